@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Timing helpers shared by the benchmarks: device work is timed with CUDA events after warm-up.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <cuda_runtime_api.h>
+
+#include "cupp/core/error.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/cuda/event.hpp"
+
+namespace cupp::bench {
+
+/// Skips the benchmark (with a message) when there is no GPU. Returns false then.
+inline bool need_gpu(benchmark::State& state) {
+  if (cupp::cuda::is_available()) return true;
+  state.SkipWithError("no GPU");
+  return false;
+}
+
+/// Times `work` (which enqueues device work on the current stream) with CUDA events, `reps`
+/// repetitions per benchmark iteration, reporting the time of one repetition.
+template <class F>
+void time_device(benchmark::State& state, F&& work, int reps = 1) {
+  for (int i = 0; i < 3; ++i) work();  // warm-up: module loads, pools, handles
+  cupp::cuda::synchronize();
+  cupp::cuda::Event start, stop;
+  for (auto _ : state) {
+    start.record();
+    for (int r = 0; r < reps; ++r) work();
+    stop.record();
+    stop.synchronize();
+    state.SetIterationTime(static_cast<double>(cupp::cuda::elapsed_ms(start, stop)) / 1e3 / reps);
+  }
+}
+
+}  // namespace cupp::bench

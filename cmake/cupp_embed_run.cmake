@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: MIT
+# Script mode: writes OUT, a C++ file defining cupp::jit::detail::embedded_headers().
+set(body "")
+set(all "")
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${text}")
+  string(MAKE_C_IDENTIFIER ${name} id)
+  string(APPEND body "static const unsigned char k_${id}[] = {${bytes} 0x00};\n")
+  string(APPEND all "    {\"cupp/${name}\", reinterpret_cast<const char*>(k_${id})},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from kernels/cupp/*.cuh; do not edit.\n#include <utility>\n#include <vector>\nnamespace cupp::jit::detail {\n${body}\nconst std::vector<std::pair<const char*, const char*>>& embedded_headers() {\n  static const std::vector<std::pair<const char*, const char*>> headers = {\n${all}  };\n  return headers;\n}\n}  // namespace cupp::jit::detail\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The one include a user needs.
+#pragma once
+
+#include "cupp/config.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/cuda/event.hpp"
+#include "cupp/cuda/stream.hpp"

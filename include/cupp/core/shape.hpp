@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Shape, stride, broadcasting and slicing arithmetic: host-only, dtype-free, compiled once in
+// src/core/shape.cpp. Strides here are in elements (as DLPack counts), never bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cupp {
+
+using shape_t = std::vector<std::int64_t>;
+using strides_t = std::vector<std::int64_t>;
+
+/// NumPy's `:`-style slice. slice() is `:`, slice(stop), slice(start, stop), slice(start, stop,
+/// step); std::nullopt means "omitted" as in Python.
+struct slice {
+  std::optional<std::int64_t> start, stop;
+  std::int64_t step = 1;
+  slice() = default;
+  explicit slice(std::optional<std::int64_t> stop_) : stop(stop_) {}
+  slice(std::optional<std::int64_t> start_, std::optional<std::int64_t> stop_,
+        std::int64_t step_ = 1)
+      : start(start_), stop(stop_), step(step_) {}
+};
+
+/// A slice resolved against a dimension: the first index, the step and the number of elements.
+struct resolved_slice {
+  std::int64_t start = 0, step = 1, length = 0;
+};
+
+/// Python's slice.indices(): clamps start/stop to the dimension as NumPy does.
+/// Throws value_error "slice step cannot be zero".
+resolved_slice resolve_slice(const slice& s, std::int64_t dim);
+
+/// Product of the dimensions (1 for a 0-d shape). Throws value_error on a negative dimension
+/// ("negative dimensions are not allowed") or when the product overflows int64
+/// ("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.").
+std::int64_t shape_size(const shape_t& shape);
+
+/// Throws value_error "negative dimensions are not allowed" if any dimension is negative.
+void check_shape(const shape_t& shape);
+
+/// C-order (row-major) strides in elements.
+strides_t c_strides(const shape_t& shape);
+/// Fortran-order strides in elements.
+strides_t f_strides(const shape_t& shape);
+
+/// NumPy's flags: dimensions of size 1 are ignored, and an empty array is contiguous.
+bool is_c_contiguous(const shape_t& shape, const strides_t& strides);
+bool is_f_contiguous(const shape_t& shape, const strides_t& strides);
+
+/// Wraps a possibly negative axis into [0, ndim). Throws axis_error
+/// "axis 3 is out of bounds for array of dimension 2".
+std::int64_t normalize_axis(std::int64_t axis, std::int64_t ndim);
+
+/// Wraps a possibly negative index into [0, dim). Throws index_error
+/// "index 5 is out of bounds for axis 0 with size 3".
+std::int64_t normalize_index(std::int64_t index, std::int64_t dim, std::int64_t axis);
+
+/// NumPy's tuple spelling: "()", "(5,)", "(3, 4)".
+std::string shape_str(const shape_t& shape);
+
+/// The broadcast shape of several operands. Throws broadcast_error
+/// "operands could not be broadcast together with shapes (3,4) (5,) " (NumPy's wording: shapes
+/// without spaces, separated by spaces).
+shape_t broadcast_shapes(const std::vector<shape_t>& shapes);
+
+/// Strides that view an operand of (shape, strides) as `target` (stride 0 on broadcast
+/// dimensions), as numpy.broadcast_to. Throws broadcast_error
+/// "operands could not be broadcast together with remapped shapes [original->remapped]: (3,)  and
+/// requested shape (4,4)" as NumPy does.
+strides_t broadcast_strides(const shape_t& shape, const strides_t& strides, const shape_t& target);
+
+/// Resolves one -1 in `newshape` against `size`. Throws value_error for two unknown dimensions
+/// ("can only specify one unknown dimension"), other negative dimensions, or a size mismatch
+/// ("cannot reshape array of size 12 into shape (5,)").
+shape_t infer_reshape(const shape_t& newshape, std::int64_t size);
+
+/// Strides that let an array of (shape, strides) be viewed with `newshape` without a copy
+/// (NumPy's _attempt_nocopy_reshape, C order), or nullopt when a copy is needed. `newshape` must
+/// have been resolved by infer_reshape.
+std::optional<strides_t> reshape_strides(const shape_t& shape, const strides_t& strides,
+                                         const shape_t& newshape);
+
+/// Merges dimensions that are contiguous with each other in every operand (Note [Collapsing
+/// dimensions]): dimensions of size 1 are dropped, and dimension i is merged into i+1 when, for
+/// every operand, stride[i] == stride[i+1] * shape[i+1]. Operates in place; the result may be 0-d
+/// (size 1) or have a single dimension. `operand_strides` all have shape.size() entries.
+void collapse_dims(shape_t& shape, std::vector<strides_t*> operand_strides);
+
+}  // namespace cupp

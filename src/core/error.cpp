@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+#include "cupp/core/error.hpp"
+
+#include <cuda_runtime_api.h>
+#include <curand.h>
+
+#include <string>
+
+namespace cupp::detail {
+
+namespace {
+const char* curand_status_name(int status) {
+  switch (status) {
+    case CURAND_STATUS_VERSION_MISMATCH: return "CURAND_STATUS_VERSION_MISMATCH";
+    case CURAND_STATUS_NOT_INITIALIZED: return "CURAND_STATUS_NOT_INITIALIZED";
+    case CURAND_STATUS_ALLOCATION_FAILED: return "CURAND_STATUS_ALLOCATION_FAILED";
+    case CURAND_STATUS_TYPE_ERROR: return "CURAND_STATUS_TYPE_ERROR";
+    case CURAND_STATUS_OUT_OF_RANGE: return "CURAND_STATUS_OUT_OF_RANGE";
+    case CURAND_STATUS_LENGTH_NOT_MULTIPLE: return "CURAND_STATUS_LENGTH_NOT_MULTIPLE";
+    case CURAND_STATUS_DOUBLE_PRECISION_REQUIRED: return "CURAND_STATUS_DOUBLE_PRECISION_REQUIRED";
+    case CURAND_STATUS_LAUNCH_FAILURE: return "CURAND_STATUS_LAUNCH_FAILURE";
+    case CURAND_STATUS_PREEXISTING_FAILURE: return "CURAND_STATUS_PREEXISTING_FAILURE";
+    case CURAND_STATUS_INITIALIZATION_FAILED: return "CURAND_STATUS_INITIALIZATION_FAILED";
+    case CURAND_STATUS_ARCH_MISMATCH: return "CURAND_STATUS_ARCH_MISMATCH";
+    case CURAND_STATUS_INTERNAL_ERROR: return "CURAND_STATUS_INTERNAL_ERROR";
+    default: return "unknown cuRAND status";
+  }
+}
+}  // namespace
+
+void throw_cuda_error(int status, const char* api, const char* file, int line) {
+  const auto s = static_cast<cudaError_t>(status);
+  std::string what = std::string(cudaGetErrorString(s)) + " (" + cudaGetErrorName(s) + ") in " +
+                     api + " at " + file + ":" + std::to_string(line);
+  throw cuda_error(status, api, what);
+}
+
+void throw_curand_error(int status, const char* api, const char* file, int line) {
+  std::string what = std::string(curand_status_name(status)) + " in " + api + " at " + file + ":" +
+                     std::to_string(line);
+  throw curand_error(status, api, what);
+}
+
+void throw_assert(const char* cond, const char* file, int line) {
+  throw error(std::string("internal error: assertion '") + cond + "' failed at " + file + ":" +
+              std::to_string(line) + " (a bug in cupp; please report it)");
+}
+
+}  // namespace cupp::detail
