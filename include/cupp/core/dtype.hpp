@@ -16,8 +16,9 @@ struct float16 {
   std::uint16_t bits = 0;
   float16() = default;
   float16(float f) noexcept;   // NOLINT: implicit, as numpy converts
-  float16(double d) noexcept : float16(static_cast<float>(d)) {}  // NOLINT
-  float16(int i) noexcept : float16(static_cast<float>(i)) {}     // NOLINT
+  // Rounds once, from double itself: through float it would round twice (Note [Narrowing floats]).
+  float16(double d) noexcept;  // NOLINT
+  float16(int i) noexcept : float16(static_cast<double>(i)) {}  // NOLINT: int -> double is exact
   operator float() const noexcept;                                // NOLINT
   static float16 from_bits(std::uint16_t b) noexcept {
     float16 h;
@@ -31,8 +32,9 @@ struct bfloat16 {
   std::uint16_t bits = 0;
   bfloat16() = default;
   bfloat16(float f) noexcept;  // NOLINT
-  bfloat16(double d) noexcept : bfloat16(static_cast<float>(d)) {}  // NOLINT
-  bfloat16(int i) noexcept : bfloat16(static_cast<float>(i)) {}     // NOLINT
+  // Rounds once, from double itself, as CUDA's __double2bfloat16 (Note [Narrowing floats]).
+  bfloat16(double d) noexcept;  // NOLINT
+  bfloat16(int i) noexcept : bfloat16(static_cast<double>(i)) {}  // NOLINT: int -> double is exact
   operator float() const noexcept;                                  // NOLINT
   static bfloat16 from_bits(std::uint16_t b) noexcept {
     bfloat16 h;

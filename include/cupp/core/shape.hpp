@@ -31,8 +31,10 @@ struct resolved_slice {
   std::int64_t start = 0, step = 1, length = 0;
 };
 
-/// Python's slice.indices(): clamps start/stop to the dimension as NumPy does.
-/// Throws value_error "slice step cannot be zero".
+/// Python's slice.indices(): clamps start/stop to the dimension as NumPy does. start and step are
+/// exactly what slice.indices returns, even for an empty result (where start may be -1 or dim):
+/// NumPy's indexing then starts the view at element 0. Throws value_error "slice step cannot be
+/// zero", or "length should not be negative" for dim < 0.
 resolved_slice resolve_slice(const slice& s, std::int64_t dim);
 
 /// Product of the dimensions (1 for a 0-d shape). Throws value_error on a negative dimension
@@ -43,9 +45,10 @@ std::int64_t shape_size(const shape_t& shape);
 /// Throws value_error "negative dimensions are not allowed" if any dimension is negative.
 void check_shape(const shape_t& shape);
 
-/// C-order (row-major) strides in elements.
+/// C-order (row-major) strides in elements. A dimension of size 0 counts as 1, as in NumPy's
+/// strides for a reshaped empty array: c_strides({2, 0, 3}) is {3, 3, 1}.
 strides_t c_strides(const shape_t& shape);
-/// Fortran-order strides in elements.
+/// Fortran-order strides in elements, with the same rule for dimensions of size 0.
 strides_t f_strides(const shape_t& shape);
 
 /// NumPy's flags: dimensions of size 1 are ignored, and an empty array is contiguous.
@@ -69,14 +72,18 @@ std::string shape_str(const shape_t& shape);
 shape_t broadcast_shapes(const std::vector<shape_t>& shapes);
 
 /// Strides that view an operand of (shape, strides) as `target` (stride 0 on broadcast
-/// dimensions), as numpy.broadcast_to. Throws broadcast_error
+/// dimensions and on every dimension of size 1), as numpy.broadcast_to. Throws broadcast_error
 /// "operands could not be broadcast together with remapped shapes [original->remapped]: (3,)  and
-/// requested shape (4,4)" as NumPy does.
+/// requested shape (4,4)" as NumPy does, and value_error for NumPy's other cases: "cannot
+/// broadcast a non-scalar to a scalar array", "all elements of broadcast shape must be
+/// non-negative", "input operand has more dimensions than allowed by the axis remapping".
 strides_t broadcast_strides(const shape_t& shape, const strides_t& strides, const shape_t& target);
 
-/// Resolves one -1 in `newshape` against `size`. Throws value_error for two unknown dimensions
-/// ("can only specify one unknown dimension"), other negative dimensions, or a size mismatch
-/// ("cannot reshape array of size 12 into shape (5,)").
+/// Resolves one -1 in `newshape` against `size`. As in NumPy and CuPy, any negative entry is an
+/// unknown dimension. Throws value_error for two unknown dimensions ("can only specify one unknown
+/// dimension") or a size mismatch, in NumPy's spelling of the requested shape ("cannot reshape
+/// array of size 12 into shape (5,)", "... size 0 into shape (0)" for (-1, 0), "(7,newaxis)" for
+/// (7, -1)).
 shape_t infer_reshape(const shape_t& newshape, std::int64_t size);
 
 /// Strides that let an array of (shape, strides) be viewed with `newshape` without a copy
@@ -88,7 +95,8 @@ std::optional<strides_t> reshape_strides(const shape_t& shape, const strides_t& 
 /// Merges dimensions that are contiguous with each other in every operand (Note [Collapsing
 /// dimensions]): dimensions of size 1 are dropped, and dimension i is merged into i+1 when, for
 /// every operand, stride[i] == stride[i+1] * shape[i+1]. Operates in place; the result may be 0-d
-/// (size 1) or have a single dimension. `operand_strides` all have shape.size() entries.
+/// (size 1) or have a single dimension. An empty shape becomes (0,) with stride 1 in every
+/// operand. `operand_strides` all have shape.size() entries.
 void collapse_dims(shape_t& shape, std::vector<strides_t*> operand_strides);
 
 }  // namespace cupp

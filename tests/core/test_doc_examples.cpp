@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Every code block of a docs page that names its source ("(from `tests/x.cpp`, example `name`)"
+// on the line after the block) must equal the `// example-begin name` region of that file, with
+// the region's common indentation removed: the examples are compiled and run as tests, and this
+// keeps the page from drifting away from them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+// The source tree, found from the test data directory the build passes in.
+const std::string kSourceRoot = std::string(CUPP_TEST_DATA_DIR) + "/../..";
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+// The lines between `// example-begin name` and the next `// example-end`, dedented.
+std::vector<std::string> example_region(const std::string& file, const std::string& name) {
+  const std::vector<std::string> lines = read_lines(kSourceRoot + "/" + file);
+  std::vector<std::string> region;
+  bool inside = false, found = false;
+  for (const std::string& line : lines) {
+    if (!inside && trim(line) == "// example-begin " + name) {
+      inside = found = true;
+    } else if (inside && trim(line) == "// example-end") {
+      break;
+    } else if (inside) {
+      region.push_back(line);
+    }
+  }
+  EXPECT_TRUE(found) << "no example '" << name << "' in " << file;
+  std::size_t indent = std::string::npos;
+  for (const std::string& line : region) {
+    if (!trim(line).empty()) indent = std::min(indent, line.find_first_not_of(' '));
+  }
+  for (std::string& line : region) line = line.size() > indent ? line.substr(indent) : trim(line);
+  return region;
+}
+
+int check_page(const std::string& page) {
+  const std::vector<std::string> lines = read_lines(kSourceRoot + "/" + page);
+  int checked = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i] != "```cpp") continue;
+    std::size_t end = i + 1;
+    while (end < lines.size() && lines[end] != "```") ++end;
+    if (end + 1 >= lines.size()) break;
+    const std::string& source = lines[end + 1];
+    const std::string prefix = "(from `", middle = "`, example `";
+    const auto m = source.find(middle);
+    if (source.rfind(prefix, 0) != 0 || m == std::string::npos) continue;
+    const std::string file = source.substr(prefix.size(), m - prefix.size());
+    const std::string name =
+        source.substr(m + middle.size(), source.size() - m - middle.size() - 2);
+    const std::vector<std::string> block(lines.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                                         lines.begin() + static_cast<std::ptrdiff_t>(end));
+    EXPECT_EQ(block, example_region(file, name)) << page << ": example '" << name << "'";
+    ++checked;
+    i = end;
+  }
+  return checked;
+}
+
+TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes.md"), 7); }
+
+}  // namespace
