@@ -4,8 +4,12 @@
 
 #include <cuda_runtime_api.h>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 #include "cupp/cuda/device.hpp"
 
@@ -17,6 +21,29 @@ bool gpu_required() {
 }
 
 bool gpu_available() { return cupp::cuda::is_available(); }
+
+void run_without_gpu(void (*body)()) {
+  if (!gpu_available()) {
+    body();
+    return;
+  }
+  char exe[4096];
+  const ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  ASSERT_GT(len, 0);
+  exe[len] = '\0';
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const std::string cmd = std::string("CUDA_VISIBLE_DEVICES= CUPP_REQUIRE_GPU=0 '") + exe +
+                          "' --gtest_filter='" + info->test_suite_name() + "." + info->name() +
+                          "' 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) output.append(buf, n);
+  const int status = pclose(pipe);
+  EXPECT_EQ(status, 0) << output;
+  EXPECT_NE(output.find("[  PASSED  ] 1 test."), std::string::npos) << output;
+}
 
 void GpuTest::SetUp() {
   if (!gpu_available()) {

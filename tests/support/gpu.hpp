@@ -11,6 +11,12 @@ bool gpu_required();
 /// True when a usable GPU is present.
 bool gpu_available();
 
+/// Runs `body` where no GPU can be seen. Without a GPU that is here; with one, the current test is
+/// run again in a child process with every device hidden (CUDA_VISIBLE_DEVICES empty), and this
+/// test passes only if the child passed. So the no-GPU paths are tested on a GPU machine too, and a
+/// GPU run skips nothing.
+void run_without_gpu(void (*body)());
+
 /// Base fixture of every test that needs a GPU: skips without one (fails under
 /// CUPP_REQUIRE_GPU=1), and after each test checks that no CUDA error was left behind.
 class GpuTest : public ::testing::Test {

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+#include "cupp/jit/raw_kernel.hpp"
+
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <climits>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cupp/core/error.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/jit/compiler.hpp"
+
+namespace cupp::jit::detail {
+
+// Note [Launch path]: a launch costs one call into libcupp (kernel_for_launch: the device check,
+// cudaGetDevice, two atomic loads), the arguments copied into a tuple on the stack with a
+// `void*` array pointing into it, and cudaLaunchKernel; nothing is allocated. Everything slow
+// (compiling, loading, looking the kernel up, raising the shared memory limit) happens once per
+// device under a mutex and is published through the slot's atomics. A cudaKernel_t comes from a
+// context-independent cudaLibrary_t, but the module is compiled for one architecture, so each
+// device has its slot (and loads the module compiled for its own architecture).
+//
+// A refused launch (too many threads per block, too much shared memory) returns its error from
+// cudaLaunchKernel; that error is also recorded as the runtime's last error, which is cleared
+// before throwing, so that the next call does not report it again. A successful launch does not
+// call cudaGetLastError: it would only pick up an earlier, unrelated error.
+constexpr int kMaxDevices = 64;
+
+class module_state {
+ public:
+  module_state(std::string source, std::vector<std::string> options,
+               std::vector<std::string> name_expressions)
+      : source_(std::move(source)),
+        options_(std::move(options)),
+        name_expressions_(std::move(name_expressions)) {}
+
+  /// The module loaded for `device` (the current device), compiled for its architecture.
+  std::shared_ptr<const loaded_module> loaded(int device) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (loaded_[static_cast<std::size_t>(device)])
+        return loaded_[static_cast<std::size_t>(device)];
+    }
+    auto m = get_default_compiler().load(source_, options_, name_expressions_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = loaded_[static_cast<std::size_t>(device)];
+    if (!slot) slot = std::move(m);
+    return slot;
+  }
+
+  /// The kernel state of `name`, shared by every RawKernel this module hands out for it.
+  std::shared_ptr<kernel_state> kernel(const std::shared_ptr<module_state>& self,
+                                       const std::string& name);
+
+  const std::string& source() const noexcept { return source_; }
+  const std::vector<std::string>& options() const noexcept { return options_; }
+  const std::vector<std::string>& name_expressions() const noexcept { return name_expressions_; }
+
+ private:
+  std::string source_;
+  std::vector<std::string> options_;
+  std::vector<std::string> name_expressions_;
+  std::mutex mutex_;
+  std::array<std::shared_ptr<const loaded_module>, kMaxDevices> loaded_;
+  std::map<std::string, std::weak_ptr<kernel_state>> kernels_;
+};
+
+class kernel_state {
+ public:
+  kernel_state(std::shared_ptr<module_state> module, std::string name)
+      : module_(std::move(module)), name_(std::move(name)) {}
+
+  const std::string& name() const noexcept { return name_; }
+  const module_state& module() const noexcept { return *module_; }
+
+  cudaKernel_t kernel(std::size_t shared_bytes) {
+    cuda::detail::require_device();
+    int device = 0;
+    CUPP_CHECK_CUDA(cudaGetDevice(&device));
+    if (device >= kMaxDevices)
+      throw not_implemented_error("RawKernel supports devices 0 to " +
+                                  std::to_string(kMaxDevices - 1) + "; the current device is " +
+                                  std::to_string(device));
+    slot& s = slots_[static_cast<std::size_t>(device)];
+    cudaKernel_t k = s.kernel.load(std::memory_order_acquire);
+    if (k == nullptr) k = resolve(device);
+    if (shared_bytes > s.shared_limit.load(std::memory_order_acquire))
+      set_shared_limit(device, k, shared_bytes, false);
+    return k;
+  }
+
+  void set_shared_limit(int device, cudaKernel_t k, std::size_t bytes, bool exact) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    slot& s = slots_[static_cast<std::size_t>(device)];
+    if (!exact && bytes <= s.shared_limit.load()) return;
+    if (bytes > static_cast<std::size_t>(INT_MAX))
+      throw_shared_error(device, bytes, cudaErrorInvalidValue);
+    const cudaError_t status = cudaKernelSetAttributeForDevice(
+        k, cudaFuncAttributeMaxDynamicSharedMemorySize, static_cast<int>(bytes), device);
+    if (status != cudaSuccess) {
+      (void)cudaGetLastError();
+      throw_shared_error(device, bytes, status);
+    }
+    s.shared_limit.store(bytes, std::memory_order_release);
+  }
+
+ private:
+  struct slot {
+    std::atomic<cudaKernel_t> kernel{nullptr};
+    std::atomic<std::size_t> shared_limit{0};
+  };
+
+  cudaKernel_t resolve(int device) {
+    auto loaded = module_->loaded(device);
+    std::lock_guard<std::mutex> lock(mutex_);
+    slot& s = slots_[static_cast<std::size_t>(device)];
+    if (cudaKernel_t k = s.kernel.load()) return k;
+    const cudaKernel_t k = loaded->get_kernel(name_);
+    cudaFuncAttributes attr{};
+    CUPP_CHECK_CUDA(cudaFuncGetAttributes(&attr, reinterpret_cast<const void*>(k)));
+    s.shared_limit.store(static_cast<std::size_t>(std::max(attr.maxDynamicSharedSizeBytes, 0)));
+    s.kernel.store(k, std::memory_order_release);
+    return k;
+  }
+
+  [[noreturn]] void throw_shared_error(int device, std::size_t bytes, cudaError_t status) const {
+    int optin = 0;
+    if (cudaDeviceGetAttribute(&optin, cudaDevAttrMaxSharedMemoryPerBlockOptin, device) !=
+        cudaSuccess) {
+      (void)cudaGetLastError();
+      optin = -1;
+    }
+    std::string what = std::string(cudaGetErrorString(status)) + " (" + cudaGetErrorName(status) +
+                       ") in cudaKernelSetAttributeForDevice: kernel '" + name_ + "' cannot use " +
+                       std::to_string(bytes) + " bytes of dynamic shared memory on device " +
+                       std::to_string(device);
+    if (optin >= 0)
+      what += " (a block may have at most " + std::to_string(optin) +
+              " bytes of shared memory there, static and dynamic together)";
+    throw cuda_error(static_cast<int>(status), "cudaKernelSetAttributeForDevice", what);
+  }
+
+  std::shared_ptr<module_state> module_;
+  std::string name_;
+  std::mutex mutex_;
+  std::array<slot, kMaxDevices> slots_;
+};
+
+std::shared_ptr<kernel_state> module_state::kernel(const std::shared_ptr<module_state>& self,
+                                                   const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& entry = kernels_[name];
+  if (auto existing = entry.lock()) return existing;
+  auto fresh = std::make_shared<kernel_state>(self, name);
+  entry = fresh;
+  return fresh;
+}
+
+cudaKernel_t kernel_for_launch(kernel_state& state, std::size_t shared_bytes) {
+  return state.kernel(shared_bytes);
+}
+
+namespace {
+std::string format_dims(dim3 d) {
+  return "(" + std::to_string(d.x) + ", " + std::to_string(d.y) + ", " + std::to_string(d.z) + ")";
+}
+}  // namespace
+
+void throw_launch_error(cudaError_t status, const kernel_state& state, dim3 grid, dim3 block,
+                        std::size_t shared_bytes) {
+  (void)cudaGetLastError();
+  throw cuda_error(static_cast<int>(status), "cudaLaunchKernel",
+                   std::string(cudaGetErrorString(status)) + " (" + cudaGetErrorName(status) +
+                       ") in cudaLaunchKernel of kernel '" + state.name() + "' with grid " +
+                       format_dims(grid) + ", block " + format_dims(block) + " and " +
+                       std::to_string(shared_bytes) + " bytes of dynamic shared memory");
+}
+
+}  // namespace cupp::jit::detail
+
+namespace cupp {
+
+using jit::detail::kernel_state;
+using jit::detail::module_state;
+
+RawKernel::RawKernel(std::string source, std::string name, std::vector<std::string> options)
+    : state_(std::make_shared<kernel_state>(
+          std::make_shared<module_state>(std::move(source), std::move(options),
+                                         std::vector<std::string>{}),
+          std::move(name))) {}
+
+void RawKernel::compile() const { (void)jit::detail::kernel_for_launch(*state_, 0); }
+
+jit::kernel_attributes RawKernel::attributes() const {
+  const cudaKernel_t k = jit::detail::kernel_for_launch(*state_, 0);
+  cudaFuncAttributes a{};
+  CUPP_CHECK_CUDA(cudaFuncGetAttributes(&a, reinterpret_cast<const void*>(k)));
+  jit::kernel_attributes out;
+  out.max_threads_per_block = a.maxThreadsPerBlock;
+  out.shared_size_bytes = a.sharedSizeBytes;
+  out.const_size_bytes = a.constSizeBytes;
+  out.local_size_bytes = a.localSizeBytes;
+  out.num_regs = a.numRegs;
+  out.ptx_version = a.ptxVersion;
+  out.binary_version = a.binaryVersion;
+  out.cache_mode_ca = a.cacheModeCA != 0;
+  out.max_dynamic_shared_size_bytes = a.maxDynamicSharedSizeBytes;
+  out.preferred_shared_memory_carveout = a.preferredShmemCarveout;
+  return out;
+}
+
+int RawKernel::max_threads_per_block() const { return attributes().max_threads_per_block; }
+
+void RawKernel::set_max_dynamic_shared_memory(std::size_t bytes) const {
+  const cudaKernel_t k = jit::detail::kernel_for_launch(*state_, 0);
+  int device = 0;
+  CUPP_CHECK_CUDA(cudaGetDevice(&device));
+  state_->set_shared_limit(device, k, bytes, true);
+}
+
+const std::string& RawKernel::name() const noexcept { return state_->name(); }
+const std::string& RawKernel::source() const noexcept { return state_->module().source(); }
+const std::vector<std::string>& RawKernel::options() const noexcept {
+  return state_->module().options();
+}
+
+RawModule::RawModule(std::string source, std::vector<std::string> options,
+                     std::vector<std::string> name_expressions)
+    : state_(std::make_shared<module_state>(std::move(source), std::move(options),
+                                            std::move(name_expressions))) {}
+
+RawKernel RawModule::get_function(const std::string& name) const {
+  return RawKernel(state_->kernel(state_, name));
+}
+
+void RawModule::compile() const {
+  cuda::detail::require_device();
+  int device = 0;
+  CUPP_CHECK_CUDA(cudaGetDevice(&device));
+  if (device >= jit::detail::kMaxDevices)
+    throw not_implemented_error("RawModule supports devices 0 to " +
+                                std::to_string(jit::detail::kMaxDevices - 1));
+  (void)state_->loaded(device);
+}
+
+const std::string& RawModule::source() const noexcept { return state_->source(); }
+const std::vector<std::string>& RawModule::options() const noexcept { return state_->options(); }
+const std::vector<std::string>& RawModule::name_expressions() const noexcept {
+  return state_->name_expressions();
+}
+
+}  // namespace cupp
