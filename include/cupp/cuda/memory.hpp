@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+#pragma once
+
+#include <cuda_runtime_api.h>
+
+#include <cstddef>
+#include <memory>
+
+#include "cupp/cuda/stream.hpp"
+
+namespace cupp {
+
+namespace detail {
+class upstream;
+class caching_pool;
+}  // namespace detail
+
+namespace cuda {
+
+/// Where cupp::cuda::allocate, and so every array, takes device memory from: the part played by
+/// the allocator that cupy.cuda.set_allocator takes. MemoryPool (the default), MemoryAsyncPool and
+/// PassThroughAllocator implement it; a user type may too.
+class Allocator {
+ public:
+  virtual ~Allocator() = default;
+  /// `bytes` (> 0) of memory on the current device, for work on `stream`. Throws out_of_memory.
+  virtual void* allocate(std::size_t bytes, cudaStream_t stream) = 0;
+  /// Takes back memory from allocate, with the size and stream it was asked for.
+  virtual void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) = 0;
+};
+
+/// Plain cudaMalloc and cudaFree, no caching: what cupy.cuda.set_allocator(None) selects, and
+/// the allocator from the start under CUPP_DISABLE_POOL=1 (so that compute-sanitizer sees each
+/// allocation). Throws out_of_memory with the device's figures when cudaMalloc has no memory.
+class PassThroughAllocator final : public Allocator {
+ public:
+  void* allocate(std::size_t bytes, cudaStream_t stream) override;
+  void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
+};
+
+/// Makes `allocator` the source of cupp::cuda::allocate for the whole process, as
+/// cupy.cuda.set_allocator; nullptr selects a PassThroughAllocator (no pool). Memory already
+/// handed out goes back to the allocator it came from, which it keeps alive.
+void set_allocator(std::shared_ptr<Allocator> allocator);
+/// The allocator cupp::cuda::allocate uses now, as cupy.cuda.get_allocator: the default
+/// MemoryPool unless CUPP_DISABLE_POOL=1 or set_allocator said otherwise.
+std::shared_ptr<Allocator> get_allocator();
+
+/// Device memory from the current allocator on the current device, for work on the current
+/// stream; the deleter gives it back on that stream. 0 bytes gives a handle holding nullptr,
+/// without touching the GPU. Throws out_of_memory.
+std::shared_ptr<void> allocate(std::size_t bytes);
+
+/// Pinned host memory from the default pinned pool. When the last owner drops it, an event is
+/// recorded on `last_use` and the block is reused only after that event has completed, so a
+/// copy still in flight on `last_use` is never overwritten. 0 bytes gives a handle holding nullptr.
+/// Under CUPP_DISABLE_POOL=1 it is plain cudaHostAlloc, freed once `last_use` is done.
+std::shared_ptr<void> allocate_pinned(std::size_t bytes, cudaStream_t last_use);
+
+}  // namespace cuda
+
+/// The caching device memory pool, as cupy.cuda.MemoryPool (see docs/memory.md and
+/// Note [Caching pool]). One pool serves every device, with an arena per device; the statistics
+/// and the limit are those of the current device, as in CuPy. Thread-safe.
+class MemoryPool final : public cuda::Allocator {
+ public:
+  /// A pool over cudaMalloc/cudaFree. Each device's limit starts at CUPP_GPU_MEMORY_LIMIT.
+  MemoryPool();
+  /// The same pool over another source of raw memory (the tests use one on host memory).
+  explicit MemoryPool(std::unique_ptr<detail::upstream> upstream);
+  ~MemoryPool() override;
+  MemoryPool(const MemoryPool&) = delete;
+  MemoryPool& operator=(const MemoryPool&) = delete;
+
+  /// At least `bytes` (rounded up to 512) on the current device, tied to the current stream: it
+  /// is reused on that stream without waiting, and on no other. nullptr for 0 bytes. After a
+  /// failure the pool frees every cached segment of the device and tries again; then it throws
+  /// out_of_memory, whose message gives the request, the device's total and free memory, and the
+  /// pool's used and held bytes and limit. As cupy.cuda.MemoryPool.malloc.
+  void* malloc(std::size_t bytes);
+  /// Returns a block from malloc (nullptr is ignored). Throws value_error for any other pointer.
+  void free(void* ptr);
+  /// The block at `ptr` is also used by work on `stream` (as torch.Tensor.record_stream): when it
+  /// is freed, an event is recorded on `stream`, and the block is reused only once it completes.
+  void record_stream(void* ptr, cudaStream_t stream);
+  /// Returns every fully free segment of every device to CUDA. As
+  /// cupy.cuda.MemoryPool.free_all_blocks, which does it for the current device only.
+  void free_all_blocks();
+
+  /// Bytes in blocks handed out and not yet freed. As cupy.cuda.MemoryPool.used_bytes.
+  std::size_t used_bytes() const;
+  /// Bytes the pool holds from CUDA, used or cached. As cupy.cuda.MemoryPool.total_bytes.
+  std::size_t total_bytes() const;
+  /// total_bytes() - used_bytes(): cached bytes. As cupy.cuda.MemoryPool.free_bytes.
+  std::size_t free_bytes() const;
+  /// Cached blocks (free, or freed and waiting for another stream). As
+  /// cupy.cuda.MemoryPool.n_free_blocks.
+  std::size_t n_free_blocks() const;
+  /// The highest used_bytes() so far (torch.cuda.max_memory_allocated).
+  std::size_t peak_bytes() const;
+  /// Limits total_bytes() on the current device; 0 removes the limit. As
+  /// cupy.cuda.MemoryPool.set_limit(size=bytes).
+  void set_limit(std::size_t bytes);
+  /// The current device's limit, 0 for none. As cupy.cuda.MemoryPool.get_limit.
+  std::size_t get_limit() const;
+  /// Checks every invariant of the pool (throws cupp::error naming a broken one): for tests.
+  void validate() const;
+
+  void* allocate(std::size_t bytes, cudaStream_t stream) override;
+  void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
+
+ private:
+  std::unique_ptr<detail::caching_pool> pool_;
+};
+
+/// A device allocator on cudaMallocAsync/cudaFreeAsync and the device's current CUDA memory pool,
+/// as cupy.cuda.MemoryAsyncPool: select it with cupp::cuda::set_allocator. The statistics are
+/// those of that CUDA pool, which other code using cudaMallocAsync shares.
+class MemoryAsyncPool final : public cuda::Allocator {
+ public:
+  /// `bytes` on the current device, ordered on the current stream; nullptr for 0 bytes. On
+  /// failure it waits for the device and tries again, then throws out_of_memory.
+  void* malloc(std::size_t bytes);
+  /// Frees `ptr`, ordered on `stream`: pass the stream it was allocated on, or one that has
+  /// waited for that stream's work on it.
+  void free(void* ptr, cudaStream_t stream = cuda::get_current_stream());
+  /// Waits for the device, then returns the cached memory of the current device's CUDA pool.
+  void free_all_blocks();
+  std::size_t used_bytes() const;
+  std::size_t total_bytes() const;
+  std::size_t free_bytes() const;
+
+  void* allocate(std::size_t bytes, cudaStream_t stream) override;
+  void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
+};
+
+/// The caching pool of pinned (page-locked) host memory, as cupy.cuda.PinnedMemoryPool: sizes
+/// and splitting as MemoryPool, memory from cudaHostAlloc. A freed block is reused only after an
+/// event recorded on the stream of its last use has completed. Thread-safe.
+class PinnedMemoryPool {
+ public:
+  PinnedMemoryPool();
+  explicit PinnedMemoryPool(std::unique_ptr<detail::upstream> upstream);
+  ~PinnedMemoryPool();
+  PinnedMemoryPool(const PinnedMemoryPool&) = delete;
+  PinnedMemoryPool& operator=(const PinnedMemoryPool&) = delete;
+
+  /// At least `bytes` of pinned host memory; nullptr for 0 bytes. Throws out_of_memory.
+  void* malloc(std::size_t bytes);
+  /// Returns a block from malloc; it is reused once the work queued on `last_use` so far is done.
+  void free(void* ptr, cudaStream_t last_use);
+  void free_all_blocks();
+  std::size_t used_bytes() const;
+  std::size_t total_bytes() const;
+  std::size_t free_bytes() const;
+  std::size_t n_free_blocks() const;
+  std::size_t peak_bytes() const;
+  void validate() const;
+
+ private:
+  std::unique_ptr<detail::caching_pool> pool_;
+};
+
+/// The pool every array takes its memory from (unless cupp::cuda::set_allocator chose another),
+/// as cupy.get_default_memory_pool.
+MemoryPool& get_default_memory_pool();
+/// The pool of host staging buffers, as cupy.get_default_pinned_memory_pool.
+PinnedMemoryPool& get_default_pinned_memory_pool();
+
+}  // namespace cupp
