@@ -4,7 +4,14 @@
 #pragma once
 
 #include "cupp/config.hpp"
+#include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/core/ndarray.hpp"
+#include "cupp/core/shape.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"
+#include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/random.hpp"
+#include "cupp/routines/creation.hpp"

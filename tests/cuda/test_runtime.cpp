@@ -7,6 +7,7 @@
 #include <string>
 #include <thread>
 
+#include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"
@@ -18,18 +19,22 @@ namespace {
 using cupp::test::GpuTest;
 
 TEST(Runtime, NoDeviceGivesOneClearError) {
-  if (cupp::cuda::is_available()) GTEST_SKIP() << "a GPU is present";
-  EXPECT_EQ(cupp::cuda::Device::count(), 0);
-  try {
-    cupp::cuda::Stream s;
-    FAIL() << "expected cuda_error";
-  } catch (const cupp::cuda_error& e) {
-    EXPECT_NE(std::string(e.what()).find("no CUDA-capable device is available"), std::string::npos)
-        << e.what();
-    EXPECT_EQ(e.api(), "cudaGetDeviceCount");
-  }
-  EXPECT_THROW(cupp::cuda::synchronize(), cupp::cuda_error);
-  EXPECT_THROW(cupp::cuda::Event(), cupp::cuda_error);
+  cupp::test::run_without_gpu([] {
+    EXPECT_EQ(cupp::cuda::Device::count(), 0);
+    EXPECT_FALSE(cupp::cuda::is_available());
+    try {
+      cupp::cuda::Stream s;
+      FAIL() << "expected cuda_error";
+    } catch (const cupp::cuda_error& e) {
+      EXPECT_NE(std::string(e.what()).find("no CUDA-capable device is available"),
+                std::string::npos)
+          << e.what();
+      EXPECT_EQ(e.api(), "cudaGetDeviceCount");
+    }
+    EXPECT_THROW(cupp::cuda::synchronize(), cupp::cuda_error);
+    EXPECT_THROW(cupp::cuda::Event(), cupp::cuda_error);
+    EXPECT_THROW(cupp::cuda::Device(), cupp::cuda_error);
+  });
 }
 
 TEST(Runtime, CheckMacroReportsTheStatusItWasGiven) {
@@ -98,6 +103,23 @@ TEST_F(RuntimeGpu, StreamsAndEventsTimeWork) {
   EXPECT_EQ(s.handle(), nullptr);
   moved.synchronize();
   cudaFree(p);
+}
+
+TEST_F(RuntimeGpu, WorkOnAStreamOfItsOwn) {
+  // example-begin streams
+  cupp::cuda::Stream stream(/*non_blocking=*/true);
+  cupp::cuda::Event start, stop;
+  {
+    cupp::cuda::StreamGuard guard(stream);  // cupp work in this scope goes to `stream`
+    start.record();
+    auto a = cupp::ones<float>({1 << 20});
+    stop.record();
+  }
+  stop.synchronize();
+  float ms = cupp::cuda::elapsed_ms(start, stop);
+  // example-end
+  EXPECT_GE(ms, 0.0f);
+  EXPECT_EQ(cupp::cuda::get_current_stream(), nullptr);
 }
 
 TEST_F(RuntimeGpu, EventWithoutTimingCannotBeTimed) {

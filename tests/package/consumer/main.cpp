@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Built with plain g++ against an installed cupp. Without a GPU it checks that the missing device
-// is reported as one cupp::cuda_error.
+// Built with plain g++ against an installed cupp. With a GPU it fills an array, runs a RawKernel on
+// it and checks the result; without one it checks that the missing device is one cupp::cuda_error.
 #include <cupp/array.hpp>
 
 #include <iostream>
@@ -9,7 +9,7 @@ int main() {
   std::cout << "cupp " << CUPP_VERSION_STRING << "\n";
   if (cupp::cuda::Device::count() == 0) {
     try {
-      cupp::cuda::Stream s;
+      auto a = cupp::zeros<float>({4});
       std::cerr << "expected a cuda_error without a GPU\n";
       return 1;
     } catch (const cupp::cuda_error& e) {
@@ -17,7 +17,13 @@ int main() {
       return 0;
     }
   }
-  cupp::cuda::Stream s;
-  s.synchronize();
-  return 0;
+  cupp::RawKernel twice(R"(
+extern "C" __global__ void twice(float* x, int n) {
+  int i = blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n) x[i] *= 2.0f;
+})", "twice");
+  auto a = cupp::full<float>({100}, 1.5f);
+  twice({1}, {128}, a, 100);
+  std::cout << a(cupp::slice(0, 3)) << "\n";
+  return a.item({99}) == 3.0f ? 0 : 1;
 }

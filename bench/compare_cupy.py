@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+# Copyright (c) 2026 The cupp authors
+"""Runs cupp's benchmarks and the same cases with CuPy on the same GPU, and prints one table.
+
+Each case is timed the same way on both sides (see the CASES table); the figure is the median of
+several repetitions. ratio = cupp time / CuPy time: below 1 means cupp is faster.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ADD_ARRAYS = r'''
+extern "C" __global__ void add_arrays(const float* x1, const float* x2, float* y, int n) {
+  int tid = blockDim.x * blockIdx.x + threadIdx.x;
+  if (tid < n) y[tid] = x1[tid] + x2[tid];
+}
+'''
+TINY = r'''extern "C" __global__ void tiny(float* p) { if (p && threadIdx.x == 1024) p[0] = 1.0f; }'''
+
+GIB = 1 << 30
+
+
+def median_of(fn, reps=7):
+    return statistics.median(fn() for _ in range(reps))
+
+
+def cupy_cases(cp):
+    """Each returns seconds per operation."""
+
+    def events(fn, inner=1):
+        start, stop = cp.cuda.Event(), cp.cuda.Event()
+        for _ in range(3):
+            fn()
+        cp.cuda.Device().synchronize()
+
+        def once():
+            start.record()
+            for _ in range(inner):
+                fn()
+            stop.record()
+            stop.synchronize()
+            return cp.cuda.get_elapsed_time(start, stop) / 1e3 / inner
+        return median_of(once)
+
+    def pool_alloc_free():
+        pool = cp.get_default_memory_pool()
+        n = 100000
+
+        def once():
+            t = time.perf_counter()
+            for _ in range(n):
+                pool.malloc(1 << 20)  # freed when the pointer object dies
+            return (time.perf_counter() - t) / n
+        once()
+        return median_of(once)
+
+    def launch():
+        k = cp.RawKernel(TINY, 'tiny')
+        p = cp.zeros(1, cp.float32)
+        n = 1000
+
+        def once():
+            cp.cuda.Device().synchronize()
+            t = time.perf_counter()
+            for _ in range(n):
+                k((1,), (32,), (p,))
+            cp.cuda.Device().synchronize()
+            return (time.perf_counter() - t) / n
+        once()
+        return median_of(once)
+
+    def disk_load():
+        cp.RawKernel(ADD_ARRAYS, 'add_arrays').kernel  # warm the disk cache
+
+        def once():
+            # CuPy memoizes loaded modules per device: clear that, so the load comes from disk.
+            cp._util.clear_memo()
+            t = time.perf_counter()
+            cp.RawKernel(ADD_ARRAYS, 'add_arrays').kernel
+            return time.perf_counter() - t
+        return median_of(once)
+
+    counter = [0]
+
+    def cold_compile():
+        def once():
+            counter[0] += 1
+            src = ADD_ARRAYS + '// %d %f\n' % (counter[0], time.time())
+            t = time.perf_counter()
+            cp.RawKernel(src, 'add_arrays').kernel
+            return time.perf_counter() - t
+        return median_of(once, reps=5)
+
+    def pinned(direction):
+        host = cp.cuda.alloc_pinned_memory(GIB)
+        dev = cp.empty(GIB, cp.uint8)
+        kind = (cp.cuda.runtime.memcpyHostToDevice if direction == 'h2d'
+                else cp.cuda.runtime.memcpyDeviceToHost)
+        stream = cp.cuda.get_current_stream()
+
+        def copy():
+            if direction == 'h2d':
+                cp.cuda.runtime.memcpyAsync(dev.data.ptr, host.ptr, GIB, kind, stream.ptr)
+            else:
+                cp.cuda.runtime.memcpyAsync(host.ptr, dev.data.ptr, GIB, kind, stream.ptr)
+        return events(copy)
+
+    return {
+        'pool_alloc_free_1MB': pool_alloc_free,
+        'rawkernel_launch': launch,
+        'disk_cache_load': disk_load,
+        'cold_compile_add_arrays': cold_compile,
+        'pinned_h2d_1GiB': lambda: pinned('h2d'),
+        'pinned_d2h_1GiB': lambda: pinned('d2h'),
+    }
+
+
+BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB}
+
+
+def run_cupp(bench, out_dir):
+    out = os.path.join(out_dir, 'cupp_bench.json')
+    cmd = [bench, '--benchmark_repetitions=5', '--benchmark_report_aggregates_only=true',
+           '--benchmark_out=' + out, '--benchmark_out_format=json']
+    with open(os.path.join(out_dir, 'cupp_bench.log'), 'w') as log:
+        rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT)
+    if rc != 0:
+        print('cupp_bench exited with', rc, file=sys.stderr)
+    results = {}
+    with open(out) as f:
+        for b in json.load(f)['benchmarks']:
+            if b.get('aggregate_name') != 'median' or b.get('error_occurred'):
+                continue
+            name = b['run_name'].split('/')[0]
+            scale = {'ns': 1e-9, 'us': 1e-6, 'ms': 1e-3, 's': 1.0}[b['time_unit']]
+            results[name] = b['real_time'] * scale
+    return results, rc
+
+
+def fmt_time(s):
+    if s is None:
+        return '-'
+    for unit, f in (('s', 1), ('ms', 1e3), ('us', 1e6), ('ns', 1e9)):
+        if s * f >= 1:
+            return '%.3g %s' % (s * f, unit)
+    return '%.3g ns' % (s * 1e9)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--bench', required=True, help='path of the cupp_bench binary')
+    ap.add_argument('--out', default=tempfile.mkdtemp(), help='folder for the logs')
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+
+    cupp, rc = run_cupp(args.bench, args.out)
+    cupy = {}
+    try:
+        import cupy as cp
+        for name, fn in cupy_cases(cp).items():
+            try:
+                cupy[name] = fn()
+            except Exception as e:  # a case CuPy cannot run is reported, not fatal
+                print('cupy case %s failed: %s' % (name, e), file=sys.stderr)
+    except ImportError:
+        print('CuPy is not installed: cupp figures only', file=sys.stderr)
+
+    names = list(dict.fromkeys(list(cupp) + list(cupy)))
+    lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s |', '| --- | --- | --- | --- | --- |']
+    for n in names:
+        a, b = cupp.get(n), cupy.get(n)
+        ratio = '%.2f' % (a / b) if a and b else '-'
+        gbs = '%.1f' % (BYTES[n] / a / 1e9) if n in BYTES and a else ''
+        lines.append('| %s | %s | %s | %s | %s |' % (n, fmt_time(a), fmt_time(b), ratio, gbs))
+    table = '\n'.join(lines)
+    with open(os.path.join(args.out, 'bench_table.md'), 'w') as f:
+        f.write(table + '\n')
+    with open(os.path.join(args.out, 'bench.json'), 'w') as f:
+        json.dump({'cupp': cupp, 'cupy': cupy}, f, indent=1)
+    print(table)
+    return 1 if rc else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The type-erased description behind every ndarray<T>, and the dtype-independent operations on it
+// (views, copies, transfers), compiled once in src/core/array_desc.cpp so that the templates in
+// ndarray.hpp stay thin.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <variant>
+#include <vector>
+
+#include "cupp/core/dtype.hpp"
+#include "cupp/core/shape.hpp"
+
+namespace cupp {
+
+/// NumPy's `np.newaxis` in basic indexing: a(cupp::newaxis, cupp::slice()).
+struct newaxis_t {};
+inline constexpr newaxis_t newaxis{};
+/// NumPy's `...` in basic indexing: a(cupp::ellipsis, 0).
+struct ellipsis_t {};
+inline constexpr ellipsis_t ellipsis{};
+
+namespace detail {
+
+/// One item of a basic index: an integer, a slice, newaxis or ellipsis.
+using index_item = std::variant<std::int64_t, slice, newaxis_t, ellipsis_t>;
+
+/// A strided view of device memory. `owner` keeps the allocation alive; `ptr` is the address of
+/// element 0 of the view; strides are in elements of `dt`.
+struct array_desc {
+  std::shared_ptr<void> owner;
+  char* ptr = nullptr;
+  shape_t shape;
+  strides_t strides;
+  dtype dt = dtype::float64;
+  /// Set on views: the description of the array that owns the memory (NumPy's `base`).
+  std::shared_ptr<const array_desc> base;
+
+  std::int64_t ndim() const noexcept { return static_cast<std::int64_t>(shape.size()); }
+  std::int64_t size() const;
+  std::size_t itemsize() const noexcept { return dtype_itemsize(dt); }
+};
+
+/// A new C-contiguous array, memory from the device pool on the current stream, uninitialised.
+array_desc make_array(const shape_t& shape, dtype dt);
+/// A view of `a` described by new shape/strides/pointer, sharing its memory and recording its base.
+array_desc make_view(const array_desc& a, shape_t shape, strides_t strides, char* ptr);
+
+array_desc index_view(const array_desc& a, const std::vector<index_item>& items);
+array_desc reshape(const array_desc& a, const shape_t& newshape);
+array_desc transpose(const array_desc& a, const std::vector<std::int64_t>& axes);
+array_desc reversed_axes(const array_desc& a);
+array_desc swapaxes(const array_desc& a, std::int64_t axis1, std::int64_t axis2);
+array_desc squeeze(const array_desc& a);
+array_desc squeeze(const array_desc& a, const std::vector<std::int64_t>& axes);
+array_desc expand_dims(const array_desc& a, const std::vector<std::int64_t>& axes);
+array_desc broadcast_to(const array_desc& a, const shape_t& shape);
+array_desc view_as(const array_desc& a, dtype to);
+
+/// A C-contiguous copy of any layout (one strided-copy kernel; a memcpy when `a` is contiguous).
+array_desc copy(const array_desc& a);
+/// dst[...] = src[...] for equal shapes, any layouts (src may be broadcast); dst must be writable.
+void copy_into(const array_desc& src, const array_desc& dst);
+/// Writes `value` (itemsize bytes) into every element of the view.
+void fill(const array_desc& a, const void* value);
+
+/// Device to host, C order; synchronises with the current stream.
+void to_host(const array_desc& a, void* dst);
+/// Host (C order, a.size() elements) to device into the view.
+void from_host(const array_desc& a, const void* src);
+
+/// NumPy's repr of the array (copies it to the host).
+std::string repr(const array_desc& a);
+
+/// Throws value_error "output array is read-only" style errors when `a` has stride-0 dimensions
+/// of length > 1 (a broadcast view): NumPy's "assignment destination is read-only".
+void check_writable(const array_desc& a);
+
+}  // namespace detail
+}  // namespace cupp

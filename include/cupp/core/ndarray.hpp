@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "cupp/core/array_desc.hpp"
+#include "cupp/core/dtype.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/core/shape.hpp"
+
+namespace cupp {
+
+template <class T>
+class ndarray;
+
+namespace jit {
+template <class A, class Enable>
+struct kernel_argument;
+}  // namespace jit
+
+namespace detail {
+template <class T>
+struct is_ndarray : std::false_type {};
+template <class T>
+struct is_ndarray<ndarray<T>> : std::true_type {};
+
+template <class A>
+index_item to_index_item(const A& a) {
+  if constexpr (std::is_integral_v<A> && !std::is_same_v<A, bool>) {
+    return static_cast<std::int64_t>(a);
+  } else {
+    static_assert(std::is_same_v<A, slice> || std::is_same_v<A, newaxis_t> ||
+                      std::is_same_v<A, ellipsis_t>,
+                  "basic indexing takes integers, cupp::slice, cupp::newaxis and cupp::ellipsis");
+    return a;
+  }
+}
+}  // namespace detail
+
+/// An n-dimensional array on the device: a shared handle to a strided view of pool memory, as
+/// cupy.ndarray. Copying an ndarray copies the handle, not the data (use copy() for that).
+template <class Scalar>
+class ndarray {
+  static_assert(is_supported_dtype<Scalar>::value,
+                "ndarray<T>: T must be bool, an int8..int64/uint8..uint64, cupp::float16, "
+                "cupp::bfloat16, float, double or std::complex<float/double>");
+
+ public:
+  using value_type = Scalar;
+
+  /// An empty 1-D array of shape (0,).
+  ndarray() : ndarray(shape_t{0}) {}
+  /// A new, uninitialised C-contiguous array (numpy.empty).
+  explicit ndarray(const shape_t& shape) : desc_(detail::make_array(shape, dtype_of<Scalar>)) {}
+  /// Wraps a description; the dtype must be Scalar's.
+  explicit ndarray(detail::array_desc d) : desc_(std::move(d)) {
+    CUPP_ASSERT(desc_.dt == dtype_of<Scalar>);
+  }
+
+  // ---- attributes ------------------------------------------------------------------------
+  const shape_t& shape() const noexcept { return desc_.shape; }
+  /// The length of one axis; negative axes count from the end.
+  std::int64_t shape(std::int64_t axis) const {
+    return desc_.shape[static_cast<std::size_t>(normalize_axis(axis, ndim()))];
+  }
+  std::int64_t ndim() const noexcept { return desc_.ndim(); }
+  std::int64_t size() const { return desc_.size(); }
+  std::int64_t itemsize() const noexcept { return static_cast<std::int64_t>(sizeof(Scalar)); }
+  std::int64_t nbytes() const { return size() * itemsize(); }
+  static constexpr cupp::dtype dtype() noexcept { return dtype_of<Scalar>; }
+  /// Strides in elements, as DLPack and PyTorch count them.
+  const strides_t& strides() const noexcept { return desc_.strides; }
+  /// Strides in bytes, NumPy's numbers.
+  strides_t byte_strides() const {
+    strides_t s = desc_.strides;
+    for (auto& v : s) v *= itemsize();
+    return s;
+  }
+  /// Device address of element 0 of the view (offset applied).
+  Scalar* data() const noexcept { return reinterpret_cast<Scalar*>(desc_.ptr); }
+  /// Byte offset of element 0 from the start of the allocation.
+  std::int64_t offset() const noexcept {
+    return desc_.ptr - static_cast<char*>(desc_.owner.get());
+  }
+  bool is_c_contiguous() const { return cupp::is_c_contiguous(desc_.shape, desc_.strides); }
+  bool is_f_contiguous() const { return cupp::is_f_contiguous(desc_.shape, desc_.strides); }
+  /// NumPy's `base`: the array owning the memory of a view, nullopt for an array owning its
+  /// memory. Throws type_error when the owner has another dtype (after view<U>()).
+  std::optional<ndarray> base() const {
+    if (!desc_.base) return std::nullopt;
+    CUPP_EXPECTS(desc_.base->dt == dtype_of<Scalar>, type_error,
+                 "the base array has dtype " + std::string(dtype_name(desc_.base->dt)));
+    return ndarray(*desc_.base);
+  }
+  const detail::array_desc& desc() const noexcept { return desc_; }
+
+  // ---- transfers -------------------------------------------------------------------------
+  /// Copies the array to the host in C order; synchronises.
+  std::vector<Scalar> get() const {
+    if constexpr (std::is_same_v<Scalar, bool>) {
+      std::unique_ptr<bool[]> tmp(new bool[static_cast<std::size_t>(size())]);
+      detail::to_host(desc_, tmp.get());
+      return std::vector<bool>(tmp.get(), tmp.get() + size());
+    } else {
+      std::vector<Scalar> out(static_cast<std::size_t>(size()));
+      detail::to_host(desc_, out.data());
+      return out;
+    }
+  }
+  /// Copies the array into caller memory (size() elements, C order); synchronises.
+  void get(Scalar* dst) const { detail::to_host(desc_, dst); }
+  /// Copies size() elements (C order) from the host into the array (any layout).
+  void set(const std::vector<Scalar>& values) {
+    check_set_size(static_cast<std::int64_t>(values.size()));
+    if constexpr (std::is_same_v<Scalar, bool>) {
+      std::unique_ptr<bool[]> tmp(new bool[values.size()]);
+      std::copy(values.begin(), values.end(), tmp.get());
+      detail::from_host(desc_, tmp.get());
+    } else {
+      detail::from_host(desc_, values.data());
+    }
+  }
+  void set(const Scalar* values) { detail::from_host(desc_, values); }
+  /// The single element of a size-1 array. Throws value_error "can only convert an array of size
+  /// 1 to a Python scalar" otherwise.
+  Scalar item() const {
+    CUPP_EXPECTS(size() == 1, value_error, "can only convert an array of size 1 to a Python scalar");
+    Scalar v;
+    detail::to_host(desc_, &v);
+    return v;
+  }
+  /// One element by its indices (negative indices count from the end).
+  Scalar item(std::initializer_list<std::int64_t> index) const {
+    CUPP_EXPECTS(static_cast<std::int64_t>(index.size()) == ndim(), index_error,
+                 "incorrect number of indices for array");
+    std::vector<detail::index_item> items(index.begin(), index.end());
+    Scalar v;
+    detail::to_host(detail::index_view(desc_, items), &v);
+    return v;
+  }
+
+  // ---- filling and copying ---------------------------------------------------------------
+  /// Writes `value` into every element of the view.
+  void fill(Scalar value) { detail::fill(desc_, &value); }
+  /// A C-contiguous copy (numpy.ndarray.copy).
+  ndarray copy() const { return ndarray(detail::copy(desc_)); }
+  /// An array is already evaluated; expressions evaluate into one.
+  const ndarray& eval() const noexcept { return *this; }
+
+  // ---- views -----------------------------------------------------------------------------
+  /// A view with a new shape when the layout allows, else a copy; one -1 is inferred.
+  ndarray reshape(const shape_t& newshape) const {
+    return ndarray(detail::reshape(desc_, newshape));
+  }
+  /// A 1-D view when C-contiguous, else a copy.
+  ndarray ravel() const { return reshape({-1}); }
+  /// Always a 1-D copy.
+  ndarray flatten() const { return ndarray(detail::reshape(detail::copy(desc_), {-1})); }
+  /// The axes reversed (a view).
+  ndarray T() const { return ndarray(detail::reversed_axes(desc_)); }
+  ndarray transpose() const { return T(); }
+  ndarray transpose(const std::vector<std::int64_t>& axes) const {
+    return ndarray(detail::transpose(desc_, axes));
+  }
+  ndarray swapaxes(std::int64_t axis1, std::int64_t axis2) const {
+    return ndarray(detail::swapaxes(desc_, axis1, axis2));
+  }
+  ndarray squeeze() const { return ndarray(detail::squeeze(desc_)); }
+  ndarray squeeze(std::int64_t axis) const { return ndarray(detail::squeeze(desc_, {axis})); }
+  ndarray squeeze(const std::vector<std::int64_t>& axes) const {
+    return ndarray(detail::squeeze(desc_, axes));
+  }
+  /// The same memory seen as another dtype (numpy.ndarray.view).
+  template <class U>
+  ndarray<U> view() const {
+    return ndarray<U>(detail::view_as(desc_, dtype_of<U>));
+  }
+
+  /// Basic indexing, a view: integers, cupp::slice(start, stop, step), cupp::newaxis and
+  /// cupp::ellipsis, as NumPy's a[i, 1:5:2, np.newaxis, ...]. Integers for every axis give a 0-d
+  /// array (NumPy gives a scalar; use item() for that).
+  template <class... Idx>
+  ndarray operator()(const Idx&... idx) const {
+    return ndarray(detail::index_view(desc_, {detail::to_index_item(idx)...}));
+  }
+
+ private:
+  void check_set_size(std::int64_t n) const {
+    CUPP_EXPECTS(n == size(), value_error,
+                 "set: expected " + std::to_string(size()) + " values for an array of shape " +
+                     shape_str(shape()) + ", got " + std::to_string(n));
+  }
+
+  detail::array_desc desc_;
+};
+
+/// Prints NumPy's repr: "array([1., 2.], dtype=float32)", summarised past 1000 elements.
+template <class T>
+std::ostream& operator<<(std::ostream& os, const ndarray<T>& a) {
+  return os << detail::repr(a.desc());
+}
+
+// ---- view routines -------------------------------------------------------------------------
+
+/// numpy.broadcast_to: a read-only view with stride 0 on broadcast dimensions.
+template <class T>
+ndarray<T> broadcast_to(const ndarray<T>& a, const shape_t& shape) {
+  return ndarray<T>(detail::broadcast_to(a.desc(), shape));
+}
+/// numpy.expand_dims.
+template <class T>
+ndarray<T> expand_dims(const ndarray<T>& a, std::int64_t axis) {
+  return ndarray<T>(detail::expand_dims(a.desc(), {axis}));
+}
+template <class T>
+ndarray<T> expand_dims(const ndarray<T>& a, const std::vector<std::int64_t>& axes) {
+  return ndarray<T>(detail::expand_dims(a.desc(), axes));
+}
+template <class T>
+ndarray<T> squeeze(const ndarray<T>& a) {
+  return a.squeeze();
+}
+template <class T>
+ndarray<T> transpose(const ndarray<T>& a) {
+  return a.transpose();
+}
+template <class T>
+ndarray<T> transpose(const ndarray<T>& a, const std::vector<std::int64_t>& axes) {
+  return a.transpose(axes);
+}
+template <class T>
+ndarray<T> swapaxes(const ndarray<T>& a, std::int64_t axis1, std::int64_t axis2) {
+  return a.swapaxes(axis1, axis2);
+}
+template <class T>
+ndarray<T> reshape(const ndarray<T>& a, const shape_t& newshape) {
+  return a.reshape(newshape);
+}
+template <class T>
+ndarray<T> ravel(const ndarray<T>& a) {
+  return a.ravel();
+}
+/// numpy.copy.
+template <class T>
+ndarray<T> copy(const ndarray<T>& a) {
+  return a.copy();
+}
+/// numpy.ascontiguousarray: `a` itself when already C-contiguous, else a copy.
+template <class T>
+ndarray<T> ascontiguousarray(const ndarray<T>& a) {
+  return a.is_c_contiguous() ? a : a.copy();
+}
+
+namespace jit {
+/// An ndarray passed to a RawKernel is its device pointer. A non-contiguous array would silently
+/// hand the kernel memory laid out otherwise than it expects (CuPy passes the base pointer of the
+/// view), so it is a value_error instead.
+template <class T>
+struct kernel_argument<ndarray<T>, void> {
+  static T* value(const ndarray<T>& a) {
+    CUPP_EXPECTS(a.is_c_contiguous(), value_error,
+                 "a non-contiguous ndarray of shape " + shape_str(a.shape()) +
+                     " cannot be passed to a kernel; pass cupp::ascontiguousarray(a)");
+    return a.data();
+  }
+};
+}  // namespace jit
+
+}  // namespace cupp
