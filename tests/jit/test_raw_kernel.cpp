@@ -265,10 +265,10 @@ TEST_F(JitRawKernelGpu, MoreThan1024ThreadsPerBlockThrowsAndLeavesTheContextHeal
     add({1}, {1025}, x1, x2, y, n);
     FAIL() << "expected cupp::cuda_error";
   } catch (const cupp::cuda_error& e) {
-    EXPECT_EQ(e.api(), "cudaLaunchKernel");
+    EXPECT_EQ(e.api(), "cuLaunchKernel");
     EXPECT_NE(e.status(), 0);
     const std::string what = e.what();
-    EXPECT_NE(what.find("cudaLaunchKernel"), std::string::npos) << what;
+    EXPECT_NE(what.find("cuLaunchKernel"), std::string::npos) << what;
     EXPECT_NE(what.find("add_arrays"), std::string::npos) << what;
     EXPECT_NE(what.find("(1025, 1, 1)"), std::string::npos) << what;
   }

@@ -90,7 +90,13 @@ class module_state;
 /// The kernel for the current device, compiled and loaded on first use, with its dynamic shared
 /// memory limit raised to `shared_bytes` where needed (Note [Launch path] in raw_kernel.cpp).
 cudaKernel_t kernel_for_launch(kernel_state& state, std::size_t shared_bytes);
-[[noreturn]] void throw_launch_error(cudaError_t status, const kernel_state& state, dim3 grid,
+/// The same kernel as the device's CUfunction (as void*, so this header needs no driver types),
+/// which launch_function hands to cuLaunchKernel (Note [Driver launch] in raw_kernel.cpp).
+void* function_for_launch(kernel_state& state, std::size_t shared_bytes);
+/// Launches; on a refused launch throws cuda_error with api() "cuLaunchKernel" and the CUresult.
+void launch_function(const kernel_state& state, void* function, dim3 grid, dim3 block,
+                     std::size_t shared_bytes, cudaStream_t stream, void** args);
+[[noreturn]] void throw_launch_error(int status, const kernel_state& state, dim3 grid,
                                      dim3 block, std::size_t shared_bytes);
 
 template <class T>
@@ -114,14 +120,12 @@ inline cudaStream_t stream_handle(cudaStream_t s) noexcept { return s; }
 inline cudaStream_t stream_handle(const cuda::Stream& s) noexcept { return s.handle(); }
 
 template <class Tuple, std::size_t... I>
-void launch_tuple(kernel_state& state, cudaKernel_t kernel, dim3 grid, dim3 block,
+void launch_tuple(kernel_state& state, void* function, dim3 grid, dim3 block,
                   std::size_t shared_bytes, cudaStream_t stream, Tuple& values,
                   std::index_sequence<I...>) {
   void* pointers[sizeof...(I) + 1] = {static_cast<void*>(std::addressof(std::get<I>(values)))...,
                                       nullptr};
-  const cudaError_t status = cudaLaunchKernel(reinterpret_cast<const void*>(kernel), grid, block,
-                                              pointers, shared_bytes, stream);
-  if (status != cudaSuccess) throw_launch_error(status, state, grid, block, shared_bytes);
+  launch_function(state, function, grid, block, shared_bytes, stream, pointers);
 }
 }  // namespace detail
 }  // namespace cupp::jit
@@ -153,7 +157,7 @@ class RawKernel {
 
   /// Launches the kernel: `k(grid, block, args...)` or `k(grid, block, shared_bytes, stream,
   /// args...)`. Throws cupp::compile_error when the source does not compile, and cupp::cuda_error
-  /// naming cudaLaunchKernel when the launch is refused (more than 1024 threads per block, too
+  /// naming cuLaunchKernel when the launch is refused (more than 1024 threads per block, too
   /// much shared memory, ...); the CUDA context is then left without a pending error.
   template <class... Args>
   void operator()(jit::dims grid, jit::dims block, const Args&... args) const {
@@ -198,8 +202,8 @@ class RawKernel {
               const Args&... args) const {
     std::tuple<jit::detail::argument_t<Args>...> values{
         jit::kernel_argument<std::decay_t<Args>>::value(args)...};
-    const cudaKernel_t kernel = jit::detail::kernel_for_launch(*state_, shared_bytes);
-    jit::detail::launch_tuple(*state_, kernel, grid, block, shared_bytes, stream, values,
+    void* const function = jit::detail::function_for_launch(*state_, shared_bytes);
+    jit::detail::launch_tuple(*state_, function, grid, block, shared_bytes, stream, values,
                               std::index_sequence_for<Args...>{});
   }
 
