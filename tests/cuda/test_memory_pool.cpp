@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/env.hpp"
 #include "support/gpu.hpp"
 
 #include <algorithm>
@@ -153,20 +154,12 @@ cudaStream_t fake_stream(std::uintptr_t n) { return reinterpret_cast<cudaStream_
 // every MemoryPool reads it.
 class MemoryPoolHost : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (const char* v = std::getenv("CUPP_GPU_MEMORY_LIMIT")) saved_limit_ = v;
-    ::unsetenv("CUPP_GPU_MEMORY_LIMIT");
-    host_upstream::use_device(0);
-  }
+  void SetUp() override { host_upstream::use_device(0); }
   void TearDown() override {
     if (pool_) {
       EXPECT_NO_THROW(pool_->validate());
       pool_.reset();
     }
-    if (saved_limit_)
-      ::setenv("CUPP_GPU_MEMORY_LIMIT", saved_limit_->c_str(), 1);
-    else
-      ::unsetenv("CUPP_GPU_MEMORY_LIMIT");
   }
 
   cupp::MemoryPool& make_pool(std::size_t capacity = std::size_t{1} << 30) {
@@ -180,7 +173,7 @@ class MemoryPoolHost : public ::testing::Test {
   std::unique_ptr<cupp::MemoryPool> pool_;
 
  private:
-  std::optional<std::string> saved_limit_;
+  cupp::test::scoped_env no_limit_{"CUPP_GPU_MEMORY_LIMIT", std::nullopt};
 };
 
 char* bytes_of(void* p) { return static_cast<char*>(p); }

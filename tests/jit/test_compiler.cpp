@@ -16,6 +16,7 @@
 
 #include "cupp/core/error.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "support/env.hpp"
 
 namespace {
 
@@ -35,29 +36,7 @@ __global__ void scale(T* x, T factor, int n) {
 }
 )";
 
-/// Sets (or, with nullopt, unsets) an environment variable for a scope.
-class scoped_env {
- public:
-  scoped_env(const char* name, std::optional<std::string> value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      ::setenv(name, value->c_str(), 1);
-    else
-      ::unsetenv(name);
-  }
-  ~scoped_env() {
-    if (old_)
-      ::setenv(name_, old_->c_str(), 1);
-    else
-      ::unsetenv(name_);
-  }
-  scoped_env(const scoped_env&) = delete;
-  scoped_env& operator=(const scoped_env&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using cupp::test::scoped_env;
 
 bool contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;

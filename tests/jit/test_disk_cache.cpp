@@ -26,6 +26,7 @@
 
 #include "cupp/core/error.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "support/env.hpp"
 
 namespace {
 
@@ -80,29 +81,7 @@ std::size_t count(const std::string& haystack, const std::string& needle) {
   return n;
 }
 
-/// Sets (or, with nullopt, unsets) an environment variable for a scope.
-class scoped_env {
- public:
-  scoped_env(const char* name, std::optional<std::string> value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      ::setenv(name, value->c_str(), 1);
-    else
-      ::unsetenv(name);
-  }
-  ~scoped_env() {
-    if (old_)
-      ::setenv(name_, old_->c_str(), 1);
-    else
-      ::unsetenv(name_);
-  }
-  scoped_env(const scoped_env&) = delete;
-  scoped_env& operator=(const scoped_env&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using cupp::test::scoped_env;
 
 /// Each test gets a fresh temporary directory; `cache` (not yet created) is its cache directory.
 class JitDiskCache : public ::testing::Test {
