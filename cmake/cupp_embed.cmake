@@ -7,5 +7,6 @@ function(cupp_embed_headers out)
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${files}" -P ${PROJECT_SOURCE_DIR}/cmake/cupp_embed_run.cmake
     DEPENDS ${files} ${PROJECT_SOURCE_DIR}/cmake/cupp_embed_run.cmake
-    COMMENT "Embedding device headers")
+    COMMENT "Embedding device headers"
+    VERBATIM)
 endfunction()
