@@ -20,6 +20,9 @@ class value_error : public error {
   using error::error;
 };
 
+/// NumPy's OverflowError: a Python integer that does not fit the array's dtype.
+class overflow_error : public error { public: using error::error; };
+
 /// NumPy's TypeError: a dtype or casting problem.
 class type_error : public error {
  public:
