@@ -7,6 +7,8 @@
 
 #include <cuda_runtime_api.h>
 
+#include <chrono>
+
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"
@@ -33,6 +35,21 @@ void time_device(benchmark::State& state, F&& work, int reps = 1) {
     stop.record();
     stop.synchronize();
     state.SetIterationTime(static_cast<double>(cupp::cuda::elapsed_ms(start, stop)) / 1e3 / reps);
+  }
+}
+
+/// Times `work` on the host clock: `reps` calls then one device synchronisation, reporting the
+/// time of one call. For work whose cost is the host's (launch overhead, small arrays).
+template <class F>
+void time_host(benchmark::State& state, F&& work, int reps) {
+  for (int i = 0; i < 3; ++i) work();
+  cupp::cuda::synchronize();
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < reps; ++r) work();
+    cupp::cuda::synchronize();
+    const std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
+    state.SetIterationTime(d.count() / reps);
   }
 }
 

@@ -111,7 +111,72 @@ def cupy_cases(cp):
                 cp.cuda.runtime.memcpyAsync(host.ptr, dev.data.ptr, GIB, kind, stream.ptr)
         return events(copy)
 
+    n, side = 1 << 26, 8192
+    arrays = {}
+
+    def arr(name, *shape):
+        if name not in arrays:
+            arrays[name] = cp.random.rand(*shape, dtype=cp.float32)
+        return arrays[name]
+
+    def host_loop(fn, reps=1000):
+        for _ in range(3):
+            fn()
+        cp.cuda.Device().synchronize()
+
+        def once():
+            t = time.perf_counter()
+            for _ in range(reps):
+                fn()
+            cp.cuda.Device().synchronize()
+            return (time.perf_counter() - t) / reps
+        return median_of(once)
+
+    def fused5(fuse):
+        a, b, c, d, e = (arr(k, n) for k in 'abcde')
+        if fuse:
+            def fused(a, b, c, d, e):
+                return a * b + c * d - e
+            f = cp.fuse(fused)
+            return events(lambda: f(a, b, c, d, e))
+        return events(lambda: a * b + c * d - e)
+
+    def first_use(warm):
+        a = arr('small_a', 1000)
+        count = [0]
+
+        def once():
+            count[0] += 1
+            tag = 0 if warm else count[0] + int(time.time() * 1000)
+            body = 'y = exp(x) * x + 1.0f; // %d' % tag
+            if warm:
+                cp._util.clear_memo()
+            t = time.perf_counter()
+            k = cp.ElementwiseKernel('float32 x', 'float32 y', body, 'first_use')
+            k(a)
+            cp.cuda.Device().synchronize()
+            return time.perf_counter() - t
+        once()
+        return median_of(once, reps=5)
+
     return {
+        'ew_add_f32_out': lambda: events(
+            lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
+        'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
+        'ew_fused5': lambda: fused5(False),
+        'ew_fused5_fuse': lambda: fused5(True),
+        'ew_exp_sin_sqrt': lambda: events(
+            lambda: cp.exp(arr('a', n)) * cp.sin(arr('b', n)) + cp.sqrt(arr('c', n))),
+        'ew_broadcast_add': lambda: events(
+            lambda: cp.add(arr('m', side, side), arr('row', 1, side), out=arr('mout', side, side))),
+        'ew_strided_add': lambda: events(
+            lambda: cp.add(arr('a', n)[::2], arr('b', n)[::2], out=arr('half', n // 2))),
+        'ew_transpose_copy': lambda: events(lambda: cp.ascontiguousarray(arr('m', side, side).T)),
+        'ew_small_add_alloc': lambda: host_loop(lambda: arr('sa', 1000) + arr('sb', 1000)),
+        'ew_small_add_out': lambda: host_loop(
+            lambda: cp.add(arr('sa', 1000), arr('sb', 1000), out=arr('sc', 1000))),
+        'ew_cold_compile': lambda: first_use(False),
+        'ew_warm_disk': lambda: first_use(True),
         'pool_alloc_free_1MB': pool_alloc_free,
         'rawkernel_launch': launch,
         'disk_cache_load': disk_load,
@@ -121,7 +186,13 @@ def cupy_cases(cp):
     }
 
 
-BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB}
+_N, _S = 1 << 26, 8192
+BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
+         'ew_add_f32_out': 12 * _N, 'ew_add_f32_alloc': 12 * _N, 'ew_fused5': 24 * _N,
+         'ew_fused5_fuse': 24 * _N, 'ew_exp_sin_sqrt': 16 * _N, 'ew_broadcast_add': 8 * _S * _S,
+         'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S}
+# CuPy-only rows compared with a cupp case of another name.
+SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5'}
 
 
 def run_cupp(bench, out_dir):
@@ -174,7 +245,7 @@ def main():
     names = list(dict.fromkeys(list(cupp) + list(cupy)))
     lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s |', '| --- | --- | --- | --- | --- |']
     for n in names:
-        a, b = cupp.get(n), cupy.get(n)
+        a, b = cupp.get(SAME_CUPP_CASE.get(n, n)), cupy.get(n)
         ratio = '%.2f' % (a / b) if a and b else '-'
         gbs = '%.1f' % (BYTES[n] / a / 1e9) if n in BYTES and a else ''
         lines.append('| %s | %s | %s | %s | %s |' % (n, fmt_time(a), fmt_time(b), ratio, gbs))

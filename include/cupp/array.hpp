@@ -12,6 +12,8 @@
 #include "cupp/cuda/event.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/expr/ufuncs.hpp"
+#include "cupp/jit/elementwise_kernel.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/random.hpp"
 #include "cupp/routines/creation.hpp"

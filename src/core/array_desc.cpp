@@ -5,6 +5,7 @@
 #include <cuda_runtime_api.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
@@ -18,7 +19,7 @@
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/detail/format.hpp"
-#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/expr/engine.hpp"
 
 namespace cupp::detail {
 
@@ -46,6 +47,7 @@ array_desc make_view(const array_desc& a, shape_t shape, strides_t strides, char
   v.shape = std::move(shape);
   v.strides = std::move(strides);
   v.dt = a.dt;
+  v.readonly = a.readonly;
   // NumPy points a view's base at the array that owns the memory, never at another view.
   v.base = a.base ? a.base : std::make_shared<const array_desc>(a);
   return v;
@@ -200,7 +202,9 @@ array_desc expand_dims(const array_desc& a, const std::vector<std::int64_t>& axe
 
 array_desc broadcast_to(const array_desc& a, const shape_t& shape) {
   check_shape(shape);
-  return make_view(a, shape, broadcast_strides(a.shape, a.strides, shape), a.ptr);
+  array_desc v = make_view(a, shape, broadcast_strides(a.shape, a.strides, shape), a.ptr);
+  v.readonly = true;
+  return v;
 }
 
 array_desc view_as(const array_desc& a, dtype to) {
@@ -236,154 +240,36 @@ array_desc view_as(const array_desc& a, dtype to) {
 }
 
 void check_writable(const array_desc& a) {
+  CUPP_EXPECTS(!a.readonly, value_error, "assignment destination is read-only");
   for (std::size_t i = 0; i < a.shape.size(); ++i)
     CUPP_EXPECTS(!(a.strides[i] == 0 && a.shape[i] > 1), value_error,
                  "assignment destination is read-only");
 }
 
-// ---- strided kernels --------------------------------------------------------------------------
+// ---- copies and fills ---------------------------------------------------------------------------
 //
-// Note [Strided copy and fill]: every layout change (copy to C order, writing into a view,
-// broadcasting a value) goes through one generated kernel per (operation, itemsize, ndim after
-// collapsing, index width). Elements are moved as unsigned integers of their size, so one kernel
-// serves every dtype of that size. Dimensions contiguous for both operands are merged first, so a
-// transposed 2-D copy is 2-D and a sliced contiguous copy is 1-D.
+// Note [Strided copy and fill]: a copy between layouts and a fill of a view are elementwise
+// expressions (`out = v0`, `out = s0`) and go through the elementwise engine, one kernel family
+// per dtype, so they share its dimension merging, vectorised and tiled-transpose paths.
 
 namespace {
 
-const char* item_type(std::size_t itemsize) {
-  switch (itemsize) {
-    case 1: return "unsigned char";
-    case 2: return "unsigned short";
-    case 4: return "unsigned int";
-    case 8: return "unsigned long long";
-    default: return "cupp_item16";
-  }
-}
+using expr::detail::family_info;
+using expr::detail::kernel_family;
 
-std::string strided_source(const std::string& name, bool fill, std::size_t itemsize, int ndim,
-                           bool wide) {
-  std::string s;
-  s += "struct cupp_item16 { unsigned long long lo, hi; };\n";
-  s += std::string("typedef ") + item_type(itemsize) + " item_t;\n";
-  s += std::string("typedef ") + (wide ? "long long" : "int") + " index_t;\n";
-  s += "#define ND " + std::to_string(ndim) + "\n";
-  s += "struct layout { long long shape[ND]; long long src[ND]; long long dst[ND]; };\n";
-  s += "extern \"C\" __global__ void " + name + "(";
-  s += fill ? "item_t value" : "const item_t* __restrict__ src";
-  s += ", item_t* __restrict__ dst, layout l, long long n) {\n";
-  s += R"(  const index_t step = (index_t)gridDim.x * blockDim.x;
-  for (index_t i = (index_t)blockIdx.x * blockDim.x + threadIdx.x; i < (index_t)n; i += step) {
-    index_t rem = i, so = 0, d = 0;
-#pragma unroll
-    for (int k = ND - 1; k >= 0; --k) {
-      const index_t len = (index_t)l.shape[k];
-      const index_t c = rem % len;
-      rem /= len;
-      so += c * (index_t)l.src[k];
-      d += c * (index_t)l.dst[k];
-    }
-    (void)so;
-)";
-  s += fill ? "    dst[d] = value;\n" : "    dst[d] = src[so];\n";
-  s += "  }\n}\n";
-  return s;
-}
-
-
-/// The RawKernel of one strided variant, compiled once per process (the compiler caches it on disk
-/// too).
-RawKernel& strided_kernel(bool fill, std::size_t itemsize, int ndim, bool wide) {
-  static std::mutex m;
-  static std::map<std::string, std::unique_ptr<RawKernel>> kernels;
-  const std::string name = std::string(fill ? "cupp_fill" : "cupp_copy") + "_e" +
-                           std::to_string(itemsize) + "_d" + std::to_string(ndim) +
-                           (wide ? "_i64" : "_i32");
-  std::lock_guard<std::mutex> lock(m);
-  auto& k = kernels[name];
-  if (!k)
-    k = std::make_unique<RawKernel>(strided_source(name, fill, itemsize, ndim, wide), name);
-  return *k;
-}
-
-std::int64_t extent(const shape_t& shape, const strides_t& strides) {
-  std::int64_t e = 0;
-  for (std::size_t i = 0; i < shape.size(); ++i) e += (shape[i] - 1) * std::abs(strides[i]);
-  return e;
-}
-
-template <int ND>
-struct layout {
-  long long shape[ND];
-  long long src[ND];
-  long long dst[ND];
-};
-
-template <int ND, class First>
-void launch_strided_nd(RawKernel& k, const First& first, void* dst, const shape_t& shape,
-                       const strides_t& src_strides, const strides_t& dst_strides,
-                       std::int64_t n) {
-  layout<ND> l{};
-  for (int i = 0; i < ND; ++i) {
-    l.shape[i] = shape[static_cast<std::size_t>(i)];
-    l.src[i] = src_strides[static_cast<std::size_t>(i)];
-    l.dst[i] = dst_strides[static_cast<std::size_t>(i)];
-  }
-  const std::int64_t threads = 256;
-  const std::int64_t max_blocks =
-      static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 16;
-  const auto blocks = static_cast<unsigned>(std::min((n + threads - 1) / threads, max_blocks));
-  k(dim3(blocks), dim3(static_cast<unsigned>(threads)), std::size_t{0}, cuda::get_current_stream(), first, dst,
-    l, static_cast<long long>(n));
-}
-
-/// Runs the copy (src != nullptr) or fill (value != nullptr) kernel over collapsed dimensions.
-void run_strided(const void* src, const void* value, std::size_t itemsize, void* dst,
-                 shape_t shape, strides_t src_strides, strides_t dst_strides) {
-  const std::int64_t n = shape_size(shape);
-  if (n == 0) return;
-  collapse_dims(shape, {&src_strides, &dst_strides});
-  if (shape.empty()) {
-    shape = {1};
-    src_strides = {0};
-    dst_strides = {0};
-  }
-  const bool wide = n > std::numeric_limits<std::int32_t>::max() ||
-                    extent(shape, src_strides) > std::numeric_limits<std::int32_t>::max() ||
-                    extent(shape, dst_strides) > std::numeric_limits<std::int32_t>::max();
-  const bool fill = value != nullptr;
-  const int nd = static_cast<int>(shape.size());
-  RawKernel& k = strided_kernel(fill, itemsize, nd, wide);
-  auto go = [&](auto first) {
-    switch (nd) {
-      case 1: return launch_strided_nd<1>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 2: return launch_strided_nd<2>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 3: return launch_strided_nd<3>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 4: return launch_strided_nd<4>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 5: return launch_strided_nd<5>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 6: return launch_strided_nd<6>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 7: return launch_strided_nd<7>(k, first, dst, shape, src_strides, dst_strides, n);
-      case 8: return launch_strided_nd<8>(k, first, dst, shape, src_strides, dst_strides, n);
-      default:
-        throw not_implemented_error("strided copy of an array with more than 8 non-contiguous "
-                                    "dimensions");
-    }
-  };
-  if (!fill) return go(src);
-  struct item16 {
-    unsigned long long lo, hi;
-  };
-  switch (itemsize) {
-    case 1: return go(*static_cast<const std::uint8_t*>(value));
-    case 2: return go(*static_cast<const std::uint16_t*>(value));
-    case 4: return go(*static_cast<const std::uint32_t*>(value));
-    case 8: return go(*static_cast<const std::uint64_t*>(value));
-    default: {
-      item16 v;
-      std::memcpy(&v, value, sizeof v);
-      return go(v);
-    }
-  }
+kernel_family& family(bool fill, dtype dt) {
+  static std::array<std::unique_ptr<kernel_family>, kNumDtypes> copies, fills;
+  static std::array<std::once_flag, kNumDtypes> copy_once, fill_once;
+  const auto i = static_cast<std::size_t>(dt);
+  auto& slot = fill ? fills[i] : copies[i];
+  std::call_once(fill ? fill_once[i] : copy_once[i], [&] {
+    family_info info;
+    info.name = fill ? "fill" : "copy";
+    info.expression = fill ? "s0" : "v0";
+    (fill ? info.scalars : info.arrays).push_back(dt);
+    slot = std::make_unique<kernel_family>(std::move(info));
+  });
+  return *slot;
 }
 
 bool contiguous(const array_desc& a) { return is_c_contiguous(a.shape, a.strides); }
@@ -400,7 +286,9 @@ void copy_into(const array_desc& src, const array_desc& dst) {
                                     cudaMemcpyDeviceToDevice, cuda::get_current_stream()));
     return;
   }
-  run_strided(src.ptr, nullptr, dst.itemsize(), dst.ptr, dst.shape, src.strides, dst.strides);
+  expr::operands ops;
+  ops.add_array(src);
+  family(false, dst.dt).launch(dst, ops);
 }
 
 array_desc copy(const array_desc& a) {
@@ -421,7 +309,9 @@ void fill(const array_desc& a, const void* value) {
                                     cuda::get_current_stream()));
     return;
   }
-  run_strided(nullptr, value, item, a.ptr, a.shape, strides_t(a.shape.size(), 0), a.strides);
+  expr::operands ops;
+  ops.add_scalar(value);
+  family(true, a.dt).launch(a, ops);
 }
 
 void to_host(const array_desc& a, void* dst) {

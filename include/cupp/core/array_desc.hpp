@@ -37,6 +37,8 @@ struct array_desc {
   dtype dt = dtype::float64;
   /// Set on views: the description of the array that owns the memory (NumPy's `base`).
   std::shared_ptr<const array_desc> base;
+  /// NumPy's WRITEABLE flag cleared: broadcast_to results and views of them.
+  bool readonly = false;
 
   std::int64_t ndim() const noexcept { return static_cast<std::int64_t>(shape.size()); }
   std::int64_t size() const;
@@ -74,8 +76,8 @@ void from_host(const array_desc& a, const void* src);
 /// NumPy's repr of the array (copies it to the host).
 std::string repr(const array_desc& a);
 
-/// Throws value_error "output array is read-only" style errors when `a` has stride-0 dimensions
-/// of length > 1 (a broadcast view): NumPy's "assignment destination is read-only".
+/// Throws value_error "assignment destination is read-only" when `a` is read-only (a broadcast_to
+/// result or a view of one) or has a stride-0 dimension of length > 1.
 void check_writable(const array_desc& a);
 
 }  // namespace detail

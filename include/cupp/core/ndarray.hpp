@@ -16,6 +16,7 @@
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/shape.hpp"
+#include "cupp/expr/expression.hpp"
 
 namespace cupp {
 
@@ -61,9 +62,87 @@ class ndarray {
   ndarray() : ndarray(shape_t{0}) {}
   /// A new, uninitialised C-contiguous array (numpy.empty).
   explicit ndarray(const shape_t& shape) : desc_(detail::make_array(shape, dtype_of<Scalar>)) {}
-  /// Wraps a description; the dtype must be Scalar's.
+  /// Wraps a description; the dtype must be T's.
   explicit ndarray(detail::array_desc d) : desc_(std::move(d)) {
     CUPP_ASSERT(desc_.dt == dtype_of<Scalar>);
+  }
+  /// Evaluates an expression into a new array: one generated kernel for the whole expression.
+  template <class E,
+            std::enable_if_t<expr::is_node_v<E> && E::result == dtype_of<Scalar>, int> = 0>
+  ndarray(const E& e)  // NOLINT: implicit, so that `ndarray<float> c = a * b + 1.0f;` reads
+      : desc_(detail::make_array(e.shape(), dtype_of<Scalar>)) {
+    expr::assign(e, desc_);
+  }
+  /// Evaluates an expression of another dtype, casting its result (explicit: a conversion).
+  template <class E,
+            std::enable_if_t<expr::is_node_v<E> && E::result != dtype_of<Scalar>, int> = 0>
+  explicit ndarray(const E& e) : desc_(detail::make_array(e.shape(), dtype_of<Scalar>)) {
+    expr::assign(e, desc_);
+  }
+
+  ndarray(const ndarray&) = default;
+  ndarray(ndarray&&) noexcept = default;
+  ~ndarray() = default;
+
+  // Note [Assignment]: as in Python, `c = expr;` on a named array rebinds the handle to a new
+  // array (other handles to the old memory see no change), while assigning to a temporary view
+  // writes into it, as NumPy's `a[...] = expr`: `a(cupp::slice(0, 3)) = b + 1;`. The two are
+  // told apart by the ref-qualifier. Writing casts as NumPy's setitem does (unsafe casting) and
+  // broadcasts the right-hand side to the view's shape.
+  ndarray& operator=(const ndarray&) & = default;
+  ndarray& operator=(ndarray&&) & noexcept = default;
+  template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
+  ndarray& operator=(const E& e) & {
+    detail::array_desc fresh = detail::make_array(e.shape(), dtype_of<Scalar>);
+    expr::assign(e, fresh);
+    desc_ = std::move(fresh);
+    return *this;
+  }
+  /// Writes `other` (broadcast, cast) into this view.
+  void operator=(const ndarray& other) && {
+    expr::assign(expr::make_node<expr::op_copy>(other), desc_);
+  }
+  template <class U>
+  void operator=(const ndarray<U>& other) && {
+    expr::assign(expr::make_node<expr::op_copy>(other), desc_);
+  }
+  /// Evaluates `e` into this view.
+  template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
+  void operator=(const E& e) && {
+    expr::assign(e, desc_);
+  }
+  /// Writes `value` into every element of this view.
+  void operator=(Scalar value) && { fill(value); }
+
+  // In-place arithmetic, as NumPy's `a += b`: the result must cast to this array's dtype under
+  // the same_kind rule (`int_array += 1.5` is a type_error), and `b` broadcasts to this shape.
+  template <class B>
+  ndarray& operator+=(const B& b) { return compound<expr::op_add>(b); }
+  template <class B>
+  ndarray& operator-=(const B& b) { return compound<expr::op_subtract>(b); }
+  template <class B>
+  ndarray& operator*=(const B& b) { return compound<expr::op_multiply>(b); }
+  template <class B>
+  ndarray& operator/=(const B& b) { return compound<expr::op_true_divide>(b); }
+  template <class B>
+  ndarray& operator%=(const B& b) { return compound<expr::op_remainder>(b); }
+  template <class B>
+  ndarray& operator&=(const B& b) { return compound<expr::op_bitwise_and>(b); }
+  template <class B>
+  ndarray& operator|=(const B& b) { return compound<expr::op_bitwise_or>(b); }
+  template <class B>
+  ndarray& operator^=(const B& b) { return compound<expr::op_bitwise_xor>(b); }
+  template <class B>
+  ndarray& operator<<=(const B& b) { return compound<expr::op_left_shift>(b); }
+  template <class B>
+  ndarray& operator>>=(const B& b) { return compound<expr::op_right_shift>(b); }
+
+  /// A copy converted to U, as numpy.ndarray.astype (unsafe casting: float to int truncates).
+  template <class U>
+  ndarray<U> astype() const {
+    ndarray<U> out(shape());
+    expr::assign(expr::make_node<expr::op_copy>(*this), out.desc());
+    return out;
   }
 
   // ---- attributes ------------------------------------------------------------------------
@@ -194,6 +273,17 @@ class ndarray {
   }
 
  private:
+  template <class Op, class B>
+  ndarray& compound(const B& b) {
+    const auto n = expr::make_node<Op>(*this, b);
+    using N = std::decay_t<decltype(n)>;
+    if (n.shape() != shape()) expr::throw_out_shape(shape(), n.shape());
+    if constexpr (!can_cast(N::result, dtype_of<Scalar>, casting::same_kind))
+      expr::throw_cannot_cast(Op::name, N::result, dtype_of<Scalar>);
+    expr::assign(n, desc_);
+    return *this;
+  }
+
   void check_set_size(std::int64_t n) const {
     CUPP_EXPECTS(n == size(), value_error,
                  "set: expected " + std::to_string(size()) + " values for an array of shape " +
@@ -208,6 +298,19 @@ template <class T>
 std::ostream& operator<<(std::ostream& os, const ndarray<T>& a) {
   return os << detail::repr(a.desc());
 }
+
+template <class Op, class... Args>
+ndarray<typename expr::node<Op, Args...>::value_type> expr::node<Op, Args...>::eval() const {
+  return ndarray<value_type>(*this);
+}
+
+namespace expr {
+/// Prints an expression's value (evaluating it).
+template <class Op, class... Args>
+std::ostream& operator<<(std::ostream& os, const node<Op, Args...>& e) {
+  return os << e.eval();
+}
+}  // namespace expr
 
 // ---- view routines -------------------------------------------------------------------------
 

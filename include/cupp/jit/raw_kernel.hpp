@@ -178,6 +178,14 @@ class RawKernel {
   /// launch that asks for more).
   void set_max_dynamic_shared_memory(std::size_t bytes) const;
 
+  /// Launches with the parameters given as pointers to their values, as cuLaunchKernel's
+  /// kernelParams: for code that builds its argument lists at run time (generated kernels).
+  void launch_params(dim3 grid, dim3 block, std::size_t shared_bytes, cudaStream_t stream,
+                     void** params) const {
+    void* const function = jit::detail::function_for_launch(*state_, shared_bytes);
+    jit::detail::launch_function(*state_, function, grid, block, shared_bytes, stream, params);
+  }
+
   const std::string& name() const noexcept;
   const std::string& source() const noexcept;
   const std::vector<std::string>& options() const noexcept;

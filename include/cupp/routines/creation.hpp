@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cupp/core/ndarray.hpp"
+#include "cupp/expr/ufuncs.hpp"
 
 namespace cupp {
 
@@ -140,6 +141,191 @@ ndarray<T> array(std::initializer_list<std::initializer_list<T>> values) {
 template <class T>
 ndarray<T> array(std::initializer_list<std::initializer_list<std::initializer_list<T>>> values) {
   return asarray<T>(values);
+}
+
+// ---- ranges and matrices (generated kernels) -----------------------------------------------
+
+namespace detail {
+template <class T, class... A>
+using range_t = std::conditional_t<
+    !std::is_void_v<T>, T,
+    std::conditional_t<(std::is_integral_v<A> && ...), std::int64_t, double>>;
+
+/// The number of elements of arange(start, stop, step), as NumPy computes it.
+std::int64_t arange_length(double start, double stop, double step);
+std::int64_t arange_length(std::int64_t start, std::int64_t stop, std::int64_t step);
+
+/// Fills a new 1-D array of R with start + i * step, computed in C (int64 or double).
+template <class R, class C>
+ndarray<R> affine_range(std::int64_t n, C start, C step) {
+  ndarray<R> out(shape_t{n});
+  expr::assign(expr::make_node<expr::op_add>(
+                   expr::make_node<expr::op_multiply>(expr::flat_index{}, step), start),
+               out.desc());
+  return out;
+}
+}  // namespace detail
+
+/// numpy.arange(start, stop, step): integers give int64, floats float64, unless T is given.
+/// Throws value_error when step is 0.
+template <class T = void, class A, class B, class S = int>
+auto arange(A start, B stop, S step = 1) {
+  using R = detail::range_t<T, A, B, S>;
+  static_assert(std::is_arithmetic_v<A> && std::is_arithmetic_v<B> && std::is_arithmetic_v<S>,
+                "arange takes real numbers");
+  if constexpr (std::is_integral_v<A> && std::is_integral_v<B> && std::is_integral_v<S>) {
+    const auto n = detail::arange_length(static_cast<std::int64_t>(start),
+                                         static_cast<std::int64_t>(stop),
+                                         static_cast<std::int64_t>(step));
+    return detail::affine_range<R>(n, static_cast<std::int64_t>(start),
+                                   static_cast<std::int64_t>(step));
+  } else {
+    const auto n = detail::arange_length(static_cast<double>(start), static_cast<double>(stop),
+                                         static_cast<double>(step));
+    return detail::affine_range<R>(n, static_cast<double>(start), static_cast<double>(step));
+  }
+}
+/// numpy.arange(stop).
+template <class T = void, class A>
+auto arange(A stop) {
+  return arange<T>(A(0), stop, 1);
+}
+
+/// numpy.linspace: `num` evenly spaced samples over [start, stop] (or [start, stop) without the
+/// endpoint), float64 unless T is given.
+template <class T = double>
+ndarray<T> linspace(double start, double stop, std::int64_t num = 50, bool endpoint = true) {
+  CUPP_EXPECTS(num >= 0, value_error,
+               "Number of samples, " + std::to_string(num) + ", must be non-negative.");
+  const std::int64_t div = endpoint ? num - 1 : num;
+  const double step = div > 0 ? (stop - start) / static_cast<double>(div) : 0.0;
+  ndarray<T> out = detail::affine_range<T>(num, start, step);
+  if (endpoint && num > 1) out(num - 1) = static_cast<T>(stop);
+  return out;
+}
+
+/// numpy.logspace: base ** linspace(start, stop, num, endpoint).
+template <class T = double>
+ndarray<T> logspace(double start, double stop, std::int64_t num = 50, bool endpoint = true,
+                    double base = 10.0) {
+  const ndarray<double> exponents = linspace<double>(start, stop, num, endpoint);
+  return ndarray<T>(power(base, exponents));
+}
+
+/// numpy.eye: ones on the k-th diagonal of an N x M matrix (M = N by default).
+template <class T = double>
+ndarray<T> eye(std::int64_t n, std::int64_t m = -1, std::int64_t k = 0) {
+  if (m < 0) m = n;
+  ndarray<T> out(shape_t{n, m});
+  if (m == 0) return out;
+  const expr::flat_index i;
+  expr::assign(equal(remainder(i, m) - floor_divide(i, m), k), out.desc());
+  return out;
+}
+
+/// numpy.identity.
+template <class T = double>
+ndarray<T> identity(std::int64_t n) {
+  return eye<T>(n);
+}
+
+/// numpy.tri: ones at and below the k-th diagonal of an N x M matrix.
+template <class T = double>
+ndarray<T> tri(std::int64_t n, std::int64_t m = -1, std::int64_t k = 0) {
+  if (m < 0) m = n;
+  ndarray<T> out(shape_t{n, m});
+  if (m == 0) return out;
+  const expr::flat_index i;
+  expr::assign(less_equal(remainder(i, m), floor_divide(i, m) + k), out.desc());
+  return out;
+}
+
+namespace detail {
+/// tril/triu: keep the elements of each matrix (the last two axes) on the kept side of the k-th
+/// diagonal, zero elsewhere.
+template <class T>
+ndarray<T> triangle(const ndarray<T>& a, std::int64_t k, bool lower) {
+  const ndarray<T> m = a.ndim() == 1 ? broadcast_to(a, {a.shape(0), a.shape(0)}) : a;
+  CUPP_EXPECTS(m.ndim() >= 2, value_error, "tril/triu need an array of at least one dimension");
+  const std::int64_t rows = m.shape(-2), cols = m.shape(-1);
+  ndarray<T> out(m.shape());
+  if (out.size() == 0) return out;
+  const expr::flat_index i;
+  const auto col = remainder(i, cols);
+  const auto row = remainder(floor_divide(i, cols), rows);
+  if (lower)
+    expr::assign(where(less_equal(col, row + k), m, T(0)), out.desc());
+  else
+    expr::assign(where(greater_equal(col, row + k), m, T(0)), out.desc());
+  return out;
+}
+}  // namespace detail
+
+/// numpy.tril: the lower triangle (at and below the k-th diagonal) of each matrix.
+template <class T>
+ndarray<T> tril(const ndarray<T>& a, std::int64_t k = 0) {
+  return detail::triangle(a, k, true);
+}
+/// numpy.triu: the upper triangle (at and above the k-th diagonal) of each matrix.
+template <class T>
+ndarray<T> triu(const ndarray<T>& a, std::int64_t k = 0) {
+  return detail::triangle(a, k, false);
+}
+
+/// numpy.diag: for a 1-D array, a new square matrix with it on the k-th diagonal; for a 2-D
+/// array, its k-th diagonal as a view (NumPy's read-only view of np.diagonal).
+template <class T>
+ndarray<T> diag(const ndarray<T>& v, std::int64_t k = 0) {
+  if (v.ndim() == 1) {
+    const std::int64_t n = v.shape(0) + (k < 0 ? -k : k);
+    ndarray<T> out = zeros<T>({n, n});
+    const std::int64_t first = k >= 0 ? k : -k * n;
+    out.reshape({-1})(slice(first, std::nullopt, n + 1))(slice(0, v.shape(0))) = v;
+    return out;
+  }
+  CUPP_EXPECTS(v.ndim() == 2, value_error, "Input must be 1- or 2-d.");
+  const std::int64_t rows = v.shape(0), cols = v.shape(1);
+  const std::int64_t r0 = k < 0 ? -k : 0, c0 = k > 0 ? k : 0;
+  const std::int64_t len = std::max<std::int64_t>(0, std::min(rows - r0, cols - c0));
+  const auto& d = v.desc();
+  char* ptr = len > 0 ? d.ptr + (r0 * d.strides[0] + c0 * d.strides[1]) *
+                                    static_cast<std::int64_t>(sizeof(T))
+                      : d.ptr;
+  detail::array_desc view =
+      detail::make_view(d, shape_t{len}, strides_t{d.strides[0] + d.strides[1]}, ptr);
+  view.readonly = true;  // as NumPy's diagonal view
+  return ndarray<T>(std::move(view));
+}
+
+/// numpy.meshgrid(x1, x2, ..., indexing): coordinate matrices, "xy" (Cartesian, the default) or
+/// "ij" (matrix) indexing; each result is a new array.
+template <class T>
+std::vector<ndarray<T>> meshgrid(const std::vector<ndarray<T>>& xs,
+                                 const std::string& indexing = "xy") {
+  CUPP_EXPECTS(indexing == "xy" || indexing == "ij", value_error,
+               "Valid values for `indexing` are 'xy' and 'ij'.");
+  const std::size_t n = xs.size();
+  shape_t shape(n);
+  for (std::size_t i = 0; i < n; ++i) shape[i] = xs[i].size();
+  if (indexing == "xy" && n >= 2) std::swap(shape[0], shape[1]);
+  std::vector<ndarray<T>> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    shape_t s(n, 1);
+    std::size_t axis = i;
+    if (indexing == "xy" && n >= 2 && i < 2) axis = 1 - i;
+    s[axis] = xs[i].size();
+    out.push_back(broadcast_to(xs[i].reshape({-1}).reshape(s), shape).copy());
+  }
+  return out;
+}
+
+/// numpy.asfortranarray: `a` itself when already Fortran-contiguous, else a Fortran-order copy.
+template <class T>
+ndarray<T> asfortranarray(const ndarray<T>& a) {
+  if (a.is_f_contiguous()) return a;
+  ndarray<T> reversed(shape_t(a.shape().rbegin(), a.shape().rend()));
+  reversed(ellipsis) = a.T();
+  return reversed.T();
 }
 
 }  // namespace cupp

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Lazy elementwise expressions: node<Op, Operands...> holds its operands by value (arrays are
+// shared handles, scalars are stored converted) and evaluates into one generated kernel.
+#pragma once
+
+#include <complex>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "cupp/core/dtype.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/core/promotion.hpp"
+#include "cupp/core/shape.hpp"
+#include "cupp/expr/engine.hpp"
+#include "cupp/expr/type_rules.hpp"
+
+namespace cupp {
+template <class T>
+class ndarray;
+}
+
+namespace cupp::expr {
+
+/// Base of every expression node.
+struct node_base {};
+
+template <class X>
+inline constexpr bool is_node_v = std::is_base_of_v<node_base, X>;
+
+template <class X>
+struct is_array : std::false_type {};
+template <class T>
+struct is_array<ndarray<T>> : std::true_type {};
+template <class X>
+inline constexpr bool is_array_v = is_array<X>::value;
+
+/// Arrays and expressions: what an elementwise function needs at least one of.
+template <class X>
+inline constexpr bool is_operand_v = is_node_v<X> || is_array_v<X>;
+
+template <class X>
+struct is_complex_scalar : std::false_type {};
+template <class R>
+struct is_complex_scalar<std::complex<R>> : std::true_type {};
+
+/// C++ numbers, which act as NumPy's "weak" Python scalars (NEP 50).
+template <class X>
+inline constexpr bool is_scalar_v = std::is_arithmetic_v<X> || is_complex_scalar<X>::value ||
+                                    std::is_same_v<X, float16> || std::is_same_v<X, bfloat16>;
+
+/// A scalar leaf, already converted to the dtype it takes part in the expression with.
+template <class T>
+struct scalar {
+  T value;
+};
+
+/// What the generator and the evaluator need of each kind of operand.
+template <class X>
+struct operand;
+
+template <class T>
+struct operand<ndarray<T>> {
+  static constexpr dtype dt = dtype_of<T>;
+  static const shape_t& shape(const ndarray<T>& a) { return a.shape(); }
+  static std::string emit(emitter& e) {
+    e.arrays.push_back(dt);
+    return "v" + std::to_string(e.arrays.size() - 1);
+  }
+  static void collect(const ndarray<T>& a, operands& o) { o.add_array(a.desc()); }
+};
+
+template <class T>
+struct operand<scalar<T>> {
+  static constexpr dtype dt = dtype_of<T>;
+  static const shape_t& shape(const scalar<T>&) {
+    static const shape_t scalar_shape;
+    return scalar_shape;
+  }
+  static std::string emit(emitter& e) {
+    e.scalars.push_back(dt);
+    return "s" + std::to_string(e.scalars.size() - 1);
+  }
+  static void collect(const scalar<T>& s, operands& o) { o.add_scalar(&s.value); }
+};
+
+constexpr dtype promote_all(dtype first) noexcept { return first; }
+template <class... Rest>
+constexpr dtype promote_all(dtype first, dtype second, Rest... rest) noexcept {
+  return promote_all(promote_types(first, second), rest...);
+}
+/// For where(cond, x, y): the condition takes no part in the result's dtype.
+template <class... Rest>
+constexpr dtype promote_after_first(dtype, Rest... rest) noexcept {
+  return promote_all(rest...);
+}
+
+[[noreturn]] void throw_unsupported(const char* ufunc, const std::vector<dtype>& inputs);
+[[noreturn]] void throw_cannot_cast(const char* ufunc, dtype from, dtype to);
+[[noreturn]] void throw_out_shape(const shape_t& out, const shape_t& broadcast);
+
+template <class Op, class... Args>
+constexpr dtype promoted_dtype() noexcept {
+  if constexpr (Op::condition)
+    return promote_after_first(operand<Args>::dt...);
+  else
+    return promote_all(operand<Args>::dt...);
+}
+
+/// An elementwise operation `Op` (a row of ufuncs.def) applied to its operands.
+template <class Op, class... Args>
+class node : public node_base {
+ public:
+  static constexpr cupp::dtype promoted = promoted_dtype<Op, Args...>();
+  static constexpr cupp::dtype loop = loop_dtype(Op::type_rule, promoted);
+  static constexpr cupp::dtype result = result_dtype(Op::type_rule, promoted);
+  static constexpr bool supported = (kind_bit(promoted) & Op::kinds) != 0;
+  using value_type = type_of_t<result>;
+
+  explicit node(Args... args) : args_(std::move(args)...) {
+    if constexpr (!supported) throw_unsupported(Op::name, {operand<Args>::dt...});
+    shape_ = std::apply(
+        [](const Args&... a) { return broadcast_shapes({operand<Args>::shape(a)...}); }, args_);
+  }
+
+  const shape_t& shape() const noexcept { return shape_; }
+  std::int64_t ndim() const noexcept { return static_cast<std::int64_t>(shape_.size()); }
+  std::int64_t size() const { return shape_size(shape_); }
+  static constexpr cupp::dtype dtype() noexcept { return result; }
+
+  /// The CUDA expression of this node's value, of its result dtype's device type.
+  static std::string emit(emitter& e) {
+    const std::string in[] = {operand<Args>::emit(e)...};
+    e.name += e.name.empty() ? Op::name : std::string("_") + Op::name;
+    const std::string compute = detail::device_type_name(compute_dtype(loop));
+    std::string call = std::string(Op::function) + "(";
+    for (std::size_t i = 0; i < sizeof...(Args); ++i)
+      call += (i ? ", " : "") + std::string("cupp::ufn::cast<") + compute + ">(" + in[i] + ")";
+    call += ")";
+    if constexpr (Op::condition) {
+      call = "(cupp::ufn::cast<bool>(" + in[0] + ") ? cupp::ufn::cast<" + compute + ">(" +
+             in[1] + ") : cupp::ufn::cast<" + compute + ">(" + in[2] + "))";
+    } else if (Op::function[0] == '\0') {
+      call = "cupp::ufn::cast<" + compute + ">(" + in[0] + ")";
+    }
+    return std::string("cupp::ufn::cast<") + detail::device_type_name(result) + ">(" + call + ")";
+  }
+
+  void collect(operands& o) const {
+    std::apply([&](const Args&... a) { (operand<Args>::collect(a, o), ...); }, args_);
+  }
+
+  /// Evaluates into a new C-contiguous array.
+  ndarray<value_type> eval() const;
+
+ private:
+  std::tuple<Args...> args_;
+  shape_t shape_;
+};
+
+/// The C-order flat index of the element being computed, as an int64 leaf. Meaningful only when
+/// evaluated into a C-contiguous output (creation routines use it for fresh arrays).
+struct flat_index {};
+
+template <>
+struct operand<flat_index> {
+  static constexpr dtype dt = dtype::int64;
+  static const shape_t& shape(const flat_index&) {
+    static const shape_t scalar_shape;
+    return scalar_shape;
+  }
+  static std::string emit(emitter&) { return "cupp_i"; }
+  static void collect(const flat_index&, operands&) {}
+};
+
+template <>
+inline constexpr bool is_operand_v<flat_index> = true;
+
+template <class Op, class... Args>
+struct operand<node<Op, Args...>> {
+  static constexpr dtype dt = node<Op, Args...>::result;
+  static const shape_t& shape(const node<Op, Args...>& n) { return n.shape(); }
+  static std::string emit(emitter& e) { return node<Op, Args...>::emit(e); }
+  static void collect(const node<Op, Args...>& n, operands& o) { n.collect(o); }
+};
+
+/// The kernels of expression type E, built from E the first time E is evaluated.
+template <class E>
+detail::kernel_family& family_of() {
+  static detail::kernel_family family([] {
+    emitter e;
+    detail::family_info info;
+    info.expression = operand<E>::emit(e);
+    info.name = std::move(e.name);
+    info.arrays = std::move(e.arrays);
+    info.scalars = std::move(e.scalars);
+    return info;
+  }());
+  return family;
+}
+
+/// Evaluates `e` into `out` (cast to out's dtype, broadcast to its shape).
+template <class E>
+void assign(const E& e, const cupp::detail::array_desc& out) {
+  operands o;
+  operand<E>::collect(e, o);
+  family_of<E>().launch(out, o);
+}
+
+// ---- building nodes from arrays, expressions and C++ scalars ---------------------------------
+
+template <class X>
+constexpr dtype operand_dtype() noexcept {
+  if constexpr (is_scalar_v<X>) {
+    return dtype::bool_;  // not used: scalars take no part in promoting the arrays
+  } else {
+    return operand<X>::dt;
+  }
+}
+
+/// The promoted dtype of the non-scalar operands.
+template <class... X>
+constexpr dtype arrays_dtype() noexcept {
+  const dtype all[] = {operand_dtype<X>()...};
+  const bool scalar[] = {is_scalar_v<X>...};
+  dtype d = dtype::bool_;
+  bool first = true;
+  for (std::size_t i = 0; i < sizeof...(X); ++i) {
+    if (scalar[i]) continue;
+    d = first ? all[i] : promote_types(d, all[i]);
+    first = false;
+  }
+  return d;
+}
+
+template <class S>
+constexpr scalar_kind kind_of_scalar() noexcept {
+  if constexpr (std::is_same_v<S, float16> || std::is_same_v<S, bfloat16>)
+    return scalar_kind::floating;
+  else
+    return scalar_kind_of<S>;
+}
+
+template <class X, dtype Arrays>
+auto store(const X& x) {
+  if constexpr (is_scalar_v<X>) {
+    using T = type_of_t<promote_weak(Arrays, kind_of_scalar<X>())>;
+    if constexpr (std::is_integral_v<X> && !std::is_same_v<X, bool> && std::is_integral_v<T>) {
+      if constexpr (std::is_signed_v<X>)
+        check_weak_integer(dtype_of<T>, static_cast<long long>(x));
+      else
+        check_weak_integer(dtype_of<T>, static_cast<unsigned long long>(x));
+    }
+    if constexpr (std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>) {
+      return scalar<T>{T(static_cast<double>(x))};
+    } else if constexpr (is_complex_scalar<T>::value && !is_complex_scalar<X>::value) {
+      return scalar<T>{T(static_cast<typename T::value_type>(static_cast<double>(x)))};
+    } else if constexpr (is_complex_scalar<X>::value) {
+      return scalar<T>{T(x)};
+    } else {
+      return scalar<T>{static_cast<T>(x)};
+    }
+  } else {
+    return x;
+  }
+}
+
+/// node<Op, ...> from any mix of arrays, expressions and C++ scalars.
+template <class Op, class... X>
+auto make_node(const X&... x) {
+  constexpr dtype arrays = arrays_dtype<X...>();
+  return node<Op, decltype(store<X, arrays>(x))...>(store<X, arrays>(x)...);
+}
+
+// ---- the ops of ufuncs.def ---------------------------------------------------------------------
+
+#define CUPP_UFUNC_OP(name_, rule_, kinds_, function_)            \
+  struct op_##name_ {                                             \
+    static constexpr const char* name = #name_;                   \
+    static constexpr rule type_rule = rule::rule_;                \
+    static constexpr unsigned kinds = parse_kinds(kinds_);        \
+    static constexpr const char* function = function_;           \
+    static constexpr bool condition = false;                      \
+  };
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
+#include "cupp/expr/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+
+/// A cast to the output dtype and nothing else: astype, and writing one array into another.
+struct op_copy {
+  static constexpr const char* name = "copy";
+  static constexpr rule type_rule = rule::same;
+  static constexpr unsigned kinds = parse_kinds("bifc");
+  static constexpr const char* function = "";
+  static constexpr bool condition = false;
+};
+
+/// numpy.where(cond, x, y): x where cond is true, else y; the dtype is that of x and y promoted.
+struct op_where {
+  static constexpr const char* name = "where";
+  static constexpr rule type_rule = rule::same;
+  static constexpr unsigned kinds = parse_kinds("bifc");
+  static constexpr const char* function = "";
+  static constexpr bool condition = true;
+};
+
+/// node<op_where, ...>: scalars among x and y take their dtype from the arrays among x and y.
+template <class C, class X, class Y>
+auto make_where(const C& c, const X& x, const Y& y) {
+  constexpr dtype arrays = arrays_dtype<X, Y>();
+  return node<op_where, C, decltype(store<X, arrays>(x)), decltype(store<Y, arrays>(y))>(
+      c, store<X, arrays>(x), store<Y, arrays>(y));
+}
+#undef CUPP_UFUNC_OP
+
+}  // namespace cupp::expr

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The public elementwise functions and operators, one per row of ufuncs.def. Each returns a lazy
+// expression; the forms with a trailing `out` array evaluate into it.
+#pragma once
+
+#include <type_traits>
+
+#include "cupp/core/ndarray.hpp"
+#include "cupp/expr/expression.hpp"
+
+namespace cupp {
+namespace expr {
+
+/// True when the arguments are arrays, expressions or C++ scalars, at least one not a scalar.
+template <class... X>
+inline constexpr bool args_ok =
+    ((is_operand_v<X> || is_scalar_v<X>) && ...) && (is_operand_v<X> || ...);
+
+/// Evaluates Op(args...) into `out`, as NumPy's ufunc(..., out=out): out must have the broadcast
+/// shape, and the result must cast to out's dtype under NumPy's same_kind rule.
+template <class Op, class T, class... X>
+void assign_out(const ndarray<T>& out, const X&... args) {
+  const auto n = make_node<Op>(args...);
+  using N = std::decay_t<decltype(n)>;
+  if (n.shape() != out.shape()) throw_out_shape(out.shape(), n.shape());
+  if constexpr (!can_cast(N::result, dtype_of<T>, casting::same_kind))
+    throw_cannot_cast(Op::name, N::result, dtype_of<T>);
+  assign(n, out.desc());
+}
+
+}  // namespace expr
+
+#define CUPP_UFUNC1(name, rule, kinds, function, doc)                                  \
+  template <class A, std::enable_if_t<expr::args_ok<A>, int> = 0>                       \
+  auto name(const A& a) {                                                               \
+    return expr::make_node<expr::op_##name>(a);                                         \
+  }                                                                                     \
+  template <class A, class T, std::enable_if_t<expr::args_ok<A>, int> = 0>              \
+  const ndarray<T>& name(const A& a, const ndarray<T>& out) {                           \
+    expr::assign_out<expr::op_##name>(out, a);                                          \
+    return out;                                                                         \
+  }
+#define CUPP_UFUNC2(name, rule, kinds, function, doc)                                  \
+  template <class A, class B, std::enable_if_t<expr::args_ok<A, B>, int> = 0>           \
+  auto name(const A& a, const B& b) {                                                   \
+    return expr::make_node<expr::op_##name>(a, b);                                      \
+  }                                                                                     \
+  template <class A, class B, class T, std::enable_if_t<expr::args_ok<A, B>, int> = 0>  \
+  const ndarray<T>& name(const A& a, const B& b, const ndarray<T>& out) {               \
+    expr::assign_out<expr::op_##name>(out, a, b);                                       \
+    return out;                                                                         \
+  }
+#define CUPP_UFUNC3(name, rule, kinds, function, doc)                                  \
+  template <class A, class B, class C, std::enable_if_t<expr::args_ok<A, B, C>, int> = 0> \
+  auto name(const A& a, const B& b, const C& c) {                                       \
+    return expr::make_node<expr::op_##name>(a, b, c);                                   \
+  }                                                                                     \
+  template <class A, class B, class C, class T,                                         \
+            std::enable_if_t<expr::args_ok<A, B, C>, int> = 0>                          \
+  const ndarray<T>& name(const A& a, const B& b, const C& c, const ndarray<T>& out) {   \
+    expr::assign_out<expr::op_##name>(out, a, b, c);                                    \
+    return out;                                                                         \
+  }
+// Every row of ufuncs.def becomes cupp::name(operands...), a lazy expression as numpy.name, and
+// cupp::name(operands..., out), evaluated into `out` as numpy.name(..., out=out).
+#include "cupp/expr/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+
+/// numpy.where(cond, x, y): elements of x where cond is true, else of y (lazy, fused).
+template <class C, class X, class Y,
+          std::enable_if_t<expr::is_operand_v<C> && expr::args_ok<C, X, Y>, int> = 0>
+auto where(const C& cond, const X& x, const Y& y) {
+  return expr::make_where(cond, x, y);
+}
+
+// ---- operators ---------------------------------------------------------------------------------
+
+#define CUPP_BINARY_OPERATOR(symbol, op)                                        \
+  template <class A, class B, std::enable_if_t<expr::args_ok<A, B>, int> = 0>   \
+  auto operator symbol(const A& a, const B& b) {                                \
+    return expr::make_node<expr::op>(a, b);                                     \
+  }
+CUPP_BINARY_OPERATOR(+, op_add)
+CUPP_BINARY_OPERATOR(-, op_subtract)
+CUPP_BINARY_OPERATOR(*, op_multiply)
+CUPP_BINARY_OPERATOR(/, op_true_divide)
+CUPP_BINARY_OPERATOR(%, op_remainder)
+CUPP_BINARY_OPERATOR(&, op_bitwise_and)
+CUPP_BINARY_OPERATOR(|, op_bitwise_or)
+CUPP_BINARY_OPERATOR(^, op_bitwise_xor)
+CUPP_BINARY_OPERATOR(<<, op_left_shift)
+CUPP_BINARY_OPERATOR(>>, op_right_shift)
+CUPP_BINARY_OPERATOR(==, op_equal)
+CUPP_BINARY_OPERATOR(!=, op_not_equal)
+CUPP_BINARY_OPERATOR(<, op_less)
+CUPP_BINARY_OPERATOR(<=, op_less_equal)
+CUPP_BINARY_OPERATOR(>, op_greater)
+CUPP_BINARY_OPERATOR(>=, op_greater_equal)
+#undef CUPP_BINARY_OPERATOR
+
+#define CUPP_UNARY_OPERATOR(symbol, op)                                  \
+  template <class A, std::enable_if_t<expr::is_operand_v<A>, int> = 0>   \
+  auto operator symbol(const A& a) {                                     \
+    return expr::make_node<expr::op>(a);                                 \
+  }
+CUPP_UNARY_OPERATOR(-, op_negative)
+CUPP_UNARY_OPERATOR(+, op_positive)
+CUPP_UNARY_OPERATOR(~, op_invert)
+CUPP_UNARY_OPERATOR(!, op_logical_not)
+#undef CUPP_UNARY_OPERATOR
+
+}  // namespace cupp
