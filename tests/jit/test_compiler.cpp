@@ -17,24 +17,14 @@
 #include "cupp/core/error.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "support/env.hpp"
+#include "support/test_kernels.hpp"
 
 namespace {
 
 using cupp::jit::compiler;
 
-const std::string kAddArrays =
-    R"(extern "C" __global__ void add_arrays(const float* x1, const float* x2, float* y, int n) {
-  int tid = blockDim.x * blockIdx.x + threadIdx.x;
-  if (tid < n) y[tid] = x1[tid] + x2[tid];
-}
-)";
-
-const std::string kScale = R"(template <class T>
-__global__ void scale(T* x, T factor, int n) {
-  int i = blockIdx.x * blockDim.x + threadIdx.x;
-  if (i < n) x[i] *= factor;
-}
-)";
+using cupp::test::kAddArrays;
+using cupp::test::kScale;
 
 using cupp::test::scoped_env;
 
