@@ -6,16 +6,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdlib>
-#include <cstring>
 #include <limits>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "cupp/core/error.hpp"
-#include "cupp/cuda/device.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/detail/format.hpp"
