@@ -220,16 +220,7 @@ TEST(JitCompiler, KeyCoversSourceOptionsArchitectureAndNameExpressions) {
 TEST(JitCompiler, ThreadsAskingForTheSameKernelCompileItOnce) {
   compiler c("");
   constexpr int kThreads = 8;
-  std::vector<std::shared_ptr<const cupp::jit::compiled_module>> results(kThreads);
-  std::atomic<bool> go{false};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t)
-    threads.emplace_back([&, t] {
-      while (!go.load()) std::this_thread::yield();
-      results[static_cast<std::size_t>(t)] = c.compile(kAddArrays, {}, {}, 90);
-    });
-  go = true;
-  for (auto& t : threads) t.join();
+  const auto results = cupp::test::compile_from_threads(c, kThreads);
   for (const auto& r : results) EXPECT_EQ(r.get(), results[0].get());
   EXPECT_EQ(c.stats().compiles, 1u);
   EXPECT_EQ(c.stats().memory_hits, static_cast<std::uint64_t>(kThreads - 1));
