@@ -23,6 +23,7 @@
 #include "cupp/array.hpp"
 #include "support/dtypes.hpp"
 #include "support/gpu.hpp"
+#include "support/shaped.hpp"
 #include "support/ufunc_reference.hpp"
 
 // The references of the rows that alias another.
@@ -140,20 +141,24 @@ std::string show(const T& v) {
     return std::to_string(v);
 }
 
-/// An ndarray with a shape and no memory, for building expression types without a GPU.
-template <class T>
-ndarray<T> shaped(const shape_t& shape) {
-  cupp::detail::array_desc d;
-  d.dt = dtype_of<T>;
-  d.shape = shape;
-  d.strides = c_strides(shape);
-  return ndarray<T>(d);
-}
+using cupp::test::shaped;
 
+/// Without a GPU, compiles the kernel variants the sweep's launches of N use (contiguous, strided
+/// 1-D and 2-D, tiled) with NVRTC, and says so; under CUPP_REQUIRE_GPU=1 that is a failure.
 template <class N>
-void compile_variants() {
+bool compiled_without_gpu() {
+  if (gpu_available()) return false;
+  EXPECT_FALSE(gpu_required()) << "CUPP_REQUIRE_GPU=1 but no GPU";
   auto& f = expr::family_of<N>();
   for (int v : {0, 1, 2, 5}) f.compile(N::result, v, false, 90);
+  return true;
+}
+
+/// The reference's tolerance for a ufunc computed in loop type L.
+template <class L>
+ref::tolerance loop_tolerance(const char* ref_name) {
+  using C = std::conditional_t<ref::is_complex_v<L>, L, std::complex<L>>;
+  return ref::tolerance_for(ref_name, sizeof(typename C::value_type) == 8, ref::is_complex_v<L>);
 }
 
 /// `cond`, where given, is the condition of each element's formula (complex power): points whose
@@ -192,15 +197,10 @@ void unary(const char* name, Make make, Fn fn) {
   } else {
     using R = typename N::value_type;
     using L = type_of_t<expr::compute_dtype(N::loop)>;
-    if (!gpu_available()) {
-      if (gpu_required()) FAIL() << "CUPP_REQUIRE_GPU=1 but no GPU";
-      compile_variants<N>();
-      return;
-    }
+    if (compiled_without_gpu<N>()) return;
     const auto hv = values<T>();
     const auto n = static_cast<std::int64_t>(hv.size());
-    const auto tol = ref::tolerance_for(ref_name, sizeof(typename std::conditional_t<
-        ref::is_complex_v<L>, L, std::complex<L>>::value_type) == 8, ref::is_complex_v<L>);
+    const auto tol = loop_tolerance<L>(ref_name);
     std::vector<R> want;
     for (const T& x : hv) want.push_back(to_result<R>(fn(to_loop<L>(x))));
     auto a = asarray<T>(hv, {n});
@@ -232,16 +232,10 @@ void binary(const char* name, Make make, Fn fn) {
   } else {
     using R = typename N::value_type;
     using L = type_of_t<expr::compute_dtype(N::loop)>;
-    if (!gpu_available()) {
-      if (gpu_required()) FAIL() << "CUPP_REQUIRE_GPU=1 but no GPU";
-      compile_variants<N>();
-      return;
-    }
+    if (compiled_without_gpu<N>()) return;
     const auto hv = values<T>();
     const auto n = static_cast<std::int64_t>(hv.size());
-    using C = std::conditional_t<ref::is_complex_v<L>, L, std::complex<L>>;
-    const auto tol = ref::tolerance_for(ref_name, sizeof(typename C::value_type) == 8,
-                                        ref::is_complex_v<L>);
+    const auto tol = loop_tolerance<L>(ref_name);
     // Row-major pairs: x = hv[i], y = hv[j] at (i, j).
     std::vector<T> xs, ys;
     std::vector<R> want;

@@ -13,6 +13,7 @@
 
 #include "cupp/array.hpp"
 #include "support/gpu.hpp"
+#include "support/shaped.hpp"
 
 namespace {
 
@@ -20,15 +21,7 @@ using cupp::shape_t;
 using cupp::slice;
 using cupp::test::GpuTest;
 
-/// An ndarray with a shape and no memory: enough for type, shape and error checks without a GPU.
-template <class T>
-cupp::ndarray<T> shaped(const shape_t& shape) {
-  cupp::detail::array_desc d;
-  d.dt = cupp::dtype_of<T>;
-  d.shape = shape;
-  d.strides = cupp::c_strides(shape);
-  return cupp::ndarray<T>(d);
-}
+using cupp::test::shaped;
 
 // ---- host: types, shapes and errors ------------------------------------------------------------
 
