@@ -169,16 +169,23 @@ CUPP_UFN_LIBM1(trunc, truncf, trunc)
 CUPP_UFN_LIBM1(rint, rintf, rint)
 CUPP_UFN_LIBM1(fabs, fabsf, fabs)
 CUPP_UFN_LIBM2(atan2, atan2f, atan2)
-// CUDA's hypot overflows to inf when the result is near the largest finite value (hypot(1, max)
-// on an H100); halving both legs first, which is exact there, keeps such results finite.
+// CUDA's hypot is within a few ulps, which near the largest finite value is enough to overflow
+// (hypot(1, max) is inf on an H100). There the larger leg times sqrt(1 + r^2), r = small / large,
+// rounds to the correct finite value instead (exactly the larger leg when r^2 is below eps).
 __device__ __forceinline__ float hypot(float x, float y) {
-  const float m = fmaxf(fabsf(x), fabsf(y));
-  if (m > 0x1p126f && m <= 0x1.fffffep127f) return 2.0f * ::hypotf(0.5f * x, 0.5f * y);
+  const float ax = fabsf(x), ay = fabsf(y), a = fmaxf(ax, ay);
+  if (a > 0x1p126f && a <= 0x1.fffffep127f && !::isnan(x) && !::isnan(y)) {
+    const float r = fminf(ax, ay) / a;
+    return a * ::sqrtf(fmaf(r, r, 1.0f));
+  }
   return ::hypotf(x, y);
 }
 __device__ __forceinline__ double hypot(double x, double y) {
-  const double m = fmax(fabs(x), fabs(y));
-  if (m > 0x1p1022 && m <= 0x1.fffffffffffffp1023) return 2.0 * ::hypot(0.5 * x, 0.5 * y);
+  const double ax = ::fabs(x), ay = ::fabs(y), a = ::fmax(ax, ay);
+  if (a > 0x1p1022 && a <= 0x1.fffffffffffffp1023 && !::isnan(x) && !::isnan(y)) {
+    const double r = ::fmin(ax, ay) / a;
+    return a * ::sqrt(::fma(r, r, 1.0));
+  }
   return ::hypot(x, y);
 }
 CUPP_UFN_LIBM2(pow, powf, pow)

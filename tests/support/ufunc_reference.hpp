@@ -980,8 +980,23 @@ template <class C>
 double condition_of_power(C a, C b) {
   const std::complex<double> w =
       std::complex<double>(b) * std::log(std::complex<double>(a.real(), a.imag()));
-  const double m = std::abs(w);
-  return std::isfinite(m) ? 1 + m : 1;
+  // Infinite, nan and zero operands follow exact rules: condition 1. Finite operands whose
+  // b log a overflows, or whose |b log a| does, are as ill-conditioned as a point can be.
+  const auto finite = [](auto z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); };
+  if (!finite(a) || !finite(b) || (a.real() == 0 && a.imag() == 0)) return 1;  // and 0^b
+  if (!finite(w)) return std::numeric_limits<double>::infinity();
+  const double cond = 1 + static_cast<double>(std::hypot(static_cast<long double>(w.real()),
+                                                         static_cast<long double>(w.imag())));
+  // Where exp(w) overflows, the parts are infinities whose signs are those of cos and sin of the
+  // phase: noise when either is below the phase's own error.
+  using R = typename C::value_type;
+  if (w.real() > std::log(static_cast<double>(std::numeric_limits<R>::max()))) {
+    const double phase_error = 16 * cond * std::numeric_limits<R>::epsilon();
+    if (std::fabs(std::cos(w.imag())) < phase_error || std::fabs(std::sin(w.imag())) < phase_error) {
+      return std::numeric_limits<double>::infinity();
+    }
+  }
+  return cond;
 }
 /// exp2(z) = exp(z ln 2), with z ln 2 rounded first: condition 1 + |z|.
 template <class C>
@@ -1042,19 +1057,30 @@ bool part_matches(R got, R want, double rel, double scale, bool zero_sign) {
          rel * std::numeric_limits<R>::epsilon() * scale;
 }
 
-/// Whether a device result matches the reference. A complex part is held to rel eps of |want|
-/// (of the part itself when the other part is infinite or nan), times `cond` for formulas with
-/// an ill-conditioned intermediate (condition_of_power, condition_of_exp2).
+/// Whether a device result matches the reference. A complex part is held to rel eps of |want|,
+/// times `cond` for formulas with an ill-conditioned intermediate (condition_of_power,
+/// condition_of_exp2). Where the other part is infinite, |want| is past the largest finite
+/// value, so a finite part is held to rel eps of that value (its rounding error is a fraction
+/// of |want|, not of itself); beside a nan part, to rel eps of itself. Infinite and nan parts
+/// match exactly.
 template <class T>
 bool matches(const T& got, const T& want, const tolerance& tol, double cond = 1.0) {
   if constexpr (is_complex_v<T>) {
-    const double re = want.real(), im = want.imag();
-    const double norm = std::hypot(re, im);
-    const auto scale = [&](double part) {
-      return (std::isfinite(norm) ? norm : std::fabs(part)) * cond;
-    };
-    return part_matches(got.real(), want.real(), tol.rel, scale(re), tol.zero_sign) &&
-           part_matches(got.imag(), want.imag(), tol.rel, scale(im), tol.zero_sign);
+    using R = real_t<T>;
+    const R gr = got.real(), gi = got.imag(), wr = want.real(), wi = want.imag();
+    if (bits_of_value(gr) == bits_of_value(wr) && bits_of_value(gi) == bits_of_value(wi)) {
+      return true;
+    }
+    const double norm = std::hypot(static_cast<double>(wr), static_cast<double>(wi));
+    double scale_re = norm * cond, scale_im = norm * cond;
+    if (std::isnan(norm)) {  // beside a nan part: its own size
+      scale_re = std::fabs(static_cast<double>(wr)) * cond;
+      scale_im = std::fabs(static_cast<double>(wi)) * cond;
+    } else if (std::isinf(norm)) {
+      scale_re = scale_im = static_cast<double>(std::numeric_limits<R>::max()) * cond;
+    }
+    return part_matches(gr, wr, tol.rel, scale_re, tol.zero_sign) &&
+           part_matches(gi, wi, tol.rel, scale_im, tol.zero_sign);
   } else if constexpr (is_float_v<T>) {
     return real_matches(got, want, tol.ulps);
   } else if constexpr (is_storage_v<T>) {
