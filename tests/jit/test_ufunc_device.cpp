@@ -406,6 +406,31 @@ T at(const host_vector<T>& v, std::size_t i) {
   return static_cast<T>(v[i]);
 }
 
+/// Whether x is a nan of a floating type (false for other types).
+template <class R>
+bool is_nan_value(const R& x) {
+  if constexpr (std::is_floating_point_v<R>) {
+    return std::isnan(x);
+  } else if constexpr (ref::is_storage_v<R>) {
+    return std::isnan(static_cast<float>(x));
+  } else {
+    return false;
+  }
+}
+
+/// The same value: byte for byte, or nan where the other is nan (each part of a complex number
+/// on its own; any nan payload).
+template <class T>
+bool same_value(const T& a, const T& b) {
+  if constexpr (ref::is_complex_v<T>) {
+    return same_value(a.real(), b.real()) && same_value(a.imag(), b.imag());
+  } else {
+    if (is_nan_value(a) || is_nan_value(b)) return is_nan_value(a) && is_nan_value(b);
+    const held_t<T> x = a, y = b;
+    return std::memcmp(&x, &y, sizeof x) == 0;
+  }
+}
+
 /// A cudaMalloc'd buffer.
 class device_memory {
  public:
@@ -569,13 +594,41 @@ class case_list {
     add_case_with<T>(what, "cupp_test::" + functor, ref, nullptr, tol, a, b);
   }
 
-  /// cast<To>(x) for every x of `values`.
+  /// cast<To>(x) for every x of `values`. A cast is exact: each result (each part of a complex
+  /// one) has the reference's bits, or is nan where the reference is.
   template <class To, class From>
   void cast(const host_vector<From>& values) {
-    add_case<From>(
-        std::string("cast<") + device_name<To>() + ">",
-        std::string("cupp_test::op_cast<") + device_name<To>() + ">",
-        [](From x) { return ref::cast<To>(x); }, nullptr, values);
+    const std::string what = std::string("cast<") + device_name<To>() + "> from " +
+                             device_name<From>();
+    const std::string expression = std::string("cupp_test::run<") + device_name<To>() +
+                                   ", cupp_test::op_cast<" + device_name<To>() + ">, " +
+                                   device_name<From>() + ">";
+    cases_.push_back({expression, [=](const cupp::RawKernel& kernel) {
+                        const std::size_t n = values.size();
+                        std::vector<std::unique_ptr<device_memory>> in;
+                        in.push_back(upload<From>(values));
+                        device_memory out(n * sizeof(held_t<To>));
+                        launch(kernel, out.get(), static_cast<long long>(n), in,
+                               std::index_sequence<0>{});
+                        CUPP_CHECK_CUDA(cudaDeviceSynchronize());
+                        host_vector<To> got(n);
+                        CUPP_CHECK_CUDA(cudaMemcpy(got.data(), out.get(), n * sizeof(held_t<To>),
+                                                   cudaMemcpyDeviceToHost));
+                        std::size_t bad = 0;
+                        std::ostringstream examples;
+                        for (std::size_t i = 0; i < n; ++i) {
+                          const To want = ref::cast<To>(at<From>(values, i));
+                          const To g = at<To>(got, i);
+                          if (same_value(g, want)) continue;
+                          if (bad++ < 12) {
+                            examples << "\n  " << ref::to_string(at<From>(values, i)) << " -> "
+                                     << ref::to_string(g) << ", expected "
+                                     << ref::to_string(want);
+                          }
+                        }
+                        EXPECT_EQ(bad, 0u) << what << ": " << bad << " of " << n
+                                           << " results differ" << examples.str();
+                      }});
   }
 
   /// Compiles every kernel of the list as one module, runs each case and checks it.
