@@ -32,7 +32,9 @@ void run_without_gpu(void (*body)()) {
   ASSERT_GT(len, 0);
   exe[len] = '\0';
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const std::string cmd = std::string("CUDA_VISIBLE_DEVICES= CUPP_REQUIRE_GPU=0 '") + exe +
+  // The child runs this one test, whatever shard of a sharded run the parent is.
+  const std::string cmd = std::string("env -u GTEST_TOTAL_SHARDS -u GTEST_SHARD_INDEX "
+                                      "CUDA_VISIBLE_DEVICES= CUPP_REQUIRE_GPU=0 '") + exe +
                           "' --gtest_filter='" + info->test_suite_name() + "." + info->name() +
                           "' 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
