@@ -183,6 +183,9 @@ def cupy_cases(cp):
         'cold_compile_add_arrays': cold_compile,
         'pinned_h2d_1GiB': lambda: pinned('h2d'),
         'pinned_d2h_1GiB': lambda: pinned('d2h'),
+        'sort_f32_2^26': lambda: events(lambda: cp.sort(arr('a', n))),
+        'argsort_f32_2^26': lambda: events(lambda: cp.argsort(arr('a', n))),
+        'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
     }
 
 
@@ -190,7 +193,8 @@ _N, _S = 1 << 26, 8192
 BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
          'ew_add_f32_out': 12 * _N, 'ew_add_f32_alloc': 12 * _N, 'ew_fused5': 24 * _N,
          'ew_fused5_fuse': 24 * _N, 'ew_exp_sin_sqrt': 16 * _N, 'ew_broadcast_add': 8 * _S * _S,
-         'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S}
+         'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S,
+         'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N}
 # CuPy-only rows compared with a cupp case of another name.
 SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5'}
 

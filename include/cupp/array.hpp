@@ -17,3 +17,4 @@
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/random.hpp"
 #include "cupp/routines/creation.hpp"
+#include "cupp/routines/sorting.hpp"

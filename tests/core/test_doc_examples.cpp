@@ -85,5 +85,6 @@ TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory
 TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 5); }
 TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"), 10); }
 TEST(DocExamples, PromotionPageMatchesTheTests) { EXPECT_EQ(check_page("docs/promotion.md"), 5); }
+TEST(DocExamples, SortingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sorting.md"), 3); }
 
 }  // namespace

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Sorting (sort, argsort), cumulative sums and products (cumsum, cumprod, nancumsum, nancumprod)
+// and diff. The sorts and scans run on CUB, built once into the library (kernels/*.cu); the
+// templates here only pick dtypes and layouts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <type_traits>
+#include <vector>
+
+#include "cupp/core/array_desc.hpp"
+#include "cupp/core/dtype.hpp"
+#include "cupp/core/ndarray.hpp"
+#include "cupp/core/promotion.hpp"
+#include "cupp/expr/ufuncs.hpp"
+
+namespace cupp {
+
+namespace detail {
+
+/// The sorted copy (or, with `indices`, the int64 argsort) of `a` along `axis`; nullopt sorts the
+/// flattened array. Throws axis_error as NumPy does (a 0-d array has no axis to sort along, but
+/// argsort sees it as 1-D).
+array_desc sort_array(const array_desc& a, std::optional<std::int64_t> axis, bool indices);
+
+/// The dtype NumPy's cumsum and cumprod give: bool and signed integers int64, unsigned integers
+/// uint64, every other dtype itself.
+template <class T>
+using cumulative_t = std::conditional_t<
+    std::is_same_v<T, bool> || (std::is_integral_v<T> && std::is_signed_v<T>), std::int64_t,
+    std::conditional_t<std::is_integral_v<T>, std::uint64_t, T>>;
+
+/// The dtype a scan computes in: float16 and bfloat16 accumulate in float32, rounding only the
+/// results, as the elementwise engine computes them.
+template <class T>
+using scan_compute_t = std::conditional_t<
+    std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, float, cumulative_t<T>>;
+
+enum class scan_op : std::uint8_t { sum, prod };
+
+/// The view of `a` that a scan along `axis` works on: the axis moved last, or for nullopt the
+/// flattened array (a 0-d array is seen as 1-D, as NumPy does). Throws axis_error.
+array_desc scan_operand(const array_desc& a, std::optional<std::int64_t> axis);
+/// Inclusive scans of the rows (the last axis) of `in` into `out`: C-contiguous, one shape, one
+/// dtype (int64, uint64, float32, float64, complex64 or complex128); `out` may be `in`.
+void scan_rows(const array_desc& in, const array_desc& out, scan_op op);
+/// A new C-contiguous array of the scan result `r` (of scan_operand's layout) in `a`'s layout.
+array_desc scan_result(const array_desc& r, const array_desc& a, std::optional<std::int64_t> axis);
+
+template <class T>
+ndarray<cumulative_t<T>> cumulative(const ndarray<T>& a, std::optional<std::int64_t> axis,
+                                    scan_op op, bool skip_nan) {
+  using R = cumulative_t<T>;
+  using C = scan_compute_t<T>;
+  const ndarray<T> operand(scan_operand(a.desc(), axis));
+  ndarray<C> work(operand.shape());
+  bool scanned = false;
+  if constexpr (is_inexact(dtype_of<T>)) {
+    if (skip_nan) {  // NumPy's nancumsum and nancumprod: NaNs count as 0 and 1
+      expr::assign(where(isnan(operand), op == scan_op::sum ? 0 : 1, operand), work.desc());
+      scan_rows(work.desc(), work.desc(), op);
+      scanned = true;
+    }
+  }
+  if constexpr (std::is_same_v<T, C>) {
+    if (!scanned && operand.is_c_contiguous()) {  // no copy: the scan reads the input itself
+      scan_rows(operand.desc(), work.desc(), op);
+      scanned = true;
+    }
+  }
+  if (!scanned) {
+    expr::assign(expr::make_node<expr::op_copy>(operand), work.desc());
+    scan_rows(work.desc(), work.desc(), op);
+  }
+  if constexpr (std::is_same_v<R, C>)
+    return ndarray<R>(scan_result(work.desc(), a.desc(), axis));
+  else
+    return ndarray<R>(scan_result(work.template astype<R>().desc(), a.desc(), axis));
+}
+
+/// The index of a basic index that slices `axis` of an n-dimensional array with `s`.
+std::vector<index_item> slice_along(std::int64_t ndim, std::int64_t axis, const slice& s);
+/// diff's argument checks, in NumPy's words; returns the normalised axis.
+std::int64_t check_diff(std::int64_t ndim, std::int64_t n, std::int64_t axis);
+
+}  // namespace detail
+
+/// numpy.sort: a sorted copy of `a` along `axis` (the last by default; std::nullopt sorts the
+/// flattened array). Stable, with NumPy's order: NaNs last, -0.0 equal to 0.0 (both keep their
+/// order), complex numbers by real part, then imaginary part, those holding a NaN last. Any axis
+/// of any layout; the result is C-contiguous. Throws axis_error "axis 2 is out of bounds for
+/// array of dimension 2", which a 0-d array gives for any axis but nullopt, as in NumPy.
+template <class T>
+ndarray<T> sort(const ndarray<T>& a, std::optional<std::int64_t> axis = -1) {
+  return ndarray<T>(detail::sort_array(a.desc(), axis, false));
+}
+
+/// numpy.argsort (kind="stable"): the int64 indices that sort `a` along `axis`, each the position
+/// of the element within its slice along the axis; std::nullopt gives indices into the flattened
+/// array. As NumPy, a 0-d array is treated as 1-D (argsort of it is [0]).
+template <class T>
+ndarray<std::int64_t> argsort(const ndarray<T>& a, std::optional<std::int64_t> axis = -1) {
+  return ndarray<std::int64_t>(detail::sort_array(a.desc(), axis, true));
+}
+
+/// numpy.cumsum: cumulative sums along `axis`, or of the flattened array for std::nullopt (the
+/// default, as NumPy's axis=None). The dtype is NumPy's: int64 for bool and signed integers,
+/// uint64 for unsigned ones, else `a`'s own (float16 and bfloat16 are summed in float32).
+template <class T>
+ndarray<detail::cumulative_t<T>> cumsum(const ndarray<T>& a,
+                                        std::optional<std::int64_t> axis = std::nullopt) {
+  return detail::cumulative(a, axis, detail::scan_op::sum, false);
+}
+/// numpy.cumprod: cumulative products; axis and dtype as cumsum.
+template <class T>
+ndarray<detail::cumulative_t<T>> cumprod(const ndarray<T>& a,
+                                         std::optional<std::int64_t> axis = std::nullopt) {
+  return detail::cumulative(a, axis, detail::scan_op::prod, false);
+}
+/// numpy.nancumsum: cumsum with NaNs counted as zero (a complex number with a NaN part too).
+template <class T>
+ndarray<detail::cumulative_t<T>> nancumsum(const ndarray<T>& a,
+                                           std::optional<std::int64_t> axis = std::nullopt) {
+  return detail::cumulative(a, axis, detail::scan_op::sum, true);
+}
+/// numpy.nancumprod: cumprod with NaNs counted as one.
+template <class T>
+ndarray<detail::cumulative_t<T>> nancumprod(const ndarray<T>& a,
+                                            std::optional<std::int64_t> axis = std::nullopt) {
+  return detail::cumulative(a, axis, detail::scan_op::prod, true);
+}
+
+/// numpy.diff: the n-th discrete difference along `axis`, a[1:] - a[:-1] applied n times (for
+/// bool, a[1:] != a[:-1], as NumPy). The dtype is `a`'s; n = 0 returns `a`; n at least the length
+/// of the axis gives an empty axis. Throws value_error "diff requires input that is at least one
+/// dimensional" for a 0-d array, "order must be non-negative but got -1" for n < 0, and
+/// axis_error.
+template <class T>
+ndarray<T> diff(const ndarray<T>& a, std::int64_t n = 1, std::int64_t axis = -1) {
+  const std::int64_t ax = detail::check_diff(a.ndim(), n, axis);
+  const auto upper = detail::slice_along(a.ndim(), ax, slice(1, std::nullopt));
+  const auto lower = detail::slice_along(a.ndim(), ax, slice(std::nullopt, -1));
+  ndarray<T> out = a;
+  for (std::int64_t k = 0; k < n; ++k) {
+    const ndarray<T> hi(detail::index_view(out.desc(), upper));
+    const ndarray<T> lo(detail::index_view(out.desc(), lower));
+    if constexpr (std::is_same_v<T, bool>)
+      out = not_equal(hi, lo);
+    else
+      out = subtract(hi, lo);
+  }
+  return out;
+}
+
+}  // namespace cupp
