@@ -141,6 +141,13 @@ def cupy_cases(cp):
             return events(lambda: f(a, b, c, d, e))
         return events(lambda: a * b + c * d - e)
 
+    def fused_dot():
+        def dot(x, y):
+            return cp.sum(x * y)
+        f = cp.fuse(dot)
+        a, b = arr('a', n), arr('b', n)
+        return events(lambda: f(a, b))
+
     def first_use(warm):
         a = arr('small_a', 1000)
         count = [0]
@@ -183,6 +190,13 @@ def cupy_cases(cp):
         'cold_compile_add_arrays': cold_compile,
         'pinned_h2d_1GiB': lambda: pinned('h2d'),
         'pinned_d2h_1GiB': lambda: pinned('d2h'),
+        'red_sum_f32': lambda: events(lambda: cp.sum(arr('a', n))),
+        'red_sum_axis0': lambda: events(lambda: cp.sum(arr('m', side, side), axis=0)),
+        'red_sum_axis1': lambda: events(lambda: cp.sum(arr('m', side, side), axis=1)),
+        'red_fused_dot': lambda: events(lambda: cp.sum(arr('a', n) * arr('b', n))),
+        'red_fused_dot_fuse': lambda: fused_dot(),
+        'red_argmax_f32': lambda: events(lambda: cp.argmax(arr('a', n))),
+        'red_small_sum': lambda: host_loop(lambda: cp.sum(arr('sa', 1000))),
         'sort_f32_2^26': lambda: events(lambda: cp.sort(arr('a', n))),
         'argsort_f32_2^26': lambda: events(lambda: cp.argsort(arr('a', n))),
         'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
@@ -194,9 +208,11 @@ BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
          'ew_add_f32_out': 12 * _N, 'ew_add_f32_alloc': 12 * _N, 'ew_fused5': 24 * _N,
          'ew_fused5_fuse': 24 * _N, 'ew_exp_sin_sqrt': 16 * _N, 'ew_broadcast_add': 8 * _S * _S,
          'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S,
+         'red_sum_f32': 4 * _N, 'red_sum_axis0': 4 * _S * _S, 'red_sum_axis1': 4 * _S * _S,
+         'red_fused_dot': 8 * _N, 'red_fused_dot_fuse': 8 * _N, 'red_argmax_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N}
 # CuPy-only rows compared with a cupp case of another name.
-SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5'}
+SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5', 'red_fused_dot_fuse': 'red_fused_dot'}
 
 
 def run_cupp(bench, out_dir):

@@ -17,4 +17,5 @@
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/random.hpp"
 #include "cupp/routines/creation.hpp"
+#include "cupp/routines/reduction.hpp"
 #include "cupp/routines/sorting.hpp"

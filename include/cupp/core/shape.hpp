@@ -6,7 +6,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <initializer_list>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace cupp {
@@ -98,5 +101,24 @@ std::optional<strides_t> reshape_strides(const shape_t& shape, const strides_t& 
 /// (size 1) or have a single dimension. An empty shape becomes (0,) with stride 1 in every
 /// operand. `operand_strides` all have shape.size() entries.
 void collapse_dims(shape_t& shape, std::vector<strides_t*> operand_strides);
+
+/// The `axis` argument of a reduction, as NumPy takes it: omitted or std::nullopt for every
+/// axis, one axis, or several ({0, 2}); negative axes count from the end.
+class axis_arg {
+ public:
+  axis_arg() = default;
+  axis_arg(std::nullopt_t) {}  // NOLINT: implicit, as NumPy's axis=None
+  template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
+  axis_arg(I axis) : axes_{static_cast<std::int64_t>(axis)}, all_(false) {}  // NOLINT
+  axis_arg(std::initializer_list<std::int64_t> axes) : axes_(axes), all_(false) {}
+  axis_arg(std::vector<std::int64_t> axes) : axes_(std::move(axes)), all_(false) {}  // NOLINT
+
+  bool all() const noexcept { return all_; }
+  const std::vector<std::int64_t>& axes() const noexcept { return axes_; }
+
+ private:
+  std::vector<std::int64_t> axes_;
+  bool all_ = true;
+};
 
 }  // namespace cupp

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Reduction cases; bench/compare_cupy.py runs the same ones with CuPy.
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+
+#include "bench_util.hpp"
+#include "cupp/array.hpp"
+
+namespace {
+
+constexpr std::int64_t kN = std::int64_t{1} << 26;
+constexpr std::int64_t kSide = 8192;
+
+void bytes(benchmark::State& state, std::int64_t n) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * n);
+}
+
+void red_sum_f32(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kN});
+  cupp::bench::time_device(state, [&] { (void)cupp::sum(a); });
+  bytes(state, 4 * kN);
+}
+BENCHMARK(red_sum_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+void red_sum_axis0(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kSide, kSide});
+  cupp::bench::time_device(state, [&] { (void)cupp::sum(a, 0); });
+  bytes(state, 4 * kSide * kSide);
+}
+BENCHMARK(red_sum_axis0)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+void red_sum_axis1(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kSide, kSide});
+  cupp::bench::time_device(state, [&] { (void)cupp::sum(a, 1); });
+  bytes(state, 4 * kSide * kSide);
+}
+BENCHMARK(red_sum_axis1)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// sum(a * b): one kernel reading both inputs, no temporary.
+void red_fused_dot(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kN}), b = cupp::random::rand<float>({kN});
+  cupp::bench::time_device(state, [&] { (void)cupp::sum(a * b); });
+  bytes(state, 8 * kN);
+}
+BENCHMARK(red_fused_dot)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+void red_argmax_f32(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kN});
+  cupp::bench::time_device(state, [&] { (void)cupp::argmax(a); });
+  bytes(state, 4 * kN);
+}
+BENCHMARK(red_argmax_f32)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// Per call, including the 0-d result's allocation, from the host.
+void red_small_sum(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({1000});
+  cupp::bench::time_host(state, [&] { (void)cupp::sum(a); }, 1000);
+}
+BENCHMARK(red_small_sum)->UseManualTime()->Iterations(50)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

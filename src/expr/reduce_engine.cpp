@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+#include "cupp/expr/reduce_engine.hpp"
+
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include "cupp/core/shape.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/cuda/memory.hpp"
+#include "cupp/cuda/stream.hpp"
+#include "cupp/jit/compiler.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+
+namespace cupp::expr::detail {
+
+using cupp::detail::array_desc;
+
+namespace {
+
+// Note [Reduction kernels]: a reduction is seen as M outputs (the kept dimensions) times K
+// elements each (the reduced dimensions, in the input's C order, so that argmax's index is
+// NumPy's). Both groups have their dimensions merged where every operand allows. A block of 256
+// threads serves 2^lg_to outputs with 2^lg_tr threads each, and three strategies cover the
+// layouts:
+//
+//   inner         the reduced elements of an output are the closest in memory: the threads of
+//                 an output run along them (a whole block per output when K is large)
+//   inner_vector  the same with 16-byte loads, when the reduced elements are contiguous and
+//                 aligned in every operand (full and last-axis reductions of contiguous arrays)
+//   outer         the outputs are the closest in memory (axis 0 of a C-contiguous matrix): the 32
+//                 threads of a warp take 32 adjacent outputs, so each load is one 128-byte line,
+//                 and the other threads of the block take other rows
+//
+// When the outputs alone cannot fill the GPU, K is split into gridDim.y chunks; each block writes
+// a partial result, and the last block of an output column to finish (a ticket from a per-stream
+// counter) combines the partials in a fixed order and writes the result. One launch, and the
+// result depends only on the input and the launch shape, never on timing.
+constexpr int kBlock = 256;
+constexpr int kLgBlock = 8;
+constexpr int kDynamicDims = 16;
+constexpr int kAccBytes = 32;      // the largest accumulator: an index with a complex double
+constexpr int kCounters = 1 << 14;  // per stream; more output blocks than this never split
+
+int dims_index(int nd, bool kept) {  // slot of a dimension count
+  if (kept) return nd <= 3 ? nd : 4;
+  return nd <= 3 ? nd - 1 : 3;
+}
+int compiled_dims(int nd, bool kept) {
+  if (kept) return nd <= 3 ? nd : kDynamicDims;
+  return nd <= 3 ? nd : kDynamicDims;
+}
+
+int ceil_log2(std::int64_t v) {
+  int lg = 0;
+  while ((std::int64_t{1} << lg) < v) ++lg;
+  return lg;
+}
+
+bool fits_int32(std::int64_t v) { return v <= std::numeric_limits<std::int32_t>::max(); }
+
+/// Zeroed ticket counters for split reductions, one buffer per (device, stream); the last block
+/// of each output column sets its counter back to zero, so they stay zeroed between launches.
+unsigned* counters_for(cudaStream_t stream) {
+  static std::mutex mutex;
+  static std::map<std::pair<int, cudaStream_t>, unsigned*> buffers;
+  const int device = cuda::detail::current_device_id();
+  std::lock_guard<std::mutex> lock(mutex);
+  unsigned*& p = buffers[{device, stream}];
+  if (p == nullptr) {
+    void* raw = nullptr;
+    CUPP_CHECK_CUDA(cudaMalloc(&raw, kCounters * sizeof(unsigned)));
+    CUPP_CHECK_CUDA(cudaMemsetAsync(raw, 0, kCounters * sizeof(unsigned), stream));
+    p = static_cast<unsigned*>(raw);
+  }
+  return p;
+}
+
+int multiprocessors() {
+  static std::array<std::atomic<int>, 64> cached{};
+  const int device = cuda::detail::current_device_id();
+  auto& slot = cached[static_cast<std::size_t>(device) % cached.size()];
+  int n = slot.load(std::memory_order_relaxed);
+  if (n == 0) {
+    n = cuda::Device(device).multiprocessor_count();
+    slot.store(n, std::memory_order_relaxed);
+  }
+  return n;
+}
+
+}  // namespace
+
+struct reduce_family::impl {
+  reduce_info info;
+  std::mutex mutex;
+  static constexpr int kSlots = 5 * 4 * 3 * 2;  // kept dims, reduced dims, mode, index width
+  std::array<std::array<std::atomic<RawKernel*>, kSlots>, kNumDtypes> slots{};
+
+  explicit impl(reduce_info i) : info(std::move(i)) {}
+  ~impl() {
+    for (auto& by_dtype : slots)
+      for (auto& k : by_dtype) delete k.load();
+  }
+
+  int vec_width() const {
+    std::size_t widest = 1;
+    for (dtype d : info.arrays) widest = std::max(widest, dtype_itemsize(d));
+    return static_cast<int>(std::max<std::size_t>(1, 16 / widest));
+  }
+
+  static int slot_of(int no, int nr, reduce_mode mode, bool wide) {
+    return ((dims_index(no, true) * 4 + dims_index(nr, false)) * 3 + static_cast<int>(mode)) * 2 +
+           (wide ? 1 : 0);
+  }
+
+  std::string kernel_name(dtype out, int no, int nr, reduce_mode mode, bool wide) const {
+    std::string ops = info.name.size() > 48 ? info.name.substr(0, 48) : info.name;
+    const char* m = mode == reduce_mode::inner ? "i" : mode == reduce_mode::outer ? "o" : "v";
+    return "cupp_red_" + ops + "_" + std::to_string(static_cast<int>(out)) + "_k" +
+           std::to_string(compiled_dims(no, true)) + "r" + std::to_string(compiled_dims(nr, false)) +
+           m + (wide ? "_i64" : "_i32");
+  }
+
+  std::string source(dtype out, int no, int nr, reduce_mode mode, bool wide) const {
+    const int n_arrays = static_cast<int>(info.arrays.size());
+    const int w = vec_width();
+    std::string s = "#include <cupp/reduction.cuh>\n" + info.preamble + "\n";
+    s += std::string("typedef ") + (wide ? "long long" : "int") + " cupp_index_t;\n";
+    s += std::string("typedef ") + device_type_name(out) + " cupp_out_t;\n";
+    for (int i = 0; i < n_arrays; ++i)
+      s += std::string("typedef ") + device_type_name(info.arrays[static_cast<std::size_t>(i)]) +
+           " cupp_a" + std::to_string(i) + "_t;\n";
+    s += "typedef " + info.op + " cupp_op;\n";
+    s += "#define CUPP_EXPR " + info.expression + "\n";
+    s += "struct cupp_expr_t {\n  static constexpr int n = " + std::to_string(n_arrays) +
+         ";\n  static constexpr int vec = " + std::to_string(w) + ";\n";
+    for (int i = 0; i < n_arrays; ++i)
+      s += "  const cupp_a" + std::to_string(i) + "_t* __restrict__ cupp_a" + std::to_string(i) +
+           ";\n";
+    for (std::size_t i = 0; i < info.scalars.size(); ++i)
+      s += std::string("  ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i) + ";\n";
+    s += "  __device__ __forceinline__ cupp_op::acc_t operator()(const cupp_index_t* cupp_at, "
+         "cupp_index_t cupp_r) const {\n";
+    for (int i = 0; i < n_arrays; ++i) {
+      const std::string k = std::to_string(i);
+      s += "    const cupp_a" + k + "_t v" + k + " = cupp_a" + k + "[cupp_at[" +
+           std::to_string(i + 1) + "]];\n";
+    }
+    s += "    return cupp_op::map(CUPP_EXPR, (long long)cupp_r);\n  }\n";
+    s += "  __device__ __forceinline__ void combine_vec(const cupp_index_t* cupp_at, cupp_index_t "
+         "cupp_r, cupp_op::acc_t& cupp_acc) const {\n";
+    const std::string ws = std::to_string(w);
+    for (int i = 0; i < n_arrays; ++i) {
+      const std::string k = std::to_string(i);
+      s += "    const cupp::vec<cupp_a" + k + "_t, " + ws + "> cupp_w" + k +
+           " = *reinterpret_cast<const cupp::vec<cupp_a" + k + "_t, " + ws + ">*>(cupp_a" + k +
+           " + cupp_at[" + std::to_string(i + 1) + "] + cupp_r);\n";
+    }
+    s += "#pragma unroll\n    for (int cupp_j = 0; cupp_j < " + ws + "; ++cupp_j) {\n";
+    for (int i = 0; i < n_arrays; ++i) {
+      const std::string k = std::to_string(i);
+      s += "      const cupp_a" + k + "_t v" + k + " = cupp_w" + k + ".v[cupp_j];\n";
+    }
+    s += "      cupp_acc = cupp_op::combine(cupp_acc, cupp_op::map(CUPP_EXPR, (long long)(cupp_r "
+         "+ cupp_j)));\n    }\n  }\n};\n";
+
+    const std::string NO = std::to_string(compiled_dims(no, true));
+    const std::string NR = std::to_string(compiled_dims(nr, false));
+    s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(kBlock) + ") " +
+         kernel_name(out, no, nr, mode, wide) + "(cupp_out_t* __restrict__ cupp_out";
+    for (int i = 0; i < n_arrays; ++i)
+      s += ", const cupp_a" + std::to_string(i) + "_t* __restrict__ cupp_a" + std::to_string(i);
+    for (std::size_t i = 0; i < info.scalars.size(); ++i)
+      s += std::string(", const ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i);
+    s += ", const cupp::red::layout<" + NO + ", " + NR + ", " + std::to_string(n_arrays + 1) +
+         "> cupp_L, const long long cupp_M, const long long cupp_K, const long long cupp_chunk, "
+         "void* cupp_partials, unsigned* cupp_counters, const double cupp_ddof, const int "
+         "cupp_no, const int cupp_nr, const int cupp_lg_to, const int cupp_lg_tr) {\n";
+    s += "  const cupp_expr_t cupp_ex{";
+    for (int i = 0; i < n_arrays; ++i) s += (i ? ", " : "") + std::string("cupp_a") + std::to_string(i);
+    for (std::size_t i = 0; i < info.scalars.size(); ++i)
+      s += (i || n_arrays ? ", " : "") + std::string("s") + std::to_string(i);
+    s += "};\n";
+    s += "  cupp::red::run<cupp_op, cupp_out_t, cupp_expr_t, " + NO + ", " + NR + ", " +
+         std::to_string(static_cast<int>(mode)) + ", cupp_index_t, " + std::to_string(kBlock) +
+         ">(cupp_out, cupp_ex, cupp_L, cupp_M, cupp_K, cupp_chunk, "
+         "static_cast<cupp_op::acc_t*>(cupp_partials), cupp_counters, cupp_ddof, cupp_no, "
+         "cupp_nr, cupp_lg_to, cupp_lg_tr);\n}\n";
+    return s;
+  }
+
+  RawKernel& kernel(dtype out, int no, int nr, reduce_mode mode, bool wide) {
+    auto& slot = slots[static_cast<std::size_t>(out)][static_cast<std::size_t>(slot_of(no, nr, mode, wide))];
+    if (RawKernel* k = slot.load(std::memory_order_acquire)) return *k;
+    std::lock_guard<std::mutex> lock(mutex);
+    if (RawKernel* k = slot.load(std::memory_order_relaxed)) return *k;
+    auto* k = new RawKernel(source(out, no, nr, mode, wide), kernel_name(out, no, nr, mode, wide));
+    slot.store(k, std::memory_order_release);
+    return *k;
+  }
+};
+
+reduce_family::reduce_family(reduce_info info) : impl_(std::make_unique<impl>(std::move(info))) {}
+reduce_family::~reduce_family() = default;
+
+std::string reduce_family::source(dtype out, int kept_dims, int reduced_dims, reduce_mode mode,
+                                  bool wide_index) const {
+  return impl_->source(out, kept_dims, reduced_dims, mode, wide_index);
+}
+
+void reduce_family::compile_all(dtype out, int arch) {
+  for (int no : {0, 1, 2, 3, 4})
+    for (int nr : {1, 2, 3, 4})
+      for (reduce_mode m : {reduce_mode::inner, reduce_mode::outer, reduce_mode::inner_vector})
+        for (bool wide : {false, true})
+          (void)jit::get_default_compiler().compile(impl_->source(out, no, nr, m, wide), {}, {},
+                                                    arch);
+}
+
+void reduce_family::launch(const array_desc& out, const operands& ops, const shape_t& in_shape,
+                           const std::vector<int>& axes, double ddof) {
+  cupp::detail::check_writable(out);
+  const int nd = static_cast<int>(in_shape.size());
+  const int n_arrays = ops.n_arrays;
+  const int rows = n_arrays + 1;  // the output, then the array operands
+
+  // Each operand's strides over the full shape (0 where it is broadcast).
+  std::vector<strides_t> full(static_cast<std::size_t>(n_arrays));
+  for (int i = 0; i < n_arrays; ++i)
+    full[static_cast<std::size_t>(i)] = cupp::detail::broadcast_to(*ops.arrays[i], in_shape).strides;
+
+  std::vector<bool> reduced(static_cast<std::size_t>(nd), false);
+  for (int a : axes) reduced[static_cast<std::size_t>(a)] = true;
+  shape_t kshape, rshape;
+  std::vector<strides_t> kst(static_cast<std::size_t>(rows)), rst(static_cast<std::size_t>(rows));
+  std::size_t out_dim = 0;
+  for (int d = 0; d < nd; ++d) {
+    const auto dd = static_cast<std::size_t>(d);
+    if (reduced[dd]) {
+      rshape.push_back(in_shape[dd]);
+      rst[0].push_back(0);
+      for (int i = 0; i < n_arrays; ++i) rst[static_cast<std::size_t>(i) + 1].push_back(full[static_cast<std::size_t>(i)][dd]);
+    } else {
+      kshape.push_back(in_shape[dd]);
+      kst[0].push_back(out.strides[out_dim++]);
+      for (int i = 0; i < n_arrays; ++i) kst[static_cast<std::size_t>(i) + 1].push_back(full[static_cast<std::size_t>(i)][dd]);
+    }
+  }
+  CUPP_ASSERT(out.shape == kshape);
+  const std::int64_t M = shape_size(kshape), K = shape_size(rshape);
+  if (M == 0) return;
+
+  std::vector<strides_t*> kptr, rptr;
+  for (auto& s : kst) kptr.push_back(&s);
+  for (auto& s : rst) rptr.push_back(&s);
+  collapse_dims(kshape, kptr);
+  collapse_dims(rshape, rptr);
+  if (rshape.empty()) {
+    rshape = {1};
+    for (auto& s : rst) s = {0};
+  }
+  CUPP_EXPECTS(kshape.size() <= kDynamicDims && rshape.size() <= kDynamicDims,
+               not_implemented_error, "reductions over more than 16 non-mergeable dimensions");
+  const int no = static_cast<int>(kshape.size()), nr = static_cast<int>(rshape.size());
+
+  // Strategy: outer when the operands' closest elements are along a kept dimension.
+  std::int64_t min_kept = std::numeric_limits<std::int64_t>::max(), min_red = min_kept;
+  for (int i = 1; i < rows; ++i) {
+    for (int d = 0; d < no; ++d)
+      if (kst[static_cast<std::size_t>(i)][static_cast<std::size_t>(d)] != 0)
+        min_kept = std::min(min_kept, std::abs(kst[static_cast<std::size_t>(i)][static_cast<std::size_t>(d)]));
+    for (int d = 0; d < nr; ++d)
+      if (rst[static_cast<std::size_t>(i)][static_cast<std::size_t>(d)] != 0)
+        min_red = std::min(min_red, std::abs(rst[static_cast<std::size_t>(i)][static_cast<std::size_t>(d)]));
+  }
+  reduce_mode mode = min_kept < min_red ? reduce_mode::outer : reduce_mode::inner;
+  const int w = impl_->vec_width();
+  if (mode == reduce_mode::inner && nr == 1 && n_arrays > 0 && w > 1 && K >= 4 * w) {
+    bool vec = true;
+    for (int i = 0; i < n_arrays && vec; ++i) {
+      const auto& st = rst[static_cast<std::size_t>(i) + 1];
+      vec = st[0] == 1 && reinterpret_cast<std::uintptr_t>(ops.arrays[i]->ptr) % 16 == 0;
+      for (int d = 0; d < no && vec; ++d) vec = kst[static_cast<std::size_t>(i) + 1][static_cast<std::size_t>(d)] % w == 0;
+    }
+    if (vec) mode = reduce_mode::inner_vector;
+  }
+
+  // Threads per output, outputs per block.
+  const std::int64_t unit = mode == reduce_mode::inner_vector ? w : 1;
+  int lg_tr, lg_to;
+  if (mode == reduce_mode::outer) {
+    const int lg_warp = std::min(5, ceil_log2(M));
+    lg_tr = std::min(kLgBlock - lg_warp, ceil_log2(K));
+    lg_to = kLgBlock - lg_tr;
+  } else {
+    lg_tr = std::min(kLgBlock, ceil_log2((K + unit - 1) / unit));
+    lg_to = kLgBlock - lg_tr;
+  }
+  const std::int64_t per_block = std::int64_t{1} << lg_to;
+  const std::int64_t blocks_x = (M + per_block - 1) / per_block;
+  CUPP_EXPECTS(blocks_x <= std::numeric_limits<int>::max(), not_implemented_error,
+               "reduction with too many outputs");
+
+  // Split K when the output blocks cannot fill the GPU.
+  const std::int64_t target = static_cast<std::int64_t>(multiprocessors()) * (2048 / kBlock);
+  std::int64_t splits = 1, chunk = K;
+  const std::int64_t min_chunk = (std::int64_t{1} << lg_tr) * 8 * unit;
+  if (blocks_x < target && blocks_x <= kCounters && K > 2 * min_chunk) {
+    splits = std::min<std::int64_t>({(target + blocks_x - 1) / blocks_x,
+                                     (K + min_chunk - 1) / min_chunk, 65535});
+    splits = std::max<std::int64_t>(splits, 1);
+    chunk = (K + splits - 1) / splits;
+    chunk = (chunk + unit - 1) / unit * unit;
+    splits = (K + chunk - 1) / chunk;
+    if (splits <= 1) {
+      splits = 1;
+      chunk = K;
+    }
+  }
+
+  // 32-bit indexing when every offset and count fits.
+  auto extent = [](const shape_t& shape, const strides_t& st) {
+    std::int64_t e = 0;
+    for (std::size_t d = 0; d < shape.size(); ++d) e += (shape[d] - 1) * std::abs(st[d]);
+    return e;
+  };
+  bool wide = !fits_int32(K + chunk + (std::int64_t{1} << lg_tr) * 4 * unit);
+  for (int i = 0; i < rows && !wide; ++i)
+    wide = !fits_int32(extent(kshape, kst[static_cast<std::size_t>(i)]) +
+                       extent(rshape, rst[static_cast<std::size_t>(i)]) + 4 * unit);
+
+  // The layout parameter, as cupp::red::layout<NO, NR, Rows> lays it out.
+  const int NOc = std::max(1, compiled_dims(no, true)), NRc = compiled_dims(nr, false);
+  std::vector<long long> packed(static_cast<std::size_t>(NOc + NRc + rows * (NOc + NRc)), 0);
+  std::size_t p = 0;
+  for (int d = 0; d < NOc; ++d) packed[p++] = d < no ? kshape[static_cast<std::size_t>(d)] : 1;
+  for (int d = 0; d < NRc; ++d) packed[p++] = d < nr ? rshape[static_cast<std::size_t>(d)] : 1;
+  for (int r = 0; r < rows; ++r)
+    for (int d = 0; d < NOc; ++d)
+      packed[p++] = d < no ? kst[static_cast<std::size_t>(r)][static_cast<std::size_t>(d)] : 0;
+  for (int r = 0; r < rows; ++r)
+    for (int d = 0; d < NRc; ++d)
+      packed[p++] = d < nr ? rst[static_cast<std::size_t>(r)][static_cast<std::size_t>(d)] : 0;
+
+  const cudaStream_t stream = cuda::get_current_stream();
+  std::shared_ptr<void> partials;
+  unsigned* counters = nullptr;
+  if (splits > 1) {
+    partials = cuda::allocate(static_cast<std::size_t>(splits * M) * kAccBytes);
+    counters = counters_for(stream);
+  }
+
+  std::array<void*, 2 * operands::kMaxLeaves + 16> params{};
+  std::array<const void*, operands::kMaxLeaves + 1> pointers{};
+  std::size_t k = 0, q = 0;
+  pointers[q] = out.ptr;
+  params[k++] = &pointers[q++];
+  for (int i = 0; i < n_arrays; ++i) {
+    pointers[q] = ops.arrays[i]->ptr;
+    params[k++] = &pointers[q++];
+  }
+  for (int i = 0; i < ops.n_scalars; ++i) params[k++] = const_cast<void*>(ops.scalars[i]);
+  long long m_arg = M, k_arg = K, chunk_arg = chunk;
+  void* partials_arg = partials.get();
+  int no_arg = no, nr_arg = nr;
+  params[k++] = packed.data();
+  params[k++] = &m_arg;
+  params[k++] = &k_arg;
+  params[k++] = &chunk_arg;
+  params[k++] = &partials_arg;
+  params[k++] = &counters;
+  params[k++] = &ddof;
+  params[k++] = &no_arg;
+  params[k++] = &nr_arg;
+  params[k++] = &lg_to;
+  params[k++] = &lg_tr;
+
+  RawKernel& kern = impl_->kernel(out.dt, no, nr, mode, wide);
+  kern.launch_params(dim3(static_cast<unsigned>(blocks_x), static_cast<unsigned>(splits)),
+                     dim3(kBlock), 0, stream, params.data());
+}
+
+}  // namespace cupp::expr::detail
