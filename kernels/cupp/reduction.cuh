@@ -377,7 +377,9 @@ __device__ __forceinline__ void run(Out* __restrict__ out, const Expr& ex,
     if constexpr (Mode == 2) {
       constexpr int W = Expr::vec;
       I r = begin + static_cast<I>(tr) * W;
-      for (; r + W <= end; r += tr_count * W) ex.combine_vec(off, r, acc);
+      const I step = tr_count * W;
+      for (; r + 3 * step + W <= end; r += 4 * step) ex.template combine_vec<4>(off, r, step, acc);
+      for (; r + W <= end; r += step) ex.template combine_vec<1>(off, r, step, acc);
       // The tail (fewer than W elements at the end of the chunk) by the first thread.
       if (tr == 0) {
         for (I t = end - (end - begin) % W; t < end; ++t) {

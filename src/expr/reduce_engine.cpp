@@ -157,22 +157,26 @@ struct reduce_family::impl {
            std::to_string(i + 1) + "]];\n";
     }
     s += "    return cupp_op::map(CUPP_EXPR, (long long)cupp_r);\n  }\n";
-    s += "  __device__ __forceinline__ void combine_vec(const cupp_index_t* cupp_at, cupp_index_t "
-         "cupp_r, cupp_op::acc_t& cupp_acc) const {\n";
+    // combine_vec<U>: U vectors of W elements per operand, `step` elements apart, all loaded
+    // before any is combined, so that U loads per operand are in flight at once.
+    s += "  template <int U>\n  __device__ __forceinline__ void combine_vec(const cupp_index_t* "
+         "cupp_at, cupp_index_t cupp_r, cupp_index_t cupp_step, cupp_op::acc_t& cupp_acc) const {\n";
     const std::string ws = std::to_string(w);
     for (int i = 0; i < n_arrays; ++i) {
       const std::string k = std::to_string(i);
-      s += "    const cupp::vec<cupp_a" + k + "_t, " + ws + "> cupp_w" + k +
-           " = *reinterpret_cast<const cupp::vec<cupp_a" + k + "_t, " + ws + ">*>(cupp_a" + k +
-           " + cupp_at[" + std::to_string(i + 1) + "] + cupp_r);\n";
+      s += "    cupp::vec<cupp_a" + k + "_t, " + ws + "> cupp_w" + k + "[U];\n";
+      s += "#pragma unroll\n    for (int cupp_u = 0; cupp_u < U; ++cupp_u) cupp_w" + k +
+           "[cupp_u] = *reinterpret_cast<const cupp::vec<cupp_a" + k + "_t, " + ws + ">*>(cupp_a" +
+           k + " + cupp_at[" + std::to_string(i + 1) + "] + cupp_r + cupp_u * cupp_step);\n";
     }
+    s += "#pragma unroll\n    for (int cupp_u = 0; cupp_u < U; ++cupp_u) {\n";
     s += "#pragma unroll\n    for (int cupp_j = 0; cupp_j < " + ws + "; ++cupp_j) {\n";
     for (int i = 0; i < n_arrays; ++i) {
       const std::string k = std::to_string(i);
-      s += "      const cupp_a" + k + "_t v" + k + " = cupp_w" + k + ".v[cupp_j];\n";
+      s += "      const cupp_a" + k + "_t v" + k + " = cupp_w" + k + "[cupp_u].v[cupp_j];\n";
     }
     s += "      cupp_acc = cupp_op::combine(cupp_acc, cupp_op::map(CUPP_EXPR, (long long)(cupp_r "
-         "+ cupp_j)));\n    }\n  }\n};\n";
+         "+ cupp_u * cupp_step + cupp_j)));\n    }\n    }\n  }\n};\n";
 
     const std::string NO = std::to_string(compiled_dims(no, true));
     const std::string NR = std::to_string(compiled_dims(nr, false));
@@ -312,7 +316,10 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
                "reduction with too many outputs");
 
   // Split K when the output blocks cannot fill the GPU.
-  const std::int64_t target = static_cast<std::int64_t>(multiprocessors()) * (2048 / kBlock);
+  // Outer reductions load 4 bytes per thread and row: twice the blocks keep as many bytes in
+  // flight as the inner ones' 16-byte loads.
+  const std::int64_t target = static_cast<std::int64_t>(multiprocessors()) * (2048 / kBlock) *
+                              (mode == reduce_mode::outer ? 2 : 1);
   std::int64_t splits = 1, chunk = K;
   const std::int64_t min_chunk = (std::int64_t{1} << lg_tr) * 8 * unit;
   if (blocks_x < target && blocks_x <= kCounters && K > 2 * min_chunk) {
