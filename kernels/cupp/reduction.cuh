@@ -113,13 +113,6 @@ struct sum {
   }
 };
 
-template <class A>
-struct nansum : sum<A> {
-  template <class X>
-  static __device__ __forceinline__ A map(const X& x, long long) {
-    return ufn::isnan(widen(x)) ? A(0) : ufn::cast<A>(x);
-  }
-};
 
 template <class A>
 struct prod {
@@ -134,13 +127,18 @@ struct prod {
   }
 };
 
-template <class A>
-struct nanprod : prod<A> {
+/// Op with nan elements counted as its identity: nansum (0), nanprod (1).
+template <class Op>
+struct skip_nan : Op {
   template <class X>
-  static __device__ __forceinline__ A map(const X& x, long long) {
-    return ufn::isnan(widen(x)) ? A(1) : ufn::cast<A>(x);
+  static __device__ __forceinline__ typename Op::acc_t map(const X& x, long long r) {
+    return ufn::isnan(widen(x)) ? Op::identity() : Op::map(x, r);
   }
 };
+template <class A>
+struct nansum : skip_nan<sum<A>> {};
+template <class A>
+struct nanprod : skip_nan<prod<A>> {};
 
 /// numpy.mean and, over squared deviations, var: the sum divided by max(count - ddof, 0).
 template <class A>

@@ -17,6 +17,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/raw_kernel.hpp"
+#include "kernel_slots.hpp"
 
 namespace cupp::expr::detail {
 
@@ -94,8 +95,6 @@ const char* short_name(dtype d) {
   }
   return "x";
 }
-
-bool fits_int32(std::int64_t v) { return v <= std::numeric_limits<std::int32_t>::max(); }
 
 }  // namespace
 
@@ -334,13 +333,10 @@ struct kernel_family::impl {
   RawKernel& kernel(dtype out, int variant, bool wide) {
     auto& slot = slots[static_cast<std::size_t>(out)][static_cast<std::size_t>(variant)]
                       [wide ? 1 : 0];
-    if (RawKernel* k = slot.load(std::memory_order_acquire)) return *k;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (RawKernel* k = slot.load(std::memory_order_relaxed)) return *k;
-    auto* k = new RawKernel(source(out, variant, wide), kernel_name(out, variant, wide),
-                            info.options);
-    slot.store(k, std::memory_order_release);
-    return *k;
+    return kernel_in_slot(slot, mutex, [&] {
+      return new RawKernel(source(out, variant, wide), kernel_name(out, variant, wide),
+                           info.options);
+    });
   }
 };
 

@@ -21,6 +21,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/raw_kernel.hpp"
+#include "kernel_slots.hpp"
 
 namespace cupp::expr::detail {
 
@@ -56,18 +57,14 @@ int dims_index(int nd, bool kept) {  // slot of a dimension count
   if (kept) return nd <= 3 ? nd : 4;
   return nd <= 3 ? nd - 1 : 3;
 }
-int compiled_dims(int nd, bool kept) {
-  if (kept) return nd <= 3 ? nd : kDynamicDims;
-  return nd <= 3 ? nd : kDynamicDims;
-}
+/// The dimension count a kernel is compiled for: up to 3 unrolled, beyond that kDynamicDims.
+int compiled_dims(int nd) { return nd <= 3 ? nd : kDynamicDims; }
 
 int ceil_log2(std::int64_t v) {
   int lg = 0;
   while ((std::int64_t{1} << lg) < v) ++lg;
   return lg;
 }
-
-bool fits_int32(std::int64_t v) { return v <= std::numeric_limits<std::int32_t>::max(); }
 
 /// Zeroed ticket counters for split reductions, one buffer per (device, stream); the last block
 /// of each output column sets its counter back to zero, so they stay zeroed between launches.
@@ -84,18 +81,6 @@ unsigned* counters_for(cudaStream_t stream) {
     p = static_cast<unsigned*>(raw);
   }
   return p;
-}
-
-int multiprocessors() {
-  static std::array<std::atomic<int>, 64> cached{};
-  const int device = cuda::detail::current_device_id();
-  auto& slot = cached[static_cast<std::size_t>(device) % cached.size()];
-  int n = slot.load(std::memory_order_relaxed);
-  if (n == 0) {
-    n = cuda::Device(device).multiprocessor_count();
-    slot.store(n, std::memory_order_relaxed);
-  }
-  return n;
 }
 
 }  // namespace
@@ -127,7 +112,7 @@ struct reduce_family::impl {
     std::string ops = info.name.size() > 48 ? info.name.substr(0, 48) : info.name;
     const char* m = mode == reduce_mode::inner ? "i" : mode == reduce_mode::outer ? "o" : "v";
     return "cupp_red_" + ops + "_" + std::to_string(static_cast<int>(out)) + "_k" +
-           std::to_string(compiled_dims(no, true)) + "r" + std::to_string(compiled_dims(nr, false)) +
+           std::to_string(compiled_dims(no)) + "r" + std::to_string(compiled_dims(nr)) +
            m + (wide ? "_i64" : "_i32");
   }
 
@@ -178,8 +163,8 @@ struct reduce_family::impl {
     s += "      cupp_acc = cupp_op::combine(cupp_acc, cupp_op::map(CUPP_EXPR, (long long)(cupp_r "
          "+ cupp_u * cupp_step + cupp_j)));\n    }\n    }\n  }\n};\n";
 
-    const std::string NO = std::to_string(compiled_dims(no, true));
-    const std::string NR = std::to_string(compiled_dims(nr, false));
+    const std::string NO = std::to_string(compiled_dims(no));
+    const std::string NR = std::to_string(compiled_dims(nr));
     s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(kBlock) + ") " +
          kernel_name(out, no, nr, mode, wide) + "(cupp_out_t* __restrict__ cupp_out";
     for (int i = 0; i < n_arrays; ++i)
@@ -205,12 +190,9 @@ struct reduce_family::impl {
 
   RawKernel& kernel(dtype out, int no, int nr, reduce_mode mode, bool wide) {
     auto& slot = slots[static_cast<std::size_t>(out)][static_cast<std::size_t>(slot_of(no, nr, mode, wide))];
-    if (RawKernel* k = slot.load(std::memory_order_acquire)) return *k;
-    std::lock_guard<std::mutex> lock(mutex);
-    if (RawKernel* k = slot.load(std::memory_order_relaxed)) return *k;
-    auto* k = new RawKernel(source(out, no, nr, mode, wide), kernel_name(out, no, nr, mode, wide));
-    slot.store(k, std::memory_order_release);
-    return *k;
+    return kernel_in_slot(slot, mutex, [&] {
+      return new RawKernel(source(out, no, nr, mode, wide), kernel_name(out, no, nr, mode, wide));
+    });
   }
 };
 
@@ -318,8 +300,9 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
   // Split K when the output blocks cannot fill the GPU.
   // Outer reductions load 4 bytes per thread and row: twice the blocks keep as many bytes in
   // flight as the inner ones' 16-byte loads.
-  const std::int64_t target = static_cast<std::int64_t>(multiprocessors()) * (2048 / kBlock) *
-                              (mode == reduce_mode::outer ? 2 : 1);
+  const int sms = cuda::Device(cuda::detail::current_device_id()).multiprocessor_count();
+  const std::int64_t target =
+      static_cast<std::int64_t>(sms) * (2048 / kBlock) * (mode == reduce_mode::outer ? 2 : 1);
   std::int64_t splits = 1, chunk = K;
   const std::int64_t min_chunk = (std::int64_t{1} << lg_tr) * 8 * unit;
   if (blocks_x < target && blocks_x <= kCounters && K > 2 * min_chunk) {
@@ -347,7 +330,7 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
                        extent(rshape, rst[static_cast<std::size_t>(i)]) + 4 * unit);
 
   // The layout parameter, as cupp::red::layout<NO, NR, Rows> lays it out.
-  const int NOc = std::max(1, compiled_dims(no, true)), NRc = compiled_dims(nr, false);
+  const int NOc = std::max(1, compiled_dims(no)), NRc = compiled_dims(nr);
   std::vector<long long> packed(static_cast<std::size_t>(NOc + NRc + rows * (NOc + NRc)), 0);
   std::size_t p = 0;
   for (int d = 0; d < NOc; ++d) packed[p++] = d < no ? kshape[static_cast<std::size_t>(d)] : 1;

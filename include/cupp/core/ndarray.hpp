@@ -181,20 +181,8 @@ class ndarray {
     return ndarray(*desc_.base);
   }
   const detail::array_desc& desc() const noexcept { return desc_; }
-
-  // NumPy's method forms of the reductions (defined in cupp/routines/reduction.hpp).
-  auto sum(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto prod(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto mean(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto var(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;
-  auto stddev(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;
-  auto max(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto min(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto ptp(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto argmax(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto argmin(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto all(const axis_arg& axis = {}, bool keepdims = false) const;
-  auto any(const axis_arg& axis = {}, bool keepdims = false) const;
+  // NumPy's method forms of the reductions: a.sum(axis, keepdims), a.max(), ...
+  CUPP_REDUCTION_METHODS
 
   // ---- transfers -------------------------------------------------------------------------
   /// Copies the array to the host in C order; synchronises.

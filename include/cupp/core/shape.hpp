@@ -121,4 +121,20 @@ class axis_arg {
   bool all_ = true;
 };
 
+/// The method forms of the reductions that ndarray and expressions share, as NumPy's
+/// a.sum(...): declared in each class, defined in cupp/routines/reduction.hpp.
+#define CUPP_REDUCTION_METHODS                                                              \
+  auto sum(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  auto prod(const axis_arg& axis = {}, bool keepdims = false) const;                        \
+  auto mean(const axis_arg& axis = {}, bool keepdims = false) const;                        \
+  auto var(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;      \
+  auto stddev(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;   \
+  auto max(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  auto min(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  auto ptp(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  auto argmax(const axis_arg& axis = {}, bool keepdims = false) const;                      \
+  auto argmin(const axis_arg& axis = {}, bool keepdims = false) const;                      \
+  auto all(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  auto any(const axis_arg& axis = {}, bool keepdims = false) const;
+
 }  // namespace cupp

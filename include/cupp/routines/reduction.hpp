@@ -195,24 +195,28 @@ CUPP_ARG_EXTREME(argmax, red_argmax)
 CUPP_ARG_EXTREME(argmin, red_argmin)
 #undef CUPP_ARG_EXTREME
 
+namespace expr {
+/// nanargmax/nanargmin (Op): an all-nan slice, marked -1 by the kernel, is NumPy's value_error,
+/// which costs one synchronisation to find out.
+template <class Op, class E>
+ndarray<std::int64_t> nan_arg_extreme(const E& e, const axis_arg& axis, bool keepdims) {
+  ndarray<std::int64_t> r =
+      reduce<Op, compute_dtype(dtype_of_operand<E>), std::int64_t>(e, axis, keepdims);
+  if (r.size() > 0 && cupp::min(r).item() < 0) throw_all_nan();
+  return r;
+}
+}  // namespace expr
+
 /// numpy.nanargmax: nan elements are skipped; a slice of only nan is a value_error ("All-NaN
-/// slice encountered"), which costs one synchronisation to find out.
+/// slice encountered").
 template <class E, expr::if_operand<E> = 0>
 ndarray<std::int64_t> nanargmax(const E& e, const axis_arg& axis = {}, bool keepdims = false) {
-  constexpr dtype in = expr::dtype_of_operand<E>;
-  ndarray<std::int64_t> r =
-      expr::reduce<expr::red_nanargmax, expr::compute_dtype(in), std::int64_t>(e, axis, keepdims);
-  if (r.size() > 0 && min(r).item() < 0) expr::throw_all_nan();
-  return r;
+  return expr::nan_arg_extreme<expr::red_nanargmax>(e, axis, keepdims);
 }
 /// numpy.nanargmin.
 template <class E, expr::if_operand<E> = 0>
 ndarray<std::int64_t> nanargmin(const E& e, const axis_arg& axis = {}, bool keepdims = false) {
-  constexpr dtype in = expr::dtype_of_operand<E>;
-  ndarray<std::int64_t> r =
-      expr::reduce<expr::red_nanargmin, expr::compute_dtype(in), std::int64_t>(e, axis, keepdims);
-  if (r.size() > 0 && min(r).item() < 0) expr::throw_all_nan();
-  return r;
+  return expr::nan_arg_extreme<expr::red_nanargmin>(e, axis, keepdims);
 }
 
 // ---- truth -------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 #include "cupp/core/ndarray.hpp"
 #include "cupp/core/promotion.hpp"
 #include "cupp/expr/ufuncs.hpp"
+#include "cupp/routines/reduction.hpp"
 
 namespace cupp {
 
@@ -25,18 +26,15 @@ namespace detail {
 /// argsort sees it as 1-D).
 array_desc sort_array(const array_desc& a, std::optional<std::int64_t> axis, bool indices);
 
-/// The dtype NumPy's cumsum and cumprod give: bool and signed integers int64, unsigned integers
-/// uint64, every other dtype itself.
+/// The dtype NumPy's cumsum and cumprod give: sum's (bool and signed integers int64, unsigned
+/// integers uint64, every other dtype itself).
 template <class T>
-using cumulative_t = std::conditional_t<
-    std::is_same_v<T, bool> || (std::is_integral_v<T> && std::is_signed_v<T>), std::int64_t,
-    std::conditional_t<std::is_integral_v<T>, std::uint64_t, T>>;
+using cumulative_t = type_of_t<expr::sum_dtype(dtype_of<T>)>;
 
 /// The dtype a scan computes in: float16 and bfloat16 accumulate in float32, rounding only the
 /// results, as the elementwise engine computes them.
 template <class T>
-using scan_compute_t = std::conditional_t<
-    std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, float, cumulative_t<T>>;
+using scan_compute_t = type_of_t<expr::compute_dtype(expr::sum_dtype(dtype_of<T>))>;
 
 enum class scan_op : std::uint8_t { sum, prod };
 
