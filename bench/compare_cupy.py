@@ -176,7 +176,68 @@ def cupy_cases(cp):
         once()
         return median_of(once, reps=5)
 
+    def mat(name, shape, dtype=cp.float32):
+        # Uniform in [0, 1) as cupp's bench draws them: float32 and float64 directly (a GEMM's
+        # power draw, and so its clock, depends on how many mantissa bits the data has), the
+        # half types rounded from float32.
+        key = (name, tuple(shape), dtype)
+        if key not in arrays:
+            direct = dtype in (cp.float32, cp.float64)
+            arrays[key] = cp.random.rand(*shape, dtype=dtype if direct else cp.float32).astype(dtype)
+        return arrays[key]
+
+    def dominant(n, dtype):  # well conditioned: n added to the diagonal
+        return mat('r', (n, n), dtype) + n * cp.eye(n, dtype=dtype)
+
+    def spd(n, dtype):  # symmetric positive definite
+        r = mat('r', (n, n), dtype)
+        return r + r.T + n * cp.eye(n, dtype=dtype)
+
+    def once(fn):  # the slow solvers: one call per timed region
+        return events(fn, inner=1)
+
+    def linalg_cases():
+        s8 = (8192, 8192)
+        sym4 = mat('b4', (10000, 4, 4))
+        sym4 = sym4 + sym4.transpose(0, 2, 1)
+        d4096, d4096f = dominant(4096, cp.float64), dominant(4096, cp.float32)
+        spd4096, spd2048 = spd(4096, cp.float64), spd(2048, cp.float32)
+        return {
+            'la_matmul_f32_8192': lambda: events(lambda: cp.matmul(mat('a', s8), mat('b', s8)), 3),
+            'la_matmul_f64_8192': lambda: events(
+                lambda: cp.matmul(mat('a', s8, cp.float64), mat('b', s8, cp.float64)), 3),
+            'la_matmul_f16_8192': lambda: events(
+                lambda: cp.matmul(mat('a', s8, cp.float16), mat('b', s8, cp.float16)), 3),
+            'la_matmul_batched_512x128': lambda: events(
+                lambda: cp.matmul(mat('a3', (512, 128, 128)), mat('b3', (512, 128, 128)))),
+            'la_matmul_small_15x64': lambda: host_loop(
+                lambda: cp.matmul(mat('s1', (15, 64)), mat('s2', (64, 15)))),
+            'la_matmul_transposed_f32_8192': lambda: events(
+                lambda: cp.matmul(mat('a', s8).T, mat('b', s8)), 3),
+            'la_solve_f64_4096x16': lambda: once(
+                lambda: cp.linalg.solve(d4096, mat('rhs', (4096, 16), cp.float64))),
+            'la_inv_f32_4096': lambda: once(lambda: cp.linalg.inv(d4096f)),
+            'la_cholesky_f64_4096': lambda: once(lambda: cp.linalg.cholesky(spd4096)),
+            'la_qr_f32_4096': lambda: once(lambda: cp.linalg.qr(mat('q', (4096, 4096)))),
+            'la_det_f64_4096': lambda: once(lambda: cp.linalg.det(d4096)),
+            'la_eigh_f32_2048': lambda: once(lambda: cp.linalg.eigh(spd2048)),
+            'la_svd_f32_2048': lambda: once(lambda: cp.linalg.svd(mat('v', (2048, 2048)))),
+            'la_eigh_batched_10000x4': lambda: events(lambda: cp.linalg.eigh(sym4)),
+            # CuPy never checks the solver's status by default; cupp's _ignore row does the same.
+            'la_eigh_batched_10000x4_ignore': lambda: events(lambda: cp.linalg.eigh(sym4)),
+        }
+
+    def lazy(cases):  # build the linalg inputs only when one of their rows runs
+        built = {}
+
+        def get(name):
+            if not built:
+                built.update(cases())
+            return built[name]
+        return {name: (lambda n=name: get(n)()) for name in LINALG_ROWS}
+
     return {
+        **lazy(linalg_cases),
         'ew_add_f32_out': lambda: events(
             lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
         'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
@@ -214,6 +275,12 @@ def cupy_cases(cp):
     }
 
 
+LINALG_ROWS = ['la_matmul_f32_8192', 'la_matmul_f64_8192', 'la_matmul_f16_8192',
+               'la_matmul_batched_512x128', 'la_matmul_small_15x64',
+               'la_matmul_transposed_f32_8192', 'la_solve_f64_4096x16', 'la_inv_f32_4096',
+               'la_cholesky_f64_4096', 'la_qr_f32_4096', 'la_det_f64_4096', 'la_eigh_f32_2048',
+               'la_svd_f32_2048', 'la_eigh_batched_10000x4', 'la_eigh_batched_10000x4_ignore']
+
 _N, _S = 1 << 26, 8192
 BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
          'ew_add_f32_out': 12 * _N, 'ew_add_f32_alloc': 12 * _N, 'ew_fused5': 24 * _N,
@@ -223,6 +290,10 @@ BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
          'red_fused_dot': 8 * _N, 'red_fused_dot_fuse': 8 * _N, 'red_argmax_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N,
          'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20))}
+# Floating-point operations per call, for a TFLOP/s column.
+FLOPS = {'la_matmul_f32_8192': 2 * _S ** 3, 'la_matmul_f64_8192': 2 * _S ** 3,
+         'la_matmul_f16_8192': 2 * _S ** 3, 'la_matmul_transposed_f32_8192': 2 * _S ** 3,
+         'la_matmul_batched_512x128': 2 * 512 * 128 ** 3}
 # CuPy-only rows compared with a cupp case of another name.
 SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5', 'red_fused_dot_fuse': 'red_fused_dot'}
 
@@ -264,10 +335,14 @@ def main():
     ap.add_argument('--bench', required=True, help='path of the cupp_bench binary')
     ap.add_argument('--out', default=tempfile.mkdtemp(), help='folder for the logs')
     ap.add_argument('--filter', default='.', help='regular expression: the cases to run')
+    ap.add_argument('--cupy-first', action='store_true',
+                    help='run the CuPy side first (to see whether the order, and so the heat of '
+                         'the GPU, moves a figure)')
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
-    cupp, rc = run_cupp(args.bench, args.out, args.filter)
+    if not args.cupy_first:
+        cupp, rc = run_cupp(args.bench, args.out, args.filter)
     cupy = {}
     try:
         import cupy as cp
@@ -275,19 +350,29 @@ def main():
             if not re.search(args.filter, name):
                 continue
             try:
+                t0 = time.perf_counter()
                 cupy[name] = fn()
+                print('cupy case %s: %.1f s' % (name, time.perf_counter() - t0), file=sys.stderr)
             except Exception as e:  # a case CuPy cannot run is reported, not fatal
                 print('cupy case %s failed: %s' % (name, e), file=sys.stderr)
     except ImportError:
         print('CuPy is not installed: cupp figures only', file=sys.stderr)
+    if args.cupy_first:
+        cupp, rc = run_cupp(args.bench, args.out, args.filter)
 
     names = list(dict.fromkeys(list(cupp) + list(cupy)))
-    lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s |', '| --- | --- | --- | --- | --- |']
+    lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s | TFLOP/s cupp (CuPy) |',
+             '| --- | --- | --- | --- | --- | --- |']
     for n in names:
         a, b = cupp.get(SAME_CUPP_CASE.get(n, n)), cupy.get(n)
         ratio = '%.2f' % (a / b) if a and b else '-'
         gbs = '%.1f' % (BYTES[n] / a / 1e9) if n in BYTES and a else ''
-        lines.append('| %s | %s | %s | %s | %s |' % (n, fmt_time(a), fmt_time(b), ratio, gbs))
+        tf = ''
+        if n in FLOPS and a:
+            tf = '%.1f' % (FLOPS[n] / a / 1e12)
+            if b:
+                tf += ' (%.1f)' % (FLOPS[n] / b / 1e12)
+        lines.append('| %s | %s | %s | %s | %s | %s |' % (n, fmt_time(a), fmt_time(b), ratio, gbs, tf))
     table = '\n'.join(lines)
     with open(os.path.join(args.out, 'bench_table.md'), 'w') as f:
         f.write(table + '\n')

@@ -3,7 +3,9 @@
 #include "cupp/core/error.hpp"
 
 #include <cuda_runtime_api.h>
+#include <cublas_v2.h>
 #include <curand.h>
+#include <cusolverDn.h>
 
 #include <string>
 
@@ -27,6 +29,22 @@ const char* curand_status_name(int status) {
     default: return "unknown cuRAND status";
   }
 }
+const char* cusolver_status_name(int status) {
+  switch (status) {
+    case CUSOLVER_STATUS_NOT_INITIALIZED: return "CUSOLVER_STATUS_NOT_INITIALIZED";
+    case CUSOLVER_STATUS_ALLOC_FAILED: return "CUSOLVER_STATUS_ALLOC_FAILED";
+    case CUSOLVER_STATUS_INVALID_VALUE: return "CUSOLVER_STATUS_INVALID_VALUE";
+    case CUSOLVER_STATUS_ARCH_MISMATCH: return "CUSOLVER_STATUS_ARCH_MISMATCH";
+    case CUSOLVER_STATUS_MAPPING_ERROR: return "CUSOLVER_STATUS_MAPPING_ERROR";
+    case CUSOLVER_STATUS_EXECUTION_FAILED: return "CUSOLVER_STATUS_EXECUTION_FAILED";
+    case CUSOLVER_STATUS_INTERNAL_ERROR: return "CUSOLVER_STATUS_INTERNAL_ERROR";
+    case CUSOLVER_STATUS_MATRIX_TYPE_NOT_SUPPORTED: return "CUSOLVER_STATUS_MATRIX_TYPE_NOT_SUPPORTED";
+    case CUSOLVER_STATUS_NOT_SUPPORTED: return "CUSOLVER_STATUS_NOT_SUPPORTED";
+    case CUSOLVER_STATUS_INVALID_LICENSE: return "CUSOLVER_STATUS_INVALID_LICENSE";
+    case CUSOLVER_STATUS_INVALID_WORKSPACE: return "CUSOLVER_STATUS_INVALID_WORKSPACE";
+    default: return "unknown cuSOLVER status";
+  }
+}
 }  // namespace
 
 void throw_cuda_error(int status, const char* api, const char* file, int line) {
@@ -40,6 +58,18 @@ void throw_curand_error(int status, const char* api, const char* file, int line)
   std::string what = std::string(curand_status_name(status)) + " in " + api + " at " + file + ":" +
                      std::to_string(line);
   throw curand_error(status, api, what);
+}
+
+void throw_cublas_error(int status, const char* api, const char* file, int line) {
+  std::string what = std::string(cublasGetStatusName(static_cast<cublasStatus_t>(status))) +
+                     " in " + api + " at " + file + ":" + std::to_string(line);
+  throw cublas_error(status, api, what);
+}
+
+void throw_cusolver_error(int status, const char* api, const char* file, int line) {
+  std::string what = std::string(cusolver_status_name(status)) + " in " + api + " at " + file +
+                     ":" + std::to_string(line);
+  throw cusolver_error(status, api, what);
 }
 
 void throw_assert(const char* cond, const char* file, int line) {

@@ -102,6 +102,14 @@ class curand_error : public library_error {
  public:
   using library_error::library_error;
 };
+class cublas_error : public library_error {
+ public:
+  using library_error::library_error;
+};
+class cusolver_error : public library_error {
+ public:
+  using library_error::library_error;
+};
 
 /// NVRTC could not compile a kernel. The message holds the log, the options and the numbered
 /// source; each is also available on its own.
@@ -120,6 +128,8 @@ class compile_error : public error {
 namespace detail {
 [[noreturn]] void throw_cuda_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_curand_error(int status, const char* api, const char* file, int line);
+[[noreturn]] void throw_cublas_error(int status, const char* api, const char* file, int line);
+[[noreturn]] void throw_cusolver_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_assert(const char* cond, const char* file, int line);
 }  // namespace detail
 }  // namespace cupp
@@ -137,6 +147,20 @@ namespace detail {
     const auto cupp_status_ = (expr);                                                       \
     if (cupp_status_ != 0)                                                                  \
       ::cupp::detail::throw_curand_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
+  } while (0)
+
+#define CUPP_CHECK_CUBLAS(expr)                                                             \
+  do {                                                                                      \
+    const auto cupp_status_ = (expr);                                                       \
+    if (cupp_status_ != 0)                                                                  \
+      ::cupp::detail::throw_cublas_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
+  } while (0)
+
+#define CUPP_CHECK_CUSOLVER(expr)                                                           \
+  do {                                                                                      \
+    const auto cupp_status_ = (expr);                                                       \
+    if (cupp_status_ != 0)                                                                  \
+      ::cupp::detail::throw_cusolver_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
   } while (0)
 
 /// Throws `error_type(message)` unless `cond`; always on, whatever NDEBUG says.

@@ -183,6 +183,9 @@ class ndarray {
   const detail::array_desc& desc() const noexcept { return desc_; }
   // NumPy's method forms of the reductions: a.sum(axis, keepdims), a.max(), ...
   CUPP_REDUCTION_METHODS
+  /// numpy.ndarray.dot: cupp::dot(*this, b) (defined in cupp/linalg/products.hpp).
+  template <class U>
+  auto dot(const ndarray<U>& b) const;
 
   // ---- transfers -------------------------------------------------------------------------
   /// Copies the array to the host in C order; synchronises.

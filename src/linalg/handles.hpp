@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The cuBLAS and cuSOLVER handles behind cupp::linalg, and the status checks of the solvers.
+#pragma once
+
+#include <cublas_v2.h>
+#include <cusolverDn.h>
+
+#include <cstdint>
+#include <memory>
+
+#include "cupp/core/array_desc.hpp"
+
+namespace cupp::linalg::detail {
+
+using cupp::detail::array_desc;
+
+// Note [Library handles]: one cuBLAS and one cuSOLVER handle per (device, host thread), created
+// on first use, as CuPy keeps them. Each call rebinds the handle to the thread's current stream
+// (only when it changed) so that library work is ordered with the rest of cupp's work. cuBLAS's
+// workspace comes from the memory pool, one block per handle allocated on the stream it serves;
+// a change of stream hands the old block back on its own stream and takes a new one.
+
+/// The current device's cuBLAS handle for this thread, bound to the current stream, with the
+/// pointer mode on host.
+cublasHandle_t blas_handle();
+/// The current device's cuSOLVER handle for this thread, bound to the current stream.
+cusolverDnHandle_t solver_handle();
+/// cuSOLVER's 64-bit API parameters (default algorithms), shared by the thread's calls.
+cusolverDnParams_t solver_params();
+
+/// Device scratch memory for a library call on the current stream (nullptr for 0 bytes).
+std::shared_ptr<void> scratch(std::size_t bytes);
+
+/// Checks the int32 status words (cuSOLVER's devInfo, one per matrix of a batch) that `info`
+/// holds on the device. Under on_error::raise it reads them back (a synchronisation; a long batch
+/// is first reduced to its largest status on the device, so that one word travels) and
+/// throws linalg_error(message) when any is positive; a negative one is a bug in cupp (an
+/// illegal argument) and throws cupp::error. Under on_error::ignore it reads nothing and returns
+/// false; the caller then marks the failed matrices with nan_where_failed. Returns true when the
+/// statuses were read and all are 0.
+bool check_info(const array_desc& info, const char* message);
+
+/// Under on_error::ignore: sets every element of `result` (shape (batch..., ...)) whose matrix
+/// has a nonzero status in `info` (shape (batch...) of int32, C-contiguous) to NaN (NaN+NaNj for
+/// complex). `batch_ndim` is how many leading axes of `result` index the batch.
+void nan_where_failed(const array_desc& result, const array_desc& info, std::int64_t batch_ndim);
+
+}  // namespace cupp::linalg::detail
