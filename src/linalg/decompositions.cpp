@@ -1,0 +1,929 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// qr, svd, svdvals, pinv, lstsq and matrix_rank on cuSOLVER, and the small kernels that change
+// layouts between cuSOLVER's column-major results and NumPy's row-major arrays.
+#include "cupp/linalg/decompositions.hpp"
+
+#include <cuda_runtime_api.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "cupp/core/error.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/cuda/stream.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/linalg/matmul.hpp"
+#include "handles.hpp"
+#include "svd_gram.hpp"
+
+namespace cupp::linalg::detail {
+namespace {
+
+using cupp::detail::index_item;
+using cupp::detail::make_array;
+
+// Note [Row-major inputs to cuSOLVER]: cuSOLVER reads matrices column-major, and the memory of a
+// C-contiguous (M, N) array read column-major is A^T (N x M). cuSOLVER's SVD routines want m >= n,
+// so a wide or square A (N >= M) is handed over as it lies, as W = A^T (N x M); a tall one is
+// first copied transposed, so that its memory read column-major is A itself. With W = A^T =
+// Uw S Vw^H, A = conj(Vw) S Uw^T: Uw's memory read row-major is Uw^T, which is Vh, and gesvd's
+// VT (= Vw^H) read row-major is conj(Vw), which is U; no result needs moving. Only the routes that
+// return V instead of V^H (gesvdj, gesvdp) and tall matrices need one relayout kernel per factor.
+// Every result array below is first described as what cuSOLVER's column-major output is when its
+// memory is read row-major ("raw"), then turned into NumPy's factor with relayout().
+
+bool complex_dtype(dtype dt) { return dt == dtype::complex64 || dt == dtype::complex128; }
+bool single_dtype(dtype dt) { return dt == dtype::float32 || dt == dtype::complex64; }
+
+dtype real_dtype(dtype dt) {
+  if (dt == dtype::complex64) return dtype::float32;
+  if (dt == dtype::complex128) return dtype::float64;
+  return dt;
+}
+
+cudaDataType cuda_type(dtype dt) {
+  switch (dt) {
+    case dtype::float32: return CUDA_R_32F;
+    case dtype::float64: return CUDA_R_64F;
+    case dtype::complex64: return CUDA_C_32F;
+    case dtype::complex128: return CUDA_C_64F;
+    default: break;
+  }
+  throw type_error("array type " + std::string(dtype_name(dt)) + " is unsupported in linalg");
+}
+
+double eps_of(dtype dt) { return single_dtype(dt) ? double(FLT_EPSILON) : DBL_EPSILON; }
+
+std::int64_t product(const shape_t& s) {
+  std::int64_t n = 1;
+  for (const auto d : s) n *= d;
+  return n;
+}
+
+shape_t batch_shape(const array_desc& a) { return shape_t(a.shape.begin(), a.shape.end() - 2); }
+
+shape_t with(shape_t s, std::initializer_list<std::int64_t> tail) {
+  s.insert(s.end(), tail.begin(), tail.end());
+  return s;
+}
+
+int to_int(std::int64_t v) {
+  CUPP_EXPECTS(v <= INT32_MAX, value_error,
+               "matrix dimension " + std::to_string(v) + " is too large for cuSOLVER's 32-bit API");
+  return static_cast<int>(v);
+}
+
+cudaStream_t stream() { return cuda::get_current_stream(); }
+
+// ---- helper kernels ---------------------------------------------------------------------------
+
+constexpr const char* kSource = R"(
+// out = in, in^T, conj(in) or in^H for a batch of row-major rows x cols matrices; C reals an element.
+template <class R, int C, int Tr, int Cj>
+__global__ void cupp_linalg_relayout(const R* in, R* out, long long rows, long long cols,
+                                     long long total) {
+  const long long per = rows * cols;
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    long long src = e;
+    if (Tr) {  // out is cols x rows
+      const long long b = e / per, r = e - b * per;
+      const long long i = r / rows, j = r - i * rows;
+      src = b * per + j * cols + i;
+    }
+    out[e * C] = in[src * C];
+    if (C == 2) out[e * C + 1] = Cj ? -in[src * C + 1] : in[src * C + 1];
+  }
+}
+
+// r (batch, kr, n) row-major = the upper triangle of geqrf's column-major m x n result.
+template <class R, int C>
+__global__ void cupp_linalg_triu(const R* a, R* r, long long m, long long n, long long kr,
+                                 long long total) {
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    const long long per = kr * n;
+    const long long b = e / per, rem = e - b * per;
+    const long long i = rem / n, j = rem - i * n;
+    const long long src = b * m * n + j * m + i;
+    const bool upper = i <= j;
+    for (int c = 0; c < C; ++c) r[e * C + c] = upper ? a[src * C + c] : R(0);
+  }
+}
+
+// A batch of n x n identity matrices.
+template <class R, int C>
+__global__ void cupp_linalg_eye(R* out, long long n, long long total) {
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    const long long r = e % (n * n);
+    out[e * C] = (r / n == r % n) ? R(1) : R(0);
+    if (C == 2) out[e * C + 1] = R(0);
+  }
+}
+
+// info[k] = 1 where matrix k (per reals each) holds a NaN or an infinity.
+template <class R>
+__global__ void cupp_linalg_flag_nonfinite(const R* x, long long per, long long total, int* info) {
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    const R v = x[e];
+    if (!(v - v == R(0))) info[e / per] = 1;
+  }
+}
+
+// Every matrix (per reals each, column-major with leading dimension ld, C reals an element)
+// that bad marks becomes the identity.
+template <class R>
+__global__ void cupp_linalg_identity_where(R* x, long long per, long long total, const int* bad,
+                                           long long ld, int C) {
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    if (bad[e / per] == 0) continue;
+    const long long r = e % per, q = r / C;
+    x[e] = (r % C == 0 && q % ld == q / ld) ? R(1) : R(0);
+  }
+}
+
+// info[i] = 1 where bad[i] is set (a failed status stays failed).
+extern "C" __global__ void cupp_linalg_merge_info(int* info, const int* bad, long long n) {
+  const long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+  if (i < n && bad[i] != 0 && info[i] == 0) info[i] = 1;
+}
+
+// cutoff[b] = rcond * max(s[b, :]) (NaN if any is NaN), in double as NumPy computes it.
+template <class R>
+__global__ void cupp_linalg_cutoff(const R* s, double* cutoff, long long k, long long batch,
+                                   double rcond) {
+  const long long b = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+  if (b >= batch) return;
+  double mx = 0;
+  for (long long p = 0; p < k; ++p) {
+    const double v = (double)s[b * k + p];
+    if (v != v) {
+      mx = v;
+      break;
+    }
+    if (v > mx) mx = v;
+  }
+  cutoff[b] = rcond * mx;
+}
+
+// out (batch, k, m) = diag(1 / s) U^H for the singular values above the cut-off, 0 for the
+// others (NaN stays NaN).
+template <class R, int C>
+__global__ void cupp_linalg_pinv_scale(const R* u, const R* s, const double* cutoff, R* out,
+                                       long long m, long long k, long long total) {
+  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
+       e += (long long)gridDim.x * blockDim.x) {
+    const long long per = k * m;
+    const long long b = e / per, rem = e - b * per;
+    const long long p = rem / m, i = rem - p * m;
+    const R sv = s[b * k + p];
+    const bool large = (double)sv > cutoff[b];
+    const long long src = b * per + i * k + p;
+    const R re = u[src * C];
+    const R im = C == 2 ? -u[src * C + 1] : R(0);
+    out[e * C] = large ? re / sv : re * R(0);
+    if (C == 2) out[e * C + 1] = large ? im / sv : im * R(0);
+  }
+}
+
+// out[b] = the number of s[b, :] above the tolerance. mode 0: rtol * max in R (NumPy's default,
+// a Python float times an array of R); 1: rtol * max in double; 2: the absolute tol.
+template <class R>
+__global__ void cupp_linalg_rank(const R* s, long long* out, long long k, long long batch,
+                                 double tol, int mode) {
+  const long long b = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+  if (b >= batch) return;
+  R mx = s[b * k];
+  for (long long p = 1; p < k && mx == mx; ++p) {
+    const R v = s[b * k + p];
+    if (!(v <= mx)) mx = v;
+  }
+  long long count = 0;
+  if (mode == 0) {
+    const R t = mx * (R)tol;
+    for (long long p = 0; p < k; ++p) count += s[b * k + p] > t;
+  } else {
+    const double t = mode == 1 ? (double)mx * tol : tol;
+    for (long long p = 0; p < k; ++p) count += (double)s[b * k + p] > t;
+  }
+  out[b] = count;
+}
+
+// out[j] = sum_i |b[i, j] - ax[i, j]|^2 for row-major m x nrhs matrices.
+template <class R, int C>
+__global__ void cupp_linalg_residuals(const R* b, const R* ax, R* out, long long m,
+                                      long long nrhs) {
+  const long long j = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+  if (j >= nrhs) return;
+  double acc = 0;
+  for (long long i = 0; i < m; ++i)
+    for (int c = 0; c < C; ++c) {
+      const double d = (double)b[(i * nrhs + j) * C + c] - (double)ax[(i * nrhs + j) * C + c];
+      acc += d * d;
+    }
+  out[j] = (R)acc;
+}
+)";
+
+const char* real_name(dtype dt) { return single_dtype(dt) ? "float" : "double"; }
+int comps(dtype dt) { return complex_dtype(dt) ? 2 : 1; }
+
+std::string relayout_name(dtype dt, bool tr, bool cj) {
+  return std::string("cupp_linalg_relayout<") + real_name(dt) + ", " + std::to_string(comps(dt)) +
+         ", " + (tr ? "1" : "0") + ", " + (cj ? "1" : "0") + ">";
+}
+std::string typed_name(const char* kernel, dtype dt, bool with_comps) {
+  std::string s = std::string(kernel) + "<" + real_name(dt);
+  if (with_comps) s += ", " + std::to_string(comps(dt));
+  return s + ">";
+}
+
+std::vector<std::string> all_names() {
+  std::vector<std::string> names;
+  for (const dtype dt : {dtype::float32, dtype::float64, dtype::complex64, dtype::complex128}) {
+    for (const bool tr : {false, true})
+      for (const bool cj : {false, true}) names.push_back(relayout_name(dt, tr, cj));
+    names.push_back(typed_name("cupp_linalg_triu", dt, true));
+    names.push_back(typed_name("cupp_linalg_eye", dt, true));
+    names.push_back(typed_name("cupp_linalg_pinv_scale", dt, true));
+    names.push_back(typed_name("cupp_linalg_residuals", dt, true));
+  }
+  for (const dtype dt : {dtype::float32, dtype::float64}) {
+    names.push_back(typed_name("cupp_linalg_flag_nonfinite", dt, false));
+    names.push_back(typed_name("cupp_linalg_identity_where", dt, false));
+    names.push_back(typed_name("cupp_linalg_cutoff", dt, false));
+    names.push_back(typed_name("cupp_linalg_rank", dt, false));
+  }
+  return names;
+}
+
+RawKernel kernel(const std::string& name) {
+  static RawModule module(kSource, {}, all_names());
+  static std::mutex mutex;
+  static std::map<std::string, RawKernel> cache;
+  const std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(name);
+  if (it == cache.end()) it = cache.emplace(name, module.get_function(name)).first;
+  return it->second;
+}
+
+/// Grid size of a grid-stride kernel over n elements.
+unsigned blocks_for(std::int64_t n) {
+  const std::int64_t cap = static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 16;
+  return static_cast<unsigned>(std::max<std::int64_t>(1, std::min((n + 255) / 256, cap)));
+}
+
+void* ptr_of(const array_desc& a) { return static_cast<void*>(a.ptr); }
+
+/// `raw` (batch, rows, cols), C-contiguous, transposed and/or conjugated into a new array (raw
+/// itself when nothing changes).
+array_desc relayout(const array_desc& raw, bool transpose, bool conjugate) {
+  conjugate = conjugate && complex_dtype(raw.dt);
+  if (!transpose && !conjugate) return raw;
+  const std::int64_t b = raw.shape[0], rows = raw.shape[1], cols = raw.shape[2];
+  array_desc out = make_array(transpose ? shape_t{b, cols, rows} : shape_t{b, rows, cols}, raw.dt);
+  const std::int64_t total = out.size();
+  if (total == 0) return out;
+  kernel(relayout_name(raw.dt, transpose, conjugate))(
+      dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
+      static_cast<const void*>(raw.ptr), ptr_of(out), static_cast<long long>(rows),
+      static_cast<long long>(cols), static_cast<long long>(total));
+  return out;
+}
+
+/// A batch (shape `batch` + (n, n)) of identity matrices.
+array_desc eye_batch(const shape_t& batch, std::int64_t n, dtype dt) {
+  array_desc out = make_array(with(batch, {n, n}), dt);
+  const std::int64_t total = out.size();
+  if (total == 0) return out;
+  kernel(typed_name("cupp_linalg_eye", dt, true))(dim3(blocks_for(total)), dim3(256),
+                                                  std::size_t{0}, stream(), ptr_of(out),
+                                                  static_cast<long long>(n),
+                                                  static_cast<long long>(total));
+  return out;
+}
+
+/// The first `rows` x `cols` of each matrix of x (batch, r, c), C-contiguous.
+array_desc leading(const array_desc& x, std::int64_t rows, std::int64_t cols) {
+  if (x.shape[1] == rows && x.shape[2] == cols) return x;
+  return cupp::detail::copy(cupp::detail::index_view(
+      x, {index_item(slice()), index_item(slice(0, rows)), index_item(slice(0, cols))}));
+}
+
+/// Marks in info (int32, one per matrix) the matrices of x (batch, ...) that hold a NaN or inf.
+void flag_nonfinite(const array_desc& x, const array_desc& info) {
+  const std::int64_t reals = x.size() * comps(x.dt);
+  const std::int64_t batch = info.size();
+  if (reals == 0 || batch == 0) return;
+  kernel(typed_name("cupp_linalg_flag_nonfinite", real_dtype(x.dt), false))(
+      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(),
+      static_cast<const void*>(x.ptr), static_cast<long long>(reals / batch),
+      static_cast<long long>(reals), ptr_of(info));
+}
+
+/// The host workspace cuSOLVER's 64-bit API asks for.
+struct host_buffer {
+  std::vector<char> bytes;
+  void* data() { return bytes.empty() ? nullptr : bytes.data(); }
+};
+
+// ---- QR ---------------------------------------------------------------------------------------
+
+void orgqr_buffer(dtype dt, int m, int n, int k, void* a, int lda, void* tau, int* lwork) {
+  cusolverDnHandle_t h = solver_handle();
+  switch (dt) {
+    case dtype::float32:
+      CUPP_CHECK_CUSOLVER(cusolverDnSorgqr_bufferSize(h, m, n, k, static_cast<float*>(a), lda,
+                                                      static_cast<float*>(tau), lwork));
+      break;
+    case dtype::float64:
+      CUPP_CHECK_CUSOLVER(cusolverDnDorgqr_bufferSize(h, m, n, k, static_cast<double*>(a), lda,
+                                                      static_cast<double*>(tau), lwork));
+      break;
+    case dtype::complex64:
+      CUPP_CHECK_CUSOLVER(cusolverDnCungqr_bufferSize(h, m, n, k, static_cast<cuComplex*>(a),
+                                                      lda, static_cast<cuComplex*>(tau), lwork));
+      break;
+    default:
+      CUPP_CHECK_CUSOLVER(cusolverDnZungqr_bufferSize(h, m, n, k,
+                                                      static_cast<cuDoubleComplex*>(a), lda,
+                                                      static_cast<cuDoubleComplex*>(tau), lwork));
+      break;
+  }
+}
+
+void orgqr(dtype dt, int m, int n, int k, void* a, int lda, void* tau, void* work, int lwork,
+           int* info) {
+  cusolverDnHandle_t h = solver_handle();
+  switch (dt) {
+    case dtype::float32:
+      CUPP_CHECK_CUSOLVER(cusolverDnSorgqr(h, m, n, k, static_cast<float*>(a), lda,
+                                           static_cast<float*>(tau), static_cast<float*>(work),
+                                           lwork, info));
+      break;
+    case dtype::float64:
+      CUPP_CHECK_CUSOLVER(cusolverDnDorgqr(h, m, n, k, static_cast<double*>(a), lda,
+                                           static_cast<double*>(tau), static_cast<double*>(work),
+                                           lwork, info));
+      break;
+    case dtype::complex64:
+      CUPP_CHECK_CUSOLVER(cusolverDnCungqr(h, m, n, k, static_cast<cuComplex*>(a), lda,
+                                           static_cast<cuComplex*>(tau),
+                                           static_cast<cuComplex*>(work), lwork, info));
+      break;
+    default:
+      CUPP_CHECK_CUSOLVER(cusolverDnZungqr(h, m, n, k, static_cast<cuDoubleComplex*>(a), lda,
+                                           static_cast<cuDoubleComplex*>(tau),
+                                           static_cast<cuDoubleComplex*>(work), lwork, info));
+      break;
+  }
+}
+
+// ---- SVD --------------------------------------------------------------------------------------
+
+/// gesvdjBatched on `batch` column-major m x n matrices (m, n <= 32) at w: S (batch, min), U
+/// (batch, m, m) and V (batch, n, n) in column-major, one status per matrix in info.
+void gesvdj_batched(const array_desc& w, std::int64_t batch, std::int64_t m, std::int64_t n,
+                    bool vectors, const array_desc& s, void* u, void* v, int* info) {
+  cusolverDnHandle_t h = solver_handle();
+  gesvdjInfo_t params = nullptr;
+  CUPP_CHECK_CUSOLVER(cusolverDnCreateGesvdjInfo(&params));
+  struct guard {
+    gesvdjInfo_t p;
+    ~guard() { (void)cusolverDnDestroyGesvdjInfo(p); }
+  } g{params};
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvdjSetSortEig(params, 1));
+  const cusolverEigMode_t jobz = vectors ? CUSOLVER_EIG_MODE_VECTOR : CUSOLVER_EIG_MODE_NOVECTOR;
+  const int mi = static_cast<int>(m), ni = static_cast<int>(n), bi = to_int(batch);
+  int lwork = 0;
+  const dtype dt = w.dt;
+  switch (dt) {
+    case dtype::float32:
+      CUPP_CHECK_CUSOLVER(cusolverDnSgesvdjBatched_bufferSize(
+          h, jobz, mi, ni, reinterpret_cast<float*>(w.ptr), mi, reinterpret_cast<float*>(s.ptr),
+          static_cast<float*>(u), mi, static_cast<float*>(v), ni, &lwork, params, bi));
+      break;
+    case dtype::float64:
+      CUPP_CHECK_CUSOLVER(cusolverDnDgesvdjBatched_bufferSize(
+          h, jobz, mi, ni, reinterpret_cast<double*>(w.ptr), mi,
+          reinterpret_cast<double*>(s.ptr), static_cast<double*>(u), mi, static_cast<double*>(v),
+          ni, &lwork, params, bi));
+      break;
+    case dtype::complex64:
+      CUPP_CHECK_CUSOLVER(cusolverDnCgesvdjBatched_bufferSize(
+          h, jobz, mi, ni, reinterpret_cast<cuComplex*>(w.ptr), mi,
+          reinterpret_cast<float*>(s.ptr), static_cast<cuComplex*>(u), mi,
+          static_cast<cuComplex*>(v), ni, &lwork, params, bi));
+      break;
+    default:
+      CUPP_CHECK_CUSOLVER(cusolverDnZgesvdjBatched_bufferSize(
+          h, jobz, mi, ni, reinterpret_cast<cuDoubleComplex*>(w.ptr), mi,
+          reinterpret_cast<double*>(s.ptr), static_cast<cuDoubleComplex*>(u), mi,
+          static_cast<cuDoubleComplex*>(v), ni, &lwork, params, bi));
+      break;
+  }
+  const auto work = scratch(static_cast<std::size_t>(std::max(lwork, 1)) * dtype_itemsize(dt));
+  switch (dt) {
+    case dtype::float32:
+      CUPP_CHECK_CUSOLVER(cusolverDnSgesvdjBatched(
+          h, jobz, mi, ni, reinterpret_cast<float*>(w.ptr), mi, reinterpret_cast<float*>(s.ptr),
+          static_cast<float*>(u), mi, static_cast<float*>(v), ni,
+          static_cast<float*>(work.get()), lwork, info, params, bi));
+      break;
+    case dtype::float64:
+      CUPP_CHECK_CUSOLVER(cusolverDnDgesvdjBatched(
+          h, jobz, mi, ni, reinterpret_cast<double*>(w.ptr), mi,
+          reinterpret_cast<double*>(s.ptr), static_cast<double*>(u), mi, static_cast<double*>(v),
+          ni, static_cast<double*>(work.get()), lwork, info, params, bi));
+      break;
+    case dtype::complex64:
+      CUPP_CHECK_CUSOLVER(cusolverDnCgesvdjBatched(
+          h, jobz, mi, ni, reinterpret_cast<cuComplex*>(w.ptr), mi,
+          reinterpret_cast<float*>(s.ptr), static_cast<cuComplex*>(u), mi,
+          static_cast<cuComplex*>(v), ni, static_cast<cuComplex*>(work.get()), lwork, info,
+          params, bi));
+      break;
+    default:
+      CUPP_CHECK_CUSOLVER(cusolverDnZgesvdjBatched(
+          h, jobz, mi, ni, reinterpret_cast<cuDoubleComplex*>(w.ptr), mi,
+          reinterpret_cast<double*>(s.ptr), static_cast<cuDoubleComplex*>(u), mi,
+          static_cast<cuDoubleComplex*>(v), ni, static_cast<cuDoubleComplex*>(work.get()), lwork,
+          info, params, bi));
+      break;
+  }
+}
+
+/// cusolverDnXgesvd on one column-major m x n matrix (m >= n) at a.
+void xgesvd(dtype dt, signed char jobu, signed char jobvt, std::int64_t m, std::int64_t n, void* a,
+            void* s, void* u, std::int64_t ldu, void* vt, std::int64_t ldvt, int* info) {
+  cusolverDnHandle_t h = solver_handle();
+  cusolverDnParams_t p = solver_params();
+  const cudaDataType t = cuda_type(dt), rt = cuda_type(real_dtype(dt));
+  std::size_t dev_bytes = 0, host_bytes = 0;
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvd_bufferSize(h, p, jobu, jobvt, m, n, t, a, m, rt, s, t, u,
+                                                  ldu, t, vt, ldvt, t, &dev_bytes, &host_bytes));
+  const auto work = scratch(dev_bytes);
+  host_buffer host{std::vector<char>(host_bytes)};
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvd(h, p, jobu, jobvt, m, n, t, a, m, rt, s, t, u, ldu, t, vt,
+                                       ldvt, t, work.get(), dev_bytes, host.data(), host_bytes,
+                                       info));
+}
+
+/// cusolverDnXgesvdp (econ) on one column-major m x n matrix (m >= n): U m x n, V n x n. Returns
+/// the perturbation gesvdp reports (h_err_sigma).
+double xgesvdp(dtype dt, std::int64_t m, std::int64_t n, void* a, void* s, void* u, void* v,
+               int* info) {
+  cusolverDnHandle_t h = solver_handle();
+  cusolverDnParams_t p = solver_params();
+  const cudaDataType t = cuda_type(dt), rt = cuda_type(real_dtype(dt));
+  std::size_t dev_bytes = 0, host_bytes = 0;
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvdp_bufferSize(h, p, CUSOLVER_EIG_MODE_VECTOR, 1, m, n, t, a,
+                                                   m, rt, s, t, u, m, t, v, n, t, &dev_bytes,
+                                                   &host_bytes));
+  const auto work = scratch(dev_bytes);
+  host_buffer host{std::vector<char>(host_bytes)};
+  double err_sigma = 0;
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvdp(h, p, CUSOLVER_EIG_MODE_VECTOR, 1, m, n, t, a, m, rt, s,
+                                        t, u, m, t, v, n, t, work.get(), dev_bytes, host.data(),
+                                        host_bytes, info, &err_sigma));
+  return err_sigma;
+}
+
+char* matrix_at(const array_desc& x, std::int64_t b) {
+  const std::int64_t per = x.shape.size() > 1 ? product(shape_t(x.shape.begin() + 1, x.shape.end()))
+                                              : 1;
+  return x.ptr + b * per * static_cast<std::int64_t>(x.itemsize());
+}
+
+int* info_at(const array_desc& info, std::int64_t b) {
+  return reinterpret_cast<int*>(info.ptr) + b;
+}
+
+/// What a route of the SVD leaves: S (batch, K), and the raw factors (Note [Row-major inputs to
+/// cuSOLVER]) with how to read them: `v_is_vt` when the second factor is V^H (gesvd), else V.
+struct raw_svd {
+  array_desc s, uw, vw;
+  bool v_is_vt = false;
+};
+
+/// gesvd for the large route (see svd_large), consuming `w`: U m' x (m' or k), VT n' x n'; r.s
+/// is reused.
+raw_svd svd_gesvd(const array_desc& w, std::int64_t mp, std::int64_t np, bool full,
+                  const array_desc& info, raw_svd r) {
+  const dtype dt = w.dt;
+  const std::int64_t batch = w.shape[0], k = np;
+  const std::int64_t ku = full ? mp : k;
+  r.uw = make_array({batch, ku, mp}, dt);
+  r.vw = make_array({batch, np, np}, dt);
+  r.v_is_vt = true;
+  for (std::int64_t b = 0; b < batch; ++b)
+    xgesvd(dt, full ? 'A' : 'S', 'A', mp, np, matrix_at(w, b), matrix_at(r.s, b),
+           matrix_at(r.uw, b), mp, matrix_at(r.vw, b), np, info_at(info, b));
+  return r;
+}
+
+/// The large-matrix route for `w` (batch, n', m'), C-contiguous, each matrix column-major
+/// m' x n' with m' >= n'; `w` is consumed.
+raw_svd svd_large(const array_desc& w, std::int64_t mp, std::int64_t np, bool compute_uv,
+                  bool full, const array_desc& info) {
+  const dtype dt = w.dt, rt = real_dtype(dt);
+  const std::int64_t batch = w.shape[0], k = np;
+  raw_svd r;
+  r.s = make_array({batch, k}, rt);
+  if (!compute_uv) {
+    for (std::int64_t b = 0; b < batch; ++b)
+      xgesvd(dt, 'N', 'N', mp, np, matrix_at(w, b), matrix_at(r.s, b), nullptr, mp, nullptr, np,
+             info_at(info, b));
+    return r;
+  }
+  if (!full || mp == np) {
+    // Note [gesvdp accuracy]: gesvdp (QDWH polar decomposition + syevd) adds a perturbation when
+    // a singular value is close to zero and reports its size; the singular values are then off
+    // by that much. Where it exceeds eps * max(S) (the accuracy gesvd gives), the whole call is
+    // redone with gesvd, so that results near the rank cut-offs of pinv, lstsq and matrix_rank
+    // are as NumPy's. gesvdp destroys its input, so it works on a copy.
+    array_desc wp = cupp::detail::copy(w);
+    r.uw = make_array({batch, k, mp}, dt);
+    r.vw = make_array({batch, np, np}, dt);
+    std::vector<double> err(static_cast<std::size_t>(batch));
+    bool refused = false;
+    try {
+      for (std::int64_t b = 0; b < batch; ++b)
+        err[static_cast<std::size_t>(b)] =
+            xgesvdp(dt, mp, np, matrix_at(wp, b), matrix_at(r.s, b), matrix_at(r.uw, b),
+                    matrix_at(r.vw, b), info_at(info, b));
+    } catch (const cusolver_error&) {
+      refused = true;  // a status gesvdp is not documented to return here: gesvd decides
+    }
+    if (refused) return svd_gesvd(w, mp, np, full, info, std::move(r));
+    std::vector<std::int32_t> status(static_cast<std::size_t>(batch));
+    cupp::detail::to_host(info, status.data());
+    std::vector<char> smax_bytes(static_cast<std::size_t>(batch) * dtype_itemsize(rt));
+    cupp::detail::to_host(
+        cupp::detail::index_view(r.s, {index_item(slice()), index_item(std::int64_t{0})}),
+        smax_bytes.data());
+    bool accurate = true;
+    for (std::int64_t b = 0; b < batch; ++b) {
+      const std::size_t i = static_cast<std::size_t>(b);
+      const double smax = rt == dtype::float32
+                              ? double(reinterpret_cast<float*>(smax_bytes.data())[i])
+                              : reinterpret_cast<double*>(smax_bytes.data())[i];
+      if (!(status[i] == 0 && err[i] <= eps_of(dt) * smax)) accurate = false;
+    }
+    if (accurate) return r;
+  }
+  return svd_gesvd(w, mp, np, full, info, std::move(r));
+}
+
+/// Note [Non-finite input]: NumPy's LAPACK reports a NaN or inf in a matrix as "SVD did not
+/// converge". cuSOLVER's drivers are not documented for such input (an iteration may run to its
+/// limit, or QDWH may misbehave), so each such matrix is replaced by the identity (harmless to
+/// every driver) before the solver sees it and marked failed in `bad`; merge_bad() then marks it
+/// in the solver's statuses. No synchronisation. `w` is (batch, n', m'), C-contiguous: matrices
+/// column-major with leading dimension m'.
+void sanitize_nonfinite(const array_desc& w, const array_desc& bad) {
+  const std::int64_t batch = bad.size();
+  CUPP_CHECK_CUDA(cudaMemsetAsync(bad.ptr, 0, static_cast<std::size_t>(batch) * 4, stream()));
+  flag_nonfinite(w, bad);
+  const std::int64_t reals = w.size() * comps(w.dt);
+  if (reals == 0) return;
+  kernel(typed_name("cupp_linalg_identity_where", real_dtype(w.dt), false))(
+      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(), ptr_of(w),
+      static_cast<long long>(reals / batch), static_cast<long long>(reals),
+      static_cast<const void*>(bad.ptr), static_cast<long long>(w.shape[2]), comps(w.dt));
+}
+
+void merge_bad(const array_desc& info, const array_desc& bad) {
+  const std::int64_t batch = info.size();
+  kernel("cupp_linalg_merge_info")(dim3(static_cast<unsigned>((batch + 255) / 256)), dim3(256),
+                                   std::size_t{0}, stream(), ptr_of(info),
+                                   static_cast<const void*>(bad.ptr),
+                                   static_cast<long long>(batch));
+}
+
+/// svd of `a` with the batch flattened: U (B, M, ku), S (B, K), Vh (B, kv, N); info (B,).
+svd_arrays svd_flat(const array_desc& a, bool compute_uv, bool full, array_desc& info) {
+  const dtype dt = a.dt, rt = real_dtype(dt);
+  const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
+  const std::int64_t k = std::min(m, n);
+  const std::int64_t batch = product(batch_shape(a));
+  const array_desc flat = cupp::detail::reshape(a, {batch, m, n});
+  info = make_array({batch}, dtype::int32);
+  svd_arrays out;
+  if (batch == 0 || k == 0) {
+    out.s = make_array({batch, k}, rt);
+    if (compute_uv) {
+      out.u = full ? eye_batch({batch}, m, dt) : make_array({batch, m, k}, dt);
+      out.vh = full ? eye_batch({batch}, n, dt) : make_array({batch, k, n}, dt);
+    }
+    if (batch > 0)
+      CUPP_CHECK_CUDA(cudaMemsetAsync(info.ptr, 0, static_cast<std::size_t>(batch) * 4, stream()));
+    return out;
+  }
+  const bool wide = n >= m;  // W = A^T; a tall A is copied transposed (W = A)
+  const std::int64_t mp = wide ? n : m, np = wide ? m : n;
+  const array_desc w = wide ? flat : cupp::detail::swapaxes(flat, -1, -2);
+  raw_svd r;
+  const array_desc wc = cupp::detail::copy(w);
+  const array_desc bad = make_array({batch}, dtype::int32);
+  sanitize_nonfinite(wc, bad);
+  if (mp <= 32) {
+    r.s = make_array({batch, k}, rt);
+    r.uw = make_array({batch, mp, mp}, dt);
+    r.vw = make_array({batch, np, np}, dt);
+    gesvdj_batched(wc, batch, mp, np, compute_uv, r.s, ptr_of(r.uw), ptr_of(r.vw),
+                   reinterpret_cast<int*>(info.ptr));
+  } else {
+    r = svd_large(wc, mp, np, compute_uv, full, info);
+  }
+  merge_bad(info, bad);
+  flag_nonfinite(r.s, info);
+  out.s = r.s;
+  if (!compute_uv) return out;
+  const std::int64_t ku = full ? m : k, kv = full ? n : k;
+  if (wide) {
+    // A = conj(Vw) S Uw^T: Vh is Uw^T, U is conj(Vw) (gesvd's VT read row-major as it is).
+    out.vh = leading(r.uw, kv, n);
+    out.u = leading(r.v_is_vt ? r.vw : relayout(r.vw, true, true), m, ku);
+  } else {
+    // A = Uw S Vw^H: U is Uw, Vh is Vw^H.
+    out.u = leading(relayout(r.uw, true, false), m, ku);
+    out.vh = leading(r.v_is_vt ? relayout(r.vw, true, false) : relayout(r.vw, false, true), kv, n);
+  }
+  return out;
+}
+
+/// Under on_error::ignore, NaN in every factor of the failed matrices.
+void report_svd(svd_arrays& r, const array_desc& info) {
+  if (check_info(info, "SVD did not converge")) return;
+  for (const array_desc* x : {&r.u, &r.s, &r.vh})
+    if (!x->shape.empty() && x->size() > 0) nan_where_failed(*x, info, 1);
+}
+
+array_desc unflatten(const array_desc& x, const shape_t& batch, std::initializer_list<std::int64_t> tail) {
+  return cupp::detail::reshape(x, with(batch, tail));
+}
+
+/// pinv from the reduced SVD (flattened batch): Vh^H diag(1/s) U^H, shape (B, N, M).
+array_desc pinv_from(const svd_arrays& f, double rcond) {
+  const dtype dt = f.u.dt, rt = real_dtype(dt);
+  const std::int64_t batch = f.u.shape[0], m = f.u.shape[1], k = f.u.shape[2];
+  array_desc cutoff = make_array({batch}, dtype::float64);
+  kernel(typed_name("cupp_linalg_cutoff", rt, false))(
+      dim3(static_cast<unsigned>((batch + 127) / 128)), dim3(128), std::size_t{0}, stream(),
+      static_cast<const void*>(f.s.ptr), ptr_of(cutoff), static_cast<long long>(k),
+      static_cast<long long>(batch), rcond);
+  array_desc scaled = make_array({batch, k, m}, dt);
+  const std::int64_t total = scaled.size();
+  kernel(typed_name("cupp_linalg_pinv_scale", dt, true))(
+      dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
+      static_cast<const void*>(f.u.ptr), static_cast<const void*>(f.s.ptr),
+      static_cast<const void*>(cutoff.ptr), ptr_of(scaled), static_cast<long long>(m),
+      static_cast<long long>(k), static_cast<long long>(total));
+  return cupp::detail::matmul(relayout(f.vh, true, true), scaled);
+}
+
+void check_linalg_dtype(const array_desc& a) { (void)cuda_type(a.dt); }
+
+/// gelsd's rank: the singular values (1-D, real) above rcond * max; reads them back.
+std::int64_t count_rank(const array_desc& s, double rcond) {
+  std::vector<double> v(static_cast<std::size_t>(s.size()));
+  if (s.dt == dtype::float32) {
+    std::vector<float> f(v.size());
+    cupp::detail::to_host(s, f.data());
+    std::copy(f.begin(), f.end(), v.begin());
+  } else {
+    cupp::detail::to_host(s, v.data());
+  }
+  double smax = 0;
+  for (const double x : v) smax = std::max(smax, x);
+  std::int64_t rank = 0;
+  for (const double x : v) rank += x > rcond * smax;
+  return rank;
+}
+
+}  // namespace
+
+// ---- public entry points ----------------------------------------------------------------------
+
+qr_arrays qr_array(const array_desc& a, qr_mode mode) {
+  check_stacked_2d(a);
+  check_linalg_dtype(a);
+  const dtype dt = a.dt;
+  const shape_t batch = batch_shape(a);
+  const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
+  const std::int64_t k = std::min(m, n), nb = product(batch);
+  const std::int64_t kq = mode == qr_mode::complete ? m : k;  // columns of Q
+  const std::int64_t kr = mode == qr_mode::complete ? m : k;  // rows of R
+  qr_arrays out;
+  if (nb == 0 || k == 0) {
+    out.r = make_array(with(batch, {kr, n}), dt);  // always empty here
+    if (mode == qr_mode::r)
+      out.q = make_array({0}, dt);
+    else
+      out.q = mode == qr_mode::complete ? eye_batch(batch, m, dt) : make_array(with(batch, {m, kq}), dt);
+    return out;
+  }
+  const int mi = to_int(m), kqi = to_int(kq), ki = to_int(k);
+  (void)to_int(n);
+  const std::size_t isz = dtype_itemsize(dt);
+  // The transposed copy: each matrix's memory read column-major is A (m x n, lda m).
+  const array_desc flat = cupp::detail::reshape(a, {nb, m, n});
+  array_desc w = cupp::detail::copy(cupp::detail::swapaxes(flat, -1, -2));
+  const auto tau = scratch(static_cast<std::size_t>(nb * k) * isz);
+  const auto dev_info = scratch(sizeof(int) * static_cast<std::size_t>(nb));
+  int* infos = static_cast<int*>(dev_info.get());
+  char* taus = static_cast<char*>(tau.get());
+
+  cusolverDnHandle_t h = solver_handle();
+  cusolverDnParams_t p = solver_params();
+  const cudaDataType t = cuda_type(dt);
+  std::size_t dev_bytes = 0, host_bytes = 0;
+  CUPP_CHECK_CUSOLVER(cusolverDnXgeqrf_bufferSize(h, p, m, n, t, w.ptr, m, t, taus, t, &dev_bytes,
+                                                  &host_bytes));
+  {
+    const auto work = scratch(dev_bytes);
+    host_buffer host{std::vector<char>(host_bytes)};
+    for (std::int64_t b = 0; b < nb; ++b)
+      CUPP_CHECK_CUSOLVER(cusolverDnXgeqrf(h, p, m, n, t, matrix_at(w, b), m, t,
+                                           taus + b * k * static_cast<std::int64_t>(isz), t,
+                                           work.get(), dev_bytes, host.data(), host_bytes,
+                                           infos + b));
+  }
+  out.r = make_array(with(batch, {kr, n}), dt);
+  {
+    const std::int64_t total = out.r.size();
+    kernel(typed_name("cupp_linalg_triu", dt, true))(
+        dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
+        static_cast<const void*>(w.ptr), ptr_of(out.r), static_cast<long long>(m),
+        static_cast<long long>(n), static_cast<long long>(kr), static_cast<long long>(total));
+  }
+  if (mode == qr_mode::r) {
+    out.q = make_array({0}, dt);
+    return out;
+  }
+  // Q's column-major m x kq per matrix: the k reflectors, then (complete, m > n) columns that
+  // orgqr sets to those of the identity.
+  array_desc qb = make_array({nb, kq, m}, dt);
+  if (kq > k)
+    CUPP_CHECK_CUDA(cudaMemsetAsync(qb.ptr, 0, static_cast<std::size_t>(qb.size()) * isz, stream()));
+  if (nb == 1)
+    CUPP_CHECK_CUDA(cudaMemcpyAsync(qb.ptr, w.ptr, static_cast<std::size_t>(m * k) * isz,
+                                    cudaMemcpyDeviceToDevice, stream()));
+  else
+    CUPP_CHECK_CUDA(cudaMemcpy2DAsync(qb.ptr, static_cast<std::size_t>(m * kq) * isz, w.ptr,
+                                      static_cast<std::size_t>(m * n) * isz,
+                                      static_cast<std::size_t>(m * k) * isz,
+                                      static_cast<std::size_t>(nb), cudaMemcpyDeviceToDevice,
+                                      stream()));
+  int lwork = 0;
+  orgqr_buffer(dt, mi, kqi, ki, qb.ptr, mi, taus, &lwork);
+  const auto work = scratch(static_cast<std::size_t>(std::max(lwork, 1)) * isz);
+  for (std::int64_t b = 0; b < nb; ++b)
+    orgqr(dt, mi, kqi, ki, matrix_at(qb, b), mi, taus + b * k * static_cast<std::int64_t>(isz),
+          work.get(), lwork, infos + b);
+  out.q = unflatten(relayout(qb, true, false), batch, {m, kq});
+  return out;
+}
+
+svd_arrays svd_array(const array_desc& a, bool compute_uv, bool full_matrices) {
+  check_stacked_2d(a);
+  check_linalg_dtype(a);
+  const shape_t batch = batch_shape(a);
+  const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
+  const std::int64_t k = std::min(m, n);
+  if (svd_gram_applies(a)) return svd_gram(a, compute_uv, full_matrices);
+  array_desc info;
+  svd_arrays r = svd_flat(a, compute_uv, full_matrices, info);
+  report_svd(r, info);
+  r.s = unflatten(r.s, batch, {k});
+  if (compute_uv) {
+    r.u = unflatten(r.u, batch, {m, full_matrices ? m : k});
+    r.vh = unflatten(r.vh, batch, {full_matrices ? n : k, n});
+  }
+  return r;
+}
+
+array_desc pinv_array(const array_desc& a, double rcond) {
+  check_stacked_2d(a);
+  check_linalg_dtype(a);
+  const shape_t batch = batch_shape(a);
+  const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
+  if (product(batch) * m * n == 0) return make_array(with(batch, {n, m}), a.dt);
+  array_desc info;
+  svd_arrays f = svd_flat(a, true, false, info);
+  report_svd(f, info);
+  return unflatten(pinv_from(f, rcond), batch, {n, m});
+}
+
+void lstsq_check(const shape_t& a, const shape_t& b) {
+  const auto two_d = [](std::size_t ndim) {
+    CUPP_EXPECTS(ndim == 2, linalg_error,
+                 std::to_string(ndim) + "-dimensional array given. Array must be two-dimensional");
+  };
+  two_d(a.size());
+  two_d(b.size() == 1 ? 2 : b.size());
+  CUPP_EXPECTS(a[0] == b[0], linalg_error, "Incompatible dimensions");
+}
+
+lstsq_arrays lstsq_array(const array_desc& a, const array_desc& b, std::optional<double> rcond) {
+  lstsq_check(a.shape, b.shape);
+  check_linalg_dtype(a);
+  CUPP_ASSERT(a.dt == b.dt);
+  const dtype dt = a.dt, rt = real_dtype(dt);
+  const bool is_1d = b.ndim() == 1;
+  const std::int64_t m = a.shape[0], n = a.shape[1], k = std::min(m, n);
+  const std::int64_t nrhs = is_1d ? 1 : b.shape[1];
+  const array_desc b2 = cupp::detail::copy(is_1d ? cupp::detail::reshape(b, {m, 1}) : b);
+  double rc = rcond ? *rcond : eps_of(dt) * static_cast<double>(std::max(m, n));
+  if (rc < 0) rc = eps_of(dt);  // LAPACK's gelsd: a negative rcond means machine precision
+  lstsq_arrays out;
+  array_desc x;
+  if (k == 0 || nrhs == 0) {
+    x = make_array({n, nrhs}, dt);
+    if (x.size() > 0)
+      CUPP_CHECK_CUDA(cudaMemsetAsync(x.ptr, 0, static_cast<std::size_t>(x.size()) * x.itemsize(),
+                                      stream()));
+    if (k == 0) {
+      out.s = make_array({0}, rt);
+      out.rank = 0;
+    } else {
+      out.s = svd_array(a, false, false).s;
+      out.rank = count_rank(out.s, rc);
+    }
+  } else {
+    array_desc info;
+    svd_arrays f = svd_flat(a, true, false, info);
+    report_svd(f, info);
+    const array_desc p = pinv_from(f, rc);  // (1, n, m)
+    x = cupp::detail::matmul(cupp::detail::reshape(p, {n, m}), b2);
+    out.s = cupp::detail::reshape(f.s, {k});
+    out.rank = count_rank(out.s, rc);
+  }
+  if (out.rank == n && m > n) {
+    out.residuals = make_array({nrhs}, rt);
+    if (nrhs > 0) {
+      const array_desc ax =
+          n == 0 ? make_array({m, nrhs}, dt) : cupp::detail::matmul(a, x);
+      if (n == 0)
+        CUPP_CHECK_CUDA(cudaMemsetAsync(ax.ptr, 0,
+                                        static_cast<std::size_t>(ax.size()) * ax.itemsize(),
+                                        stream()));
+      kernel(typed_name("cupp_linalg_residuals", dt, true))(
+          dim3(static_cast<unsigned>((nrhs + 127) / 128)), dim3(128), std::size_t{0}, stream(),
+          static_cast<const void*>(b2.ptr), static_cast<const void*>(ax.ptr),
+          ptr_of(out.residuals), static_cast<long long>(m), static_cast<long long>(nrhs));
+    }
+  } else {
+    out.residuals = make_array({0}, rt);
+  }
+  out.x = is_1d ? cupp::detail::reshape(x, {n}) : x;
+  return out;
+}
+
+array_desc matrix_rank_array(const array_desc& a, std::optional<double> tol,
+                             std::optional<double> rtol) {
+  CUPP_EXPECTS(!(tol && rtol), value_error, "`tol` and `rtol` can't be both set.");
+  check_stacked_2d(a);
+  check_linalg_dtype(a);
+  const shape_t batch = batch_shape(a);
+  const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
+  const std::int64_t k = std::min(m, n), nb = product(batch);
+  CUPP_EXPECTS(k > 0 || tol || nb == 0, value_error,
+               "zero-size array to reduction operation maximum which has no identity");
+  array_desc out = make_array(batch, dtype::int64);
+  if (nb == 0) return out;
+  if (k == 0) {
+    CUPP_CHECK_CUDA(cudaMemsetAsync(out.ptr, 0, static_cast<std::size_t>(nb) * 8, stream()));
+    return out;
+  }
+  const array_desc s = svd_array(a, false, false).s;
+  const dtype rt = s.dt;
+  int mode = 0;
+  double t = static_cast<double>(std::max(m, n)) * eps_of(rt);
+  if (tol) {
+    mode = 2;
+    t = *tol;
+  } else if (rtol) {
+    mode = 1;
+    t = *rtol;
+  }
+  kernel(typed_name("cupp_linalg_rank", rt, false))(
+      dim3(static_cast<unsigned>((nb + 127) / 128)), dim3(128), std::size_t{0}, stream(),
+      static_cast<const void*>(s.ptr), ptr_of(out), static_cast<long long>(k),
+      static_cast<long long>(nb), t, mode);
+  return out;
+}
+
+std::string decomp_kernel_source() { return kSource; }
+std::vector<std::string> decomp_kernel_names() { return all_names(); }
+
+}  // namespace cupp::linalg::detail
