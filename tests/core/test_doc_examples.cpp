@@ -90,5 +90,6 @@ TEST(DocExamples, SortingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sorti
 TEST(DocExamples, SearchingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/searching.md"), 4); }
 TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"), 4); }
 TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 4); }
+TEST(DocExamples, LinalgPageMatchesTheTests) { EXPECT_EQ(check_page("docs/linalg.md"), 18); }
 
 }  // namespace
