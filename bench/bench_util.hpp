@@ -41,6 +41,29 @@ void time_device(benchmark::State& state, F&& work, int reps = kDeviceReps) {
   }
 }
 
+/// time_device for work that draws the GPU's full power (large GEMMs): sustained for a few hundred
+/// milliseconds it lowers the clock, so the amount of work before and during the timing moves
+/// the figure. This does what compare_cupy.py does on CuPy's side: 3 warm-up calls once (on the
+/// first repetition), then one group of `reps` calls per repetition; register the case with
+/// ->Iterations(1)->Repetitions(7) so that the median is taken over 7 groups, as there.
+template <class F>
+void time_device_burst(benchmark::State& state, F&& work, int reps) {
+  static bool warmed = false;  // one per case: every lambda is its own type
+  if (!warmed) {
+    for (int i = 0; i < 3; ++i) work();
+    warmed = true;
+  }
+  cupp::cuda::synchronize();
+  cupp::cuda::Event start, stop;
+  for (auto _ : state) {
+    start.record();
+    for (int r = 0; r < reps; ++r) work();
+    stop.record();
+    stop.synchronize();
+    state.SetIterationTime(static_cast<double>(cupp::cuda::elapsed_ms(start, stop)) / 1e3 / reps);
+  }
+}
+
 /// Times `work` on the host clock: `reps` calls then one device synchronisation, reporting the
 /// time of one call. For work whose cost is the host's (launch overhead, small arrays).
 template <class F>
