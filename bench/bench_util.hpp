@@ -27,9 +27,10 @@ inline bool need_gpu(benchmark::State& state) {
 /// device's throughput for the operation, without the latency of one launch from an idle queue.
 /// compare_cupy.py times CuPy's side the same way (kDeviceReps there).
 constexpr int kDeviceReps = 10;
+namespace detail {
+/// Each benchmark iteration: `reps` calls of `work` between two events; reports one call's time.
 template <class F>
-void time_device(benchmark::State& state, F&& work, int reps = kDeviceReps) {
-  for (int i = 0; i < 3; ++i) work();  // warm-up: module loads, pools, handles
+void timed_groups(benchmark::State& state, F& work, int reps) {
   cupp::cuda::synchronize();
   cupp::cuda::Event start, stop;
   for (auto _ : state) {
@@ -39,6 +40,13 @@ void time_device(benchmark::State& state, F&& work, int reps = kDeviceReps) {
     stop.synchronize();
     state.SetIterationTime(static_cast<double>(cupp::cuda::elapsed_ms(start, stop)) / 1e3 / reps);
   }
+}
+}  // namespace detail
+
+template <class F>
+void time_device(benchmark::State& state, F&& work, int reps = kDeviceReps) {
+  for (int i = 0; i < 3; ++i) work();  // warm-up: module loads, pools, handles
+  detail::timed_groups(state, work, reps);
 }
 
 /// time_device for work that draws the GPU's full power (large GEMMs): sustained for a few hundred
@@ -53,15 +61,7 @@ void time_device_burst(benchmark::State& state, F&& work, int reps) {
     for (int i = 0; i < 3; ++i) work();
     warmed = true;
   }
-  cupp::cuda::synchronize();
-  cupp::cuda::Event start, stop;
-  for (auto _ : state) {
-    start.record();
-    for (int r = 0; r < reps; ++r) work();
-    stop.record();
-    stop.synchronize();
-    state.SetIterationTime(static_cast<double>(cupp::cuda::elapsed_ms(start, stop)) / 1e3 / reps);
-  }
+  detail::timed_groups(state, work, reps);
 }
 
 /// Times `work` on the host clock: `reps` calls then one device synchronisation, reporting the

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // Checks that a statement throws exactly one cupp error type (not a subclass) with NumPy's
-// message, word for word.
+// message, word for word; message_of gives the message alone.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -32,6 +32,18 @@ template <class Error, class Fn>
     return ::testing::AssertionFailure() << "threw a non-cupp exception: " << e.what();
   }
   return ::testing::AssertionFailure() << "threw nothing";
+}
+
+/// What `fn` throws, as its message ("(no exception)" when it throws nothing): for checking the
+/// words alone, whatever the exception's type.
+template <class Fn>
+std::string message_of(Fn&& fn) {
+  try {
+    fn();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no exception)";
 }
 
 }  // namespace cupp::test

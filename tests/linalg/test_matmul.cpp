@@ -20,6 +20,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/linalg/matmul.hpp"
+#include "core/throws.hpp"
 #include "support/gpu.hpp"
 #include "support/shaped.hpp"
 
@@ -28,15 +29,7 @@ namespace {
 using cupp::shape_t;
 using cupp::slice;
 
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no exception)";
-}
+using cupp::test::message_of;
 
 // ---- shapes, on the host -----------------------------------------------------------------------
 

@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/linalg/decompositions.hpp"
 
@@ -263,15 +264,7 @@ std::vector<T> rank_test_values() {
   return values;
 }
 
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no exception)";
-}
+using cupp::test::message_of;
 
 using Dtypes = ::testing::Types<float, double, std::complex<float>, std::complex<double>,
                                 std::int32_t>;

@@ -14,6 +14,7 @@
 #include "cupp/array.hpp"
 #include "cupp/linalg/solve.hpp"
 #include "solve_reference.hpp"
+#include "core/throws.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -22,15 +23,7 @@ using cupp::shape_t;
 using cupp::slice;
 using namespace cupp::test::solve_ref;
 
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no exception)";
-}
+using cupp::test::message_of;
 
 template <class T>
 class CholeskyTyped : public cupp::test::GpuTest {};

@@ -11,6 +11,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/linalg/solve.hpp"
+#include "core/throws.hpp"
 #include "support/shaped.hpp"
 
 namespace {
@@ -18,15 +19,7 @@ namespace {
 using cupp::shape_t;
 using cupp::test::shaped;
 
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "(no exception)";
-}
+using cupp::test::message_of;
 
 TEST(SolveShape, NumpyTwoRules) {
   using cupp::linalg::detail::solve_shape;
