@@ -16,6 +16,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/expr/type_rules.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/linalg/matmul.hpp"
 #include "handles.hpp"
@@ -40,37 +41,7 @@ using cupp::detail::make_array;
 bool complex_dtype(dtype dt) { return dt == dtype::complex64 || dt == dtype::complex128; }
 bool single_dtype(dtype dt) { return dt == dtype::float32 || dt == dtype::complex64; }
 
-dtype real_dtype(dtype dt) {
-  if (dt == dtype::complex64) return dtype::float32;
-  if (dt == dtype::complex128) return dtype::float64;
-  return dt;
-}
-
-cudaDataType cuda_type(dtype dt) {
-  switch (dt) {
-    case dtype::float32: return CUDA_R_32F;
-    case dtype::float64: return CUDA_R_64F;
-    case dtype::complex64: return CUDA_C_32F;
-    case dtype::complex128: return CUDA_C_64F;
-    default: break;
-  }
-  throw type_error("array type " + std::string(dtype_name(dt)) + " is unsupported in linalg");
-}
-
 double eps_of(dtype dt) { return single_dtype(dt) ? double(FLT_EPSILON) : DBL_EPSILON; }
-
-std::int64_t product(const shape_t& s) {
-  std::int64_t n = 1;
-  for (const auto d : s) n *= d;
-  return n;
-}
-
-shape_t batch_shape(const array_desc& a) { return shape_t(a.shape.begin(), a.shape.end() - 2); }
-
-shape_t with(shape_t s, std::initializer_list<std::int64_t> tail) {
-  s.insert(s.end(), tail.begin(), tail.end());
-  return s;
-}
 
 int to_int(std::int64_t v) {
   CUPP_EXPECTS(v <= INT32_MAX, value_error,
@@ -301,7 +272,7 @@ array_desc relayout(const array_desc& raw, bool transpose, bool conjugate) {
 
 /// A batch (shape `batch` + (n, n)) of identity matrices.
 array_desc eye_batch(const shape_t& batch, std::int64_t n, dtype dt) {
-  array_desc out = make_array(with(batch, {n, n}), dt);
+  array_desc out = make_array(with_tail(batch, {n, n}), dt);
   const std::int64_t total = out.size();
   if (total == 0) return out;
   kernel(typed_name("cupp_linalg_eye", dt, true))(dim3(blocks_for(total)), dim3(256),
@@ -323,17 +294,10 @@ void flag_nonfinite(const array_desc& x, const array_desc& info) {
   const std::int64_t reals = x.size() * comps(x.dt);
   const std::int64_t batch = info.size();
   if (reals == 0 || batch == 0) return;
-  kernel(typed_name("cupp_linalg_flag_nonfinite", real_dtype(x.dt), false))(
-      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(),
-      static_cast<const void*>(x.ptr), static_cast<long long>(reals / batch),
-      static_cast<long long>(reals), ptr_of(info));
+  kernel(typed_name("cupp_linalg_flag_nonfinite", expr::real_of(x.dt), false))(
+      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(), static_cast<const void*>(x.ptr),
+      static_cast<long long>(reals / batch), static_cast<long long>(reals), ptr_of(info));
 }
-
-/// The host workspace cuSOLVER's 64-bit API asks for.
-struct host_buffer {
-  std::vector<char> bytes;
-  void* data() { return bytes.empty() ? nullptr : bytes.data(); }
-};
 
 // ---- QR ---------------------------------------------------------------------------------------
 
@@ -466,15 +430,14 @@ void xgesvd(dtype dt, signed char jobu, signed char jobvt, std::int64_t m, std::
             void* s, void* u, std::int64_t ldu, void* vt, std::int64_t ldvt, int* info) {
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t p = solver_params();
-  const cudaDataType t = cuda_type(dt), rt = cuda_type(real_dtype(dt));
+  const cudaDataType t = cuda_data_type(dt), rt = cuda_data_type(expr::real_of(dt));
   std::size_t dev_bytes = 0, host_bytes = 0;
   CUPP_CHECK_CUSOLVER(cusolverDnXgesvd_bufferSize(h, p, jobu, jobvt, m, n, t, a, m, rt, s, t, u,
                                                   ldu, t, vt, ldvt, t, &dev_bytes, &host_bytes));
   const auto work = scratch(dev_bytes);
-  host_buffer host{std::vector<char>(host_bytes)};
+  void* const host = host_workspace(host_bytes);
   CUPP_CHECK_CUSOLVER(cusolverDnXgesvd(h, p, jobu, jobvt, m, n, t, a, m, rt, s, t, u, ldu, t, vt,
-                                       ldvt, t, work.get(), dev_bytes, host.data(), host_bytes,
-                                       info));
+                                       ldvt, t, work.get(), dev_bytes, host, host_bytes, info));
 }
 
 /// cusolverDnXgesvdp (econ) on one column-major m x n matrix (m >= n): U m x n, V n x n. Returns
@@ -483,23 +446,23 @@ double xgesvdp(dtype dt, std::int64_t m, std::int64_t n, void* a, void* s, void*
                int* info) {
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t p = solver_params();
-  const cudaDataType t = cuda_type(dt), rt = cuda_type(real_dtype(dt));
+  const cudaDataType t = cuda_data_type(dt), rt = cuda_data_type(expr::real_of(dt));
   std::size_t dev_bytes = 0, host_bytes = 0;
   CUPP_CHECK_CUSOLVER(cusolverDnXgesvdp_bufferSize(h, p, CUSOLVER_EIG_MODE_VECTOR, 1, m, n, t, a,
                                                    m, rt, s, t, u, m, t, v, n, t, &dev_bytes,
                                                    &host_bytes));
   const auto work = scratch(dev_bytes);
-  host_buffer host{std::vector<char>(host_bytes)};
+  void* const host = host_workspace(host_bytes);
   double err_sigma = 0;
-  CUPP_CHECK_CUSOLVER(cusolverDnXgesvdp(h, p, CUSOLVER_EIG_MODE_VECTOR, 1, m, n, t, a, m, rt, s,
-                                        t, u, m, t, v, n, t, work.get(), dev_bytes, host.data(),
-                                        host_bytes, info, &err_sigma));
+  CUPP_CHECK_CUSOLVER(cusolverDnXgesvdp(h, p, CUSOLVER_EIG_MODE_VECTOR, 1, m, n, t, a, m, rt, s, t,
+                                        u, m, t, v, n, t, work.get(), dev_bytes, host, host_bytes,
+                                        info, &err_sigma));
   return err_sigma;
 }
 
 char* matrix_at(const array_desc& x, std::int64_t b) {
-  const std::int64_t per = x.shape.size() > 1 ? product(shape_t(x.shape.begin() + 1, x.shape.end()))
-                                              : 1;
+  const std::int64_t per =
+      x.shape.size() > 1 ? shape_size(shape_t(x.shape.begin() + 1, x.shape.end())) : 1;
   return x.ptr + b * per * static_cast<std::int64_t>(x.itemsize());
 }
 
@@ -534,7 +497,7 @@ raw_svd svd_gesvd(const array_desc& w, std::int64_t mp, std::int64_t np, bool fu
 /// m' x n' with m' >= n'; `w` is consumed.
 raw_svd svd_large(const array_desc& w, std::int64_t mp, std::int64_t np, bool compute_uv,
                   bool full, const array_desc& info) {
-  const dtype dt = w.dt, rt = real_dtype(dt);
+  const dtype dt = w.dt, rt = expr::real_of(dt);
   const std::int64_t batch = w.shape[0], k = np;
   raw_svd r;
   r.s = make_array({batch, k}, rt);
@@ -595,7 +558,7 @@ void sanitize_nonfinite(const array_desc& w, const array_desc& bad) {
   flag_nonfinite(w, bad);
   const std::int64_t reals = w.size() * comps(w.dt);
   if (reals == 0) return;
-  kernel(typed_name("cupp_linalg_identity_where", real_dtype(w.dt), false))(
+  kernel(typed_name("cupp_linalg_identity_where", expr::real_of(w.dt), false))(
       dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(), ptr_of(w),
       static_cast<long long>(reals / batch), static_cast<long long>(reals),
       static_cast<const void*>(bad.ptr), static_cast<long long>(w.shape[2]), comps(w.dt));
@@ -611,10 +574,10 @@ void merge_bad(const array_desc& info, const array_desc& bad) {
 
 /// svd of `a` with the batch flattened: U (B, M, ku), S (B, K), Vh (B, kv, N); info (B,).
 svd_arrays svd_flat(const array_desc& a, bool compute_uv, bool full, array_desc& info) {
-  const dtype dt = a.dt, rt = real_dtype(dt);
+  const dtype dt = a.dt, rt = expr::real_of(dt);
   const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
   const std::int64_t k = std::min(m, n);
-  const std::int64_t batch = product(batch_shape(a));
+  const std::int64_t batch = shape_size(batch_shape(a.shape));
   const array_desc flat = cupp::detail::reshape(a, {batch, m, n});
   info = make_array({batch}, dtype::int32);
   svd_arrays out;
@@ -669,12 +632,12 @@ void report_svd(svd_arrays& r, const array_desc& info) {
 }
 
 array_desc unflatten(const array_desc& x, const shape_t& batch, std::initializer_list<std::int64_t> tail) {
-  return cupp::detail::reshape(x, with(batch, tail));
+  return cupp::detail::reshape(x, with_tail(batch, tail));
 }
 
 /// pinv from the reduced SVD (flattened batch): Vh^H diag(1/s) U^H, shape (B, N, M).
 array_desc pinv_from(const svd_arrays& f, double rcond) {
-  const dtype dt = f.u.dt, rt = real_dtype(dt);
+  const dtype dt = f.u.dt, rt = expr::real_of(dt);
   const std::int64_t batch = f.u.shape[0], m = f.u.shape[1], k = f.u.shape[2];
   array_desc cutoff = make_array({batch}, dtype::float64);
   kernel(typed_name("cupp_linalg_cutoff", rt, false))(
@@ -691,7 +654,7 @@ array_desc pinv_from(const svd_arrays& f, double rcond) {
   return cupp::detail::matmul(relayout(f.vh, true, true), scaled);
 }
 
-void check_linalg_dtype(const array_desc& a) { (void)cuda_type(a.dt); }
+void check_linalg_dtype(const array_desc& a) { (void)cuda_data_type(a.dt); }
 
 /// gelsd's rank: the singular values (1-D, real) above rcond * max; reads them back.
 std::int64_t count_rank(const array_desc& s, double rcond) {
@@ -718,18 +681,19 @@ qr_arrays qr_array(const array_desc& a, qr_mode mode) {
   check_stacked_2d(a);
   check_linalg_dtype(a);
   const dtype dt = a.dt;
-  const shape_t batch = batch_shape(a);
+  const shape_t batch = batch_shape(a.shape);
   const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
-  const std::int64_t k = std::min(m, n), nb = product(batch);
+  const std::int64_t k = std::min(m, n), nb = shape_size(batch);
   const std::int64_t kq = mode == qr_mode::complete ? m : k;  // columns of Q
   const std::int64_t kr = mode == qr_mode::complete ? m : k;  // rows of R
   qr_arrays out;
   if (nb == 0 || k == 0) {
-    out.r = make_array(with(batch, {kr, n}), dt);  // always empty here
+    out.r = make_array(with_tail(batch, {kr, n}), dt);  // always empty here
     if (mode == qr_mode::r)
       out.q = make_array({0}, dt);
     else
-      out.q = mode == qr_mode::complete ? eye_batch(batch, m, dt) : make_array(with(batch, {m, kq}), dt);
+      out.q = mode == qr_mode::complete ? eye_batch(batch, m, dt)
+                                        : make_array(with_tail(batch, {m, kq}), dt);
     return out;
   }
   const int mi = to_int(m), kqi = to_int(kq), ki = to_int(k);
@@ -745,20 +709,19 @@ qr_arrays qr_array(const array_desc& a, qr_mode mode) {
 
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t p = solver_params();
-  const cudaDataType t = cuda_type(dt);
+  const cudaDataType t = cuda_data_type(dt);
   std::size_t dev_bytes = 0, host_bytes = 0;
   CUPP_CHECK_CUSOLVER(cusolverDnXgeqrf_bufferSize(h, p, m, n, t, w.ptr, m, t, taus, t, &dev_bytes,
                                                   &host_bytes));
   {
     const auto work = scratch(dev_bytes);
-    host_buffer host{std::vector<char>(host_bytes)};
+    void* const host = host_workspace(host_bytes);
     for (std::int64_t b = 0; b < nb; ++b)
       CUPP_CHECK_CUSOLVER(cusolverDnXgeqrf(h, p, m, n, t, matrix_at(w, b), m, t,
                                            taus + b * k * static_cast<std::int64_t>(isz), t,
-                                           work.get(), dev_bytes, host.data(), host_bytes,
-                                           infos + b));
+                                           work.get(), dev_bytes, host, host_bytes, infos + b));
   }
-  out.r = make_array(with(batch, {kr, n}), dt);
+  out.r = make_array(with_tail(batch, {kr, n}), dt);
   {
     const std::int64_t total = out.r.size();
     kernel(typed_name("cupp_linalg_triu", dt, true))(
@@ -797,7 +760,7 @@ qr_arrays qr_array(const array_desc& a, qr_mode mode) {
 svd_arrays svd_array(const array_desc& a, bool compute_uv, bool full_matrices) {
   check_stacked_2d(a);
   check_linalg_dtype(a);
-  const shape_t batch = batch_shape(a);
+  const shape_t batch = batch_shape(a.shape);
   const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
   const std::int64_t k = std::min(m, n);
   if (svd_gram_applies(a)) return svd_gram(a, compute_uv, full_matrices);
@@ -815,9 +778,9 @@ svd_arrays svd_array(const array_desc& a, bool compute_uv, bool full_matrices) {
 array_desc pinv_array(const array_desc& a, double rcond) {
   check_stacked_2d(a);
   check_linalg_dtype(a);
-  const shape_t batch = batch_shape(a);
+  const shape_t batch = batch_shape(a.shape);
   const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
-  if (product(batch) * m * n == 0) return make_array(with(batch, {n, m}), a.dt);
+  if (shape_size(batch) * m * n == 0) return make_array(with_tail(batch, {n, m}), a.dt);
   array_desc info;
   svd_arrays f = svd_flat(a, true, false, info);
   report_svd(f, info);
@@ -838,7 +801,7 @@ lstsq_arrays lstsq_array(const array_desc& a, const array_desc& b, std::optional
   lstsq_check(a.shape, b.shape);
   check_linalg_dtype(a);
   CUPP_ASSERT(a.dt == b.dt);
-  const dtype dt = a.dt, rt = real_dtype(dt);
+  const dtype dt = a.dt, rt = expr::real_of(dt);
   const bool is_1d = b.ndim() == 1;
   const std::int64_t m = a.shape[0], n = a.shape[1], k = std::min(m, n);
   const std::int64_t nrhs = is_1d ? 1 : b.shape[1];
@@ -894,9 +857,9 @@ array_desc matrix_rank_array(const array_desc& a, std::optional<double> tol,
   CUPP_EXPECTS(!(tol && rtol), value_error, "`tol` and `rtol` can't be both set.");
   check_stacked_2d(a);
   check_linalg_dtype(a);
-  const shape_t batch = batch_shape(a);
+  const shape_t batch = batch_shape(a.shape);
   const std::int64_t m = a.shape[a.shape.size() - 2], n = a.shape[a.shape.size() - 1];
-  const std::int64_t k = std::min(m, n), nb = product(batch);
+  const std::int64_t k = std::min(m, n), nb = shape_size(batch);
   CUPP_EXPECTS(k > 0 || tol || nb == 0, value_error,
                "zero-size array to reduction operation maximum which has no identity");
   array_desc out = make_array(batch, dtype::int64);

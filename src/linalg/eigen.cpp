@@ -41,36 +41,6 @@ constexpr const char* kNotConverged = "Eigenvalues did not converge";
 // LAPACK's packed real vectors (a complex pair j, j+1 as columns re, im); one kernel unpacks and
 // transposes them into the complex result.
 
-shape_t batch_shape(const shape_t& s, std::size_t core) {
-  return shape_t(s.begin(), s.end() - static_cast<std::ptrdiff_t>(core));
-}
-
-std::int64_t product(const shape_t& s) {
-  std::int64_t p = 1;
-  for (const std::int64_t v : s) p *= v;
-  return p;
-}
-
-template <class T>
-constexpr cudaDataType cuda_type() {
-  if constexpr (std::is_same_v<T, float>)
-    return CUDA_R_32F;
-  else if constexpr (std::is_same_v<T, double>)
-    return CUDA_R_64F;
-  else if constexpr (std::is_same_v<T, std::complex<float>>)
-    return CUDA_C_32F;
-  else
-    return CUDA_C_64F;
-}
-
-/// Host workspace of the 64-bit API calls: grown, never shrunk, one per thread, so that it
-/// outlives any call that may still use it.
-void* host_workspace(std::size_t bytes) {
-  thread_local std::vector<char> buffer;
-  if (buffer.size() < bytes) buffer.resize(bytes);
-  return bytes ? buffer.data() : nullptr;
-}
-
 // ---- cuSOLVER's typed batched Jacobi solver ---------------------------------------------------
 
 cusolverStatus_t syevj_batched_size(cusolverDnHandle_t h, cusolverEigMode_t jobz, int n, float* a,
@@ -166,17 +136,16 @@ void solve_hermitian(T* a, real_t<T>* w, std::int32_t* info, std::int64_t n, std
     return;
   }
   cusolverDnParams_t params = solver_params();
+  const cudaDataType t = cuda_data_type(dtype_of<T>), rt = cuda_data_type(dtype_of<R>);
   std::size_t device_bytes = 0, host_bytes = 0;
-  CUPP_CHECK_CUSOLVER(cusolverDnXsyevd_bufferSize(h, params, jobz, CUBLAS_FILL_MODE_LOWER, n,
-                                                  cuda_type<T>(), a, n, cuda_type<R>(), w,
-                                                  cuda_type<T>(), &device_bytes, &host_bytes));
+  CUPP_CHECK_CUSOLVER(cusolverDnXsyevd_bufferSize(h, params, jobz, CUBLAS_FILL_MODE_LOWER, n, t, a,
+                                                  n, rt, w, t, &device_bytes, &host_bytes));
   const auto work = scratch(device_bytes);
   void* const host = host_workspace(host_bytes);
   for (std::int64_t b = 0; b < batch; ++b)
-    CUPP_CHECK_CUSOLVER(cusolverDnXsyevd(h, params, jobz, CUBLAS_FILL_MODE_LOWER, n,
-                                         cuda_type<T>(), a + b * n * n, n, cuda_type<R>(),
-                                         w + b * n, cuda_type<T>(), work.get(), device_bytes, host,
-                                         host_bytes, info + b));
+    CUPP_CHECK_CUSOLVER(cusolverDnXsyevd(h, params, jobz, CUBLAS_FILL_MODE_LOWER, n, t,
+                                         a + b * n * n, n, rt, w + b * n, t, work.get(),
+                                         device_bytes, host, host_bytes, info + b));
 }
 
 /// Marks the failed matrices' results NaN under on_error::ignore (after check_info said so).
@@ -191,10 +160,8 @@ std::pair<array_desc, array_desc> eigh_typed(const array_desc& a_desc, char uplo
   const ndarray<T> a(a_desc);
   const shape_t& shape = a_desc.shape;
   const std::int64_t n = shape.back();
-  const shape_t batch_dims = batch_shape(shape, 2);
-  shape_t w_shape = batch_dims;
-  w_shape.push_back(n);
-  const array_desc w = make_array(w_shape, dtype_of<R>);
+  const shape_t batch_dims = batch_shape(shape);
+  const array_desc w = make_array(with_tail(batch_dims, {n}), dtype_of<R>);
   if (a_desc.size() == 0) return {w, vectors ? make_array(shape, dtype_of<T>) : array_desc{}};
 
   // The full Hermitian matrix from the `uplo` triangle (Note [Row-major Hermitian input]).
@@ -222,7 +189,7 @@ std::pair<array_desc, array_desc> eigh_typed(const array_desc& a_desc, char uplo
   }
   const array_desc info = make_array(batch_dims, dtype::int32);
   solve_hermitian<T>(h.data(), reinterpret_cast<R*>(w.ptr),
-                     reinterpret_cast<std::int32_t*>(info.ptr), n, product(batch_dims), vectors);
+                     reinterpret_cast<std::int32_t*>(info.ptr), n, shape_size(batch_dims), vectors);
   // Column k of cuSOLVER's column-major result is eigenvector k: the row-major buffer's row k,
   // so the eigenvectors are the buffer's transposed view (no copy).
   if (!check_info(info, kNotConverged)) mark_failed(info, w, vectors ? h.desc() : array_desc{});
@@ -280,10 +247,8 @@ std::pair<array_desc, array_desc> eig_typed(const array_desc& a_desc, bool vecto
   const ndarray<T> a(a_desc);
   const shape_t& shape = a_desc.shape;
   const std::int64_t n = shape.back();
-  const shape_t batch_dims = batch_shape(shape, 2);
-  shape_t w_shape = batch_dims;
-  w_shape.push_back(n);
-  const array_desc w = make_array(w_shape, dtype_of<C>);
+  const shape_t batch_dims = batch_shape(shape);
+  const array_desc w = make_array(with_tail(batch_dims, {n}), dtype_of<C>);
   if (a_desc.size() == 0) return {w, vectors ? make_array(shape, dtype_of<C>) : array_desc{}};
   // Matrices holding inf or NaN: NumPy's error under on_error::raise; under on_error::ignore
   // they are zeroed for geev (which may refuse them) and reported as failed (NaN results).
@@ -299,27 +264,26 @@ std::pair<array_desc, array_desc> eig_typed(const array_desc& a_desc, bool vecto
   expr::assign(where(bad.reshape(bad_shape), T(0), a.swapaxes(-1, -2)), work.desc());
   const array_desc vr = vectors ? make_array(shape, dtype_of<T>) : array_desc{};
   const array_desc info = make_array(batch_dims, dtype::int32);
-  const std::int64_t batch = product(batch_dims);
+  const std::int64_t batch = shape_size(batch_dims);
 
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t params = solver_params();
   const cusolverEigMode_t jobvr = vectors ? CUSOLVER_EIG_MODE_VECTOR : CUSOLVER_EIG_MODE_NOVECTOR;
   T* const vr_ptr = vectors ? reinterpret_cast<T*>(vr.ptr) : nullptr;
   const std::int64_t ldvr = vectors ? n : 1;
+  const cudaDataType t = cuda_data_type(dtype_of<T>), ct = cuda_data_type(dtype_of<C>);
   std::size_t device_bytes = 0, host_bytes = 0;
-  CUPP_CHECK_CUSOLVER(cusolverDnXgeev_bufferSize(
-      h, params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, n, cuda_type<T>(), work.data(), n,
-      cuda_type<C>(), w.ptr, cuda_type<T>(), nullptr, 1, cuda_type<T>(), vr_ptr, ldvr,
-      cuda_type<T>(), &device_bytes, &host_bytes));
+  CUPP_CHECK_CUSOLVER(cusolverDnXgeev_bufferSize(h, params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, n, t,
+                                                 work.data(), n, ct, w.ptr, t, nullptr, 1, t,
+                                                 vr_ptr, ldvr, t, &device_bytes, &host_bytes));
   const auto scratch_block = scratch(device_bytes);
   void* const host = host_workspace(host_bytes);
   for (std::int64_t b = 0; b < batch; ++b)
-    CUPP_CHECK_CUSOLVER(cusolverDnXgeev(
-        h, params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, n, cuda_type<T>(), work.data() + b * n * n,
-        n, cuda_type<C>(), reinterpret_cast<C*>(w.ptr) + b * n, cuda_type<T>(), nullptr, 1,
-        cuda_type<T>(), vectors ? vr_ptr + b * n * n : nullptr, ldvr, cuda_type<T>(),
-        scratch_block.get(), device_bytes, host, host_bytes,
-        reinterpret_cast<int*>(info.ptr) + b));
+    CUPP_CHECK_CUSOLVER(
+        cusolverDnXgeev(h, params, CUSOLVER_EIG_MODE_NOVECTOR, jobvr, n, t, work.data() + b * n * n,
+                        n, ct, reinterpret_cast<C*>(w.ptr) + b * n, t, nullptr, 1, t,
+                        vectors ? vr_ptr + b * n * n : nullptr, ldvr, t, scratch_block.get(),
+                        device_bytes, host, host_bytes, reinterpret_cast<int*>(info.ptr) + b));
 
   {
     const ndarray<std::int32_t> status(info);

@@ -123,6 +123,37 @@ cusolverDnParams_t solver_params() { return solver_for_current().params; }
 
 std::shared_ptr<void> scratch(std::size_t bytes) { return cuda::allocate(bytes); }
 
+void* host_workspace(std::size_t bytes) {
+  thread_local std::vector<char> buffer;
+  if (buffer.size() < bytes) buffer.resize(bytes);
+  return bytes ? buffer.data() : nullptr;
+}
+
+cudaDataType cuda_data_type(dtype dt) {
+  switch (dt) {
+    case dtype::float32:
+      return CUDA_R_32F;
+    case dtype::float64:
+      return CUDA_R_64F;
+    case dtype::complex64:
+      return CUDA_C_32F;
+    case dtype::complex128:
+      return CUDA_C_64F;
+    default:
+      break;
+  }
+  throw type_error("array type " + std::string(dtype_name(dt)) + " is unsupported in linalg");
+}
+
+shape_t batch_shape(const shape_t& shape, std::size_t core) {
+  return shape_t(shape.begin(), shape.end() - static_cast<std::ptrdiff_t>(core));
+}
+
+shape_t with_tail(shape_t batch, std::initializer_list<std::int64_t> tail) {
+  batch.insert(batch.end(), tail.begin(), tail.end());
+  return batch;
+}
+
 // Up to this many statuses are read back as they are; more are reduced on the device first.
 constexpr std::int64_t kReadBackStatuses = 256;
 

@@ -7,6 +7,7 @@
 #include <cusolverDn.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 
 #include "cupp/core/array_desc.hpp"
@@ -31,6 +32,17 @@ cusolverDnParams_t solver_params();
 
 /// Device scratch memory for a library call on the current stream (nullptr for 0 bytes).
 std::shared_ptr<void> scratch(std::size_t bytes);
+/// Host workspace for cuSOLVER's 64-bit API calls (usually 0 bytes; nullptr then): one buffer per
+/// thread, grown and never shrunk, so that it outlives any call that may still use it.
+void* host_workspace(std::size_t bytes);
+
+/// The CUDA data type of a dtype linalg computes in (float32, float64, complex64, complex128);
+/// type_error "array type int8 is unsupported in linalg" for any other.
+cudaDataType cuda_data_type(dtype dt);
+/// The leading (batch) axes of `shape`, before its last `core` axes.
+shape_t batch_shape(const shape_t& shape, std::size_t core = 2);
+/// `batch` followed by `tail`.
+shape_t with_tail(shape_t batch, std::initializer_list<std::int64_t> tail);
 
 /// Checks the int32 status words (cuSOLVER's devInfo, one per matrix of a batch) that `info`
 /// holds on the device. Under on_error::raise it reads them back (a synchronisation; a long batch

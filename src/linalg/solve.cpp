@@ -18,6 +18,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/expr/type_rules.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "handles.hpp"
 
@@ -225,37 +226,6 @@ unsigned grid_for(std::int64_t n) {
   return static_cast<unsigned>(std::max<std::int64_t>(1, std::min((n + 255) / 256, most)));
 }
 
-cudaDataType data_type(dtype dt) {
-  switch (dt) {
-    case dtype::float32:
-      return CUDA_R_32F;
-    case dtype::float64:
-      return CUDA_R_64F;
-    case dtype::complex64:
-      return CUDA_C_32F;
-    case dtype::complex128:
-      return CUDA_C_64F;
-    default:
-      CUPP_ASSERT(false);
-  }
-  return CUDA_R_64F;
-}
-
-std::int64_t product(const shape_t& s) {
-  std::int64_t n = 1;
-  for (const auto d : s) n *= d;
-  return n;
-}
-
-shape_t batch_of(const shape_t& s, std::size_t core) {
-  return shape_t(s.begin(), s.end() - static_cast<std::ptrdiff_t>(core));
-}
-
-shape_t with_core(shape_t batch, std::initializer_list<std::int64_t> core) {
-  batch.insert(batch.end(), core.begin(), core.end());
-  return batch;
-}
-
 /// The C-contiguous (count, n, n) stack `a` (pointer `ptr`) as a device array of matrix pointers.
 std::shared_ptr<void> pointer_array(char* ptr, std::int64_t matrix_bytes, std::int64_t count) {
   std::shared_ptr<void> out = scratch(static_cast<std::size_t>(count) * sizeof(void*));
@@ -263,14 +233,6 @@ std::shared_ptr<void> pointer_array(char* ptr, std::int64_t matrix_bytes, std::i
       dim3(grid_for(count)), dim3(256), std::size_t{0}, cuda::get_current_stream(), out.get(),
       static_cast<void*>(ptr), static_cast<long long>(matrix_bytes), static_cast<long long>(count));
   return out;
-}
-
-/// cuSOLVER's host workspace for the 64-bit API (usually none): kept per thread, so that it
-/// outlives the asynchronous calls that may use it.
-void* host_workspace(std::size_t bytes) {
-  thread_local std::vector<char> ws;
-  if (ws.size() < bytes) ws.resize(bytes);
-  return bytes ? ws.data() : nullptr;
 }
 
 // ---- LU ----------------------------------------------------------------------------------------
@@ -293,7 +255,7 @@ lu_factors lu_factor(const array_desc& a) {
   lu_factors f;
   f.n = a.shape.back();
   f.lu = core::copy(a);
-  f.info = core::make_array(batch_of(a.shape, 2), dtype::int32);
+  f.info = core::make_array(batch_shape(a.shape, 2), dtype::int32);
   f.count = f.info.size();
   if (f.count == 0) return f;
   if (f.n == 0) {
@@ -337,7 +299,7 @@ lu_factors lu_factor(const array_desc& a) {
   f.pivots = scratch(static_cast<std::size_t>(f.count * n) * sizeof(std::int64_t));
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t p = solver_params();
-  const cudaDataType t = data_type(dt);
+  const cudaDataType t = cuda_data_type(dt);
   std::size_t dev_bytes = 0, host_bytes = 0;
   CUPP_CHECK_CUSOLVER(
       cusolverDnXgetrf_bufferSize(h, p, n, n, t, f.lu.ptr, n, t, &dev_bytes, &host_bytes));
@@ -394,7 +356,7 @@ void lu_solve(const lu_factors& f, const array_desc& rhs, std::int64_t k, cublas
   }
   cusolverDnHandle_t h = solver_handle();
   cusolverDnParams_t p = solver_params();
-  const cudaDataType t = data_type(dt);
+  const cudaDataType t = cuda_data_type(dt);
   // getrs reports only argument errors (a bug here), never singularity: one status word for all.
   const std::shared_ptr<void> status = scratch(sizeof(int));
   const auto* piv = static_cast<const std::int64_t*>(f.pivots.get());
@@ -421,10 +383,6 @@ void lu_determinants(const lu_factors& f, void* sign, void* logabs, void* det) {
       dim3(blocks), dim3(256), std::size_t{0}, cuda::get_current_stream(),
       static_cast<const void*>(f.lu.ptr), static_cast<const void*>(f.pivots.get()),
       static_cast<long long>(f.n), static_cast<long long>(f.count), sign, logabs, det);
-}
-
-dtype real_dtype(dtype dt) {
-  return dt == dtype::float32 || dt == dtype::complex64 ? dtype::float32 : dtype::float64;
 }
 
 void check_inexact(const array_desc& a) {
@@ -468,7 +426,7 @@ shape_t solve_shape(const shape_t& a, const shape_t& b) {
                    "signature " +
                    signature + " (size " + std::to_string(bm) + " is different from " +
                    std::to_string(m) + ")");
-  shape_t out = broadcast_shapes({batch_of(a, 2), batch_of(b, core_ndim)});
+  shape_t out = broadcast_shapes({batch_shape(a, 2), batch_shape(b, core_ndim)});
   out.push_back(m);
   if (!vector) out.push_back(b.back());
   return out;
@@ -481,16 +439,16 @@ array_desc solve(const array_desc& a, const array_desc& b) {
   const bool vector = b.ndim() == 1;
   const std::int64_t n = a.shape.back();
   const std::int64_t k = vector ? 1 : b.shape.back();
-  const shape_t batch = batch_of(out_shape, vector ? 1 : 2);
+  const shape_t batch = batch_shape(out_shape, vector ? 1 : 2);
   const auto batch_ndim = static_cast<std::int64_t>(batch.size());
-  if (product(out_shape) == 0) return core::make_array(out_shape, a.dt);
+  if (shape_size(out_shape) == 0) return core::make_array(out_shape, a.dt);
 
   // The right-hand sides, column-major n x k each (Note [Row-major factorisations]).
   array_desc rhs;
   if (vector) {
-    rhs = core::copy(core::broadcast_to(b, with_core(batch, {n})));
+    rhs = core::copy(core::broadcast_to(b, with_tail(batch, {n})));
   } else {
-    const array_desc bb = core::broadcast_to(b, with_core(batch, {n, k}));
+    const array_desc bb = core::broadcast_to(b, with_tail(batch, {n, k}));
     rhs = core::copy(core::swapaxes(bb, batch_ndim, batch_ndim + 1));
   }
 
@@ -499,13 +457,13 @@ array_desc solve(const array_desc& a, const array_desc& b) {
   // stack is one column-major n x (batch * k) matrix.
   array_desc info;
   std::int64_t info_ndim = batch_ndim;
-  if (product(batch_of(a.shape, 2)) == 1) {
+  if (shape_size(batch_shape(a.shape, 2)) == 1) {
     const lu_factors f = lu_factor(core::reshape(a, {n, n}));
-    lu_solve(f, rhs, product(batch) * k, CUBLAS_OP_T);
+    lu_solve(f, rhs, shape_size(batch) * k, CUBLAS_OP_T);
     info = f.info;
     info_ndim = 0;
   } else {
-    const lu_factors f = lu_factor(core::broadcast_to(a, with_core(batch, {n, n})));
+    const lu_factors f = lu_factor(core::broadcast_to(a, with_tail(batch, {n, n})));
     lu_solve(f, rhs, k, CUBLAS_OP_T);
     info = f.info;
   }
@@ -540,7 +498,7 @@ array_desc det(const array_desc& a) {
   check_inexact(a);
   check_stacked_square(a);
   const lu_factors f = lu_factor(a);
-  array_desc out = core::make_array(batch_of(a.shape, 2), a.dt);
+  array_desc out = core::make_array(batch_shape(a.shape, 2), a.dt);
   lu_determinants(f, nullptr, nullptr, out.ptr);
   return out;
 }
@@ -549,8 +507,8 @@ std::pair<array_desc, array_desc> slogdet(const array_desc& a) {
   check_inexact(a);
   check_stacked_square(a);
   const lu_factors f = lu_factor(a);
-  array_desc sign = core::make_array(batch_of(a.shape, 2), a.dt);
-  array_desc logabs = core::make_array(batch_of(a.shape, 2), real_dtype(a.dt));
+  array_desc sign = core::make_array(batch_shape(a.shape, 2), a.dt);
+  array_desc logabs = core::make_array(batch_shape(a.shape, 2), expr::real_of(a.dt));
   lu_determinants(f, sign.ptr, logabs.ptr, nullptr);
   return {std::move(sign), std::move(logabs)};
 }
@@ -562,7 +520,7 @@ array_desc cholesky(const array_desc& a, bool upper) {
   if (out.size() == 0) return out;
   const dtype dt = a.dt;
   const std::int64_t n = a.shape.back();
-  array_desc info = core::make_array(batch_of(a.shape, 2), dtype::int32);
+  array_desc info = core::make_array(batch_shape(a.shape, 2), dtype::int32);
   const std::int64_t count = info.size();
   const std::int64_t matrix_bytes = n * n * static_cast<std::int64_t>(out.itemsize());
   // Note [Row-major factorisations]: A's lower triangle is M's upper one.
@@ -594,7 +552,7 @@ array_desc cholesky(const array_desc& a, bool upper) {
     }
   } else {
     cusolverDnParams_t p = solver_params();
-    const cudaDataType t = data_type(dt);
+    const cudaDataType t = cuda_data_type(dt);
     std::size_t dev_bytes = 0, host_bytes = 0;
     CUPP_CHECK_CUSOLVER(
         cusolverDnXpotrf_bufferSize(h, p, uplo, n, t, out.ptr, n, t, &dev_bytes, &host_bytes));

@@ -61,9 +61,11 @@ svd_arrays gram_typed(const array_desc& a_desc, bool compute_uv, bool full) {
 
   // Non-finite input: NumPy's "SVD did not converge", or NaN results under on_error::ignore.
   const ndarray<bool> bad = any(logical_not(isfinite(a_in)), axis_arg{-2, -1});
-  if (error_mode() == on_error::raise && any(bad).item()) throw linalg_error("SVD did not converge");
+  if (error_mode() == on_error::raise && any(bad).item())
+    throw linalg_error("SVD did not converge");
 
-  const ndarray<W> a = wide ? conj_t(a_in).template astype<W>() : a_in.template astype<W>();  // tall
+  // The tall one of A and A^H, in double.
+  const ndarray<W> a = wide ? conj_t(a_in).template astype<W>() : a_in.template astype<W>();
   const ndarray<W> g = cupp::matmul(conj_t(a), a);
   eigh_result<W> e = [&] {
     errstate quiet(on_error::ignore);  // failures are reported below, as the SVD's
