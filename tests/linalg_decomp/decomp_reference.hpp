@@ -78,17 +78,10 @@ std::vector<T> random_values(std::int64_t n, unsigned seed) {
 }
 
 template <class T>
-cupp::ndarray<T> upload(const shape_t& shape, const std::vector<T>& values) {
-  cupp::ndarray<T> a(shape);
-  a.set(values);
-  return a;
-}
-
-template <class T>
 cupp::ndarray<T> random_array(const shape_t& shape, unsigned seed) {
   std::int64_t n = 1;
   for (auto d : shape) n *= d;
-  return upload<T>(shape, random_values<T>(n, seed));
+  return cupp::asarray<T>(random_values<T>(n, seed), shape);
 }
 
 /// A row-major complex<double> matrix.

@@ -55,7 +55,7 @@ TYPED_TEST(PinvTest, FullRankMatchesTheNormalEquations) {
   using T = TypeParam;
   if constexpr (std::is_integral_v<T>) {
     // NumPy's example: pinv([[1, 2], [3, 4], [5, 6]]).
-    const auto p = la::pinv(upload<T>({3, 2}, {1, 2, 3, 4, 5, 6})).get();
+    const auto p = la::pinv(cupp::asarray<T>({1, 2, 3, 4, 5, 6}, {3, 2})).get();
     const std::vector<double> numpy = {-4.0 / 3, -1.0 / 3, 2.0 / 3, 13.0 / 12, 1.0 / 3, -5.0 / 12};
     ASSERT_EQ(p.size(), numpy.size());
     for (std::size_t i = 0; i < p.size(); ++i) EXPECT_NEAR(p[i], numpy[i], 1e-13);
@@ -192,8 +192,8 @@ TEST_F(DecompGpu, LstsqRankDeficient) {
 
 TEST_F(DecompGpu, LstsqKnownLine) {
   // NumPy's documented example: fit y = m x + c through (0,-1), (1,0.2), (2,0.9), (3,2.1).
-  const auto a = upload<double>({4, 2}, {0, 1, 1, 1, 2, 1, 3, 1});
-  const auto y = upload<double>({4}, {-1, 0.2, 0.9, 2.1});
+  const auto a = cupp::asarray<double>({0, 1, 1, 1, 2, 1, 3, 1}, {4, 2});
+  const auto y = cupp::asarray<double>({-1, 0.2, 0.9, 2.1}, {4});
   auto r = la::lstsq(a, y);
   const auto x = r.x.get();
   EXPECT_NEAR(x[0], 1.0, 1e-12);
@@ -203,8 +203,8 @@ TEST_F(DecompGpu, LstsqKnownLine) {
 }
 
 TEST_F(DecompGpu, LstsqMixedDtypes) {
-  const auto a = upload<std::int32_t>({3, 2}, {1, 0, 0, 1, 1, 1});
-  const auto b = upload<float>({3}, {1, 2, 4});
+  const auto a = cupp::asarray<std::int32_t>({1, 0, 0, 1, 1, 1}, {3, 2});
+  const auto b = cupp::asarray<float>({1, 2, 4}, {3});
   auto r = la::lstsq(a, b);
   static_assert(std::is_same_v<decltype(r.x), cupp::ndarray<double>>);
   // Normal equations: [[2, 1], [1, 2]] x = [5, 6] -> x = [4/3, 7/3]; residual 1/3.
@@ -225,7 +225,7 @@ TEST_F(DecompGpu, LstsqEmpty) {
   }
   {
     // N == 0: rank 0 == N and M > N, so the residuals are |b|^2.
-    auto r = la::lstsq(cupp::ndarray<double>(shape_t{2, 0}), upload<double>({2}, {3, 4}));
+    auto r = la::lstsq(cupp::ndarray<double>(shape_t{2, 0}), cupp::asarray<double>({3, 4}, {2}));
     EXPECT_EQ(r.x.shape(), (shape_t{0}));
     ASSERT_EQ(r.residuals.shape(), (shape_t{1}));
     EXPECT_NEAR(r.residuals.get()[0], 25.0, 1e-12);
@@ -254,7 +254,7 @@ TYPED_TEST(RankTest, KnownRanks) {
   // Batched, built as products of integer-valued factors of known rank (exact in every dtype).
   const std::vector<std::int64_t> ranks = rank_test_ranks();
   const std::vector<T> values = rank_test_values<T>();
-  const auto a = upload<T>({2, 3, 5, 6}, values);
+  const auto a = cupp::asarray<T>(values, {2, 3, 5, 6});
   std::vector<std::int64_t> expect;
   for (std::size_t i = 0; i < ranks.size(); ++i) {
     const auto s = svdvals_ref(matrix_of(values, static_cast<std::int64_t>(i), 5, 6));
@@ -270,23 +270,23 @@ TYPED_TEST(RankTest, KnownRanks) {
 }
 
 TEST_F(DecompGpu, MatrixRankTolerances) {
-  const auto d = upload<double>({3, 3}, {1, 0, 0, 0, 1e-3, 0, 0, 0, 1e-6});
+  const auto d = cupp::asarray<double>({1, 0, 0, 0, 1e-3, 0, 0, 0, 1e-6}, {3, 3});
   EXPECT_EQ(la::matrix_rank(d).item(), 3);
   EXPECT_EQ(la::matrix_rank(d, 1e-4).item(), 2);
   EXPECT_EQ(la::matrix_rank(d, 1e-2).item(), 1);
   EXPECT_EQ(la::matrix_rank(d, std::nullopt, false, 1e-4).item(), 2);  // rtol * max(S)
   EXPECT_EQ(la::matrix_rank(d, std::nullopt, true).item(), 3);
   // float32 uses float32's eps: the tolerance is 3 * 1.19e-7, above 1e-7.
-  const auto f = upload<float>({3, 3}, {1, 0, 0, 0, 1e-3f, 0, 0, 0, 1e-7f});
+  const auto f = cupp::asarray<float>({1, 0, 0, 0, 1e-3f, 0, 0, 0, 1e-7f}, {3, 3});
   EXPECT_EQ(la::matrix_rank(f).item(), 2);
   const auto big = cupp::matmul(random_array<double>({50, 7}, 1200), random_array<double>({7, 45}, 1201));
   EXPECT_EQ(la::matrix_rank(big).item(), 7);
 }
 
 TEST_F(DecompGpu, MatrixRankOfVectorsAndEmpty) {
-  EXPECT_EQ(la::matrix_rank(upload<double>({3}, {0, 0, 0})).item(), 0);
-  EXPECT_EQ(la::matrix_rank(upload<double>({3}, {0, 2, 0})).item(), 1);
-  EXPECT_EQ(la::matrix_rank(upload<double>({3}, {0, 2, 0})).ndim(), 0);
+  EXPECT_EQ(la::matrix_rank(cupp::asarray<double>({0, 0, 0}, {3})).item(), 0);
+  EXPECT_EQ(la::matrix_rank(cupp::asarray<double>({0, 2, 0}, {3})).item(), 1);
+  EXPECT_EQ(la::matrix_rank(cupp::asarray<double>({0, 2, 0}, {3})).ndim(), 0);
   EXPECT_EQ(la::matrix_rank(cupp::ndarray<float>(shape_t{0, 3, 3})).shape(), (shape_t{0}));
   EXPECT_THROW(la::matrix_rank(cupp::ndarray<float>(shape_t{3, 0})), cupp::value_error);
   EXPECT_EQ(la::matrix_rank(cupp::ndarray<float>(shape_t{3, 0}), 0.5).item(), 0);

@@ -148,7 +148,7 @@ TYPED_TEST(QrTest, EmptyMatrices) {
 
 TEST_F(QrGpu, KnownFactorisation) {
   // A = [[3, 1], [4, 2]]: Householder (LAPACK) QR has R(0,0) = -5 (NumPy prints the same).
-  const auto a = upload<double>({2, 2}, {3, 1, 4, 2});
+  const auto a = cupp::asarray<double>({3, 1, 4, 2}, {2, 2});
   const auto r = la::qr(a).R.get();
   EXPECT_NEAR(std::abs(r[0]), 5.0, 1e-14);
   EXPECT_NEAR(std::abs(r[3]), 0.4, 1e-14);  // |det| / 5 = 2 / 5

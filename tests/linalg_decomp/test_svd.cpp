@@ -149,10 +149,10 @@ TYPED_TEST(SvdTest, EmptyMatrices) {
 
 TEST_F(SvdGpu, KnownSingularValues) {
   // [[3, 0], [4, 5]]: singular values sqrt(45) and sqrt(5).
-  const auto s = la::svdvals(upload<double>({2, 2}, {3, 0, 4, 5})).get();
+  const auto s = la::svdvals(cupp::asarray<double>({3, 0, 4, 5}, {2, 2})).get();
   EXPECT_NEAR(s[0], std::sqrt(45.0), 1e-14);
   EXPECT_NEAR(s[1], std::sqrt(5.0), 1e-14);
-  const auto si = la::svdvals(upload<std::int64_t>({2, 2}, {3, 0, 4, 5}));
+  const auto si = la::svdvals(cupp::asarray<std::int64_t>({3, 0, 4, 5}, {2, 2}));
   static_assert(std::is_same_v<decltype(si), const cupp::ndarray<double>>);
   EXPECT_NEAR(si.get()[0], std::sqrt(45.0), 1e-14);
 }
@@ -188,13 +188,14 @@ std::vector<double> with_nan(std::vector<double> v, std::size_t at) {
 
 TEST_F(SvdGpu, NanInputRaisesLikeNumpy) {
   for (const std::int64_t n : {4, 40}) {  // both routes
-    const auto a = upload<double>({n, n}, with_nan(random_values<double>(n * n, 700), 5));
+    const auto a = cupp::asarray<double>(with_nan(random_values<double>(n * n, 700), 5), {n, n});
     EXPECT_EQ(message_of([&] { la::svd(a); }), "SVD did not converge");
     EXPECT_THROW(la::svdvals(a), cupp::linalg_error);
     EXPECT_THROW(la::pinv(a), cupp::linalg_error);
     EXPECT_EQ(cudaGetLastError(), cudaSuccess);
   }
-  const auto inf = upload<float>({3, 3}, {1, 2, 3, 4, std::numeric_limits<float>::infinity(), 6, 7, 8, 9});
+  const auto inf = cupp::asarray<float>(
+      {1, 2, 3, 4, std::numeric_limits<float>::infinity(), 6, 7, 8, 9}, {3, 3});
   EXPECT_THROW(la::svd(inf), cupp::linalg_error);
   // The next call works.
   check_svd(random_array<double>({5, 5}, 701), true);
@@ -204,7 +205,7 @@ TEST_F(SvdGpu, NanInputUnderIgnoreMarksOnlyTheFailedMatrix) {
   for (const std::int64_t n : {4, 40}) {
     auto values = random_values<double>(3 * n * n, 710);
     values[static_cast<std::size_t>(n * n + 3)] = std::numeric_limits<double>::quiet_NaN();  // matrix 1
-    const auto a = upload<double>({3, n, n}, values);
+    const auto a = cupp::asarray<double>(values, {3, n, n});
     cupp::linalg::errstate quiet(la::on_error::ignore);
     auto r = la::svd(a);
     const auto s = r.S.get();

@@ -19,6 +19,7 @@
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/linalg/eigen.hpp"
+#include "eig_reference.hpp"
 #include "support/gpu.hpp"
 #include "support/shaped.hpp"
 
@@ -26,11 +27,11 @@ namespace {
 
 using cupp::ndarray;
 using cupp::shape_t;
-using cplx = std::complex<double>;
-using Mat = std::vector<cplx>;  // row-major n x n
-
-template <class T>
-constexpr bool is_cplx = !std::is_floating_point_v<T> && !std::is_integral_v<T>;
+using eig_ref::cplx;
+using eig_ref::from;
+using eig_ref::is_cplx;
+using eig_ref::Mat;
+using eig_ref::random_unitary;
 
 template <class T>
 using real_of = cupp::linalg::detail::real_t<T>;
@@ -46,33 +47,6 @@ T to(const cplx& z) {
     return T(static_cast<real_of<T>>(z.real()), static_cast<real_of<T>>(z.imag()));
   else
     return static_cast<T>(z.real());
-}
-
-template <class T>
-cplx from(const T& x) {
-  if constexpr (is_cplx<T>)
-    return cplx(x.real(), x.imag());
-  else
-    return cplx(static_cast<double>(x), 0.0);
-}
-
-/// A random unitary (real orthogonal when !complex) n x n matrix: Gram-Schmidt of a Gaussian one.
-Mat random_unitary(std::int64_t n, bool complex, std::mt19937& gen) {
-  std::normal_distribution<double> g;
-  Mat q(static_cast<std::size_t>(n * n));
-  for (auto& z : q) z = cplx(g(gen), complex ? g(gen) : 0.0);
-  for (std::int64_t j = 0; j < n; ++j) {
-    for (std::int64_t k = 0; k < j; ++k) {
-      cplx dot = 0;
-      for (std::int64_t i = 0; i < n; ++i) dot += std::conj(q[i * n + k]) * q[i * n + j];
-      for (std::int64_t i = 0; i < n; ++i) q[i * n + j] -= dot * q[i * n + k];
-    }
-    double nrm = 0;
-    for (std::int64_t i = 0; i < n; ++i) nrm += std::norm(q[i * n + j]);
-    nrm = std::sqrt(nrm);
-    for (std::int64_t i = 0; i < n; ++i) q[i * n + j] /= nrm;
-  }
-  return q;
 }
 
 /// Q M Q^H.

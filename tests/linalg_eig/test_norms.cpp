@@ -20,6 +20,7 @@
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/linalg/norms.hpp"
+#include "eig_reference.hpp"
 #include "support/gpu.hpp"
 #include "support/shaped.hpp"
 
@@ -27,13 +28,14 @@ namespace {
 
 using cupp::ndarray;
 using cupp::shape_t;
-using cplx = std::complex<double>;
+using eig_ref::cplx;
+using eig_ref::from;
+using eig_ref::is_cplx;
+using eig_ref::Mat;
+using eig_ref::random_unitary;
 namespace la = cupp::linalg;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-template <class T>
-constexpr bool is_cplx = !std::is_floating_point_v<T> && !std::is_integral_v<T>;
 
 template <class T>
 using result_of = la::detail::real_t<la::detail::linalg_t<T>>;
@@ -52,14 +54,6 @@ T to(const cplx& z) {
     return static_cast<T>(std::lround(z.real()));
   else
     return static_cast<T>(z.real());
-}
-
-template <class T>
-cplx from(const T& x) {
-  if constexpr (is_cplx<T>)
-    return cplx(x.real(), x.imag());
-  else
-    return cplx(static_cast<double>(x), 0.0);
 }
 
 /// Random values of T (integers in [-9, 9], with some zeros).
@@ -324,25 +318,6 @@ TEST_F(NormOther, ResultDtypes) {
 }
 
 // ---- spectral norms and condition numbers: matrices of known singular values -------------------
-
-using Mat = std::vector<cplx>;
-
-Mat random_unitary(std::int64_t n, bool complex, std::mt19937& gen) {
-  std::normal_distribution<double> g;
-  Mat q(static_cast<std::size_t>(n * n));
-  for (auto& z : q) z = cplx(g(gen), complex ? g(gen) : 0.0);
-  for (std::int64_t j = 0; j < n; ++j) {
-    for (std::int64_t k = 0; k < j; ++k) {
-      cplx dot = 0;
-      for (std::int64_t i = 0; i < n; ++i) dot += std::conj(q[i * n + k]) * q[i * n + j];
-      for (std::int64_t i = 0; i < n; ++i) q[i * n + j] -= dot * q[i * n + k];
-    }
-    double nrm = 0;
-    for (std::int64_t i = 0; i < n; ++i) nrm += std::norm(q[i * n + j]);
-    for (std::int64_t i = 0; i < n; ++i) q[i * n + j] /= std::sqrt(nrm);
-  }
-  return q;
-}
 
 /// U diag(s) V^H, m x n, with U (m x m) and V (n x n) unitary; also its inverse V diag(1/s) U^H
 /// when square.

@@ -77,15 +77,8 @@ std::vector<T> random_values(std::int64_t n, unsigned seed) {
 }
 
 template <class T>
-cupp::ndarray<T> upload(const shape_t& shape, const std::vector<T>& values) {
-  cupp::ndarray<T> a(shape);
-  a.set(values);
-  return a;
-}
-
-template <class T>
 cupp::ndarray<T> random_array(const shape_t& shape, unsigned seed) {
-  return upload<T>(shape, random_values<T>(numel(shape), seed));
+  return cupp::asarray<T>(random_values<T>(numel(shape), seed), shape);
 }
 
 /// Hermitian positive-definite matrices B B^H + n I, a stack of `count` n x n, C order.

@@ -69,7 +69,8 @@ void expect_cholesky(const cupp::ndarray<A>& a, bool upper, double c = 20.0) {
 template <class T>
 cupp::ndarray<T> hpd_array(const shape_t& shape, unsigned seed) {
   const std::int64_t n = shape.back();
-  return upload<T>(shape, hpd_values<T>(numel(shape) / std::max<std::int64_t>(1, n * n), n, seed));
+  return cupp::asarray<T>(hpd_values<T>(numel(shape) / std::max<std::int64_t>(1, n * n), n, seed),
+                          shape);
 }
 
 TYPED_TEST(CholeskyTyped, LowerAndUpper) {
@@ -98,8 +99,10 @@ TYPED_TEST(CholeskyTyped, ReadsOnlyOneTriangle) {
               const auto at = static_cast<std::size_t>((z * n + i) * n + j);
               junk[at] = from_c<T>(as_c(noise[at]) * 1000.0);
             }
-      const std::vector<T> want = cupp::linalg::cholesky(upload<T>({2, n, n}, good), upper).get();
-      const std::vector<T> got = cupp::linalg::cholesky(upload<T>({2, n, n}, junk), upper).get();
+      const std::vector<T> want =
+          cupp::linalg::cholesky(cupp::asarray<T>(good, {2, n, n}), upper).get();
+      const std::vector<T> got =
+          cupp::linalg::cholesky(cupp::asarray<T>(junk, {2, n, n}), upper).get();
       for (std::size_t i = 0; i < want.size(); ++i)
         ASSERT_EQ(as_c(got[i]), as_c(want[i])) << "n=" << n << " upper=" << upper << " at " << i;
     }
@@ -127,12 +130,12 @@ std::vector<T> with_negative_pivot(std::vector<T> v, std::int64_t n, std::int64_
 TYPED_TEST(CholeskyTyped, NotPositiveDefiniteRaisesAsNumpy) {
   using T = TypeParam;
   for (const std::int64_t n : {4, 70}) {
-    const auto a = upload<T>({3, n, n}, with_negative_pivot(hpd_values<T>(3, n, 1), n, 2));
+    const auto a = cupp::asarray<T>(with_negative_pivot(hpd_values<T>(3, n, 1), n, 2), {3, n, n});
     EXPECT_EQ(message_of([&] { cupp::linalg::cholesky(a); }), "Matrix is not positive definite")
         << "n=" << n;
     EXPECT_THROW(cupp::linalg::cholesky(a, true), cupp::linalg_error);
   }
-  const auto m = upload<T>({2, 2}, {T(1), T(2), T(2), T(1)});  // eigenvalues 3 and -1
+  const auto m = cupp::asarray<T>({T(1), T(2), T(2), T(1)}, {2, 2});  // eigenvalues 3 and -1
   EXPECT_THROW(cupp::linalg::cholesky(m), cupp::linalg_error);
   expect_cholesky<T>(hpd_array<T>({3, 3}, 2), false);  // the context is healthy afterwards
 }
@@ -141,7 +144,7 @@ TYPED_TEST(CholeskyTyped, NotPositiveDefiniteGivesNanUnderErrstateIgnore) {
   using T = TypeParam;
   cupp::linalg::errstate quiet(cupp::linalg::on_error::ignore);
   for (const std::int64_t n : {4, 70}) {
-    const auto a = upload<T>({3, n, n}, with_negative_pivot(hpd_values<T>(3, n, 1), n, 1));
+    const auto a = cupp::asarray<T>(with_negative_pivot(hpd_values<T>(3, n, 1), n, 1), {3, n, n});
     const std::vector<T> l = cupp::linalg::cholesky(a).get();
     const auto m = static_cast<std::size_t>(n * n);
     for (std::size_t i = 0; i < 3 * m; ++i) {
@@ -178,7 +181,7 @@ TEST(Cholesky, IntegersComputeInFloat64) {
   EXPECT_EQ(hu[2], 0.0);
   EXPECT_NEAR(hu[3], std::sqrt(2.0), 1e-15);
   // Random symmetric positive-definite integer matrices: B B^T + n I.
-  expect_cholesky<double>(upload<std::int64_t>({3, 5, 5}, hpd_values<std::int64_t>(3, 5, 1)),
+  expect_cholesky<double>(cupp::asarray<std::int64_t>(hpd_values<std::int64_t>(3, 5, 1), {3, 5, 5}),
                           false);
 }
 

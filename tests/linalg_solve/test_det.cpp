@@ -87,12 +87,13 @@ TYPED_TEST(DetTyped, TransposedAndSliced) {
 
 TYPED_TEST(DetTyped, KnownValuesAndPivotParity) {
   using T = TypeParam;
-  const auto a = upload<T>({2, 2}, {T(1), T(2), T(3), T(4)});
+  const auto a = cupp::asarray<T>({T(1), T(2), T(3), T(4)}, {2, 2});
   EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(a).item()) - cd(-2.0)), 0.0, 16 * eps_of<T>());
   // Permutation matrices: det is the permutation's sign; every route counts the swaps.
-  const auto swap = upload<T>({2, 2}, {T(0), T(1), T(1), T(0)});
+  const auto swap = cupp::asarray<T>({T(0), T(1), T(1), T(0)}, {2, 2});
   EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(swap).item()) - cd(-1.0)), 0.0, 4 * eps_of<T>());
-  const auto cycle = upload<T>({3, 3}, {T(0), T(1), T(0), T(0), T(0), T(1), T(1), T(0), T(0)});
+  const auto cycle =
+      cupp::asarray<T>({T(0), T(1), T(0), T(0), T(0), T(1), T(1), T(0), T(0)}, {3, 3});
   EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(cycle).item()) - cd(1.0)), 0.0, 4 * eps_of<T>());
   const auto [s, l] = cupp::linalg::slogdet(swap);
   EXPECT_NEAR(std::abs(as_c(s.item()) - cd(-1.0)), 0.0, 4 * eps_of<T>());
@@ -102,13 +103,13 @@ TYPED_TEST(DetTyped, KnownValuesAndPivotParity) {
     std::vector<T> p(static_cast<std::size_t>(n * n), T(0));
     for (std::int64_t i = 0; i < n; ++i) p[static_cast<std::size_t>(i * n + (n - 1 - i))] = T(1);
     const double want = ((n * (n - 1) / 2) % 2) ? -1.0 : 1.0;
-    EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(upload<T>({n, n}, p)).item()) - cd(want)), 0.0,
-                4 * eps_of<T>())
+    EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(cupp::asarray<T>(p, {n, n})).item()) - cd(want)),
+                0.0, 4 * eps_of<T>())
         << "n=" << n;
   }
   if constexpr (is_cplx<T>) {
     // det(diag(i, i)) = -1; slogdet's sign is a unit complex number.
-    const auto d = upload<T>({2, 2}, {T(0, 1), T(0), T(0), T(0, 1)});
+    const auto d = cupp::asarray<T>({T(0, 1), T(0), T(0), T(0, 1)}, {2, 2});
     EXPECT_NEAR(std::abs(as_c(cupp::linalg::det(d).item()) - cd(-1.0)), 0.0, 4 * eps_of<T>());
     const auto [cs, cl] = cupp::linalg::slogdet(random_array<T>({4, 6, 6}, 9));
     for (const T v : cs.get()) EXPECT_NEAR(std::abs(as_c(v)), 1.0, 8 * eps_of<T>());
@@ -121,12 +122,12 @@ TYPED_TEST(DetTyped, SingularIsZeroNotAnError) {
   for (const std::int64_t n : {4, 70}) {  // the batched route and the loop
     std::vector<T> v = random_values<T>(3 * n * n, 1);
     for (std::int64_t j = 0; j < n; ++j) v[static_cast<std::size_t>((n + 2) * n + j)] = T(0);
-    expect_det<T>(upload<T>({3, n, n}, v));  // matrix 1 has a zero row
-    const std::vector<T> d = cupp::linalg::det(upload<T>({3, n, n}, v)).get();
+    expect_det<T>(cupp::asarray<T>(v, {3, n, n}));  // matrix 1 has a zero row
+    const std::vector<T> d = cupp::linalg::det(cupp::asarray<T>(v, {3, n, n})).get();
     EXPECT_EQ(as_c(d[1]), cd(0.0)) << "n=" << n;
     EXPECT_NE(as_c(d[0]), cd(0.0)) << "n=" << n;
   }
-  const auto z = upload<T>({2, 2}, {T(1), T(2), T(2), T(4)});  // exactly singular in LU too
+  const auto z = cupp::asarray<T>({T(1), T(2), T(2), T(4)}, {2, 2});  // exactly singular in LU too
   EXPECT_EQ(as_c(cupp::linalg::det(z).item()), cd(0.0));
   const auto [s, l] = cupp::linalg::slogdet(z);
   EXPECT_EQ(as_c(s.item()), cd(0.0));
@@ -176,7 +177,7 @@ TEST(Det, SlogdetAvoidsOverflow) {
   const std::int64_t n = 400;
   std::vector<double> v(static_cast<std::size_t>(n * n), 0.0);
   for (std::int64_t i = 0; i < n; ++i) v[static_cast<std::size_t>(i * n + i)] = 10.0;
-  const auto a = upload<double>({n, n}, v);
+  const auto a = cupp::asarray<double>(v, {n, n});
   EXPECT_EQ(cupp::linalg::det(a).item(), std::numeric_limits<double>::infinity());
   const auto [s, l] = cupp::linalg::slogdet(a);
   EXPECT_EQ(s.item(), 1.0);

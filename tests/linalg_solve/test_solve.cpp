@@ -120,8 +120,8 @@ TYPED_TEST(SolveTyped, LargeMatrixCrossesCusolversBlocking) {
 TYPED_TEST(SolveTyped, KnownSolution) {
   using T = TypeParam;
   // [[3, 1], [1, 2]] x = [9, 8] -> x = [2, 3]
-  const auto a = upload<T>({2, 2}, {T(3), T(1), T(1), T(2)});
-  const auto b = upload<T>({2}, {T(9), T(8)});
+  const auto a = cupp::asarray<T>({T(3), T(1), T(1), T(2)}, {2, 2});
+  const auto b = cupp::asarray<T>({T(9), T(8)}, {2});
   const std::vector<T> x = cupp::linalg::solve(a, b).get();
   EXPECT_NEAR(std::abs(as_c(x[0]) - cd(2.0)), 0.0, 8 * eps_of<T>());
   EXPECT_NEAR(std::abs(as_c(x[1]) - cd(3.0)), 0.0, 8 * eps_of<T>());
@@ -189,13 +189,14 @@ bool none_nan(const std::vector<T>& v, std::size_t from, std::size_t to) {
 TYPED_TEST(SolveTyped, SingularRaisesAsNumpy) {
   using T = TypeParam;
   for (const std::int64_t n : {4, 70}) {  // the batched route and the loop
-    const auto a = upload<T>({3, n, n}, with_zero_row(random_values<T>(3 * n * n, 1), n, 1, n / 2));
+    const auto a =
+        cupp::asarray<T>(with_zero_row(random_values<T>(3 * n * n, 1), n, 1, n / 2), {3, n, n});
     const auto b = random_array<T>({3, n, 2}, 2);
     EXPECT_EQ(message_of([&] { cupp::linalg::solve(a, b); }), "Singular matrix") << "n=" << n;
     EXPECT_THROW(cupp::linalg::solve(a, b), cupp::linalg_error);
     EXPECT_THROW(cupp::linalg::inv(a), cupp::linalg_error);
   }
-  const auto z = upload<T>({2, 2}, {T(1), T(2), T(0), T(0)});
+  const auto z = cupp::asarray<T>({T(1), T(2), T(0), T(0)}, {2, 2});
   EXPECT_EQ(message_of([&] { cupp::linalg::inv(z); }), "Singular matrix");
   EXPECT_THROW(cupp::linalg::solve(z, random_array<T>({2}, 3)), cupp::linalg_error);
   // The context is healthy afterwards.
@@ -207,7 +208,7 @@ TYPED_TEST(SolveTyped, SingularGivesNanUnderErrstateIgnore) {
   cupp::linalg::errstate quiet(cupp::linalg::on_error::ignore);
   for (const std::int64_t n : {4, 70}) {
     const std::vector<T> av = with_zero_row(random_values<T>(3 * n * n, 1), n, 1, 0);
-    const auto a = upload<T>({3, n, n}, av);
+    const auto a = cupp::asarray<T>(av, {3, n, n});
     const auto b = random_array<T>({3, n, 2}, 2);
     const std::vector<T> x = cupp::linalg::solve(a, b).get();
     const auto m = static_cast<std::size_t>(n * 2);
@@ -221,7 +222,7 @@ TYPED_TEST(SolveTyped, SingularGivesNanUnderErrstateIgnore) {
     EXPECT_TRUE(none_nan(inv, 2 * mm, 3 * mm)) << "n=" << n;
   }
   // One singular matrix for a batch of right-hand sides: every solution is NaN.
-  const auto z = upload<T>({2, 2}, {T(1), T(2), T(0), T(0)});
+  const auto z = cupp::asarray<T>({T(1), T(2), T(0), T(0)}, {2, 2});
   const std::vector<T> x = cupp::linalg::solve(z, random_array<T>({3, 2, 1}, 3)).get();
   EXPECT_TRUE(all_nan(x, 0, x.size()));
 }
@@ -264,7 +265,7 @@ TYPED_TEST(SolveTyped, Inverse) {
 TYPED_TEST(SolveTyped, InverseKnownValues) {
   using T = TypeParam;
   // inv([[4, 7], [2, 6]]) = [[0.6, -0.7], [-0.2, 0.4]]
-  const auto a = upload<T>({2, 2}, {T(4), T(7), T(2), T(6)});
+  const auto a = cupp::asarray<T>({T(4), T(7), T(2), T(6)}, {2, 2});
   const std::vector<T> x = cupp::linalg::inv(a).get();
   const double want[] = {0.6, -0.7, -0.2, 0.4};
   for (int i = 0; i < 4; ++i) EXPECT_NEAR(std::abs(as_c(x[i]) - cd(want[i])), 0.0, 8 * eps_of<T>());
