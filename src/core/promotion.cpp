@@ -10,17 +10,9 @@
 
 namespace cupp {
 
-namespace {
-
-// The range of each integer dtype; a weak integer becomes promote_weak(a, integer), which for a
-// bool array is int64.
-struct integer_range {
-  long long min;
-  unsigned long long max;
-};
-
-integer_range range_of(dtype d) noexcept {
+integer_bounds integer_bounds_of(dtype d) noexcept {
   switch (d) {
+    case dtype::bool_: return {0, 1};
     case dtype::int8: return {INT8_MIN, INT8_MAX};
     case dtype::int16: return {INT16_MIN, INT16_MAX};
     case dtype::int32: return {INT32_MIN, INT32_MAX};
@@ -32,11 +24,14 @@ integer_range range_of(dtype d) noexcept {
   }
 }
 
+namespace {
+
 template <class Int>
 void check(dtype array_dtype, Int value) {
   const dtype target = promote_weak(array_dtype, scalar_kind::integer);
   if (!is_integer(target)) return;  // float and complex arrays: NumPy converts, whatever the value
-  const integer_range r = range_of(target);
+  // A weak integer becomes promote_weak(a, integer), which for a bool array is int64.
+  const integer_bounds r = integer_bounds_of(target);
   bool fits = true;
   if constexpr (std::is_signed_v<Int>) {
     fits = value < 0 ? value >= r.min : static_cast<unsigned long long>(value) <= r.max;

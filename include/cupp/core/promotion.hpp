@@ -79,6 +79,13 @@ constexpr bool is_complex(dtype d) noexcept;
 /// numpy.inexact: floating or complex.
 constexpr bool is_inexact(dtype d) noexcept;
 
+/// The smallest and largest value of an integer dtype (bool: 0 and 1).
+struct integer_bounds {
+  long long min;
+  unsigned long long max;
+};
+integer_bounds integer_bounds_of(dtype d) noexcept;
+
 /// NumPy 2's check that a weak integer fits the dtype it becomes: the array's dtype, or int64 for
 /// a bool array (see promote_weak). `np.array([1], np.int8) + 1000` raises OverflowError "Python
 /// integer 1000 out of bounds for int8"; this throws cupp::overflow_error with that message. Does
