@@ -227,6 +227,26 @@ def cupy_cases(cp):
             'la_eigh_batched_10000x4_ignore': lambda: events(lambda: cp.linalg.eigh(sym4)),
         }
 
+    def rng_cases():
+        n26, n24 = 1 << 26, 1 << 24
+        gen = cp.random.default_rng(1234)
+        return {
+            'rng_rand_f32_2^26': lambda: events(lambda: cp.random.rand(n26, dtype=cp.float32)),
+            'rng_randn_f32_2^26': lambda: events(lambda: cp.random.randn(n26, dtype=cp.float32)),
+            'rng_random_f64_2^26': lambda: events(lambda: gen.random(n26, dtype=cp.float64)),
+            'rng_normal_f64_2^26': lambda: events(lambda: gen.standard_normal(n26, dtype=cp.float64)),
+            'rng_integers_i64_2^26': lambda: events(
+                lambda: gen.integers(0, 1000, n26, dtype=cp.int64)),
+            'rng_binomial_2^24': lambda: events(lambda: gen.binomial(100, 0.3, n24)),
+            'rng_poisson_2^24': lambda: events(lambda: gen.poisson(5.0, n24)),
+            'rng_exponential_f32_2^26': lambda: events(
+                lambda: gen.standard_exponential(n26, dtype=cp.float32)),
+            'rng_gamma_f32_2^24': lambda: events(
+                lambda: gen.standard_gamma(2.5, n24, dtype=cp.float32)),
+            'rng_uniform_f32_2^26': lambda: events(
+                lambda: gen.uniform(-1.0, 1.0, n26, dtype=cp.float32)),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -238,6 +258,7 @@ def cupy_cases(cp):
 
     return {
         **lazy(linalg_cases),
+        **rng_cases(),
         'ew_add_f32_out': lambda: events(
             lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
         'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
@@ -282,7 +303,10 @@ LINALG_ROWS = ['la_matmul_f32_8192', 'la_matmul_f64_8192', 'la_matmul_f16_8192',
                'la_svd_f32_2048', 'la_eigh_batched_10000x4', 'la_eigh_batched_10000x4_ignore']
 
 _N, _S = 1 << 26, 8192
-BYTES = {'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
+BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_f64_2^26': 8 * _N,
+         'rng_normal_f64_2^26': 8 * _N, 'rng_integers_i64_2^26': 8 * _N,
+         'rng_exponential_f32_2^26': 4 * _N, 'rng_uniform_f32_2^26': 4 * _N,
+'pinned_h2d_1GiB': GIB, 'pinned_d2h_1GiB': GIB,
          'ew_add_f32_out': 12 * _N, 'ew_add_f32_alloc': 12 * _N, 'ew_fused5': 24 * _N,
          'ew_fused5_fuse': 24 * _N, 'ew_exp_sin_sqrt': 16 * _N, 'ew_broadcast_add': 8 * _S * _S,
          'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S,

@@ -1,19 +1,331 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The basic random functions of numpy.random / cupy.random, on cuRAND (Philox4x32-10).
+// numpy.random on the GPU: a Generator (numpy.random.Generator, default_rng) whose numbers come
+// from Philox4x32-10 through counter-based kernels, and the legacy module functions (seed, rand,
+// randn, randint, ...) on one such generator per device. For a given seed the numbers are the same
+// on every GPU, launch configuration and cupp version (Note [Random stream layout] in
+// kernels/cupp/random.cuh; docs/random.md).
 #pragma once
 
 #include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "cupp/core/ndarray.hpp"
 
 namespace cupp::random {
 
 namespace detail {
-void fill_uniform(const cupp::detail::array_desc& a);
-void fill_normal(const cupp::detail::array_desc& a);
+
+/// The sampler of a draw: which generated kernel fills the result.
+enum class kind : int {
+  // one uniform per element
+  random, uniform, exponential, logistic, gumbel, laplace, weibull, pareto, rayleigh, triangular,
+  geometric, bits,
+  // one normal per element
+  normal, lognormal,
+  // a stream of words per element
+  integers, gamma, beta, chisquare, f, standard_t, vonmises, binomial, poisson, negative_binomial,
+  hypergeometric, choice,
+  // a stream of words per row of m values
+  multinomial, dirichlet
+};
+
+/// The scalar parameters of a draw (what each means is per kind, see random.cuh's samplers).
+struct draw_args {
+  double p0 = 0, p1 = 0, p2 = 0;
+  std::int64_t i0 = 0, i1 = 0, i2 = 0;
+  /// A per-call table (choice's cdf, multinomial's pvals, dirichlet's alpha), copied to the GPU.
+  std::vector<double> table;
+};
+
+/// The whole state of a generator: the Philox key and the next unused block of its counter.
+struct bit_state {
+  std::uint32_t key[2] = {0, 0};
+  std::uint64_t counter = 0;
+};
+
+/// Checks the arguments of `k` (NumPy's messages), fills the C-contiguous `out` on the current
+/// stream and advances `s` past the blocks the draw used.
+void draw(bit_state& s, kind k, const draw_args& a, const cupp::detail::array_desc& out);
+
+/// [low, high) (or [low, high] with endpoint) as (low, count of values wrapped to 64 bits, 0
+/// standing for 2^64): checks the bounds of dt, then the order, with NumPy's messages.
+std::pair<std::int64_t, std::int64_t> integer_range(std::int64_t low, std::int64_t high,
+                                                    bool endpoint, dtype dt);
+
+/// The sorted keys' order: a uniformly random permutation of 0..n-1 (int64).
+cupp::detail::array_desc permutation_indices(bit_state& s, std::int64_t n);
+/// Rows of `a` (along axis 0) in the order of the int64 `rows`: a new C-contiguous array.
+cupp::detail::array_desc take_rows(const cupp::detail::array_desc& a,
+                                   const cupp::detail::array_desc& rows);
+/// Generator.choice over range(a): int64 indices of shape `size`.
+cupp::detail::array_desc choice_indices(bit_state& s, std::int64_t a, const shape_t& size,
+                                        bool replace, const std::vector<double>& p);
+/// x = mean + z A^T with A A^T = cov (by eigh), z standard normal of shape size + (d,).
+cupp::detail::array_desc multivariate_normal(bit_state& s, const cupp::detail::array_desc& mean,
+                                             const cupp::detail::array_desc& cov,
+                                             const shape_t& size);
+
+/// The ziggurat tables of float64 normals (Marsaglia and Tsang, 256 layers): ki (the bits of
+/// 64-bit integers), wi and fi, 256 each.
+std::vector<double> ziggurat_tables();
+
+/// The generated kernel of (kind, dtype) and every pair that exists, for the compile tests.
+std::string kernel_source(kind k, dtype dt);
+std::vector<std::pair<kind, dtype>> all_kernels();
+
+template <class T>
+constexpr bool is_real_v = std::is_same_v<T, float> || std::is_same_v<T, double>;
+
 }  // namespace detail
+
+/// numpy.random.Generator on Philox4x32-10. The state is two words of key and a block counter,
+/// held on the host: each draw launches one kernel on the current stream and advances the counter
+/// by the blocks it used, so results do not depend on the stream or the launch. One generator is
+/// not meant for several threads at once (give each thread its own, or seed them apart).
+class Generator {
+ public:
+  /// A seed gives the same numbers everywhere; no seed draws one from std::random_device.
+  explicit Generator(std::optional<std::uint64_t> seed = std::nullopt);
+
+  /// The key and the next unused block of the counter.
+  const detail::bit_state& state() const noexcept { return s_; }
+
+  // ---- floating-point distributions: T is float or double --------------------------------
+  /// Uniform on [0, 1).
+  template <class T = double>
+  ndarray<T> random(const shape_t& size) { return real<T>(detail::kind::random, {}, size); }
+  /// Uniform on [low, high).
+  template <class T = double>
+  ndarray<T> uniform(double low, double high, const shape_t& size) {
+    return real<T>(detail::kind::uniform, args(low, high - low), size);
+  }
+  template <class T = double>
+  ndarray<T> standard_normal(const shape_t& size) {
+    return real<T>(detail::kind::normal, args(0.0, 1.0), size);
+  }
+  template <class T = double>
+  ndarray<T> normal(double loc, double scale, const shape_t& size) {
+    return real<T>(detail::kind::normal, args(loc, scale), size);
+  }
+  template <class T = double>
+  ndarray<T> standard_exponential(const shape_t& size) {
+    return real<T>(detail::kind::exponential, args(1.0), size);
+  }
+  template <class T = double>
+  ndarray<T> exponential(double scale, const shape_t& size) {
+    return real<T>(detail::kind::exponential, args(scale), size);
+  }
+  template <class T = double>
+  ndarray<T> standard_gamma(double shape, const shape_t& size) {
+    return real<T>(detail::kind::gamma, args(shape, 1.0), size);
+  }
+  template <class T = double>
+  ndarray<T> gamma(double shape, double scale, const shape_t& size) {
+    return real<T>(detail::kind::gamma, args(shape, scale), size);
+  }
+  template <class T = double>
+  ndarray<T> beta(double a, double b, const shape_t& size) {
+    return real<T>(detail::kind::beta, args(a, b), size);
+  }
+  template <class T = double>
+  ndarray<T> lognormal(double mean, double sigma, const shape_t& size) {
+    return real<T>(detail::kind::lognormal, args(mean, sigma), size);
+  }
+  template <class T = double>
+  ndarray<T> logistic(double loc, double scale, const shape_t& size) {
+    return real<T>(detail::kind::logistic, args(loc, scale), size);
+  }
+  template <class T = double>
+  ndarray<T> gumbel(double loc, double scale, const shape_t& size) {
+    return real<T>(detail::kind::gumbel, args(loc, scale), size);
+  }
+  template <class T = double>
+  ndarray<T> laplace(double loc, double scale, const shape_t& size) {
+    return real<T>(detail::kind::laplace, args(loc, scale), size);
+  }
+  template <class T = double>
+  ndarray<T> chisquare(double df, const shape_t& size) {
+    return real<T>(detail::kind::chisquare, args(df), size);
+  }
+  template <class T = double>
+  ndarray<T> f(double dfnum, double dfden, const shape_t& size) {
+    return real<T>(detail::kind::f, args(dfnum, dfden), size);
+  }
+  template <class T = double>
+  ndarray<T> standard_t(double df, const shape_t& size) {
+    return real<T>(detail::kind::standard_t, args(df), size);
+  }
+  template <class T = double>
+  ndarray<T> weibull(double a, const shape_t& size) {
+    return real<T>(detail::kind::weibull, args(a), size);
+  }
+  template <class T = double>
+  ndarray<T> pareto(double a, const shape_t& size) {
+    return real<T>(detail::kind::pareto, args(a), size);
+  }
+  template <class T = double>
+  ndarray<T> rayleigh(double scale, const shape_t& size) {
+    return real<T>(detail::kind::rayleigh, args(scale), size);
+  }
+  template <class T = double>
+  ndarray<T> vonmises(double mu, double kappa, const shape_t& size) {
+    return real<T>(detail::kind::vonmises, args(mu, kappa), size);
+  }
+  template <class T = double>
+  ndarray<T> triangular(double left, double mode, double right, const shape_t& size) {
+    return real<T>(detail::kind::triangular, args(left, mode, right), size);
+  }
+  /// Rows of size + (k,) on the simplex, k = alpha.size().
+  template <class T = double>
+  ndarray<T> dirichlet(const std::vector<double>& alpha, const shape_t& size) {
+    detail::draw_args a;
+    a.table = alpha;
+    return real<T>(detail::kind::dirichlet, a, with_last(size, alpha.size()));
+  }
+  /// Samples of shape size + (d,) with the given mean (d,) and covariance (d, d), by the
+  /// eigendecomposition of cov (NumPy's method="eigh"; cov must be symmetric positive
+  /// semi-definite, which is not checked).
+  template <class T = double>
+  ndarray<T> multivariate_normal(const ndarray<T>& mean, const ndarray<T>& cov,
+                                 const shape_t& size) {
+    static_assert(detail::is_real_v<T>, "cupp::random: T must be float or double");
+    return ndarray<T>(detail::multivariate_normal(s_, mean.desc(), cov.desc(), size));
+  }
+
+  // ---- integer distributions -------------------------------------------------------------
+  /// Uniform integers on [low, high), or [low, high] with endpoint. I is any integer type or
+  /// bool; low and high must lie in its range.
+  template <class I = std::int64_t>
+  ndarray<I> integers(std::int64_t low, std::int64_t high, const shape_t& size,
+                      bool endpoint = false) {
+    static_assert(std::is_integral_v<I>, "cupp::random::integers: I must be an integer type");
+    const auto [first, range] = detail::integer_range(low, high, endpoint, dtype_of<I>);
+    detail::draw_args a;
+    a.i0 = first;
+    a.i1 = range;
+    return drawn<I>(detail::kind::integers, a, size);
+  }
+  /// Uniform integers on [0, high).
+  template <class I = std::int64_t>
+  ndarray<I> integers(std::int64_t high, const shape_t& size) {
+    return integers<I>(0, high, size);
+  }
+  ndarray<std::int64_t> binomial(std::int64_t n, double p, const shape_t& size) {
+    detail::draw_args a;
+    a.i0 = n;
+    a.p0 = p;
+    return drawn<std::int64_t>(detail::kind::binomial, a, size);
+  }
+  ndarray<std::int64_t> poisson(double lam, const shape_t& size) {
+    return drawn<std::int64_t>(detail::kind::poisson, args(lam), size);
+  }
+  /// The number of trials up to and including the first success.
+  ndarray<std::int64_t> geometric(double p, const shape_t& size) {
+    return drawn<std::int64_t>(detail::kind::geometric, args(p), size);
+  }
+  ndarray<std::int64_t> negative_binomial(double n, double p, const shape_t& size) {
+    return drawn<std::int64_t>(detail::kind::negative_binomial, args(n, p), size);
+  }
+  ndarray<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
+                                       std::int64_t nsample, const shape_t& size) {
+    detail::draw_args a;
+    a.i0 = ngood;
+    a.i1 = nbad;
+    a.i2 = nsample;
+    return drawn<std::int64_t>(detail::kind::hypergeometric, a, size);
+  }
+  /// Counts of shape size + (k,), k = pvals.size(); the last category takes what is left.
+  ndarray<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                    const shape_t& size) {
+    detail::draw_args a;
+    a.i0 = n;
+    a.table = pvals;
+    return drawn<std::int64_t>(detail::kind::multinomial, a, with_last(size, pvals.size()));
+  }
+
+  // ---- sampling and permutations ---------------------------------------------------------
+  /// Indices drawn from range(a), with or without replacement, uniformly or with
+  /// probabilities p (empty p: uniform).
+  ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size, bool replace = true,
+                               const std::vector<double>& p = {}) {
+    return ndarray<std::int64_t>(detail::choice_indices(s_, a, size, replace, p));
+  }
+  /// Elements (rows, along axis 0) of `a` drawn as choice(a.shape(0), ...) picks them; the
+  /// result has shape size + a.shape()[1:].
+  template <class T>
+  ndarray<T> choice(const ndarray<T>& a, const shape_t& size, bool replace = true,
+                    const std::vector<double>& p = {}) {
+    if (a.ndim() == 0) throw value_error("a must be 1-dimensional or an integer");
+    const ndarray<std::int64_t> idx = choice(a.shape()[0], size, replace, p);
+    shape_t out_shape = size;
+    out_shape.insert(out_shape.end(), a.shape().begin() + 1, a.shape().end());
+    return ndarray<T>(detail::take_rows(a.desc(), idx.ravel().desc())).reshape(out_shape);
+  }
+  /// A random permutation of 0..n-1.
+  ndarray<std::int64_t> permutation(std::int64_t n) {
+    return ndarray<std::int64_t>(detail::permutation_indices(s_, n));
+  }
+  /// A copy of `a` with its rows (axis 0) in random order.
+  template <class T>
+  ndarray<T> permutation(const ndarray<T>& a) {
+    if (a.ndim() == 0) throw value_error("x must be an integer or at least 1-dimensional");
+    return ndarray<T>(detail::take_rows(a.desc(), permutation(a.shape()[0]).desc()));
+  }
+  /// Reorders the rows (axis 0) of `a` in place.
+  template <class T>
+  void shuffle(ndarray<T>& a) {
+    if (a.ndim() == 0) throw value_error("array must be at least 1-dimensional");
+    ndarray<T>(a.desc()) = permutation(a);
+  }
+
+ private:
+  static detail::draw_args args(double p0, double p1 = 0, double p2 = 0) {
+    detail::draw_args a;
+    a.p0 = p0;
+    a.p1 = p1;
+    a.p2 = p2;
+    return a;
+  }
+  static shape_t with_last(shape_t size, std::size_t k) {
+    size.push_back(static_cast<std::int64_t>(k));
+    return size;
+  }
+  template <class T>
+  ndarray<T> drawn(detail::kind k, const detail::draw_args& a, const shape_t& size) {
+    ndarray<T> out(size);
+    detail::draw(s_, k, a, out.desc());
+    return out;
+  }
+  template <class T>
+  ndarray<T> real(detail::kind k, const detail::draw_args& a, const shape_t& size) {
+    static_assert(detail::is_real_v<T>, "cupp::random: T must be float or double");
+    return drawn<T>(k, a, size);
+  }
+  detail::bit_state s_;
+};
+
+/// numpy.random.default_rng.
+inline Generator default_rng(std::optional<std::uint64_t> seed = std::nullopt) {
+  return Generator(seed);
+}
+
+namespace detail {
+
+/// The legacy functions' generator of the current device, locked for the caller.
+struct global_generator {
+  std::unique_lock<std::mutex> lock;
+  Generator& gen;
+};
+global_generator legacy();
+}  // namespace detail
+
+// ---- the legacy module functions, on one generator per device ------------------------------
 
 /// numpy.random.seed: reseeds the generator of every device, so the next draws repeat.
 void seed(std::uint64_t s);
@@ -21,21 +333,83 @@ void seed(std::uint64_t s);
 /// numpy.random.rand: uniform samples in [0, 1). T is float or double.
 template <class T = double>
 ndarray<T> rand(const shape_t& shape) {
-  static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>,
-                "cupp::random::rand supports float and double");
-  ndarray<T> a(shape);
-  detail::fill_uniform(a.desc());
-  return a;
+  return detail::legacy().gen.random<T>(shape);
 }
-
-/// numpy.random.randn: standard normal samples. T is float or double.
+/// numpy.random.random / random_sample: the same as rand.
+template <class T = double>
+ndarray<T> random(const shape_t& shape) { return rand<T>(shape); }
+template <class T = double>
+ndarray<T> random_sample(const shape_t& shape) { return rand<T>(shape); }
+/// numpy.random.randn / standard_normal.
 template <class T = double>
 ndarray<T> randn(const shape_t& shape) {
-  static_assert(std::is_same_v<T, float> || std::is_same_v<T, double>,
-                "cupp::random::randn supports float and double");
-  ndarray<T> a(shape);
-  detail::fill_normal(a.desc());
-  return a;
+  return detail::legacy().gen.standard_normal<T>(shape);
+}
+template <class T = double>
+ndarray<T> standard_normal(const shape_t& shape) { return randn<T>(shape); }
+template <class T = double>
+ndarray<T> uniform(double low, double high, const shape_t& shape) {
+  return detail::legacy().gen.uniform<T>(low, high, shape);
+}
+template <class T = double>
+ndarray<T> normal(double loc, double scale, const shape_t& shape) {
+  return detail::legacy().gen.normal<T>(loc, scale, shape);
+}
+template <class T = double>
+ndarray<T> exponential(double scale, const shape_t& shape) {
+  return detail::legacy().gen.exponential<T>(scale, shape);
+}
+template <class T = double>
+ndarray<T> gamma(double shape_param, double scale, const shape_t& shape) {
+  return detail::legacy().gen.gamma<T>(shape_param, scale, shape);
+}
+template <class T = double>
+ndarray<T> beta(double a, double b, const shape_t& shape) {
+  return detail::legacy().gen.beta<T>(a, b, shape);
+}
+template <class T = double>
+ndarray<T> lognormal(double mean, double sigma, const shape_t& shape) {
+  return detail::legacy().gen.lognormal<T>(mean, sigma, shape);
+}
+inline ndarray<std::int64_t> poisson(double lam, const shape_t& shape) {
+  return detail::legacy().gen.poisson(lam, shape);
+}
+inline ndarray<std::int64_t> binomial(std::int64_t n, double p, const shape_t& shape) {
+  return detail::legacy().gen.binomial(n, p, shape);
+}
+/// numpy.random.randint: integers on [low, high) ("low >= high" when empty).
+inline ndarray<std::int64_t> randint(std::int64_t low, std::int64_t high, const shape_t& shape) {
+  return detail::legacy().gen.integers<std::int64_t>(low, high, shape);
+}
+/// numpy.random.randint(high): integers on [0, high).
+inline ndarray<std::int64_t> randint(std::int64_t high, const shape_t& shape) {
+  return randint(0, high, shape);
+}
+/// Generator.integers on the legacy generator.
+template <class I = std::int64_t>
+ndarray<I> integers(std::int64_t low, std::int64_t high, const shape_t& shape,
+                    bool endpoint = false) {
+  return detail::legacy().gen.integers<I>(low, high, shape, endpoint);
+}
+inline ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size, bool replace = true,
+                                    const std::vector<double>& p = {}) {
+  return detail::legacy().gen.choice(a, size, replace, p);
+}
+template <class T>
+ndarray<T> choice(const ndarray<T>& a, const shape_t& size, bool replace = true,
+                  const std::vector<double>& p = {}) {
+  return detail::legacy().gen.choice(a, size, replace, p);
+}
+inline ndarray<std::int64_t> permutation(std::int64_t n) {
+  return detail::legacy().gen.permutation(n);
+}
+template <class T>
+ndarray<T> permutation(const ndarray<T>& a) {
+  return detail::legacy().gen.permutation(a);
+}
+template <class T>
+void shuffle(ndarray<T>& a) {
+  detail::legacy().gen.shuffle(a);
 }
 
 }  // namespace cupp::random

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// cupp::random::seed/rand/randn: ranges, moments against the known distributions, reproducibility.
+// cupp::random::seed/rand/randn: ranges, moments against the known distributions, reproducibility;
+// the Generator examples of docs/random.md.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <set>
 #include <vector>
 
 #include "cupp/array.hpp"
@@ -90,6 +94,47 @@ TYPED_TEST(RandomTyped, EmptyAndZeroDimensional) {
   EXPECT_EQ(s.ndim(), 0);
   const T x = s.item();
   EXPECT_TRUE(x >= T(0) && x < T(1));
+}
+
+class RandomExamples : public GpuTest {};
+
+TEST_F(RandomExamples, Generator) {
+  // example-begin generator
+  auto rng = cupp::random::default_rng(2026);
+  auto x = rng.normal<float>(10.0, 2.0, {1000, 3});                  // float32, shape (1000, 3)
+  auto dice = rng.integers<std::int32_t>(1, 6, {20}, /*endpoint=*/true);  // 1..6
+  auto hits = rng.binomial(100, 0.3, {5});                            // int64
+  auto pick = rng.choice(10, {3}, /*replace=*/false);                 // 3 distinct of 0..9
+  auto rows = cupp::arange<double>(0, 12).reshape({4, 3});
+  rng.shuffle(rows);                                                  // rows reordered in place
+  // example-end
+  EXPECT_EQ(x.shape(), (cupp::shape_t{1000, 3}));
+  double mean = 0;
+  for (const float v : x.get()) mean += v;
+  EXPECT_NEAR(mean / 3000, 10.0, 6 * 2.0 / std::sqrt(3000.0));
+  for (const std::int32_t d : dice.get()) EXPECT_TRUE(d >= 1 && d <= 6);
+  for (const std::int64_t h : hits.get()) EXPECT_TRUE(h >= 0 && h <= 100);
+  const auto p = pick.get();
+  EXPECT_EQ(std::set<std::int64_t>(p.begin(), p.end()).size(), 3u);
+  for (const std::int64_t i : p) EXPECT_TRUE(i >= 0 && i < 10);
+  // Each row is still (3r, 3r + 1, 3r + 2) for some r, and every r appears once.
+  const auto r = rows.get();
+  std::set<double> firsts;
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(r[3 * i + 1], r[3 * i] + 1);
+    EXPECT_EQ(r[3 * i + 2], r[3 * i] + 2);
+    firsts.insert(r[3 * i]);
+  }
+  EXPECT_EQ(firsts, (std::set<double>{0, 3, 6, 9}));
+}
+
+TEST_F(RandomExamples, SameSeedSameNumbers) {
+  // example-begin reproducible
+  auto a = cupp::random::default_rng(7).random<float>({8});
+  auto b = cupp::random::default_rng(7).random<float>({8});
+  // a and b hold the same numbers, on any GPU and with any cupp version
+  // example-end
+  EXPECT_EQ(a.get(), b.get());
 }
 
 }  // namespace
