@@ -196,6 +196,23 @@ def cupy_cases(cp):
     def once(fn):  # the slow solvers: one call per timed region
         return events(fn, inner=1)
 
+    def cplx(name, *shape):  # complex64 from uniform [0, 1) real parts, as cupp's bench_fft
+        key = ('fft', name, shape)
+        if key not in arrays:
+            arrays[key] = cp.random.rand(*shape, dtype=cp.float32).astype(cp.complex64)
+        return arrays[key]
+
+    def fft_cases():  # cupy.fft with its default plan cache; inputs made when a row runs
+        cases = {
+            'fft_c64_2^24': lambda: events(lambda: cp.fft.fft(cplx('f24', 1 << 24))),
+            'fft2_c64_4096': lambda: events(lambda: cp.fft.fft2(cplx('f4096', 4096, 4096))),
+            'rfft_f32_2^26': lambda: events(lambda: cp.fft.rfft(arr('a', n))),
+            'fft_axis0_c64_4096': lambda: events(
+                lambda: cp.fft.fft(cplx('f4096', 4096, 4096), axis=0)),
+            'ifft_view_c64': lambda: events(lambda: cp.fft.ifft(cplx('f8192', 4096, 8192)[:, ::2])),
+        }
+        return {name: cases[name] for name in FFT_ROWS}
+
     def linalg_cases():
         s8 = (8192, 8192)
         sym4 = mat('b4', (10000, 4, 4))
@@ -293,6 +310,7 @@ def cupy_cases(cp):
         'argsort_f32_2^26': lambda: events(lambda: cp.argsort(arr('a', n))),
         'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
         'unique_i32_2^24': lambda: events(lambda: cp.unique(ints('u24', 1 << 24, 1 << 20))),
+        **fft_cases(),
     }
 
 
@@ -320,6 +338,13 @@ FLOPS = {'la_matmul_f32_8192': 2 * _S ** 3, 'la_matmul_f64_8192': 2 * _S ** 3,
          'la_matmul_batched_512x128': 2 * 512 * 128 ** 3}
 # CuPy-only rows compared with a cupp case of another name.
 SAME_CUPP_CASE = {'ew_fused5_fuse': 'ew_fused5', 'red_fused_dot_fuse': 'red_fused_dot'}
+
+# cupy.fft rows (--filter fft picks them); bytes: one read of the input, one write of the result.
+FFT_ROWS = ['fft_c64_2^24', 'fft2_c64_4096', 'rfft_f32_2^26', 'fft_axis0_c64_4096',
+            'ifft_view_c64']
+BYTES.update({'fft_c64_2^24': 16 * (1 << 24), 'fft2_c64_4096': 16 * 4096 * 4096,
+              'rfft_f32_2^26': 4 * _N + 8 * (_N // 2 + 1), 'fft_axis0_c64_4096': 16 * 4096 * 4096,
+              'ifft_view_c64': 16 * 4096 * 4096})
 
 
 def run_cupp(bench, out_dir, pattern):

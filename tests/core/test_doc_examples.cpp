@@ -91,6 +91,7 @@ TEST(DocExamples, SearchingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sea
 TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"), 4); }
 TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 4); }
 TEST(DocExamples, LinalgPageMatchesTheTests) { EXPECT_EQ(check_page("docs/linalg.md"), 18); }
+TEST(DocExamples, FftPageMatchesTheTests) { EXPECT_EQ(check_page("docs/fft.md"), 5); }
 TEST(DocExamples, RandomPageMatchesTheTests) { EXPECT_EQ(check_page("docs/random.md"), 3); }
 
 }  // namespace
