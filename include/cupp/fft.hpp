@@ -151,13 +151,7 @@ template <class T>
 using irfft_t = std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, T,
                                    real_t<T>>;
 
-template <class R, class T>
-ndarray<R> as_dtype(const ndarray<T>& a) {
-  if constexpr (std::is_same_v<T, R>)
-    return a;
-  else
-    return a.template astype<R>();
-}
+using cupp::detail::as_dtype;
 
 /// c2c of any T: converted to complex_t<T> (a scratch copy) unless it already is.
 template <class T>

@@ -383,4 +383,15 @@ struct kernel_argument<ndarray<T>, void> {
 };
 }  // namespace jit
 
+namespace detail {
+/// `a` as an array of R: `a` itself when it already is, else a converted copy.
+template <class R, class T>
+ndarray<R> as_dtype(const ndarray<T>& a) {
+  if constexpr (std::is_same_v<T, R>)
+    return a;
+  else
+    return a.template astype<R>();
+}
+}  // namespace detail
+
 }  // namespace cupp

@@ -72,14 +72,7 @@ struct real_type<std::complex<T>> {
 template <class T>
 using real_t = typename real_type<T>::type;
 
-/// `a` as an array of R: `a` itself when it already is, else a converted copy.
-template <class R, class T>
-ndarray<R> as_dtype(const ndarray<T>& a) {
-  if constexpr (std::is_same_v<T, R>)
-    return a;
-  else
-    return a.template astype<R>();
-}
+using cupp::detail::as_dtype;
 
 /// `a` in the dtype linalg computes in for it (`a` itself when it already is).
 template <class T>
