@@ -26,8 +26,6 @@ using cupp::slice;
 using namespace cupp::test::fft_ref;
 namespace fft = cupp::fft;
 
-const std::vector<std::string> kNorms = {"backward", "ortho", "forward"};
-
 template <class T>
 class FftTyped : public cupp::test::GpuTest {};
 using FftDtypes = ::testing::Types<float, double, std::complex<float>, std::complex<double>>;

@@ -24,8 +24,6 @@ using cupp::slice;
 using namespace cupp::test::fft_ref;
 namespace fft = cupp::fft;
 
-const std::vector<std::string> kNorms = {"backward", "ortho", "forward"};
-
 template <class T>
 class RfftTyped : public cupp::test::GpuTest {};
 using RealDtypes = ::testing::Types<float, double>;
