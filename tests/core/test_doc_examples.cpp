@@ -93,5 +93,8 @@ TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/st
 TEST(DocExamples, LinalgPageMatchesTheTests) { EXPECT_EQ(check_page("docs/linalg.md"), 18); }
 TEST(DocExamples, FftPageMatchesTheTests) { EXPECT_EQ(check_page("docs/fft.md"), 5); }
 TEST(DocExamples, RandomPageMatchesTheTests) { EXPECT_EQ(check_page("docs/random.md"), 3); }
+TEST(DocExamples, ManipulationPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/manipulation.md"), 1);
+}
 
 }  // namespace
