@@ -337,8 +337,6 @@ struct k_geometric {  // the number of trials to the first success: ceil(log U /
     return static_cast<C>(x < 1.0 ? 1.0 : x);
   }
 };
-struct k_bits {  // raw 64-bit words (sort keys); C is an integer type here
-};
 
 struct k_normal {  // loc + scale z
   template <class C> static __device__ C apply(C z, const params& p) {

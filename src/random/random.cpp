@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -78,7 +79,7 @@ const char* sampler_name(kind k) {
     case kind::rayleigh: return "k_rayleigh";
     case kind::triangular: return "k_triangular";
     case kind::geometric: return "k_geometric";
-    case kind::bits: return "k_bits";
+    case kind::bits: return "bits";  // bits_body: no sampler
     case kind::normal: return "k_normal";
     case kind::lognormal: return "k_lognormal";
     case kind::integers: return "s_integers";
@@ -347,12 +348,13 @@ void draw(bit_state& s, kind k, const draw_args& a, const array_desc& out) {
         shape_t(out.shape.begin(), out.shape.end() - 1)));
     return;
   }
-  ndarray<double> table;
+  // The per-call table on the GPU, made only for the draws that have one.
+  std::optional<ndarray<double>> table;
   if (!a.table.empty()) table = asarray(a.table);
   const bool ziggurat = (k == kind::normal || k == kind::lognormal) && out.dt == dtype::float64;
-  const void* const table_ptr = ziggurat           ? ziggurat_on_device()
-                                : a.table.empty() ? nullptr
-                                                  : static_cast<const void*>(table.desc().ptr);
+  const void* const table_ptr = ziggurat ? ziggurat_on_device()
+                                : table  ? static_cast<const void*>(table->desc().ptr)
+                                         : nullptr;
   const std::uint64_t counter = s.counter;
   s.counter += blocks_used(l, n);
   const std::uint64_t work = l == layout::stream || l == layout::rows
@@ -437,10 +439,11 @@ array_desc take_rows(const array_desc& a, const array_desc& rows) {
                                           : word == 4 ? "cupp_take_rows<unsigned int>"
                                                       : "cupp_take_rows<unsigned char>");
   const std::int64_t row_words = row_bytes / word;
-  const ndarray<std::int64_t> r = ndarray<std::int64_t>(rows).copy();
+  const array_desc r =
+      is_c_contiguous(rows.shape, rows.strides) ? rows : cupp::detail::copy(rows);
   k(dim3(grid_for(rows.shape[0] * row_words)), dim3(256), std::size_t{0},
     cuda::get_current_stream(), static_cast<void*>(out.ptr), static_cast<const void*>(src.ptr),
-    static_cast<const void*>(r.desc().ptr), static_cast<long long>(rows.shape[0]),
+    static_cast<const void*>(r.ptr), static_cast<long long>(rows.shape[0]),
     static_cast<long long>(row_words));
   return out;
 }
