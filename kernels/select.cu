@@ -146,7 +146,32 @@ void gather(const void* in, const std::int64_t* index, void* out, std::int64_t n
   CUPP_CHECK_CUDA(cudaGetLastError());
 }
 
+template <class E>
+void flagged(const void* values, const std::uint8_t* flags, std::int64_t n, void* out,
+             std::int64_t* count, cudaStream_t stream) {
+  const auto* in = static_cast<const E*>(values);
+  auto* o = static_cast<E*>(out);
+  std::size_t bytes = 0;
+  CUPP_CHECK_CUDA(cub::DeviceSelect::Flagged(nullptr, bytes, in, flags, o, count, n, stream));
+  const auto temp = cuda::allocate(bytes);
+  CUPP_CHECK_CUDA(cub::DeviceSelect::Flagged(temp.get(), bytes, in, flags, o, count, n, stream));
+}
+
 }  // namespace
+
+void select_flagged(std::size_t itemsize, const void* values, const std::uint8_t* flags,
+                    std::int64_t n, void* out, std::int64_t* count, cudaStream_t stream) {
+  CUPP_ASSERT(n > 0);
+  switch (itemsize) {
+    case 1: return flagged<std::uint8_t>(values, flags, n, out, count, stream);
+    case 2: return flagged<std::uint16_t>(values, flags, n, out, count, stream);
+    case 4: return flagged<std::uint32_t>(values, flags, n, out, count, stream);
+    case 8: return flagged<std::uint64_t>(values, flags, n, out, count, stream);
+    case 16: return flagged<bits128>(values, flags, n, out, count, stream);
+    default: break;
+  }
+  CUPP_ASSERT(false);
+}
 
 void select_nonzero(dtype dt, const void* data, std::int64_t n, std::int64_t stride_bytes,
                     std::int64_t* out, std::int64_t out_stride, std::int64_t limit,

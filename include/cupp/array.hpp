@@ -26,6 +26,7 @@
 #include "cupp/linalg/solve.hpp"
 #include "cupp/random.hpp"
 #include "cupp/routines/creation.hpp"
+#include "cupp/routines/indexing.hpp"
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/routines/reduction.hpp"
 #include "cupp/routines/searching.hpp"

@@ -323,6 +323,7 @@ void to_host(const array_desc& a, void* dst) {
                                     cudaMemcpyDeviceToHost, stream));
   }
   CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
+  raise_finished_index_checks();
 }
 
 void from_host(const array_desc& a, const void* src) {

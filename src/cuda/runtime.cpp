@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "cupp/core/array_desc.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"
@@ -80,6 +81,7 @@ void Device::use() const { CUPP_CHECK_CUDA(cudaSetDevice(id_)); }
 void Device::synchronize() const {
   DeviceGuard g(*this);
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
+  cupp::detail::raise_finished_index_checks();
 }
 
 const cudaDeviceProp& Device::properties() const {
@@ -109,6 +111,7 @@ DeviceGuard::~DeviceGuard() { (void)cudaSetDevice(previous_); }
 void synchronize() {
   detail::require_device();
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
+  cupp::detail::raise_finished_index_checks();
 }
 
 // ---- Stream --------------------------------------------------------------------------------
@@ -143,6 +146,7 @@ Stream::~Stream() {
 void Stream::synchronize() const {
   detail::require_device();
   CUPP_CHECK_CUDA(cudaStreamSynchronize(stream_));
+  cupp::detail::raise_finished_index_checks();
 }
 
 bool Stream::query() const {

@@ -26,6 +26,12 @@ void select_nonzero(dtype dt, const void* data, std::int64_t n, std::int64_t str
                     std::int64_t* out, std::int64_t out_stride, std::int64_t limit,
                     std::int64_t* count, cudaStream_t stream);
 
+/// Copies, in order, the elements of `values` (n contiguous elements of `itemsize` bytes: 1, 2, 4,
+/// 8 or 16) whose byte in `flags` (n contiguous bools) is set to `out`, in one pass of
+/// cub::DeviceSelect::Flagged, and their number to the int64 at `count` on the device. n > 0.
+void select_flagged(std::size_t itemsize, const void* values, const std::uint8_t* flags,
+                    std::int64_t n, void* out, std::int64_t* count, cudaStream_t stream);
+
 /// The shape whose flat positions unravel() turns into indices, and the index each dimension
 /// takes in the padding.
 struct unravel_shape {

@@ -96,5 +96,6 @@ TEST(DocExamples, RandomPageMatchesTheTests) { EXPECT_EQ(check_page("docs/random
 TEST(DocExamples, ManipulationPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/manipulation.md"), 1);
 }
+TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 2); }
 
 }  // namespace

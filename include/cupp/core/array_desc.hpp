@@ -45,6 +45,9 @@ struct array_desc {
   std::size_t itemsize() const noexcept { return dtype_itemsize(dt); }
 };
 
+/// One item of an advanced index: a basic item, or an index array (integer or bool).
+using fancy_item = std::variant<std::int64_t, slice, newaxis_t, ellipsis_t, array_desc>;
+
 /// A new C-contiguous array, memory from the device pool on the current stream, uninitialised.
 array_desc make_array(const shape_t& shape, dtype dt);
 /// A view of `a` described by new shape/strides/pointer, sharing its memory and recording its base.
@@ -72,6 +75,11 @@ void fill(const array_desc& a, const void* value);
 void to_host(const array_desc& a, void* dst);
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
+
+/// Raises the first out-of-range index reported by an indexing kernel that has finished, and
+/// forgets the finished ones; waits for nothing (Note [Deferred index checks] in
+/// src/manip/indexing.cpp). Called after every synchronisation.
+void raise_finished_index_checks();
 
 /// NumPy's repr of the array (copies it to the host).
 std::string repr(const array_desc& a);

@@ -22,6 +22,8 @@ namespace cupp {
 
 template <class T>
 class ndarray;
+template <class T>
+class indexed;
 
 namespace jit {
 template <class A, class Enable>
@@ -43,6 +45,23 @@ index_item to_index_item(const A& a) {
                       std::is_same_v<A, ellipsis_t>,
                   "basic indexing takes integers, cupp::slice, cupp::newaxis and cupp::ellipsis");
     return a;
+  }
+}
+
+/// True for the index types that make an index advanced: arrays and expressions.
+template <class A>
+inline constexpr bool is_index_array_v = is_ndarray<A>::value || expr::is_node_v<A>;
+
+/// One item of an index that has arrays in it: a basic item, or the array (an expression such
+/// as `x > 0` is evaluated first).
+template <class A>
+fancy_item to_fancy_item(const A& a) {
+  if constexpr (is_ndarray<A>::value) {
+    return a.desc();
+  } else if constexpr (expr::is_node_v<A>) {
+    return a.eval().desc();
+  } else {
+    return std::visit([](const auto& v) -> fancy_item { return v; }, to_index_item(a));
   }
 }
 }  // namespace detail
@@ -271,10 +290,21 @@ class ndarray {
 
   /// Basic indexing, a view: integers, cupp::slice(start, stop, step), cupp::newaxis and
   /// cupp::ellipsis, as NumPy's a[i, 1:5:2, np.newaxis, ...]. Integers for every axis give a 0-d
-  /// array (NumPy gives a scalar; use item() for that).
+  /// array (NumPy gives a scalar; use item() for that). With an index array (integer or bool) or
+  /// an expression among them, advanced indexing instead: an indexed<T>, which reads as a new
+  /// array and can be assigned to (cupp/routines/indexing.hpp).
   template <class... Idx>
-  ndarray operator()(const Idx&... idx) const {
-    return ndarray(detail::index_view(desc_, {detail::to_index_item(idx)...}));
+  auto operator()(const Idx&... idx) const {
+    if constexpr ((detail::is_index_array_v<Idx> || ...)) {
+      return indexed<Scalar>(*this, {detail::to_fancy_item(idx)...});
+    } else {
+      return ndarray(detail::index_view(desc_, {detail::to_index_item(idx)...}));
+    }
+  }
+  /// Advanced indexing by one array: a[index_array], a[mask], a[x > 0] (NumPy's a[...]).
+  template <class I, std::enable_if_t<detail::is_index_array_v<I>, int> = 0>
+  indexed<Scalar> operator[](const I& index) const {
+    return indexed<Scalar>(*this, {detail::to_fancy_item(index)});
   }
 
  private:

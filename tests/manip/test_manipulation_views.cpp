@@ -10,22 +10,17 @@
 
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
+
+using cupp::test::described;
 
 using cupp::shape_t;
 using cupp::strides_t;
 using cupp::detail::array_desc;
 
-/// A C-contiguous description with no memory behind it: enough for view arithmetic.
-array_desc described(const shape_t& shape) {
-  array_desc d;
-  d.shape = shape;
-  d.strides = cupp::c_strides(shape);
-  d.dt = cupp::dtype::float32;
-  return d;
-}
 
 TEST(ManipulationViews, MoveaxisOrdersAsNumpy) {
   const array_desc a = described({2, 3, 4, 5});  // strides (60, 20, 5, 1)
