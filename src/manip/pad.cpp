@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// numpy.pad: the argument forms and checks (NumPy's _as_pairs and keyword table), the generated
+// kernels and the passes of the modes that depend on values padded along earlier axes.
+#include "cupp/routines/padding.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cupp/core/error.hpp"
+#include "cupp/expr/engine.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/routines/statistics.hpp"
+
+namespace cupp::detail {
+namespace {
+
+using width_pairs = std::vector<pad_width_arg::pair>;
+using value_pairs = std::vector<pad_values::pair>;
+
+/// The most dimensions pad takes: the kernels get every per-axis figure in one argument struct.
+constexpr int kPadMaxDims = 32;
+
+// Note [Pad kernels]: the output is C-contiguous; each element is written once.
+//
+// `cupp_pad_<dtype>` writes every element of the output for the modes that are an index map of
+// the input: for edge, reflect, symmetric and wrap the element at output coordinates o is
+// a[map_0(o_0 - before_0), map_1(o_1 - before_1), ...], each map the 1-D periodic extension of
+// its axis (edge: clamp; reflect: period 2(n-1), about 0 and n-1, an axis of length 1 acting as
+// edge; symmetric: period 2n, about -1/2 and n-1/2; wrap: period n). NumPy builds those by
+// repeated copies of chunks whose edges stay on multiples of the period, so for pads wider than
+// the axis the pure map is what it produces. For constant the element takes the value of the
+// LAST axis whose coordinate lies in a pad region (NumPy pads axes in order, the later writing
+// over the corners). Rows (all axes but the last) go to the grid and the y threads, columns to the
+// x threads, so writes are coalesced and the 64-bit divisions that find a row's coordinates are
+// paid once per row; a column maps without division unless the pad is wider than a period.
+// Mode "empty" writes the interior only.
+//
+// `cupp_pad_axis_<dtype>` is one pass along one axis for the modes whose values depend on those
+// padded before (maximum, minimum, mean, median, linear_ramp, and reflect_type="odd"), over
+// NumPy's region of interest: earlier axes at their full (padded) extent, later axes at their
+// original extent. One thread per line along the axis; it writes the line's pad elements. Median
+// values come computed (cupp::median over the window views); reflect_type="odd" repeats NumPy's
+// chunked reflections literally, because 2 * edge - value rounds at every step.
+const char* const kPadBody = R"(
+struct cupp_pad_geom {
+  long long out_shape[CUPP_PAD_K];
+  long long in_shape[CUPP_PAD_K];
+  long long in_stride[CUPP_PAD_K];
+  long long before[CUPP_PAD_K];
+  double value[CUPP_PAD_K][2][2];  // constant per axis and side: real, imaginary
+  int ndim;
+};
+struct cupp_pad_lines {
+  long long extent[CUPP_PAD_K];  // the region's axes other than the padded one
+  long long stride[CUPP_PAD_K];
+  long long origin;              // offset of the region's first element
+  long long length;              // the padded axis: full extent, stride, before, original length
+  long long stride_axis;
+  long long before;
+  long long n;
+  long long stat_left, stat_right;  // window lengths (maximum, minimum, mean, median)
+  double end_value[2][2];           // linear_ramp: per side, real and imaginary
+  int nd;
+};
+
+enum { cupp_mode_empty = 0, cupp_mode_constant, cupp_mode_edge, cupp_mode_reflect, cupp_mode_symmetric,
+       cupp_mode_wrap };
+enum { cupp_op_max = 1, cupp_op_min, cupp_op_mean, cupp_op_median, cupp_op_ramp, cupp_op_ramp_flag,
+       cupp_op_odd };
+
+/// The source index of coordinate j (relative to the original start) outside [0, n).
+__device__ __forceinline__ long long cupp_pad_map(long long j, long long n, int mode) {
+  if (mode == cupp_mode_edge) return j < 0 ? 0 : n - 1;
+  if (mode == cupp_mode_wrap) {
+    if (j < 0) {
+      j += n;
+      if (j < 0) { j %= n; if (j < 0) j += n; }
+    } else {
+      j -= n;
+      if (j >= n) j %= n;
+    }
+    return j;
+  }
+  if (mode == cupp_mode_reflect) {
+    if (n == 1) return 0;
+    const long long p = 2 * (n - 1);
+    if (j < 0) j = -j;  // the extension is even about 0
+    if (j >= p) j %= p;
+    return j < n ? j : p - j;
+  }
+  // symmetric
+  const long long p = 2 * n;
+  if (j < 0) j = -1 - j;  // the extension is even about -1/2
+  if (j >= p) j %= p;
+  return j < n ? j : p - 1 - j;
+}
+
+__device__ __forceinline__ cupp_t cupp_pad_value(const cupp_pad_geom& g, int axis, int side) {
+  return cupp::ufn::cast<cupp_t>(
+      cupp::complex<double>(g.value[axis][side][0], g.value[axis][side][1]));
+}
+
+/// One output row (not in a pad of an earlier axis) from its input row; Unit: the input's last
+/// axis is contiguous, so its index needs no multiply. Four loads in flight per thread before
+/// the stores.
+template <bool Unit>
+__device__ __forceinline__ void cupp_pad_row(const cupp_t* __restrict__ irow,
+                                             cupp_t* __restrict__ orow, long long cols,
+                                             long long n, long long b, long long s, int mode,
+                                             cupp_t lo, cupp_t hi) {
+  const long long stride = Unit ? 1 : s;
+  const long long step = static_cast<long long>(blockDim.x) * 4;
+  for (long long c0 = threadIdx.x; c0 < cols; c0 += step) {
+    cupp_t v[4];
+    bool w[4];
+#pragma unroll
+    for (int u = 0; u < 4; ++u) {
+      const long long c = c0 + static_cast<long long>(u) * blockDim.x;
+      const long long j = c - b;
+      w[u] = c < cols;
+      if (!w[u]) continue;
+      if (j >= 0 && j < n) {
+        v[u] = irow[j * stride];
+      } else if (mode == cupp_mode_constant) {
+        v[u] = j < 0 ? lo : hi;
+      } else if (mode == cupp_mode_empty) {
+        w[u] = false;
+      } else {
+        v[u] = irow[cupp_pad_map(j, n, mode) * stride];
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < 4; ++u)
+      if (w[u]) orow[c0 + static_cast<long long>(u) * blockDim.x] = v[u];
+  }
+}
+
+/// Output column t of the row's pad columns and unvectorised interior columns: the left pad
+/// [0, b), then [b + done, cols).
+__device__ __forceinline__ long long cupp_pad_rest_column(long long t, long long b, long long done) {
+  return t < b ? t : t + done;
+}
+
+/// A row whose input row is contiguous and whose interior starts on 16 bytes in both rows: the
+/// interior copied as 16-byte words (four in flight per thread), then the pads and the interior's
+/// tail element by element.
+__device__ __forceinline__ void cupp_pad_row_vec(const cupp_t* __restrict__ irow,
+                                                 cupp_t* __restrict__ orow, long long cols,
+                                                 long long n, long long b, int mode, cupp_t lo,
+                                                 cupp_t hi) {
+  constexpr long long k = 16 / sizeof(cupp_t);
+  const long long words = n / k;
+  const uint4* __restrict__ src = reinterpret_cast<const uint4*>(irow);
+  uint4* __restrict__ dst = reinterpret_cast<uint4*>(orow + b);
+  const long long step = static_cast<long long>(blockDim.x) * 4;
+  for (long long q0 = threadIdx.x; q0 < words; q0 += step) {
+    uint4 v[4];
+#pragma unroll
+    for (int u = 0; u < 4; ++u) {
+      const long long q = q0 + static_cast<long long>(u) * blockDim.x;
+      if (q < words) v[u] = src[q];
+    }
+#pragma unroll
+    for (int u = 0; u < 4; ++u) {
+      const long long q = q0 + static_cast<long long>(u) * blockDim.x;
+      if (q < words) dst[q] = v[u];
+    }
+  }
+  const long long done = words * k;
+  const long long rest = cols - done;
+  for (long long t = threadIdx.x; t < rest; t += blockDim.x) {
+    const long long c = cupp_pad_rest_column(t, b, done);
+    const long long j = c - b;
+    if (j >= 0 && j < n) {
+      orow[c] = irow[j];
+    } else if (mode == cupp_mode_constant) {
+      orow[c] = j < 0 ? lo : hi;
+    } else if (mode != cupp_mode_empty) {
+      orow[c] = irow[cupp_pad_map(j, n, mode)];
+    }
+  }
+}
+
+extern "C" __global__ void CUPP_PAD_NAME(const cupp_t* __restrict__ in, cupp_t* __restrict__ out,
+                                         const cupp_pad_geom g, long long rows, int mode) {
+  const int last = g.ndim - 1;
+  const long long cols = g.out_shape[last], n = g.in_shape[last], b = g.before[last];
+  const long long s = g.in_stride[last];
+  cupp_t lo = cupp_t(), hi = cupp_t();
+  if (mode == cupp_mode_constant) {
+    lo = cupp_pad_value(g, last, 0);
+    hi = cupp_pad_value(g, last, 1);
+  }
+  for (long long row = static_cast<long long>(blockIdx.x) * blockDim.y + threadIdx.y; row < rows;
+       row += static_cast<long long>(gridDim.x) * blockDim.y) {
+    long long rem = row, base = 0;
+    int pad_axis = -1, pad_side = 0;
+    for (int d = last - 1; d >= 0; --d) {
+      const long long o = rem % g.out_shape[d];
+      rem /= g.out_shape[d];
+      long long j = o - g.before[d];
+      if (j < 0 || j >= g.in_shape[d]) {
+        if (pad_axis < 0) { pad_axis = d; pad_side = j >= 0; }
+        if (mode == cupp_mode_constant || mode == cupp_mode_empty) continue;
+        j = cupp_pad_map(j, g.in_shape[d], mode);
+      }
+      base += j * g.in_stride[d];
+    }
+    cupp_t* orow = out + row * cols;
+    if (pad_axis >= 0 && mode == cupp_mode_empty) continue;
+    if (pad_axis >= 0 && mode == cupp_mode_constant) {
+      const cupp_t v = cupp_pad_value(g, pad_axis, pad_side);
+      for (long long c = threadIdx.x; c < cols; c += blockDim.x) {
+        const long long j = c - b;
+        orow[c] = j < 0 ? lo : (j >= n ? hi : v);
+      }
+      continue;
+    }
+    const bool aligned = 16 % sizeof(cupp_t) == 0 &&
+                         (reinterpret_cast<unsigned long long>(in + base) & 15) == 0 &&
+                         (reinterpret_cast<unsigned long long>(orow + b) & 15) == 0;
+    if (s == 1 && aligned)
+      cupp_pad_row_vec(in + base, orow, cols, n, b, mode, lo, hi);
+    else if (s == 1)
+      cupp_pad_row<true>(in + base, orow, cols, n, b, 1, mode, lo, hi);
+    else
+      cupp_pad_row<false>(in + base, orow, cols, n, b, s, mode, lo, hi);
+  }
+}
+
+// ---- the per-axis pass -------------------------------------------------------------------------
+
+/// A value rounded to the dtype's precision (the 16-bit dtypes compute in float).
+__device__ __forceinline__ cupp_r_t cupp_rd(cupp_r_t x) {
+#if CUPP_PAD_NARROW
+  return static_cast<float>(cupp_t(x));
+#else
+  return x;
+#endif
+}
+
+#if !CUPP_PAD_COMPLEX
+__device__ __forceinline__ bool cupp_isnan_v(cupp_t x) {
+  return cupp::ufn::cast<double>(x) != cupp::ufn::cast<double>(x);
+}
+/// The value NumPy orders by (16-bit floats as float, everything else as itself).
+__device__ __forceinline__ auto cupp_key(cupp_t x) {
+#if CUPP_PAD_NARROW
+  return static_cast<float>(x);
+#else
+  return x;
+#endif
+}
+/// numpy.amax / amin of x[0], x[st], ... (len > 0): a nan anywhere is the result.
+__device__ cupp_t cupp_extreme(const cupp_t* x, long long st, long long len, bool want_max) {
+  cupp_t acc = x[0];
+  if (cupp_isnan_v(acc)) return acc;
+  for (long long i = 1; i < len; ++i) {
+    const cupp_t v = x[i * st];
+    if (cupp_isnan_v(v)) return v;
+    if (want_max ? cupp_key(v) > cupp_key(acc) : cupp_key(v) < cupp_key(acc)) acc = v;
+  }
+  return acc;
+}
+#endif
+
+/// A mean or median (of dtype cupp_acc_t) as the padded dtype: integers round half to even.
+__device__ __forceinline__ cupp_t cupp_from_stat(cupp_acc_t m) {
+#if CUPP_PAD_INTEGER
+  return cupp::ufn::cast<cupp_t>(rint(m));
+#else
+  return cupp::ufn::cast<cupp_t>(m);
+#endif
+}
+
+__device__ cupp_t cupp_mean(const cupp_t* x, long long st, long long len) {
+  cupp_acc_t sum = cupp_acc_t(0);
+  for (long long i = 0; i < len; ++i) sum += cupp::ufn::cast<cupp_acc_t>(x[i * st]);
+  return cupp_from_stat(sum / static_cast<double>(len));
+}
+
+/// An end value in the dtype, rounded once (NumPy converts the Python float to it).
+__device__ __forceinline__ cupp_r_t cupp_start(double v) {
+#if CUPP_PAD_NARROW
+  return static_cast<float>(cupp_t(v));
+#else
+  return static_cast<cupp_r_t>(v);
+#endif
+}
+
+/// One real part of numpy.linspace(start, stop, w, endpoint=False, dtype)[k], computed in the
+/// dtype (every operation rounded to it, never fused) as NumPy computes it. `divide_first` is
+/// NumPy's path when some step of the same call is 0 (y / div * delta instead of y * step).
+__device__ cupp_r_t cupp_ramp_part(double start_v, cupp_r_t stop, long long w, long long k,
+                                   bool divide_first) {
+  using cupp::detail::add_rn;
+  using cupp::detail::mul_rn;
+  using cupp::detail::sub_rn;
+  const cupp_r_t start = cupp_start(start_v);
+  const cupp_r_t delta = cupp_rd(sub_rn(stop, start));
+  const cupp_r_t div = static_cast<cupp_r_t>(w), y = static_cast<cupp_r_t>(k);
+  cupp_r_t r;
+  if (divide_first)
+    r = cupp_rd(mul_rn(cupp_rd(y / div), delta));
+  else
+    r = cupp_rd(mul_rn(y, cupp_rd(delta / div)));
+  r = cupp_rd(add_rn(r, start));
+#if CUPP_PAD_INTEGER
+  r = floor(r);
+#endif
+  return r;
+}
+
+__device__ __forceinline__ bool cupp_step_is_zero(double start_v, cupp_r_t stop, long long w) {
+  const cupp_r_t start = cupp_start(start_v);
+  return cupp_rd(cupp_rd(cupp::detail::sub_rn(stop, start)) / static_cast<cupp_r_t>(w)) ==
+         cupp_r_t(0);
+}
+
+#if CUPP_PAD_COMPLEX
+__device__ __forceinline__ cupp_r_t cupp_re(cupp_t x) { return x.real(); }
+__device__ __forceinline__ cupp_r_t cupp_im(cupp_t x) { return x.imag(); }
+#else
+__device__ __forceinline__ cupp_r_t cupp_re(cupp_t x) { return cupp::ufn::cast<cupp_r_t>(x); }
+__device__ __forceinline__ cupp_r_t cupp_im(cupp_t) { return cupp_r_t(0); }
+#endif
+
+__device__ cupp_t cupp_ramp(const cupp_pad_lines& L, int side, cupp_t edge, long long w,
+                            long long k, bool divide_first) {
+  const cupp_r_t re =
+      cupp_ramp_part(L.end_value[side][0], cupp_re(edge), w, k, divide_first);
+#if CUPP_PAD_COMPLEX
+  const cupp_r_t im =
+      cupp_ramp_part(L.end_value[side][1], cupp_im(edge), w, k, divide_first);
+  return cupp_t(re, im);
+#else
+  return cupp::ufn::cast<cupp_t>(re);
+#endif
+}
+
+__device__ bool cupp_ramp_zero(const cupp_pad_lines& L, int side, cupp_t edge, long long w) {
+  const bool re = cupp_step_is_zero(L.end_value[side][0], cupp_re(edge), w);
+#if CUPP_PAD_COMPLEX
+  return re && cupp_step_is_zero(L.end_value[side][1], cupp_im(edge), w);
+#else
+  return re;
+#endif
+}
+
+/// 2 * edge - x in the dtype, as NumPy's `2 * padded[edge] - chunk` (bool: through int64).
+__device__ __forceinline__ cupp_t cupp_odd_value(cupp_t edge, cupp_t x) {
+#if CUPP_PAD_COMPLEX
+  using R = decltype(edge.real());
+  using cupp::detail::mul_rn;
+  using cupp::detail::sub_rn;
+  return cupp_t(sub_rn(mul_rn(R(2), edge.real()), x.real()),
+                sub_rn(mul_rn(R(2), edge.imag()), x.imag()));
+#elif CUPP_PAD_BOOL
+  return 2 * static_cast<int>(edge) - static_cast<int>(x) != 0;
+#elif CUPP_PAD_INTEGER
+  return static_cast<cupp_t>(2ull * static_cast<unsigned long long>(edge) -
+                             static_cast<unsigned long long>(x));
+#else
+  using cupp::detail::mul_rn;
+  using cupp::detail::sub_rn;
+  const cupp_r_t twice = cupp_rd(mul_rn(cupp_r_t(2), cupp_re(edge)));
+  return cupp_t(cupp_rd(sub_rn(twice, cupp_re(x))));
+#endif
+}
+
+/// NumPy's _set_reflect_both repeated until the line is filled, with method "odd".
+__device__ void cupp_reflect_odd(cupp_t* x, long long st, const cupp_pad_lines& L, bool symmetric) {
+  const long long N = L.length, P = L.n;
+  long long lp = L.before, rp = N - L.before - L.n;
+  if (P == 1) {  // NumPy extends a singleton axis as mode "edge" does
+    const cupp_t edge = x[lp * st];
+    for (long long i = 0; i < N; ++i) x[i * st] = edge;
+    return;
+  }
+  while (lp > 0 || rp > 0) {
+    long long old = N - rp - lp, eo = 0;
+    if (symmetric) {
+      old = old / P * P;
+      eo = 1;
+    } else {
+      old = (old - 1) / (P - 1) * (P - 1);
+    }
+    if (lp > 0) {
+      const long long ch = old < lp ? old : lp;
+      const cupp_t edge = x[lp * st];
+      for (long long k = 0; k < ch; ++k)
+        x[(lp - ch + k) * st] = cupp_odd_value(edge, x[(lp - eo + ch - k) * st]);
+      lp -= ch;
+    }
+    if (rp > 0) {
+      const long long ch = old < rp ? old : rp;
+      const cupp_t edge = x[(N - rp - 1) * st];
+      for (long long k = 0; k < ch; ++k)
+        x[(N - rp + k) * st] = cupp_odd_value(edge, x[(N - rp + eo - 2 - k) * st]);
+      rp -= ch;
+    }
+  }
+}
+
+extern "C" __global__ void CUPP_PAD_AXIS_NAME(cupp_t* __restrict__ out, const cupp_pad_lines L,
+                                              long long lines, int op, int option,
+                                              const double* __restrict__ pre_left,
+                                              const double* __restrict__ pre_right,
+                                              int* __restrict__ flags) {
+  const long long st = L.stride_axis, B = L.before, n = L.n, A = L.length - B - n;
+  for (long long t = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x; t < lines;
+       t += static_cast<long long>(gridDim.x) * blockDim.x) {
+    long long rem = t, base = L.origin;
+    for (int d = L.nd - 1; d >= 0; --d) {
+      base += (rem % L.extent[d]) * L.stride[d];
+      rem /= L.extent[d];
+    }
+    cupp_t* x = out + base;
+    if (op == cupp_op_odd) {
+      cupp_reflect_odd(x, st, L, option != 0);
+      continue;
+    }
+    cupp_t left = cupp_t(), right = cupp_t();
+    const cupp_t* first = x + B * st;
+    const cupp_t* right_window = x + (B + n - L.stat_right) * st;
+    if (op == cupp_op_max || op == cupp_op_min) {
+#if !CUPP_PAD_COMPLEX
+      left = cupp_extreme(first, st, L.stat_left, op == cupp_op_max);
+      right = cupp_extreme(right_window, st, L.stat_right, op == cupp_op_max);
+#endif
+    } else if (op == cupp_op_mean) {
+      left = cupp_mean(first, st, L.stat_left);
+      right = cupp_mean(right_window, st, L.stat_right);
+    } else if (op == cupp_op_median) {
+#if !CUPP_PAD_COMPLEX
+      // A window of no values has a nan median, as NumPy's (a RuntimeWarning there).
+      left = cupp_from_stat(L.stat_left > 0 ? pre_left[t] : nan(""));
+      right = cupp_from_stat(L.stat_right > 0 ? pre_right[t] : nan(""));
+#endif
+    } else {
+      const cupp_t edge_l = x[B * st], edge_r = x[(B + n - 1) * st];
+      if (op == cupp_op_ramp_flag) {
+        if (B > 0 && cupp_ramp_zero(L, 0, edge_l, B)) atomicOr(flags, 1);
+        if (A > 0 && cupp_ramp_zero(L, 1, edge_r, A)) atomicOr(flags + 1, 1);
+        continue;
+      }
+      const bool zl = flags[0] != 0, zr = flags[1] != 0;
+      for (long long i = 0; i < B; ++i) x[i * st] = cupp_ramp(L, 0, edge_l, B, i, zl);
+      for (long long i = 0; i < A; ++i)  // the right ramp runs from the edge outwards
+        x[(B + n + i) * st] = cupp_ramp(L, 1, edge_r, A, A - 1 - i, zr);
+      continue;
+    }
+    for (long long i = 0; i < B; ++i) x[i * st] = left;
+    for (long long i = 0; i < A; ++i) x[(B + n + i) * st] = right;
+  }
+}
+)";
+
+// The host images of the kernels' argument structs (same members, same order).
+struct pad_geom {
+  long long out_shape[kPadMaxDims];
+  long long in_shape[kPadMaxDims];
+  long long in_stride[kPadMaxDims];
+  long long before[kPadMaxDims];
+  double value[kPadMaxDims][2][2];
+  int ndim;
+};
+struct pad_lines {
+  long long extent[kPadMaxDims];
+  long long stride[kPadMaxDims];
+  long long origin;
+  long long length;
+  long long stride_axis;
+  long long before;
+  long long n;
+  long long stat_left, stat_right;
+  double end_value[2][2];
+  int nd;
+};
+
+// Kernel parameters: the launch copies these bytes, which the device structs read.
+static_assert(sizeof(pad_geom) == 8 * (8 * kPadMaxDims + 1), "pad_geom is packed as its device twin");
+static_assert(sizeof(pad_lines) == 8 * (2 * kPadMaxDims + 12), "pad_lines is packed as its twin");
+
+enum index_mode : int { m_empty = 0, m_constant, m_edge, m_reflect, m_symmetric, m_wrap };
+enum axis_op : int { op_max = 1, op_min, op_mean, op_median, op_ramp, op_ramp_flag, op_odd };
+
+const char* real_compute_type(dtype dt) {
+  return dt == dtype::float32 || dt == dtype::complex64 || dt == dtype::float16 ||
+                 dt == dtype::bfloat16
+             ? "float"
+             : "double";
+}
+
+std::string kernel_name(const char* what, dtype dt) {
+  return std::string(what) + dtype_name(dt);
+}
+
+struct kernel_cache {
+  std::mutex mutex;
+  std::map<dtype, std::pair<RawKernel, RawKernel>> kernels;
+};
+
+/// The index kernel and the axis-pass kernel of `dt`, compiled once (on their first launch).
+std::pair<RawKernel, RawKernel> kernels_for(dtype dt) {
+  static kernel_cache* cache = new kernel_cache;  // never destroyed: kernels may run at exit
+  std::lock_guard<std::mutex> lock(cache->mutex);
+  auto it = cache->kernels.find(dt);
+  if (it == cache->kernels.end()) {
+    const RawModule module(pad_kernel_source(dt));
+    it = cache->kernels
+             .emplace(dt, std::make_pair(module.get_function(kernel_name("cupp_pad_", dt)),
+                                         module.get_function(kernel_name("cupp_pad_axis_", dt))))
+             .first;
+  }
+  return it->second;
+}
+
+// ---- arguments, as NumPy's _as_pairs reads them ------------------------------------------------
+
+std::string pairs_shape(std::size_t n) { return "(" + std::to_string(n) + ",2)"; }
+
+/// NumPy's np.broadcast_to message for a list of pairs that is neither one pair nor ndim.
+[[noreturn]] void throw_not_broadcast(std::size_t n, std::int64_t ndim) {
+  const std::string have = n == 0 ? "(0,)" : pairs_shape(n);
+  throw value_error("operands could not be broadcast together with remapped shapes "
+                    "[original->remapped]: " + have + "  and requested shape " +
+                    pairs_shape(static_cast<std::size_t>(ndim)));
+}
+
+/// pad_width or stat_length as one (before, after) pair per axis.
+width_pairs as_index_pairs(const pad_width_arg& w, std::int64_t ndim) {
+  const width_pairs& p = w.pairs();
+  if (p.empty())
+    throw value_error("zero-size array to reduction operation minimum which has no identity");
+  for (const auto& [before, after] : p)
+    if (before < 0 || after < 0) throw value_error("index can't contain negative values");
+  if (p.size() == 1) return width_pairs(static_cast<std::size_t>(ndim), p[0]);
+  if (static_cast<std::int64_t>(p.size()) != ndim) throw_not_broadcast(p.size(), ndim);
+  return p;
+}
+
+value_pairs as_value_pairs(const pad_values& v, std::int64_t ndim) {
+  const value_pairs& p = v.pairs();
+  if (p.size() == 1) return value_pairs(static_cast<std::size_t>(ndim), p[0]);
+  if (static_cast<std::int64_t>(p.size()) != ndim) throw_not_broadcast(p.size(), ndim);
+  return p;
+}
+
+/// NumPy's table of the keyword arguments each mode takes; throws for an unknown mode or a
+/// keyword the mode does not take.
+void check_keywords(const std::string& mode, const pad_options& o) {
+  static const std::map<std::string, std::vector<std::string>> allowed = {
+      {"empty", {}},
+      {"edge", {}},
+      {"wrap", {}},
+      {"constant", {"constant_values"}},
+      {"linear_ramp", {"end_values"}},
+      {"maximum", {"stat_length"}},
+      {"mean", {"stat_length"}},
+      {"median", {"stat_length"}},
+      {"minimum", {"stat_length"}},
+      {"reflect", {"reflect_type"}},
+      {"symmetric", {"reflect_type"}},
+  };
+  const auto it = allowed.find(mode);
+  if (it == allowed.end()) throw value_error("mode '" + mode + "' is not supported");
+  const std::pair<const char*, bool> given[] = {
+      {"constant_values", o.constant_values().has_value()},
+      {"end_values", o.end_values().has_value()},
+      {"stat_length", o.stat_length().has_value()},
+      {"reflect_type", o.reflect_type().has_value()},
+  };
+  std::string unsupported;
+  for (const auto& [name, set] : given) {
+    if (!set || std::find(it->second.begin(), it->second.end(), name) != it->second.end()) continue;
+    unsupported += (unsupported.empty() ? "'" : ", '") + std::string(name) + "'";
+  }
+  if (!unsupported.empty())
+    throw value_error("unsupported keyword arguments for mode '" + mode + "': {" + unsupported +
+                      "}");
+  // NumPy reads any reflect_type other than "odd" as "even"; cupp refuses a misspelling.
+  if (o.reflect_type() && *o.reflect_type() != "even" && *o.reflect_type() != "odd")
+    throw value_error("reflect_type must be 'even' or 'odd', got '" + *o.reflect_type() + "'");
+}
+
+// ---- launches ------------------------------------------------------------------------------------
+
+/// The most blocks a launch takes; the kernels loop over what is left (grid-stride).
+constexpr long long kPadMaxBlocks = 1 << 20;
+
+/// One launch of the index kernel: `out` (C-contiguous, the padded shape) from `a`.
+void launch_index(const array_desc& a, const array_desc& out, const width_pairs& w,
+                  const value_pairs& values, index_mode mode) {
+  pad_geom g{};
+  const int nd = static_cast<int>(a.ndim());
+  g.ndim = nd;
+  for (int d = 0; d < nd; ++d) {
+    const auto k = static_cast<std::size_t>(d);
+    g.out_shape[d] = out.shape[k];
+    g.in_shape[d] = a.shape[k];
+    g.in_stride[d] = a.strides[k];
+    g.before[d] = w[k].first;
+    if (!values.empty()) {
+      g.value[d][0][0] = values[k].first.real();
+      g.value[d][0][1] = values[k].first.imag();
+      g.value[d][1][0] = values[k].second.real();
+      g.value[d][1][1] = values[k].second.imag();
+    }
+  }
+  const long long cols = out.shape.back();
+  const long long rows = out.size() / cols;
+  unsigned bx = 32;
+  while (bx < 256 && bx < cols) bx *= 2;
+  const unsigned by = 256 / bx;
+  const long long blocks = std::min<long long>((rows + by - 1) / by, kPadMaxBlocks);
+  kernels_for(a.dt).first({static_cast<unsigned>(blocks)}, {bx, by},
+                          static_cast<const void*>(a.ptr), static_cast<void*>(out.ptr), g, rows,
+                          static_cast<int>(mode));
+}
+
+/// NumPy's region of interest of `axis` in `out`: earlier axes in full, later ones at their
+/// original extent; the lines along `axis`.
+pad_lines region_of(const array_desc& a, const array_desc& out, const width_pairs& w,
+                    std::size_t axis) {
+  pad_lines L{};
+  const strides_t ostr = c_strides(out.shape);
+  for (std::size_t d = 0; d < out.shape.size(); ++d) {
+    if (d == axis) continue;
+    L.extent[L.nd] = d < axis ? out.shape[d] : a.shape[d];
+    L.stride[L.nd] = ostr[d];
+    if (d > axis) L.origin += w[d].first * ostr[d];
+    ++L.nd;
+  }
+  L.length = out.shape[axis];
+  L.stride_axis = ostr[axis];
+  L.before = w[axis].first;
+  L.n = a.shape[axis];
+  return L;
+}
+
+std::int64_t line_count(const pad_lines& L) {
+  std::int64_t lines = 1;
+  for (int d = 0; d < L.nd; ++d) lines *= L.extent[d];
+  return lines;
+}
+
+void launch_axis(dtype dt, const array_desc& out, const pad_lines& L, axis_op op, int option,
+                 const void* pre_left = nullptr, const void* pre_right = nullptr,
+                 void* flags = nullptr) {
+  const std::int64_t lines = line_count(L);
+  if (lines == 0) return;
+  const long long blocks = std::min<long long>((lines + 255) / 256, kPadMaxBlocks);
+  kernels_for(dt).second({static_cast<unsigned>(blocks)}, {256u}, static_cast<void*>(out.ptr), L,
+                         static_cast<long long>(lines), static_cast<int>(op), option, pre_left,
+                         pre_right, flags);
+}
+
+/// The window [start, start + len) of `axis` in the region of interest, as a view of `out`.
+array_desc window(const array_desc& out, const pad_lines& L, std::size_t axis, std::int64_t start,
+                  std::int64_t len) {
+  shape_t shape;
+  strides_t strides;
+  int k = 0;
+  for (std::size_t d = 0; d < out.shape.size(); ++d) {
+    if (d == axis) {
+      shape.push_back(len);
+      strides.push_back(L.stride_axis);
+    } else {
+      shape.push_back(L.extent[k]);
+      strides.push_back(L.stride[k]);
+      ++k;
+    }
+  }
+  char* ptr = out.ptr + (L.origin + start * L.stride_axis) * static_cast<long long>(out.itemsize());
+  return make_view(out, shape, strides, ptr);
+}
+
+/// The statistic windows of every axis (stat_length clipped to the axis, as NumPy's _get_stats
+/// does), checked before any device work.
+width_pairs stat_lengths(const array_desc& a, const std::string& mode, const pad_options& o) {
+  const auto ndim = a.ndim();
+  if (is_complex(a.dt) && mode != "mean")
+    throw type_error("pad mode '" + mode + "' is not supported for complex arrays");
+  width_pairs lengths(static_cast<std::size_t>(ndim), {-1, -1});  // -1: the whole axis
+  if (o.stat_length()) lengths = as_index_pairs(*o.stat_length(), ndim);
+  for (std::size_t d = 0; d < static_cast<std::size_t>(ndim); ++d) {
+    auto& [l, r] = lengths[d];
+    if (l < 0 || l > a.shape[d]) l = a.shape[d];
+    if (r < 0 || r > a.shape[d]) r = a.shape[d];
+    if ((l == 0 || r == 0) && (mode == "maximum" || mode == "minimum"))
+      throw value_error("stat_length of 0 yields no value for padding");
+  }
+  return lengths;
+}
+
+/// maximum, minimum, mean, median: NumPy's _get_stats and _set_pad_area for every axis in order.
+void pad_statistic(const array_desc& a, const array_desc& out, const width_pairs& w,
+                   const std::string& mode, const width_pairs& lengths) {
+  const auto ndim = a.ndim();
+  const axis_op op = mode == "maximum" ? op_max
+                     : mode == "minimum" ? op_min
+                     : mode == "mean"    ? op_mean
+                                         : op_median;
+  for (std::size_t d = 0; d < static_cast<std::size_t>(ndim); ++d) {
+    if (w[d].first == 0 && w[d].second == 0) continue;  // nothing to write along this axis
+    pad_lines L = region_of(a, out, w, d);
+    L.stat_left = lengths[d].first;
+    L.stat_right = lengths[d].second;
+    if (op != op_median) {
+      launch_axis(a.dt, out, L, op, 0);
+      continue;
+    }
+    // The medians of the windows at both edges, one per line, in the lines' order (kept alive
+    // until the launch is enqueued).
+    const auto median_of = [&](std::int64_t start, std::int64_t len) {
+      if (len == 0) return array_desc{};
+      return median_array(window(out, L, d, start, len), axis_arg(static_cast<std::int64_t>(d)),
+                          false, false, dtype::float64);
+    };
+    const array_desc left = median_of(L.before, L.stat_left);
+    const array_desc right = median_of(L.before + L.n - L.stat_right, L.stat_right);
+    launch_axis(a.dt, out, L, op, 0, left.ptr, right.ptr);
+  }
+}
+
+/// linear_ramp: NumPy's _get_linear_ramps for every axis in order. A first launch finds whether
+/// some step of either side's linspace is 0 (NumPy then divides before multiplying, for the
+/// whole call), the second writes the ramps.
+void pad_linear_ramp(const array_desc& a, const array_desc& out, const width_pairs& w,
+                     const pad_options& o) {
+  const value_pairs ends = as_value_pairs(o.end_values().value_or(pad_values(0)), a.ndim());
+  const array_desc flags = make_array({2}, dtype::int32);
+  for (std::size_t d = 0; d < static_cast<std::size_t>(a.ndim()); ++d) {
+    if (w[d].first == 0 && w[d].second == 0) continue;
+    pad_lines L = region_of(a, out, w, d);
+    L.end_value[0][0] = ends[d].first.real();
+    L.end_value[0][1] = ends[d].first.imag();
+    L.end_value[1][0] = ends[d].second.real();
+    L.end_value[1][1] = ends[d].second.imag();
+    const std::int32_t zero = 0;
+    fill(flags, &zero);
+    launch_axis(a.dt, out, L, op_ramp_flag, 0, nullptr, nullptr, flags.ptr);
+    launch_axis(a.dt, out, L, op_ramp, 0, nullptr, nullptr, flags.ptr);
+  }
+}
+
+}  // namespace
+
+std::string pad_kernel_source(dtype dt) {
+  const bool complex = is_complex(dt);
+  const bool narrow = dt == dtype::float16 || dt == dtype::bfloat16;
+  std::string s = "#include <cupp/ufunc.cuh>\n";
+  s += std::string("typedef ") + expr::detail::device_type_name(dt) + " cupp_t;\n";
+  s += std::string("typedef ") + real_compute_type(dt) + " cupp_r_t;\n";
+  s += std::string("typedef ") + (complex ? "cupp::complex<double>" : "double") + " cupp_acc_t;\n";
+  s += "#define CUPP_PAD_COMPLEX " + std::string(complex ? "1" : "0") + "\n";
+  s += "#define CUPP_PAD_NARROW " + std::string(narrow ? "1" : "0") + "\n";
+  s += "#define CUPP_PAD_BOOL " + std::string(dt == dtype::bool_ ? "1" : "0") + "\n";
+  s += "#define CUPP_PAD_INTEGER " + std::string(is_integer(dt) ? "1" : "0") + "\n";
+  s += "#define CUPP_PAD_K " + std::to_string(kPadMaxDims) + "\n";
+  s += "#define CUPP_PAD_NAME " + kernel_name("cupp_pad_", dt) + "\n";
+  s += "#define CUPP_PAD_AXIS_NAME " + kernel_name("cupp_pad_axis_", dt) + "\n";
+  return s + kPadBody;
+}
+
+array_desc pad(const array_desc& a, const pad_width_arg& pad_width, const std::string& mode,
+               const pad_options& options) {
+  const std::int64_t ndim = a.ndim();
+  const width_pairs w = as_index_pairs(pad_width, ndim);
+  check_keywords(mode, options);
+  value_pairs values;
+  if (mode == "constant")
+    values = as_value_pairs(options.constant_values().value_or(pad_values(0)), ndim);
+  CUPP_EXPECTS(ndim <= kPadMaxDims, value_error,
+               "pad takes arrays of at most " + std::to_string(kPadMaxDims) + " dimensions");
+  shape_t shape = a.shape;
+  for (std::size_t d = 0; d < shape.size(); ++d) shape[d] += w[d].first + w[d].second;
+  if (mode != "constant" && mode != "empty" && a.size() == 0) {
+    for (std::size_t d = 0; d < shape.size(); ++d)
+      if (a.shape[d] == 0 && (w[d].first > 0 || w[d].second > 0))
+        throw value_error("can't extend empty axis " + std::to_string(d) +
+                          " using modes other than 'constant' or 'empty'");
+  }
+  const bool odd = options.reflect_type() && *options.reflect_type() == "odd";
+  const bool statistic =
+      mode == "maximum" || mode == "minimum" || mode == "mean" || mode == "median";
+  // Every argument is read before any device work, in NumPy's order (which reads none of the
+  // others for an empty array).
+  width_pairs lengths;
+  if (a.size() > 0 && statistic) lengths = stat_lengths(a, mode, options);
+  if (a.size() > 0 && mode == "linear_ramp")
+    as_value_pairs(options.end_values().value_or(pad_values(0)), ndim);
+  array_desc out = make_array(shape, a.dt);
+  if (out.size() == 0) return out;  // `a` is empty too: nothing to read or write
+  if (ndim == 0) {  // no axes to pad
+    copy_into(a, out);
+    return out;
+  }
+  index_mode m = m_empty;
+  if (mode == "constant") m = m_constant;
+  else if (mode == "edge") m = m_edge;
+  else if (mode == "wrap") m = m_wrap;
+  else if (mode == "reflect" && !odd) m = m_reflect;
+  else if (mode == "symmetric" && !odd) m = m_symmetric;
+  launch_index(a, out, w, values, m);
+  if (statistic) {
+    pad_statistic(a, out, w, mode, lengths);
+  } else if (mode == "linear_ramp") {
+    pad_linear_ramp(a, out, w, options);
+  } else if (odd) {
+    for (std::size_t d = 0; d < static_cast<std::size_t>(ndim); ++d)
+      if (w[d].first > 0 || w[d].second > 0)
+        launch_axis(a.dt, out, region_of(a, out, w, d), op_odd, mode == "symmetric" ? 1 : 0);
+  }
+  return out;
+}
+
+}  // namespace cupp::detail
