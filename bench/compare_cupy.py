@@ -264,6 +264,33 @@ def cupy_cases(cp):
                 lambda: gen.uniform(-1.0, 1.0, n26, dtype=cp.float32)),
         }
 
+    def manip_cases():  # inputs made when a row runs, as cupp's bench_manip
+        n26, n24, n23 = 1 << 26, 1 << 24, 1 << 23
+
+        def made(name, fn):
+            if name not in arrays:
+                arrays[name] = fn()
+            return arrays[name]
+
+        parts = lambda: made('mp_parts', lambda: [cp.random.rand(n23, dtype=cp.float32)
+                                                  for _ in range(8)])
+        mask = lambda: made('mp_mask', lambda: cp.random.rand(n26, dtype=cp.float32) < 0.5)
+        idx = lambda: made('mp_idx', lambda: cp.random.randint(0, n26, size=n24, dtype=cp.int64))
+        vals = lambda: made('mp_vals', lambda: cp.random.rand(n24, dtype=cp.float32))
+        square = lambda: made('mp_square', lambda: cp.random.rand(8192, 8192, dtype=cp.float32))
+
+        def scatter():
+            a = arr('a', n)
+            a[idx()] = vals()
+        return {
+            'mp_concatenate_8x2^23_f32': lambda: events(lambda: cp.concatenate(parts())),
+            'mp_mask_get_f32_2^26': lambda: events(lambda: arr('a', n)[mask()]),
+            'mp_take_2^24_of_2^26_f32': lambda: events(lambda: cp.take(arr('a', n), idx())),
+            'mp_scatter_2^24_into_2^26_f32': lambda: events(scatter),
+            'mp_pad_reflect_8192_f32': lambda: events(lambda: cp.pad(square(), 128, 'reflect')),
+            'mp_roll_f32_2^26': lambda: events(lambda: cp.roll(arr('a', n), 12345)),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -276,6 +303,7 @@ def cupy_cases(cp):
     return {
         **lazy(linalg_cases),
         **rng_cases(),
+        **manip_cases(),
         'ew_add_f32_out': lambda: events(
             lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
         'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
@@ -345,6 +373,14 @@ FFT_ROWS = ['fft_c64_2^24', 'fft2_c64_4096', 'rfft_f32_2^26', 'fft_axis0_c64_409
 BYTES.update({'fft_c64_2^24': 16 * (1 << 24), 'fft2_c64_4096': 16 * 4096 * 4096,
               'rfft_f32_2^26': 4 * _N + 8 * (_N // 2 + 1), 'fft_axis0_c64_4096': 16 * 4096 * 4096,
               'ifft_view_c64': 16 * 4096 * 4096})
+
+# Manipulation rows (--filter mp_); bytes: every byte read once and written once, at least.
+BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
+              'mp_mask_get_f32_2^26': 4 * _N + _N + 4 * (_N // 2),
+              'mp_take_2^24_of_2^26_f32': (8 + 4 + 4) * (1 << 24),
+              'mp_scatter_2^24_into_2^26_f32': (8 + 4 + 4) * (1 << 24),
+              'mp_pad_reflect_8192_f32': 4 * (_S * _S + (_S + 256) ** 2),
+              'mp_roll_f32_2^26': 8 * _N})
 
 
 def run_cupp(bench, out_dir, pattern):
