@@ -37,7 +37,9 @@ constexpr int kPadMaxDims = 32;
 // LAST axis whose coordinate lies in a pad region (NumPy pads axes in order, the later writing
 // over the corners). Rows (all axes but the last) go to the grid and the y threads, columns to the
 // x threads, so writes are coalesced and the 64-bit divisions that find a row's coordinates are
-// paid once per row; a column maps without division unless the pad is wider than a period.
+// paid once per row; a column maps without division unless the pad is wider than a period. When
+// the input row is contiguous and the interior starts on 16 bytes in both rows, the interior is
+// copied as 16-byte words and only the pad columns go element by element.
 // Mode "empty" writes the interior only.
 //
 // `cupp_pad_axis_<dtype>` is one pass along one axis for the modes whose values depend on those
