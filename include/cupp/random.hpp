@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cupp/core/ndarray.hpp"
+#include "cupp/routines/indexing.hpp"
 
 namespace cupp::random {
 
@@ -60,9 +61,6 @@ std::pair<std::int64_t, std::int64_t> integer_range(std::int64_t low, std::int64
 
 /// The sorted keys' order: a uniformly random permutation of 0..n-1 (int64).
 cupp::detail::array_desc permutation_indices(bit_state& s, std::int64_t n);
-/// Rows of `a` (along axis 0) in the order of the int64 `rows`: a new C-contiguous array.
-cupp::detail::array_desc take_rows(const cupp::detail::array_desc& a,
-                                   const cupp::detail::array_desc& rows);
 /// Generator.choice over range(a): int64 indices of shape `size`.
 cupp::detail::array_desc choice_indices(bit_state& s, std::int64_t a, const shape_t& size,
                                         bool replace, const std::vector<double>& p);
@@ -262,10 +260,8 @@ class Generator {
   ndarray<T> choice(const ndarray<T>& a, const shape_t& size, bool replace = true,
                     const std::vector<double>& p = {}) {
     if (a.ndim() == 0) throw value_error("a must be 1-dimensional or an integer");
-    const ndarray<std::int64_t> idx = choice(a.shape()[0], size, replace, p);
-    shape_t out_shape = size;
-    out_shape.insert(out_shape.end(), a.shape().begin() + 1, a.shape().end());
-    return ndarray<T>(detail::take_rows(a.desc(), idx.ravel().desc())).reshape(out_shape);
+    // The indices are in range by construction: wrap has nothing to check.
+    return take(a, choice(a.shape()[0], size, replace, p), 0, index_mode::wrap);
   }
   /// A random permutation of 0..n-1.
   ndarray<std::int64_t> permutation(std::int64_t n) {
@@ -275,7 +271,7 @@ class Generator {
   template <class T>
   ndarray<T> permutation(const ndarray<T>& a) {
     if (a.ndim() == 0) throw value_error("x must be an integer or at least 1-dimensional");
-    return ndarray<T>(detail::take_rows(a.desc(), permutation(a.shape()[0]).desc()));
+    return take(a, permutation(a.shape()[0]), 0, index_mode::wrap);
   }
   /// Reorders the rows (axis 0) of `a` in place.
   template <class T>

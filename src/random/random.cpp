@@ -404,50 +404,6 @@ array_desc permutation_indices(bit_state& s, std::int64_t n) {
   return cupp::detail::sort_array(keys.desc(), 0, true);
 }
 
-namespace {
-
-// Row gathers: each thread copies words of one output row from its source row.
-constexpr const char* kTakeRowsSource = R"(
-template <class W>
-__global__ void cupp_take_rows(W* out, const W* in, const long long* rows, long long n_rows,
-                               long long row_words) {
-  const long long total = n_rows * row_words;
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total;
-       i += (long long)gridDim.x * blockDim.x) {
-    const long long r = i / row_words, w = i - r * row_words;
-    out[i] = in[rows[r] * row_words + w];
-  }
-}
-)";
-
-}  // namespace
-
-array_desc take_rows(const array_desc& a, const array_desc& rows) {
-  CUPP_ASSERT(a.shape.size() >= 1 && rows.dt == dtype::int64 && rows.shape.size() == 1);
-  const array_desc src = is_c_contiguous(a.shape, a.strides) ? a : cupp::detail::copy(a);
-  shape_t shape = a.shape;
-  shape[0] = rows.shape[0];
-  array_desc out = cupp::detail::make_array(shape, a.dt);
-  const std::int64_t row_bytes =
-      shape_size(shape_t(a.shape.begin() + 1, a.shape.end())) * static_cast<std::int64_t>(a.itemsize());
-  if (out.size() == 0) return out;
-  static const RawModule module(kTakeRowsSource, {},
-                                {"cupp_take_rows<unsigned char>", "cupp_take_rows<unsigned int>",
-                                 "cupp_take_rows<unsigned long long>"});
-  const int word = row_bytes % 8 == 0 ? 8 : row_bytes % 4 == 0 ? 4 : 1;
-  const RawKernel k = module.get_function(word == 8   ? "cupp_take_rows<unsigned long long>"
-                                          : word == 4 ? "cupp_take_rows<unsigned int>"
-                                                      : "cupp_take_rows<unsigned char>");
-  const std::int64_t row_words = row_bytes / word;
-  const array_desc r =
-      is_c_contiguous(rows.shape, rows.strides) ? rows : cupp::detail::copy(rows);
-  k(dim3(grid_for(rows.shape[0] * row_words)), dim3(256), std::size_t{0},
-    cuda::get_current_stream(), static_cast<void*>(out.ptr), static_cast<const void*>(src.ptr),
-    static_cast<const void*>(r.ptr), static_cast<long long>(rows.shape[0]),
-    static_cast<long long>(row_words));
-  return out;
-}
-
 array_desc choice_indices(bit_state& s, std::int64_t a, const shape_t& size, bool replace,
                           const std::vector<double>& p) {
   const std::int64_t k = shape_size(size);
