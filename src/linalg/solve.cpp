@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
@@ -220,18 +221,13 @@ const RawKernel& solve_kernel(const std::string& name) {
   return kernels[static_cast<std::size_t>(at - names.begin())];
 }
 
-/// Blocks for a grid-stride loop over `n` items in blocks of 256.
-unsigned grid_for(std::int64_t n) {
-  const std::int64_t most = static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 8;
-  return static_cast<unsigned>(std::max<std::int64_t>(1, std::min((n + 255) / 256, most)));
-}
-
 /// The C-contiguous (count, n, n) stack `a` (pointer `ptr`) as a device array of matrix pointers.
 std::shared_ptr<void> pointer_array(char* ptr, std::int64_t matrix_bytes, std::int64_t count) {
   std::shared_ptr<void> out = scratch(static_cast<std::size_t>(count) * sizeof(void*));
-  solve_kernel(kPointersKernel)(
-      dim3(grid_for(count)), dim3(256), std::size_t{0}, cuda::get_current_stream(), out.get(),
-      static_cast<void*>(ptr), static_cast<long long>(matrix_bytes), static_cast<long long>(count));
+  solve_kernel(kPointersKernel)(dim3(cupp::detail::grid_stride_blocks(count, 256, 8)), dim3(256),
+                                std::size_t{0}, cuda::get_current_stream(), out.get(),
+                                static_cast<void*>(ptr), static_cast<long long>(matrix_bytes),
+                                static_cast<long long>(count));
   return out;
 }
 
@@ -486,9 +482,10 @@ array_desc inv(const array_desc& a) {
   const std::int64_t n = a.shape.back();
   const lu_factors f = lu_factor(a);
   const std::int64_t total = out.size();
-  solve_kernel(eye_kernel_name(a.dt))(dim3(grid_for(total)), dim3(256), std::size_t{0},
-                                      cuda::get_current_stream(), static_cast<void*>(out.ptr),
-                                      static_cast<long long>(n), static_cast<long long>(total));
+  solve_kernel(eye_kernel_name(a.dt))(dim3(cupp::detail::grid_stride_blocks(total, 256, 8)),
+                                      dim3(256), std::size_t{0}, cuda::get_current_stream(),
+                                      static_cast<void*>(out.ptr), static_cast<long long>(n),
+                                      static_cast<long long>(total));
   lu_solve(f, out, n, CUBLAS_OP_N);
   report_failures(out, f.info, a.ndim() - 2, "Singular matrix");
   return out;
@@ -563,10 +560,10 @@ array_desc cholesky(const array_desc& a, bool upper) {
                                            ws.get(), dev_bytes, host_ws, host_bytes, info_ptr + z));
   }
   const std::int64_t total = out.size();
-  solve_kernel(triangle_kernel_name(dt))(dim3(grid_for(total)), dim3(256), std::size_t{0},
-                                         cuda::get_current_stream(), static_cast<void*>(out.ptr),
-                                         static_cast<long long>(n), static_cast<long long>(total),
-                                         static_cast<int>(upper ? 0 : 1));
+  solve_kernel(triangle_kernel_name(dt))(
+      dim3(cupp::detail::grid_stride_blocks(total, 256, 8)), dim3(256), std::size_t{0},
+      cuda::get_current_stream(), static_cast<void*>(out.ptr), static_cast<long long>(n),
+      static_cast<long long>(total), static_cast<int>(upper ? 0 : 1));
   report_failures(out, info, a.ndim() - 2, "Matrix is not positive definite");
   return out;
 }

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "../../kernels/cupp/gather_params.cuh"
+#include "../cuda/launch.hpp"
 #include "../search/device_select.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
@@ -204,9 +205,7 @@ void run(copy_plan p, bool scatter, report_kind kind = report_kind::axis) {
   }
   const int dims = ndim <= 3 ? ndim : 0;
   const RawKernel kernel = module_for(p.itemsize).get_function(kernel_name(p.itemsize, dims, scatter));
-  const std::int64_t cap = static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 64;
-  const auto blocks = static_cast<unsigned>(
-      std::clamp<std::int64_t>((params->n + kThreads - 1) / kThreads, 1, cap));
+  const unsigned blocks = grid_stride_blocks(params->n, kThreads, 64);
   kernel(dim3(blocks), dim3(kThreads), std::size_t{0}, stream, static_cast<void*>(p.a),
          static_cast<void*>(p.b), *params);
   if (report) {

@@ -17,6 +17,7 @@
 #include <random>
 #include <string>
 
+#include "../cuda/launch.hpp"
 #include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
@@ -146,10 +147,6 @@ RawKernel kernel_for(kind k, dtype dt) {
   return it->second;
 }
 
-unsigned grid_for(std::int64_t work) {
-  const std::int64_t cap = static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 16;
-  return static_cast<unsigned>(std::clamp<std::int64_t>((work + 255) / 256, 1, cap));
-}
 
 // ---- argument checks (NumPy's messages) --------------------------------------------------------
 
@@ -360,14 +357,12 @@ void draw(bit_state& s, kind k, const draw_args& a, const array_desc& out) {
   const std::uint64_t work = l == layout::stream || l == layout::rows
                                  ? static_cast<std::uint64_t>(n)
                                  : blocks_used(l, n);
-  kernel_for(k, out.dt)(dim3(grid_for(static_cast<std::int64_t>(work))), dim3(256),
-                        std::size_t{0}, cuda::get_current_stream(), static_cast<void*>(out.ptr),
-                        static_cast<long long>(n), s.key[0], s.key[1],
-                        static_cast<unsigned long long>(counter), a.p0, a.p1, a.p2,
-                        static_cast<long long>(a.i0), static_cast<long long>(a.i1),
-                        static_cast<long long>(a.i2),
-                        table_ptr,
-                        static_cast<long long>(m));
+  kernel_for(k, out.dt)(
+      dim3(cupp::detail::grid_stride_blocks(static_cast<std::int64_t>(work), 256, 16)), dim3(256),
+      std::size_t{0}, cuda::get_current_stream(), static_cast<void*>(out.ptr),
+      static_cast<long long>(n), s.key[0], s.key[1], static_cast<unsigned long long>(counter), a.p0,
+      a.p1, a.p2, static_cast<long long>(a.i0), static_cast<long long>(a.i1),
+      static_cast<long long>(a.i2), table_ptr, static_cast<long long>(m));
 }
 
 std::pair<std::int64_t, std::int64_t> integer_range(std::int64_t low, std::int64_t high,

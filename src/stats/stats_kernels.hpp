@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/dtype.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 
@@ -23,8 +24,7 @@ inline constexpr unsigned kStatsBlock = 256;
 
 /// Blocks for a grid-stride loop over n elements, `per_thread` elements each.
 inline unsigned stats_blocks(std::int64_t n, std::int64_t per_thread = 1) {
-  const std::int64_t per_block = static_cast<std::int64_t>(kStatsBlock) * per_thread;
-  return static_cast<unsigned>(std::clamp<std::int64_t>((n + per_block - 1) / per_block, 1, 4096));
+  return grid_stride_blocks((n + per_thread - 1) / per_thread, kStatsBlock, 32);
 }
 
 }  // namespace cupp::detail
