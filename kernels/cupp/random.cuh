@@ -586,26 +586,36 @@ __device__ __forceinline__ void store(T* out, long long n, long long b, const P&
   }
 }
 
-/// One uniform per element: float results take one word each (4 per block), double and integer
-/// results two words each (2 per block).
-template <class T, class K>
-__device__ void packed_body(T* out, long long n, state st, params p) {
-  for (long long b = first_index(), blocks = (n + 3) / 4; b < blocks; b += grid_step()) {
-    const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
-    pack<T, 4> v;
-    for (int j = 0; j < 4; ++j)
-      v.v[j] = K::apply(philox::to_float(r.w[j]), to_open_float(r.w[j]), p);
-    store(out, n, b, v);
+/// The uniforms of a block for packed draws of P elements per block: P = 4, one word each as
+/// float; P = 2, two words each as double.
+template <int P>
+struct block_uniforms;
+template <>
+struct block_uniforms<4> {
+  __device__ static float at(const philox::block& r, int j) { return philox::to_float(r.w[j]); }
+  __device__ static float open_at(const philox::block& r, int j) { return to_open_float(r.w[j]); }
+};
+template <>
+struct block_uniforms<2> {
+  __device__ static double at(const philox::block& r, int j) {
+    return philox::to_double(r.w[2 * j], r.w[2 * j + 1]);
   }
-}
-template <class T, class K>
-__device__ void packed_body_wide(T* out, long long n, state st, params p) {
-  for (long long b = first_index(), blocks = (n + 1) / 2; b < blocks; b += grid_step()) {
+  __device__ static double open_at(const philox::block& r, int j) {
+    return to_open_double(r.w[2 * j], r.w[2 * j + 1]);
+  }
+};
+
+/// One uniform per element, P per block: float results take one word each (P = 4), double and
+/// integer results two words each (P = 2).
+template <class T, class K, int P>
+__device__ void packed_body(T* out, long long n, state st, params p) {
+  for (long long b = first_index(), blocks = (n + P - 1) / P; b < blocks; b += grid_step()) {
     const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
-    pack<T, 2> v;
-    for (int j = 0; j < 2; ++j)
-      v.v[j] = static_cast<T>(K::apply(philox::to_double(r.w[2 * j], r.w[2 * j + 1]),
-                                       to_open_double(r.w[2 * j], r.w[2 * j + 1]), p));
+    pack<T, P> v;
+#pragma unroll
+    for (int j = 0; j < P; ++j)
+      v.v[j] = static_cast<T>(
+          K::apply(block_uniforms<P>::at(r, j), block_uniforms<P>::open_at(r, j), p));
     store(out, n, b, v);
   }
 }

@@ -123,12 +123,12 @@ std::string body_of(kind k, dtype dt) {
     case layout::packed4:
       if (k == kind::normal || k == kind::lognormal)
         return "cupp::rng::normal_body<" + s + ">(out, n, st, p)";
-      return "cupp::rng::packed_body<" + t + ", " + s + ">(out, n, st, p)";
+      return "cupp::rng::packed_body<" + t + ", " + s + ", 4>(out, n, st, p)";
     case layout::packed2:
       if (k == kind::normal || k == kind::lognormal)
         return "cupp::rng::normal_body<" + s + ">(out, n, st, p)";
       if (k == kind::bits) return "cupp::rng::bits_body<" + t + ">(out, n, st)";
-      return "cupp::rng::packed_body_wide<" + t + ", " + s + ">(out, n, st, p)";
+      return "cupp::rng::packed_body<" + t + ", " + s + ", 2>(out, n, st, p)";
     case layout::stream:
       return "cupp::rng::stream_body<" + t + ", " + s + "<" + t + "> >(out, n, st, p)";
     case layout::rows:
