@@ -20,15 +20,16 @@
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/linalg/decompositions.hpp"
+#include "support/host_values.hpp"
 
 namespace decomp_test {
 
 using cupp::shape_t;
 using cplx = std::complex<double>;
 
-template <class T>
-constexpr bool is_cplx_v = std::is_same_v<T, std::complex<float>> ||
-                           std::is_same_v<T, std::complex<double>>;
+using cupp::test::host_ref::as_c;
+using cupp::test::host_ref::from_c;
+using cupp::test::host_ref::is_cplx;
 
 /// The dtype linalg computes in for T, its real type, and that type's eps.
 template <class T>
@@ -40,24 +41,6 @@ double eps() {
   return static_cast<double>(std::numeric_limits<real_of_t<T>>::epsilon());
 }
 
-template <class T>
-cplx to_c(const T& x) {
-  if constexpr (is_cplx_v<T>)
-    return {static_cast<double>(x.real()), static_cast<double>(x.imag())};
-  else
-    return {static_cast<double>(x), 0.0};
-}
-
-template <class T>
-T from_c(const cplx& x) {
-  if constexpr (is_cplx_v<T>) {
-    using R = typename T::value_type;
-    return T(static_cast<R>(x.real()), static_cast<R>(x.imag()));
-  } else {
-    return static_cast<T>(x.real());
-  }
-}
-
 /// Uniform in [-1, 1] (both parts for complex); integers in [-5, 5].
 template <class T>
 std::vector<T> random_values(std::int64_t n, unsigned seed) {
@@ -67,7 +50,7 @@ std::vector<T> random_values(std::int64_t n, unsigned seed) {
   for (auto& x : v) {
     if constexpr (std::is_integral_v<T>) {
       x = static_cast<T>(std::uniform_int_distribution<int>(-5, 5)(g));
-    } else if constexpr (is_cplx_v<T>) {
+    } else if constexpr (is_cplx<T>) {
       const double re = u(g);
       x = from_c<T>(cplx(re, u(g)));
     } else {
@@ -102,7 +85,7 @@ template <class T>
 hmat matrix_of(const std::vector<T>& values, std::int64_t index, std::int64_t r, std::int64_t c) {
   hmat m(r, c);
   for (std::int64_t i = 0; i < r * c; ++i)
-    m.v[static_cast<std::size_t>(i)] = to_c(values[static_cast<std::size_t>(index * r * c + i)]);
+    m.v[static_cast<std::size_t>(i)] = as_c(values[static_cast<std::size_t>(index * r * c + i)]);
   return m;
 }
 
@@ -245,7 +228,7 @@ std::vector<T> rank_test_values() {
     hmat f(r, c);
     for (std::int64_t i = 0; i < r * c; ++i)
       f.v[static_cast<std::size_t>(i)] =
-          cplx(re[static_cast<std::size_t>(i)], is_cplx_v<T> ? im[static_cast<std::size_t>(i)] : 0);
+          cplx(re[static_cast<std::size_t>(i)], is_cplx<T> ? im[static_cast<std::size_t>(i)] : 0);
     return f;
   };
   for (std::size_t i = 0; i < ranks.size(); ++i) {

@@ -90,7 +90,7 @@ TYPED_TEST(QrTest, ModeRIsTheReducedR) {
   const auto r_only = la::qr(a, la::qr_mode::r).R.get();
   ASSERT_EQ(reduced.size(), r_only.size());
   for (std::size_t i = 0; i < reduced.size(); ++i)
-    EXPECT_LE(std::abs(to_c(reduced[i]) - to_c(r_only[i])), 10 * eps<T>() * 5);
+    EXPECT_LE(std::abs(as_c(reduced[i]) - as_c(r_only[i])), 10 * eps<T>() * 5);
 }
 
 TYPED_TEST(QrTest, BatchedOverLeadingAxes) {

@@ -11,21 +11,15 @@
 #include <type_traits>
 #include <vector>
 
+#include "support/host_values.hpp"
+
 namespace eig_ref {
 
 using cplx = std::complex<double>;
 using Mat = std::vector<cplx>;  // row-major
 
-template <class T>
-constexpr bool is_cplx = !std::is_floating_point_v<T> && !std::is_integral_v<T>;
-
-template <class T>
-cplx from(const T& x) {
-  if constexpr (is_cplx<T>)
-    return cplx(x.real(), x.imag());
-  else
-    return cplx(static_cast<double>(x), 0.0);
-}
+using cupp::test::host_ref::as_c;
+using cupp::test::host_ref::is_cplx;
 
 /// A random unitary (real orthogonal when !complex) n x n matrix: Gram-Schmidt of a Gaussian one.
 inline Mat random_unitary(std::int64_t n, bool complex, std::mt19937& gen) {

@@ -28,7 +28,7 @@ namespace {
 using cupp::ndarray;
 using cupp::shape_t;
 using eig_ref::cplx;
-using eig_ref::from;
+using eig_ref::as_c;
 using eig_ref::is_cplx;
 using eig_ref::Mat;
 using eig_ref::random_unitary;
@@ -160,14 +160,14 @@ void check_eigh_matrix(const spectrum_case& c, const std::vector<real_of<T>>& w,
   for (std::int64_t i = 0; i < n; ++i)
     for (std::int64_t r = 0; r < n; ++r) {
       cplx av = 0;
-      for (std::int64_t k = 0; k < n; ++k) av += c.a[r * n + k] * from((*v)[b * n * n + k * n + i]);
-      res += std::norm(av - static_cast<double>(w[b * n + i]) * from((*v)[b * n * n + r * n + i]));
+      for (std::int64_t k = 0; k < n; ++k) av += c.a[r * n + k] * as_c((*v)[b * n * n + k * n + i]);
+      res += std::norm(av - static_cast<double>(w[b * n + i]) * as_c((*v)[b * n * n + r * n + i]));
     }
   for (std::int64_t i = 0; i < n; ++i)
     for (std::int64_t j = 0; j < n; ++j) {
       cplx s = 0;
       for (std::int64_t k = 0; k < n; ++k)
-        s += std::conj(from((*v)[b * n * n + k * n + i])) * from((*v)[b * n * n + k * n + j]);
+        s += std::conj(as_c((*v)[b * n * n + k * n + i])) * as_c((*v)[b * n * n + k * n + j]);
       orth += std::norm(s - (i == j ? 1.0 : 0.0));
     }
   EXPECT_LE(std::sqrt(res) / anorm, tol) << what << " residual";
@@ -186,7 +186,7 @@ void check_eig_matrix(const spectrum_case& c, const std::vector<C>& w, const std
     std::int64_t best = -1;
     double best_d = std::numeric_limits<double>::infinity();
     for (std::int64_t i = 0; i < n; ++i) {
-      const double d = std::abs(from(w[b * n + i]) - l);
+      const double d = std::abs(as_c(w[b * n + i]) - l);
       if (!used[i] && d < best_d) best = i, best_d = d;
     }
     ASSERT_GE(best, 0) << what;
@@ -197,11 +197,11 @@ void check_eig_matrix(const spectrum_case& c, const std::vector<C>& w, const std
   const double anorm = std::max(frobenius(c.a), 1e-300);
   for (std::int64_t i = 0; i < n; ++i) {
     double res = 0, nrm = 0;
-    const cplx wi = from(w[b * n + i]);
+    const cplx wi = as_c(w[b * n + i]);
     for (std::int64_t r = 0; r < n; ++r) {
       cplx av = 0;
-      for (std::int64_t k = 0; k < n; ++k) av += c.a[r * n + k] * from((*v)[b * n * n + k * n + i]);
-      const cplx vr = from((*v)[b * n * n + r * n + i]);
+      for (std::int64_t k = 0; k < n; ++k) av += c.a[r * n + k] * as_c((*v)[b * n * n + k * n + i]);
+      const cplx vr = as_c((*v)[b * n * n + r * n + i]);
       res += std::norm(av - wi * vr);
       nrm += std::norm(vr);
     }

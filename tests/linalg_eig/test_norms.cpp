@@ -29,7 +29,7 @@ namespace {
 using cupp::ndarray;
 using cupp::shape_t;
 using eig_ref::cplx;
-using eig_ref::from;
+using eig_ref::as_c;
 using eig_ref::is_cplx;
 using eig_ref::Mat;
 using eig_ref::random_unitary;
@@ -124,7 +124,7 @@ TYPED_TEST(Norm, VectorOrdsAlongEachAxisWithKeepdims) {
   const std::int64_t size = 3 * 23 * 4;
   const std::vector<T> values = random_values<T>(size, 11);
   std::vector<cplx> x;
-  for (const auto& v : values) x.push_back(from(v));
+  for (const auto& v : values) x.push_back(as_c(v));
   const ndarray<T> a = cupp::asarray(values, shape);
   for (const double p : {kInf, -kInf, 0.0, 1.0, 2.0, -1.0, 3.0, 0.5}) {
     for (const std::int64_t axis : {0, 1, -1}) {
@@ -161,7 +161,7 @@ TYPED_TEST(Norm, WholeArrayDefaultsAndFastPath) {
   using T = TypeParam;
   const std::vector<T> values = random_values<T>(60, 3);
   double sq = 0;
-  for (const auto& v : values) sq += std::norm(from(v));
+  for (const auto& v : values) sq += std::norm(as_c(v));
   const double want = std::sqrt(sq);
   const double tol = 100 * eps<T>();
   // ord=None: the 2-norm of the flattened array, whatever the shape; keepdims keeps every axis.
@@ -180,7 +180,7 @@ TYPED_TEST(Norm, WholeArrayDefaultsAndFastPath) {
   EXPECT_NEAR(la::norm(cupp::asarray(values), 2).item(), want, tol * want);
   // A 1-D array with another ord is a vector norm; a 2-D one a matrix norm (1: max column sum).
   std::vector<cplx> x;
-  for (const auto& v : values) x.push_back(from(v));
+  for (const auto& v : values) x.push_back(as_c(v));
   EXPECT_NEAR(la::norm(cupp::asarray(values), 1).item(), vector_norm(x, 1), tol * want);
   double best = 0;
   for (std::int64_t j = 0; j < 10; ++j) {
@@ -197,7 +197,7 @@ TYPED_TEST(Norm, ElementwiseMatrixOrdsOverAxisPairs) {
   const shape_t shape{2, 5, 3, 4};  // matrices over axes (1, 3) and (3, 1), batch (2, 3)
   const std::vector<T> values = random_values<T>(2 * 5 * 3 * 4, 17);
   std::vector<cplx> x;
-  for (const auto& v : values) x.push_back(from(v));
+  for (const auto& v : values) x.push_back(as_c(v));
   const ndarray<T> a = cupp::asarray(values, shape);
   auto at = [&](std::int64_t b0, std::int64_t i, std::int64_t b1, std::int64_t j) {
     return x[static_cast<std::size_t>(((b0 * 5 + i) * 3 + b1) * 4 + j)];
@@ -251,7 +251,7 @@ TYPED_TEST(Norm, TransposedAndNegativeStepInputs) {
   using T = TypeParam;
   const std::vector<T> values = random_values<T>(7 * 6, 23);
   std::vector<cplx> x;
-  for (const auto& v : values) x.push_back(from(v));
+  for (const auto& v : values) x.push_back(as_c(v));
   const ndarray<T> a = cupp::asarray(values, {7, 6});
   // a.T(): (6, 7); its inf norm is the max row sum of a.T = the max column sum of a.
   double best = 0;
