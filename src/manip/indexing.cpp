@@ -362,11 +362,10 @@ resolved_index resolve(const array_desc& a, const std::vector<fancy_item>& items
 }
 
 /// The plan of a gather from, or scatter into, `r.view`: the iteration shape is the indexing
-/// result's; `b` is laid over it with `b_strides`.
-copy_plan plan_for(const resolved_index& r, char* b, const strides_t& b_strides) {
+/// result's. The caller lays the other side over it (b and b_strides).
+copy_plan plan_for(const resolved_index& r) {
   copy_plan p;
   p.a = r.view.ptr;
-  p.b = b;
   p.itemsize = r.view.itemsize();
   const std::int64_t nb = static_cast<std::int64_t>(r.index_shape.size());
   std::vector<bool> advanced(r.view.shape.size(), false);
@@ -400,13 +399,16 @@ copy_plan plan_for(const resolved_index& r, char* b, const strides_t& b_strides)
     for (auto& ix : p.indices) ix.strides.push_back(0);
     ++placed;
   }
-  p.b_strides = b_strides;
   return p;
 }
 
-/// The result shape of an indexing: the iteration shape of its plan.
-shape_t result_shape(const resolved_index& r) {
-  return plan_for(r, nullptr, {}).shape;
+/// A gather of plan `p` into a new array of its shape.
+array_desc gather_new(copy_plan p, dtype dt, report_kind kind = report_kind::axis) {
+  array_desc out = make_array(p.shape, dt);
+  p.b = out.ptr;
+  p.b_strides = out.strides;
+  run(std::move(p), false, kind);
+  return out;
 }
 
 /// a[mask] with a mask of a's whole shape: one count, then one flagged selection of the values.
@@ -464,6 +466,12 @@ void raise_finished_index_checks() {
   throw index_error(message);
 }
 
+array_desc without_leading_ones(const array_desc& v, std::int64_t ndim) {
+  array_desc out = v;
+  while (out.ndim() > ndim && out.shape[0] == 1) out = index_view(out, {std::int64_t{0}});
+  return out;
+}
+
 std::string indexed_copy_source() { return "#include <cupp/gather.cuh>\n"; }
 
 std::vector<std::string> indexed_copy_names(std::size_t itemsize) {
@@ -479,15 +487,11 @@ array_desc fancy_get(const array_desc& a, const std::vector<fancy_item>& items) 
     const array_desc& mask = std::get<array_desc>(items[0]);
     return select_masked(a, mask);
   }
-  const resolved_index r = resolve(a, items);
-  const shape_t shape = result_shape(r);
-  array_desc out = make_array(shape, a.dt);
-  run(plan_for(r, out.ptr, out.strides), false);
-  return out;
+  return gather_new(plan_for(resolve(a, items)), a.dt);
 }
 
 shape_t fancy_shape(const array_desc& a, const std::vector<fancy_item>& items) {
-  return result_shape(resolve(a, items));
+  return plan_for(resolve(a, items)).shape;
 }
 
 void fancy_set(const array_desc& a, const std::vector<fancy_item>& items,
@@ -496,24 +500,22 @@ void fancy_set(const array_desc& a, const std::vector<fancy_item>& items,
   check_writable(a);
   CUPP_ASSERT(values.dt == a.dt);
   const resolved_index r = resolve(a, items);
-  const shape_t shape = result_shape(r);
+  copy_plan p = plan_for(r);
+  const shape_t& shape = p.shape;
   if (is_whole_mask(a, items) && values.ndim() == 1 && values.size() != 1 &&
       values.size() != shape[0])
     throw value_error("NumPy boolean array indexing assignment cannot assign " +
                       std::to_string(values.size()) + " input values to the " +
                       std::to_string(shape[0]) + " output values where the mask is true");
-  // NumPy drops leading length-1 dimensions of the values before broadcasting them.
-  array_desc v = values;
-  while (v.ndim() > static_cast<std::int64_t>(shape.size()) && v.shape[0] == 1)
-    v = index_view(v, {std::int64_t{0}});
-  strides_t strides;
+  const array_desc v = without_leading_ones(values, static_cast<std::int64_t>(shape.size()));
   try {
-    strides = broadcast_to(v, shape).strides;
+    p.b_strides = broadcast_to(v, shape).strides;
   } catch (const value_error&) {
     throw value_error("shape mismatch: value array of shape " + shape_str(values.shape) +
                       " could not be broadcast to indexing result of shape " + shape_str(shape));
   }
-  run(plan_for(r, v.ptr, strides), true);
+  p.b = v.ptr;
+  run(std::move(p), true);
 }
 
 array_desc take(const array_desc& a, const array_desc& indices, std::optional<std::int64_t> axis,
@@ -527,14 +529,9 @@ array_desc take(const array_desc& a, const array_desc& indices, std::optional<st
     throw index_error("cannot do a non-empty take from an empty axes.");
   std::vector<fancy_item> items(static_cast<std::size_t>(ax), slice());
   items.emplace_back(index);
-  resolved_index r = resolve(src, items);
-  r.arrays[0].axis = ax;
-  const shape_t shape = result_shape(r);
-  array_desc out = make_array(shape, a.dt);
-  copy_plan p = plan_for(r, out.ptr, out.strides);
+  copy_plan p = plan_for(resolve(src, items));
   p.mode = mode;
-  run(std::move(p), false);
-  return out;
+  return gather_new(std::move(p), a.dt);
 }
 
 void put(const array_desc& a, const array_desc& indices, const array_desc& values,
@@ -547,17 +544,17 @@ void put(const array_desc& a, const array_desc& indices, const array_desc& value
   if (a.size() == 0 && mode != index_mode::raise)
     throw index_error("cannot replace elements of an empty array");
   const bool contiguous = is_c_contiguous(a.shape, a.strides);
-  const array_desc target = contiguous ? reshape(a, {-1}) : copy(a);
-  const array_desc flat = contiguous ? target : reshape(target, {-1});
+  const array_desc target = contiguous ? a : copy(a);
   // The values repeat when there are fewer of them than indices (NumPy's put).
-  array_desc v = reshape(values.ndim() == 1 ? values : copy(values), {-1});
+  array_desc v = reshape(values, {-1});
   if (v.size() != index.size()) {
     // 0, 1, ..., n - 1 wrapped around the values.
     v = take(v, arange(index.size()).desc(), 0, index_mode::wrap);
   }
-  std::vector<fancy_item> items{reshape(index.ndim() == 1 ? index : copy(index), {-1})};
-  resolved_index r = resolve(flat, items);
-  copy_plan p = plan_for(r, v.ptr, broadcast_strides(v, result_shape(r)));
+  const resolved_index r = resolve(reshape(target, {-1}), {reshape(index, {-1})});
+  copy_plan p = plan_for(r);
+  p.b = v.ptr;
+  p.b_strides = broadcast_strides(v, p.shape);
   p.mode = mode;
   run(std::move(p), true);
   if (!contiguous) copy_into(target, a);
@@ -567,15 +564,13 @@ namespace {
 
 /// take_along_axis / put_along_axis: the iteration shape is arr's and indices' broadcast, with
 /// indices' length on `axis`; arr is addressed by coordinates off the axis and by the index on it.
-copy_plan along_axis_plan(const array_desc& arr, const array_desc& indices, std::int64_t axis,
-                          shape_t& shape) {
-  CUPP_EXPECTS(indices.ndim() == arr.ndim(), value_error,
+copy_plan along_axis_plan(const array_desc& arr, const array_desc& index, std::int64_t axis) {
+  CUPP_EXPECTS(index.ndim() == arr.ndim(), value_error,
                "`indices` and `arr` must have the same number of dimensions");
-  CUPP_ASSERT(indices.dt == dtype::int64);
-  const array_desc& index = indices;
+  CUPP_ASSERT(index.dt == dtype::int64);
   shape_t arr_shape = arr.shape;
   arr_shape[static_cast<std::size_t>(axis)] = index.shape[static_cast<std::size_t>(axis)];
-  shape = broadcast_shapes({arr_shape, index.shape});
+  const shape_t shape = broadcast_shapes({arr_shape, index.shape});
   shape_t arr_view_shape = shape;
   arr_view_shape[static_cast<std::size_t>(axis)] = 1;
   array_desc arr_axis0 = arr;
@@ -606,13 +601,7 @@ array_desc take_along_axis(const array_desc& arr, const array_desc& indices,
   }
   const std::int64_t ax = normalize_axis(*axis, arr.ndim());
   const array_desc index = as_index(indices);
-  shape_t shape;
-  copy_plan p = along_axis_plan(arr, index, ax, shape);
-  array_desc out = make_array(shape, arr.dt);
-  p.b = out.ptr;
-  p.b_strides = out.strides;
-  run(std::move(p), false);
-  return out;
+  return gather_new(along_axis_plan(arr, index, ax), arr.dt);
 }
 
 void put_along_axis(const array_desc& arr, const array_desc& indices, const array_desc& values,
@@ -631,9 +620,8 @@ void put_along_axis(const array_desc& arr, const array_desc& indices, const arra
   }
   const std::int64_t ax = normalize_axis(*axis, arr.ndim());
   const array_desc index = as_index(indices);
-  shape_t shape;
-  copy_plan p = along_axis_plan(arr, index, ax, shape);
-  const array_desc v = broadcast_to(values, shape);
+  copy_plan p = along_axis_plan(arr, index, ax);
+  const array_desc v = broadcast_to(values, p.shape);
   p.b = v.ptr;
   p.b_strides = v.strides;
   run(std::move(p), true);
@@ -663,11 +651,8 @@ array_desc choose(const array_desc& a, const std::vector<array_desc>& choices, i
   p.indices.push_back({static_cast<const std::int64_t*>(static_cast<const void*>(index.ptr)),
                        broadcast_strides(index, shape), stacked.shape[0], stacked.strides[0], 0});
   p.mode = mode;
-  array_desc out = make_array(shape, choices[0].dt);
-  p.b = out.ptr;
-  p.b_strides = out.strides;
-  run(std::move(p), false, report_kind::choice);  // NumPy's words for choose: not an axis message
-  return out;
+  // NumPy's words for choose: not an axis message.
+  return gather_new(std::move(p), choices[0].dt, report_kind::choice);
 }
 
 array_desc compress(const array_desc& condition, const array_desc& a,

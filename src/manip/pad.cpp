@@ -107,6 +107,23 @@ __device__ __forceinline__ cupp_t cupp_pad_value(const cupp_pad_geom& g, int axi
       cupp::complex<double>(g.value[axis][side][0], g.value[axis][side][1]));
 }
 
+/// Output column j of a row, counted from the input row's start: the input element, a constant,
+/// or the mapped element; false (nothing to write) for mode "empty" outside the input.
+__device__ __forceinline__ bool cupp_pad_pick(const cupp_t* __restrict__ irow, long long j,
+                                              long long n, long long stride, int mode, cupp_t lo,
+                                              cupp_t hi, cupp_t& v) {
+  if (j >= 0 && j < n) {
+    v = irow[j * stride];
+  } else if (mode == cupp_mode_constant) {
+    v = j < 0 ? lo : hi;
+  } else if (mode == cupp_mode_empty) {
+    return false;
+  } else {
+    v = irow[cupp_pad_map(j, n, mode) * stride];
+  }
+  return true;
+}
+
 /// One output row (not in a pad of an earlier axis) from its input row; Unit: the input's last
 /// axis is contiguous, so its index needs no multiply. Four loads in flight per thread before
 /// the stores.
@@ -123,18 +140,7 @@ __device__ __forceinline__ void cupp_pad_row(const cupp_t* __restrict__ irow,
 #pragma unroll
     for (int u = 0; u < 4; ++u) {
       const long long c = c0 + static_cast<long long>(u) * blockDim.x;
-      const long long j = c - b;
-      w[u] = c < cols;
-      if (!w[u]) continue;
-      if (j >= 0 && j < n) {
-        v[u] = irow[j * stride];
-      } else if (mode == cupp_mode_constant) {
-        v[u] = j < 0 ? lo : hi;
-      } else if (mode == cupp_mode_empty) {
-        w[u] = false;
-      } else {
-        v[u] = irow[cupp_pad_map(j, n, mode) * stride];
-      }
+      w[u] = c < cols && cupp_pad_pick(irow, c - b, n, stride, mode, lo, hi, v[u]);
     }
 #pragma unroll
     for (int u = 0; u < 4; ++u)
@@ -177,14 +183,8 @@ __device__ __forceinline__ void cupp_pad_row_vec(const cupp_t* __restrict__ irow
   const long long rest = cols - done;
   for (long long t = threadIdx.x; t < rest; t += blockDim.x) {
     const long long c = cupp_pad_rest_column(t, b, done);
-    const long long j = c - b;
-    if (j >= 0 && j < n) {
-      orow[c] = irow[j];
-    } else if (mode == cupp_mode_constant) {
-      orow[c] = j < 0 ? lo : hi;
-    } else if (mode != cupp_mode_empty) {
-      orow[c] = irow[cupp_pad_map(j, n, mode)];
-    }
+    cupp_t v;
+    if (cupp_pad_pick(irow, c - b, n, 1, mode, lo, hi, v)) orow[c] = v;
   }
 }
 

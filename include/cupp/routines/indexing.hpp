@@ -49,6 +49,10 @@ array_desc extract(const array_desc& condition, const array_desc& arr);
 void place(const array_desc& arr, const array_desc& mask, const array_desc& vals);
 void putmask(const array_desc& a, const array_desc& mask, const array_desc& values);
 
+/// `v` without the leading length-1 dimensions it has beyond `ndim` (a view): NumPy drops them
+/// from assigned values before broadcasting them to the indexing result.
+array_desc without_leading_ones(const array_desc& v, std::int64_t ndim);
+
 /// The source of the indexed-copy kernels and their name expressions for one element size (for
 /// tests that compile them without a GPU).
 std::string indexed_copy_source();
@@ -162,9 +166,7 @@ class indexed {
       shape_t mshape = mask.shape;
       mshape.resize(static_cast<std::size_t>(a_.ndim()), 1);
       detail::check_writable(a_.desc());
-      ndarray<T> vb = v;
-      while (vb.ndim() > 0 && vb.shape()[0] == 1 && vb.ndim() > a_.ndim() - mask.ndim())
-        vb = vb(std::int64_t{0});
+      const ndarray<T> vb(detail::without_leading_ones(v.desc(), a_.ndim() - mask.ndim()));
       const ndarray<bool> m = ndarray<bool>(mask).reshape(mshape);
       expr::assign(where(m, vb, a_), a_.desc());
       return;
