@@ -26,7 +26,7 @@ void ew_add_f32_out(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(a, b, c); });
   bytes(state, 3 * 4 * kN);
 }
-BENCHMARK(ew_add_f32_out)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_add_f32_out)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_add_f32_alloc(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -34,7 +34,7 @@ void ew_add_f32_alloc(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::ndarray<float> c = a + b; });
   bytes(state, 3 * 4 * kN);
 }
-BENCHMARK(ew_add_f32_alloc)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_add_f32_alloc)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_fused5(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -45,7 +45,7 @@ void ew_fused5(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { out(cupp::ellipsis) = a * b + c * d - e; });
   bytes(state, 6 * 4 * kN);
 }
-BENCHMARK(ew_fused5)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_fused5)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_exp_sin_sqrt(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -56,7 +56,7 @@ void ew_exp_sin_sqrt(benchmark::State& state) {
                            [&] { out(cupp::ellipsis) = cupp::exp(a) * cupp::sin(b) + cupp::sqrt(c); });
   bytes(state, 4 * 4 * kN);
 }
-BENCHMARK(ew_exp_sin_sqrt)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_exp_sin_sqrt)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_broadcast_add(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -65,7 +65,7 @@ void ew_broadcast_add(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(a, row, out); });
   bytes(state, 2 * 4 * kSide * kSide);
 }
-BENCHMARK(ew_broadcast_add)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_broadcast_add)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_strided_add(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -75,7 +75,7 @@ void ew_strided_add(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(av, bv, out); });
   bytes(state, 3 * 4 * (kN / 2));
 }
-BENCHMARK(ew_strided_add)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_strided_add)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_transpose_copy(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -83,14 +83,14 @@ void ew_transpose_copy(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { auto t = cupp::ascontiguousarray(a.T()); });
   bytes(state, 2 * 4 * kSide * kSide);
 }
-BENCHMARK(ew_transpose_copy)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_transpose_copy)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
 
 void ew_small_add_alloc(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
   auto a = cupp::random::rand<float>({1000}), b = cupp::random::rand<float>({1000});
   cupp::bench::time_host(state, [&] { cupp::ndarray<float> c = a + b; }, 1000);
 }
-BENCHMARK(ew_small_add_alloc)->UseManualTime()->Iterations(50)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_small_add_alloc)->UseManualTime()->Iterations(10)->Unit(benchmark::kMicrosecond);
 
 void ew_small_add_out(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -98,7 +98,7 @@ void ew_small_add_out(benchmark::State& state) {
   auto c = cupp::empty<float>({1000});
   cupp::bench::time_host(state, [&] { cupp::add(a, b, c); }, 1000);
 }
-BENCHMARK(ew_small_add_out)->UseManualTime()->Iterations(50)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_small_add_out)->UseManualTime()->Iterations(10)->Unit(benchmark::kMicrosecond);
 
 // The first evaluation of an expression type: build its source, compile (cold) or load it from
 // the disk cache (warm), launch. Each iteration uses a scalar value baked into nothing: the
@@ -128,7 +128,7 @@ void ew_first_use(benchmark::State& state, bool warm) {
 }
 void ew_cold_compile(benchmark::State& state) { ew_first_use(state, false); }
 void ew_warm_disk(benchmark::State& state) { ew_first_use(state, true); }
-BENCHMARK(ew_cold_compile)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
-BENCHMARK(ew_warm_disk)->UseManualTime()->Iterations(10)->Unit(benchmark::kMillisecond);
+BENCHMARK(ew_cold_compile)->UseManualTime()->Iterations(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(ew_warm_disk)->UseManualTime()->Iterations(5)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -69,7 +69,10 @@ void ifft_view_c64(benchmark::State& state) {
 
 template <class F>
 void add(const char* name, F f) {
-  benchmark::RegisterBenchmark(name, f)->UseManualTime()->Unit(benchmark::kMicrosecond);
+  benchmark::RegisterBenchmark(name, f)
+      ->UseManualTime()
+      ->Iterations(cupp::bench::kDeviceGroups)
+      ->Unit(benchmark::kMicrosecond);
 }
 
 const bool kRegistered = [] {

@@ -22,7 +22,10 @@ void add(const char* name, Setup setup) {
     if (!cupp::bench::need_gpu(state)) return;
     auto run = setup();
     cupp::bench::time_device(state, run);
-  })->UseManualTime()->Unit(benchmark::kMicrosecond);
+  })
+      ->UseManualTime()
+      ->Iterations(cupp::bench::kDeviceGroups)
+      ->Unit(benchmark::kMicrosecond);
 }
 
 cupp::ndarray<float> uniform(std::int64_t n, std::uint64_t seed) {

@@ -63,8 +63,11 @@ void matmul_transposed(benchmark::State& state) {
 }
 
 template <class F>
-void add(const char* name, F f) {
-  benchmark::RegisterBenchmark(name, f)->UseManualTime()->Unit(benchmark::kMicrosecond);
+void add(const char* name, F f, int iterations) {
+  benchmark::RegisterBenchmark(name, f)
+      ->UseManualTime()
+      ->Iterations(iterations)
+      ->Unit(benchmark::kMicrosecond);
 }
 
 // The 8192 x 8192 products, timed as bursts like CuPy's side (time_device_burst).
@@ -74,15 +77,15 @@ void add_burst(const char* name, F f) {
       ->UseManualTime()
       ->Unit(benchmark::kMicrosecond)
       ->Iterations(1)
-      ->Repetitions(7);
+      ->Repetitions(cupp::bench::kRepetitions);
 }
 
 const bool kRegistered = [] {
   add_burst("la_matmul_f32_8192", matmul_square<float>);
   add_burst("la_matmul_f64_8192", matmul_square<double>);
   add_burst("la_matmul_f16_8192", matmul_square<cupp::float16>);
-  add("la_matmul_batched_512x128", matmul_batched);
-  add("la_matmul_small_15x64", matmul_small);
+  add("la_matmul_batched_512x128", matmul_batched, cupp::bench::kDeviceGroups);
+  add("la_matmul_small_15x64", matmul_small, 10);  // 10 x 1000 calls
   add_burst("la_matmul_transposed_f32_8192", matmul_transposed);
   return true;
 }();

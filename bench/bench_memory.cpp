@@ -28,7 +28,7 @@ void pool_alloc_free_1MB(benchmark::State& state) {
     pool.free(p);
   }
 }
-BENCHMARK(pool_alloc_free_1MB);
+BENCHMARK(pool_alloc_free_1MB)->Iterations(100000);
 
 constexpr std::size_t kGiB = std::size_t{1} << 30;
 
@@ -50,7 +50,7 @@ void pinned_copy(benchmark::State& state, cudaMemcpyKind kind) {
 
 void pinned_h2d_1GiB(benchmark::State& state) { pinned_copy(state, cudaMemcpyHostToDevice); }
 void pinned_d2h_1GiB(benchmark::State& state) { pinned_copy(state, cudaMemcpyDeviceToHost); }
-BENCHMARK(pinned_h2d_1GiB)->UseManualTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(pinned_d2h_1GiB)->UseManualTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(pinned_h2d_1GiB)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+BENCHMARK(pinned_d2h_1GiB)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -19,7 +19,10 @@ void add(const char* name, F f) {
     if (!cupp::bench::need_gpu(state)) return;
     auto gen = cupp::random::default_rng(1234);
     cupp::bench::time_device(state, [&] { f(gen); });
-  })->UseManualTime()->Unit(benchmark::kMicrosecond);
+  })
+      ->UseManualTime()
+      ->Iterations(cupp::bench::kDeviceGroups)
+      ->Unit(benchmark::kMicrosecond);
 }
 
 const bool kRegistered = [] {

@@ -5,6 +5,10 @@
 
 Each case is timed the same way on both sides (see the CASES table); the figure is the median of
 several repetitions. ratio = cupp time / CuPy time: below 1 means cupp is faster.
+
+Every cupp case runs a fixed number of iterations in each of its 5 repetitions (bench_util.hpp),
+and CuPy's side times 5 repetitions of the same groups of calls, so the whole run (both sides,
+every row) takes a few minutes; --filter and --exclude pick rows.
 """
 import argparse
 import json
@@ -27,7 +31,11 @@ TINY = r'''extern "C" __global__ void tiny(float* p) { if (p && threadIdx.x == 1
 GIB = 1 << 30
 
 
-def median_of(fn, reps=7):
+# Repetitions whose median is a row's figure, as cupp_bench's kRepetitions (bench_util.hpp).
+REPETITIONS = 5
+
+
+def median_of(fn, reps=REPETITIONS):
     return statistics.median(fn() for _ in range(reps))
 
 
@@ -38,9 +46,9 @@ DEVICE_REPS = 10
 def cupy_cases(cp):
     """Each returns seconds per operation."""
 
-    def events(fn, inner=DEVICE_REPS):
+    def events(fn, inner=DEVICE_REPS, warmup=3):
         start, stop = cp.cuda.Event(), cp.cuda.Event()
-        for _ in range(3):
+        for _ in range(warmup):
             fn()
         cp.cuda.Device().synchronize()
 
@@ -55,7 +63,7 @@ def cupy_cases(cp):
 
     def pool_alloc_free():
         pool = cp.get_default_memory_pool()
-        n = 100000
+        n = 20000
 
         def once():
             t = time.perf_counter()
@@ -129,8 +137,8 @@ def cupy_cases(cp):
             arrays[name] = cp.random.randint(0, high, size=size, dtype=cp.int32)
         return arrays[name]
 
-    def host_loop(fn, reps=1000):
-        for _ in range(3):
+    def host_loop(fn, reps=1000, warmup=3):
+        for _ in range(warmup):
             fn()
         cp.cuda.Device().synchronize()
 
@@ -193,8 +201,8 @@ def cupy_cases(cp):
         r = mat('r', (n, n), dtype)
         return r + r.T + n * cp.eye(n, dtype=dtype)
 
-    def once(fn):  # the slow solvers: one call per timed region
-        return events(fn, inner=1)
+    def once(fn):  # the slow solvers: one call per timed region, after one warm-up call
+        return events(fn, inner=1, warmup=1)
 
     def cplx(name, *shape):  # complex64 from uniform [0, 1) real parts, as cupp's bench_fft
         key = ('fft', name, shape)
@@ -383,14 +391,35 @@ BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
               'mp_roll_f32_2^26': 8 * _N})
 
 
+def selected(name, include, exclude):
+    return re.search(include, name) and not (exclude and re.search(exclude, name))
+
+
+def cupp_filter(bench, include, exclude):
+    """--benchmark_filter for the rows picked by --filter and --exclude: the names themselves
+    when there is an exclusion (Google Benchmark's filter has none), else --filter as it is.
+    None when no case is left."""
+    if not exclude:
+        return include
+    listed = subprocess.run([bench, '--benchmark_list_tests=true'], stdout=subprocess.PIPE,
+                            text=True).stdout.split()
+    names = sorted({n.split('/')[0] for n in listed if selected(n.split('/')[0], include, exclude)})
+    if not names:
+        return None
+    # A case's full name continues with /iterations:N/... after the row's name.
+    return '^(' + '|'.join(re.escape(n) for n in names) + ')(/|$)'
+
+
 def run_cupp(bench, out_dir, pattern):
+    if pattern is None:
+        return {}, 0
     out = os.path.join(out_dir, 'cupp_bench.json')
-    cmd = [bench, '--benchmark_repetitions=5', '--benchmark_report_aggregates_only=true',
+    # Every case sets its iteration count, so no --benchmark_min_time: Google Benchmark runs each
+    # repetition once, with no runs to estimate a count.
+    cmd = [bench, '--benchmark_repetitions=%d' % REPETITIONS,
+           '--benchmark_report_aggregates_only=true',
            '--benchmark_out=' + out, '--benchmark_out_format=json',
-           '--benchmark_filter=' + pattern,
-           # time_device reports the time of one of its DEVICE_REPS calls, so Google Benchmark's
-           # default 0.5 s of reported time would take 5 s of wall time per repetition.
-           '--benchmark_min_time=0.05']
+           '--benchmark_filter=' + pattern]
     with open(os.path.join(out_dir, 'cupp_bench.log'), 'w') as log:
         rc = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT)
     if rc != 0:
@@ -420,19 +449,24 @@ def main():
     ap.add_argument('--bench', required=True, help='path of the cupp_bench binary')
     ap.add_argument('--out', default=tempfile.mkdtemp(), help='folder for the logs')
     ap.add_argument('--filter', default='.', help='regular expression: the cases to run')
+    ap.add_argument('--exclude', default=None,
+                    help='regular expression: cases to leave out (e.g. "^la_|_1GB$")')
     ap.add_argument('--cupy-first', action='store_true',
                     help='run the CuPy side first (to see whether the order, and so the heat of '
                          'the GPU, moves a figure)')
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    started = time.perf_counter()
+    pattern = cupp_filter(args.bench, args.filter, args.exclude)
 
     if not args.cupy_first:
-        cupp, rc = run_cupp(args.bench, args.out, args.filter)
+        cupp, rc = run_cupp(args.bench, args.out, pattern)
+        print('cupp_bench: %.0f s' % (time.perf_counter() - started), file=sys.stderr)
     cupy = {}
     try:
         import cupy as cp
         for name, fn in cupy_cases(cp).items():
-            if not re.search(args.filter, name):
+            if not selected(name, args.filter, args.exclude):
                 continue
             try:
                 t0 = time.perf_counter()
@@ -443,7 +477,7 @@ def main():
     except ImportError:
         print('CuPy is not installed: cupp figures only', file=sys.stderr)
     if args.cupy_first:
-        cupp, rc = run_cupp(args.bench, args.out, args.filter)
+        cupp, rc = run_cupp(args.bench, args.out, pattern)
 
     names = list(dict.fromkeys(list(cupp) + list(cupy)))
     lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s | TFLOP/s cupp (CuPy) |',
@@ -464,6 +498,7 @@ def main():
     with open(os.path.join(args.out, 'bench.json'), 'w') as f:
         json.dump({'cupp': cupp, 'cupy': cupy}, f, indent=1)
     print(table)
+    print('\n(total %.0f s)' % (time.perf_counter() - started))
     return 1 if rc else 0
 
 
