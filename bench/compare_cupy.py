@@ -299,6 +299,21 @@ def cupy_cases(cp):
             'mp_roll_f32_2^26': lambda: events(lambda: cp.roll(arr('a', n), 12345)),
         }
 
+    def transfer(kind, nbytes):  # pageable host memory; each copy synchronises
+        import numpy as np
+        n = nbytes // 4
+        a = cp.ones(n, dtype=cp.float32)
+        host = np.ones(n, dtype=np.float32)
+        fn = {'get': lambda: a.get(), 'get_into': lambda: a.get(out=host),
+              'asarray': lambda: cp.asarray(host), 'set': lambda: a.set(host)}[kind]
+        return host_loop(fn, reps=xfer_copies(nbytes), warmup=1)
+
+    def transfer_cases():
+        prefixes = {'get': 'xfer_d2h_get_', 'get_into': 'xfer_d2h_get_into_',
+                    'asarray': 'xfer_h2d_asarray_', 'set': 'xfer_h2d_set_'}
+        return {prefixes[k] + name: (lambda k=k, b=b: transfer(k, b))
+                for k in prefixes for name, b in XFER_SIZES}
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -347,6 +362,7 @@ def cupy_cases(cp):
         'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
         'unique_i32_2^24': lambda: events(lambda: cp.unique(ints('u24', 1 << 24, 1 << 20))),
         **fft_cases(),
+        **transfer_cases(),
     }
 
 
@@ -381,6 +397,22 @@ FFT_ROWS = ['fft_c64_2^24', 'fft2_c64_4096', 'rfft_f32_2^26', 'fft_axis0_c64_409
 BYTES.update({'fft_c64_2^24': 16 * (1 << 24), 'fft2_c64_4096': 16 * 4096 * 4096,
               'rfft_f32_2^26': 4 * _N + 8 * (_N // 2 + 1), 'fft_axis0_c64_4096': 16 * 4096 * 4096,
               'ifft_view_c64': 16 * 4096 * 4096})
+
+# Copies to and from pageable host memory (--filter xfer_), float32 arrays of these sizes: cupp's
+# get() into a new vector and get(ptr) into the caller's memory beside CuPy's get() and
+# get(out=), asarray and set beside CuPy's. Bytes: the array's.
+XFER_SIZES = [('4KB', 4 << 10), ('64KB', 64 << 10), ('1MB', 1 << 20), ('16MB', 16 << 20),
+              ('256MB', 256 << 20), ('1GB', 1 << 30)]
+
+
+def xfer_copies(nbytes):
+    """Copies per timed loop, as bench_transfer.cpp: about 64 MB of them, from 1 to 1000."""
+    return max(1, min(1000, (64 << 20) // nbytes))
+
+
+BYTES.update({prefix + name: b for prefix in ('xfer_d2h_get_', 'xfer_d2h_get_into_',
+                                              'xfer_h2d_asarray_', 'xfer_h2d_set_')
+              for name, b in XFER_SIZES})
 
 # Manipulation rows (--filter mp_); bytes: every byte read once and written once, at least.
 BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
@@ -480,12 +512,16 @@ def main():
         cupp, rc = run_cupp(args.bench, args.out, pattern)
 
     names = list(dict.fromkeys(list(cupp) + list(cupy)))
-    lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | cupp GB/s | TFLOP/s cupp (CuPy) |',
+    lines = ['| case | cupp | CuPy | ratio (cupp/CuPy) | GB/s cupp (CuPy) | TFLOP/s cupp (CuPy) |',
              '| --- | --- | --- | --- | --- | --- |']
     for n in names:
         a, b = cupp.get(SAME_CUPP_CASE.get(n, n)), cupy.get(n)
         ratio = '%.2f' % (a / b) if a and b else '-'
-        gbs = '%.1f' % (BYTES[n] / a / 1e9) if n in BYTES and a else ''
+        gbs = ''
+        if n in BYTES and a:
+            gbs = '%.1f' % (BYTES[n] / a / 1e9)
+            if b:
+                gbs += ' (%.1f)' % (BYTES[n] / b / 1e9)
         tf = ''
         if n in FLOPS and a:
             tf = '%.1f' % (FLOPS[n] / a / 1e12)
