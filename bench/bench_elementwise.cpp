@@ -26,7 +26,10 @@ void ew_add_f32_out(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(a, b, c); });
   bytes(state, 3 * 4 * kN);
 }
-BENCHMARK(ew_add_f32_out)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_add_f32_out)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_add_f32_alloc(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -34,7 +37,10 @@ void ew_add_f32_alloc(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::ndarray<float> c = a + b; });
   bytes(state, 3 * 4 * kN);
 }
-BENCHMARK(ew_add_f32_alloc)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_add_f32_alloc)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_fused5(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -45,7 +51,10 @@ void ew_fused5(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { out(cupp::ellipsis) = a * b + c * d - e; });
   bytes(state, 6 * 4 * kN);
 }
-BENCHMARK(ew_fused5)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_fused5)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_exp_sin_sqrt(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -56,7 +65,10 @@ void ew_exp_sin_sqrt(benchmark::State& state) {
                            [&] { out(cupp::ellipsis) = cupp::exp(a) * cupp::sin(b) + cupp::sqrt(c); });
   bytes(state, 4 * 4 * kN);
 }
-BENCHMARK(ew_exp_sin_sqrt)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_exp_sin_sqrt)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_broadcast_add(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -65,7 +77,10 @@ void ew_broadcast_add(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(a, row, out); });
   bytes(state, 2 * 4 * kSide * kSide);
 }
-BENCHMARK(ew_broadcast_add)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_broadcast_add)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_strided_add(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -75,7 +90,10 @@ void ew_strided_add(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { cupp::add(av, bv, out); });
   bytes(state, 3 * 4 * (kN / 2));
 }
-BENCHMARK(ew_strided_add)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_strided_add)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_transpose_copy(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -83,7 +101,10 @@ void ew_transpose_copy(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { auto t = cupp::ascontiguousarray(a.T()); });
   bytes(state, 2 * 4 * kSide * kSide);
 }
-BENCHMARK(ew_transpose_copy)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(ew_transpose_copy)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void ew_small_add_alloc(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;

@@ -18,11 +18,12 @@ constexpr std::int64_t k26 = std::int64_t{1} << 26, k24 = std::int64_t{1} << 24,
 
 template <class Setup>
 void add(const char* name, Setup setup) {
-  benchmark::RegisterBenchmark(name, [setup](benchmark::State& state) {
-    if (!cupp::bench::need_gpu(state)) return;
-    auto run = setup();
-    cupp::bench::time_device(state, run);
-  })
+  benchmark::RegisterBenchmark(name,
+                               [setup](benchmark::State& state) {
+                                 if (!cupp::bench::need_gpu(state)) return;
+                                 auto run = setup();
+                                 cupp::bench::time_device(state, run);
+                               })
       ->UseManualTime()
       ->Iterations(cupp::bench::kDeviceGroups)
       ->Unit(benchmark::kMicrosecond);

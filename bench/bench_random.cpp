@@ -15,11 +15,12 @@ constexpr std::int64_t k26 = std::int64_t{1} << 26, k24 = std::int64_t{1} << 24;
 
 template <class F>
 void add(const char* name, F f) {
-  benchmark::RegisterBenchmark(name, [f](benchmark::State& state) {
-    if (!cupp::bench::need_gpu(state)) return;
-    auto gen = cupp::random::default_rng(1234);
-    cupp::bench::time_device(state, [&] { f(gen); });
-  })
+  benchmark::RegisterBenchmark(name,
+                               [f](benchmark::State& state) {
+                                 if (!cupp::bench::need_gpu(state)) return;
+                                 auto gen = cupp::random::default_rng(1234);
+                                 cupp::bench::time_device(state, [&] { f(gen); });
+                               })
       ->UseManualTime()
       ->Iterations(cupp::bench::kDeviceGroups)
       ->Unit(benchmark::kMicrosecond);

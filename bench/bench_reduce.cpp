@@ -23,7 +23,10 @@ void red_sum_f32(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { (void)cupp::sum(a); });
   bytes(state, 4 * kN);
 }
-BENCHMARK(red_sum_f32)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(red_sum_f32)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void red_sum_axis0(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -31,7 +34,10 @@ void red_sum_axis0(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { (void)cupp::sum(a, 0); });
   bytes(state, 4 * kSide * kSide);
 }
-BENCHMARK(red_sum_axis0)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(red_sum_axis0)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void red_sum_axis1(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -39,7 +45,10 @@ void red_sum_axis1(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { (void)cupp::sum(a, 1); });
   bytes(state, 4 * kSide * kSide);
 }
-BENCHMARK(red_sum_axis1)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(red_sum_axis1)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 // sum(a * b): one kernel reading both inputs, no temporary.
 void red_fused_dot(benchmark::State& state) {
@@ -48,7 +57,10 @@ void red_fused_dot(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { (void)cupp::sum(a * b); });
   bytes(state, 8 * kN);
 }
-BENCHMARK(red_fused_dot)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(red_fused_dot)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 void red_argmax_f32(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
@@ -56,7 +68,10 @@ void red_argmax_f32(benchmark::State& state) {
   cupp::bench::time_device(state, [&] { (void)cupp::argmax(a); });
   bytes(state, 4 * kN);
 }
-BENCHMARK(red_argmax_f32)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+BENCHMARK(red_argmax_f32)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 // Per call, including the 0-d result's allocation, from the host.
 void red_small_sum(benchmark::State& state) {

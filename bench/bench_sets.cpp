@@ -32,8 +32,7 @@ void unique_i32(benchmark::State& state) {
 
 // The case name holds a '^', which a function name cannot.
 const auto* const kUnique = benchmark::RegisterBenchmark("unique_i32_2^24", unique_i32)
-                                ->UseManualTime()
-                                ->Iterations(cupp::bench::kDeviceGroups)
-                                ->Unit(benchmark::kMicrosecond);
+                                -> UseManualTime() -> Iterations(cupp::bench::kDeviceGroups)
+                                    -> Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -42,15 +42,14 @@ void cumsum_f32(benchmark::State& state) {
 }
 
 // The case names hold a '^', which a function name cannot.
-const auto* const kSort =
-    benchmark::RegisterBenchmark("sort_f32_2^26", sort_f32)->UseManualTime()->Iterations(cupp::bench::kDeviceGroups)->Unit(benchmark::kMicrosecond);
+const auto* const kSort = benchmark::RegisterBenchmark("sort_f32_2^26", sort_f32) -> UseManualTime()
+                              -> Iterations(cupp::bench::kDeviceGroups)
+                                  -> Unit(benchmark::kMicrosecond);
 const auto* const kArgsort = benchmark::RegisterBenchmark("argsort_f32_2^26", argsort_f32)
-                                 ->UseManualTime()
-                                 ->Iterations(cupp::bench::kDeviceGroups)
-                                 ->Unit(benchmark::kMicrosecond);
+                                 -> UseManualTime() -> Iterations(cupp::bench::kDeviceGroups)
+                                     -> Unit(benchmark::kMicrosecond);
 const auto* const kCumsum = benchmark::RegisterBenchmark("cumsum_f32_2^26", cumsum_f32)
-                                ->UseManualTime()
-                                ->Iterations(cupp::bench::kDeviceGroups)
-                                ->Unit(benchmark::kMicrosecond);
+                                -> UseManualTime() -> Iterations(cupp::bench::kDeviceGroups)
+                                    -> Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -20,9 +20,10 @@ struct size_case {
   const char* name;
   std::int64_t bytes;
 };
-constexpr size_case kSizes[] = {{"4KB", std::int64_t{4} << 10},    {"64KB", std::int64_t{64} << 10},
-                                {"1MB", std::int64_t{1} << 20},    {"16MB", std::int64_t{16} << 20},
-                                {"256MB", std::int64_t{256} << 20}, {"1GB", std::int64_t{1} << 30}};
+constexpr size_case kSizes[] = {
+    {"4KB", std::int64_t{4} << 10},     {"64KB", std::int64_t{64} << 10},
+    {"1MB", std::int64_t{1} << 20},     {"16MB", std::int64_t{16} << 20},
+    {"256MB", std::int64_t{256} << 20}, {"1GB", std::int64_t{1} << 30}};
 
 /// Copies per timed iteration: about 64 MB of them, from 1 to 1000, so that an iteration of
 /// small copies is not one clock reading.
@@ -40,22 +41,30 @@ void transfer(benchmark::State& state, kind k, std::int64_t bytes) {
   std::vector<float> host(static_cast<std::size_t>(n), 1.0f);
   switch (k) {
     case kind::get_vector:
-      cupp::bench::time_host(state, [&] {
-        std::vector<float> v = a.get();
-        benchmark::DoNotOptimize(v.data());
-      }, copies);
+      cupp::bench::time_host(
+          state,
+          [&] {
+            std::vector<float> v = a.get();
+            benchmark::DoNotOptimize(v.data());
+          },
+          copies);
       break;
     case kind::get_into:
-      cupp::bench::time_host(state, [&] { a.get(host.data()); }, copies);
+      cupp::bench::time_host(
+          state, [&] { a.get(host.data()); }, copies);
       break;
     case kind::asarray:
-      cupp::bench::time_host(state, [&] {
-        auto d = cupp::asarray<float>(host);
-        benchmark::DoNotOptimize(d.data());
-      }, copies);
+      cupp::bench::time_host(
+          state,
+          [&] {
+            auto d = cupp::asarray<float>(host);
+            benchmark::DoNotOptimize(d.data());
+          },
+          copies);
       break;
     case kind::set:
-      cupp::bench::time_host(state, [&] { a.set(host); }, copies);
+      cupp::bench::time_host(
+          state, [&] { a.set(host); }, copies);
       break;
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytes);
@@ -71,8 +80,8 @@ const bool kRegistered = [] {
       const std::string name = std::string(prefix) + s.name;
       const kind which = k;
       const std::int64_t bytes = s.bytes;
-      benchmark::RegisterBenchmark(name.c_str(),
-                                   [which, bytes](benchmark::State& st) { transfer(st, which, bytes); })
+      benchmark::RegisterBenchmark(
+          name.c_str(), [which, bytes](benchmark::State& st) { transfer(st, which, bytes); })
           ->UseManualTime()
           ->Iterations(bytes >= (std::int64_t{256} << 20) ? 2 : 3)
           ->Unit(benchmark::kMicrosecond);

@@ -28,13 +28,15 @@ constexpr double W = 0.2316419;
 template <class X>
 auto cumulative_normal(const X& x) {
   auto k = 1 / (1 + W * cupp::abs(x));
-  auto cnd = RSQRT2PI * cupp::exp(-x * x / 2) * (k * (A1 + k * (A2 + k * (A3 + k * (A4 + k * A5)))));
+  auto cnd =
+      RSQRT2PI * cupp::exp(-x * x / 2) * (k * (A1 + k * (A2 + k * (A3 + k * (A4 + k * A5)))));
   return cupp::where(x > 0, 1 - cnd, cnd);
 }
 
-std::pair<ndarray<double>, ndarray<double>> black_scholes_auto(
-    const ndarray<double>& s, const ndarray<double>& x, const ndarray<double>& t, double r,
-    double v) {
+std::pair<ndarray<double>, ndarray<double>> black_scholes_auto(const ndarray<double>& s,
+                                                               const ndarray<double>& x,
+                                                               const ndarray<double>& t, double r,
+                                                               double v) {
   auto sqrt_t = cupp::sqrt(t);
   auto d1 = (cupp::log(s / x) + (r + v * v / 2) * t) / (v * sqrt_t);
   auto d2 = d1 - v * sqrt_t;
@@ -53,9 +55,10 @@ ndarray<double> cumulative_normal_named(const ndarray<double>& x) {
   return cupp::where(x > 0, 1 - cnd, cnd);
 }
 
-std::pair<ndarray<double>, ndarray<double>> black_scholes_named(
-    const ndarray<double>& s, const ndarray<double>& x, const ndarray<double>& t, double r,
-    double v) {
+std::pair<ndarray<double>, ndarray<double>> black_scholes_named(const ndarray<double>& s,
+                                                                const ndarray<double>& x,
+                                                                const ndarray<double>& t, double r,
+                                                                double v) {
   ndarray<double> sqrt_t = cupp::sqrt(t);
   ndarray<double> d1 = (cupp::log(s / x) + (r + v * v / 2) * t) / (v * sqrt_t);
   ndarray<double> d2 = d1 - v * sqrt_t;

@@ -23,8 +23,9 @@ std::map<std::string, program>& programs() {
 namespace {
 
 int usage() {
-  std::fprintf(stderr, "usage: cupp_realworld <row> --data DIR --kernels DIR [--reps N]\n"
-                       "       cupp_realworld --list\n");
+  std::fprintf(stderr,
+               "usage: cupp_realworld <row> --data DIR --kernels DIR [--reps N]\n"
+               "       cupp_realworld --list\n");
   return 64;
 }
 

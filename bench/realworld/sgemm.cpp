@@ -25,9 +25,8 @@ void run(const realworld::options& opt, const std::string& row, bool raw_kernel)
   const auto B = realworld::read_array<float>(opt, "sgemm_B");
   const cupp::RawKernel kernel(realworld::read_source(opt, "sgemm.cu"), "sgemm");
   ndarray<float> C;
-  realworld::time_program(opt, row, [&] {
-    C = raw_kernel ? sgemm(kernel, A, B) : ndarray<float>(cupp::matmul(A, B));
-  });
+  realworld::time_program(
+      opt, row, [&] { C = raw_kernel ? sgemm(kernel, A, B) : ndarray<float>(cupp::matmul(A, B)); });
   realworld::write_array(opt, row + ".cupp.C", C);
 }
 
