@@ -81,10 +81,15 @@ def read_source(name):
 # ---- inputs, from fixed seeds ----------------------------------------------------------------
 
 def make_inputs(name, data):
-    """Writes the input set `name` into the folder `data` (once)."""
+    """Writes the input set `name` into the folder `data`, unless it holds them already (a stamp
+    file names the sizes they were drawn with)."""
     stamp = os.path.join(data, name + '.inputs')
+    sizes = repr((KMEANS_NUM, KMEANS_CLUSTERS, GMM_NUM, BS_OPTIONS, MC_OPTIONS, MC_THREADS,
+                  MC_SAMPLES, SGEMM_M, SGEMM_N, SGEMM_K))
     if os.path.exists(stamp):
-        return
+        with open(stamp) as f:
+            if f.read() == sizes:
+                return
     rng = np.random.default_rng({'kmeans': 1, 'gmm': 2, 'black_scholes': 3, 'monte_carlo': 4,
                                  'sgemm': 5}[name])
 
@@ -118,7 +123,8 @@ def make_inputs(name, data):
     elif name == 'sgemm':
         put('sgemm_A', rng.uniform(-1, 1, (SGEMM_M, SGEMM_K)).astype(np.float32))
         put('sgemm_B', rng.uniform(-1, 1, (SGEMM_K, SGEMM_N)).astype(np.float32))
-    open(stamp, 'w').close()
+    with open(stamp, 'w') as f:
+        f.write(sizes)
 
 
 # ---- the CuPy programs (run in a worker process) ---------------------------------------------
