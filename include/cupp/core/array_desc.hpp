@@ -76,9 +76,9 @@ void to_host(const array_desc& a, void* dst);
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
 
-/// Raises the first out-of-range index reported by an indexing kernel that has finished, and
-/// forgets the finished ones; waits for nothing (Note [Deferred index checks] in
-/// src/manip/indexing.cpp). Called after every synchronisation.
+/// Raises the first out-of-range index reported by an indexing kernel of the calling thread that
+/// has finished, and forgets the thread's finished ones; waits for nothing (Note [Deferred index
+/// checks] in src/manip/indexing.cpp). Called after every synchronisation.
 void raise_finished_index_checks();
 
 /// NumPy's repr of the array (copies it to the host).
