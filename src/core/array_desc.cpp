@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -310,19 +311,126 @@ void fill(const array_desc& a, const void* value) {
   family(true, a.dt).launch(a, ops);
 }
 
-void to_host(const array_desc& a, void* dst) {
+// Note [Staged device-to-host copies]: cudaMemcpy into pageable memory is slow twice over. The
+// driver copies through pinned staging buffers of its own, and the caller's memory has usually
+// just been allocated, so its pages are first touched (zero-filled by std::vector<T>(n), then
+// faulted in) before the copy writes them again. A large copy to the host therefore goes through
+// kStagingBuffers pinned blocks of kStagingChunk bytes from the pinned pool: the DMA of piece
+// k + kStagingBuffers - 1 runs while the CPU copies piece k out of its block (an event per block
+// says when its piece has landed), and each piece is handed to a sink, so ndarray::get builds its
+// vector with reserve() and insert() and never zero-fills it. The chunk is a few MB: large enough
+// that each DMA runs at full PCIe bandwidth and the per-piece cost (an event, a wait) is noise,
+// small enough that the first piece's wait, which nothing overlaps, is short and the blocks stay
+// in the pool's cache. A copy of at most one chunk is a single cudaMemcpyAsync: straight into the
+// destination when it exists (item(), get(T*)), else into one pinned block handed to the sink;
+// so is a copy of any size into memory the GPU can reach directly (pinned, managed).
+// Every piece is copied on the current stream, and the call ends with that stream synchronised,
+// as an unstaged copy would.
+constexpr std::size_t kStagingBuffers = 2;  // kStagingChunk is in array_desc.hpp, for the tests
+
+namespace {
+
+/// An event per staging block, destroyed on every way out.
+struct staging_events {
+  std::array<cudaEvent_t, kStagingBuffers> done{};
+  staging_events() {
+    for (auto& e : done) CUPP_CHECK_CUDA(cudaEventCreateWithFlags(&e, cudaEventDisableTiming));
+  }
+  staging_events(const staging_events&) = delete;
+  staging_events& operator=(const staging_events&) = delete;
+  ~staging_events() {
+    for (auto& e : done)
+      if (e != nullptr) (void)cudaEventDestroy(e);
+  }
+};
+
+/// Copies `bytes` of contiguous device memory at `src` to the host through pinned staging blocks
+/// on `stream`, handing each piece to `sink` in order (Note [Staged device-to-host copies]).
+void staged_to_host(const char* src, std::size_t bytes, cudaStream_t stream, host_sink sink,
+                    void* context) {
+  if (bytes <= kStagingChunk) {
+    const std::shared_ptr<void> block = cuda::allocate_pinned(bytes, stream);
+    CUPP_CHECK_CUDA(cudaMemcpyAsync(block.get(), src, bytes, cudaMemcpyDeviceToHost, stream));
+    CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
+    sink(context, block.get(), bytes);
+    return;
+  }
+  const std::size_t pieces = (bytes + kStagingChunk - 1) / kStagingChunk;
+  const std::size_t buffers = std::min(kStagingBuffers, pieces);
+  std::array<std::shared_ptr<void>, kStagingBuffers> blocks;
+  for (std::size_t b = 0; b < buffers; ++b)
+    blocks[b] = cuda::allocate_pinned(kStagingChunk, stream);
+  staging_events events;
+  const auto length = [&](std::size_t k) {
+    return std::min(kStagingChunk, bytes - k * kStagingChunk);
+  };
+  const auto issue = [&](std::size_t k) {
+    const std::size_t b = k % kStagingBuffers;
+    CUPP_CHECK_CUDA(cudaMemcpyAsync(blocks[b].get(), src + k * kStagingChunk, length(k),
+                                    cudaMemcpyDeviceToHost, stream));
+    CUPP_CHECK_CUDA(cudaEventRecord(events.done[b], stream));
+  };
+  for (std::size_t k = 0; k < buffers; ++k) issue(k);
+  for (std::size_t k = 0; k < pieces; ++k) {
+    const std::size_t b = k % kStagingBuffers;
+    CUPP_CHECK_CUDA(cudaEventSynchronize(events.done[b]));
+    sink(context, blocks[b].get(), length(k));
+    if (k + buffers < pieces) issue(k + buffers);
+  }
+  CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
+}
+
+/// True when the GPU writes `p` directly (pinned by cudaHostAlloc or cudaHostRegister, or
+/// managed), where staging would only add a copy.
+bool reachable_by_dma(const void* p) {
+  cudaPointerAttributes attr{};
+  if (cudaPointerGetAttributes(&attr, p) != cudaSuccess) {
+    (void)cudaGetLastError();
+    return false;
+  }
+  return attr.type == cudaMemoryTypeHost || attr.type == cudaMemoryTypeManaged;
+}
+
+/// The C-order elements of `a`: its own memory when contiguous, else a copy made into `keep`.
+const char* contiguous_source(const array_desc& a, array_desc& keep) {
+  if (contiguous(a)) return a.ptr;
+  keep = copy(a);
+  return keep.ptr;
+}
+
+}  // namespace
+
+void to_host(const array_desc& a, host_sink sink, void* context) {
   const std::int64_t n = a.size();
   if (n == 0) return;
   const cudaStream_t stream = cuda::get_current_stream();
-  if (contiguous(a)) {
-    CUPP_CHECK_CUDA(cudaMemcpyAsync(dst, a.ptr, static_cast<std::size_t>(n) * a.itemsize(),
-                                    cudaMemcpyDeviceToHost, stream));
+  array_desc keep;
+  const char* src = contiguous_source(a, keep);
+  staged_to_host(src, static_cast<std::size_t>(n) * a.itemsize(), stream, sink, context);
+  raise_finished_index_checks();
+}
+
+void to_host(const array_desc& a, void* dst) {
+  const std::int64_t n = a.size();
+  if (n == 0) return;
+  const std::size_t bytes = static_cast<std::size_t>(n) * a.itemsize();
+  const cudaStream_t stream = cuda::get_current_stream();
+  array_desc keep;
+  const char* src = contiguous_source(a, keep);
+  if (bytes <= kStagingChunk || reachable_by_dma(dst)) {
+    CUPP_CHECK_CUDA(cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, stream));
+    CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
   } else {
-    const array_desc c = copy(a);
-    CUPP_CHECK_CUDA(cudaMemcpyAsync(dst, c.ptr, static_cast<std::size_t>(n) * a.itemsize(),
-                                    cudaMemcpyDeviceToHost, stream));
+    char* out = static_cast<char*>(dst);
+    staged_to_host(
+        src, bytes, stream,
+        [](void* next, const void* piece, std::size_t size) {
+          char*& at = *static_cast<char**>(next);
+          std::memcpy(at, piece, size);
+          at += size;
+        },
+        &out);
   }
-  CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
   raise_finished_index_checks();
 }
 

@@ -382,15 +382,27 @@ std::int64_t extent(const layout& l, int row) {
 }
 
 /// Strides of `a` viewed with the output's shape: 0 on broadcast and missing leading dimensions.
+///
+/// Note [Leading ones of a written value]: NumPy's setitem drops the value's leading
+/// dimensions of length 1 before broadcasting it to the destination (`a[0:2] = ones((1, 2))`
+/// and `a[0:2] = ones((1, 1, 2))` write a (2,) view), and the fancy-assignment path does the same
+/// (detail::without_leading_ones). Here, where every write into a view (ndarray, expression,
+/// another dtype, fill) meets the output's shape, an operand may therefore have more dimensions
+/// than the output as long as the extra leading ones have length 1. A freshly allocated result
+/// never sees this case (its shape is the operands' broadcast shape), and a ufunc's `out=`
+/// checks its shape before it gets here, as NumPy's does.
 strides_t broadcast_to_out(const array_desc& a, const shape_t& out) {
   const std::size_t nd = out.size();
-  if (a.shape.size() > nd) throw_not_broadcastable(a.shape, out);
+  std::size_t skip = 0;  // leading length-1 dimensions of `a` beyond the output's
+  while (a.shape.size() - skip > nd && a.shape[skip] == 1) ++skip;
+  if (a.shape.size() - skip > nd) throw_not_broadcastable(a.shape, out);
   strides_t s(nd, 0);
-  const std::size_t lead = nd - a.shape.size();
-  for (std::size_t i = 0; i < a.shape.size(); ++i) {
-    const std::int64_t dim = a.shape[i];
+  const std::size_t rank = a.shape.size() - skip;
+  const std::size_t lead = nd - rank;
+  for (std::size_t i = 0; i < rank; ++i) {
+    const std::int64_t dim = a.shape[skip + i];
     if (dim == out[lead + i]) {
-      s[lead + i] = dim == 1 ? 0 : a.strides[i];
+      s[lead + i] = dim == 1 ? 0 : a.strides[skip + i];
     } else if (dim != 1) {
       throw_not_broadcastable(a.shape, out);
     }

@@ -10,6 +10,7 @@
 #include <array>
 #include <atomic>
 #include <climits>
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <string>
@@ -59,8 +60,9 @@ const driver_api& driver() {
 }  // namespace
 
 // Note [Launch path]: a launch costs two calls into libcupp (function_for_launch: the device
-// check, cudaGetDevice, two atomic loads; launch_function: cuLaunchKernel), the arguments copied
-// into a tuple on the stack with a `void*` array pointing into it; nothing is allocated.
+// check, cudaGetDevice, the thread's context bit of Note [Primary context per thread], two atomic
+// loads; launch_function: cuLaunchKernel), the arguments copied into a tuple on the stack with a
+// `void*` array pointing into it; nothing is allocated.
 // Everything slow (compiling, loading, looking the kernel up, raising the shared memory limit)
 // happens once per device under a mutex and is published through the slot's atomics. A
 // cudaKernel_t comes from a context-independent cudaLibrary_t, but the module is compiled for one
@@ -72,6 +74,27 @@ const driver_api& driver() {
 // call does not report it again. A successful launch does not call cudaGetLastError: it would
 // only pick up an earlier, unrelated error.
 constexpr int kMaxDevices = 64;
+
+// Note [Primary context per thread]: the driver keeps a current context per host thread, and
+// cuLaunchKernel launches into it. The runtime makes a device's primary context current on a
+// thread at that thread's first runtime call that needs a context, but the launch path makes no
+// such call once a kernel is resolved (cudaGetDevice does not need one): a fresh thread (a
+// std::thread, a std::async task, a pool or OpenMP worker) whose first cupp call launched an
+// already resolved kernel would get CUDA_ERROR_INVALID_CONTEXT. So the first launch of each
+// thread on each device makes that device's primary context current (cudaSetDevice initialises
+// and binds it since CUDA 12; cudaFree(nullptr) is the classic request for the same), and a
+// thread_local bit per device remembers it: one TLS load and a test on every later launch. A
+// thread that binds another context itself with the driver API (cuCtxSetCurrent) keeps it.
+thread_local std::uint64_t t_primary_context_current = 0;
+static_assert(kMaxDevices <= 64, "one bit per device in t_primary_context_current");
+
+void make_primary_context_current(int device) {
+  const std::uint64_t bit = std::uint64_t{1} << device;
+  if ((t_primary_context_current & bit) != 0) return;
+  CUPP_CHECK_CUDA(cudaSetDevice(device));
+  CUPP_CHECK_CUDA(cudaFree(nullptr));
+  t_primary_context_current |= bit;
+}
 
 class module_state {
  public:
@@ -154,6 +177,7 @@ class kernel_state {
       throw not_implemented_error("RawKernel supports devices 0 to " +
                                   std::to_string(kMaxDevices - 1) + "; the current device is " +
                                   std::to_string(device));
+    make_primary_context_current(device);
     slot& s = slots_[static_cast<std::size_t>(device)];
     cudaKernel_t k = s.kernel.load(std::memory_order_acquire);
     if (k == nullptr) k = resolve(device);

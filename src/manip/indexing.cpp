@@ -49,6 +49,15 @@ namespace cupp::detail {
 // kernel has finished is then either dropped or raised as NumPy's index_error. So the error
 // reaches the caller at the latest when they next look at any result, as an asynchronous CUDA
 // error would, but not necessarily from the call that caused it.
+//
+// A report belongs to the host thread that launched its kernel: the list is thread_local, so an
+// out-of-range index in thread A surfaces in A's next indexing or synchronising call and never in
+// thread B's. Keying by stream instead would not keep threads apart: every thread's default
+// current stream is the same legacy default stream, and a Device or cupp::cuda::synchronize
+// waits for every stream. Within its thread a report is raised by whichever synchronising call
+// comes first, whatever stream that call waits for (as a sticky CUDA error would be), once its
+// kernel has finished. The reports of a thread that ends without another such call are dropped
+// with the list, their events destroyed and their pinned blocks given back.
 
 namespace {
 
@@ -145,13 +154,19 @@ struct pending_check {
   report_kind kind = report_kind::axis;
 };
 
-std::mutex& pending_mutex() {
-  static std::mutex m;
-  return m;
-}
+/// The calling thread's reports (thread_local: see Note [Deferred index checks]).
+struct pending_list {
+  std::vector<pending_check> checks;
+  pending_list() = default;
+  pending_list(const pending_list&) = delete;
+  pending_list& operator=(const pending_list&) = delete;
+  ~pending_list() {
+    for (auto& c : checks) (void)cudaEventDestroy(c.done);
+  }
+};
 std::vector<pending_check>& pending_checks() {
-  static std::vector<pending_check> checks;
-  return checks;
+  thread_local pending_list list;
+  return list.checks;
 }
 
 std::string report_message(const pending_check& c, const fancy::error_report& r) {
@@ -215,7 +230,6 @@ void run(copy_plan p, bool scatter, report_kind kind = report_kind::axis) {
     for (const auto& ix : p.indices) c.axes.emplace_back(ix.axis, ix.extent);
     CUPP_CHECK_CUDA(cudaEventCreateWithFlags(&c.done, cudaEventDisableTiming));
     CUPP_CHECK_CUDA(cudaEventRecord(c.done, stream));
-    const std::lock_guard<std::mutex> lock(pending_mutex());
     pending_checks().push_back(std::move(c));
   }
 }
@@ -444,22 +458,19 @@ bool is_whole_mask(const array_desc& a, const std::vector<fancy_item>& items) {
 void raise_finished_index_checks() {
   std::string message;
   bool choice = false;
-  {
-    const std::lock_guard<std::mutex> lock(pending_mutex());
-    auto& checks = pending_checks();
-    for (auto it = checks.begin(); it != checks.end();) {
-      if (cudaEventQuery(it->done) == cudaErrorNotReady) {
-        ++it;
-        continue;
-      }
-      const auto* r = static_cast<const fancy::error_report*>(it->report.get());
-      if (r->flag && message.empty()) {
-        message = report_message(*it, *r);
-        choice = it->kind == report_kind::choice;
-      }
-      cudaEventDestroy(it->done);
-      it = checks.erase(it);
+  auto& checks = pending_checks();
+  for (auto it = checks.begin(); it != checks.end();) {
+    if (cudaEventQuery(it->done) == cudaErrorNotReady) {
+      ++it;
+      continue;
     }
+    const auto* r = static_cast<const fancy::error_report*>(it->report.get());
+    if (r->flag && message.empty()) {
+      message = report_message(*it, *r);
+      choice = it->kind == report_kind::choice;
+    }
+    cudaEventDestroy(it->done);
+    it = checks.erase(it);
   }
   if (message.empty()) return;
   if (choice) throw value_error(message);

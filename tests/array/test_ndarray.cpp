@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "support/dtypes.hpp"
 #include "support/gpu.hpp"
@@ -285,6 +286,30 @@ TEST_F(Ndarray, WritingIntoABroadcastViewIsAnError) {
     EXPECT_STREQ(e.what(), "assignment destination is read-only");
   }
   EXPECT_THROW(cupp::broadcast_to(a, {3, 5}), cupp::broadcast_error);
+}
+
+TEST_F(Ndarray, WritingIntoAViewDropsTheValuesLeadingOnes) {
+  // As NumPy's setitem (Note [Leading ones of a written value] in src/expr/engine.cpp).
+  auto a = cupp::full<float>({5}, -1.0f);
+  a(slice(0, 2)) = cupp::ones<float>({1, 2});                                   // an ndarray
+  a(slice(2, 4)) = cupp::asarray<float>({5, 6}).reshape({1, 1, 2}) + 1.0f;      // an expression
+  EXPECT_EQ(a.get(), (std::vector<float>{1, 1, 6, 7, -1}));
+  a(slice(1, 3)) = cupp::asarray<std::int32_t>({8, 9}).reshape({1, 2});         // another dtype
+  a(4) = cupp::full<double>({1, 1}, 3.5);                                        // into a 0-d view
+  EXPECT_EQ(a.get(), (std::vector<float>{1, 8, 9, 7, 3.5f}));
+
+  // (1, 1, 3) broadcast over the rows of a (2, 3) strided view; the other rows stay untouched.
+  auto b = cupp::full<double>({4, 3}, -1.0);
+  b(slice(std::nullopt, std::nullopt, 2)) = cupp::asarray<double>({1, 2, 3}).reshape({1, 1, 3});
+  EXPECT_EQ(b.get(), (std::vector<double>{1, 2, 3, -1, -1, -1, 1, 2, 3, -1, -1, -1}));
+
+  // A genuine mismatch is still NumPy's error, leading ones or not.
+  CUPP_EXPECT_THROW_MSG(a(slice(0, 2)) = cupp::ones<float>({3}), cupp::broadcast_error,
+                        "could not broadcast input array from shape (3,) into shape (2,)");
+  EXPECT_THROW(a(slice(0, 2)) = cupp::ones<float>({1, 3}), cupp::broadcast_error);
+  EXPECT_THROW(a(slice(0, 2)) = cupp::ones<float>({2, 2}), cupp::broadcast_error);
+  EXPECT_THROW(b(slice(0, 2)) = cupp::ones<double>({2, 2, 3}), cupp::broadcast_error);
+  EXPECT_EQ(a.get(), (std::vector<float>{1, 8, 9, 7, 3.5f}));
 }
 
 TEST_F(Ndarray, ViewAsAnotherDtype) {

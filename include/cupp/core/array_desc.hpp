@@ -5,6 +5,7 @@
 // ndarray.hpp stay thin.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <variant>
@@ -73,12 +74,21 @@ void fill(const array_desc& a, const void* value);
 
 /// Device to host, C order; synchronises with the current stream.
 void to_host(const array_desc& a, void* dst);
+/// The size of one piece of a staged device-to-host copy; copies of at most this many bytes are
+/// one cudaMemcpyAsync (Note [Staged device-to-host copies] in src/core/array_desc.cpp).
+inline constexpr std::size_t kStagingChunk = std::size_t{4} << 20;
+/// Receives the consecutive pieces of a device-to-host copy, in order.
+using host_sink = void (*)(void* context, const void* piece, std::size_t bytes);
+/// Device to host, C order, handed to `sink` piece by piece as the pieces arrive, for a
+/// destination built as it goes (Note [Staged device-to-host copies] in src/core/array_desc.cpp);
+/// synchronises with the current stream.
+void to_host(const array_desc& a, host_sink sink, void* context);
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
 
-/// Raises the first out-of-range index reported by an indexing kernel that has finished, and
-/// forgets the finished ones; waits for nothing (Note [Deferred index checks] in
-/// src/manip/indexing.cpp). Called after every synchronisation.
+/// Raises the first out-of-range index reported by an indexing kernel of the calling thread that
+/// has finished, and forgets the thread's finished ones; waits for nothing (Note [Deferred index
+/// checks] in src/manip/indexing.cpp). Called after every synchronisation.
 void raise_finished_index_checks();
 
 /// NumPy's repr of the array (copies it to the host).

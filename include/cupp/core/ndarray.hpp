@@ -209,15 +209,19 @@ class ndarray {
   // ---- transfers -------------------------------------------------------------------------
   /// Copies the array to the host in C order; synchronises.
   std::vector<Scalar> get() const {
-    if constexpr (std::is_same_v<Scalar, bool>) {
-      std::unique_ptr<bool[]> tmp(new bool[static_cast<std::size_t>(size())]);
-      detail::to_host(desc_, tmp.get());
-      return std::vector<bool>(tmp.get(), tmp.get() + size());
-    } else {
-      std::vector<Scalar> out(static_cast<std::size_t>(size()));
-      detail::to_host(desc_, out.data());
-      return out;
-    }
+    // Built piece by piece as the copy arrives, never zero-filled first (Note [Staged
+    // device-to-host copies] in src/core/array_desc.cpp); std::vector<bool> takes bool pieces.
+    std::vector<Scalar> out;
+    out.reserve(static_cast<std::size_t>(size()));
+    detail::to_host(
+        desc_,
+        [](void* vec, const void* piece, std::size_t bytes) {
+          const auto* first = static_cast<const Scalar*>(piece);
+          auto& v = *static_cast<std::vector<Scalar>*>(vec);
+          v.insert(v.end(), first, first + bytes / sizeof(Scalar));
+        },
+        &out);
+    return out;
   }
   /// Copies the array into caller memory (size() elements, C order); synchronises.
   void get(Scalar* dst) const { detail::to_host(desc_, dst); }
