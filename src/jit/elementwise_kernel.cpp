@@ -2,15 +2,20 @@
 // Copyright (c) 2026 The cupp authors
 #include "cupp/jit/elementwise_kernel.hpp"
 
+#include <array>
 #include <cctype>
+#include <complex>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "cupp/core/error.hpp"
+#include "cupp/core/shape.hpp"
 #include "cupp/expr/engine.hpp"
 
 namespace cupp::jit::detail {
@@ -250,4 +255,298 @@ void ew_kernel::launch(const cupp::detail::array_desc* outs, const std::vector<c
   m.family(is_scalar).launch(outs, static_cast<int>(m.outs.size()), ops, raws.data(), true);
 }
 
+void ew_kernel::compile_all(int arch) {
+  impl& m = *impl_;
+  m.family(std::vector<bool>(m.ins.size(), false)).compile_all(m.out_dtypes[0], arch);
+}
+
+std::vector<dtype> ew_kernel::param_dtypes() const {
+  std::vector<dtype> d = impl_->in_dtypes;
+  d.insert(d.end(), impl_->out_dtypes.begin(), impl_->out_dtypes.end());
+  return d;
+}
+
+// ---- generic kernels ----------------------------------------------------------------------------
+
+// Note [Generic kernels]: cupy.ElementwiseKernel binds its type placeholders at each call from
+// the dtypes of its array arguments (_decide_params_type_core) and keeps a compiled kernel per
+// binding. Here a call is described by one byte per argument (the dtype of an array, kScalarKey
+// for a C++ scalar); the object keeps a short list of the keys it has seen, each with the
+// ew_kernel of its binding, searched linearly under a mutex: no string is built or hashed after
+// the first call with a key, and an object declared as a global or a static is safe to call
+// from several threads. Keys that bind the same dtypes (a scalar for one input or an array of
+// the bound dtype) share one ew_kernel, which compiles its variants once.
+
+namespace {
+constexpr std::uint8_t kScalarKey = 0xff;
+
+// The dtype `type` names, if it names one (no exception: placeholders are the common case, and
+// generic kernels are often built during static initialisation).
+std::optional<dtype> named_dtype(const std::string& type) {
+  for (int i = 0; i < kNumDtypes; ++i)
+    if (type == dtype_name(static_cast<dtype>(i))) return static_cast<dtype>(i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> call_key(const call_arg* args, std::size_t n) {
+  std::vector<std::uint8_t> key(n);
+  for (std::size_t k = 0; k < n; ++k)
+    key[k] = args[k].array ? static_cast<std::uint8_t>(args[k].array->dt) : kScalarKey;
+  return key;
+}
+
+namespace {
+template <class T>
+void put(void* dst, const T& v) {
+  std::memcpy(dst, &v, sizeof(T));
+}
+
+template <class T>
+void store_real(const scalar_value& v, void* dst) {
+  using kind = scalar_value::kind;
+  switch (v.k) {
+    case kind::boolean:
+    case kind::unsigned_int:
+      put(dst, static_cast<T>(v.u));
+      break;
+    case kind::signed_int:
+      put(dst, static_cast<T>(v.i));
+      break;
+    default:
+      put(dst, static_cast<T>(v.re));
+      break;
+  }
+}
+}  // namespace
+
+void store_scalar(const scalar_value& v, dtype to, void* dst) {
+  using kind = scalar_value::kind;
+  const bool complex_to = to == dtype::complex64 || to == dtype::complex128;
+  if (v.k == kind::complex && !complex_to)
+    throw type_error(std::string("cannot pass a complex scalar for a parameter of dtype ") +
+                     dtype_name(to));
+  const double re = v.k == kind::signed_int ? static_cast<double>(v.i)
+                    : (v.k == kind::boolean || v.k == kind::unsigned_int)
+                        ? static_cast<double>(v.u)
+                        : v.re;
+  switch (to) {
+    case dtype::bool_: {
+      const bool b = v.k == kind::signed_int ? v.i != 0
+                     : (v.k == kind::boolean || v.k == kind::unsigned_int) ? v.u != 0
+                                                                             : v.re != 0;
+      put(dst, b);
+      break;
+    }
+    case dtype::int8: store_real<std::int8_t>(v, dst); break;
+    case dtype::int16: store_real<std::int16_t>(v, dst); break;
+    case dtype::int32: store_real<std::int32_t>(v, dst); break;
+    case dtype::int64: store_real<std::int64_t>(v, dst); break;
+    case dtype::uint8: store_real<std::uint8_t>(v, dst); break;
+    case dtype::uint16: store_real<std::uint16_t>(v, dst); break;
+    case dtype::uint32: store_real<std::uint32_t>(v, dst); break;
+    case dtype::uint64: store_real<std::uint64_t>(v, dst); break;
+    case dtype::float16: put(dst, float16(re)); break;
+    case dtype::bfloat16: put(dst, bfloat16(re)); break;
+    case dtype::float32: store_real<float>(v, dst); break;
+    case dtype::float64: store_real<double>(v, dst); break;
+    case dtype::complex64:
+      put(dst, std::complex<float>(static_cast<float>(re), static_cast<float>(v.im)));
+      break;
+    case dtype::complex128: put(dst, std::complex<double>(re, v.im)); break;
+  }
+}
+
+void check_generic_signature(const char* kind, const std::vector<ew_param>& ins,
+                             const std::vector<ew_param>& outs) {
+  CUPP_EXPECTS(!outs.empty(), value_error, std::string(kind) + ": out_params is empty");
+  for (const ew_param& o : outs)
+    if (o.raw)
+      throw not_implemented_error(std::string(kind) + ": raw output parameters are not supported");
+  for (const ew_param& i : ins)
+    for (const ew_param& o : outs)
+      CUPP_EXPECTS(o.name != i.name, value_error,
+                   std::string(kind) + ": '" + o.name + "' is both an input and an output");
+  for (const auto* list : {&ins, &outs})
+    for (const ew_param& p : *list)
+      CUPP_EXPECTS(named_dtype(p.type) || !is_cpp_type_word(p.type), type_error,
+                   std::string(kind) + ": '" + p.type + "' (parameter '" + p.name +
+                       "') is not a NumPy dtype name; write float32, float64, int32, ...");
+}
+
+std::vector<dtype> bind_call(const char* kind, const std::vector<ew_param>& ins,
+                             const std::vector<ew_param>& outs,
+                             const std::vector<std::optional<dtype>>& in_args,
+                             const std::vector<dtype>& out_args) {
+  CUPP_ASSERT(in_args.size() == ins.size());
+  CUPP_ASSERT(out_args.empty() || out_args.size() == outs.size());
+  std::vector<std::pair<std::string, dtype>> bound;  // placeholder -> dtype, in binding order
+  auto lookup = [&](const std::string& type) -> const dtype* {
+    for (const auto& b : bound)
+      if (b.first == type) return &b.second;
+    return nullptr;
+  };
+  auto bind = [&](const ew_param& p, dtype given) {
+    if (const auto named = named_dtype(p.type)) {
+      CUPP_EXPECTS(*named == given, type_error,
+                   std::string(kind) + ": Type is mismatched. " + p.name + " " +
+                       dtype_name(given) + " " + dtype_name(*named));
+    } else if (const dtype* t = lookup(p.type)) {
+      CUPP_EXPECTS(*t == given, type_error,
+                   std::string(kind) + ": Type is mismatched. " + p.name + " " +
+                       dtype_name(given) + " " + dtype_name(*t) + " " + p.type);
+    } else {
+      bound.emplace_back(p.type, given);
+    }
+  };
+  // As CuPy: the outputs bind first, then the array inputs in order.
+  for (std::size_t k = 0; k < out_args.size(); ++k) bind(outs[k], out_args[k]);
+  for (std::size_t k = 0; k < ins.size(); ++k)
+    if (in_args[k]) bind(ins[k], *in_args[k]);
+
+  std::vector<dtype> result;
+  for (const auto* list : {&ins, &outs})
+    for (const ew_param& p : *list) {
+      if (const auto named = named_dtype(p.type)) {
+        result.push_back(*named);
+      } else if (const dtype* t = lookup(p.type)) {
+        result.push_back(*t);
+      } else {
+        throw type_error(std::string(kind) + ": cannot decide the type of placeholder '" +
+                         p.type + "' of parameter '" + p.name +
+                         "': no array argument is declared with it (pass an array for it, or "
+                         "the outputs)");
+      }
+    }
+  return result;
+}
+
+struct ew_generic::impl {
+  std::string in_params, out_params, operation, name, preamble;
+  std::vector<std::string> options;
+  std::vector<ew_param> ins, outs;
+  std::mutex mutex;
+  std::vector<std::pair<std::vector<std::uint8_t>, std::shared_ptr<ew_kernel>>> by_key;
+  std::vector<std::shared_ptr<ew_kernel>> kernels;  // one per binding
+
+  std::shared_ptr<ew_kernel> bound(const call_arg* args, std::size_t n) {
+    const std::vector<std::uint8_t> key = call_key(args, n);
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [k, kernel] : by_key)
+      if (k == key) return kernel;
+    std::vector<std::optional<dtype>> in_args;
+    std::vector<dtype> out_args;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k < ins.size()) {
+        in_args.push_back(args[k].array ? std::optional<dtype>(args[k].array->dt) : std::nullopt);
+      } else {
+        CUPP_EXPECTS(args[k].array != nullptr, type_error,
+                     "ElementwiseKernel: output arguments must be arrays (argument " +
+                         std::to_string(k + 1) + " of " + name + " is a scalar)");
+        out_args.push_back(args[k].array->dt);
+      }
+    }
+    const std::vector<dtype> types = bind_call("ElementwiseKernel", ins, outs, in_args, out_args);
+    std::shared_ptr<ew_kernel> kernel;
+    for (const auto& k : kernels)
+      if (k->param_dtypes() == types) kernel = k;
+    if (!kernel) {
+      kernel = std::make_shared<ew_kernel>(in_params, out_params, operation, name, preamble,
+                                           options, types);
+      kernels.push_back(kernel);
+    }
+    by_key.emplace_back(key, kernel);
+    return kernel;
+  }
+};
+
+ew_generic::ew_generic(const std::string& in_params, const std::string& out_params,
+                       std::string operation, std::string name, std::string preamble,
+                       std::vector<std::string> options)
+    : impl_(std::make_unique<impl>()) {
+  impl& m = *impl_;
+  m.ins = parse_params(in_params, "in_params");
+  m.outs = parse_params(out_params, "out_params");
+  check_generic_signature("ElementwiseKernel", m.ins, m.outs);
+  CUPP_EXPECTS(is_identifier(name), value_error,
+               "ElementwiseKernel: the name '" + name + "' is not a valid kernel name");
+  m.in_params = in_params;
+  m.out_params = out_params;
+  m.operation = std::move(operation);
+  m.name = std::move(name);
+  m.preamble = std::move(preamble);
+  m.options = std::move(options);
+}
+
+ew_generic::~ew_generic() = default;
+
+std::shared_ptr<ew_kernel> ew_generic::bound(const call_arg* args, std::size_t n) {
+  const std::size_t n_in = impl_->ins.size(), n_out = impl_->outs.size();
+  if (n != n_in && n != n_in + n_out) throw_ew_arity(n_in, n_out, n);
+  return impl_->bound(args, n);
+}
+
+std::vector<cupp::detail::array_desc> ew_generic::call(const call_arg* args, std::size_t n) {
+  const impl& m = *impl_;
+  const std::size_t n_ins = m.ins.size(), n_outs = m.outs.size();
+  if (n != n_ins && n != n_ins + n_outs) throw_ew_arity(n_ins, n_outs, n);
+  // As CuPy, the loop size is checked before the types: an array that is not raw decides it.
+  bool sized = n > n_ins;
+  for (std::size_t k = 0; k < n_ins; ++k) sized = sized || (args[k].array && !m.ins[k].raw);
+  if (!sized) throw_loop_size();
+  const std::shared_ptr<ew_kernel> kernel = bound(args, n);
+  const std::vector<dtype> types = kernel->param_dtypes();
+  const std::size_t n_in = m.ins.size();
+
+  std::vector<const void*> inputs(n_in);
+  std::vector<bool> is_scalar(n_in);
+  std::vector<scalar_slot> scalars(n_in);
+  std::vector<shape_t> shapes;
+  for (std::size_t k = 0; k < n_in; ++k) {
+    if (args[k].array) {
+      inputs[k] = args[k].array;
+      if (!m.ins[k].raw) shapes.push_back(args[k].array->shape);
+    } else {
+      store_scalar(args[k].scalar, types[k], scalars[k].bytes);
+      inputs[k] = scalars[k].bytes;
+      is_scalar[k] = true;
+    }
+  }
+  std::vector<cupp::detail::array_desc> outs;
+  if (n > n_in) {
+    for (std::size_t k = n_in; k < n; ++k) outs.push_back(*args[k].array);
+  } else {
+    const shape_t shape = broadcast_shapes(shapes);
+    for (std::size_t k = 0; k < m.outs.size(); ++k)
+      outs.push_back(cupp::detail::make_array(shape, types[n_in + k]));
+  }
+  kernel->launch(outs.data(), inputs, is_scalar);
+  return outs;
+}
+
 }  // namespace cupp::jit::detail
+
+namespace cupp {
+
+const detail::array_desc& kernel_result::at(std::size_t k) const {
+  if (k >= outs_.size())
+    throw index_error("output " + std::to_string(k) + " is out of bounds for a kernel with " +
+                      std::to_string(outs_.size()) + " outputs");
+  return outs_[k];
+}
+
+void kernel_result::check(std::size_t k, cupp::dtype want) const {
+  const cupp::dtype have = at(k).dt;
+  CUPP_EXPECTS(have == want, type_error,
+               "the kernel's output " + std::to_string(k) + " is " + dtype_name(have) +
+                   ", not " + dtype_name(want));
+}
+
+void kernel_result::check_single() const {
+  CUPP_EXPECTS(outs_.size() == 1, type_error,
+               "the kernel has " + std::to_string(outs_.size()) +
+                   " outputs: take each with as<T>(k)");
+}
+
+}  // namespace cupp

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <string>
@@ -33,6 +34,7 @@ struct driver_api {
   PFN_cuLaunchKernel_v4000 launch_kernel = nullptr;
   PFN_cuGetErrorName_v6000 error_name = nullptr;
   PFN_cuGetErrorString_v6000 error_string = nullptr;
+  PFN_cuFuncGetParamInfo_v12040 func_param_info = nullptr;  // null before CUDA 12.4 drivers
 };
 
 template <class Fn>
@@ -46,6 +48,19 @@ void entry_point(const char* symbol, Fn& fn) {
   fn = reinterpret_cast<Fn>(p);
 }
 
+/// `fn` stays null when the driver does not have `symbol` at `version`.
+template <class Fn>
+void optional_entry_point(const char* symbol, int version, Fn& fn) {
+  void* p = nullptr;
+  cudaDriverEntryPointQueryResult found{};
+  if (cudaGetDriverEntryPointByVersion(symbol, &p, version, cudaEnableDefault, &found) !=
+      cudaSuccess) {
+    (void)cudaGetLastError();
+    return;
+  }
+  if (found == cudaDriverEntryPointSuccess) fn = reinterpret_cast<Fn>(p);
+}
+
 const driver_api& driver() {
   static const driver_api api = [] {
     driver_api a;
@@ -53,16 +68,30 @@ const driver_api& driver() {
     entry_point("cuLaunchKernel", a.launch_kernel);
     entry_point("cuGetErrorName", a.error_name);
     entry_point("cuGetErrorString", a.error_string);
+    optional_entry_point("cuFuncGetParamInfo", 12040, a.func_param_info);
     return a;
   }();
   return api;
 }
+
+/// The sizes of `f`'s parameters in order, as the driver reports them; false when it cannot.
+bool parameter_sizes(CUfunction f, std::vector<std::size_t>& sizes) {
+  if (driver().func_param_info == nullptr) return false;
+  for (std::size_t i = 0;; ++i) {
+    std::size_t offset = 0, size = 0;
+    const CUresult r = driver().func_param_info(f, i, &offset, &size);
+    if (r == CUDA_ERROR_INVALID_VALUE) return true;  // past the last parameter
+    if (r != CUDA_SUCCESS) return false;
+    sizes.push_back(size);
+  }
+}
 }  // namespace
 
-// Note [Launch path]: a launch costs two calls into libcupp (function_for_launch: the device
-// check, cudaGetDevice, the thread's context bit of Note [Primary context per thread], two atomic
-// loads; launch_function: cuLaunchKernel), the arguments copied into a tuple on the stack with a
-// `void*` array pointing into it; nothing is allocated.
+// Note [Launch path]: a launch costs one call into libcupp (launch_checked: the device check,
+// cudaGetDevice, the thread's context bit of Note [Primary context per thread], two atomic
+// loads, the size check of each argument (Note [Argument checks]), cuLaunchKernel), the
+// arguments copied into a tuple on the stack with a `void*` array pointing into it and a stack
+// scratch slot for each converted integer; nothing is allocated.
 // Everything slow (compiling, loading, looking the kernel up, raising the shared memory limit)
 // happens once per device under a mutex and is published through the slot's atomics. A
 // cudaKernel_t comes from a context-independent cudaLibrary_t, but the module is compiled for one
@@ -145,6 +174,13 @@ class kernel_state {
 
   cudaKernel_t kernel(std::size_t shared_bytes) { return ready(shared_bytes).kernel.load(); }
   CUfunction function(std::size_t shared_bytes) { return ready(shared_bytes).function.load(); }
+  /// The function and its parameter sizes (null when the driver cannot report them).
+  std::pair<CUfunction, const std::vector<std::size_t>*> function_and_parameters(
+      std::size_t shared_bytes) {
+    slot& s = ready(shared_bytes);
+    return {s.function.load(std::memory_order_acquire),
+            s.params_known ? &s.param_sizes : nullptr};
+  }
 
   void set_shared_limit(int device, cudaKernel_t k, std::size_t bytes, bool exact) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -166,6 +202,9 @@ class kernel_state {
     std::atomic<cudaKernel_t> kernel{nullptr};
     std::atomic<CUfunction> function{nullptr};  // the kernel in the device's primary context
     std::atomic<std::size_t> shared_limit{0};
+    // Written before `kernel` is published and never after (Note [Argument checks]).
+    std::vector<std::size_t> param_sizes;
+    bool params_known = false;
   };
 
   /// The current device's slot, resolved, with its shared memory limit at least `shared_bytes`.
@@ -201,6 +240,7 @@ class kernel_state {
       throw cuda_error(static_cast<int>(r), "cuKernelGetFunction",
                        "cuKernelGetFunction failed for kernel '" + name_ + "' (CUresult " +
                            std::to_string(static_cast<int>(r)) + ")");
+    s.params_known = parameter_sizes(f, s.param_sizes);
     s.function.store(f, std::memory_order_release);
     s.kernel.store(k, std::memory_order_release);
     return k;
@@ -254,6 +294,117 @@ void launch_function(const kernel_state& state, void* function, dim3 grid, dim3 
                                             static_cast<unsigned>(shared_bytes),
                                             reinterpret_cast<CUstream>(stream), args, nullptr);
   if (r != CUDA_SUCCESS) throw_launch_error(static_cast<int>(r), state, grid, block, shared_bytes);
+}
+
+// Note [Argument checks]: a launch hands the driver one pointer per parameter, and the driver
+// copies as many bytes as the parameter has, so an argument of the wrong type launches garbage
+// (CuPy cannot tell either). cuFuncGetParamInfo (CUDA 12.4) reports each parameter's size, read
+// once when the kernel is resolved for a device. The size is all that is known, not the type,
+// so: integers convert to their parameter's size when the value fits (an int for a long long
+// parameter, an int64 holding a small count for an int), keeping their signedness; a
+// floating-point value, a pointer or a struct of another size is an error rather than a guess
+// (a float for an 8-byte parameter may be meant for a double, a long long or a pointer), and so
+// is a wrong number of arguments. Arguments of the right size pass untouched, whatever their
+// type, as before.
+
+namespace {
+const char* kind_text(arg_meta::kind k) {
+  switch (k) {
+    case arg_meta::kind::signed_int: return "a signed integer";
+    case arg_meta::kind::unsigned_int: return "an unsigned integer";
+    case arg_meta::kind::floating: return "a floating-point value";
+    case arg_meta::kind::pointer: return "a pointer";
+    default: return "a value";
+  }
+}
+
+template <class T>
+T read_as(const void* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+
+template <class T>
+void write_as(std::uint64_t* dst, T v) {
+  *dst = 0;
+  std::memcpy(dst, &v, sizeof(T));
+}
+}  // namespace
+
+void adapt_arguments(const std::size_t* param_sizes, std::size_t n_params, void** args,
+                     const arg_meta* meta, std::uint64_t* scratch, std::size_t n,
+                     const std::string& kernel) {
+  if (n != n_params)
+    throw type_error("kernel '" + kernel + "' takes " + std::to_string(n_params) +
+                     (n_params == 1 ? " argument" : " arguments") + ", got " + std::to_string(n));
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t want = param_sizes[k], have = meta[k].size;
+    if (want == have) continue;
+    const std::string where = "kernel '" + kernel + "': argument " + std::to_string(k + 1) +
+                              " (for parameter " + std::to_string(k + 1) + " of " +
+                              std::to_string(n_params) + ")";
+    const bool is_signed = meta[k].k == arg_meta::kind::signed_int;
+    const bool integer = is_signed || meta[k].k == arg_meta::kind::unsigned_int;
+    if (!integer || (want != 1 && want != 2 && want != 4 && want != 8))
+      throw value_error(where + " is " + kind_text(meta[k].k) + " of " + std::to_string(have) +
+                        " bytes, but the parameter takes " + std::to_string(want) +
+                        " bytes" +
+                        (integer ? std::string()
+                                 : std::string("; only integers are converted: pass a value of "
+                                               "the parameter's type")));
+    const int bits = static_cast<int>(want) * 8;
+    if (is_signed) {
+      std::int64_t v = 0;
+      switch (have) {
+        case 1: v = read_as<std::int8_t>(args[k]); break;
+        case 2: v = read_as<std::int16_t>(args[k]); break;
+        case 4: v = read_as<std::int32_t>(args[k]); break;
+        default: v = read_as<std::int64_t>(args[k]); break;
+      }
+      const std::int64_t hi = bits == 64 ? INT64_MAX : (std::int64_t{1} << (bits - 1)) - 1;
+      const std::int64_t lo = -hi - 1;
+      if (v < lo || v > hi)
+        throw value_error(where + " is " + std::to_string(v) +
+                          ", which does not fit the parameter's " + std::to_string(want) +
+                          " bytes");
+      switch (want) {
+        case 1: write_as(&scratch[k], static_cast<std::int8_t>(v)); break;
+        case 2: write_as(&scratch[k], static_cast<std::int16_t>(v)); break;
+        case 4: write_as(&scratch[k], static_cast<std::int32_t>(v)); break;
+        default: write_as(&scratch[k], v); break;
+      }
+    } else {
+      std::uint64_t v = 0;
+      switch (have) {
+        case 1: v = read_as<std::uint8_t>(args[k]); break;
+        case 2: v = read_as<std::uint16_t>(args[k]); break;
+        case 4: v = read_as<std::uint32_t>(args[k]); break;
+        default: v = read_as<std::uint64_t>(args[k]); break;
+      }
+      const std::uint64_t hi = bits == 64 ? UINT64_MAX : (std::uint64_t{1} << bits) - 1;
+      if (v > hi)
+        throw value_error(where + " is " + std::to_string(v) +
+                          ", which does not fit the parameter's " + std::to_string(want) +
+                          " bytes");
+      switch (want) {
+        case 1: write_as(&scratch[k], static_cast<std::uint8_t>(v)); break;
+        case 2: write_as(&scratch[k], static_cast<std::uint16_t>(v)); break;
+        case 4: write_as(&scratch[k], static_cast<std::uint32_t>(v)); break;
+        default: write_as(&scratch[k], v); break;
+      }
+    }
+    args[k] = &scratch[k];
+  }
+}
+
+void launch_checked(kernel_state& state, dim3 grid, dim3 block, std::size_t shared_bytes,
+                    cudaStream_t stream, void** args, const arg_meta* meta,
+                    std::uint64_t* scratch, std::size_t n) {
+  const auto [function, sizes] = state.function_and_parameters(shared_bytes);
+  if (sizes != nullptr)
+    adapt_arguments(sizes->data(), sizes->size(), args, meta, scratch, n, state.name());
+  launch_function(state, function, grid, block, shared_bytes, stream, args);
 }
 
 namespace {

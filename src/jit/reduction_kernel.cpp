@@ -2,9 +2,11 @@
 // Copyright (c) 2026 The cupp authors
 #include "cupp/jit/reduction_kernel.hpp"
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -124,6 +126,12 @@ red_kernel::~red_kernel() = default;
 
 std::size_t red_kernel::n_in() const noexcept { return impl_->sig.ins.size(); }
 
+std::vector<dtype> red_kernel::param_dtypes() const {
+  std::vector<dtype> d = impl_->sig.in_dtypes;
+  d.push_back(impl_->sig.out_dtypes[0]);
+  return d;
+}
+
 std::string red_kernel::source(int kept, int reduced) const {
   return impl_->family(std::vector<bool>(impl_->sig.ins.size(), false))
       .source(impl_->sig.out_dtypes[0], kept, reduced, expr::detail::reduce_mode::inner, false);
@@ -169,6 +177,114 @@ void red_kernel::launch(const cupp::detail::array_desc& out, const std::vector<c
     }
   }
   m.family(is_scalar).launch(target, ops, in_shape, axes);
+}
+
+struct red_generic::impl {
+  std::string in_params, out_params, map_expr, reduce_expr, post_map_expr, identity, name,
+      reduce_type, preamble;
+  std::vector<std::string> options;
+  std::vector<ew_param> ins, outs;
+  std::mutex mutex;
+  // Note [Generic kernels] in elementwise_kernel.cpp.
+  std::vector<std::pair<std::vector<std::uint8_t>, std::shared_ptr<red_kernel>>> by_key;
+  std::vector<std::pair<std::vector<dtype>, std::shared_ptr<red_kernel>>> kernels;
+
+  std::shared_ptr<red_kernel> bound(const call_arg* args, std::size_t n) {
+    const std::vector<std::uint8_t> key = call_key(args, n);
+    std::lock_guard<std::mutex> lock(mutex);
+    for (const auto& [k, kernel] : by_key)
+      if (k == key) return kernel;
+    std::vector<std::optional<dtype>> in_args;
+    std::vector<dtype> out_args;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k < ins.size()) {
+        in_args.push_back(args[k].array ? std::optional<dtype>(args[k].array->dt) : std::nullopt);
+      } else {
+        CUPP_EXPECTS(args[k].array != nullptr, type_error,
+                     "ReductionKernel: the output must be an array");
+        out_args.push_back(args[k].array->dt);
+      }
+    }
+    const std::vector<dtype> types = bind_call("ReductionKernel", ins, outs, in_args, out_args);
+    std::shared_ptr<red_kernel> kernel;
+    for (const auto& [t, k] : kernels)
+      if (t == types) kernel = k;
+    if (!kernel) {
+      kernel = std::make_shared<red_kernel>(in_params, out_params, map_expr, reduce_expr,
+                                            post_map_expr, identity, name, reduce_type, preamble,
+                                            options, types);
+      kernels.emplace_back(types, kernel);
+    }
+    by_key.emplace_back(key, kernel);
+    return kernel;
+  }
+};
+
+red_generic::red_generic(const std::string& in_params, const std::string& out_params,
+                         std::string map_expr, std::string reduce_expr, std::string post_map_expr,
+                         std::string identity, std::string name, std::string reduce_type,
+                         std::string preamble, std::vector<std::string> options)
+    : impl_(std::make_unique<impl>()) {
+  impl& m = *impl_;
+  m.ins = parse_params(in_params, "in_params", "ReductionKernel");
+  m.outs = parse_params(out_params, "out_params", "ReductionKernel");
+  check_generic_signature("ReductionKernel", m.ins, m.outs);
+  CUPP_EXPECTS(m.outs.size() == 1, not_implemented_error,
+               "ReductionKernel: exactly one output parameter is supported, got " +
+                   std::to_string(m.outs.size()));
+  for (const ew_param& p : m.ins)
+    CUPP_EXPECTS(!p.raw, not_implemented_error,
+                 "ReductionKernel: raw parameter '" + p.name + "' is not supported");
+  CUPP_EXPECTS(m.ins.size() < 64, not_implemented_error,
+               "ReductionKernel: at most 63 input parameters");
+  CUPP_EXPECTS(is_kernel_name(name), value_error,
+               "ReductionKernel: the name '" + name + "' is not a valid kernel name");
+  m.in_params = in_params;
+  m.out_params = out_params;
+  m.map_expr = std::move(map_expr);
+  m.reduce_expr = std::move(reduce_expr);
+  m.post_map_expr = std::move(post_map_expr);
+  m.identity = std::move(identity);
+  m.name = std::move(name);
+  m.reduce_type = std::move(reduce_type);
+  m.preamble = std::move(preamble);
+  m.options = std::move(options);
+}
+
+red_generic::~red_generic() = default;
+
+std::shared_ptr<red_kernel> red_generic::bound(const call_arg* args, std::size_t n) {
+  const std::size_t n_in = impl_->ins.size();
+  if (n != n_in && n != n_in + 1) throw_red_arity(n_in, n);
+  return impl_->bound(args, n);
+}
+
+cupp::detail::array_desc red_generic::call(const call_arg* args, std::size_t n,
+                                           const axis_arg& axis, bool keepdims) {
+  const std::shared_ptr<red_kernel> kernel = bound(args, n);
+  const std::vector<dtype> types = kernel->param_dtypes();
+  const std::size_t n_in = impl_->ins.size();
+
+  std::vector<const void*> inputs(n_in);
+  std::vector<bool> is_scalar(n_in);
+  std::vector<scalar_slot> scalars(n_in);
+  std::vector<shape_t> shapes;
+  for (std::size_t k = 0; k < n_in; ++k) {
+    if (args[k].array) {
+      inputs[k] = args[k].array;
+      shapes.push_back(args[k].array->shape);
+    } else {
+      store_scalar(args[k].scalar, types[k], scalars[k].bytes);
+      inputs[k] = scalars[k].bytes;
+      is_scalar[k] = true;
+    }
+  }
+  const shape_t in_shape = shapes.empty() ? shape_t{} : broadcast_shapes(shapes);
+  cupp::detail::array_desc out =
+      n > n_in ? *args[n_in].array
+               : cupp::detail::make_array(kernel->out_shape(in_shape, axis, keepdims), types[n_in]);
+  kernel->launch(out, inputs, is_scalar, in_shape, axis, keepdims);
+  return out;
 }
 
 }  // namespace cupp::jit::detail

@@ -82,10 +82,10 @@ TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes
 TEST(DocExamples, ArrayPageMatchesTheTests) { EXPECT_EQ(check_page("docs/array.md"), 3); }
 TEST(DocExamples, RuntimePageMatchesTheTests) { EXPECT_EQ(check_page("docs/runtime.md"), 2); }
 TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory.md"), 5); }
-TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 5); }
-TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"), 10); }
+TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 6); }
+TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"), 12); }
 TEST(DocExamples, PromotionPageMatchesTheTests) { EXPECT_EQ(check_page("docs/promotion.md"), 5); }
-TEST(DocExamples, ReductionsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/reductions.md"), 4); }
+TEST(DocExamples, ReductionsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/reductions.md"), 5); }
 TEST(DocExamples, SortingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sorting.md"), 3); }
 TEST(DocExamples, SearchingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/searching.md"), 4); }
 TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"), 4); }

@@ -9,15 +9,18 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/raw_kernel.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace cupp::test {
@@ -104,6 +107,127 @@ TEST(JitKernelArgument, SharedBytesAndStreamAreRecognised) {
   static_assert(!has_launch_config<float*, cudaStream_t>::value);
   static_assert(!has_launch_config<int>::value);
   static_assert(!has_launch_config<>::value);
+}
+
+TEST(JitKernelArgument, SharedMemIsNotAnIntegerArgument) {
+  using cupp::jit::detail::shared_mem_position;
+  static_assert(shared_mem_position<cupp::shared_mem, float*, int>::first);
+  static_assert(!shared_mem_position<cupp::shared_mem, float*, int>::last);
+  static_assert(shared_mem_position<float*, int, cupp::shared_mem>::last);
+  static_assert(!shared_mem_position<float*, int>::first && !shared_mem_position<float*, int>::last);
+  static_assert(!shared_mem_position<>::first && !shared_mem_position<>::last);
+  static_assert(!std::is_convertible_v<int, cupp::shared_mem>);  // explicit: never by accident
+  static_assert(!cupp::jit::detail::has_launch_config<cupp::shared_mem, cudaStream_t>::value);
+  EXPECT_EQ(cupp::shared_mem(4096).bytes, 4096u);
+  EXPECT_THROW(cupp::shared_mem(-1), cupp::value_error);
+}
+
+TEST(JitKernelArgument, ContiguousArraysInEitherOrderPassTheirPointer) {
+  const cupp::ndarray<float> c(cupp::test::described({3, 4}));
+  EXPECT_EQ(cupp::jit::kernel_argument<cupp::ndarray<float>>::value(c), c.data());
+  const cupp::ndarray<float> f = c.T();  // Fortran order: element 0 is the start of memory
+  ASSERT_TRUE(f.is_f_contiguous() && !f.is_c_contiguous());
+  EXPECT_EQ(cupp::jit::kernel_argument<cupp::ndarray<float>>::value(f), c.data());
+  auto strided = cupp::test::described({3, 2});
+  strided.strides = {4, 2};  // every other column of a (3, 4) array
+  EXPECT_THROW(cupp::jit::kernel_argument<cupp::ndarray<float>>::value(cupp::ndarray<float>(strided)),
+               cupp::value_error);
+}
+
+// Runs adapt_arguments over `args` (pointers to values described by `meta`) for a kernel whose
+// parameters have `sizes`; returns the message of the error it throws, or "".
+std::string adapt(const std::vector<std::size_t>& sizes, std::vector<void*>& args,
+                  const std::vector<cupp::jit::detail::arg_meta>& meta,
+                  std::vector<std::uint64_t>& scratch) {
+  scratch.assign(args.size() + 1, 0xdeadbeefdeadbeefULL);
+  try {
+    cupp::jit::detail::adapt_arguments(sizes.data(), sizes.size(), args.data(), meta.data(),
+                                       scratch.data(), args.size(), "k");
+  } catch (const cupp::error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(JitArgumentChecks, IntegersConvertToTheParameterSize) {
+  using cupp::jit::detail::meta_of;
+  float* p = reinterpret_cast<float*>(0x1000);
+  std::int64_t count = 42;
+  int minus = -7;
+  float f = 1.5f;
+  std::uint8_t byte = 255;
+  std::size_t size = 3;
+  // A kernel (float* p, int n, float f, long long m, unsigned u, int s).
+  std::vector<void*> args{&p, &count, &f, &minus, &byte, &size};
+  std::vector<std::uint64_t> scratch;
+  ASSERT_EQ(adapt({8, 4, 4, 8, 4, 4}, args,
+                  {meta_of<float*>(), meta_of<std::int64_t>(), meta_of<float>(), meta_of<int>(),
+                   meta_of<std::uint8_t>(), meta_of<std::size_t>()},
+                  scratch),
+            "");
+  EXPECT_EQ(args[0], &p);  // the right size: untouched
+  EXPECT_EQ(args[2], &f);
+  std::int32_t i32 = 0;
+  std::int64_t i64 = 0;
+  std::uint32_t u32 = 0;
+  std::memcpy(&i32, args[1], 4);
+  EXPECT_EQ(i32, 42);  // int64 narrowed
+  std::memcpy(&i64, args[3], 8);
+  EXPECT_EQ(i64, -7);  // int widened with its sign
+  std::memcpy(&u32, args[4], 4);
+  EXPECT_EQ(u32, 255u);  // uint8 widened without one
+  std::memcpy(&u32, args[5], 4);
+  EXPECT_EQ(u32, 3u);
+}
+
+TEST(JitArgumentChecks, WhatDoesNotFitIsAnErrorNamingTheParameter) {
+  using cupp::jit::detail::meta_of;
+  std::vector<std::uint64_t> scratch;
+  std::int64_t big = std::int64_t{1} << 33;
+  std::vector<void*> one{&big};
+  EXPECT_EQ(adapt({4}, one, {meta_of<std::int64_t>()}, scratch),
+            "kernel 'k': argument 1 (for parameter 1 of 1) is 8589934592, which does not fit the "
+            "parameter's 4 bytes");
+  std::uint32_t u = 256;
+  one = {&u};
+  EXPECT_NE(adapt({1}, one, {meta_of<std::uint32_t>()}, scratch), "");
+  int neg = -129;
+  one = {&neg};
+  EXPECT_NE(adapt({1}, one, {meta_of<int>()}, scratch), "");
+  neg = -128;
+  EXPECT_EQ(adapt({1}, one, {meta_of<int>()}, scratch), "");
+  // Floating-point values are not converted: the parameter may be a double, a long long or a
+  // pointer, and its size alone does not say which.
+  double d = 2.5;
+  one = {&d};
+  EXPECT_EQ(adapt({4}, one, {meta_of<double>()}, scratch),
+            "kernel 'k': argument 1 (for parameter 1 of 1) is a floating-point value of 8 bytes, "
+            "but the parameter takes 4 bytes; only integers are converted: pass a value of the "
+            "parameter's type");
+  float f = 2.5f;
+  one = {&f};
+  EXPECT_NE(adapt({8}, one, {meta_of<float>()}, scratch), "");
+  float* p = nullptr;
+  one = {&p};
+  EXPECT_NE(adapt({4}, one, {meta_of<float*>()}, scratch).find("is a pointer of 8 bytes"),
+            std::string::npos);
+  struct three {
+    float a, b, c;
+  } t{};
+  one = {&t};
+  EXPECT_NE(adapt({16}, one, {meta_of<three>()}, scratch), "");
+  int i = 1;
+  one = {&i};
+  EXPECT_NE(adapt({16}, one, {meta_of<int>()}, scratch), "");  // no 16-byte integers
+  // The number of arguments.
+  std::vector<void*> two{&i, &i};
+  EXPECT_EQ(adapt({4}, two, {meta_of<int>(), meta_of<int>()}, scratch),
+            "kernel 'k' takes 1 argument, got 2");
+  try {
+    cupp::jit::detail::adapt_arguments(nullptr, 0, two.data(), nullptr, scratch.data(), 2, "k");
+    FAIL();
+  } catch (const cupp::type_error&) {
+  }
 }
 
 TEST(JitDims, BracedIntegersOfAnyTypeAndDim3) {
@@ -443,6 +567,79 @@ TEST_F(JitRawKernelGpu, CompileErrorSurfacesAtTheFirstLaunch) {
   float* p = nullptr;
   EXPECT_THROW(k({1}, {1}, p), cupp::compile_error);
   EXPECT_THROW(k.compile(), cupp::compile_error) << "and again: failures are not cached";
+}
+
+const char* const kScaleLong = R"(
+extern "C" __global__ void scale_long(float* x, long long n, float factor) {
+  long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x;
+  if (i < n) x[i] *= factor;
+}
+)";
+
+TEST_F(JitRawKernelGpu, ArgumentSizesAreCheckedAndIntegersConverted) {
+  cupp::RawKernel scale(kScaleLong, "scale_long");
+  auto x = cupp::arange<float>(100);
+  // example-begin raw_kernel_conversion
+  const int n = 100;               // an int for the kernel's long long: widened
+  scale({1}, {128}, x, n, 2.0f);
+  // example-end
+  auto hx = x.get();
+  for (int i = 0; i < n; ++i) ASSERT_EQ(hx[static_cast<std::size_t>(i)], 2.0f * i) << i;
+  try {
+    scale({1}, {128}, x, n, 2.0);
+    FAIL();
+  } catch (const cupp::value_error& e) {
+    EXPECT_NE(std::string(e.what()).find("argument 3 (for parameter 3 of 3)"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(scale({1}, {128}, x, n), cupp::type_error);         // too few arguments
+  EXPECT_THROW(scale({1}, {128}, x, n, 2.0f, 1), cupp::type_error);  // too many
+  EXPECT_EQ(cudaGetLastError(), cudaSuccess);
+  // A size_t count for add_arrays' int: narrowed when it fits.
+  device_buffer<float> x1(iota_floats(10, 0.0f)), x2(iota_floats(10, 1.0f)), y(10);
+  cupp::RawKernel add(kAddArrays, "add_arrays");
+  add({1}, {32}, x1, x2, y, std::size_t{10});
+  const auto v = y.download();
+  for (int i = 0; i < 10; ++i) ASSERT_EQ(v[static_cast<std::size_t>(i)], 2.0f * i + 1.0f);
+  EXPECT_THROW(add({1}, {32}, x1, x2, y, std::size_t{1} << 40), cupp::value_error);
+  hx = x.get();  // nothing ran after the refused launches
+  for (int i = 0; i < n; ++i) ASSERT_EQ(hx[static_cast<std::size_t>(i)], 2.0f * i) << i;
+}
+
+TEST_F(JitRawKernelGpu, FortranOrderedArraysPassTheirPointer) {
+  // (2, 3) C order, its transpose (3, 2) is F-contiguous over the same memory.
+  auto a = cupp::asarray<float>({{1, 2, 3}, {4, 5, 6}});
+  auto out = cupp::zeros<float>({6});
+  cupp::RawKernel copy(R"(
+extern "C" __global__ void copy6(const float* x, float* y) {
+  if (threadIdx.x < 6) y[threadIdx.x] = x[threadIdx.x];
+}
+)",
+                       "copy6");
+  copy({1}, {32}, a.T(), out);
+  EXPECT_EQ(out.get(), (std::vector<float>{1, 2, 3, 4, 5, 6}));  // memory order
+  EXPECT_THROW(copy({1}, {32}, a(cupp::slice(), cupp::slice(0, 3, 2)), out), cupp::value_error);
+}
+
+TEST_F(JitRawKernelGpu, SharedMemWithoutAStream) {
+  const int n = 1000;
+  auto x = cupp::arange<float>(n);
+  auto y = cupp::zeros<float>({n});
+  cupp::RawKernel reverse(kReverse, "reverse");
+  // example-begin shared_mem
+  reverse({1}, {256}, x, y, n, cupp::shared_mem(n * sizeof(float)));  // as CuPy's shared_mem=
+  // example-end
+  auto v = y.get();
+  for (int i = 0; i < n; ++i) ASSERT_EQ(v[static_cast<std::size_t>(i)], static_cast<float>(n - 1 - i));
+  auto z = cupp::zeros<float>({n});
+  reverse({1}, {256}, cupp::shared_mem(n * sizeof(float)), x, z, n);
+  EXPECT_EQ(z.get(), v);
+  // More than 48 KiB raises the kernel's limit, as the other spellings do.
+  const int m = 16384;
+  auto xm = cupp::arange<float>(m);
+  auto ym = cupp::zeros<float>({m});
+  reverse({1}, {1024}, xm, ym, m, cupp::shared_mem(m * sizeof(float)));
+  EXPECT_EQ(ym.get()[0], static_cast<float>(m - 1));
 }
 
 }  // namespace

@@ -6,14 +6,18 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cupp/array.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/reduction_kernel.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
+#include "support/host_values.hpp"
 
 namespace {
 
@@ -60,9 +64,166 @@ TEST(ReductionKernelHost, GeneratedSourceCompilesWithoutAGpu) {
   }
 }
 
+// ---- host: generic kernels (types bound at each call) ---------------------------------------------
+
+// Declared once at namespace scope, as CuPy programs declare theirs.
+static cupp::ReductionKernel generic_l2("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0",
+                                        "generic_l2");
+static cupp::ReductionKernel generic_sum("T x", "T y", "x", "a + b", "y = a", "0", "generic_sum");
+static cupp::ReductionKernel generic_wsum("T x, T w", "T y", "x * w", "a + b", "y = a", "0",
+                                          "generic_wsum");
+static cupp::ReductionKernel generic_half("T x", "float64 y", "x", "a + b", "y = a / 2", "0",
+                                          "generic_half", "float64");
+
+TEST(ReductionKernelHost, GenericBindsPerTypeCombination) {
+  using cupp::jit::detail::call_arg;
+  using cupp::test::described;
+  const auto f32 = described({4, 3}, cupp::dtype::float32);
+  const auto f64 = described({4, 3}, cupp::dtype::float64);
+  const auto i32 = described({4, 3}, cupp::dtype::int32);
+  const auto f32_0d = described({}, cupp::dtype::float32);
+  auto bound = [](std::vector<call_arg> args) {
+    return generic_l2.generic().bound(args.data(), args.size());
+  };
+  const auto k32 = bound({{&f32, {}}});
+  const auto k64 = bound({{&f64, {}}});
+  EXPECT_NE(k32, k64);
+  EXPECT_EQ(bound({{&f32, {}}}), k32);
+  // The output placeholder follows the input: T y is float32 for float32 x.
+  EXPECT_EQ(k32->param_dtypes(), (std::vector<cupp::dtype>{cupp::dtype::float32,
+                                                          cupp::dtype::float32}));
+  EXPECT_EQ(bound({{&f32, {}}, {&f32_0d, {}}}), k32);
+  try {
+    bound({{&f32, {}}, {&i32, {}}});  // an int32 output for a float32 T
+    FAIL();
+  } catch (const cupp::type_error& e) {
+    EXPECT_EQ(std::string(e.what()), "ReductionKernel: Type is mismatched. x float32 int32 T");
+  }
+  EXPECT_THROW(bound({}), cupp::type_error);                               // arity
+  EXPECT_THROW(bound({{&f32, {}}, {nullptr, {}}}), cupp::type_error);       // scalar output
+  for (const auto& k : {k32, k64}) {
+    cupp::jit::compiler c("");  // memory only
+    EXPECT_NO_THROW((void)c.compile(k->source(1, 1), {}, {}, 90));
+  }
+  // Construction checks the signature without any types.
+  EXPECT_THROW(cupp::ReductionKernel("T x", "T y, T z", "x", "a + b", "y = a", "0"),
+               cupp::not_implemented_error);
+  EXPECT_THROW(cupp::ReductionKernel("raw T x", "T y", "x[0]", "a + b", "y = a", "0"),
+               cupp::not_implemented_error);
+  EXPECT_THROW(cupp::ReductionKernel("T x", "T y", "x", "a + b", "y = a", "0", "bad name"),
+               cupp::value_error);
+  EXPECT_THROW(cupp::ReductionKernel("float x", "T y", "x", "a + b", "y = a", "0"),
+               cupp::type_error);
+}
+
 // ---- GPU -----------------------------------------------------------------------------------------
 
 class ReductionKernel : public cupp::test::GpuTest {};
+
+template <class T>
+class GenericReductionKernel : public cupp::test::GpuTest {};
+using GenericTypes = ::testing::Types<float, double, std::int32_t, std::complex<double>>;
+TYPED_TEST_SUITE(GenericReductionKernel, GenericTypes);
+
+TYPED_TEST(GenericReductionKernel, SumsOverAxesOfStridedAndBroadcastInputs) {
+  using T = TypeParam;
+  using cupp::test::host_ref::as_c;
+  const auto h = cupp::test::host_ref::random_values<T>(5 * 7, 3);
+  const auto hw = cupp::test::host_ref::random_values<T>(7, 4);
+  auto x = cupp::asarray<T>(h).reshape({5, 7});
+  auto w = cupp::asarray<T>(hw);
+  auto near = [](T got, std::complex<double> want) {
+    return std::abs(as_c(got) - want) <= 1e-5 * (1 + std::abs(want));
+  };
+  for (int rep = 0; rep < 2; ++rep) {
+    // Every axis: a 0-d array of T.
+    const cupp::kernel_result all = generic_sum(x);
+    EXPECT_EQ(all.dtype(), cupp::dtype_of<T>);
+    std::complex<double> total = 0;
+    for (const T& v : h) total += as_c(v);
+    cupp::ndarray<T> a = all;
+    EXPECT_EQ(a.ndim(), 0);
+    EXPECT_TRUE(near(a.item(), total));
+  }
+  // Axis 0 of the transposed array (7, 5): sums over the columns of x.
+  cupp::ndarray<T> rows = generic_sum.axis(0)(x.T());
+  const auto hr = rows.get();
+  ASSERT_EQ(hr.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) {
+    std::complex<double> s = 0;
+    for (std::size_t j = 0; j < 7; ++j) s += as_c(h[i * 7 + j]);
+    EXPECT_TRUE(near(hr[i], s)) << i;
+  }
+  // A weighted sum, w broadcast over the rows, with keepdims, and into a strided output.
+  cupp::ndarray<T> kd = generic_wsum.axis(1, true)(x, w);
+  EXPECT_EQ(kd.shape(), (cupp::shape_t{5, 1}));
+  auto buf = cupp::zeros<T>({5, 2});
+  auto col = buf(cupp::slice(), 1);
+  generic_wsum.axis(1)(x, w, col);
+  const auto hk = kd.get(), hb = buf.get();
+  for (std::size_t i = 0; i < 5; ++i) {
+    std::complex<double> s = 0;
+    for (std::size_t j = 0; j < 7; ++j) s += as_c(h[i * 7 + j]) * as_c(hw[j]);
+    EXPECT_TRUE(near(hk[i], s)) << i;
+    EXPECT_TRUE(near(hb[i * 2 + 1], s)) << i;
+    EXPECT_EQ(hb[i * 2], T(0));
+  }
+  // A scalar weight takes T.
+  cupp::ndarray<T> twice = generic_wsum.axis(0)(x, 2);
+  const auto ht = twice.get();
+  for (std::size_t j = 0; j < 7; ++j) {
+    std::complex<double> s = 0;
+    for (std::size_t i = 0; i < 5; ++i) s += as_c(h[i * 7 + j]) * 2.0;
+    EXPECT_TRUE(near(ht[j], s)) << j;
+  }
+}
+
+TEST_F(ReductionKernel, GenericL2AndANamedOutputType) {
+  // example-begin generic_reduction_kernel
+  static cupp::ReductionKernel l2("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2");
+  auto x = cupp::asarray<float>({{3, 4, 0}, {1, 2, 2}});
+  cupp::ndarray<float> all = l2(x);                                 // T = float32
+  cupp::ndarray<double> rows = l2.axis(1)(x.astype<double>());     // T = float64: [5, 3]
+  // example-end
+  EXPECT_NEAR(all.item(), std::sqrt(34.0f), 1e-5);
+  EXPECT_EQ(rows.get(), (std::vector<double>{5, 3}));
+  cupp::ndarray<float> cols = generic_l2.axis(0, true)(x);
+  EXPECT_EQ(cols.shape(), (cupp::shape_t{1, 3}));
+  EXPECT_NEAR(cols.get()[0], std::sqrt(10.0f), 1e-6);
+  // int32 in, float64 out: the output's dtype is the signature's.
+  const auto m = generic_half.axis(1)(cupp::asarray<std::int32_t>({{1, 2}, {3, 6}}));
+  EXPECT_EQ(m.dtype(), cupp::dtype::float64);
+  EXPECT_EQ(m.as<double>().get(), (std::vector<double>{1.5, 4.5}));
+  // Errors: a dtype that disagrees, a reduction of nothing with no array, a bad axis.
+  EXPECT_THROW(generic_wsum(x, cupp::ones<double>({3})), cupp::type_error);
+  EXPECT_THROW(generic_sum(x, cupp::zeros<double>({})), cupp::type_error);
+  EXPECT_THROW(generic_sum.axis(2)(x), cupp::axis_error);
+  EXPECT_THROW(generic_sum.axis(1)(x, cupp::zeros<float>({3})), cupp::value_error);
+  EXPECT_THROW(generic_sum(1.0f), cupp::type_error);  // T bound by no array
+  // Empty input: the identity.
+  cupp::ndarray<float> e = generic_sum.axis(1)(cupp::zeros<float>({2, 0}));
+  EXPECT_EQ(e.get(), (std::vector<float>{0, 0}));
+}
+
+TEST_F(ReductionKernel, GenericFromSeveralThreads) {
+  std::vector<std::thread> threads;
+  std::vector<int> ok(6, 0);
+  for (int t = 0; t < 6; ++t) {
+    threads.emplace_back([&, t] {
+      for (int rep = 0; rep < 4; ++rep) {
+        if (t % 2) {
+          cupp::ndarray<double> s = generic_sum(cupp::full<double>({1000}, 0.5));
+          ok[static_cast<std::size_t>(t)] += s.item() == 500.0;
+        } else {
+          cupp::ndarray<std::int32_t> s = generic_sum(cupp::full<std::int32_t>({1000}, 3));
+          ok[static_cast<std::size_t>(t)] += s.item() == 3000;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 6; ++t) EXPECT_EQ(ok[static_cast<std::size_t>(t)], 4) << t;
+}
 
 std::vector<float> iota_f(std::int64_t n, float scale, float offset) {
   std::vector<float> v(static_cast<std::size_t>(n));

@@ -409,7 +409,8 @@ namespace jit {
 template <class T>
 struct kernel_argument<ndarray<T>, void> {
   static T* value(const ndarray<T>& a) {
-    CUPP_EXPECTS(a.is_c_contiguous(), value_error,
+    // As CuPy: any contiguous array (C or Fortran order) passes the address of its memory.
+    CUPP_EXPECTS(a.is_c_contiguous() || a.is_f_contiguous(), value_error,
                  "a non-contiguous ndarray of shape " + shape_str(a.shape()) +
                      " cannot be passed to a kernel; pass cupp::ascontiguousarray(a)");
     return a.data();

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -64,6 +65,11 @@ class ew_kernel {
   /// pointer to a scalar of input k's dtype.
   void launch(const cupp::detail::array_desc* outs, const std::vector<const void*>& inputs,
               const std::vector<bool>& is_scalar);
+  /// Compiles every variant of the kernel with every input an array for `arch`, without a GPU
+  /// (for tests).
+  void compile_all(int arch);
+  /// The parameters' dtypes, inputs then outputs.
+  std::vector<dtype> param_dtypes() const;
 
  private:
   struct impl;
@@ -82,7 +88,141 @@ struct ew_arg<ndarray<T>> {
   static constexpr bool array = true;
 };
 
+// ---- generic kernels: types bound at each call ---------------------------------------------
+
+/// A C++ scalar argument of a generic kernel, held in its kind's widest host type until the
+/// call binds its parameter's dtype.
+struct scalar_value {
+  enum class kind : std::uint8_t { boolean, signed_int, unsigned_int, floating, complex };
+  kind k = kind::boolean;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double re = 0, im = 0;
+};
+
+template <class X>
+scalar_value to_scalar_value(const X& x) {
+  scalar_value v;
+  if constexpr (std::is_same_v<X, bool>) {
+    v.k = scalar_value::kind::boolean;
+    v.u = x ? 1 : 0;
+  } else if constexpr (std::is_integral_v<X> && std::is_signed_v<X>) {
+    v.k = scalar_value::kind::signed_int;
+    v.i = static_cast<std::int64_t>(x);
+  } else if constexpr (std::is_integral_v<X>) {
+    v.k = scalar_value::kind::unsigned_int;
+    v.u = static_cast<std::uint64_t>(x);
+  } else if constexpr (expr::is_complex_scalar<X>::value) {
+    v.k = scalar_value::kind::complex;
+    v.re = static_cast<double>(x.real());
+    v.im = static_cast<double>(x.imag());
+  } else {
+    v.k = scalar_value::kind::floating;
+    v.re = static_cast<double>(x);
+  }
+  return v;
+}
+
+/// Writes `v` converted to `to` into `dst` (16 bytes at least), as numpy.dtype(to).type(v)
+/// does for the values a C++ scalar can hold; a complex value for a real parameter is a
+/// type_error (NumPy would drop the imaginary part with a warning).
+void store_scalar(const scalar_value& v, dtype to, void* dst);
+
+/// Room for one scalar of any dtype, aligned for the widest.
+struct alignas(16) scalar_slot {
+  unsigned char bytes[16];
+};
+
+/// One argument of a generic kernel call: an array, or (array null) a C++ scalar.
+struct call_arg {
+  const cupp::detail::array_desc* array = nullptr;
+  scalar_value scalar;
+};
+
+template <class X>
+call_arg make_call_arg(const X& x) {
+  if constexpr (ew_arg<X>::array) {
+    return call_arg{&x.desc(), {}};
+  } else {
+    static_assert(expr::is_scalar_v<X>, "kernel arguments are ndarrays or C++ numbers");
+    return call_arg{nullptr, to_scalar_value(x)};
+  }
+}
+
+/// Binds a signature's types from one call, as CuPy's _decide_params_type_core: each array
+/// argument's dtype (in_args[k]; nullopt for a C++ scalar) must be its parameter's dtype, or
+/// binds the parameter's placeholder; the outputs (out_args, empty when not passed) bind first.
+/// Returns the dtypes of the inputs and then the outputs. Throws type_error "Type is mismatched.
+/// <name> <given> <bound> [<placeholder>]" when a dtype disagrees, and a type_error naming the
+/// placeholder when no array binds it (CuPy's KeyError).
+std::vector<dtype> bind_call(const char* kind, const std::vector<ew_param>& ins,
+                             const std::vector<ew_param>& outs,
+                             const std::vector<std::optional<dtype>>& in_args,
+                             const std::vector<dtype>& out_args);
+
+/// The checks of a generic kernel's signature that need no types, made at construction.
+void check_generic_signature(const char* kind, const std::vector<ew_param>& ins,
+                             const std::vector<ew_param>& outs);
+/// The key of a call in a generic kernel's table: one byte per argument, the dtype of an array
+/// or 0xff for a scalar.
+std::vector<std::uint8_t> call_key(const call_arg* args, std::size_t n);
+
+/// The type-erased part of a generic ElementwiseKernel: the signature, and one ew_kernel per
+/// combination of argument dtypes (Note [Generic kernels] in elementwise_kernel.cpp).
+class ew_generic {
+ public:
+  ew_generic(const std::string& in_params, const std::string& out_params, std::string operation,
+             std::string name, std::string preamble, std::vector<std::string> options);
+  ~ew_generic();
+
+  /// The kernel bound to the dtypes of these arguments (inputs, then outputs if passed),
+  /// made on the first call with them.
+  std::shared_ptr<ew_kernel> bound(const call_arg* args, std::size_t n);
+  /// Runs the kernel; returns the outputs (made when not passed).
+  std::vector<cupp::detail::array_desc> call(const call_arg* args, std::size_t n);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
 }  // namespace jit::detail
+
+/// What a call of a generic kernel (cupp::ElementwiseKernel or cupp::ReductionKernel declared
+/// without a type list) returns: its output arrays, whose dtypes the call bound at run time.
+/// `ndarray<float> z = k(x, y);` takes the one output (type_error when its dtype is not T's);
+/// as<T>(k) takes output k.
+class kernel_result {
+ public:
+  explicit kernel_result(std::vector<detail::array_desc> outs) : outs_(std::move(outs)) {}
+
+  /// The number of outputs.
+  std::size_t size() const noexcept { return outs_.size(); }
+  /// Output k's dtype and shape.
+  cupp::dtype dtype(std::size_t k = 0) const { return at(k).dt; }
+  const shape_t& shape(std::size_t k = 0) const { return at(k).shape; }
+  const detail::array_desc& desc(std::size_t k = 0) const { return at(k); }
+
+  /// Output k as an ndarray<T>; throws type_error when its dtype is not T's.
+  template <class T>
+  ndarray<T> as(std::size_t k = 0) const {
+    check(k, dtype_of<T>);
+    return ndarray<T>(outs_[k]);
+  }
+  /// The one output as an ndarray<T> (type_error for a kernel with several outputs, or another
+  /// dtype).
+  template <class T>
+  operator ndarray<T>() const {  // NOLINT: implicit, so that `ndarray<float> z = k(x, y);` reads
+    check_single();
+    return as<T>(0);
+  }
+
+ private:
+  const detail::array_desc& at(std::size_t k) const;
+  void check(std::size_t k, cupp::dtype want) const;
+  void check_single() const;
+  std::vector<detail::array_desc> outs_;
+};
 
 /// A kernel from an elementwise body, as cupy.ElementwiseKernel. `Types` are the C++ element
 /// types of the parameters, inputs then outputs, in the order the signature lists them; they
@@ -182,6 +322,48 @@ class ElementwiseKernel {
   }
 
   std::shared_ptr<jit::detail::ew_kernel> impl_;
+};
+
+/// The generic kernel, as cupy.ElementwiseKernel itself: declared with no type list, it binds
+/// its type placeholders at each call from the dtypes of the array arguments, and is compiled
+/// once per combination of them. Declare it once (a global or a static) and call it from any
+/// thread:
+///
+/// ```
+/// static cupp::ElementwiseKernel add("T x, T y", "T z", "z = x + y", "add");
+/// cupp::ndarray<float> z = add(x, y);   // T = float32: outputs of the broadcast shape
+/// add(xd, yd, zd);                      // T = float64, into zd
+/// ```
+///
+/// A C++ scalar argument takes its parameter's type (it binds nothing). Returns the outputs, as
+/// a cupp::kernel_result (made ones, or the ones passed). Errors as CuPy's: a wrong number of
+/// arguments, an output that is not an array and "Loop size is undecided" are type_error,
+/// type_error and value_error; an array whose dtype disagrees with its parameter is type_error
+/// "Type is mismatched. ...", and so is a placeholder no array binds.
+template <>
+class ElementwiseKernel<> {
+ public:
+  ElementwiseKernel(const std::string& in_params, const std::string& out_params,
+                    std::string operation, std::string name = "kernel",
+                    std::string preamble = "", std::vector<std::string> options = {})
+      : impl_(std::make_shared<jit::detail::ew_generic>(in_params, out_params,
+                                                        std::move(operation), std::move(name),
+                                                        std::move(preamble),
+                                                        std::move(options))) {}
+
+  /// With the inputs only: makes the outputs. With the inputs and then the outputs: writes into
+  /// them. Either way returns the outputs.
+  template <class... A>
+  kernel_result operator()(const A&... args) const {
+    const jit::detail::call_arg a[sizeof...(A) + 1] = {jit::detail::make_call_arg(args)..., {}};
+    return kernel_result(impl_->call(a, sizeof...(A)));
+  }
+
+  /// The type-erased kernel (for tests).
+  jit::detail::ew_generic& generic() const noexcept { return *impl_; }
+
+ private:
+  std::shared_ptr<jit::detail::ew_generic> impl_;
 };
 
 }  // namespace cupp

@@ -6,6 +6,7 @@
 
 #include <climits>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <tuple>
@@ -33,6 +34,24 @@ struct kernel_argument {
 template <>
 struct kernel_argument<std::nullptr_t> {
   static void* value(std::nullptr_t) { return nullptr; }
+};
+
+/// Dynamic shared memory of a launch on the current stream, as CuPy's `shared_mem=`:
+/// `k(grid, block, args..., cupp::shared_mem(bytes))` (or right after `block`). A type of its
+/// own, so that it cannot be taken for an integer argument of the kernel.
+struct shared_mem {
+  std::size_t bytes = 0;
+  template <class I, class = std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>>>
+  constexpr explicit shared_mem(I n) : bytes(checked(n)) {}
+
+ private:
+  template <class I>
+  static constexpr std::size_t checked(I n) {
+    if constexpr (std::is_signed_v<I>) {
+      if (n < 0) throw value_error("shared memory size must not be negative");
+    }
+    return static_cast<std::size_t>(n);
+  }
 };
 
 /// Grid or block dimensions of a launch: a `dim3`, or one to three integers, so that `{n}`,
@@ -99,6 +118,45 @@ void launch_function(const kernel_state& state, void* function, dim3 grid, dim3 
 [[noreturn]] void throw_launch_error(int status, const kernel_state& state, dim3 grid,
                                      dim3 block, std::size_t shared_bytes);
 
+/// What the launch path knows of one argument's value: its size and kind. Integers are
+/// widened or narrowed to their parameter's size; every other kind must have it exactly
+/// (Note [Argument checks] in raw_kernel.cpp).
+struct arg_meta {
+  enum class kind : std::uint8_t { signed_int, unsigned_int, floating, pointer, other };
+  std::uint32_t size = 0;
+  kind k = kind::other;
+};
+
+template <class V>
+constexpr arg_meta meta_of() {
+  using kind = arg_meta::kind;
+  kind k = kind::other;
+  if constexpr (std::is_integral_v<V>)
+    k = std::is_signed_v<V> ? kind::signed_int : kind::unsigned_int;
+  else if constexpr (std::is_floating_point_v<V>)
+    k = kind::floating;
+  else if constexpr (std::is_pointer_v<V>)
+    k = kind::pointer;
+  return arg_meta{static_cast<std::uint32_t>(sizeof(V)), k};
+}
+
+/// Checks a launch's arguments against the kernel's parameter sizes (`param_sizes[0..n_params)`)
+/// and converts integers to their parameter's size: args[k] points at argument k's value
+/// (`meta[k]`); a converted value is written to scratch[k] and args[k] repointed there. Throws
+/// type_error for a wrong number of arguments and value_error naming the parameter for a size
+/// that does not fit or an integer value its parameter cannot hold. `kernel` names the kernel in
+/// the messages.
+void adapt_arguments(const std::size_t* param_sizes, std::size_t n_params, void** args,
+                     const arg_meta* meta, std::uint64_t* scratch, std::size_t n,
+                     const std::string& kernel);
+
+/// The current device's function with `shared_bytes` of dynamic shared memory allowed (as
+/// function_for_launch), its arguments checked and converted by adapt_arguments against the
+/// parameter sizes the driver reports (skipped where the driver cannot report them), launched.
+void launch_checked(kernel_state& state, dim3 grid, dim3 block, std::size_t shared_bytes,
+                    cudaStream_t stream, void** args, const arg_meta* meta,
+                    std::uint64_t* scratch, std::size_t n);
+
 template <class T>
 inline constexpr bool is_stream_v =
     std::is_same_v<T, cudaStream_t> || std::is_same_v<T, cuda::Stream>;
@@ -119,18 +177,37 @@ using argument_t =
 inline cudaStream_t stream_handle(cudaStream_t s) noexcept { return s; }
 inline cudaStream_t stream_handle(const cuda::Stream& s) noexcept { return s.handle(); }
 
+template <class T>
+inline constexpr bool is_shared_mem_v = std::is_same_v<T, shared_mem>;
+
+/// Where a cupp::shared_mem stands among a launch's arguments: first, last or nowhere.
+template <class... Args>
+struct shared_mem_position {
+  static constexpr bool first = false, last = false;
+};
+template <class First, class... Rest>
+struct shared_mem_position<First, Rest...> {
+  static constexpr bool first = is_shared_mem_v<First>;
+  static constexpr bool last =
+      !first && is_shared_mem_v<std::tuple_element_t<sizeof...(Rest), std::tuple<First, Rest...>>>;
+};
+
 template <class Tuple, std::size_t... I>
-void launch_tuple(kernel_state& state, void* function, dim3 grid, dim3 block,
-                  std::size_t shared_bytes, cudaStream_t stream, Tuple& values,
-                  std::index_sequence<I...>) {
+void launch_tuple(kernel_state& state, dim3 grid, dim3 block, std::size_t shared_bytes,
+                  cudaStream_t stream, Tuple& values, std::index_sequence<I...>) {
   void* pointers[sizeof...(I) + 1] = {static_cast<void*>(std::addressof(std::get<I>(values)))...,
                                       nullptr};
-  launch_function(state, function, grid, block, shared_bytes, stream, pointers);
+  static constexpr arg_meta meta[sizeof...(I) + 1] = {
+      meta_of<std::tuple_element_t<I, Tuple>>()..., arg_meta{}};
+  std::uint64_t scratch[sizeof...(I) + 1];
+  launch_checked(state, grid, block, shared_bytes, stream, pointers, meta, scratch, sizeof...(I));
 }
 }  // namespace detail
 }  // namespace cupp::jit
 
 namespace cupp {
+
+using jit::shared_mem;
 
 /// A CUDA kernel compiled at run time from its source, as cupy.RawKernel. The source is
 /// compiled with NVRTC (through the shared kernel cache) for the calling thread's current device
@@ -142,12 +219,16 @@ namespace cupp {
 /// add({blocks}, {256}, shared_bytes, stream, x1, x2, y, n);
 /// ```
 ///
-/// Arguments are passed by value and must match the kernel's parameter types exactly (pass an
-/// `int` for an `int` parameter, a `float*` for a `float*`); a type can choose what it passes by
-/// specializing cupp::jit::kernel_argument. When the two arguments after grid and block are an
-/// integer and a stream (`cudaStream_t` or cupp::cuda::Stream), they are the dynamic shared
-/// memory in bytes and the stream of the launch, not kernel arguments. A launch that asks for
-/// more than 48 KiB of dynamic shared memory raises the kernel's limit first.
+/// Arguments are passed by value; a type can choose what it passes by specializing
+/// cupp::jit::kernel_argument (an ndarray passes its device pointer when it is C- or
+/// F-contiguous). Each argument's size is checked against its parameter's, as the driver reports
+/// them: an integer is converted to its parameter's size when its value fits, any other argument
+/// of the wrong size throws value_error naming the parameter, and a wrong number of arguments
+/// throws type_error. When the two arguments after grid and block are an integer and a stream
+/// (`cudaStream_t` or cupp::cuda::Stream), they are the dynamic shared memory in bytes and the
+/// stream of the launch, not kernel arguments; `cupp::shared_mem(bytes)` as the first or the last
+/// argument asks for dynamic shared memory on the current stream. A launch that asks for more
+/// than 48 KiB of dynamic shared memory raises the kernel's limit first.
 class RawKernel {
  public:
   /// `name` is the kernel's symbol: its `extern "C"` name or its mangled name (for templates, use
@@ -161,8 +242,14 @@ class RawKernel {
   /// much shared memory, ...); the CUDA context is then left without a pending error.
   template <class... Args>
   void operator()(jit::dims grid, jit::dims block, const Args&... args) const {
+    using position = jit::detail::shared_mem_position<Args...>;
     if constexpr (jit::detail::has_launch_config<Args...>::value)
       launch_with_config(grid, block, args...);
+    else if constexpr (position::first)
+      launch_after_shared(grid, block, args...);
+    else if constexpr (position::last)
+      launch_before_shared(grid, block, std::forward_as_tuple(args...),
+                           std::make_index_sequence<sizeof...(Args) - 1>{});
     else
       launch(grid, block, 0, cuda::get_current_stream(), args...);
   }
@@ -209,13 +296,27 @@ class RawKernel {
            rest...);
   }
 
+  template <class... Rest>
+  void launch_after_shared(jit::dims grid, jit::dims block, const shared_mem& shared,
+                           const Rest&... rest) const {
+    launch(grid, block, shared.bytes, cuda::get_current_stream(), rest...);
+  }
+
+  template <class Tuple, std::size_t... I>
+  void launch_before_shared(jit::dims grid, jit::dims block, const Tuple& args,
+                            std::index_sequence<I...>) const {
+    launch(grid, block, std::get<sizeof...(I)>(args).bytes, cuda::get_current_stream(),
+           std::get<I>(args)...);
+  }
+
   template <class... Args>
   void launch(dim3 grid, dim3 block, std::size_t shared_bytes, cudaStream_t stream,
               const Args&... args) const {
+    static_assert(!(jit::detail::is_shared_mem_v<Args> || ...),
+                  "cupp::shared_mem goes right after the block or last, once");
     std::tuple<jit::detail::argument_t<Args>...> values{
         jit::kernel_argument<std::decay_t<Args>>::value(args)...};
-    void* const function = jit::detail::function_for_launch(*state_, shared_bytes);
-    jit::detail::launch_tuple(*state_, function, grid, block, shared_bytes, stream, values,
+    jit::detail::launch_tuple(*state_, grid, block, shared_bytes, stream, values,
                               std::index_sequence_for<Args...>{});
   }
 

@@ -32,6 +32,8 @@ class red_kernel {
   ~red_kernel();
 
   std::size_t n_in() const noexcept;
+  /// The parameters' dtypes, the inputs then the output.
+  std::vector<dtype> param_dtypes() const;
   /// The CUDA source of one variant, every input an array (for tests): `kept` and `reduced`
   /// dimensions, the inner strategy, 32-bit indexing.
   std::string source(int kept, int reduced) const;
@@ -51,6 +53,28 @@ class red_kernel {
 };
 
 [[noreturn]] void throw_red_arity(std::size_t n_in, std::size_t given);
+
+/// The type-erased part of a generic ReductionKernel: the signature, and one red_kernel per
+/// combination of argument dtypes (Note [Generic kernels] in elementwise_kernel.cpp).
+class red_generic {
+ public:
+  red_generic(const std::string& in_params, const std::string& out_params, std::string map_expr,
+              std::string reduce_expr, std::string post_map_expr, std::string identity,
+              std::string name, std::string reduce_type, std::string preamble,
+              std::vector<std::string> options);
+  ~red_generic();
+
+  /// The kernel bound to the dtypes of these arguments (the inputs, then the output if passed),
+  /// made on the first call with them.
+  std::shared_ptr<red_kernel> bound(const call_arg* args, std::size_t n);
+  /// Reduces over `axis`; returns the output (made when not passed).
+  cupp::detail::array_desc call(const call_arg* args, std::size_t n, const axis_arg& axis,
+                                bool keepdims);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
 
 }  // namespace jit::detail
 
@@ -177,6 +201,76 @@ class ReductionKernel {
   }
 
   std::shared_ptr<jit::detail::red_kernel> impl_;
+};
+
+/// The generic reduction, as cupy.ReductionKernel itself: declared with no type list, it binds
+/// its type placeholders at each call from the dtypes of the array arguments (so the output of
+/// `"T x", "T y"` has the input's dtype), and is compiled once per combination of them. Declare
+/// it once (a global or a static) and call it from any thread:
+///
+/// ```
+/// static cupp::ReductionKernel l2("T x", "T y", "x * x", "a + b", "y = sqrt(a)", "0", "l2");
+/// cupp::ndarray<float> n = l2(x);          // over every axis: a 0-d array
+/// cupp::ndarray<double> rows = l2.axis(1)(xd);
+/// l2.axis(1, true)(xd, out);               // keepdims, into out
+/// ```
+///
+/// A C++ scalar argument takes its parameter's type. Returns the output as a
+/// cupp::kernel_result. Errors as cupp::ElementwiseKernel's generic form.
+template <>
+class ReductionKernel<> {
+ public:
+  ReductionKernel(const std::string& in_params, const std::string& out_params,
+                  std::string map_expr, std::string reduce_expr, std::string post_map_expr,
+                  std::string identity, std::string name = "reduce_kernel",
+                  std::string reduce_type = "", std::string preamble = "",
+                  std::vector<std::string> options = {})
+      : impl_(std::make_shared<jit::detail::red_generic>(
+            in_params, out_params, std::move(map_expr), std::move(reduce_expr),
+            std::move(post_map_expr), std::move(identity), std::move(name),
+            std::move(reduce_type), std::move(preamble), std::move(options))) {}
+
+  /// The kernel bound to a set of axes (CuPy's axis= and keepdims=); call it as the kernel.
+  class along {
+   public:
+    template <class... A>
+    kernel_result operator()(const A&... args) const {
+      return k_->call(axis_, keepdims_, args...);
+    }
+
+   private:
+    friend class ReductionKernel;
+    along(const ReductionKernel* k, axis_arg axis, bool keepdims)
+        : k_(k), axis_(std::move(axis)), keepdims_(keepdims) {}
+    const ReductionKernel* k_;
+    axis_arg axis_;
+    bool keepdims_;
+  };
+
+  /// This kernel reducing over `axis` (one axis or several, negative allowed), keeping the
+  /// reduced axes as length 1 with `keepdims`.
+  along axis(axis_arg axis, bool keepdims = false) const {
+    return along(this, std::move(axis), keepdims);
+  }
+
+  /// Reduces over every axis (CuPy's default axis=None): with the inputs only, returns a new 0-d
+  /// array; with the output as the last argument, writes into it and returns it.
+  template <class... A>
+  kernel_result operator()(const A&... args) const {
+    return call(axis_arg{}, false, args...);
+  }
+
+  /// The type-erased kernel (for tests).
+  jit::detail::red_generic& generic() const noexcept { return *impl_; }
+
+ private:
+  template <class... A>
+  kernel_result call(const axis_arg& axis, bool keepdims, const A&... args) const {
+    const jit::detail::call_arg a[sizeof...(A) + 1] = {jit::detail::make_call_arg(args)..., {}};
+    return kernel_result({impl_->call(a, sizeof...(A), axis, keepdims)});
+  }
+
+  std::shared_ptr<jit::detail::red_generic> impl_;
 };
 
 }  // namespace cupp
