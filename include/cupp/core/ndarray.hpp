@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cupp/core/array_desc.hpp"
+#include "cupp/core/array_methods.hpp"
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/shape.hpp"
@@ -205,6 +206,8 @@ class ndarray {
   /// numpy.ndarray.dot: cupp::dot(*this, b) (defined in cupp/linalg/products.hpp).
   template <class U>
   auto dot(const ndarray<U>& b) const;
+  // The other methods of cupy.ndarray that forward to routines (Note [Method forms]).
+  CUPP_ARRAY_METHODS
 
   // ---- transfers -------------------------------------------------------------------------
   /// Copies the array to the host in C order; synchronises.
