@@ -17,6 +17,7 @@
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/shape.hpp"
+#include "cupp/core/slice_string.hpp"
 #include "cupp/expr/expression.hpp"
 
 namespace cupp {
@@ -289,6 +290,16 @@ class ndarray {
   template <class U>
   ndarray<U> view() const {
     return ndarray<U>(detail::view_as(desc_, dtype_of<U>));
+  }
+
+  /// Basic indexing written as Python writes it, a view: a[":, None, 0"], a["::-1"],
+  /// a["..., 1:"] are the long forms a(cupp::_, cupp::newaxis, 0), ... (docs/shapes.md), and
+  /// assignable as they are (`a["1:3"] = 5.0f;`). The string is parsed at each call (Note [Index
+  /// strings are parsed each time]); index_error names the string and position of a bad token.
+  /// Only strings take this overload: index arrays and host index lists are advanced indexing.
+  template <class S, std::enable_if_t<std::is_convertible_v<const S&, std::string_view>, int> = 0>
+  ndarray operator[](const S& index) const {
+    return ndarray(detail::index_view(desc_, detail::parse_index(index)));
   }
 
   /// Basic indexing, a view: integers, cupp::slice(start, stop, step), cupp::newaxis and
