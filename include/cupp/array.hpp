@@ -29,6 +29,7 @@
 #include "cupp/routines/index_helpers.hpp"
 #include "cupp/routines/indexing.hpp"
 #include "cupp/routines/manipulation.hpp"
+#include "cupp/routines/methods.hpp"
 #include "cupp/routines/padding.hpp"
 #include "cupp/routines/rearrange.hpp"
 #include "cupp/routines/reduction.hpp"

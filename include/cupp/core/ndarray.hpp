@@ -13,9 +13,11 @@
 #include <vector>
 
 #include "cupp/core/array_desc.hpp"
+#include "cupp/core/array_methods.hpp"
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/shape.hpp"
+#include "cupp/core/slice_string.hpp"
 #include "cupp/expr/expression.hpp"
 
 namespace cupp {
@@ -205,6 +207,8 @@ class ndarray {
   /// numpy.ndarray.dot: cupp::dot(*this, b) (defined in cupp/linalg/products.hpp).
   template <class U>
   auto dot(const ndarray<U>& b) const;
+  // The other methods of cupy.ndarray that forward to routines (Note [Method forms]).
+  CUPP_ARRAY_METHODS
 
   // ---- transfers -------------------------------------------------------------------------
   /// Copies the array to the host in C order; synchronises.
@@ -290,6 +294,16 @@ class ndarray {
   template <class U>
   ndarray<U> view() const {
     return ndarray<U>(detail::view_as(desc_, dtype_of<U>));
+  }
+
+  /// Basic indexing written as Python writes it, a view: a[":, None, 0"], a["::-1"],
+  /// a["..., 1:"] are the long forms a(cupp::_, cupp::newaxis, 0), ... (docs/shapes.md), and
+  /// assignable as they are (`a["1:3"] = 5.0f;`). The string is parsed at each call (Note [Index
+  /// strings are parsed each time]); index_error names the string and position of a bad token.
+  /// Only strings take this overload: index arrays and host index lists are advanced indexing.
+  template <class S, std::enable_if_t<std::is_convertible_v<const S&, std::string_view>, int> = 0>
+  ndarray operator[](const S& index) const {
+    return ndarray(detail::index_view(desc_, detail::parse_index(index)));
   }
 
   /// Basic indexing, a view: integers, cupp::slice(start, stop, step), cupp::newaxis and

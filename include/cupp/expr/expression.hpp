@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "cupp/core/array_methods.hpp"
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/promotion.hpp"
@@ -157,6 +158,8 @@ class node : public node_base {
   ndarray<value_type> eval() const;
   // NumPy's method forms of the reductions: a.sum(axis, keepdims), a.max(), ...
   CUPP_REDUCTION_METHODS
+  // The other methods of cupy.ndarray (Note [Method forms]).
+  CUPP_EXPRESSION_METHODS
 
  private:
   std::tuple<Args...> args_;

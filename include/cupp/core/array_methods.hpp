@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The method forms of the routines, as cupy.ndarray's a.sort(), a.take(i), a.clip(0, 1): declared
+// in ndarray<T> and in expression nodes by the macros below, defined in cupp/routines/methods.hpp.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "cupp/core/shape.hpp"
+
+namespace cupp {
+
+// Note [Method forms]: a method of cupy.ndarray is the routine of the same name applied to the
+// receiver, so each method here forwards to the free function and documents nothing of its own.
+// The free functions live in headers that include ndarray.hpp, so the methods are declared in the
+// class (the macros below) and defined after every routine, in cupp/routines/methods.hpp, which
+// cupp/array.hpp includes. Methods that read an expression evaluate it first (an expression is
+// not a place to sort in or write to, so sort, partition, fill and put are for arrays only);
+// the elementwise ones (clip, round, conj, real, imag) stay lazy on both, as cupp::clip does.
+
+enum class index_mode : std::uint8_t;  // cupp/routines/indexing.hpp; index_mode{} is raise
+class kth_arg;                         // cupp/routines/searching.hpp
+
+namespace detail {
+template <class... I>
+inline constexpr bool all_integral_v = ((std::is_integral_v<I> && !std::is_same_v<I, bool>)&&...);
+}  // namespace detail
+
+/// The methods of ndarray<T> that forward to routines (defined in cupp/routines/methods.hpp).
+#define CUPP_ARRAY_METHODS                                                                         \
+  /** numpy.ndarray.sort: sorts the view in place along `axis` (cupp::sort, then written back). */ \
+  void sort(std::int64_t axis = -1);                                                               \
+  /** numpy.ndarray.partition: partitions the view in place (cupp::partition). */                  \
+  void partition(const kth_arg& kth, std::int64_t axis = -1);                                      \
+  /** numpy.ndarray.put: a.flat[ind] = v (cupp::put); writes into this view. */                    \
+  template <class I, class V>                                                                      \
+  void put(const ndarray<I>& ind, const V& v, index_mode mode = index_mode{}) const;               \
+  CUPP_READING_METHODS                                                                             \
+  /** numpy.ndarray.tolist: the elements in C order, flat (as get(); see docs/array.md). */        \
+  std::vector<Scalar> tolist() const { return get(); }                                             \
+  /** numpy.ndarray.reshape(2, 3): the dimensions as separate arguments. */                        \
+  template <class... I,                                                                            \
+            std::enable_if_t<sizeof...(I) != 0 && ::cupp::detail::all_integral_v<I...>, int> = 0>  \
+  ndarray reshape(I... dims) const {                                                               \
+    return reshape(shape_t{static_cast<std::int64_t>(dims)...});                                   \
+  }                                                                                                \
+  /** numpy.ndarray.transpose(1, 0, 2): the axes as separate arguments. */                         \
+  template <class... I,                                                                            \
+            std::enable_if_t<sizeof...(I) != 0 && ::cupp::detail::all_integral_v<I...>, int> = 0>  \
+  ndarray transpose(I... axes) const {                                                             \
+    return transpose(std::vector<std::int64_t>{static_cast<std::int64_t>(axes)...});               \
+  }                                                                                                \
+  /** numpy.ndarray.mT: the last two axes swapped (a view). value_error below two dimensions. */   \
+  ndarray mT() const {                                                                             \
+    CUPP_EXPECTS(ndim() >= 2, value_error, "matrix transpose with ndim < 2 is undefined");         \
+    return swapaxes(-1, -2);                                                                       \
+  }
+
+/// The methods that only read the receiver, for arrays and expressions alike.
+#define CUPP_READING_METHODS                                                                     \
+  auto argsort(std::optional<std::int64_t> axis = -1) const;                                     \
+  auto argpartition(const kth_arg& kth, std::optional<std::int64_t> axis = -1) const;            \
+  auto cumsum(std::optional<std::int64_t> axis = std::nullopt) const;                            \
+  auto cumprod(std::optional<std::int64_t> axis = std::nullopt) const;                           \
+  auto nonzero() const;                                                                          \
+  auto repeat(std::int64_t repeats, std::optional<std::int64_t> axis = std::nullopt) const;      \
+  auto repeat(const std::vector<std::int64_t>& repeats,                                          \
+              std::optional<std::int64_t> axis = std::nullopt) const;                            \
+  template <class I>                                                                             \
+  auto take(const ndarray<I>& indices, std::optional<std::int64_t> axis = std::nullopt,          \
+            index_mode mode = index_mode{}) const;                                               \
+  auto diagonal(std::int64_t offset = 0, std::int64_t axis1 = 0, std::int64_t axis2 = 1) const;  \
+  auto trace(std::int64_t offset = 0, std::int64_t axis1 = 0, std::int64_t axis2 = 1) const;     \
+  template <class V>                                                                             \
+  auto searchsorted(const V& v, const std::string& side = "left") const;                         \
+  template <class V, class I>                                                                    \
+  auto searchsorted(const V& v, const std::string& side, const ndarray<I>& sorter) const;        \
+  template <class C>                                                                             \
+  auto compress(const ndarray<C>& condition, std::optional<std::int64_t> axis = std::nullopt)    \
+      const;                                                                                     \
+  template <class U>                                                                             \
+  auto choose(const std::vector<ndarray<U>>& choices, index_mode mode = index_mode{}) const;     \
+  template <class U>                                                                             \
+  auto choose(std::initializer_list<ndarray<U>> choices, index_mode mode = index_mode{}) const { \
+    return choose(std::vector<ndarray<U>>(choices), mode);                                       \
+  }                                                                                              \
+  /* Elementwise, lazy as the free functions: */                                                 \
+  template <class Lo, class Hi>                                                                  \
+  auto clip(const Lo& a_min, const Hi& a_max) const;                                             \
+  auto round(int decimals = 0) const;                                                            \
+  auto conj() const;                                                                             \
+  auto conjugate() const;                                                                        \
+  auto real() const;                                                                             \
+  auto imag() const;
+
+/// The methods of an expression node: those that read, plus the array methods of
+/// cupp/core/ndarray.hpp that an expression has by evaluating first (Note [Method forms]).
+#define CUPP_EXPRESSION_METHODS                                                                   \
+  CUPP_READING_METHODS                                                                            \
+  template <class U>                                                                              \
+  auto dot(const ndarray<U>& b) const {                                                           \
+    return eval().dot(b);                                                                         \
+  }                                                                                               \
+  /** numpy.ndarray.astype: evaluates straight into an array of U (one kernel). */                \
+  template <class U>                                                                              \
+  auto astype() const {                                                                           \
+    return ndarray<U>(*this);                                                                     \
+  }                                                                                               \
+  auto copy() const { return eval(); }                                                            \
+  auto get() const { return eval().get(); }                                                       \
+  auto tolist() const { return eval().get(); }                                                    \
+  auto item() const { return eval().item(); }                                                     \
+  auto ravel() const { return eval().reshape({-1}); }                                             \
+  auto flatten() const { return eval().reshape({-1}); }                                           \
+  auto reshape(const shape_t& newshape) const { return eval().reshape(newshape); }                \
+  template <class... I,                                                                           \
+            std::enable_if_t<sizeof...(I) != 0 && ::cupp::detail::all_integral_v<I...>, int> = 0> \
+  auto reshape(I... dims) const {                                                                 \
+    return eval().reshape(dims...);                                                               \
+  }                                                                                               \
+  auto T() const { return eval().T(); }                                                           \
+  auto mT() const { return eval().mT(); }                                                         \
+  auto transpose() const { return eval().T(); }                                                   \
+  auto transpose(const std::vector<std::int64_t>& axes) const { return eval().transpose(axes); }  \
+  template <class... I,                                                                           \
+            std::enable_if_t<sizeof...(I) != 0 && ::cupp::detail::all_integral_v<I...>, int> = 0> \
+  auto transpose(I... axes) const {                                                               \
+    return eval().transpose(axes...);                                                             \
+  }                                                                                               \
+  auto swapaxes(std::int64_t axis1, std::int64_t axis2) const {                                   \
+    return eval().swapaxes(axis1, axis2);                                                         \
+  }                                                                                               \
+  auto squeeze() const { return eval().squeeze(); }                                               \
+  auto squeeze(std::int64_t axis) const { return eval().squeeze(axis); }                          \
+  auto squeeze(const std::vector<std::int64_t>& axes) const { return eval().squeeze(axes); }
+
+}  // namespace cupp
