@@ -70,14 +70,12 @@ std::pair<ndarray<double>, ndarray<double>> black_scholes_named(const ndarray<do
   return {call, put};
 }
 
-using black_scholes_kernel_t =
-    cupp::ElementwiseKernel<double, double, double, double, double, double, double>;
-
-black_scholes_kernel_t make_black_scholes_kernel(const realworld::options& opt) {
-  return black_scholes_kernel_t("T s, T x, T t, T r, T v", "T call, T put",
-                                realworld::read_source(opt, "black_scholes_body.cuh"),
-                                "black_scholes_kernel",
-                                realworld::read_source(opt, "black_scholes_preamble.cuh"));
+// As the example declares it: no C++ type list, T bound from the arrays at each call.
+cupp::ElementwiseKernel<> make_black_scholes_kernel(const realworld::options& opt) {
+  return cupp::ElementwiseKernel("T s, T x, T t, T r, T v", "T call, T put",
+                                 realworld::read_source(opt, "black_scholes_body.cuh"),
+                                 "black_scholes_kernel",
+                                 realworld::read_source(opt, "black_scholes_preamble.cuh"));
 }
 
 struct inputs {
@@ -112,10 +110,11 @@ void run_named(const realworld::options& opt) {
 }
 
 void run_kernel(const realworld::options& opt) {
-  const black_scholes_kernel_t black_scholes_kernel = make_black_scholes_kernel(opt);
+  const cupp::ElementwiseKernel<> black_scholes_kernel = make_black_scholes_kernel(opt);
   run(opt, "black_scholes_kernel", [&](const inputs& in) {
-    auto [call, put] = black_scholes_kernel(in.s, in.x, in.t, kRiskFree, kVolatility);
-    return std::make_pair(call, put);
+    const cupp::kernel_result prices =
+        black_scholes_kernel(in.s, in.x, in.t, kRiskFree, kVolatility);
+    return std::make_pair(prices.as<double>(0), prices.as<double>(1));
   });
 }
 

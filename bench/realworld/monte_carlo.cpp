@@ -19,17 +19,15 @@ using cupp::slice;
 constexpr double kRiskFree = 0.02;
 constexpr double kVolatility = 0.3;
 
-using monte_carlo_kernel_t = cupp::ElementwiseKernel<double, double, double, double, double,
-                                                     std::int32_t, std::int32_t, double>;
-
-monte_carlo_kernel_t make_monte_carlo_kernel(const realworld::options& opt) {
-  return monte_carlo_kernel_t("T s, T x, T t, T r, T v, int32 n_samples, int32 seed", "T call",
-                              realworld::read_source(opt, "monte_carlo_body.cuh"),
-                              "monte_carlo_kernel",
-                              realworld::read_source(opt, "monte_carlo_preamble.cuh"));
+// As the example declares it: no C++ type list, T bound from the arrays at each call.
+cupp::ElementwiseKernel<> make_monte_carlo_kernel(const realworld::options& opt) {
+  return cupp::ElementwiseKernel("T s, T x, T t, T r, T v, int32 n_samples, int32 seed", "T call",
+                                 realworld::read_source(opt, "monte_carlo_body.cuh"),
+                                 "monte_carlo_kernel",
+                                 realworld::read_source(opt, "monte_carlo_preamble.cuh"));
 }
 
-ndarray<double> compute_option_prices(const monte_carlo_kernel_t& monte_carlo_kernel,
+ndarray<double> compute_option_prices(const cupp::ElementwiseKernel<>& monte_carlo_kernel,
                                       const ndarray<double>& s, const ndarray<double>& x,
                                       const ndarray<double>& t, double r, double v,
                                       std::int64_t n_threads_per_option,
@@ -47,7 +45,7 @@ void run_monte_carlo(const realworld::options& opt) {
   const auto t = realworld::read_array<double>(opt, "monte_carlo_t");
   const std::vector<std::int64_t> params =
       realworld::read_array<std::int64_t>(opt, "monte_carlo_params").get();
-  const monte_carlo_kernel_t monte_carlo_kernel = make_monte_carlo_kernel(opt);
+  const cupp::ElementwiseKernel<> monte_carlo_kernel = make_monte_carlo_kernel(opt);
   ndarray<double> call;
   realworld::time_program(opt, "monte_carlo", [&] {
     call = compute_option_prices(monte_carlo_kernel, s, x, t, kRiskFree, kVolatility, params[0],
