@@ -242,8 +242,10 @@ void check_black_scholes(double tol) {
   for (std::int64_t i = 0; i < n; ++i) {
     const auto k = static_cast<std::size_t>(i);
     const auto [wc, wp] = black_scholes_host(hs[k], hx[k], ht[k], r, v);
-    ASSERT_NEAR(gc[k], wc, tol * (1 + std::abs(wc))) << i;
-    ASSERT_NEAR(gp[k], wp, tol * (1 + std::abs(wp))) << i;
+    // The terms are of the size of S and X, and d's rounding reaches the result through them.
+    const double scale = 1 + double(hs[k]) + double(hx[k]);
+    ASSERT_NEAR(gc[k], wc, tol * scale) << i;
+    ASSERT_NEAR(gp[k], wp, tol * scale) << i;
   }
   // The same formula through named arrays, each intermediate a kernel of its own.
   cupp::ndarray<T> sqrt_t = cupp::sqrt(t);
@@ -259,7 +261,7 @@ void check_black_scholes(double tol) {
   cupp::ndarray<T> named = s * cnd(d1) - x * cupp::exp(-r * t) * cnd(d2);
   const auto gn = named.get();
   for (std::size_t k = 0; k < gn.size(); ++k)
-    ASSERT_NEAR(gc[k], gn[k], tol * (1 + std::abs(gn[k]))) << k;
+    ASSERT_NEAR(gc[k], gn[k], tol * (1 + double(hs[k]) + double(hx[k]))) << k;
   // A reduction over the whole expression: one kernel reading S, X and T.
   double want = 0;
   for (std::int64_t i = 0; i < n; ++i) {
@@ -310,7 +312,9 @@ TEST_F(LargeExpressions, TheSameArrayInManyLeavesAndInPlace) {
     ASSERT_EQ(g[k], w) << k;
     ASSERT_EQ(gy[k], w) << k;
   }
-  EXPECT_EQ(cupp::sum(fold_sum<150>(same)).item(), cupp::sum(r).item());
+  double total = 0;
+  for (float v : g) total += v;
+  EXPECT_NEAR(cupp::sum(fold_sum<150>(same)).item(), total, 1.0);  // |total| <= 3e5
 }
 
 template <std::size_t N>
