@@ -106,6 +106,69 @@ BENCHMARK(ew_transpose_copy)
     ->Iterations(cupp::bench::kDeviceGroups)
     ->Unit(benchmark::kMicrosecond);
 
+// Black-Scholes as CuPy's examples/finance/black_scholes.py writes it: with `auto`
+// intermediates (two kernels, each reading S, X and T once: Note [Binding and splitting] in
+// docs/elementwise.md), and with each intermediate a named array (a kernel per line).
+constexpr std::int64_t kOptions = std::int64_t{1} << 22;
+
+template <class D>
+auto bs_cnd(const D& d) {
+  const auto k = 1 / (1 + 0.2316419 * cupp::abs(d));
+  const auto w = 0.3989422804014327f * cupp::exp(-0.5 * d * d) *
+                 (k * (0.31938153f + k * (-0.356563782f + k * (1.781477937f +
+                                                              k * (-1.821255978f + k * 1.330274429f)))));
+  return cupp::where(d > 0, 1 - w, w);
+}
+
+struct bs_inputs {
+  cupp::ndarray<float> s = cupp::random::uniform<float>(5, 30, {kOptions});
+  cupp::ndarray<float> x = cupp::random::uniform<float>(1, 100, {kOptions});
+  cupp::ndarray<float> t = cupp::random::uniform<float>(0.25f, 10, {kOptions});
+  float r = 0.02f, v = 0.3f;
+};
+
+void ew_black_scholes_auto(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  bs_inputs in;
+  const auto& s = in.s;
+  const auto& x = in.x;
+  const auto& t = in.t;
+  const float r = in.r, v = in.v;
+  cupp::bench::time_device(state, [&] {
+    const auto sqrt_t = cupp::sqrt(t);
+    const auto d1 = (cupp::log(s / x) + (r + v * v / 2) * t) / (v * sqrt_t);
+    const auto d2 = d1 - v * sqrt_t;
+    const auto cnd_d1 = bs_cnd(d1);
+    const auto cnd_d2 = bs_cnd(d2);
+    const auto exp_rt = cupp::exp(-r * t);
+    cupp::ndarray<float> call = s * cnd_d1 - x * exp_rt * cnd_d2;
+    cupp::ndarray<float> put = x * exp_rt * (1 - cnd_d2) - s * (1 - cnd_d1);
+  });
+  bytes(state, 2 * 4 * 4 * kOptions);
+}
+BENCHMARK(ew_black_scholes_auto)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+void ew_black_scholes_named(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  bs_inputs in;
+  const auto& s = in.s;
+  const auto& x = in.x;
+  const auto& t = in.t;
+  const float r = in.r, v = in.v;
+  cupp::bench::time_device(state, [&] {
+    cupp::ndarray<float> sqrt_t = cupp::sqrt(t);
+    cupp::ndarray<float> d1 = (cupp::log(s / x) + (r + v * v / 2) * t) / (v * sqrt_t);
+    cupp::ndarray<float> d2 = d1 - v * sqrt_t;
+    cupp::ndarray<float> cnd_d1 = bs_cnd(d1);
+    cupp::ndarray<float> cnd_d2 = bs_cnd(d2);
+    cupp::ndarray<float> exp_rt = cupp::exp(-r * t);
+    cupp::ndarray<float> call = s * cnd_d1 - x * exp_rt * cnd_d2;
+    cupp::ndarray<float> put = x * exp_rt * (1 - cnd_d2) - s * (1 - cnd_d1);
+  });
+  bytes(state, 2 * 4 * 4 * kOptions);
+}
+BENCHMARK(ew_black_scholes_named)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
 void ew_small_add_alloc(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
   auto a = cupp::random::rand<float>({1000}), b = cupp::random::rand<float>({1000});

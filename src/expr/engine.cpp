@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 
+#include "cupp/core/promotion.hpp"
 #include "cupp/core/shape.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
@@ -99,16 +100,40 @@ const char* short_name(dtype d) {
 }  // namespace
 
 struct kernel_family::impl {
+  // [first output's dtype][variant][wide index]
+  using slot_table =
+      std::array<std::array<std::array<std::atomic<RawKernel*>, 2>, kVariants>, kNumDtypes>;
+  using bound_entry = bound_variants<slot_table>::entry;
+
   family_info info;
   std::mutex mutex;
-  // [first output's dtype][variant][wide index]
-  std::array<std::array<std::array<std::atomic<RawKernel*>, 2>, kVariants>, kNumDtypes> slots{};
+  slot_table slots{};                // every leaf distinct
+  bound_variants<slot_table> bound;  // other binding patterns (Note [Leaf binding])
 
   explicit impl(family_info i) : info(std::move(i)) {}
   ~impl() {
-    for (auto& by_variant : slots)
-      for (auto& by_index : by_variant)
-        for (auto& k : by_index) delete k.load();
+    auto free = [](slot_table& t) {
+      for (auto& by_variant : t)
+        for (auto& by_index : by_variant)
+          for (auto& k : by_index) delete k.load();
+    };
+    free(slots);
+    bound.for_each(free);
+  }
+
+  int n_arrays() const { return static_cast<int>(info.arrays.size()); }
+  /// The leaf that array (scalar) leaf i reads under `pattern` (empty: every leaf distinct).
+  int array_first(const std::vector<int>& pattern, int i) const {
+    return pattern.empty() ? i : pattern[static_cast<std::size_t>(i)];
+  }
+  int scalar_first(const std::vector<int>& pattern, int i) const {
+    return pattern.empty() ? i : pattern[static_cast<std::size_t>(n_arrays() + i)];
+  }
+  std::vector<int> distinct_arrays(const std::vector<int>& pattern) const {
+    std::vector<int> d;
+    for (int i = 0; i < n_arrays(); ++i)
+      if (array_first(pattern, i) == i) d.push_back(i);
+    return d;
   }
 
   bool statement() const { return !info.statement.empty(); }
@@ -140,12 +165,15 @@ struct kernel_family::impl {
   // values v<k> and scalars s<k> an expression refers to, so that the names of an
   // ElementwiseKernel's parameters and body cannot collide with them.
   std::string element(const std::string& out_offset, const std::string& in_offset,
-                      int n_outputs) const {
+                      int n_outputs, const std::vector<int>& pattern) const {
     const int n_arrays = static_cast<int>(info.arrays.size());
     std::string s;
     for (int i = 0; i < n_arrays; ++i) {
       const std::string k = std::to_string(i);
-      s += "    const cupp_a" + k + "_t v" + k + " = cupp_a" + k + "[" + in_offset + k + "];\n";
+      const int first = array_first(pattern, i);
+      s += "    const cupp_a" + k + "_t v" + k + " = " +
+           (first == i ? "cupp_a" + k + "[" + in_offset + k + "]" : "v" + std::to_string(first)) +
+           ";\n";
     }
     if (!statement())
       return s + "    cupp_out0[" + out_offset + "0] = cupp::ufn::cast<cupp_out0_t>(CUPP_EXPR);\n";
@@ -164,11 +192,12 @@ struct kernel_family::impl {
     return s + "    {\n" + info.statement + ";\n    }\n";
   }
 
-  std::string source(dtype out, int variant, bool wide) const {
+  std::string source(dtype out, int variant, bool wide, const std::vector<int>& pattern) const {
     const int n_arrays = static_cast<int>(info.arrays.size());
+    const std::vector<int> loaded = distinct_arrays(pattern);  // the array leaves read from memory
     const std::vector<dtype> outs = outputs(out);
     const int n_outputs = static_cast<int>(outs.size());
-    const int rows = n_outputs + n_arrays;  // layout rows: outputs, then array operands
+    const int rows = n_outputs + static_cast<int>(loaded.size());  // layout rows: outputs, loaded
     std::string s = "#include <cupp/ufunc.cuh>\n#include <cupp/elementwise.cuh>\n";
     s += info.preamble + "\n";
     s += std::string("typedef ") + (wide ? "long long" : "int") + " cupp_index_t;\n";
@@ -190,16 +219,23 @@ struct kernel_family::impl {
     for (int i = 0; i < n_outputs; ++i)
       s += (i ? ", " : "") + std::string("cupp_out") + std::to_string(i) + "_t*" + restrict_ +
            " cupp_out" + std::to_string(i);
-    for (int i = 0; i < n_arrays; ++i)
+    for (int i : loaded)
       s += ", const cupp_a" + std::to_string(i) + "_t*" + restrict_ + " cupp_a" + std::to_string(i);
     for (std::size_t i = 0; i < info.raws.size(); ++i)
       s += std::string(", ") + device_type_name(info.raws[i]) + "* " + info.raw_names[i];
     for (std::size_t i = 0; i < info.scalars.size(); ++i)
-      s += std::string(", const ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i);
+      if (scalar_first(pattern, static_cast<int>(i)) == static_cast<int>(i))
+        s += std::string(", const ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i);
     if (variant != kContiguous) s += ", const cupp_layout_t cupp_L";
     if (variant == kDynamic) s += ", const int cupp_nd";
     if (variant == kTiled) s += ", const unsigned cupp_tiled";
     s += ", const long long cupp_n) {\n";
+    for (std::size_t i = 0; i < info.scalars.size(); ++i) {
+      const int first = scalar_first(pattern, static_cast<int>(i));
+      if (first != static_cast<int>(i))
+        s += std::string("  const ") + device_type_name(info.scalars[i]) + " s" +
+             std::to_string(i) + " = s" + std::to_string(first) + ";\n";
+    }
     if (statement())
       s += "  struct { long long n; __device__ long long size() const { return n; } } _ind{cupp_n};\n"
            "  (void)_ind;\n";
@@ -212,7 +248,7 @@ struct kernel_family::impl {
            w + "; cupp_base < (cupp_index_t)cupp_n; cupp_base += cupp_step) {\n";
       if (vw > 1) {
         s += "    if (cupp_base + " + w + " <= (cupp_index_t)cupp_n) {\n";
-        for (int i = 0; i < n_arrays; ++i) {
+        for (int i : loaded) {
           const std::string k = std::to_string(i);
           s += "      const cupp::vec<cupp_a" + k + "_t, " + w + "> cupp_r" + k +
                " = *reinterpret_cast<const cupp::vec<cupp_a" + k + "_t, " + w + ">*>(cupp_a" + k +
@@ -222,7 +258,9 @@ struct kernel_family::impl {
         s += "      for (int cupp_j = 0; cupp_j < " + w + "; ++cupp_j) {\n";
         for (int i = 0; i < n_arrays; ++i) {
           const std::string k = std::to_string(i);
-          s += "        const cupp_a" + k + "_t v" + k + " = cupp_r" + k + ".v[cupp_j];\n";
+          const int first = array_first(pattern, i);
+          s += "        const cupp_a" + k + "_t v" + k + " = " +
+               (first == i ? "cupp_r" + k + ".v[cupp_j]" : "v" + std::to_string(first)) + ";\n";
         }
         s += "        const long long cupp_i = cupp_base + cupp_j;\n        (void)cupp_i;\n";
         s += "        cupp_w.v[cupp_j] = cupp::ufn::cast<cupp_out0_t>(CUPP_EXPR);\n      }\n";
@@ -234,22 +272,22 @@ struct kernel_family::impl {
            "cupp_base + " + w + "; ++cupp_e) {\n";
       s += "      const long long cupp_i = cupp_e;\n      (void)cupp_i;\n";
       std::string offsets;
-      for (int i = 0; i < std::max(n_outputs, n_arrays); ++i) {
-        if (i < n_outputs) offsets += "      const cupp_index_t cupp_q" + std::to_string(i) + " = cupp_e;\n";
-        if (i < n_arrays) offsets += "      const cupp_index_t cupp_p" + std::to_string(i) + " = cupp_e;\n";
-      }
-      s += offsets + element("cupp_q", "cupp_p", n_outputs) + "    }\n  }\n}\n";
+      for (int i = 0; i < n_outputs; ++i)
+        offsets += "      const cupp_index_t cupp_q" + std::to_string(i) + " = cupp_e;\n";
+      for (int i : loaded)
+        offsets += "      const cupp_index_t cupp_p" + std::to_string(i) + " = cupp_e;\n";
+      s += offsets + element("cupp_q", "cupp_p", n_outputs, pattern) + "    }\n  }\n}\n";
       return s;
     }
 
-    if (variant == kTiled) return s + tiled_body(n_arrays, n_outputs);
+    if (variant == kTiled) return s + tiled_body(loaded, n_outputs, pattern);
 
     s += "  const cupp_index_t cupp_step = (cupp_index_t)gridDim.x * blockDim.x;\n";
     s += "  for (cupp_index_t cupp_it = (cupp_index_t)blockIdx.x * blockDim.x + threadIdx.x; "
          "cupp_it < (cupp_index_t)cupp_n; cupp_it += cupp_step) {\n";
     s += "    cupp_index_t cupp_rem = cupp_it";
     for (int i = 0; i < n_outputs; ++i) s += ", cupp_q" + std::to_string(i) + " = 0";
-    for (int i = 0; i < n_arrays; ++i) s += ", cupp_p" + std::to_string(i) + " = 0";
+    for (int i : loaded) s += ", cupp_p" + std::to_string(i) + " = 0";
     s += ";\n";
     s += variant == kDynamic ? "    for (int cupp_d = cupp_nd - 1; cupp_d >= 1; --cupp_d) {\n"
                              : "#pragma unroll\n    for (int cupp_d = " + std::to_string(nd - 1) +
@@ -259,8 +297,9 @@ struct kernel_family::impl {
     auto accumulate = [&](const std::string& coord, const std::string& dim, const std::string& pad) {
       std::string a;
       for (int r = 0; r < rows; ++r) {
-        const std::string var = r < n_outputs ? "cupp_q" + std::to_string(r)
-                                              : "cupp_p" + std::to_string(r - n_outputs);
+        const std::string var =
+            r < n_outputs ? "cupp_q" + std::to_string(r)
+                          : "cupp_p" + std::to_string(loaded[static_cast<std::size_t>(r - n_outputs)]);
         a += pad + var + " += " + coord + " * (cupp_index_t)cupp_L.st[" + std::to_string(r) + "][" +
              dim + "];\n";
       }
@@ -269,24 +308,25 @@ struct kernel_family::impl {
     s += accumulate("cupp_c", "cupp_d", "      ");
     s += "    }\n" + accumulate("cupp_rem", "0", "    ");
     s += "    const long long cupp_i = cupp_it;\n    (void)cupp_i;\n";
-    s += element("cupp_q", "cupp_p", n_outputs) + "  }\n}\n";
+    s += element("cupp_q", "cupp_p", n_outputs, pattern) + "  }\n}\n";
     return s;
   }
 
-  // Operand k is staged through a tile when bit k of cupp_tiled is set: loaded by threads running
-  // along dimension 0 (its contiguous one), read back transposed.
-  std::string tiled_body(int n_arrays, int n_outputs) const {
+  // Loaded operand j (the j-th distinct array leaf) is staged through a tile when bit j of
+  // cupp_tiled is set: loaded by threads running along dimension 0 (its contiguous one), read
+  // back transposed.
+  std::string tiled_body(const std::vector<int>& loaded, int n_outputs,
+                         const std::vector<int>& pattern) const {
     const std::string t = std::to_string(kTile), r = std::to_string(kTileRows);
-    const std::string first = std::to_string(n_outputs);  // layout row of array operand 0
     std::string s;
     s += "  const cupp_index_t cupp_rows = (cupp_index_t)cupp_L.shape[0], cupp_cols = "
          "(cupp_index_t)cupp_L.shape[1];\n";
     s += "  const cupp_index_t cupp_r0 = (cupp_index_t)blockIdx.y * " + t +
          ", cupp_c0 = (cupp_index_t)blockIdx.x * " + t + ";\n";
-    for (int i = 0; i < n_arrays; ++i) {
-      const std::string k = std::to_string(i), row = std::to_string(i + n_outputs);
+    for (std::size_t j = 0; j < loaded.size(); ++j) {
+      const std::string k = std::to_string(loaded[j]), row = std::to_string(j + n_outputs);
       s += "  __shared__ cupp_a" + k + "_t cupp_tile" + k + "[" + t + "][" + t + " + 1];\n";
-      s += "  if (cupp_tiled & " + std::to_string(1u << i) + "u) {\n";
+      s += "  if (cupp_tiled & " + std::to_string(1u << j) + "u) {\n";
       s += "    for (int cupp_j = threadIdx.y; cupp_j < " + t + "; cupp_j += " + r + ") {\n";
       s += "      const cupp_index_t cupp_rr = cupp_r0 + threadIdx.x, cupp_cc = cupp_c0 + cupp_j;\n";
       s += "      if (cupp_rr < cupp_rows && cupp_cc < cupp_cols) cupp_tile" + k +
@@ -294,7 +334,6 @@ struct kernel_family::impl {
            "][0] + cupp_cc * (cupp_index_t)cupp_L.st[" + row + "][1]];\n";
       s += "    }\n  }\n";
     }
-    (void)first;
     s += "  __syncthreads();\n";
     s += "  for (int cupp_j = threadIdx.y; cupp_j < " + t + "; cupp_j += " + r + ") {\n";
     s += "    const cupp_index_t cupp_rr = cupp_r0 + cupp_j, cupp_cc = cupp_c0 + threadIdx.x;\n";
@@ -305,17 +344,17 @@ struct kernel_family::impl {
       s += "    const cupp_index_t cupp_q" + k + " = cupp_rr * (cupp_index_t)cupp_L.st[" + k +
            "][0] + cupp_cc * (cupp_index_t)cupp_L.st[" + k + "][1];\n";
     }
-    for (int i = 0; i < n_arrays; ++i) {
-      const std::string k = std::to_string(i), row = std::to_string(i + n_outputs);
+    for (std::size_t j = 0; j < loaded.size(); ++j) {
+      const std::string k = std::to_string(loaded[j]), row = std::to_string(j + n_outputs);
       s += "    const cupp_index_t cupp_p" + k + " = cupp_rr * (cupp_index_t)cupp_L.st[" + row +
            "][0] + cupp_cc * (cupp_index_t)cupp_L.st[" + row + "][1];\n";
     }
     // Tiled operands are read from their tile instead of memory.
-    std::string body = element("cupp_q", "cupp_p", n_outputs);
-    for (int i = 0; i < n_arrays; ++i) {
-      const std::string k = std::to_string(i);
+    std::string body = element("cupp_q", "cupp_p", n_outputs, pattern);
+    for (std::size_t j = 0; j < loaded.size(); ++j) {
+      const std::string k = std::to_string(loaded[j]);
       const std::string from = "cupp_a" + k + "[cupp_p" + k + "]";
-      const std::string to = "((cupp_tiled & " + std::to_string(1u << i) + "u) ? cupp_tile" + k +
+      const std::string to = "((cupp_tiled & " + std::to_string(1u << j) + "u) ? cupp_tile" + k +
                              "[cupp_j][threadIdx.x] : cupp_a" + k + "[cupp_p" + k + "])";
       const auto at = body.find(from);
       if (at != std::string::npos) body.replace(at, from.size(), to);
@@ -323,19 +362,24 @@ struct kernel_family::impl {
     return s + body + "  }\n}\n";
   }
 
-  /// Shared memory of the tiled variant: one tile per array operand.
-  std::size_t tile_bytes() const {
+  /// Shared memory of the tiled variant: one tile per loaded array operand.
+  std::size_t tile_bytes(const int* loaded, int n_loaded) const {
     std::size_t b = 0;
-    for (dtype d : info.arrays) b += static_cast<std::size_t>(kTile) * (kTile + 1) * dtype_itemsize(d);
+    for (int j = 0; j < n_loaded; ++j)
+      b += static_cast<std::size_t>(kTile) * (kTile + 1) *
+           dtype_itemsize(info.arrays[static_cast<std::size_t>(loaded[j])]);
     return b;
   }
 
-  RawKernel& kernel(dtype out, int variant, bool wide) {
-    auto& slot = slots[static_cast<std::size_t>(out)][static_cast<std::size_t>(variant)]
+  /// The kernel of a variant; `entry` is the binding pattern's (null: every leaf distinct).
+  RawKernel& kernel(dtype out, int variant, bool wide, bound_entry* entry) {
+    slot_table& table = entry ? entry->slots : slots;
+    auto& slot = table[static_cast<std::size_t>(out)][static_cast<std::size_t>(variant)]
                       [wide ? 1 : 0];
     return kernel_in_slot(slot, mutex, [&] {
-      return new RawKernel(source(out, variant, wide), kernel_name(out, variant, wide),
-                           info.options);
+      static const std::vector<int> unbound;
+      return new RawKernel(source(out, variant, wide, entry ? entry->pattern : unbound),
+                           kernel_name(out, variant, wide), info.options);
     });
   }
 };
@@ -343,30 +387,63 @@ struct kernel_family::impl {
 kernel_family::kernel_family(family_info info) : impl_(std::make_unique<impl>(std::move(info))) {}
 kernel_family::~kernel_family() = default;
 
-std::string kernel_family::source(dtype out, int variant, bool wide_index) const {
-  return impl_->source(out, variant, wide_index);
+std::string kernel_family::source(dtype out, int variant, bool wide_index,
+                                  const std::vector<int>& binding) const {
+  return impl_->source(out, variant, wide_index, binding);
 }
 
-void kernel_family::compile(dtype out, int variant, bool wide_index, int arch) {
-  (void)jit::get_default_compiler().compile(impl_->source(out, variant, wide_index),
+void kernel_family::compile(dtype out, int variant, bool wide_index, int arch,
+                            const std::vector<int>& binding) {
+  (void)jit::get_default_compiler().compile(impl_->source(out, variant, wide_index, binding),
                                             impl_->info.options, {}, arch);
 }
 
-void kernel_family::compile_all(dtype out, int arch) {
+void kernel_family::compile_all(dtype out, int arch, const std::vector<int>& binding) {
   for (int v = 0; v < kVariants; ++v)
-    for (bool wide : {false, true}) compile(out, v, wide, arch);
+    for (bool wide : {false, true}) compile(out, v, wide, arch, binding);
+}
+
+std::vector<int> kernel_family::binding(const operands& ops) const {
+  std::vector<int> pattern;
+  (void)bind_leaves(ops, impl_->info.scalars, pattern);
+  return pattern;
 }
 
 namespace {
+
+// Note [Kernel parameter space]: CUDA 12.1 and later pass up to 32764 bytes of kernel parameters
+// on Volta and newer GPUs (cupp needs sm_80 and CUDA 12.8). The largest parameter block of a
+// launch is the dynamic variant's: a pointer per output and loaded operand, the scalars, and the
+// layout of 8 * 16 * (rows + 1) bytes (rows: outputs and loaded operands). operands::kMaxArrays
+// and kMaxScalars are chosen so that an expression type within them always fits, here and in the
+// reduction engine (whose layout is twice as large): such a type never needs the split path of
+// expression.hpp. Beyond them, leaves are bound first (Note [Leaf binding]) and the expression
+// is split only if the distinct leaves are still too many.
+constexpr std::size_t kMaxParamBytes = 32764;
+constexpr int kMaxOutputs = 64;  // outputs and raw arguments of an ElementwiseKernel
 
 using dims_array = std::array<std::int64_t, kDynamicDims>;
 
 struct layout {
   int nd = 0;
-  dims_array shape{};
-  // the outputs, then the array operands
-  std::array<dims_array, operands::kMaxLeaves + 1> strides{};
+  dims_array shape;
+  // the outputs, then the loaded array operands (only the rows and dimensions in use are set)
+  std::array<dims_array, kMaxOutputs + operands::kMaxArrays> strides;
 };
+
+/// The bytes of the dynamic variant's parameters, each aligned as the device ABI aligns it.
+std::size_t param_bytes(int pointers, const std::vector<dtype>& scalar_dtypes, const int* scalars,
+                        int n_scalars, int rows) {
+  std::size_t b = 8 * static_cast<std::size_t>(pointers);
+  for (int j = 0; j < n_scalars; ++j) {
+    const dtype d = scalar_dtypes[static_cast<std::size_t>(scalars[j])];
+    const std::size_t size = dtype_itemsize(d);
+    const std::size_t align = is_complex(d) ? size / 2 : size;
+    b = (b + align - 1) / align * align + size;
+  }
+  b = (b + 7) / 8 * 8 + 8 * kDynamicDims * static_cast<std::size_t>(rows + 1);  // cupp_L
+  return b + 8 + 8;                                                            // cupp_nd, cupp_n
+}
 
 std::int64_t extent(const layout& l, int row) {
   std::int64_t e = 0;
@@ -418,7 +495,41 @@ bool same_memory(const array_desc& a, const array_desc& b) {
 
 void kernel_family::launch(const array_desc* outs, int n_outs, const operands& ops,
                            const void* const* raws, bool keep_order) {
-  CUPP_ASSERT(n_outs >= 1 && n_outs + ops.n_arrays <= operands::kMaxLeaves);
+  if (run(outs, n_outs, ops, raws, keep_order)) return;
+  throw not_implemented_error(
+      "an elementwise kernel may take at most " + std::to_string(operands::kMaxArrays) +
+      " distinct array operands, " + std::to_string(operands::kMaxScalars) +
+      " distinct scalars and " + std::to_string(kMaxOutputs) + " outputs and raw arguments");
+}
+
+bool kernel_family::try_launch(const array_desc& out, const operands& ops) {
+  return run(&out, 1, ops, nullptr, false);
+}
+
+bool kernel_family::run(const array_desc* outs, int n_outs, const operands& ops,
+                        const void* const* raws, bool keep_order) {
+  CUPP_ASSERT(n_outs >= 1);
+  impl& m = *impl_;
+  const int n_raws = static_cast<int>(m.info.raws.size());
+  // The leaves read from memory and the scalars passed (Note [Leaf binding]).
+  std::vector<int> pattern;
+  impl::bound_entry* entry = nullptr;
+  const int* loaded = iota_leaves();
+  const int* scalars = iota_leaves();
+  int n_loaded = ops.n_arrays(), n_scalars = ops.n_scalars();
+  if (bind_leaves(ops, m.info.scalars, pattern)) {
+    entry = &m.bound.find(pattern, ops.n_arrays(), m.mutex);
+    loaded = entry->arrays.data();
+    scalars = entry->scalars.data();
+    n_loaded = static_cast<int>(entry->arrays.size());
+    n_scalars = static_cast<int>(entry->scalars.size());
+  }
+  if (n_loaded > operands::kMaxArrays || n_scalars > operands::kMaxScalars ||
+      n_outs + n_raws > kMaxOutputs ||
+      param_bytes(n_outs + n_loaded + n_raws, m.info.scalars, scalars, n_scalars,
+                  n_outs + n_loaded) > kMaxParamBytes)
+    return false;
+
   const array_desc& out = outs[0];
   for (int k = 0; k < n_outs; ++k) {
     cupp::detail::check_writable(outs[k]);
@@ -427,16 +538,16 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
                      shape_str(outs[k].shape));
   }
   const std::int64_t n = out.size();
-  const int n_arrays = ops.n_arrays;
+  const int n_arrays = n_loaded;
   // Operands seen with the output's shape; an operand sharing memory with an output in any other
   // layout is copied first, so no element is read after the kernel has overwritten it (NumPy
   // gives the same answer by buffering overlapping operands).
-  std::array<strides_t, operands::kMaxLeaves> in_strides;
-  std::array<const array_desc*, operands::kMaxLeaves> in{};
+  std::array<strides_t, operands::kMaxArrays> in_strides;
+  std::array<const array_desc*, operands::kMaxArrays> in;
   std::vector<array_desc> copies;
   copies.reserve(static_cast<std::size_t>(n_arrays));
   for (int i = 0; i < n_arrays; ++i) {
-    const array_desc* a = ops.arrays[i];
+    const array_desc* a = &ops.array(loaded[i]);
     strides_t s = broadcast_to_out(*a, out.shape);
     bool overlaps = false;
     for (int k = 0; k < n_outs; ++k)
@@ -449,7 +560,7 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
     in[static_cast<std::size_t>(i)] = a;
     in_strides[static_cast<std::size_t>(i)] = std::move(s);
   }
-  if (n == 0) return;
+  if (n == 0) return true;
 
   const dtype out_dt = out.dt;
   const strides_t c = c_strides(out.shape);
@@ -463,8 +574,8 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
   }
 
   const cudaStream_t stream = cuda::get_current_stream();
-  std::array<void*, 3 * operands::kMaxLeaves + 4> params{};
-  std::array<const void*, 2 * operands::kMaxLeaves> pointers{};
+  std::array<void*, kMaxOutputs + operands::kMaxArrays + operands::kMaxScalars + 4> params;
+  std::array<const void*, kMaxOutputs + operands::kMaxArrays> pointers;
   long long count = n;
   std::size_t p = 0, q = 0;
   for (int k = 0; k < n_outs; ++k) {
@@ -476,17 +587,17 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
     params[p++] = &pointers[q++];
   }
   for (std::size_t r = 0; r < impl_->info.raws.size(); ++r) params[p++] = const_cast<void*>(raws[r]);
-  for (int i = 0; i < ops.n_scalars; ++i) params[p++] = const_cast<void*>(ops.scalars[i]);
+  for (int j = 0; j < n_scalars; ++j) params[p++] = const_cast<void*>(ops.scalar(scalars[j]));
 
   if (contiguous) {
     const bool wide = !fits_int32(n + 64);
-    RawKernel& k = impl_->kernel(out_dt, kContiguous, wide);
+    RawKernel& k = m.kernel(out_dt, kContiguous, wide, entry);
     const std::int64_t per_block = static_cast<std::int64_t>(kBlock) * impl_->vec_width(out_dt);
     const std::int64_t blocks =
         std::min<std::int64_t>((n + per_block - 1) / per_block, std::numeric_limits<int>::max());
     params[p++] = &count;
     k.launch_params(dim3(static_cast<unsigned>(blocks)), dim3(kBlock), 0, stream, params.data());
-    return;
+    return true;
   }
 
   // Order the dimensions by decreasing stride of the first output (unless the caller needs C
@@ -532,8 +643,9 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
 
   // A 2-D problem with a transposed operand goes through tiles when they fit in shared memory.
   unsigned tiled = 0;
-  if (l.nd == 2 && n_outs == 1 && std::abs(l.strides[0][1]) == 1 && l.shape[0] > 1 &&
-      (l.shape[0] + kTile - 1) / kTile <= 65535 && impl_->tile_bytes() <= 48 * 1024) {
+  if (l.nd == 2 && n_outs == 1 && n_arrays <= 32 && std::abs(l.strides[0][1]) == 1 &&
+      l.shape[0] > 1 && (l.shape[0] + kTile - 1) / kTile <= 65535 &&
+      m.tile_bytes(loaded, n_loaded) <= 48 * 1024) {
     for (int i = 0; i < n_arrays; ++i) {
       const auto& st = l.strides[static_cast<std::size_t>(i) + 1];
       // A row broadcast down the columns (stride 0 on dimension 0) goes through a tile too:
@@ -545,7 +657,7 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
   const int nd = variant == kDynamic ? kDynamicDims : l.nd;
 
   // The cupp_layout_t parameter: shape[nd] then st[rows][nd], as the generated struct.
-  std::array<long long, kDynamicDims * (operands::kMaxLeaves + 2)> packed{};
+  std::array<long long, kDynamicDims * (kMaxOutputs + operands::kMaxArrays + 1)> packed;
   std::size_t w = 0;
   for (int d = 0; d < nd; ++d) packed[w++] = l.shape[static_cast<std::size_t>(d)];
   for (std::size_t r = 0; r < all.size(); ++r)
@@ -556,16 +668,17 @@ void kernel_family::launch(const array_desc* outs, int n_outs, const operands& o
   if (variant == kTiled) params[p++] = &tiled;
   params[p++] = &count;
 
-  RawKernel& k = impl_->kernel(out_dt, variant, wide);
+  RawKernel& k = m.kernel(out_dt, variant, wide, entry);
   if (variant == kTiled) {
     const auto grid_x = static_cast<unsigned>((l.shape[1] + kTile - 1) / kTile);
     const auto grid_y = static_cast<unsigned>((l.shape[0] + kTile - 1) / kTile);
     k.launch_params(dim3(grid_x, grid_y), dim3(kTile, kTileRows), 0, stream, params.data());
-    return;
+    return true;
   }
   const std::int64_t blocks =
       std::min<std::int64_t>((n + kBlock - 1) / kBlock, std::numeric_limits<int>::max());
   k.launch_params(dim3(static_cast<unsigned>(blocks)), dim3(kBlock), 0, stream, params.data());
+  return true;
 }
 
 }  // namespace cupp::expr::detail

@@ -88,16 +88,30 @@ unsigned* counters_for(cudaStream_t stream) {
 }  // namespace
 
 struct reduce_family::impl {
+  static constexpr int kSlots = 5 * 4 * 3 * 2;  // kept dims, reduced dims, mode, index width
+  using slot_table = std::array<std::array<std::atomic<RawKernel*>, kSlots>, kNumDtypes>;
+  using bound_entry = bound_variants<slot_table>::entry;
+
   reduce_info info;
   std::mutex mutex;
-  static constexpr int kSlots = 5 * 4 * 3 * 2;  // kept dims, reduced dims, mode, index width
-  std::array<std::array<std::atomic<RawKernel*>, kSlots>, kNumDtypes> slots{};
+  slot_table slots{};                // every leaf distinct
+  bound_variants<slot_table> bound;  // other binding patterns (Note [Leaf binding])
   std::map<const RawKernel*, int> resident;
 
   explicit impl(reduce_info i) : info(std::move(i)) {}
   ~impl() {
-    for (auto& by_dtype : slots)
-      for (auto& k : by_dtype) delete k.load();
+    auto free = [](slot_table& t) {
+      for (auto& by_dtype : t)
+        for (auto& k : by_dtype) delete k.load();
+    };
+    free(slots);
+    bound.for_each(free);
+  }
+
+  int n_arrays() const { return static_cast<int>(info.arrays.size()); }
+  int first(const std::vector<int>& pattern, int leaf) const {  // arrays, then scalars
+    return pattern.empty() ? (leaf < n_arrays() ? leaf : leaf - n_arrays())
+                           : pattern[static_cast<std::size_t>(leaf)];
   }
 
   int vec_width() const {
@@ -119,8 +133,34 @@ struct reduce_family::impl {
            m + (wide ? "_i64" : "_i32");
   }
 
-  std::string source(dtype out, int no, int nr, reduce_mode mode, bool wide) const {
+  std::string source(dtype out, int no, int nr, reduce_mode mode, bool wide,
+                     const std::vector<int>& pattern) const {
     const int n_arrays = static_cast<int>(info.arrays.size());
+    const int n_scalars = static_cast<int>(info.scalars.size());
+    // The array leaves read from memory, and their layout rows (1 + rank among them).
+    std::vector<int> loaded, row(static_cast<std::size_t>(n_arrays), 0);
+    for (int i = 0; i < n_arrays; ++i)
+      if (first(pattern, i) == i) {
+        loaded.push_back(i);
+        row[static_cast<std::size_t>(i)] = static_cast<int>(loaded.size());
+      }
+    const int n_loaded = static_cast<int>(loaded.size());
+    auto scalar_first = [&](int j) { return first(pattern, n_arrays + j); };
+    // The scalars that read another's value, declared at the top of each member function.
+    std::string bound_scalars;
+    for (int j = 0; j < n_scalars; ++j)
+      if (scalar_first(j) != j)
+        bound_scalars += std::string("    const ") +
+                         device_type_name(info.scalars[static_cast<std::size_t>(j)]) + " s" +
+                         std::to_string(j) + " = s" + std::to_string(scalar_first(j)) + ";\n";
+    // `load(i, from)`: the line that gives leaf i its value, from memory (`from` of a loaded one)
+    // or from the leaf it is bound to.
+    auto load = [&](int i, const std::string& pad, const std::string& from) {
+      const std::string k = std::to_string(i);
+      const int f = first(pattern, i);
+      return pad + "const cupp_a" + k + "_t v" + k + " = " + (f == i ? from : "v" + std::to_string(f)) +
+             ";\n";
+    };
     const int w = vec_width();
     std::string s = "#include <cupp/reduction.cuh>\n" + info.preamble + "\n";
     s += std::string("typedef ") + (wide ? "long long" : "int") + " cupp_index_t;\n";
@@ -130,39 +170,41 @@ struct reduce_family::impl {
            " cupp_a" + std::to_string(i) + "_t;\n";
     s += "typedef " + info.op + " cupp_op;\n";
     s += "#define CUPP_EXPR " + info.expression + "\n";
-    s += "struct cupp_expr_t {\n  static constexpr int n = " + std::to_string(n_arrays) +
+    s += "struct cupp_expr_t {\n  static constexpr int n = " + std::to_string(n_loaded) +
          ";\n  static constexpr int vec = " + std::to_string(w) + ";\n";
-    for (int i = 0; i < n_arrays; ++i)
+    for (int i : loaded)
       s += "  const cupp_a" + std::to_string(i) + "_t* __restrict__ cupp_a" + std::to_string(i) +
            ";\n";
-    for (std::size_t i = 0; i < info.scalars.size(); ++i)
-      s += std::string("  ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i) + ";\n";
+    for (int j = 0; j < n_scalars; ++j)
+      if (scalar_first(j) == j)
+        s += std::string("  ") + device_type_name(info.scalars[static_cast<std::size_t>(j)]) +
+             " s" + std::to_string(j) + ";\n";
     s += "  __device__ __forceinline__ cupp_op::acc_t operator()(const cupp_index_t* cupp_at, "
          "cupp_index_t cupp_r) const {\n";
-    for (int i = 0; i < n_arrays; ++i) {
-      const std::string k = std::to_string(i);
-      s += "    const cupp_a" + k + "_t v" + k + " = cupp_a" + k + "[cupp_at[" +
-           std::to_string(i + 1) + "]];\n";
-    }
+    s += bound_scalars;
+    for (int i = 0; i < n_arrays; ++i)
+      s += load(i, "    ",
+                "cupp_a" + std::to_string(i) + "[cupp_at[" +
+                    std::to_string(row[static_cast<std::size_t>(i)]) + "]]");
     s += "    return cupp_op::map(CUPP_EXPR, (long long)cupp_r);\n  }\n";
     // combine_vec<U>: U vectors of W elements per operand, `step` elements apart, all loaded
     // before any is combined, so that U loads per operand are in flight at once.
     s += "  template <int U>\n  __device__ __forceinline__ void combine_vec(const cupp_index_t* "
          "cupp_at, cupp_index_t cupp_r, cupp_index_t cupp_step, cupp_op::acc_t& cupp_acc) const {\n";
+    s += bound_scalars;
     const std::string ws = std::to_string(w);
-    for (int i = 0; i < n_arrays; ++i) {
+    for (int i : loaded) {
       const std::string k = std::to_string(i);
       s += "    cupp::vec<cupp_a" + k + "_t, " + ws + "> cupp_w" + k + "[U];\n";
       s += "#pragma unroll\n    for (int cupp_u = 0; cupp_u < U; ++cupp_u) cupp_w" + k +
            "[cupp_u] = *reinterpret_cast<const cupp::vec<cupp_a" + k + "_t, " + ws + ">*>(cupp_a" +
-           k + " + cupp_at[" + std::to_string(i + 1) + "] + cupp_r + cupp_u * cupp_step);\n";
+           k + " + cupp_at[" + std::to_string(row[static_cast<std::size_t>(i)]) +
+           "] + cupp_r + cupp_u * cupp_step);\n";
     }
     s += "#pragma unroll\n    for (int cupp_u = 0; cupp_u < U; ++cupp_u) {\n";
     s += "#pragma unroll\n    for (int cupp_j = 0; cupp_j < " + ws + "; ++cupp_j) {\n";
-    for (int i = 0; i < n_arrays; ++i) {
-      const std::string k = std::to_string(i);
-      s += "      const cupp_a" + k + "_t v" + k + " = cupp_w" + k + "[cupp_u].v[cupp_j];\n";
-    }
+    for (int i = 0; i < n_arrays; ++i)
+      s += load(i, "      ", "cupp_w" + std::to_string(i) + "[cupp_u].v[cupp_j]");
     s += "      cupp_acc = cupp_op::combine(cupp_acc, cupp_op::map(CUPP_EXPR, (long long)(cupp_r "
          "+ cupp_u * cupp_step + cupp_j)));\n    }\n    }\n  }\n};\n";
 
@@ -170,18 +212,27 @@ struct reduce_family::impl {
     const std::string NR = std::to_string(compiled_dims(nr));
     s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(kBlock) + ") " +
          kernel_name(out, no, nr, mode, wide) + "(cupp_out_t* __restrict__ cupp_out";
-    for (int i = 0; i < n_arrays; ++i)
+    for (int i : loaded)
       s += ", const cupp_a" + std::to_string(i) + "_t* __restrict__ cupp_a" + std::to_string(i);
-    for (std::size_t i = 0; i < info.scalars.size(); ++i)
-      s += std::string(", const ") + device_type_name(info.scalars[i]) + " s" + std::to_string(i);
-    s += ", const cupp::red::layout<" + NO + ", " + NR + ", " + std::to_string(n_arrays + 1) +
+    for (int j = 0; j < n_scalars; ++j)
+      if (scalar_first(j) == j)
+        s += std::string(", const ") + device_type_name(info.scalars[static_cast<std::size_t>(j)]) +
+             " s" + std::to_string(j);
+    s += ", const cupp::red::layout<" + NO + ", " + NR + ", " + std::to_string(n_loaded + 1) +
          "> cupp_L, const long long cupp_M, const long long cupp_K, const long long cupp_chunk, "
          "void* cupp_partials, unsigned* cupp_counters, const double cupp_ddof, const int "
          "cupp_no, const int cupp_nr, const int cupp_lg_to, const int cupp_lg_tr) {\n";
     s += "  const cupp_expr_t cupp_ex{";
-    for (int i = 0; i < n_arrays; ++i) s += (i ? ", " : "") + std::string("cupp_a") + std::to_string(i);
-    for (std::size_t i = 0; i < info.scalars.size(); ++i)
-      s += (i || n_arrays ? ", " : "") + std::string("s") + std::to_string(i);
+    bool any = false;
+    for (int i : loaded) {
+      s += (any ? ", " : "") + std::string("cupp_a") + std::to_string(i);
+      any = true;
+    }
+    for (int j = 0; j < n_scalars; ++j)
+      if (scalar_first(j) == j) {
+        s += (any ? ", " : "") + std::string("s") + std::to_string(j);
+        any = true;
+      }
     s += "};\n";
     s += "  cupp::red::run<cupp_op, cupp_out_t, cupp_expr_t, " + NO + ", " + NR + ", " +
          std::to_string(static_cast<int>(mode)) + ", cupp_index_t, " + std::to_string(kBlock) +
@@ -200,11 +251,14 @@ struct reduce_family::impl {
     return n;
   }
 
-  RawKernel& kernel(dtype out, int no, int nr, reduce_mode mode, bool wide) {
-    auto& slot = slots[static_cast<std::size_t>(out)][static_cast<std::size_t>(slot_of(no, nr, mode, wide))];
+  /// The kernel of a variant; `entry` is the binding pattern's (null: every leaf distinct).
+  RawKernel& kernel(dtype out, int no, int nr, reduce_mode mode, bool wide, bound_entry* entry) {
+    slot_table& table = entry ? entry->slots : slots;
+    auto& slot = table[static_cast<std::size_t>(out)][static_cast<std::size_t>(slot_of(no, nr, mode, wide))];
     return kernel_in_slot(slot, mutex, [&] {
-      return new RawKernel(source(out, no, nr, mode, wide), kernel_name(out, no, nr, mode, wide),
-                           info.options);
+      static const std::vector<int> unbound;
+      return new RawKernel(source(out, no, nr, mode, wide, entry ? entry->pattern : unbound),
+                           kernel_name(out, no, nr, mode, wide), info.options);
     });
   }
 };
@@ -213,30 +267,65 @@ reduce_family::reduce_family(reduce_info info) : impl_(std::make_unique<impl>(st
 reduce_family::~reduce_family() = default;
 
 std::string reduce_family::source(dtype out, int kept_dims, int reduced_dims, reduce_mode mode,
-                                  bool wide_index) const {
-  return impl_->source(out, kept_dims, reduced_dims, mode, wide_index);
+                                  bool wide_index, const std::vector<int>& binding) const {
+  return impl_->source(out, kept_dims, reduced_dims, mode, wide_index, binding);
 }
 
-void reduce_family::compile_all(dtype out, int arch) {
+void reduce_family::compile_all(dtype out, int arch, const std::vector<int>& binding) {
   for (int no : {0, 1, 2, 3, 4})
     for (int nr : {1, 2, 3, 4})
       for (reduce_mode m : {reduce_mode::inner, reduce_mode::outer, reduce_mode::inner_vector})
         for (bool wide : {false, true})
-          (void)jit::get_default_compiler().compile(impl_->source(out, no, nr, m, wide),
+          (void)jit::get_default_compiler().compile(impl_->source(out, no, nr, m, wide, binding),
                                                     impl_->info.options, {}, arch);
+}
+
+std::vector<int> reduce_family::binding(const operands& ops) const {
+  std::vector<int> pattern;
+  (void)bind_leaves(ops, impl_->info.scalars, pattern);
+  return pattern;
 }
 
 void reduce_family::launch(const array_desc& out, const operands& ops, const shape_t& in_shape,
                            const std::vector<int>& axes, double ddof) {
+  if (run(out, ops, in_shape, axes, ddof)) return;
+  throw not_implemented_error("a reduction may take at most " +
+                              std::to_string(operands::kMaxArrays) + " distinct array operands and " +
+                              std::to_string(operands::kMaxScalars) + " distinct scalars");
+}
+
+bool reduce_family::try_launch(const array_desc& out, const operands& ops, const shape_t& in_shape,
+                               const std::vector<int>& axes, double ddof) {
+  return run(out, ops, in_shape, axes, ddof);
+}
+
+bool reduce_family::run(const array_desc& out, const operands& ops, const shape_t& in_shape,
+                        const std::vector<int>& axes, double ddof) {
+  impl& m = *impl_;
+  // The leaves read from memory and the scalars passed (Note [Leaf binding]).
+  std::vector<int> pattern;
+  impl::bound_entry* entry = nullptr;
+  const int* loaded = iota_leaves();
+  const int* scalars = iota_leaves();
+  int n_loaded = ops.n_arrays(), n_scalars = ops.n_scalars();
+  if (bind_leaves(ops, m.info.scalars, pattern)) {
+    entry = &m.bound.find(pattern, ops.n_arrays(), m.mutex);
+    loaded = entry->arrays.data();
+    scalars = entry->scalars.data();
+    n_loaded = static_cast<int>(entry->arrays.size());
+    n_scalars = static_cast<int>(entry->scalars.size());
+  }
+  if (n_loaded > operands::kMaxArrays || n_scalars > operands::kMaxScalars) return false;
+
   cupp::detail::check_writable(out);
   const int nd = static_cast<int>(in_shape.size());
-  const int n_arrays = ops.n_arrays;
+  const int n_arrays = n_loaded;
   const int rows = n_arrays + 1;  // the output, then the array operands
 
   // Each operand's strides over the full shape (0 where it is broadcast).
   std::vector<strides_t> full(static_cast<std::size_t>(n_arrays));
   for (int i = 0; i < n_arrays; ++i)
-    full[static_cast<std::size_t>(i)] = cupp::detail::broadcast_to(*ops.arrays[i], in_shape).strides;
+    full[static_cast<std::size_t>(i)] = cupp::detail::broadcast_to(ops.array(loaded[i]), in_shape).strides;
 
   std::vector<bool> reduced(static_cast<std::size_t>(nd), false);
   for (int a : axes) reduced[static_cast<std::size_t>(a)] = true;
@@ -257,7 +346,7 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
   }
   CUPP_ASSERT(out.shape == kshape);
   const std::int64_t M = shape_size(kshape), K = shape_size(rshape);
-  if (M == 0) return;
+  if (M == 0) return true;
 
   std::vector<strides_t*> kptr, rptr;
   for (auto& s : kst) kptr.push_back(&s);
@@ -288,7 +377,7 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
     bool vec = true;
     for (int i = 0; i < n_arrays && vec; ++i) {
       const auto& st = rst[static_cast<std::size_t>(i) + 1];
-      vec = st[0] == 1 && reinterpret_cast<std::uintptr_t>(ops.arrays[i]->ptr) % 16 == 0;
+      vec = st[0] == 1 && reinterpret_cast<std::uintptr_t>(ops.array(loaded[i]).ptr) % 16 == 0;
       for (int d = 0; d < no && vec; ++d) vec = kst[static_cast<std::size_t>(i) + 1][static_cast<std::size_t>(d)] % w == 0;
     }
     if (vec) mode = reduce_mode::inner_vector;
@@ -314,7 +403,7 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
   // once, rounded down, since a last wave that is partly empty costs as much as a full one (one
   // wave measured best for the outer reductions too: axis 0 of 8192^2 float32 at 2886 GB/s, 2856
   // with two waves, 2761 with four).
-  RawKernel& kern = impl_->kernel(out.dt, no, nr, mode, false);
+  RawKernel& kern = m.kernel(out.dt, no, nr, mode, false, entry);
   std::int64_t splits = 1, chunk = K;
   const std::int64_t min_chunk = (std::int64_t{1} << lg_tr) * 8 * unit;
   if (K > 2 * min_chunk && blocks_x <= kCounters) {
@@ -364,16 +453,16 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
     counters = counters_for(stream);
   }
 
-  std::array<void*, 2 * operands::kMaxLeaves + 16> params{};
-  std::array<const void*, operands::kMaxLeaves + 1> pointers{};
+  std::array<void*, operands::kMaxArrays + operands::kMaxScalars + 16> params;
+  std::array<const void*, operands::kMaxArrays + 1> pointers;
   std::size_t k = 0, q = 0;
   pointers[q] = out.ptr;
   params[k++] = &pointers[q++];
   for (int i = 0; i < n_arrays; ++i) {
-    pointers[q] = ops.arrays[i]->ptr;
+    pointers[q] = ops.array(loaded[i]).ptr;
     params[k++] = &pointers[q++];
   }
-  for (int i = 0; i < ops.n_scalars; ++i) params[k++] = const_cast<void*>(ops.scalars[i]);
+  for (int j = 0; j < n_scalars; ++j) params[k++] = const_cast<void*>(ops.scalar(scalars[j]));
   long long m_arg = M, k_arg = K, chunk_arg = chunk;
   void* partials_arg = partials.get();
   int no_arg = no, nr_arg = nr;
@@ -389,9 +478,10 @@ void reduce_family::launch(const array_desc& out, const operands& ops, const sha
   params[k++] = &lg_to;
   params[k++] = &lg_tr;
 
-  RawKernel& launched = wide ? impl_->kernel(out.dt, no, nr, mode, true) : kern;
+  RawKernel& launched = wide ? m.kernel(out.dt, no, nr, mode, true, entry) : kern;
   launched.launch_params(dim3(static_cast<unsigned>(blocks_x), static_cast<unsigned>(splits)),
-                     dim3(kBlock), 0, stream, params.data());
+                         dim3(kBlock), 0, stream, params.data());
+  return true;
 }
 
 }  // namespace cupp::expr::detail

@@ -153,6 +153,8 @@ class node : public node_base {
   void collect(operands& o) const {
     std::apply([&](const Args&... a) { (operand<Args>::collect(a, o), ...); }, args_);
   }
+  /// The operands, as stored.
+  const std::tuple<Args...>& args() const noexcept { return args_; }
 
   /// Evaluates into a new C-contiguous array.
   ndarray<value_type> eval() const;
@@ -207,12 +209,107 @@ detail::kernel_family& family_of() {
   return family;
 }
 
-/// Evaluates `e` into `out` (cast to out's dtype, broadcast to its shape).
+// ---- expressions of any size -------------------------------------------------------------------
+//
+// Note [Splitting large expressions]: one kernel takes at most operands::kMaxArrays array and
+// kMaxScalars scalar leaves that differ (Note [Kernel parameter space] in src/expr/engine.cpp).
+// An expression type is counted at compile time, per use of a leaf; a type within the limits
+// takes the one-kernel path and nothing else is instantiated for it. A larger type first tries
+// one kernel anyway, since repeated leaves are bound to one parameter at launch (Note [Leaf
+// binding] in src/expr/kernel_slots.hpp): Black-Scholes written with `auto` intermediates uses
+// its three arrays hundreds of times and runs as one kernel over three. Only when the distinct
+// leaves are still too many is the tree split, by splitter<E>: subtrees within the limits stay
+// fused; a node whose split children together still exceed them evaluates its expression
+// children into temporaries of their result dtype and becomes a node over those arrays. Each
+// node casts its value to its result dtype in the generated code, so an evaluated child holds
+// the values the fused child gave its parent. (A child that uses flat_index, the creation
+// routines' leaf, would see its own flat index; no creation routine comes near the limits.)
+
+/// The array and scalar leaves of an operand type, each use counted.
+template <class X>
+struct leaf_count {
+  static constexpr int arrays = 0;
+  static constexpr int scalars = 0;
+};
+template <class T>
+struct leaf_count<ndarray<T>> {
+  static constexpr int arrays = 1;
+  static constexpr int scalars = 0;
+};
+template <class T>
+struct leaf_count<scalar<T>> {
+  static constexpr int arrays = 0;
+  static constexpr int scalars = 1;
+};
+template <class Op, class... Args>
+struct leaf_count<node<Op, Args...>> {
+  static constexpr int arrays = (0 + ... + leaf_count<Args>::arrays);
+  static constexpr int scalars = (0 + ... + leaf_count<Args>::scalars);
+};
+
+/// Whether every instance of X runs as one kernel, whatever its leaves' values.
+template <class X>
+inline constexpr bool fits_one_kernel_v = leaf_count<X>::arrays <= operands::kMaxArrays &&
+                                          leaf_count<X>::scalars <= operands::kMaxScalars;
+
+/// An operand of a split node: an expression becomes the array it evaluates to.
+template <class X, bool = is_node_v<X>>
+struct evaluated_type {
+  using type = X;
+};
+template <class X>
+struct evaluated_type<X, true> {
+  using type = ndarray<typename X::value_type>;
+};
+template <class X>
+auto evaluated(const X& x) {
+  if constexpr (is_node_v<X>)
+    return x.eval();
+  else
+    return x;
+}
+
+/// X rewritten into a type that fits one kernel (Note [Splitting large expressions]).
+template <class X>
+struct splitter {
+  using type = X;
+  static const X& apply(const X& x) { return x; }
+};
+template <class Op, class... Args>
+struct splitter<node<Op, Args...>> {
+  using node_t = node<Op, Args...>;
+  using fused = node<Op, typename splitter<Args>::type...>;
+  using split_children = node<Op, typename evaluated_type<typename splitter<Args>::type>::type...>;
+  using type = std::conditional_t<fits_one_kernel_v<node_t>, node_t,
+                                  std::conditional_t<fits_one_kernel_v<fused>, fused, split_children>>;
+
+  static type apply(const node_t& n) {
+    if constexpr (fits_one_kernel_v<node_t>) {
+      return n;
+    } else {
+      return std::apply(
+          [](const Args&... a) {
+            if constexpr (fits_one_kernel_v<fused>)
+              return type(splitter<Args>::apply(a)...);
+            else
+              return type(evaluated(splitter<Args>::apply(a))...);
+          },
+          n.args());
+    }
+  }
+};
+
+/// Evaluates `e` into `out` (cast to out's dtype, broadcast to its shape): one kernel, unless
+/// the expression is too large for one (Note [Splitting large expressions]).
 template <class E>
 void assign(const E& e, const cupp::detail::array_desc& out) {
   operands o;
   operand<E>::collect(e, o);
-  family_of<E>().launch(out, o);
+  if constexpr (fits_one_kernel_v<E>) {
+    family_of<E>().launch(out, o);
+  } else {
+    if (!family_of<E>().try_launch(out, o)) assign(splitter<E>::apply(e), out);
+  }
 }
 
 // ---- building nodes from arrays, expressions and C++ scalars ---------------------------------

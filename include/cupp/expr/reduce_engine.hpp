@@ -39,17 +39,26 @@ class reduce_family {
 
   /// Reduces the expression (whose operands broadcast to `in_shape`) over `axes` (sorted, unique,
   /// in range) into `out`, whose shape is in_shape without the reduced axes (any layout, any
-  /// dtype: the result is cast to it). `ddof` reaches the operation's finalize step.
+  /// dtype: the result is cast to it). `ddof` reaches the operation's finalize step. Throws
+  /// not_implemented_error when the distinct operands are more than one kernel takes.
   void launch(const cupp::detail::array_desc& out, const operands& ops, const shape_t& in_shape,
               const std::vector<int>& axes, double ddof = 0.0);
+  /// As launch, but returns false, launching nothing, when the distinct operands are more than
+  /// one kernel takes: the caller then splits the expression.
+  bool try_launch(const cupp::detail::array_desc& out, const operands& ops,
+                  const shape_t& in_shape, const std::vector<int>& axes, double ddof = 0.0);
+  /// The binding of `ops`' repeated leaves, as kernel_family::binding.
+  std::vector<int> binding(const operands& ops) const;
 
-  /// The CUDA source of one variant (for tests).
+  /// The CUDA source of one variant under a binding (for tests).
   std::string source(dtype out, int kept_dims, int reduced_dims, reduce_mode mode,
-                     bool wide_index) const;
+                     bool wide_index, const std::vector<int>& binding = {}) const;
   /// Compiles every variant a launch into `out` can pick, for an architecture, without a GPU.
-  void compile_all(dtype out, int arch);
+  void compile_all(dtype out, int arch, const std::vector<int>& binding = {});
 
  private:
+  bool run(const cupp::detail::array_desc& out, const operands& ops, const shape_t& in_shape,
+           const std::vector<int>& axes, double ddof);
   struct impl;
   std::unique_ptr<impl> impl_;
 };

@@ -83,6 +83,21 @@ detail::reduce_family& reduce_family_of() {
   return family;
 }
 
+/// Reduces `e` with Op, accumulating in Acc, into `target`: one kernel, unless the expression is
+/// too large for one (Note [Splitting large expressions] in expression.hpp).
+template <class Op, dtype Acc, class E>
+void reduce_into(const E& e, const cupp::detail::array_desc& target, const shape_t& shape,
+                 const std::vector<int>& axes, double ddof) {
+  operands o;
+  operand<E>::collect(e, o);
+  if constexpr (fits_one_kernel_v<E>) {
+    reduce_family_of<E, Op, Acc>().launch(target, o, shape, axes, ddof);
+  } else {
+    if (!reduce_family_of<E, Op, Acc>().try_launch(target, o, shape, axes, ddof))
+      reduce_into<Op, Acc>(splitter<E>::apply(e), target, shape, axes, ddof);
+  }
+}
+
 /// Reduces `e` with Op, accumulating in Acc, into a new array of T.
 template <class Op, dtype Acc, class T, class E>
 ndarray<T> reduce(const E& e, const axis_arg& axis, bool keepdims, double ddof = 0.0) {
@@ -97,9 +112,7 @@ ndarray<T> reduce(const E& e, const axis_arg& axis, bool keepdims, double ddof =
   ndarray<T> out(keepdims ? with_ones : kept);
   const cupp::detail::array_desc target =
       keepdims ? cupp::detail::reshape(out.desc(), kept) : out.desc();
-  operands o;
-  operand<E>::collect(e, o);
-  reduce_family_of<E, Op, Acc>().launch(target, o, shape, axes, ddof);
+  reduce_into<Op, Acc>(e, target, shape, axes, ddof);
   return out;
 }
 
