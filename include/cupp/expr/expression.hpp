@@ -21,6 +21,8 @@
 namespace cupp {
 template <class T>
 class ndarray;
+template <class T>
+class indexed;
 }
 
 namespace cupp::expr {
@@ -38,9 +40,18 @@ struct is_array<ndarray<T>> : std::true_type {};
 template <class X>
 inline constexpr bool is_array_v = is_array<X>::value;
 
-/// Arrays and expressions: what an elementwise function needs at least one of.
+/// Selections, a[mask] and a[idx] (cupp::indexed<T>): operands evaluated once, into an array,
+/// where they are used (Note [Selections as operands] in cupp/routines/indexing.hpp).
 template <class X>
-inline constexpr bool is_operand_v = is_node_v<X> || is_array_v<X>;
+struct is_selection : std::false_type {};
+template <class T>
+struct is_selection<indexed<T>> : std::true_type {};
+template <class X>
+inline constexpr bool is_selection_v = is_selection<X>::value;
+
+/// Arrays, expressions and selections: what an elementwise function needs at least one of.
+template <class X>
+inline constexpr bool is_operand_v = is_node_v<X> || is_array_v<X> || is_selection_v<X>;
 
 template <class X>
 struct is_complex_scalar : std::false_type {};
@@ -265,12 +276,14 @@ auto store(const X& x) {
     } else {
       return scalar<T>{static_cast<T>(x)};
     }
+  } else if constexpr (is_selection_v<X>) {
+    return x.operand_value();  // the selected elements, as an array leaf
   } else {
     return x;
   }
 }
 
-/// node<Op, ...> from any mix of arrays, expressions and C++ scalars.
+/// node<Op, ...> from any mix of arrays, expressions, selections and C++ scalars.
 template <class Op, class... X>
 auto make_node(const X&... x) {
   constexpr dtype arrays = arrays_dtype<X...>();
@@ -317,8 +330,9 @@ struct op_where {
 template <class C, class X, class Y>
 auto make_where(const C& c, const X& x, const Y& y) {
   constexpr dtype arrays = arrays_dtype<X, Y>();
-  return node<op_where, C, decltype(store<X, arrays>(x)), decltype(store<Y, arrays>(y))>(
-      c, store<X, arrays>(x), store<Y, arrays>(y));
+  return node<op_where, decltype(store<C, arrays>(c)), decltype(store<X, arrays>(x)),
+              decltype(store<Y, arrays>(y))>(store<C, arrays>(c), store<X, arrays>(x),
+                                             store<Y, arrays>(y));
 }
 #undef CUPP_UFUNC_OP
 
