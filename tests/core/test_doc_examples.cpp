@@ -82,7 +82,7 @@ TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes
 TEST(DocExamples, ArrayPageMatchesTheTests) { EXPECT_EQ(check_page("docs/array.md"), 4); }
 TEST(DocExamples, RuntimePageMatchesTheTests) { EXPECT_EQ(check_page("docs/runtime.md"), 1); }
 TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory.md"), 5); }
-TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 6); }
+TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 7); }
 TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"), 10); }
 TEST(DocExamples, PromotionPageMatchesTheTests) { EXPECT_EQ(check_page("docs/promotion.md"), 5); }
 TEST(DocExamples, ReductionsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/reductions.md"), 4); }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // What the elementwise functions and reductions take as operands beside arrays and expressions:
-// selections (a[mask], a[idx]).
+// selections (a[mask], a[idx]) and, for a ufunc alone, plain C++ scalars (a 0-d array).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,6 +13,26 @@
 #include "cupp/array.hpp"
 #include "support/gpu.hpp"
 #include "support/shaped.hpp"
+
+// `using namespace cupp;` beside the C library: the std and global functions keep the calls
+// that name them or match them exactly (Note [Ufuncs of scalars]). Compiling is the test.
+namespace with_cupp_in_scope {
+using namespace cupp;
+inline double exp_of_one() { return std::exp(1.0) + ::exp(1.0) + exp(1.0); }
+inline float floor_of_float() { return std::floor(2.5f); }
+}  // namespace with_cupp_in_scope
+namespace with_std_and_cupp_in_scope {
+using namespace std;
+using namespace cupp;
+inline double calls() {
+  // Each is std's: an ndarray would not convert to double.
+  const double a = exp(1) + exp(1.0) + exp(1.0f) + sqrt(2) + fmod(5, 3) + remainder(5, 3) +
+                   hypot(3, 4) + pow(2, 3) + copysign(1, -2) + floor(2) + abs(-1);
+  const bool n = isnan(1.0);
+  const std::complex<double> c = conj(std::complex<double>(1, 2));
+  return a + (n ? 1.0 : 0.0) + real(c);
+}
+}  // namespace with_std_and_cupp_in_scope
 
 namespace {
 
@@ -37,6 +57,28 @@ TEST(OperandsHost, SelectionsAreOperandsOfTheirArraysDtype) {
   using N = decltype(r[i] * 2.0f);
   static_assert(std::is_same_v<N, cupp::expr::node<cupp::expr::op_multiply, cupp::ndarray<float>,
                                                    cupp::expr::scalar<float>>>);
+}
+
+TEST(OperandsHost, UfuncsOfScalarsAloneHaveNumPysDtypes) {
+  // cupy.exp(1.0) is a 0-d float64 array; C++ numbers stand for Python's (NEP 50).
+  static_assert(std::is_same_v<decltype(cupp::exp(1.0)), cupp::ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::exp(1.0f)), cupp::ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::exp(1)), cupp::ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::exp(true)), cupp::ndarray<cupp::float16>>);
+  static_assert(std::is_same_v<decltype(cupp::add(1, 2.5)), cupp::ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::add(1, 2)), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::add(true, 2)), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::add(true, false)), cupp::ndarray<bool>>);
+  static_assert(std::is_same_v<decltype(cupp::maximum(3, 4)), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::multiply(std::complex<float>(1, 2), 2)),
+                               cupp::ndarray<std::complex<double>>>);
+  static_assert(std::is_same_v<decltype(cupp::true_divide(1, 2)), cupp::ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::floor_divide(7, 2)), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::less(1, 2.0)), cupp::ndarray<bool>>);
+  static_assert(std::is_same_v<decltype(cupp::clip(5, 0, 3)), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::sqrt(std::uint8_t{4})), cupp::ndarray<double>>);
+  // With an array among the operands the scalar stays weak: the array's dtype wins.
+  static_assert(std::is_same_v<decltype(cupp::add(shaped<float>({2}), 2.5))::value_type, float>);
 }
 
 // ---- selections on the GPU --------------------------------------------------------------------
@@ -105,6 +147,29 @@ TEST_F(Operands, SelectionOfTheSameDtypeIsAssignedThrough) {
   auto b = cupp::asarray<float>({10, 20, 30});
   a[cupp::asarray<std::int64_t>({3, 0})] = b[cupp::asarray<std::int64_t>({1, 2})];
   EXPECT_EQ(a.get(), (std::vector<float>{30, 0, 0, 20}));
+}
+
+// ---- ufuncs of plain scalars -----------------------------------------------------------------
+
+TEST_F(Operands, UfuncsOfScalarsAreZeroDimensionalArrays) {
+  // example-begin scalar_ufunc
+  auto e = cupp::exp(1.0);         // 0-d float64, as cupy.exp(1.0)
+  auto s = cupp::add(1, 2.5);      // 0-d float64: 3.5
+  auto m = cupp::maximum(3, 4);    // 0-d int64: 4
+  // example-end
+  EXPECT_EQ(e.shape(), shape_t{});
+  EXPECT_DOUBLE_EQ(e.item(), std::exp(1.0));
+  EXPECT_EQ(s.item(), 3.5);
+  EXPECT_EQ(m.item(), 4);
+  EXPECT_EQ(cupp::add(true, false).item(), true);
+  EXPECT_EQ(cupp::floor_divide(-7, 2).item(), -4);  // Python's floor division
+  EXPECT_EQ(cupp::remainder(-7, 2).item(), 1);      // the sign of the divisor
+  EXPECT_EQ(cupp::multiply(std::complex<double>(1, 2), 2).item(), std::complex<double>(2, 4));
+  EXPECT_EQ(cupp::clip(5, 0, 3).item(), 3);
+  EXPECT_EQ(static_cast<float>(cupp::exp(true).item()), static_cast<float>(cupp::float16(2.71875)));
+  auto out = cupp::zeros<float>({});
+  cupp::sqrt(2.0, out);  // np.sqrt(2.0, out=out): float64 casts to float32 (same_kind)
+  EXPECT_FLOAT_EQ(out.item(), std::sqrt(2.0f));
 }
 
 }  // namespace

@@ -283,10 +283,35 @@ auto store(const X& x) {
   }
 }
 
+/// NumPy's dtype of a Python scalar of S's kind: np.asarray(True), (1), (1.0) and (1j) are bool,
+/// int64, float64 and complex128.
+template <class S>
+constexpr dtype python_scalar_dtype() noexcept {
+  constexpr scalar_kind k = kind_of_scalar<S>();
+  if constexpr (k == scalar_kind::boolean)
+    return dtype::bool_;
+  else if constexpr (k == scalar_kind::integer)
+    return dtype::int64;
+  else if constexpr (k == scalar_kind::floating)
+    return dtype::float64;
+  else
+    return dtype::complex128;
+}
+
+/// The dtype the scalars of an expression take: that of its arrays (NEP 50's weak scalars), or,
+/// with scalars alone, that of the scalars as Python's, promoted (np.add(1, 2.5) is float64).
+template <class... X>
+constexpr dtype leaves_dtype() noexcept {
+  if constexpr ((is_operand_v<X> || ...))
+    return arrays_dtype<X...>();
+  else
+    return promote_all(python_scalar_dtype<X>()...);
+}
+
 /// node<Op, ...> from any mix of arrays, expressions, selections and C++ scalars.
 template <class Op, class... X>
 auto make_node(const X&... x) {
-  constexpr dtype arrays = arrays_dtype<X...>();
+  constexpr dtype arrays = leaves_dtype<X...>();
   return node<Op, decltype(store<X, arrays>(x))...>(store<X, arrays>(x)...);
 }
 
