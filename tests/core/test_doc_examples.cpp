@@ -97,6 +97,6 @@ TEST(DocExamples, ManipulationPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/manipulation.md"), 3);
 }
 TEST(DocExamples, PaddingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/padding.md"), 2); }
-TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 3); }
+TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 4); }
 
 }  // namespace
