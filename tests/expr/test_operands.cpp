@@ -81,6 +81,18 @@ TEST(OperandsHost, UfuncsOfScalarsAloneHaveNumPysDtypes) {
   static_assert(std::is_same_v<decltype(cupp::add(shaped<float>({2}), 2.5))::value_type, float>);
 }
 
+TEST(OperandsHost, KernelsOfScalarsAloneCompile) {
+  // NVRTC needs no GPU: the kernels of ufuncs of scalars alone (no array leaf) compile for sm_90.
+  using Add = decltype(cupp::expr::make_node<cupp::expr::op_add>(1, 2.5));
+  using Exp = decltype(cupp::expr::make_node<cupp::expr::op_exp>(true));
+  using Clip = decltype(cupp::expr::make_node<cupp::expr::op_clip>(5, 0, std::int8_t{3}));
+  static_assert(Add::result == cupp::dtype::float64 && Exp::result == cupp::dtype::float16 &&
+                Clip::result == cupp::dtype::int64);
+  cupp::expr::family_of<Add>().compile_all(cupp::dtype::float64, 90);
+  cupp::expr::family_of<Exp>().compile_all(cupp::dtype::float16, 90);
+  cupp::expr::family_of<Clip>().compile_all(cupp::dtype::int64, 90);
+}
+
 // ---- selections on the GPU --------------------------------------------------------------------
 
 class Operands : public GpuTest {};

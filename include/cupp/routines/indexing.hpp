@@ -199,7 +199,8 @@ class indexed {
 // function, operator and reduction takes one as an operand (expr::is_selection_v), gathers the
 // selected elements into a new array once, and uses that array as a leaf: make_node stores the
 // array, and a reduction given the selection itself asks for its shape and then its data, both
-// from the one gather that operand_value() keeps. eval() still gathers anew each time.
+// from the one gather that operand_value() keeps. A named selection used again as an operand
+// reads that same gather, as NumPy's array would; eval() gathers anew each time.
 namespace expr {
 template <class T>
 struct operand<indexed<T>> {
