@@ -80,6 +80,15 @@ std::vector<std::pair<kind, dtype>> all_kernels();
 template <class T>
 constexpr bool is_real_v = std::is_same_v<T, float> || std::is_same_v<T, double>;
 
+/// NumPy's integer `size` argument (size=5 is the shape (5,)): any integer type but bool. A
+/// template, so that a braced shape ({} or {2, 3}) still picks the shape_t overload.
+template <class I>
+using if_size = std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int>;
+template <class I>
+shape_t size_shape(I n) {
+  return shape_t{static_cast<std::int64_t>(n)};
+}
+
 }  // namespace detail
 
 /// numpy.random.Generator on Philox4x32-10. The state is two words of key and a block counter,
@@ -214,6 +223,11 @@ class Generator {
   ndarray<I> integers(std::int64_t high, const shape_t& size) {
     return integers<I>(0, high, size);
   }
+  /// integers(low, high, n): an integer size n is the shape (n,).
+  template <class I = std::int64_t, class N, detail::if_size<N> = 0>
+  ndarray<I> integers(std::int64_t low, std::int64_t high, N size, bool endpoint = false) {
+    return integers<I>(low, high, detail::size_shape(size), endpoint);
+  }
   ndarray<std::int64_t> binomial(std::int64_t n, double p, const shape_t& size) {
     detail::draw_args a;
     a.i0 = n;
@@ -249,19 +263,30 @@ class Generator {
 
   // ---- sampling and permutations ---------------------------------------------------------
   /// Indices drawn from range(a), with or without replacement, uniformly or with
-  /// probabilities p (empty p: uniform).
-  ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size, bool replace = true,
+  /// probabilities p (empty p: uniform). No size gives one index as a 0-d array (NumPy's
+  /// size=None gives a scalar); an integer size n is the shape (n,), as in NumPy.
+  ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size = {}, bool replace = true,
                                const std::vector<double>& p = {}) {
     return ndarray<std::int64_t>(detail::choice_indices(s_, a, size, replace, p));
+  }
+  template <class I, detail::if_size<I> = 0>
+  ndarray<std::int64_t> choice(std::int64_t a, I size, bool replace = true,
+                               const std::vector<double>& p = {}) {
+    return choice(a, detail::size_shape(size), replace, p);
   }
   /// Elements (rows, along axis 0) of `a` drawn as choice(a.shape(0), ...) picks them; the
   /// result has shape size + a.shape()[1:].
   template <class T>
-  ndarray<T> choice(const ndarray<T>& a, const shape_t& size, bool replace = true,
+  ndarray<T> choice(const ndarray<T>& a, const shape_t& size = {}, bool replace = true,
                     const std::vector<double>& p = {}) {
     if (a.ndim() == 0) throw value_error("a must be 1-dimensional or an integer");
     // The indices are in range by construction: wrap has nothing to check.
     return take(a, choice(a.shape()[0], size, replace, p), 0, index_mode::wrap);
+  }
+  template <class T, class I, detail::if_size<I> = 0>
+  ndarray<T> choice(const ndarray<T>& a, I size, bool replace = true,
+                    const std::vector<double>& p = {}) {
+    return choice(a, detail::size_shape(size), replace, p);
   }
   /// A random permutation of 0..n-1.
   ndarray<std::int64_t> permutation(std::int64_t n) {
@@ -331,6 +356,14 @@ template <class T = double>
 ndarray<T> rand(const shape_t& shape) {
   return detail::legacy().gen.random<T>(shape);
 }
+/// numpy.random.rand(d0, d1, ...): the dimensions as integers, rand<float>(3, 2) for shape
+/// (3, 2); rand() is one sample as a 0-d array (NumPy gives a scalar).
+template <class T = double, class... D,
+          std::enable_if_t<(std::is_integral_v<D> && ...) && !(std::is_same_v<D, bool> || ...),
+                           int> = 0>
+ndarray<T> rand(D... dims) {
+  return rand<T>(shape_t{static_cast<std::int64_t>(dims)...});
+}
 /// numpy.random.random / random_sample: the same as rand.
 template <class T = double>
 ndarray<T> random(const shape_t& shape) { return rand<T>(shape); }
@@ -340,6 +373,13 @@ ndarray<T> random_sample(const shape_t& shape) { return rand<T>(shape); }
 template <class T = double>
 ndarray<T> randn(const shape_t& shape) {
   return detail::legacy().gen.standard_normal<T>(shape);
+}
+/// numpy.random.randn(d0, d1, ...): the dimensions as integers, as rand(d0, d1, ...).
+template <class T = double, class... D,
+          std::enable_if_t<(std::is_integral_v<D> && ...) && !(std::is_same_v<D, bool> || ...),
+                           int> = 0>
+ndarray<T> randn(D... dims) {
+  return randn<T>(shape_t{static_cast<std::int64_t>(dims)...});
 }
 template <class T = double>
 ndarray<T> standard_normal(const shape_t& shape) { return randn<T>(shape); }
@@ -381,18 +421,39 @@ inline ndarray<std::int64_t> randint(std::int64_t low, std::int64_t high, const 
 inline ndarray<std::int64_t> randint(std::int64_t high, const shape_t& shape) {
   return randint(0, high, shape);
 }
+/// numpy.random.randint(low, high, n): an integer size n is the shape (n,).
+template <class N, detail::if_size<N> = 0>
+ndarray<std::int64_t> randint(std::int64_t low, std::int64_t high, N size) {
+  return randint(low, high, detail::size_shape(size));
+}
 /// Generator.integers on the legacy generator.
 template <class I = std::int64_t>
 ndarray<I> integers(std::int64_t low, std::int64_t high, const shape_t& shape,
                     bool endpoint = false) {
   return detail::legacy().gen.integers<I>(low, high, shape, endpoint);
 }
-inline ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size, bool replace = true,
+template <class I = std::int64_t, class N, detail::if_size<N> = 0>
+ndarray<I> integers(std::int64_t low, std::int64_t high, N size, bool endpoint = false) {
+  return detail::legacy().gen.integers<I>(low, high, size, endpoint);
+}
+/// numpy.random.choice(a, size, replace, p): a an integer (indices of range(a), int64) or an
+/// array (its rows); no size is one draw as a 0-d array, an integer size n the shape (n,).
+inline ndarray<std::int64_t> choice(std::int64_t a, const shape_t& size = {}, bool replace = true,
                                     const std::vector<double>& p = {}) {
   return detail::legacy().gen.choice(a, size, replace, p);
 }
+template <class I, detail::if_size<I> = 0>
+ndarray<std::int64_t> choice(std::int64_t a, I size, bool replace = true,
+                             const std::vector<double>& p = {}) {
+  return detail::legacy().gen.choice(a, size, replace, p);
+}
 template <class T>
-ndarray<T> choice(const ndarray<T>& a, const shape_t& size, bool replace = true,
+ndarray<T> choice(const ndarray<T>& a, const shape_t& size = {}, bool replace = true,
+                  const std::vector<double>& p = {}) {
+  return detail::legacy().gen.choice(a, size, replace, p);
+}
+template <class T, class I, detail::if_size<I> = 0>
+ndarray<T> choice(const ndarray<T>& a, I size, bool replace = true,
                   const std::vector<double>& p = {}) {
   return detail::legacy().gen.choice(a, size, replace, p);
 }

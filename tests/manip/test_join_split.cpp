@@ -278,10 +278,10 @@ TEST_F(JoinExamples, ConcatenateAndSplit) {
   // example-begin join_split
   auto a = cupp::asarray<float>({{1, 2}, {3, 4}});
   auto b = cupp::asarray<float>({{5, 6}});
-  auto rows = cupp::concatenate(std::vector<cupp::ndarray<float>>{a, b});     // (3, 2)
-  auto cols = cupp::concatenate(std::vector<cupp::ndarray<float>>{a, b.T()}, 1);  // (2, 3)
-  auto flat = cupp::concatenate(std::vector<cupp::ndarray<float>>{a, b}, std::nullopt);  // (6,)
-  auto s = cupp::stack(std::vector<cupp::ndarray<float>>{a, a}, -1);          // (2, 2, 2)
+  auto rows = cupp::concatenate({a, b});                   // (3, 2)
+  auto cols = cupp::concatenate({a, b.T()}, 1);            // (2, 3)
+  auto flat = cupp::concatenate({a, b}, std::nullopt);     // (6,)
+  auto s = cupp::stack({a, a}, -1);                        // (2, 2, 2)
   auto parts = cupp::array_split(cupp::arange<float>(7), 3);  // views: [0 1 2] [3 4] [5 6]
   // example-end
   EXPECT_EQ(rows.get(), (std::vector<float>{1, 2, 3, 4, 5, 6}));
@@ -292,6 +292,45 @@ TEST_F(JoinExamples, ConcatenateAndSplit) {
   EXPECT_EQ(parts[0].get(), (std::vector<float>{0, 1, 2}));
   EXPECT_EQ(parts[1].get(), (std::vector<float>{3, 4}));
   EXPECT_EQ(parts[2].get(), (std::vector<float>{5, 6}));
+}
+
+TEST(JoinShapes, BracedListsTakeTheVectorsErrors) {
+  // The braced forms reach the same checks (before any memory is taken).
+  auto a = cupp::test::shaped<float>({2, 3});
+  auto b = cupp::test::shaped<float>({2});
+  CUPP_EXPECT_THROW_MSG(cupp::concatenate({a, b}, 0), cupp::value_error,
+                        "all the input arrays must have same number of dimensions, but the array "
+                        "at index 0 has 2 dimension(s) and the array at index 1 has 1 "
+                        "dimension(s)");
+  CUPP_EXPECT_THROW_MSG(cupp::stack({a, a, b}), cupp::value_error,
+                        "all input arrays must have the same shape");
+  EXPECT_THROW(cupp::concatenate({a, a}, 2), cupp::axis_error);
+  EXPECT_THROW(cupp::vstack({a, cupp::test::shaped<float>({4})}), cupp::value_error);
+  EXPECT_THROW(cupp::hstack({a, cupp::test::shaped<float>({3, 3})}), cupp::value_error);
+  EXPECT_THROW(cupp::dstack({a, cupp::test::shaped<float>({3, 3})}), cupp::value_error);
+  EXPECT_THROW(cupp::column_stack({a, cupp::test::shaped<float>({3})}), cupp::value_error);
+  EXPECT_THROW(cupp::row_stack({a, cupp::test::shaped<float>({4})}), cupp::value_error);
+}
+
+TEST_F(JoinExamples, BracedListsOfEveryJoin) {
+  auto x = cupp::asarray<int>({1, 2, 3});
+  auto y = cupp::asarray<int>({4, 5, 6});
+  // np.hstack([x, y]), np.vstack, np.row_stack, np.dstack, np.column_stack, np.stack(axis=1)
+  expect_values(cupp::hstack({x, y}), {6}, std::vector<int>{1, 2, 3, 4, 5, 6});
+  expect_values(cupp::vstack({x, y}), {2, 3}, std::vector<int>{1, 2, 3, 4, 5, 6});
+  expect_values(cupp::row_stack({x, y}), {2, 3}, std::vector<int>{1, 2, 3, 4, 5, 6});
+  expect_values(cupp::dstack({x, y}), {1, 3, 2}, std::vector<int>{1, 4, 2, 5, 3, 6});
+  expect_values(cupp::column_stack({x, y}), {3, 2}, std::vector<int>{1, 4, 2, 5, 3, 6});
+  expect_values(cupp::stack({x, y}, 1), {3, 2}, std::vector<int>{1, 4, 2, 5, 3, 6});
+  expect_values(cupp::concatenate({x, y, x}, 0), {9},
+                std::vector<int>{1, 2, 3, 4, 5, 6, 1, 2, 3});
+  // a view and an empty array in the list
+  auto e = cupp::zeros<int>({0});
+  expect_values(cupp::concatenate({x(slice(std::nullopt, std::nullopt, -1)), e, y}), {6},
+                std::vector<int>{3, 2, 1, 4, 5, 6});
+  // with the dtype named, expressions of it join too (each evaluated first)
+  expect_values(cupp::concatenate<int>({x, y * 2}), {6}, std::vector<int>{1, 2, 3, 8, 10, 12});
+  expect_values(cupp::stack<int>({x + 1, y}), {2, 3}, std::vector<int>{2, 3, 4, 4, 5, 6});
 }
 
 TEST_F(JoinExamples, SplitsAreViews) {

@@ -532,4 +532,66 @@ TEST_F(Sampling, PermutationAndShuffleOfRows) {
   EXPECT_EQ(dv, f);
 }
 
+// ---- NumPy's integer forms: size=n, no size, rand(d0, d1, ...) ---------------------------------
+
+TEST(SamplingForms, IntegerSizesAndDimensionsHaveNumPysTypes) {
+  // Types only: no draw is made.
+  using I64 = cupp::ndarray<std::int64_t>;
+  auto* g = static_cast<cupp::random::Generator*>(nullptr);
+  static_assert(std::is_same_v<decltype(g->choice(5, 3)), I64>);
+  static_assert(std::is_same_v<decltype(g->choice(5)), I64>);
+  static_assert(std::is_same_v<decltype(g->permutation(10)), I64>);
+  static_assert(std::is_same_v<decltype(g->integers<std::int8_t>(0, 5, 7)),
+                               cupp::ndarray<std::int8_t>>);
+  static_assert(std::is_same_v<decltype(cupp::random::choice(5, 3, false)), I64>);
+  static_assert(std::is_same_v<decltype(cupp::random::permutation(10)), I64>);
+  static_assert(std::is_same_v<decltype(cupp::random::randint(0, 5, 4)), I64>);
+  static_assert(std::is_same_v<decltype(cupp::random::rand<float>(3, 2)), cupp::ndarray<float>>);
+  static_assert(std::is_same_v<decltype(cupp::random::randn(3)), cupp::ndarray<double>>);
+}
+
+TEST_F(Sampling, IntegerSizesAndDimensions) {
+  // example-begin random_int_forms
+  auto perm = cupp::random::permutation(10);      // a shuffled arange(10), int64
+  auto pick = cupp::random::choice(5, 3, false);  // 3 distinct of 0..4, shape (3,)
+  auto one = cupp::random::choice(5);             // size=None: one draw, a 0-d array
+  auto u = cupp::random::rand<float>(3, 2);       // np.random.rand(3, 2)
+  // example-end
+  std::vector<std::int64_t> pv = perm.get();
+  std::sort(pv.begin(), pv.end());
+  for (std::int64_t i = 0; i < 10; ++i) ASSERT_EQ(pv[static_cast<std::size_t>(i)], i);
+  ASSERT_EQ(pick.shape(), (cupp::shape_t{3}));
+  std::set<std::int64_t> distinct;
+  for (const auto x : pick.get()) {
+    EXPECT_TRUE(x >= 0 && x < 5) << x;
+    distinct.insert(x);
+  }
+  EXPECT_EQ(distinct.size(), 3u);
+  EXPECT_EQ(one.shape(), cupp::shape_t{});
+  EXPECT_TRUE(one.item() >= 0 && one.item() < 5);
+  EXPECT_EQ(u.shape(), (cupp::shape_t{3, 2}));
+  for (const float x : u.get()) EXPECT_TRUE(x >= 0.0f && x < 1.0f) << x;
+  EXPECT_EQ(cupp::random::randn(4).shape(), (cupp::shape_t{4}));
+  EXPECT_EQ(cupp::random::rand().shape(), cupp::shape_t{});        // np.random.rand(): one value
+  EXPECT_EQ(cupp::random::rand<float>({4}).shape(), (cupp::shape_t{4}));  // the braced shape
+  EXPECT_EQ(cupp::random::randint(2, 9, 6).shape(), (cupp::shape_t{6}));
+  for (const auto x : cupp::random::randint(2, 9, 100).get()) EXPECT_TRUE(x >= 2 && x < 9) << x;
+  EXPECT_EQ(cupp::random::choice(5, {}).shape(), cupp::shape_t{});  // {} stays the 0-d shape
+
+  auto g = cupp::random::default_rng(370);
+  EXPECT_EQ(g.choice(7, 4).shape(), (cupp::shape_t{4}));
+  EXPECT_EQ(g.choice(7).shape(), cupp::shape_t{});
+  EXPECT_EQ(g.integers<std::uint8_t>(0, 200, 5).shape(), (cupp::shape_t{5}));
+  auto rows = cupp::asarray<double>({1, 2, 3, 4, 5, 6}, {3, 2});
+  const auto c = g.choice(rows, 4);  // 4 rows of `rows`
+  ASSERT_EQ(c.shape(), (cupp::shape_t{4, 2}));
+  const std::vector<double> cv = c.get();
+  for (std::size_t r = 0; r < 4; ++r) {
+    EXPECT_EQ(cv[2 * r + 1], cv[2 * r] + 1) << r;  // each row intact
+    EXPECT_EQ(static_cast<int>(cv[2 * r]) % 2, 1) << r;
+  }
+  EXPECT_EQ(cupp::random::choice(rows).shape(), (cupp::shape_t{2}));  // one row
+  EXPECT_THROW(g.choice(3, 5, false), cupp::value_error);  // larger sample than population
+}
+
 }  // namespace

@@ -50,18 +50,39 @@ index_item to_index_item(const A& a) {
   }
 }
 
-/// True for the index types that make an index advanced: arrays and expressions.
+/// Host index arrays: a std::vector of integers (indices) or of bool (a mask), NumPy's a[[0, 2]].
 template <class A>
-inline constexpr bool is_index_array_v = is_ndarray<A>::value || expr::is_node_v<A>;
+struct is_host_index : std::false_type {};
+template <class I, class Alloc>
+struct is_host_index<std::vector<I, Alloc>> : std::bool_constant<std::is_integral_v<I>> {};
+
+/// True for the index types that make an index advanced: arrays, expressions, selections and
+/// host index arrays.
+template <class A>
+inline constexpr bool is_index_array_v = is_ndarray<A>::value || expr::is_node_v<A> ||
+                                         expr::is_selection_v<A> || is_host_index<A>::value;
+
+/// A host index array copied to the device: a bool mask as bool, integers as int64 (NumPy's intp).
+template <class I, class Alloc>
+array_desc host_index_array(const std::vector<I, Alloc>& v) {
+  using R = std::conditional_t<std::is_same_v<I, bool>, bool, std::int64_t>;
+  array_desc d = make_array(shape_t{static_cast<std::int64_t>(v.size())}, dtype_of<R>);
+  const std::unique_ptr<R[]> host(new R[v.size()]);
+  for (std::size_t i = 0; i < v.size(); ++i) host[i] = static_cast<R>(v[i]);
+  from_host(d, host.get());
+  return d;
+}
 
 /// One item of an index that has arrays in it: a basic item, or the array (an expression such
-/// as `x > 0` is evaluated first).
+/// as `x > 0` or a selection is evaluated first, a host vector copied to the device).
 template <class A>
 fancy_item to_fancy_item(const A& a) {
   if constexpr (is_ndarray<A>::value) {
     return a.desc();
-  } else if constexpr (expr::is_node_v<A>) {
+  } else if constexpr (expr::is_node_v<A> || expr::is_selection_v<A>) {
     return a.eval().desc();
+  } else if constexpr (is_host_index<A>::value) {
+    return host_index_array(a);
   } else {
     return std::visit([](const auto& v) -> fancy_item { return v; }, to_index_item(a));
   }
@@ -319,10 +340,16 @@ class ndarray {
       return ndarray(detail::index_view(desc_, {detail::to_index_item(idx)...}));
     }
   }
-  /// Advanced indexing by one array: a[index_array], a[mask], a[x > 0] (NumPy's a[...]).
+  /// Advanced indexing by one array: a[index_array], a[mask], a[x > 0], a[host_vector] (NumPy's
+  /// a[...]).
   template <class I, std::enable_if_t<detail::is_index_array_v<I>, int> = 0>
   indexed<Scalar> operator[](const I& index) const {
     return indexed<Scalar>(*this, {detail::to_fancy_item(index)});
+  }
+  /// a[{0, 2, 1}]: a braced list of integers indexes as NumPy's a[[0, 2, 1]]; of bools, a mask.
+  template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+  indexed<Scalar> operator[](std::initializer_list<I> index) const {
+    return (*this)[std::vector<I>(index)];
   }
 
  private:

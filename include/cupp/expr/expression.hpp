@@ -22,6 +22,8 @@
 namespace cupp {
 template <class T>
 class ndarray;
+template <class T>
+class indexed;
 }
 
 namespace cupp::expr {
@@ -39,9 +41,18 @@ struct is_array<ndarray<T>> : std::true_type {};
 template <class X>
 inline constexpr bool is_array_v = is_array<X>::value;
 
-/// Arrays and expressions: what an elementwise function needs at least one of.
+/// Selections, a[mask] and a[idx] (cupp::indexed<T>): operands evaluated once, into an array,
+/// where they are used (Note [Selections as operands] in cupp/routines/indexing.hpp).
 template <class X>
-inline constexpr bool is_operand_v = is_node_v<X> || is_array_v<X>;
+struct is_selection : std::false_type {};
+template <class T>
+struct is_selection<indexed<T>> : std::true_type {};
+template <class X>
+inline constexpr bool is_selection_v = is_selection<X>::value;
+
+/// Arrays, expressions and selections: what an elementwise function needs at least one of.
+template <class X>
+inline constexpr bool is_operand_v = is_node_v<X> || is_array_v<X> || is_selection_v<X>;
 
 template <class X>
 struct is_complex_scalar : std::false_type {};
@@ -365,15 +376,42 @@ auto store(const X& x) {
     } else {
       return scalar<T>{static_cast<T>(x)};
     }
+  } else if constexpr (is_selection_v<X>) {
+    return x.operand_value();  // the selected elements, as an array leaf
   } else {
     return x;
   }
 }
 
-/// node<Op, ...> from any mix of arrays, expressions and C++ scalars.
+/// NumPy's dtype of a Python scalar of S's kind: np.asarray(True), (1), (1.0) and (1j) are bool,
+/// int64, float64 and complex128.
+template <class S>
+constexpr dtype python_scalar_dtype() noexcept {
+  constexpr scalar_kind k = kind_of_scalar<S>();
+  if constexpr (k == scalar_kind::boolean)
+    return dtype::bool_;
+  else if constexpr (k == scalar_kind::integer)
+    return dtype::int64;
+  else if constexpr (k == scalar_kind::floating)
+    return dtype::float64;
+  else
+    return dtype::complex128;
+}
+
+/// The dtype the scalars of an expression take: that of its arrays (NEP 50's weak scalars), or,
+/// with scalars alone, that of the scalars as Python's, promoted (np.add(1, 2.5) is float64).
+template <class... X>
+constexpr dtype leaves_dtype() noexcept {
+  if constexpr ((is_operand_v<X> || ...))
+    return arrays_dtype<X...>();
+  else
+    return promote_all(python_scalar_dtype<X>()...);
+}
+
+/// node<Op, ...> from any mix of arrays, expressions, selections and C++ scalars.
 template <class Op, class... X>
 auto make_node(const X&... x) {
-  constexpr dtype arrays = arrays_dtype<X...>();
+  constexpr dtype arrays = leaves_dtype<X...>();
   return node<Op, decltype(store<X, arrays>(x))...>(store<X, arrays>(x)...);
 }
 
@@ -417,8 +455,9 @@ struct op_where {
 template <class C, class X, class Y>
 auto make_where(const C& c, const X& x, const Y& y) {
   constexpr dtype arrays = arrays_dtype<X, Y>();
-  return node<op_where, C, decltype(store<X, arrays>(x)), decltype(store<Y, arrays>(y))>(
-      c, store<X, arrays>(x), store<Y, arrays>(y));
+  return node<op_where, decltype(store<C, arrays>(c)), decltype(store<X, arrays>(x)),
+              decltype(store<Y, arrays>(y))>(store<C, arrays>(c), store<X, arrays>(x),
+                                             store<Y, arrays>(y));
 }
 #undef CUPP_UFUNC_OP
 

@@ -12,10 +12,30 @@
 namespace cupp {
 namespace expr {
 
-/// True when the arguments are arrays, expressions or C++ scalars, at least one not a scalar.
+/// True when the arguments are arrays, expressions, selections or C++ scalars, at least one not
+/// a scalar.
 template <class... X>
 inline constexpr bool args_ok =
     ((is_operand_v<X> || is_scalar_v<X>) && ...) && (is_operand_v<X> || ...);
+
+/// True when every argument is a C++ number that stands for a Python scalar: an arithmetic type
+/// or std::complex (Note [Ufuncs of scalars]).
+template <class... X>
+inline constexpr bool scalars_only =
+    ((std::is_arithmetic_v<X> || is_complex_scalar<X>::value) && ...);
+
+// Note [Ufuncs of scalars]: cupp::exp(1.0), cupp::add(1, 2.5) and cupp::maximum(3, 4) are CuPy's
+// cupy.exp(1.0), ...: a 0-d array (NumPy returns a NumPy scalar), evaluated at once, whose dtype
+// takes each C++ number as the Python scalar of its kind (bool, int64, float64, complex128;
+// leaves_dtype) and promotes them as NumPy does: cupp::add(1, 2.5) is float64, cupp::exp(true)
+// float16. These overloads must not take calls that meant the C library: a name such as exp or
+// fmod also exists in std and in the global namespace, and `using namespace cupp;` brings
+// cupp's in beside them. So they take only arithmetic types and std::complex (never
+// cupp::float16 or bfloat16, whose argument-dependent lookup would find them), and they end in
+// an empty parameter pack, which makes them less specialised than std's own templates for
+// integers (std::exp(int)): where both match, std's is chosen. A non-template std function that
+// matches exactly (::exp(double)) is preferred to any template. What is left is an unqualified
+// exp(1) with cupp's names in scope and no std function for int visible: that is cupp::exp.
 
 /// Evaluates Op(args...) into `out`, as NumPy's ufunc(..., out=out): out must have the broadcast
 /// shape, and the result must cast to out's dtype under NumPy's same_kind rule.
@@ -36,7 +56,13 @@ void assign_out(const ndarray<T>& out, const X&... args) {
   auto name(const A& a) {                                                               \
     return expr::make_node<expr::op_##name>(a);                                         \
   }                                                                                     \
-  template <class A, class T, std::enable_if_t<expr::args_ok<A>, int> = 0>              \
+  template <class A, class... None,                                                     \
+            std::enable_if_t<expr::scalars_only<A> && sizeof...(None) == 0, int> = 0>   \
+  auto name(const A& a, None...) {                                                      \
+    return expr::make_node<expr::op_##name>(a).eval();                                  \
+  }                                                                                     \
+  template <class A, class T,                                                           \
+            std::enable_if_t<expr::args_ok<A> || expr::scalars_only<A>, int> = 0>       \
   const ndarray<T>& name(const A& a, const ndarray<T>& out) {                           \
     expr::assign_out<expr::op_##name>(out, a);                                          \
     return out;                                                                         \
@@ -46,7 +72,13 @@ void assign_out(const ndarray<T>& out, const X&... args) {
   auto name(const A& a, const B& b) {                                                   \
     return expr::make_node<expr::op_##name>(a, b);                                      \
   }                                                                                     \
-  template <class A, class B, class T, std::enable_if_t<expr::args_ok<A, B>, int> = 0>  \
+  template <class A, class B, class... None,                                            \
+            std::enable_if_t<expr::scalars_only<A, B> && sizeof...(None) == 0, int> = 0> \
+  auto name(const A& a, const B& b, None...) {                                          \
+    return expr::make_node<expr::op_##name>(a, b).eval();                               \
+  }                                                                                     \
+  template <class A, class B, class T,                                                  \
+            std::enable_if_t<expr::args_ok<A, B> || expr::scalars_only<A, B>, int> = 0> \
   const ndarray<T>& name(const A& a, const B& b, const ndarray<T>& out) {               \
     expr::assign_out<expr::op_##name>(out, a, b);                                       \
     return out;                                                                         \
@@ -56,14 +88,20 @@ void assign_out(const ndarray<T>& out, const X&... args) {
   auto name(const A& a, const B& b, const C& c) {                                       \
     return expr::make_node<expr::op_##name>(a, b, c);                                   \
   }                                                                                     \
+  template <class A, class B, class C, class... None,                                   \
+            std::enable_if_t<expr::scalars_only<A, B, C> && sizeof...(None) == 0, int> = 0> \
+  auto name(const A& a, const B& b, const C& c, None...) {                              \
+    return expr::make_node<expr::op_##name>(a, b, c).eval();                            \
+  }                                                                                     \
   template <class A, class B, class C, class T,                                         \
-            std::enable_if_t<expr::args_ok<A, B, C>, int> = 0>                          \
+            std::enable_if_t<expr::args_ok<A, B, C> || expr::scalars_only<A, B, C>, int> = 0> \
   const ndarray<T>& name(const A& a, const B& b, const C& c, const ndarray<T>& out) {   \
     expr::assign_out<expr::op_##name>(out, a, b, c);                                    \
     return out;                                                                         \
   }
-// Every row of ufuncs.def becomes cupp::name(operands...), a lazy expression as numpy.name, and
-// cupp::name(operands..., out), evaluated into `out` as numpy.name(..., out=out).
+// Every row of ufuncs.def becomes cupp::name(operands...), a lazy expression as numpy.name,
+// cupp::name(scalars...), a 0-d array (Note [Ufuncs of scalars]), and cupp::name(operands...,
+// out), evaluated into `out` as numpy.name(..., out=out).
 #include "cupp/expr/ufuncs.def"
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2

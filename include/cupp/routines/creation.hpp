@@ -20,51 +20,79 @@ using like_t = std::conditional_t<std::is_void_v<U>, T, U>;
 
 [[noreturn]] void throw_inhomogeneous(std::size_t depth, const shape_t& detected,
                                       std::size_t got);
+
+/// NumPy's `order` argument as its upper-case letter: 'C', 'F', 'A' or 'K' in either case. Throws
+/// value_error "order must be one of 'C', 'F', 'A', or 'K' (got 'x')".
+char parse_order(char order);
+/// A new, uninitialised array in C (row-major) or F (column-major) order, as numpy.empty's
+/// `order`. 'A' and 'K' are value_error "only 'C' or 'F' order is permitted", as in NumPy.
+array_desc empty_array(const shape_t& shape, dtype dt, char order);
+/// A new, uninitialised array of the prototype's shape, laid out as numpy.empty_like's `order`
+/// (Note [Order K]).
+array_desc empty_like_array(const array_desc& prototype, dtype dt, char order);
 }  // namespace detail
 
-/// numpy.empty: uninitialised memory from the pool.
+// Note [Memory order]: `order` is NumPy's one-letter argument, written as a char in C++:
+// cupp::zeros<float>({2, 3}, 'F') for np.zeros((2, 3), dtype=np.float32, order='F'). The new
+// arrays take 'C' (the default) or 'F'; the _like forms also take 'A' (F when the prototype is
+// Fortran-contiguous and not C-contiguous, else C) and 'K' (their default, the prototype's
+// layout). Elements are the same whatever the order: only strides() and the flags differ.
+
+/// numpy.empty: uninitialised memory from the pool, in C ('C') or Fortran ('F') order.
 template <class T = double>
-ndarray<T> empty(const shape_t& shape) {
-  return ndarray<T>(shape);
+ndarray<T> empty(const shape_t& shape, char order = 'C') {
+  return ndarray<T>(detail::empty_array(shape, dtype_of<T>, order));
 }
 /// numpy.zeros.
 template <class T = double>
-ndarray<T> zeros(const shape_t& shape) {
-  ndarray<T> a(shape);
+ndarray<T> zeros(const shape_t& shape, char order = 'C') {
+  ndarray<T> a = empty<T>(shape, order);
   a.fill(T(0));
   return a;
 }
 /// numpy.ones.
 template <class T = double>
-ndarray<T> ones(const shape_t& shape) {
-  ndarray<T> a(shape);
+ndarray<T> ones(const shape_t& shape, char order = 'C') {
+  ndarray<T> a = empty<T>(shape, order);
   a.fill(T(1));
   return a;
 }
 /// numpy.full.
 template <class T>
-ndarray<T> full(const shape_t& shape, T value) {
-  ndarray<T> a(shape);
+ndarray<T> full(const shape_t& shape, T value, char order = 'C') {
+  ndarray<T> a = empty<T>(shape, order);
   a.fill(value);
   return a;
 }
 
-/// numpy.empty_like (C order; another dtype with empty_like<U>(a)).
+/// numpy.empty_like: the shape of `a`, its dtype (or U with empty_like<U>(a)), and the layout
+/// `order` asks for: 'K' (the default) keeps a's, 'A', 'C' or 'F' (Note [Memory order]).
 template <class U = void, class T>
-ndarray<detail::like_t<U, T>> empty_like(const ndarray<T>& a) {
-  return empty<detail::like_t<U, T>>(a.shape());
+ndarray<detail::like_t<U, T>> empty_like(const ndarray<T>& a, char order = 'K') {
+  using R = detail::like_t<U, T>;
+  return ndarray<R>(detail::empty_like_array(a.desc(), dtype_of<R>, order));
 }
+/// numpy.zeros_like.
 template <class U = void, class T>
-ndarray<detail::like_t<U, T>> zeros_like(const ndarray<T>& a) {
-  return zeros<detail::like_t<U, T>>(a.shape());
+ndarray<detail::like_t<U, T>> zeros_like(const ndarray<T>& a, char order = 'K') {
+  auto out = empty_like<U>(a, order);
+  out.fill(detail::like_t<U, T>(0));
+  return out;
 }
+/// numpy.ones_like.
 template <class U = void, class T>
-ndarray<detail::like_t<U, T>> ones_like(const ndarray<T>& a) {
-  return ones<detail::like_t<U, T>>(a.shape());
+ndarray<detail::like_t<U, T>> ones_like(const ndarray<T>& a, char order = 'K') {
+  auto out = empty_like<U>(a, order);
+  out.fill(detail::like_t<U, T>(1));
+  return out;
 }
-template <class T>
-ndarray<T> full_like(const ndarray<T>& a, T value) {
-  return full<T>(a.shape(), value);
+/// numpy.full_like: the value is of the result's dtype (a's, or U with full_like<U>(a, v)).
+template <class U = void, class T>
+ndarray<detail::like_t<U, T>> full_like(const ndarray<T>& a, detail::like_t<U, T> value,
+                                        char order = 'K') {
+  auto out = empty_like<U>(a, order);
+  out.fill(value);
+  return out;
 }
 
 /// numpy.asarray from host data: a 1-D array of the vector's elements.
@@ -319,13 +347,23 @@ std::vector<ndarray<T>> meshgrid(const std::vector<ndarray<T>>& xs,
   return out;
 }
 
-/// numpy.asfortranarray: `a` itself when already Fortran-contiguous, else a Fortran-order copy.
-template <class T>
-ndarray<T> asfortranarray(const ndarray<T>& a) {
-  if (a.is_f_contiguous()) return a;
-  ndarray<T> reversed(shape_t(a.shape().rbegin(), a.shape().rend()));
-  reversed(ellipsis) = a.T();
-  return reversed.T();
+/// numpy.asfortranarray(a, dtype=U): `a` itself when already Fortran-contiguous and of dtype U
+/// (U defaults to a's dtype), else a Fortran-order copy converted to U.
+template <class U = void, class T>
+ndarray<detail::like_t<U, T>> asfortranarray(const ndarray<T>& a) {
+  using R = detail::like_t<U, T>;
+  if constexpr (std::is_same_v<R, T>) {
+    if (a.is_f_contiguous()) return a;
+  }
+  ndarray<R> out(detail::empty_array(a.shape(), dtype_of<R>, 'F'));
+  expr::assign(expr::make_node<expr::op_copy>(a), out.desc());
+  return out;
+}
+/// numpy.ascontiguousarray(a, dtype=U) for U other than a's dtype: a C-contiguous copy converted
+/// to U (ascontiguousarray(a) without U is in core/ndarray.hpp).
+template <class U, class T, std::enable_if_t<!std::is_same_v<U, T>, int> = 0>
+ndarray<U> ascontiguousarray(const ndarray<T>& a) {
+  return a.template astype<U>();
 }
 
 }  // namespace cupp

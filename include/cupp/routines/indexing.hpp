@@ -112,6 +112,12 @@ class indexed {
  public:
   indexed(ndarray<T> a, std::vector<detail::fancy_item> items)
       : a_(std::move(a)), items_(std::move(items)) {}
+  indexed(const indexed&) = default;
+  indexed(indexed&&) noexcept = default;
+  ~indexed() = default;
+  // As ndarray's Note [Assignment]: a named selection rebinds, a temporary one writes through.
+  indexed& operator=(const indexed&) & = default;
+  indexed& operator=(indexed&&) & noexcept = default;
 
   /// The selected elements, as a new array.
   ndarray<T> eval() const { return ndarray<T>(detail::fancy_get(a_.desc(), items_)); }
@@ -120,6 +126,12 @@ class indexed {
   std::vector<T> get() const { return eval().get(); }
   /// The shape of the selection (a boolean mask costs a count of its true elements).
   shape_t shape() const { return detail::fancy_shape(a_.desc(), items_); }
+  /// The selection as an operand of an elementwise function or a reduction: evaluated the first
+  /// time one asks for it, then kept (Note [Selections as operands]).
+  const ndarray<T>& operand_value() const {
+    if (!value_) value_ = eval();
+    return *value_;
+  }
 
   /// a[index] = value: every selected element.
   void operator=(T value) && { assign(value); }
@@ -132,7 +144,9 @@ class indexed {
   void operator=(const E& e) && {
     assign(e.eval());
   }
-  /// a[i] = b[j].
+  /// a[i] = b[j]. (Of the same dtype too: without this overload the implicit copy assignment
+  /// would take the call and rebind the temporary, writing nothing.)
+  void operator=(const indexed& other) && { assign(other.eval()); }
   template <class U>
   void operator=(const indexed<U>& other) && {
     assign(other.eval());
@@ -176,7 +190,28 @@ class indexed {
 
   ndarray<T> a_;
   std::vector<detail::fancy_item> items_;
+  mutable std::optional<ndarray<T>> value_;
 };
+
+// Note [Selections as operands]: NumPy's a[mask] is a new array, so np.power(r[r > 0], -1.5),
+// a[idx] * 2 and np.sum(a[mask]) read it as any other array. In cupp a selection stays an
+// indexed<T> until it is read (so that a[mask] = v can write through it); every elementwise
+// function, operator and reduction takes one as an operand (expr::is_selection_v), gathers the
+// selected elements into a new array once, and uses that array as a leaf: make_node stores the
+// array, and a reduction given the selection itself asks for its shape and then its data, both
+// from the one gather that operand_value() keeps. A named selection used again as an operand
+// reads that same gather, as NumPy's array would; eval() gathers anew each time.
+namespace expr {
+template <class T>
+struct operand<indexed<T>> {
+  static constexpr dtype dt = dtype_of<T>;
+  static const shape_t& shape(const indexed<T>& x) { return x.operand_value().shape(); }
+  static std::string emit(emitter& e) { return operand<ndarray<T>>::emit(e); }
+  static void collect(const indexed<T>& x, operands& o) {
+    operand<ndarray<T>>::collect(x.operand_value(), o);
+  }
+};
+}  // namespace expr
 
 template <class T>
 std::ostream& operator<<(std::ostream& os, const indexed<T>& x) {

@@ -165,6 +165,47 @@ ndarray<T> column_stack(const std::vector<ndarray<T>>& arrays) {
   return ndarray<T>(detail::concatenate(d, 1));
 }
 
+// The joins and stacks also take a braced list, as Python's list: cupp::concatenate({a, b}, 0),
+// cupp::stack({a, b}, 1), cupp::hstack({a, b, c}). The arrays are of one dtype T; with T named,
+// concatenate<float>({a, b * 2.0f}) also takes expressions of that dtype, each evaluated first.
+
+/// numpy.concatenate of a braced list.
+template <class T>
+ndarray<T> concatenate(std::initializer_list<ndarray<T>> arrays,
+                       std::optional<std::int64_t> axis = 0) {
+  return concatenate(std::vector<ndarray<T>>(arrays), axis);
+}
+/// numpy.stack of a braced list.
+template <class T>
+ndarray<T> stack(std::initializer_list<ndarray<T>> arrays, std::int64_t axis = 0) {
+  return stack(std::vector<ndarray<T>>(arrays), axis);
+}
+/// numpy.vstack of a braced list.
+template <class T>
+ndarray<T> vstack(std::initializer_list<ndarray<T>> arrays) {
+  return vstack(std::vector<ndarray<T>>(arrays));
+}
+/// numpy.row_stack of a braced list.
+template <class T>
+ndarray<T> row_stack(std::initializer_list<ndarray<T>> arrays) {
+  return vstack(std::vector<ndarray<T>>(arrays));
+}
+/// numpy.hstack of a braced list.
+template <class T>
+ndarray<T> hstack(std::initializer_list<ndarray<T>> arrays) {
+  return hstack(std::vector<ndarray<T>>(arrays));
+}
+/// numpy.dstack of a braced list.
+template <class T>
+ndarray<T> dstack(std::initializer_list<ndarray<T>> arrays) {
+  return dstack(std::vector<ndarray<T>>(arrays));
+}
+/// numpy.column_stack of a braced list.
+template <class T>
+ndarray<T> column_stack(std::initializer_list<ndarray<T>> arrays) {
+  return column_stack(std::vector<ndarray<T>>(arrays));
+}
+
 // ---- splitting (views) -----------------------------------------------------------------------
 
 /// numpy.array_split: `sections` parts along `axis` (the first len % sections one element
