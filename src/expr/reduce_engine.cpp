@@ -96,7 +96,6 @@ struct reduce_family::impl {
   std::mutex mutex;
   slot_table slots{};                // every leaf distinct
   bound_variants<slot_table> bound;  // other binding patterns (Note [Leaf binding])
-  std::map<const RawKernel*, int> resident;
 
   explicit impl(reduce_info i) : info(std::move(i)) {}
   ~impl() {
@@ -240,15 +239,6 @@ struct reduce_family::impl {
          "static_cast<cupp_op::acc_t*>(cupp_partials), cupp_counters, cupp_ddof, cupp_no, "
          "cupp_nr, cupp_lg_to, cupp_lg_tr);\n}\n";
     return s;
-  }
-
-  /// Blocks of kBlock threads one multiprocessor holds at once with kernel `k` (the 32-bit
-  /// variant of a slot stands for both), asked of the device once per kernel.
-  int resident_blocks(RawKernel& k) {
-    std::lock_guard<std::mutex> lock(mutex);
-    int& n = resident[&k];
-    if (n == 0) n = std::max(1, k.max_active_blocks(kBlock));
-    return n;
   }
 
   /// The kernel of a variant; `entry` is the binding pattern's (null: every leaf distinct).
@@ -408,7 +398,7 @@ bool reduce_family::run(const array_desc& out, const operands& ops, const shape_
   const std::int64_t min_chunk = (std::int64_t{1} << lg_tr) * 8 * unit;
   if (K > 2 * min_chunk && blocks_x <= kCounters) {
     const int sms = cuda::Device(cuda::detail::current_device_id()).multiprocessor_count();
-    const std::int64_t slots = static_cast<std::int64_t>(sms) * impl_->resident_blocks(kern);
+    const std::int64_t slots = static_cast<std::int64_t>(sms) * std::max(1, kern.max_active_blocks(kBlock));
     if (blocks_x * 2 <= slots) {
       splits = std::min<std::int64_t>({slots / blocks_x, K / min_chunk, 65535});
       chunk = (K + splits - 1) / splits;

@@ -15,12 +15,14 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "registry.hpp"
 
 namespace cupp::jit::detail {
 
@@ -182,6 +184,32 @@ class kernel_state {
             s.params_known ? &s.param_sizes : nullptr};
   }
 
+  /// Blocks of `threads` threads with `shared_bytes` of dynamic shared memory that one
+  /// multiprocessor of the current device holds at once, asked of the device once per
+  /// (device, threads, shared_bytes) the kernel last saw (Note [Launch rule]).
+  int max_active_blocks(int threads, std::size_t shared_bytes) {
+    const cudaKernel_t k = ready(shared_bytes).kernel.load(std::memory_order_acquire);
+    int device = 0;
+    CUPP_CHECK_CUDA(cudaGetDevice(&device));
+    slot& s = slots_[static_cast<std::size_t>(device)];
+    // The memo packs threads (11 bits), shared bytes (32 bits) and the answer (20 bits) with a
+    // valid bit, so one atomic holds a consistent triple.
+    const bool memoisable = threads > 0 && threads <= 2047 && shared_bytes <= UINT32_MAX;
+    const std::uint64_t query = (std::uint64_t{1} << 63) |
+                                (static_cast<std::uint64_t>(threads) << 52) |
+                                (static_cast<std::uint64_t>(shared_bytes & 0xffffffffu) << 20);
+    if (memoisable) {
+      const std::uint64_t memo = s.occupancy.load(std::memory_order_acquire);
+      if ((memo & ~std::uint64_t{0xfffff}) == query) return static_cast<int>(memo & 0xfffff);
+    }
+    int blocks = 0;
+    CUPP_CHECK_CUDA(cudaOccupancyMaxActiveBlocksPerMultiprocessor(
+        &blocks, reinterpret_cast<const void*>(k), threads, shared_bytes));
+    if (memoisable && blocks >= 0 && blocks < 0xfffff)
+      s.occupancy.store(query | static_cast<std::uint64_t>(blocks), std::memory_order_release);
+    return blocks;
+  }
+
   void set_shared_limit(int device, cudaKernel_t k, std::size_t bytes, bool exact) {
     std::lock_guard<std::mutex> lock(mutex_);
     slot& s = slots_[static_cast<std::size_t>(device)];
@@ -202,6 +230,7 @@ class kernel_state {
     std::atomic<cudaKernel_t> kernel{nullptr};
     std::atomic<CUfunction> function{nullptr};  // the kernel in the device's primary context
     std::atomic<std::size_t> shared_limit{0};
+    std::atomic<std::uint64_t> occupancy{0};  // the last occupancy query and its answer
     // Written before `kernel` is published and never after (Note [Argument checks]).
     std::vector<std::size_t> param_sizes;
     bool params_known = false;
@@ -268,6 +297,67 @@ class kernel_state {
   std::mutex mutex_;
   std::array<slot, kMaxDevices> slots_;
 };
+
+// Note [Kernel registry]: every compiled kernel in cupp is reached through one registry, keyed as
+// the compiler's cache is (the source, the options and the name expressions, in order): a
+// RawModule, a RawKernel, the engine's generated kernels, ElementwiseKernel, ReductionKernel and
+// the routines' own kernels (library_kernel, routine_kernel). Two objects made from the same text
+// share one module state, hence one load per device and one kernel state per name (its resolved
+// function, its shared memory limit, its occupancy memo); below it the compiler keeps one
+// compiled module per cache key (Note [Kernel cache key]). User objects hold their module state
+// as long as they live (the registry keeps a weak reference, swept as the table grows); the
+// library's own kernels are kept for the life of the process, since they may run at exit.
+
+std::string registry_key(const std::string& source, const std::vector<std::string>& options,
+                         const std::vector<std::string>& name_expressions) {
+  std::string key;
+  key.reserve(source.size() + 64);
+  key += source;
+  for (const auto& o : options) (key += '\0') += o;
+  key += '\1';
+  for (const auto& n : name_expressions) (key += '\0') += n;
+  return key;
+}
+
+namespace {
+struct module_registry {
+  std::mutex mutex;
+  std::unordered_map<std::string, std::weak_ptr<module_state>> modules;
+  std::size_t sweep_at = 64;
+};
+
+module_registry& modules() {
+  static auto* r = new module_registry;  // never destroyed: kernels may run at exit
+  return *r;
+}
+}  // namespace
+
+std::shared_ptr<module_state> registered_module(std::string source,
+                                                std::vector<std::string> options,
+                                                std::vector<std::string> name_expressions) {
+  std::string key = registry_key(source, options, name_expressions);
+  module_registry& r = modules();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  auto& entry = r.modules[key];
+  if (auto existing = entry.lock()) return existing;
+  auto fresh = std::make_shared<module_state>(std::move(source), std::move(options),
+                                              std::move(name_expressions));
+  entry = fresh;
+  if (r.modules.size() >= r.sweep_at) {
+    for (auto it = r.modules.begin(); it != r.modules.end();)
+      it = it->second.expired() ? r.modules.erase(it) : std::next(it);
+    r.sweep_at = std::max<std::size_t>(64, 2 * r.modules.size());
+  }
+  return fresh;
+}
+
+std::size_t registered_module_count() {
+  module_registry& r = modules();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  std::size_t n = 0;
+  for (const auto& [key, m] : r.modules) n += m.expired() ? 0 : 1;
+  return n;
+}
 
 std::shared_ptr<kernel_state> module_state::kernel(const std::shared_ptr<module_state>& self,
                                                    const std::string& name) {
@@ -433,11 +523,10 @@ namespace cupp {
 using jit::detail::kernel_state;
 using jit::detail::module_state;
 
-RawKernel::RawKernel(std::string source, std::string name, std::vector<std::string> options)
-    : state_(std::make_shared<kernel_state>(
-          std::make_shared<module_state>(std::move(source), std::move(options),
-                                         std::vector<std::string>{}),
-          std::move(name))) {}
+RawKernel::RawKernel(std::string source, std::string name, std::vector<std::string> options) {
+  auto module = jit::detail::registered_module(std::move(source), std::move(options), {});
+  state_ = module->kernel(module, name);
+}
 
 void RawKernel::compile() const { (void)jit::detail::kernel_for_launch(*state_, 0); }
 
@@ -462,11 +551,7 @@ jit::kernel_attributes RawKernel::attributes() const {
 int RawKernel::max_threads_per_block() const { return attributes().max_threads_per_block; }
 
 int RawKernel::max_active_blocks(int block_threads, std::size_t shared_bytes) const {
-  const cudaKernel_t k = jit::detail::kernel_for_launch(*state_, shared_bytes);
-  int blocks = 0;
-  CUPP_CHECK_CUDA(cudaOccupancyMaxActiveBlocksPerMultiprocessor(
-      &blocks, reinterpret_cast<const void*>(k), block_threads, shared_bytes));
-  return blocks;
+  return state_->max_active_blocks(block_threads, shared_bytes);
 }
 
 void RawKernel::set_max_dynamic_shared_memory(std::size_t bytes) const {
@@ -484,7 +569,7 @@ const std::vector<std::string>& RawKernel::options() const noexcept {
 
 RawModule::RawModule(std::string source, std::vector<std::string> options,
                      std::vector<std::string> name_expressions)
-    : state_(std::make_shared<module_state>(std::move(source), std::move(options),
+    : state_(jit::detail::registered_module(std::move(source), std::move(options),
                                             std::move(name_expressions))) {}
 
 RawKernel RawModule::get_function(const std::string& name) const {
