@@ -8,17 +8,19 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <map>
-#include <mutex>
 #include <string>
 #include <vector>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/expr/type_rules.hpp"
+#include "cupp/expr/expression.hpp"
+#include "cupp/expr/ufuncs.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/linalg/matmul.hpp"
+#include "cupp/routines/creation.hpp"
 #include "handles.hpp"
 #include "svd_gram.hpp"
 
@@ -51,234 +53,61 @@ int to_int(std::int64_t v) {
 
 cudaStream_t stream() { return cuda::get_current_stream(); }
 
-// ---- helper kernels ---------------------------------------------------------------------------
+// ---- routine kernels and expressions ---------------------------------------------------------
 
-constexpr const char* kSource = R"(
-// out = in, in^T, conj(in) or in^H for a batch of row-major rows x cols matrices; C reals an element.
-template <class R, int C, int Tr, int Cj>
-__global__ void cupp_linalg_relayout(const R* in, R* out, long long rows, long long cols,
-                                     long long total) {
-  const long long per = rows * cols;
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    long long src = e;
-    if (Tr) {  // out is cols x rows
-      const long long b = e / per, r = e - b * per;
-      const long long i = r / rows, j = r - i * rows;
-      src = b * per + j * cols + i;
-    }
-    out[e * C] = in[src * C];
-    if (C == 2) out[e * C + 1] = Cj ? -in[src * C + 1] : in[src * C + 1];
-  }
-}
-
-// r (batch, kr, n) row-major = the upper triangle of geqrf's column-major m x n result.
-template <class R, int C>
-__global__ void cupp_linalg_triu(const R* a, R* r, long long m, long long n, long long kr,
-                                 long long total) {
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    const long long per = kr * n;
-    const long long b = e / per, rem = e - b * per;
-    const long long i = rem / n, j = rem - i * n;
-    const long long src = b * m * n + j * m + i;
-    const bool upper = i <= j;
-    for (int c = 0; c < C; ++c) r[e * C + c] = upper ? a[src * C + c] : R(0);
-  }
-}
-
-// A batch of n x n identity matrices.
-template <class R, int C>
-__global__ void cupp_linalg_eye(R* out, long long n, long long total) {
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    const long long r = e % (n * n);
-    out[e * C] = (r / n == r % n) ? R(1) : R(0);
-    if (C == 2) out[e * C + 1] = R(0);
-  }
-}
-
-// info[k] = 1 where matrix k (per reals each) holds a NaN or an infinity.
-template <class R>
-__global__ void cupp_linalg_flag_nonfinite(const R* x, long long per, long long total, int* info) {
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    const R v = x[e];
-    if (!(v - v == R(0))) info[e / per] = 1;
-  }
-}
-
-// Every matrix (per reals each, column-major with leading dimension ld, C reals an element)
-// that bad marks becomes the identity.
-template <class R>
-__global__ void cupp_linalg_identity_where(R* x, long long per, long long total, const int* bad,
-                                           long long ld, int C) {
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    if (bad[e / per] == 0) continue;
-    const long long r = e % per, q = r / C;
-    x[e] = (r % C == 0 && q % ld == q / ld) ? R(1) : R(0);
-  }
-}
-
-// info[i] = 1 where bad[i] is set (a failed status stays failed).
-extern "C" __global__ void cupp_linalg_merge_info(int* info, const int* bad, long long n) {
-  const long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-  if (i < n && bad[i] != 0 && info[i] == 0) info[i] = 1;
-}
-
-// cutoff[b] = rcond * max(s[b, :]) (NaN if any is NaN), in double as NumPy computes it.
-template <class R>
-__global__ void cupp_linalg_cutoff(const R* s, double* cutoff, long long k, long long batch,
-                                   double rcond) {
-  const long long b = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-  if (b >= batch) return;
-  double mx = 0;
-  for (long long p = 0; p < k; ++p) {
-    const double v = (double)s[b * k + p];
-    if (v != v) {
-      mx = v;
-      break;
-    }
-    if (v > mx) mx = v;
-  }
-  cutoff[b] = rcond * mx;
-}
-
-// out (batch, k, m) = diag(1 / s) U^H for the singular values above the cut-off, 0 for the
-// others (NaN stays NaN).
-template <class R, int C>
-__global__ void cupp_linalg_pinv_scale(const R* u, const R* s, const double* cutoff, R* out,
-                                       long long m, long long k, long long total) {
-  for (long long e = (long long)blockIdx.x * blockDim.x + threadIdx.x; e < total;
-       e += (long long)gridDim.x * blockDim.x) {
-    const long long per = k * m;
-    const long long b = e / per, rem = e - b * per;
-    const long long p = rem / m, i = rem - p * m;
-    const R sv = s[b * k + p];
-    const bool large = (double)sv > cutoff[b];
-    const long long src = b * per + i * k + p;
-    const R re = u[src * C];
-    const R im = C == 2 ? -u[src * C + 1] : R(0);
-    out[e * C] = large ? re / sv : re * R(0);
-    if (C == 2) out[e * C + 1] = large ? im / sv : im * R(0);
-  }
-}
-
-// out[b] = the number of s[b, :] above the tolerance. mode 0: rtol * max in R (NumPy's default,
-// a Python float times an array of R); 1: rtol * max in double; 2: the absolute tol.
-template <class R>
-__global__ void cupp_linalg_rank(const R* s, long long* out, long long k, long long batch,
-                                 double tol, int mode) {
-  const long long b = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-  if (b >= batch) return;
-  R mx = s[b * k];
-  for (long long p = 1; p < k && mx == mx; ++p) {
-    const R v = s[b * k + p];
-    if (!(v <= mx)) mx = v;
-  }
-  long long count = 0;
-  if (mode == 0) {
-    const R t = mx * (R)tol;
-    for (long long p = 0; p < k; ++p) count += s[b * k + p] > t;
-  } else {
-    const double t = mode == 1 ? (double)mx * tol : tol;
-    for (long long p = 0; p < k; ++p) count += (double)s[b * k + p] > t;
-  }
-  out[b] = count;
-}
-
-// out[j] = sum_i |b[i, j] - ax[i, j]|^2 for row-major m x nrhs matrices.
-template <class R, int C>
-__global__ void cupp_linalg_residuals(const R* b, const R* ax, R* out, long long m,
-                                      long long nrhs) {
-  const long long j = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-  if (j >= nrhs) return;
-  double acc = 0;
-  for (long long i = 0; i < m; ++i)
-    for (int c = 0; c < C; ++c) {
-      const double d = (double)b[(i * nrhs + j) * C + c] - (double)ax[(i * nrhs + j) * C + c];
-      acc += d * d;
-    }
-  out[j] = (R)acc;
-}
-)";
+// The routine kernels (kernels/cupp/linalg_decompositions.cuh, Note [Linalg kernels] in
+// handles.hpp).
+constexpr const char* kDecompHeader = "cupp/linalg_decompositions.cuh";
+constexpr unsigned kThreads = 256;
+constexpr unsigned kPerMatrixThreads = 128;  // one thread per matrix or column
 
 const char* real_name(dtype dt) { return single_dtype(dt) ? "float" : "double"; }
 int comps(dtype dt) { return complex_dtype(dt) ? 2 : 1; }
 
-std::string relayout_name(dtype dt, bool tr, bool cj) {
-  return std::string("cupp_linalg_relayout<") + real_name(dt) + ", " + std::to_string(comps(dt)) +
-         ", " + (tr ? "1" : "0") + ", " + (cj ? "1" : "0") + ">";
+/// The kernel defined by `macro` in linalg_decompositions.cuh, for elements of `dt`, named
+/// cupp_<routine>_<dtype>.
+kernel_variant decomp_variant(const char* macro, const char* routine, dtype dt) {
+  std::string name = std::string("cupp_") + routine + "_" + kernel_dtype_tag(dt);
+  std::string preamble = std::string("typedef ") + real_name(dt) + " cupp_real;\n" +
+                         "#define CUPP_COMPLEX " + (complex_dtype(dt) ? "1" : "0") + "\n" +
+                         "#define " + macro + " " + name + "\n";
+  return {kDecompHeader, std::move(preamble), std::move(name)};
 }
-std::string typed_name(const char* kernel, dtype dt, bool with_comps) {
-  std::string s = std::string(kernel) + "<" + real_name(dt);
-  if (with_comps) s += ", " + std::to_string(comps(dt));
-  return s + ">";
+kernel_variant cutoff_variant(dtype real) {
+  return decomp_variant("CUPP_PINV_CUTOFF_KERNEL", "pinv_cutoff", real);
 }
-
-std::vector<std::string> all_names() {
-  std::vector<std::string> names;
-  for (const dtype dt : {dtype::float32, dtype::float64, dtype::complex64, dtype::complex128}) {
-    for (const bool tr : {false, true})
-      for (const bool cj : {false, true}) names.push_back(relayout_name(dt, tr, cj));
-    names.push_back(typed_name("cupp_linalg_triu", dt, true));
-    names.push_back(typed_name("cupp_linalg_eye", dt, true));
-    names.push_back(typed_name("cupp_linalg_pinv_scale", dt, true));
-    names.push_back(typed_name("cupp_linalg_residuals", dt, true));
-  }
-  for (const dtype dt : {dtype::float32, dtype::float64}) {
-    names.push_back(typed_name("cupp_linalg_flag_nonfinite", dt, false));
-    names.push_back(typed_name("cupp_linalg_identity_where", dt, false));
-    names.push_back(typed_name("cupp_linalg_cutoff", dt, false));
-    names.push_back(typed_name("cupp_linalg_rank", dt, false));
-  }
-  return names;
+kernel_variant pinv_scale_variant(dtype dt) {
+  return decomp_variant("CUPP_PINV_SCALE_KERNEL", "pinv_scale", dt);
 }
-
-RawKernel kernel(const std::string& name) {
-  static RawModule module(kSource, {}, all_names());
-  static std::mutex mutex;
-  static std::map<std::string, RawKernel> cache;
-  const std::lock_guard<std::mutex> lock(mutex);
-  auto it = cache.find(name);
-  if (it == cache.end()) it = cache.emplace(name, module.get_function(name)).first;
-  return it->second;
+kernel_variant rank_variant(dtype real) {
+  return decomp_variant("CUPP_MATRIX_RANK_KERNEL", "matrix_rank", real);
 }
-
-/// Grid size of a grid-stride kernel over n elements.
-unsigned blocks_for(std::int64_t n) {
-  const std::int64_t cap = static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 16;
-  return static_cast<unsigned>(std::max<std::int64_t>(1, std::min((n + 255) / 256, cap)));
+kernel_variant residuals_variant(dtype dt) {
+  return decomp_variant("CUPP_LSTSQ_RESIDUALS_KERNEL", "lstsq_residuals", dt);
 }
 
 void* ptr_of(const array_desc& a) { return static_cast<void*>(a.ptr); }
 
-/// `raw` (batch, rows, cols), C-contiguous, transposed and/or conjugated into a new array (raw
-/// itself when nothing changes).
+/// `raw` (batch, rows, cols), C-contiguous, transposed and/or conjugated into a new C-contiguous
+/// array (raw itself when nothing changes).
 array_desc relayout(const array_desc& raw, bool transpose, bool conjugate) {
   conjugate = conjugate && complex_dtype(raw.dt);
   if (!transpose && !conjugate) return raw;
-  const std::int64_t b = raw.shape[0], rows = raw.shape[1], cols = raw.shape[2];
-  array_desc out = make_array(transpose ? shape_t{b, cols, rows} : shape_t{b, rows, cols}, raw.dt);
-  const std::int64_t total = out.size();
-  if (total == 0) return out;
-  kernel(relayout_name(raw.dt, transpose, conjugate))(
-      dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
-      static_cast<const void*>(raw.ptr), ptr_of(out), static_cast<long long>(rows),
-      static_cast<long long>(cols), static_cast<long long>(total));
+  const array_desc src = transpose ? cupp::detail::swapaxes(raw, -1, -2) : raw;
+  if (!conjugate) return cupp::detail::copy(src);
+  array_desc out = make_array(src.shape, raw.dt);
+  if (out.size() == 0) return out;
+  if (raw.dt == dtype::complex64)
+    expr::assign(conj(ndarray<std::complex<float>>(src)), out);
+  else
+    expr::assign(conj(ndarray<std::complex<double>>(src)), out);
   return out;
 }
 
 /// A batch (shape `batch` + (n, n)) of identity matrices.
 array_desc eye_batch(const shape_t& batch, std::int64_t n, dtype dt) {
   array_desc out = make_array(with_tail(batch, {n, n}), dt);
-  const std::int64_t total = out.size();
-  if (total == 0) return out;
-  kernel(typed_name("cupp_linalg_eye", dt, true))(dim3(blocks_for(total)), dim3(256),
-                                                  std::size_t{0}, stream(), ptr_of(out),
-                                                  static_cast<long long>(n),
-                                                  static_cast<long long>(total));
+  assign_identity(out);
   return out;
 }
 
@@ -289,14 +118,21 @@ array_desc leading(const array_desc& x, std::int64_t rows, std::int64_t cols) {
       x, {index_item(slice()), index_item(slice(0, rows)), index_item(slice(0, cols))}));
 }
 
+/// Per matrix of x (batch, ...): whether it holds a NaN or an infinity (bool, shape (batch,)).
+ndarray<bool> nonfinite_matrices(const array_desc& x) {
+  std::vector<std::int64_t> axes;
+  for (std::int64_t d = 1; d < x.ndim(); ++d) axes.push_back(d);
+  return visit_inexact(x.dt, [&](auto zero) {
+    using T = decltype(zero);
+    return ndarray<bool>(cupp::any(logical_not(isfinite(ndarray<T>(x))), axis_arg(axes)));
+  });
+}
+
 /// Marks in info (int32, one per matrix) the matrices of x (batch, ...) that hold a NaN or inf.
 void flag_nonfinite(const array_desc& x, const array_desc& info) {
-  const std::int64_t reals = x.size() * comps(x.dt);
-  const std::int64_t batch = info.size();
-  if (reals == 0 || batch == 0) return;
-  kernel(typed_name("cupp_linalg_flag_nonfinite", expr::real_of(x.dt), false))(
-      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(), static_cast<const void*>(x.ptr),
-      static_cast<long long>(reals / batch), static_cast<long long>(reals), ptr_of(info));
+  if (x.size() == 0 || info.size() == 0) return;
+  const ndarray<std::int32_t> status(info);
+  expr::assign(where(nonfinite_matrices(x), std::int32_t{1}, status), info);
 }
 
 // ---- QR ---------------------------------------------------------------------------------------
@@ -549,27 +385,19 @@ raw_svd svd_large(const array_desc& w, std::int64_t mp, std::int64_t np, bool co
 /// Note [Non-finite input]: NumPy's LAPACK reports a NaN or inf in a matrix as "SVD did not
 /// converge". cuSOLVER's drivers are not documented for such input (an iteration may run to its
 /// limit, or QDWH may misbehave), so each such matrix is replaced by the identity (harmless to
-/// every driver) before the solver sees it and marked failed in `bad`; merge_bad() then marks it
-/// in the solver's statuses. No synchronisation. `w` is (batch, n', m'), C-contiguous: matrices
+/// every driver) before the solver sees it and marked failed in the mask returned; merge_bad()
+/// then marks it in the solver's statuses. No synchronisation. `w` is (batch, n', m'), C-contiguous: matrices
 /// column-major with leading dimension m'.
-void sanitize_nonfinite(const array_desc& w, const array_desc& bad) {
-  const std::int64_t batch = bad.size();
-  CUPP_CHECK_CUDA(cudaMemsetAsync(bad.ptr, 0, static_cast<std::size_t>(batch) * 4, stream()));
-  flag_nonfinite(w, bad);
-  const std::int64_t reals = w.size() * comps(w.dt);
-  if (reals == 0) return;
-  kernel(typed_name("cupp_linalg_identity_where", expr::real_of(w.dt), false))(
-      dim3(blocks_for(reals)), dim3(256), std::size_t{0}, stream(), ptr_of(w),
-      static_cast<long long>(reals / batch), static_cast<long long>(reals),
-      static_cast<const void*>(bad.ptr), static_cast<long long>(w.shape[2]), comps(w.dt));
+ndarray<bool> sanitize_nonfinite(const array_desc& w) {
+  const ndarray<bool> bad = nonfinite_matrices(w);
+  identity_where(w, bad.desc());
+  return bad;
 }
 
-void merge_bad(const array_desc& info, const array_desc& bad) {
-  const std::int64_t batch = info.size();
-  kernel("cupp_linalg_merge_info")(dim3(static_cast<unsigned>((batch + 255) / 256)), dim3(256),
-                                   std::size_t{0}, stream(), ptr_of(info),
-                                   static_cast<const void*>(bad.ptr),
-                                   static_cast<long long>(batch));
+/// info[i] = 1 where bad[i] is set and info[i] is 0 (a failed status stays as it is).
+void merge_bad(const array_desc& info, const ndarray<bool>& bad) {
+  const ndarray<std::int32_t> status(info);
+  expr::assign(where(logical_and(bad, equal(status, 0)), std::int32_t{1}, status), info);
 }
 
 /// svd of `a` with the batch flattened: U (B, M, ku), S (B, K), Vh (B, kv, N); info (B,).
@@ -596,8 +424,7 @@ svd_arrays svd_flat(const array_desc& a, bool compute_uv, bool full, array_desc&
   const array_desc w = wide ? flat : cupp::detail::swapaxes(flat, -1, -2);
   raw_svd r;
   const array_desc wc = cupp::detail::copy(w);
-  const array_desc bad = make_array({batch}, dtype::int32);
-  sanitize_nonfinite(wc, bad);
+  const ndarray<bool> bad = sanitize_nonfinite(wc);
   if (mp <= 32) {
     r.s = make_array({batch, k}, rt);
     r.uw = make_array({batch, mp, mp}, dt);
@@ -640,17 +467,17 @@ array_desc pinv_from(const svd_arrays& f, double rcond) {
   const dtype dt = f.u.dt, rt = expr::real_of(dt);
   const std::int64_t batch = f.u.shape[0], m = f.u.shape[1], k = f.u.shape[2];
   array_desc cutoff = make_array({batch}, dtype::float64);
-  kernel(typed_name("cupp_linalg_cutoff", rt, false))(
-      dim3(static_cast<unsigned>((batch + 127) / 128)), dim3(128), std::size_t{0}, stream(),
-      static_cast<const void*>(f.s.ptr), ptr_of(cutoff), static_cast<long long>(k),
-      static_cast<long long>(batch), rcond);
+  kernel_of(cutoff_variant(rt))(
+      dim3(cupp::detail::cover_blocks(batch, kPerMatrixThreads)), dim3(kPerMatrixThreads),
+      std::size_t{0}, stream(), static_cast<const void*>(f.s.ptr), ptr_of(cutoff),
+      static_cast<long long>(k), static_cast<long long>(batch), rcond);
   array_desc scaled = make_array({batch, k, m}, dt);
   const std::int64_t total = scaled.size();
-  kernel(typed_name("cupp_linalg_pinv_scale", dt, true))(
-      dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
-      static_cast<const void*>(f.u.ptr), static_cast<const void*>(f.s.ptr),
-      static_cast<const void*>(cutoff.ptr), ptr_of(scaled), static_cast<long long>(m),
-      static_cast<long long>(k), static_cast<long long>(total));
+  const RawKernel& scale = kernel_of(pinv_scale_variant(dt));
+  scale(dim3(cupp::detail::resident_blocks(scale, total, kThreads)), dim3(kThreads),
+        std::size_t{0}, stream(), static_cast<const void*>(f.u.ptr),
+        static_cast<const void*>(f.s.ptr), static_cast<const void*>(cutoff.ptr), ptr_of(scaled),
+        static_cast<long long>(m), static_cast<long long>(k), static_cast<long long>(total));
   return cupp::detail::matmul(relayout(f.vh, true, true), scaled);
 }
 
@@ -721,13 +548,17 @@ qr_arrays qr_array(const array_desc& a, qr_mode mode) {
                                            taus + b * k * static_cast<std::int64_t>(isz), t,
                                            work.get(), dev_bytes, host, host_bytes, infos + b));
   }
-  out.r = make_array(with_tail(batch, {kr, n}), dt);
+  // R: the upper triangle of the first kr rows of geqrf's column-major m x n result, which read
+  // row-major is w's transpose.
   {
-    const std::int64_t total = out.r.size();
-    kernel(typed_name("cupp_linalg_triu", dt, true))(
-        dim3(blocks_for(total)), dim3(256), std::size_t{0}, stream(),
-        static_cast<const void*>(w.ptr), ptr_of(out.r), static_cast<long long>(m),
-        static_cast<long long>(n), static_cast<long long>(kr), static_cast<long long>(total));
+    const array_desc a_cm = cupp::detail::index_view(
+        cupp::detail::swapaxes(w, -1, -2),
+        {index_item(slice()), index_item(slice(0, kr)), index_item(slice())});
+    out.r = cupp::detail::reshape(visit_inexact(dt, [&](auto zero) {
+                                    using T = decltype(zero);
+                                    return cupp::triu(ndarray<T>(a_cm)).desc();
+                                  }),
+                                  with_tail(batch, {kr, n}));
   }
   if (mode == qr_mode::r) {
     out.q = make_array({0}, dt);
@@ -840,10 +671,11 @@ lstsq_arrays lstsq_array(const array_desc& a, const array_desc& b, std::optional
         CUPP_CHECK_CUDA(cudaMemsetAsync(ax.ptr, 0,
                                         static_cast<std::size_t>(ax.size()) * ax.itemsize(),
                                         stream()));
-      kernel(typed_name("cupp_linalg_residuals", dt, true))(
-          dim3(static_cast<unsigned>((nrhs + 127) / 128)), dim3(128), std::size_t{0}, stream(),
-          static_cast<const void*>(b2.ptr), static_cast<const void*>(ax.ptr),
-          ptr_of(out.residuals), static_cast<long long>(m), static_cast<long long>(nrhs));
+      kernel_of(residuals_variant(dt))(
+          dim3(cupp::detail::cover_blocks(nrhs, kPerMatrixThreads)), dim3(kPerMatrixThreads),
+          std::size_t{0}, stream(), static_cast<const void*>(b2.ptr),
+          static_cast<const void*>(ax.ptr), ptr_of(out.residuals), static_cast<long long>(m),
+          static_cast<long long>(nrhs));
     }
   } else {
     out.residuals = make_array({0}, rt);
@@ -879,14 +711,24 @@ array_desc matrix_rank_array(const array_desc& a, std::optional<double> tol,
     mode = 1;
     t = *rtol;
   }
-  kernel(typed_name("cupp_linalg_rank", rt, false))(
-      dim3(static_cast<unsigned>((nb + 127) / 128)), dim3(128), std::size_t{0}, stream(),
-      static_cast<const void*>(s.ptr), ptr_of(out), static_cast<long long>(k),
-      static_cast<long long>(nb), t, mode);
+  kernel_of(rank_variant(rt))(dim3(cupp::detail::cover_blocks(nb, kPerMatrixThreads)),
+                             dim3(kPerMatrixThreads), std::size_t{0}, stream(),
+                             static_cast<const void*>(s.ptr), ptr_of(out),
+                             static_cast<long long>(k), static_cast<long long>(nb), t, mode);
   return out;
 }
 
-std::string decomp_kernel_source() { return kSource; }
-std::vector<std::string> decomp_kernel_names() { return all_names(); }
+std::vector<kernel_variant> decomp_kernel_variants() {
+  std::vector<kernel_variant> v;
+  for (const dtype dt : {dtype::float32, dtype::float64, dtype::complex64, dtype::complex128}) {
+    v.push_back(pinv_scale_variant(dt));
+    v.push_back(residuals_variant(dt));
+  }
+  for (const dtype rt : {dtype::float32, dtype::float64}) {
+    v.push_back(cutoff_variant(rt));
+    v.push_back(rank_variant(rt));
+  }
+  return v;
+}
 
 }  // namespace cupp::linalg::detail

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
@@ -199,46 +200,25 @@ std::pair<array_desc, array_desc> eigh_typed(const array_desc& a_desc, char uplo
 
 // ---- general matrices -------------------------------------------------------------------------
 
-constexpr const char* kUnpackSource = R"(
-// LAPACK's real eigenvectors (column-major per matrix: column j of matrix b at vr[b*n*n + j*n])
-// to complex ones, transposed: out[b][k][j] = component k of eigenvector j.
-template <class R>
-__global__ void cupp_geev_unpack(const R* vr, const R* w, R* out, long long n, long long total) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total;
-       i += (long long)gridDim.x * blockDim.x) {
-    const long long nn = n * n;
-    const long long b = i / nn, r = i % nn, k = r / n, j = r % n;
-    const R* v = vr + b * nn;
-    const R wi = w[2 * (b * n + j) + 1];
-    R re, im = R(0);
-    if (wi > R(0) && j + 1 < n) {         // first of a pair: v_j = re + i im
-      re = v[j * n + k];
-      im = v[(j + 1) * n + k];
-    } else if (wi < R(0) && j > 0) {      // second of a pair: v_j = re - i im
-      re = v[(j - 1) * n + k];
-      im = -v[j * n + k];
-    } else {
-      re = v[j * n + k];
-    }
-    out[2 * i] = re;
-    out[2 * i + 1] = im;
-  }
+// LAPACK's packed real eigenvectors to complex ones: kernels/cupp/linalg_eigen.cuh (Note [Linalg
+// kernels] in handles.hpp).
+kernel_variant unpack_variant(dtype real) {
+  std::string name = std::string("cupp_eig_unpack_") + kernel_dtype_tag(real);
+  std::string preamble = std::string("typedef ") +
+                         (real == dtype::float32 ? "float" : "double") + " cupp_real;\n" +
+                         "#define CUPP_EIG_UNPACK_KERNEL " + name + "\n";
+  return {"cupp/linalg_eigen.cuh", std::move(preamble), std::move(name)};
 }
-)";
 
 void unpack_real_vectors(const array_desc& vr, const array_desc& w, const array_desc& out,
                          std::int64_t n) {
-  static RawModule module(kUnpackSource, {},
-                          {"cupp_geev_unpack<float>", "cupp_geev_unpack<double>"});
-  static RawKernel kf = module.get_function("cupp_geev_unpack<float>");
-  static RawKernel kd = module.get_function("cupp_geev_unpack<double>");
+  constexpr unsigned threads = 256;
+  const RawKernel& k = kernel_of(unpack_variant(vr.dt));
   const std::int64_t total = out.size();
-  const std::int64_t blocks = std::min<std::int64_t>(
-      (total + 255) / 256, static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 8);
-  (vr.dt == dtype::float32 ? kf : kd)(
-      dim3(static_cast<unsigned>(blocks)), dim3(256), std::size_t{0}, cuda::get_current_stream(),
-      static_cast<const void*>(vr.ptr), static_cast<const void*>(w.ptr),
-      static_cast<void*>(out.ptr), static_cast<long long>(n), static_cast<long long>(total));
+  k(dim3(cupp::detail::resident_blocks(k, total, threads)), dim3(threads), std::size_t{0},
+    cuda::get_current_stream(), static_cast<const void*>(vr.ptr),
+    static_cast<const void*>(w.ptr), static_cast<void*>(out.ptr), static_cast<long long>(n),
+    static_cast<long long>(total));
 }
 
 template <class T>
@@ -307,6 +287,10 @@ std::pair<array_desc, array_desc> eig_typed(const array_desc& a_desc, bool vecto
 }
 
 }  // namespace
+
+std::vector<kernel_variant> eig_kernel_variants() {
+  return {unpack_variant(dtype::float32), unpack_variant(dtype::float64)};
+}
 
 char check_uplo(char uplo) {
   const char u = (uplo == 'l' || uplo == 'u') ? static_cast<char>(uplo - 'a' + 'A') : uplo;

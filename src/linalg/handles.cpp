@@ -4,16 +4,21 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <map>
+#include <type_traits>
 #include <vector>
 
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/expr/expression.hpp"
+#include "cupp/expr/ufuncs.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/linalg/common.hpp"
 #include "cupp/routines/reduction.hpp"
+#include "../jit/registry.hpp"
 
 namespace cupp::linalg {
 
@@ -175,36 +180,90 @@ bool check_info(const array_desc& info, const char* message) {
 }
 
 namespace {
-constexpr const char* kNanWhereFailedSource = R"(
-template <class R>
-__global__ void cupp_nan_where_failed(R* x, const int* info, long long per_matrix, long long n) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
-       i += (long long)gridDim.x * blockDim.x)
-    if (info[i / per_matrix] != 0) x[i] = R(0) / R(0);
+
+/// `info` (int32, C-contiguous, one entry per matrix of `x`'s first `batch_ndim` axes) reshaped
+/// to broadcast against x: its shape followed by ones.
+array_desc per_matrix(const array_desc& info, const array_desc& x, std::int64_t batch_ndim) {
+  shape_t shape(x.shape.begin(), x.shape.begin() + batch_ndim);
+  CUPP_ASSERT(shape_size(shape) == info.size());
+  shape.resize(x.shape.size(), 1);
+  return cupp::detail::reshape(info, shape);
 }
-)";
+
+/// The identity's pattern for a C-contiguous output whose matrices are rows x cols (bool).
+auto identity_pattern(std::int64_t rows, std::int64_t cols) {
+  const expr::flat_index i;
+  return equal(remainder(i, cols), remainder(floor_divide(i, cols), rows));
+}
+
 }  // namespace
 
 void nan_where_failed(const array_desc& result, const array_desc& info, std::int64_t batch_ndim) {
   CUPP_ASSERT(info.dt == dtype::int32);
-  const std::int64_t n_real =
-      result.size() * ((result.dt == dtype::complex64 || result.dt == dtype::complex128) ? 2 : 1);
-  if (n_real == 0) return;
-  std::int64_t batch = 1;
-  for (std::int64_t i = 0; i < batch_ndim; ++i) batch *= result.shape[static_cast<std::size_t>(i)];
-  CUPP_ASSERT(batch == info.size());
-  static RawModule module(kNanWhereFailedSource, {},
-                          {"cupp_nan_where_failed<float>", "cupp_nan_where_failed<double>"});
-  static RawKernel kf = module.get_function("cupp_nan_where_failed<float>");
-  static RawKernel kd = module.get_function("cupp_nan_where_failed<double>");
-  const bool single = result.dt == dtype::float32 || result.dt == dtype::complex64;
-  const std::int64_t per_matrix = n_real / batch;
-  const std::int64_t blocks = std::min<std::int64_t>(
-      (n_real + 255) / 256, static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 8);
-  (single ? kf : kd)(dim3(static_cast<unsigned>(blocks)), dim3(256), std::size_t{0},
-                     cuda::get_current_stream(), static_cast<void*>(result.ptr),
-                     static_cast<const void*>(info.ptr), static_cast<long long>(per_matrix),
-                     static_cast<long long>(n_real));
+  if (result.size() == 0) return;
+  const ndarray<std::int32_t> status(per_matrix(info, result, batch_ndim));
+  visit_inexact(result.dt, [&](auto zero) {
+    using T = decltype(zero);
+    using R = real_t<T>;
+    const R nan = std::numeric_limits<R>::quiet_NaN();
+    T value;
+    if constexpr (std::is_same_v<T, R>)
+      value = nan;
+    else
+      value = T(nan, nan);  // NaN+NaNj, as NumPy's failed complex results
+    expr::assign(where(not_equal(status, 0), value, ndarray<T>(result)), result);
+  });
+}
+
+void assign_identity(const array_desc& out) {
+  CUPP_ASSERT(out.ndim() >= 2 && is_c_contiguous(out.shape, out.strides));
+  if (out.size() == 0) return;
+  expr::assign(identity_pattern(out.shape[out.shape.size() - 2], out.shape.back()), out);
+}
+
+void identity_where(const array_desc& x, const array_desc& bad) {
+  CUPP_ASSERT(x.ndim() >= 2 && is_c_contiguous(x.shape, x.strides) && bad.dt == dtype::bool_);
+  if (x.size() == 0) return;
+  const ndarray<bool> flag(per_matrix(bad, x, x.ndim() - 2));
+  const std::int64_t rows = x.shape[x.shape.size() - 2], cols = x.shape.back();
+  visit_inexact(x.dt, [&](auto zero) {
+    using T = decltype(zero);
+    expr::assign(where(flag, identity_pattern(rows, cols), ndarray<T>(x)), x);
+  });
+}
+
+const RawKernel& kernel_of(const kernel_variant& v) {
+  return jit::detail::routine_kernel(v.header, v.preamble, v.name);
+}
+
+const char* kernel_dtype_tag(dtype dt) {
+  switch (dt) {
+    case dtype::bool_: return "b1";
+    case dtype::int8: return "i8";
+    case dtype::int16: return "i16";
+    case dtype::int32: return "i32";
+    case dtype::int64: return "i64";
+    case dtype::uint8: return "u8";
+    case dtype::uint16: return "u16";
+    case dtype::uint32: return "u32";
+    case dtype::uint64: return "u64";
+    case dtype::float16: return "f16";
+    case dtype::bfloat16: return "bf16";
+    case dtype::float32: return "f32";
+    case dtype::float64: return "f64";
+    case dtype::complex64: return "c64";
+    case dtype::complex128: return "c128";
+  }
+  return "x";
+}
+
+std::vector<std::pair<std::string, std::string>> kernel_sources() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& list : {solve_kernel_variants(), decomp_kernel_variants(),
+                           eig_kernel_variants(), matmul_kernel_variants()})
+    for (const kernel_variant& v : list)
+      out.emplace_back(v.name, jit::detail::routine_source(v.header, v.preamble));
+  return out;
 }
 
 }  // namespace detail

@@ -6,11 +6,17 @@
 #include <cublas_v2.h>
 #include <cusolverDn.h>
 
+#include <complex>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "cupp/core/array_desc.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/jit/raw_kernel.hpp"
 
 namespace cupp::linalg::detail {
 
@@ -57,5 +63,56 @@ bool check_info(const array_desc& info, const char* message);
 /// has a nonzero status in `info` (shape (batch...) of int32, C-contiguous) to NaN (NaN+NaNj for
 /// complex). `batch_ndim` is how many leading axes of `result` index the batch.
 void nan_where_failed(const array_desc& result, const array_desc& info, std::int64_t batch_ndim);
+
+/// Calls `f(T{})` with T the C++ type of `dt`, one of the dtypes linalg computes in (float,
+/// double, std::complex<float>, std::complex<double>), and returns what it returns; type_error
+/// as cuda_data_type for any other dtype.
+template <class F>
+decltype(auto) visit_inexact(dtype dt, F&& f) {
+  switch (dt) {
+    case dtype::float32: return f(float{});
+    case dtype::float64: return f(double{});
+    case dtype::complex64: return f(std::complex<float>{});
+    case dtype::complex128: return f(std::complex<double>{});
+    default: break;
+  }
+  (void)cuda_data_type(dt);  // throws
+  CUPP_ASSERT(false);
+  return f(double{});
+}
+
+/// Writes the identity into every matrix (the last two axes, rows x cols) of the C-contiguous
+/// `out`: one where the row and column agree, zero elsewhere (numpy.eye on each matrix).
+void assign_identity(const array_desc& out);
+/// The matrices of the C-contiguous `x` (batch..., rows, cols) whose entry in `bad` (bool, shape
+/// (batch...)) is set become the identity, in place.
+void identity_where(const array_desc& x, const array_desc& bad);
+
+// Note [Linalg kernels]: the routines' own kernels live in kernels/cupp/linalg_<routine>.cuh, one
+// kernel per module: a short preamble (typedefs and #defines) chooses the kernel's types and
+// names it, and the module is reached through the registry (routine_kernel, Note [Kernel
+// registry]). A name says the routine and the variant: cupp_det_f64_i64, cupp_pinv_scale_c64.
+// Everything that is an elementwise expression (identities, triangles, layout changes, status
+// merges, NaN for failed matrices) goes through the engine instead.
+
+/// One variant of a routine kernel: the embedded header that holds it, the preamble that chooses
+/// it, and its (extern "C") name.
+struct kernel_variant {
+  const char* header;
+  std::string preamble;
+  std::string name;
+};
+
+/// The kernel of `v`, from the registry: compiled at its first launch, kept for the process.
+const RawKernel& kernel_of(const kernel_variant& v);
+
+/// The short name of a dtype in kernel names: b1, i8, ..., u64, f32, f64, c64, c128.
+const char* kernel_dtype_tag(dtype dt);
+
+/// Each file's kernel variants, every one that a call can reach (kernel_sources() gathers them).
+std::vector<kernel_variant> solve_kernel_variants();
+std::vector<kernel_variant> decomp_kernel_variants();
+std::vector<kernel_variant> eig_kernel_variants();
+std::vector<kernel_variant> matmul_kernel_variants();
 
 }  // namespace cupp::linalg::detail

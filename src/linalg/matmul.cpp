@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
@@ -91,85 +92,24 @@ bool uses_blas(dtype dt) {
 
 // ---- the tiled kernel: integers, bool, and small float products ------------------------------
 
-// Integers accumulate modulo 2^64 and are narrowed at the end, which equals NumPy's product
-// computed in the type itself (modular arithmetic); bool is any(a and b). float and double
-// accumulate in their own type with fused multiply-adds: for products too small to fill the GPU,
-// one launch of this kernel costs less host time than a cuBLAS call.
-constexpr const char* kIntegerMatmulSource = R"(
-typedef unsigned long long cupp_mm_u64;
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(signed char v) { return (cupp_mm_u64)(long long)v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(short v) { return (cupp_mm_u64)(long long)v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(int v) { return (cupp_mm_u64)(long long)v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(long long v) { return (cupp_mm_u64)v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(long v) { return (cupp_mm_u64)(long long)v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(unsigned char v) { return v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(unsigned short v) { return v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(unsigned int v) { return v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(unsigned long long v) { return v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_load(unsigned long v) { return v; }
-__device__ __forceinline__ bool cupp_mm_load(bool v) { return v; }
-__device__ __forceinline__ float cupp_mm_load(float v) { return v; }
-__device__ __forceinline__ double cupp_mm_load(double v) { return v; }
-__device__ __forceinline__ cupp_mm_u64 cupp_mm_step(cupp_mm_u64 acc, cupp_mm_u64 a, cupp_mm_u64 b) {
-  return acc + a * b;
-}
-__device__ __forceinline__ bool cupp_mm_step(bool acc, bool a, bool b) { return acc || (a && b); }
-__device__ __forceinline__ float cupp_mm_step(float acc, float a, float b) { return fmaf(a, b, acc); }
-__device__ __forceinline__ double cupp_mm_step(double acc, double a, double b) { return fma(a, b, acc); }
-
-// C[z] (M x N, C-contiguous) = A[z] (M x K, strides sam, sak) B[z] (K x N, strides sbk, sbn),
-// matrix z of the batch at offsets z * sa and z * sb.
-template <class T>
-__global__ void cupp_tiled_matmul(const T* __restrict__ a, const T* __restrict__ b,
-                                  T* __restrict__ c, long long batch, long long M, long long N,
-                                  long long K, long long sa, long long sam, long long sak,
-                                  long long sb, long long sbk, long long sbn) {
-  typedef decltype(cupp_mm_load(T())) acc_t;
-  __shared__ acc_t ta[16][17];
-  __shared__ acc_t tb[16][17];
-  const int tx = threadIdx.x, ty = threadIdx.y;
-  const long long row = (long long)blockIdx.y * 16 + ty;
-  const long long col = (long long)blockIdx.x * 16 + tx;
-  for (long long z = blockIdx.z; z < batch; z += gridDim.z) {
-    const T* A = a + z * sa;
-    const T* B = b + z * sb;
-    acc_t acc = acc_t(0);
-    for (long long k0 = 0; k0 < K; k0 += 16) {
-      ta[ty][tx] = (row < M && k0 + tx < K) ? cupp_mm_load(A[row * sam + (k0 + tx) * sak]) : acc_t(0);
-      tb[ty][tx] = (k0 + ty < K && col < N) ? cupp_mm_load(B[(k0 + ty) * sbk + col * sbn]) : acc_t(0);
-      __syncthreads();
-#pragma unroll
-      for (int k = 0; k < 16; ++k) acc = cupp_mm_step(acc, ta[ty][k], tb[k][tx]);
-      __syncthreads();
-    }
-    if (row < M && col < N) c[z * M * N + row * N + col] = (T)acc;
-  }
-}
-)";
-
-const std::vector<dtype>& kernel_dtypes() {
-  static const std::vector<dtype> d = {dtype::bool_,  dtype::int8,   dtype::int16,  dtype::int32,
-                                       dtype::int64,  dtype::uint8,  dtype::uint16, dtype::uint32,
-                                       dtype::uint64, dtype::float32, dtype::float64};
-  return d;
+// kernels/cupp/linalg_matmul.cuh: for products too small to fill the GPU, one launch of it costs
+// less host time than a cuBLAS call (Note [Linalg kernels] in handles.hpp).
+bool has_tiled_kernel(dtype dt) {
+  return dt == dtype::bool_ || dt == dtype::int8 || dt == dtype::int16 || dt == dtype::int32 ||
+         dt == dtype::int64 || dt == dtype::uint8 || dt == dtype::uint16 ||
+         dt == dtype::uint32 || dt == dtype::uint64 || dt == dtype::float32 ||
+         dt == dtype::float64;
 }
 
-std::string kernel_name(dtype dt) {
-  return std::string("cupp_tiled_matmul<") + expr::detail::device_type_name(dt) + ">";
+linalg::detail::kernel_variant tiled_variant(dtype dt) {
+  CUPP_ASSERT(has_tiled_kernel(dt));
+  std::string name = std::string("cupp_matmul_tiled_") + linalg::detail::kernel_dtype_tag(dt);
+  std::string preamble = std::string("typedef ") + expr::detail::device_type_name(dt) +
+                         " cupp_mm_t;\n#define CUPP_MATMUL_TILED_KERNEL " + name + "\n";
+  return {"cupp/linalg_matmul.cuh", std::move(preamble), std::move(name)};
 }
 
-const RawKernel& tiled_kernel(dtype dt) {
-  static const RawModule module(integer_matmul_source(), {}, integer_matmul_kernels());
-  static const std::vector<RawKernel> kernels = [] {
-    std::vector<RawKernel> k;
-    for (const dtype d : kernel_dtypes()) k.push_back(module.get_function(kernel_name(d)));
-    return k;
-  }();
-  const auto& dts = kernel_dtypes();
-  const auto at = std::find(dts.begin(), dts.end(), dt);
-  CUPP_ASSERT(at != dts.end());
-  return kernels[static_cast<std::size_t>(at - dts.begin())];
-}
+constexpr unsigned kTile = 16;  // the kernel's tile: blocks of kTile x kTile threads
 
 // ---- batches -------------------------------------------------------------------------------
 
@@ -242,14 +182,6 @@ std::int64_t outer_count(const batch_plan& p) {
 constexpr std::int64_t kMaxHostLoop = 8;
 
 }  // namespace
-
-std::string integer_matmul_source() { return kIntegerMatmulSource; }
-
-std::vector<std::string> integer_matmul_kernels() {
-  std::vector<std::string> names;
-  for (const dtype d : kernel_dtypes()) names.push_back(kernel_name(d));
-  return names;
-}
 
 shape_t matmul_shape(const shape_t& a, const shape_t& b) {
   for (int i = 0; i < 2; ++i) {
@@ -383,14 +315,16 @@ array_desc matmul(const array_desc& a_in, const array_desc& b_in) {
   const std::int64_t item = static_cast<std::int64_t>(out.itemsize());
 
   if (!blas) {
-    const RawKernel& k = tiled_kernel(dt);
-    const unsigned gx = static_cast<unsigned>((N + 15) / 16);
-    const unsigned gy = static_cast<unsigned>((M + 15) / 16);
+    const RawKernel& k = linalg::detail::kernel_of(tiled_variant(dt));
+    // One block per output tile; gridDim.y and gridDim.z are at most 65535, and blockIdx.z
+    // strides over a longer batch.
+    const unsigned gx = cover_blocks(N, kTile);
+    const unsigned gy = cover_blocks(M, kTile);
     CUPP_EXPECTS(gy <= 65535u, not_implemented_error,
                  "matmul: more than 1048560 rows in an integer product");
-    const unsigned gz = static_cast<unsigned>(std::min<std::int64_t>(plan.count, 65535));
+    const unsigned gz = std::min(cover_blocks(plan.count, 1), 65535u);
     for_each_outer(plan, [&](std::int64_t oa, std::int64_t ob, std::int64_t oc) {
-      k(dim3(gx, gy, gz), dim3(16, 16), std::size_t{0}, cuda::get_current_stream(),
+      k(dim3(gx, gy, gz), dim3(kTile, kTile), std::size_t{0}, cuda::get_current_stream(),
         static_cast<const void*>(a.ptr + oa * item), static_cast<const void*>(b.ptr + ob * item),
         static_cast<void*>(out.ptr + oc * item), static_cast<long long>(plan.count),
         static_cast<long long>(M), static_cast<long long>(N), static_cast<long long>(K),
@@ -424,3 +358,16 @@ array_desc matmul(const array_desc& a_in, const array_desc& b_in) {
 }
 
 }  // namespace cupp::detail
+
+namespace cupp::linalg::detail {
+
+std::vector<kernel_variant> matmul_kernel_variants() {
+  std::vector<kernel_variant> v;
+  for (const dtype dt : {dtype::bool_, dtype::int8, dtype::int16, dtype::int32, dtype::int64,
+                         dtype::uint8, dtype::uint16, dtype::uint32, dtype::uint64,
+                         dtype::float32, dtype::float64})
+    v.push_back(cupp::detail::tiled_variant(dt));
+  return v;
+}
+
+}  // namespace cupp::linalg::detail

@@ -21,6 +21,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/expr/type_rules.hpp"
 #include "cupp/jit/raw_kernel.hpp"
+#include "cupp/routines/creation.hpp"
 #include "handles.hpp"
 
 namespace cupp::linalg::detail {
@@ -51,156 +52,31 @@ namespace core = cupp::detail;
 // routines are faster per matrix and the launches no longer matter, so the batch is a loop.
 constexpr std::int64_t kBatchedMaxN = 64;
 
-constexpr const char* kSolveKernelSource = R"(
-__device__ __forceinline__ float cupp_lu_log(float x) { return logf(x); }
-__device__ __forceinline__ double cupp_lu_log(double x) { return log(x); }
-__device__ __forceinline__ float cupp_lu_exp(float x) { return expf(x); }
-__device__ __forceinline__ double cupp_lu_exp(double x) { return exp(x); }
-__device__ __forceinline__ float cupp_lu_abs(float x) { return fabsf(x); }
-__device__ __forceinline__ double cupp_lu_abs(double x) { return fabs(x); }
-__device__ __forceinline__ float cupp_lu_abs(float x, float y) { return hypotf(x, y); }
-__device__ __forceinline__ double cupp_lu_abs(double x, double y) { return hypot(x, y); }
-__device__ __forceinline__ float cupp_lu_minus_inf(float) { return __int_as_float(0xff800000); }
-__device__ __forceinline__ double cupp_lu_minus_inf(double) {
-  return __longlong_as_double(0xfff0000000000000LL);
-}
-
-// One block of 256 threads per matrix: the sign (a unit complex number, +-1 for real types),
-// the sum of log|u_ii| and whether some u_ii is 0, over the diagonal of the LU factors `lu`
-// (count matrices of n x n, C = complex stored as pairs), and the parity of the pivots `ipiv`
-// (1-based, as LAPACK's). Writes any of sign (R, or pairs for complex), logabs (R) and det
-// (sign * exp(logabs), as NumPy computes det) that is not null.
-template <class R, class P, bool C>
-__global__ void cupp_lu_det(const R* __restrict__ lu, const P* __restrict__ ipiv, long long n,
-                            long long count, R* sign, R* logabs, R* det) {
-  __shared__ R s_log[256];
-  __shared__ R s_re[256];
-  __shared__ R s_im[256];
-  __shared__ int s_zero[256];
-  __shared__ int s_swap[256];
-  const int w = C ? 2 : 1;
-  const int t = threadIdx.x;
-  for (long long z = blockIdx.x; z < count; z += gridDim.x) {
-    const R* m = lu + z * n * n * w;
-    R lg = R(0), re = R(1), im = R(0);
-    int zero = 0, swap = 0;
-    for (long long i = t; i < n; i += blockDim.x) {
-      const R a = m[i * (n + 1) * w];
-      const R b = C ? m[i * (n + 1) * w + 1] : R(0);
-      const R mag = C ? cupp_lu_abs(a, b) : cupp_lu_abs(a);
-      if (mag == R(0)) {
-        zero = 1;
-      } else {
-        lg += cupp_lu_log(mag);
-        const R ur = a / mag, ui = b / mag;
-        const R nr = re * ur - im * ui;
-        im = re * ui + im * ur;
-        re = nr;
-      }
-      if (ipiv[z * n + i] != (P)(i + 1)) swap ^= 1;
-    }
-    s_log[t] = lg;
-    s_re[t] = re;
-    s_im[t] = im;
-    s_zero[t] = zero;
-    s_swap[t] = swap;
-    __syncthreads();
-    for (int s = blockDim.x / 2; s > 0; s >>= 1) {
-      if (t < s) {
-        s_log[t] += s_log[t + s];
-        const R r1 = s_re[t], i1 = s_im[t], r2 = s_re[t + s], i2 = s_im[t + s];
-        s_re[t] = r1 * r2 - i1 * i2;
-        s_im[t] = r1 * i2 + i1 * r2;
-        s_zero[t] |= s_zero[t + s];
-        s_swap[t] ^= s_swap[t + s];
-      }
-      __syncthreads();
-    }
-    if (t == 0) {
-      R l = s_log[0], r = s_re[0], q = s_im[0];
-      if (s_zero[0]) {
-        r = R(0);
-        q = R(0);
-        l = cupp_lu_minus_inf(R(0));
-      } else if (s_swap[0]) {
-        r = -r;
-        q = -q;
-      }
-      if (sign) {
-        sign[z * w] = r;
-        if (C) sign[z * w + 1] = q;
-      }
-      if (logabs) logabs[z] = l;
-      if (det) {
-        const R e = s_zero[0] ? R(0) : cupp_lu_exp(l);
-        det[z * w] = r * e;
-        if (C) det[z * w + 1] = q * e;
-      }
-    }
-    __syncthreads();
-  }
-}
-
-// out[i] = base + i * stride (bytes): the matrix pointers of cuBLAS's and cuSOLVER's batched calls.
-template <class T>
-__global__ void cupp_lu_pointers(T** out, T* base, long long stride, long long count) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < count;
-       i += (long long)gridDim.x * blockDim.x)
-    out[i] = base + i * stride;
-}
-
-// A stack of n x n identities, `total` elements (pairs for complex).
-template <class R, bool C>
-__global__ void cupp_lu_eye(R* out, long long n, long long total) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total;
-       i += (long long)gridDim.x * blockDim.x) {
-    const R v = (i / n) % n == i % n ? R(1) : R(0);
-    if (C) {
-      out[2 * i] = v;
-      out[2 * i + 1] = R(0);
-    } else {
-      out[i] = v;
-    }
-  }
-}
-
-// Zeroes the strictly upper (keep_lower) or strictly lower triangle of each row-major n x n
-// matrix of a stack of `total` elements (pairs for complex).
-template <class R, bool C>
-__global__ void cupp_lu_triangle(R* a, long long n, long long total, int keep_lower) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < total;
-       i += (long long)gridDim.x * blockDim.x) {
-    const long long r = (i / n) % n, c = i % n;
-    if (keep_lower ? c > r : c < r) {
-      if (C) {
-        a[2 * i] = R(0);
-        a[2 * i + 1] = R(0);
-      } else {
-        a[i] = R(0);
-      }
-    }
-  }
-}
-)";
+// The routine kernels (kernels/cupp/linalg_solve.cuh, Note [Linalg kernels] in handles.hpp).
+constexpr const char* kSolveHeader = "cupp/linalg_solve.cuh";
+constexpr unsigned kDetThreads = 256;  // the kernel's shared arrays hold 256 entries
+constexpr unsigned kPointerThreads = 256;
 
 const char* real_name(dtype dt) {
   return dt == dtype::float32 || dt == dtype::complex64 ? "float" : "double";
 }
 bool complex_dtype(dtype dt) { return dt == dtype::complex64 || dt == dtype::complex128; }
-const char* bool_name(bool b) { return b ? "true" : "false"; }
 
-std::string det_kernel_name(dtype dt, bool pivots64) {
-  return std::string("cupp_lu_det<") + real_name(dt) + ", " + (pivots64 ? "long long" : "int") +
-         ", " + bool_name(complex_dtype(dt)) + ">";
+/// The determinant kernel for LU factors of `dt` with 32- or 64-bit pivots.
+kernel_variant det_variant(dtype dt, bool pivots64) {
+  const char* pivot = pivots64 ? "i64" : "i32";
+  std::string name = std::string("cupp_det_") + kernel_dtype_tag(dt) + "_" + pivot;
+  std::string preamble = std::string("typedef ") + real_name(dt) + " cupp_real;\n" +
+                         "typedef " + (pivots64 ? "long long" : "int") + " cupp_pivot;\n" +
+                         "#define CUPP_COMPLEX " + (complex_dtype(dt) ? "1" : "0") + "\n" +
+                         "#define CUPP_DET_KERNEL " + name + "\n";
+  return {kSolveHeader, std::move(preamble), std::move(name)};
 }
-std::string eye_kernel_name(dtype dt) {
-  return std::string("cupp_lu_eye<") + real_name(dt) + ", " + bool_name(complex_dtype(dt)) + ">";
+
+kernel_variant pointers_variant() {
+  return {kSolveHeader, "#define CUPP_POINTERS_KERNEL cupp_solve_pointers\n",
+          "cupp_solve_pointers"};
 }
-std::string triangle_kernel_name(dtype dt) {
-  return std::string("cupp_lu_triangle<") + real_name(dt) + ", " + bool_name(complex_dtype(dt)) +
-         ">";
-}
-constexpr const char* kPointersKernel = "cupp_lu_pointers<char>";
 
 const std::vector<dtype>& inexact_dtypes() {
   static const std::vector<dtype> d = {dtype::float32, dtype::float64, dtype::complex64,
@@ -208,27 +84,24 @@ const std::vector<dtype>& inexact_dtypes() {
   return d;
 }
 
-const RawKernel& solve_kernel(const std::string& name) {
-  static const RawModule module(solve_kernel_source(), {}, solve_kernel_names());
-  static const std::vector<std::string> names = solve_kernel_names();
-  static const std::vector<RawKernel> kernels = [] {
-    std::vector<RawKernel> k;
-    for (const auto& n : solve_kernel_names()) k.push_back(module.get_function(n));
-    return k;
-  }();
-  const auto at = std::find(names.begin(), names.end(), name);
-  CUPP_ASSERT(at != names.end());
-  return kernels[static_cast<std::size_t>(at - names.begin())];
-}
-
 /// The C-contiguous (count, n, n) stack `a` (pointer `ptr`) as a device array of matrix pointers.
 std::shared_ptr<void> pointer_array(char* ptr, std::int64_t matrix_bytes, std::int64_t count) {
   std::shared_ptr<void> out = scratch(static_cast<std::size_t>(count) * sizeof(void*));
-  solve_kernel(kPointersKernel)(dim3(cupp::detail::grid_stride_blocks(count, 256, 8)), dim3(256),
-                                std::size_t{0}, cuda::get_current_stream(), out.get(),
-                                static_cast<void*>(ptr), static_cast<long long>(matrix_bytes),
-                                static_cast<long long>(count));
+  const RawKernel& k = kernel_of(pointers_variant());
+  k(dim3(core::resident_blocks(k, count, kPointerThreads)), dim3(kPointerThreads), std::size_t{0},
+    cuda::get_current_stream(), out.get(), static_cast<void*>(ptr),
+    static_cast<long long>(matrix_bytes), static_cast<long long>(count));
   return out;
+}
+
+/// `x` with the strictly upper (`lower`) or strictly lower triangle of each matrix zeroed: a
+/// new C-contiguous array (numpy.tril / numpy.triu, whose expression it is).
+array_desc keep_triangle(const array_desc& x, bool lower) {
+  return visit_inexact(x.dt, [&](auto zero) {
+    using T = decltype(zero);
+    const ndarray<T> a(x);
+    return (lower ? cupp::tril(a) : cupp::triu(a)).desc();
+  });
 }
 
 // ---- LU ----------------------------------------------------------------------------------------
@@ -372,13 +245,13 @@ void report_failures(const array_desc& result, const array_desc& info, std::int6
 /// Writes determinants (any of sign, logabsdet, det that is not null) of each factored matrix.
 void lu_determinants(const lu_factors& f, void* sign, void* logabs, void* det) {
   if (f.count == 0) return;
-  const dtype dt = f.lu.dt;
   const bool pivots64 = !f.batched;
-  const unsigned blocks = static_cast<unsigned>(std::min<std::int64_t>(f.count, INT_MAX));
-  solve_kernel(det_kernel_name(dt, pivots64))(
-      dim3(blocks), dim3(256), std::size_t{0}, cuda::get_current_stream(),
-      static_cast<const void*>(f.lu.ptr), static_cast<const void*>(f.pivots.get()),
-      static_cast<long long>(f.n), static_cast<long long>(f.count), sign, logabs, det);
+  // One block per matrix (a block-stride loop beyond INT_MAX matrices).
+  kernel_of(det_variant(f.lu.dt, pivots64))(
+      dim3(core::cover_blocks(f.count, 1)), dim3(kDetThreads), std::size_t{0},
+      cuda::get_current_stream(), static_cast<const void*>(f.lu.ptr),
+      static_cast<const void*>(f.pivots.get()), static_cast<long long>(f.n),
+      static_cast<long long>(f.count), sign, logabs, det);
 }
 
 void check_inexact(const array_desc& a) {
@@ -388,17 +261,11 @@ void check_inexact(const array_desc& a) {
 
 }  // namespace
 
-std::string solve_kernel_source() { return kSolveKernelSource; }
-
-std::vector<std::string> solve_kernel_names() {
-  std::vector<std::string> names = {kPointersKernel};
-  for (const dtype dt : inexact_dtypes()) {
-    names.push_back(det_kernel_name(dt, false));
-    names.push_back(det_kernel_name(dt, true));
-    names.push_back(eye_kernel_name(dt));
-    names.push_back(triangle_kernel_name(dt));
-  }
-  return names;
+std::vector<kernel_variant> solve_kernel_variants() {
+  std::vector<kernel_variant> v = {pointers_variant()};
+  for (const dtype dt : inexact_dtypes())
+    for (const bool pivots64 : {false, true}) v.push_back(det_variant(dt, pivots64));
+  return v;
 }
 
 shape_t solve_shape(const shape_t& a, const shape_t& b) {
@@ -481,11 +348,7 @@ array_desc inv(const array_desc& a) {
   if (out.size() == 0) return out;
   const std::int64_t n = a.shape.back();
   const lu_factors f = lu_factor(a);
-  const std::int64_t total = out.size();
-  solve_kernel(eye_kernel_name(a.dt))(dim3(cupp::detail::grid_stride_blocks(total, 256, 8)),
-                                      dim3(256), std::size_t{0}, cuda::get_current_stream(),
-                                      static_cast<void*>(out.ptr), static_cast<long long>(n),
-                                      static_cast<long long>(total));
+  assign_identity(out);
   lu_solve(f, out, n, CUBLAS_OP_N);
   report_failures(out, f.info, a.ndim() - 2, "Singular matrix");
   return out;
@@ -559,11 +422,7 @@ array_desc cholesky(const array_desc& a, bool upper) {
       CUPP_CHECK_CUSOLVER(cusolverDnXpotrf(h, p, uplo, n, t, out.ptr + z * matrix_bytes, n, t,
                                            ws.get(), dev_bytes, host_ws, host_bytes, info_ptr + z));
   }
-  const std::int64_t total = out.size();
-  solve_kernel(triangle_kernel_name(dt))(
-      dim3(cupp::detail::grid_stride_blocks(total, 256, 8)), dim3(256), std::size_t{0},
-      cuda::get_current_stream(), static_cast<void*>(out.ptr), static_cast<long long>(n),
-      static_cast<long long>(total), static_cast<int>(upper ? 0 : 1));
+  out = keep_triangle(out, !upper);
   report_failures(out, info, a.ndim() - 2, "Matrix is not positive definite");
   return out;
 }

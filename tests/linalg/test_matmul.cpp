@@ -18,7 +18,6 @@
 #include "cupp/array.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
-#include "cupp/jit/compiler.hpp"
 #include "cupp/linalg/matmul.hpp"
 #include "core/throws.hpp"
 #include "support/gpu.hpp"
@@ -77,12 +76,6 @@ TEST(MatmulShape, TypedCallChecksBeforeTouchingTheGpu) {
   EXPECT_THROW(cupp::matmul(a, b), cupp::value_error);
   const auto s = cupp::test::shaped<float>({});
   EXPECT_THROW(cupp::matmul(s, b), cupp::value_error);
-}
-
-TEST(MatmulKernels, IntegerKernelCompilesForSm90) {
-  cupp::jit::compiler c("");
-  EXPECT_NO_THROW(c.compile(cupp::detail::integer_matmul_source(), {},
-                            cupp::detail::integer_matmul_kernels(), 90));
 }
 
 // ---- values, on the GPU ----------------------------------------------------------------------

@@ -7,7 +7,6 @@
 #include <complex>
 #include <cstdint>
 
-#include "cupp/jit/compiler.hpp"
 #include "decomp_reference.hpp"
 #include "support/shaped.hpp"
 
@@ -83,12 +82,6 @@ TEST(DecompChecks, ResultTypes) {
                                             .residuals),
                                cupp::ndarray<float>>);
   SUCCEED();
-}
-
-TEST(DecompKernels, HelperKernelsCompileForSm90) {
-  cupp::jit::compiler c("");
-  EXPECT_NO_THROW(c.compile(la::detail::decomp_kernel_source(), {},
-                            la::detail::decomp_kernel_names(), 90));
 }
 
 // ---- the references ------------------------------------------------------------------------

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "cupp/core/error.hpp"
-#include "cupp/jit/compiler.hpp"
 #include "cupp/linalg/solve.hpp"
 #include "core/throws.hpp"
 #include "support/shaped.hpp"
@@ -112,12 +111,6 @@ TEST(SolveTypes, NumpysComputingDtypes) {
   (void)i;
   (void)f;
   (void)c;
-}
-
-TEST(SolveKernels, CompileForSm90) {
-  cupp::jit::compiler c("");
-  EXPECT_NO_THROW(c.compile(cupp::linalg::detail::solve_kernel_source(), {},
-                            cupp::linalg::detail::solve_kernel_names(), 90));
 }
 
 }  // namespace

@@ -6,7 +6,10 @@
 
 #include <complex>
 #include <cstdint>
+#include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "cupp/core/array_desc.hpp"
 #include "cupp/core/dtype.hpp"
@@ -84,6 +87,10 @@ ndarray<linalg_t<T>> as_linalg(const ndarray<T>& a) {
 /// two-dimensional" and "Last 2 dimensions of the array must be square".
 void check_stacked_2d(const array_desc& a);
 void check_stacked_square(const array_desc& a);
+
+/// Every variant of linalg's own kernels (kernels/cupp/linalg_*.cuh) that a call can reach, as
+/// {kernel name, module source}: for a test that compiles each one without a GPU.
+std::vector<std::pair<std::string, std::string>> kernel_sources();
 
 }  // namespace detail
 }  // namespace cupp::linalg

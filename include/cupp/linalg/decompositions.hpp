@@ -77,11 +77,6 @@ array_desc matrix_rank_array(const array_desc& a, std::optional<double> tol,
 /// dimensions" when the rows of `a` and `b` differ.
 void lstsq_check(const shape_t& a, const shape_t& b);
 
-/// The NVRTC source of the helper kernels (layout changes, triangles, cut-offs) and their name
-/// expressions: for a test that compiles them without a GPU.
-std::string decomp_kernel_source();
-std::vector<std::string> decomp_kernel_names();
-
 /// The dtype lstsq computes in for a of A and b of B, as NumPy's _commonType: integers and bool
 /// count as float64, then the usual promotion.
 template <class A, class B>

@@ -26,10 +26,6 @@ namespace detail {
 shape_t matmul_shape(const shape_t& a, const shape_t& b);
 /// matmul of two arrays of one dtype (any of the 15), any layouts; a new C-contiguous array.
 array_desc matmul(const array_desc& a, const array_desc& b);
-/// The NVRTC source of the integer and bool product kernel, and its kernels' name expressions
-/// (one per dtype): for tests that compile every generated kernel without a GPU.
-std::string integer_matmul_source();
-std::vector<std::string> integer_matmul_kernels();
 }  // namespace detail
 
 /// numpy.matmul (the `@` operator): the matrix product of the last two axes, the leading axes

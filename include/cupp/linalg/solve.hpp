@@ -34,11 +34,6 @@ array_desc det(const array_desc& a);
 /// (sign, logabsdet).
 std::pair<array_desc, array_desc> slogdet(const array_desc& a);
 array_desc cholesky(const array_desc& a, bool upper);
-
-/// The NVRTC source of the helper kernels (determinants from LU factors, pointer arrays,
-/// identities, triangles) and their name expressions: for tests that compile them without a GPU.
-std::string solve_kernel_source();
-std::vector<std::string> solve_kernel_names();
 }  // namespace detail
 
 /// numpy.linalg.solve: x with a @ x == b, for a of shape (..., M, M) and b of shape (..., M, K)
