@@ -226,4 +226,59 @@ TEST_F(SvdGpu, NanInputUnderIgnoreMarksOnlyTheFailedMatrix) {
   }
 }
 
+/// Note [Non-finite input]: under on_error::ignore, a matrix holding an infinity is replaced by
+/// the identity for the solver and reported failed: every element of its U, S and Vh is NaN
+/// (NaN+NaNj for complex: both parts), and the other matrices of the batch are as the reference.
+template <class T>
+void check_nonfinite_under_ignore(std::int64_t m, std::int64_t n, unsigned seed) {
+  using R = real_of_t<T>;
+  SCOPED_TRACE(testing::Message() << m << "x" << n << " " << cupp::dtype_name(cupp::dtype_of<T>));
+  const std::int64_t k = std::min(m, n);
+  auto values = random_values<T>(3 * m * n, seed);
+  values[static_cast<std::size_t>(m * n + 2)] = T(std::numeric_limits<R>::infinity());  // matrix 1
+  const auto a = cupp::asarray<T>(values, {3, m, n});
+  la::errstate quiet(la::on_error::ignore);
+  const auto r = la::svd(a, false);
+  ASSERT_EQ(r.U.shape(), (shape_t{3, m, k}));
+  ASSERT_EQ(r.Vh.shape(), (shape_t{3, k, n}));
+  const auto u = r.U.get();
+  const auto s = r.S.get();
+  const auto vh = r.Vh.get();
+  const auto both_nan = [](const auto& x) {
+    const cplx c = as_c(x);
+    return std::isnan(c.real()) && (!is_cplx<T> || std::isnan(c.imag()));
+  };
+  const double tol = 40.0 * static_cast<double>(std::max(m, n)) * eps<T>();
+  for (std::int64_t b = 0; b < 3; ++b) {
+    SCOPED_TRACE(testing::Message() << "matrix " << b);
+    if (b == 1) {
+      for (std::int64_t i = 0; i < m * k; ++i)
+        EXPECT_TRUE(both_nan(u[static_cast<std::size_t>(m * k + i)])) << "U " << i;
+      for (std::int64_t i = 0; i < k; ++i)
+        EXPECT_TRUE(std::isnan(static_cast<double>(s[static_cast<std::size_t>(k + i)])));
+      for (std::int64_t i = 0; i < k * n; ++i)
+        EXPECT_TRUE(both_nan(vh[static_cast<std::size_t>(k * n + i)])) << "Vh " << i;
+      continue;
+    }
+    const hmat am = matrix_of(values, b, m, n);
+    const std::vector<double> ref = svdvals_ref(am);
+    std::vector<double> sb(static_cast<std::size_t>(k));
+    for (std::int64_t i = 0; i < k; ++i) {
+      sb[static_cast<std::size_t>(i)] = static_cast<double>(s[static_cast<std::size_t>(b * k + i)]);
+      EXPECT_NEAR(sb[static_cast<std::size_t>(i)], ref[static_cast<std::size_t>(i)], tol * ref[0]);
+    }
+    EXPECT_LE(fro_diff(usv(matrix_of(u, b, m, k), sb, matrix_of(vh, b, k, n)), am), tol * fro(am));
+  }
+}
+
+TEST_F(SvdGpu, InfiniteMatrixUnderIgnoreIsNanInEveryFactor) {
+  unsigned seed = 720;
+  for (const auto& mn : std::vector<std::pair<std::int64_t, std::int64_t>>{
+           {5, 3}, {3, 5}, {40, 33}, {33, 40}}) {  // tall and wide, both routes
+    check_nonfinite_under_ignore<std::complex<float>>(mn.first, mn.second, seed++);
+    check_nonfinite_under_ignore<std::complex<double>>(mn.first, mn.second, seed++);
+    check_nonfinite_under_ignore<float>(mn.first, mn.second, seed++);
+  }
+}
+
 }  // namespace

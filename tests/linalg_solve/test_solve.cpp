@@ -173,10 +173,14 @@ std::vector<T> with_zero_row(std::vector<T> v, std::int64_t n, std::int64_t z, s
   return v;
 }
 
+/// Every element in [from, to) is NaN; NaN+NaNj for complex (both parts, as NumPy's).
 template <class T>
 bool all_nan(const std::vector<T>& v, std::size_t from, std::size_t to) {
-  for (std::size_t i = from; i < to; ++i)
-    if (!std::isnan(std::abs(as_c(v[i])))) return false;
+  for (std::size_t i = from; i < to; ++i) {
+    const auto c = as_c(v[i]);
+    if (!std::isnan(c.real())) return false;
+    if (cupp::test::host_ref::is_cplx<T> && !std::isnan(c.imag())) return false;
+  }
   return true;
 }
 template <class T>
