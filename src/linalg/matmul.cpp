@@ -94,19 +94,34 @@ bool uses_blas(dtype dt) {
 
 // kernels/cupp/linalg_matmul.cuh: for products too small to fill the GPU, one launch of it costs
 // less host time than a cuBLAS call (Note [Linalg kernels] in handles.hpp).
-bool has_tiled_kernel(dtype dt) {
-  return dt == dtype::bool_ || dt == dtype::int8 || dt == dtype::int16 || dt == dtype::int32 ||
-         dt == dtype::int64 || dt == dtype::uint8 || dt == dtype::uint16 ||
-         dt == dtype::uint32 || dt == dtype::uint64 || dt == dtype::float32 ||
-         dt == dtype::float64;
+const std::vector<dtype>& tiled_dtypes() {
+  static const std::vector<dtype> d = {dtype::bool_,  dtype::int8,   dtype::int16,  dtype::int32,
+                                       dtype::int64,  dtype::uint8,  dtype::uint16, dtype::uint32,
+                                       dtype::uint64, dtype::float32, dtype::float64};
+  return d;
 }
 
 linalg::detail::kernel_variant tiled_variant(dtype dt) {
-  CUPP_ASSERT(has_tiled_kernel(dt));
   std::string name = std::string("cupp_matmul_tiled_") + linalg::detail::kernel_dtype_tag(dt);
   std::string preamble = std::string("typedef ") + expr::detail::device_type_name(dt) +
                          " cupp_mm_t;\n#define CUPP_MATMUL_TILED_KERNEL " + name + "\n";
   return {"cupp/linalg_matmul.cuh", std::move(preamble), std::move(name)};
+}
+
+/// The tiled kernel for `dt`, from the registry. Its answers for the eleven dtypes are asked once
+/// and held here (the registry owns the kernels; nothing is compiled before a launch): a small
+/// product is host-bound, and a registry lookup (building the module's source and key, hashing
+/// it under a lock) would add a tenth to its host time.
+const RawKernel& tiled_kernel(dtype dt) {
+  static const std::vector<const RawKernel*> kernels = [] {
+    std::vector<const RawKernel*> k;
+    for (const dtype d : tiled_dtypes()) k.push_back(&linalg::detail::kernel_of(tiled_variant(d)));
+    return k;
+  }();
+  const auto& dts = tiled_dtypes();
+  const auto at = std::find(dts.begin(), dts.end(), dt);
+  CUPP_ASSERT(at != dts.end());
+  return *kernels[static_cast<std::size_t>(at - dts.begin())];
 }
 
 constexpr unsigned kTile = 16;  // the kernel's tile: blocks of kTile x kTile threads
@@ -315,7 +330,7 @@ array_desc matmul(const array_desc& a_in, const array_desc& b_in) {
   const std::int64_t item = static_cast<std::int64_t>(out.itemsize());
 
   if (!blas) {
-    const RawKernel& k = linalg::detail::kernel_of(tiled_variant(dt));
+    const RawKernel& k = tiled_kernel(dt);
     // One block per output tile; gridDim.y and gridDim.z are at most 65535, and blockIdx.z
     // strides over a longer batch.
     const unsigned gx = cover_blocks(N, kTile);
@@ -363,10 +378,7 @@ namespace cupp::linalg::detail {
 
 std::vector<kernel_variant> matmul_kernel_variants() {
   std::vector<kernel_variant> v;
-  for (const dtype dt : {dtype::bool_, dtype::int8, dtype::int16, dtype::int32, dtype::int64,
-                         dtype::uint8, dtype::uint16, dtype::uint32, dtype::uint64,
-                         dtype::float32, dtype::float64})
-    v.push_back(cupp::detail::tiled_variant(dt));
+  for (const dtype dt : cupp::detail::tiled_dtypes()) v.push_back(cupp::detail::tiled_variant(dt));
   return v;
 }
 
