@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // What the decompositions check before touching the GPU (NumPy's messages and exception types),
-// the helper kernels compiled for sm_90 without a GPU, and the host references themselves.
+// and the host references themselves. Their kernels compile for sm_90 in
+// tests/linalg/test_linalg_kernels.cpp.
 #include <gtest/gtest.h>
 
 #include <complex>

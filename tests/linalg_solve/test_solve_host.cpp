@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // solve, inv, det, slogdet, cholesky without a GPU: NumPy's shape rules and error messages (all
-// raised before any conversion or allocation), and the helper kernels compiling for sm_90.
+// raised before any conversion or allocation). Their kernels compile for sm_90 in
+// tests/linalg/test_linalg_kernels.cpp.
 #include <gtest/gtest.h>
 
 #include <complex>
