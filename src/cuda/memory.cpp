@@ -39,9 +39,12 @@ bool is_out_of_memory(cudaError_t status) {
   return true;
 }
 
-// cudaMalloc on the current device; nullptr when the device has no room.
+// cudaMalloc on the current device; nullptr when the device has no room. It may run while a
+// stream is capturing a CUDA graph (Note [Graph memory]): cudaMalloc is then allowed only in a
+// relaxed capture, so the calling thread's mode is relaxed for the call, as PyTorch does.
 void* cuda_malloc(std::size_t bytes) {
   void* ptr = nullptr;
+  const cuda::detail::relaxed_capture_mode relaxed;
   const cudaError_t status = cudaMalloc(&ptr, bytes);
   if (is_out_of_memory(status)) return nullptr;
   CUPP_CHECK_CUDA(status);
@@ -227,6 +230,14 @@ void PassThroughAllocator::deallocate(void* ptr, std::size_t, cudaStream_t) {
   if (ptr != nullptr) CUPP_CHECK_CUDA(cudaFree(ptr));
 }
 
+std::uint64_t PassThroughAllocator::begin_capture(cudaStream_t) {
+  throw cuda_error(static_cast<int>(cudaErrorStreamCaptureUnsupported), "Stream::begin_capture",
+                   "Stream::begin_capture: the allocator is the PassThroughAllocator (plain "
+                   "cudaMalloc/cudaFree, set_allocator(nullptr) or CUPP_DISABLE_POOL=1), which "
+                   "would give memory freed during the capture back to CUDA while the graph "
+                   "still uses it; capture with the default MemoryPool");
+}
+
 void set_allocator(std::shared_ptr<Allocator> allocator) {
   if (!allocator) allocator = std::make_shared<PassThroughAllocator>();
   allocator_setting& s = setting();
@@ -306,6 +317,16 @@ std::size_t MemoryPool::get_limit() const { return pool_->limit(pool_->source().
 
 void MemoryPool::validate() const { pool_->validate(); }
 
+std::uint64_t MemoryPool::begin_capture(cudaStream_t stream) {
+  return pool_->begin_capture(pool_->source().current_device(), stream);
+}
+
+void MemoryPool::end_capture(std::uint64_t graph) { pool_->end_capture(graph); }
+
+void MemoryPool::release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) {
+  pool_->release_graph(graph, replayed_on);
+}
+
 MemoryPool& get_default_memory_pool() { return *default_pool(); }
 
 // ---- MemoryAsyncPool -----------------------------------------------------------------------
@@ -335,6 +356,7 @@ void* MemoryAsyncPool::allocate(std::size_t bytes, cudaStream_t stream) {
   cudaError_t status = cudaMallocAsync(&ptr, bytes, stream);
   if (is_out_of_memory(status)) {
     // Memory freed on other streams returns to the CUDA pool once those streams get there.
+    cuda::detail::check_no_capture_on_device(device, "MemoryAsyncPool::malloc after a failure");
     CUPP_CHECK_CUDA(cudaDeviceSynchronize());
     status = cudaMallocAsync(&ptr, bytes, stream);
     if (is_out_of_memory(status))
@@ -354,6 +376,8 @@ void MemoryAsyncPool::free(void* ptr, cudaStream_t stream) {
 void MemoryAsyncPool::deallocate(void* ptr, std::size_t, cudaStream_t stream) { free(ptr, stream); }
 
 void MemoryAsyncPool::free_all_blocks() {
+  cuda::detail::check_no_capture_on_device(cuda::detail::current_device_id(),
+                                           "MemoryAsyncPool::free_all_blocks()");
   const cudaMemPool_t pool = current_cuda_pool();
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
   CUPP_CHECK_CUDA(cudaMemPoolTrimTo(pool, 0));

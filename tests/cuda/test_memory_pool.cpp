@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -51,6 +53,7 @@ class host_upstream final : public cupp::detail::upstream {
   int current_device() override { return current_; }
 
   void* allocate(int device, std::size_t bytes) override {
+    wait_at_gate(device);
     std::lock_guard<std::mutex> lock(mutex_);
     std::size_t& used = outstanding_[device];
     if (bytes > capacity_ - used) {
@@ -66,6 +69,7 @@ class host_upstream final : public cupp::detail::upstream {
   }
 
   void deallocate(int device, void* ptr, std::size_t bytes) override {
+    wait_at_gate(device);
     std::lock_guard<std::mutex> lock(mutex_);
     const auto it = sizes_.find(ptr);
     if (it == sizes_.end() || it->second != bytes) {
@@ -131,7 +135,39 @@ class host_upstream final : public cupp::detail::upstream {
     return failures_;
   }
 
+  // A slow cudaMalloc/cudaFree: from now on, allocate and deallocate on `device` wait (at most
+  // 10 s, so that a failing test cannot hang) until open_gate().
+  void close_gate(int device) {
+    std::lock_guard<std::mutex> lock(gate_mutex_);
+    gate_device_ = device;
+  }
+  void open_gate() {
+    {
+      std::lock_guard<std::mutex> lock(gate_mutex_);
+      gate_device_ = -1;
+    }
+    gate_cv_.notify_all();
+  }
+  // True once a call waits at the gate (polled for at most 10 s).
+  bool wait_for_gate_caller() {
+    std::unique_lock<std::mutex> lock(gate_mutex_);
+    return gate_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return at_gate_ > 0; });
+  }
+  int at_gate() {
+    std::lock_guard<std::mutex> lock(gate_mutex_);
+    return at_gate_;
+  }
+
  private:
+  void wait_at_gate(int device) {
+    std::unique_lock<std::mutex> lock(gate_mutex_);
+    if (gate_device_ != device) return;
+    ++at_gate_;
+    gate_cv_.notify_all();
+    gate_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return gate_device_ != device; });
+    --at_gate_;
+  }
+
   struct event {
     cudaStream_t stream;
     bool done;
@@ -143,6 +179,10 @@ class host_upstream final : public cupp::detail::upstream {
   std::map<void*, std::size_t> sizes_;
   std::map<std::uintptr_t, event> events_;
   std::size_t recorded_ = 0, allocations_ = 0, failures_ = 0;
+  std::mutex gate_mutex_;
+  std::condition_variable gate_cv_;
+  int gate_device_ = -1;
+  int at_gate_ = 0;
 };
 
 thread_local int host_upstream::current_ = 0;
@@ -661,6 +701,237 @@ TEST_F(MemoryPoolHost, StressManyThreads) {
   // The capacity was reached: releasing cached segments and retrying ran under contention.
   EXPECT_GT(up_->failures(), 0u);
   pool.validate();
+}
+
+// ---- a lock per device: the upstream runs with the arena unlocked ----------------------------
+
+TEST_F(MemoryPoolHost, SlowAllocationOnOneDeviceStallsNoOther) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  host_upstream::use_device(1);
+  pool.free(pool.malloc(4 * KiB));  // a cached small block on device 1
+  host_upstream::use_device(0);
+
+  up_->close_gate(1);
+  void* slow = nullptr;
+  std::thread t([&] {
+    host_upstream::use_device(1);
+    cupp::cuda::StreamGuard on_s(s);
+    slow = pool.malloc(8 * MiB);  // a new segment: waits in the upstream
+  });
+  ASSERT_TRUE(up_->wait_for_gate_caller());
+  void* other_device = pool.malloc(8 * MiB);  // device 0 gets a segment meanwhile
+  host_upstream::use_device(1);
+  void* cached = pool.malloc(4 * KiB);  // and device 1 a cached block
+  const int still_waiting = up_->at_gate();
+  up_->open_gate();
+  t.join();
+  EXPECT_EQ(still_waiting, 1);  // both answers came while the slow cudaMalloc was still running
+  EXPECT_NE(slow, nullptr);
+  EXPECT_NE(cached, nullptr);
+  pool.free(cached);
+  pool.free(slow);
+  host_upstream::use_device(0);
+  pool.free(other_device);
+}
+
+TEST_F(MemoryPoolHost, OutOfMemoryRecoveryOnOneDeviceStallsNoOther) {
+  cupp::MemoryPool& pool = make_pool(8 * MiB);
+  host_upstream::use_device(1);
+  {
+    cupp::cuda::StreamGuard on_a(fake_stream(1));
+    pool.free(pool.malloc(8 * MiB));  // device 1 is full of one cached segment on stream 1
+  }
+  host_upstream::use_device(0);
+  up_->close_gate(1);
+  void* recovered = nullptr;
+  std::thread t([&] {
+    host_upstream::use_device(1);
+    cupp::cuda::StreamGuard on_b(fake_stream(2));
+    recovered = pool.malloc(6 * MiB);  // fails, releases the cached segment: cudaFree waits
+  });
+  ASSERT_TRUE(up_->wait_for_gate_caller());
+  void* meanwhile = pool.malloc(MiB);
+  const int still_waiting = up_->at_gate();
+  up_->open_gate();
+  t.join();
+  EXPECT_EQ(still_waiting, 1);
+  EXPECT_NE(recovered, nullptr);
+  pool.free(meanwhile);
+  pool.free(recovered);
+  host_upstream::use_device(1);
+  EXPECT_EQ(pool.total_bytes(), 6 * MiB);
+  host_upstream::use_device(0);
+}
+
+TEST_F(MemoryPoolHost, OutOfMemoryReleasesTheSizeClassFirst) {
+  cupp::MemoryPool& pool = make_pool(16 * MiB);
+  const cudaStream_t a = fake_stream(1), b = fake_stream(2);
+  {
+    cupp::cuda::StreamGuard on_a(a);
+    void* p8 = pool.malloc(8 * MiB);
+    void* p4 = pool.malloc(4 * MiB);
+    void* s = pool.malloc(4 * KiB);  // a small segment of 2 MiB
+    pool.free(p8);
+    pool.free(p4);
+    pool.free(s);
+  }
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  cupp::cuda::StreamGuard on_b(b);  // nothing cached on b: every request needs a new segment
+  // 4 MiB do not fit in the 2 MiB left: the smallest cached large segment that is big enough,
+  // the 4 MiB one, goes; the 8 MiB one and the small one stay.
+  void* q4 = pool.malloc(3 * MiB);
+  EXPECT_EQ(up_->failures(), 1u);
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  // A small request: the cached small segment of stream a goes, the 8 MiB one stays.
+  pool.set_limit(14 * MiB);
+  void* s2 = pool.malloc(4 * KiB);
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  pool.set_limit(0);
+  // 12 MiB: no single cached segment is big enough, and the large class together (8 MiB) is not
+  // enough either: then everything cached goes.
+  pool.free(s2);
+  void* q12 = pool.malloc(10 * MiB + 1);
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB + 12 * MiB);
+  pool.free(q12);
+  pool.free(q4);
+}
+
+// ---- CUDA graph capture: Note [Graph memory] -----------------------------------------------
+
+TEST_F(MemoryPoolHost, BlocksOfACaptureAreNotReusedOutsideIt) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  void* before = pool.malloc(4 * KiB);
+  pool.free(before);  // cached on s, free for eager reuse
+  // example-begin graph_pool
+  const std::uint64_t graph = pool.begin_capture(s);  // what Stream::begin_capture does
+  void* a = pool.malloc(4 * KiB);
+  EXPECT_NE(a, before);  // not from the ordinary cache: eager work may still use it
+  pool.free(a);
+  void* b = pool.malloc(4 * KiB);
+  EXPECT_EQ(b, a);  // within the capture, the graph's own order makes reuse safe
+  pool.end_capture(graph);
+  pool.free(b);  // freed after the capture: still the graph's
+  void* eager = pool.malloc(4 * KiB);
+  EXPECT_NE(eager, a);  // eager work never gets the graph's memory while the graph lives
+  EXPECT_EQ(eager, before);
+  EXPECT_EQ(pool.total_bytes(), 4u << 20);  // a segment for the graph, one for eager work
+  pool.release_graph(graph, {});  // the Graph is destroyed and was never launched
+  pool.free(eager);
+  pool.free_all_blocks();  // the graph's segment is ordinary memory again
+  EXPECT_EQ(pool.total_bytes(), 0u);
+  // example-end
+  pool.validate();
+  EXPECT_EQ(up_->outstanding(), 0u);
+}
+
+TEST_F(MemoryPoolHost, BlockFreedDuringACaptureBelongsToTheGraph) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1), replay = fake_stream(5);
+  cupp::cuda::StreamGuard guard(s);
+  void* input = pool.malloc(64 * KiB);  // allocated before the capture, used by it
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free(input);  // a temporary dropped during the capture: the graph reads it at every replay
+  pool.validate();
+  void* inside = pool.malloc(64 * KiB);
+  EXPECT_EQ(inside, input);  // the capture itself may reuse it
+  pool.free(inside);
+  pool.end_capture(graph);
+  void* eager = pool.malloc(64 * KiB);
+  EXPECT_FALSE(eager == input);
+  pool.release_graph(graph, {replay});  // launched on `replay`, maybe still running
+  pool.validate();
+  EXPECT_EQ(up_->live_events(), 1u);
+  void* waiting = pool.malloc(64 * KiB);
+  EXPECT_NE(waiting, input);  // not before the replay is done
+  up_->complete(replay);
+  void* done = pool.malloc(64 * KiB);
+  EXPECT_EQ(done, input);
+  pool.validate();
+  for (void* p : {eager, waiting, done}) pool.free(p);
+  EXPECT_EQ(up_->live_events(), 0u);
+}
+
+TEST_F(MemoryPoolHost, GraphOutputOutlivesTheGraph) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  const std::uint64_t graph = pool.begin_capture(s);
+  void* output = pool.malloc(3 * MiB);  // a large segment of the graph's own
+  void* temporary = pool.malloc(3 * MiB);
+  pool.free(temporary);
+  pool.end_capture(graph);
+  pool.free_all_blocks();  // the graph's cached segment is not given back
+  EXPECT_EQ(pool.total_bytes(), 8 * MiB);
+  pool.release_graph(graph, {});
+  pool.free_all_blocks();  // now its free segment is
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB);
+  EXPECT_EQ(pool.used_bytes(), 4 * MiB);
+  pool.free(output);  // the output, kept by its owner, is an ordinary block by now
+  void* reused = pool.malloc(3 * MiB);
+  EXPECT_EQ(reused, output);
+  pool.free(reused);
+  pool.free_all_blocks();
+  EXPECT_EQ(pool.total_bytes(), 0u);
+  EXPECT_EQ(up_->outstanding(), 0u);
+}
+
+TEST_F(MemoryPoolHost, NoEventIsRecordedOrQueriedDuringACapture) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1), other = fake_stream(2);
+  cupp::cuda::StreamGuard guard(s);
+  void* shared = pool.malloc(4 * KiB);
+  pool.record_stream(shared, other);
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free(shared);
+  EXPECT_EQ(up_->events_recorded(), 0u);  // deferred until no capture is underway
+  pool.validate();
+  void* inside = pool.malloc(4 * KiB);
+  EXPECT_NE(inside, shared);
+  pool.free(inside);
+  pool.end_capture(graph);
+  void* after = pool.malloc(4 * KiB);  // records the deferred events now
+  EXPECT_EQ(up_->events_recorded(), 1u);
+  EXPECT_NE(after, shared);
+  pool.validate();
+  up_->complete(other);
+  pool.release_graph(graph, {});
+  void* last = pool.malloc(4 * KiB);
+  EXPECT_TRUE(last == shared || last == inside);
+  pool.validate();
+  pool.free(after);
+  pool.free(last);
+  EXPECT_EQ(up_->live_events(), 0u);
+}
+
+TEST_F(MemoryPoolHost, NothingIsReleasedDuringACapture) {
+  cupp::MemoryPool& pool = make_pool(4 * MiB);
+  const cudaStream_t s = fake_stream(1), other = fake_stream(2);
+  {
+    cupp::cuda::StreamGuard on_other(other);
+    pool.free(pool.malloc(3 * MiB));  // a cached 4 MiB segment fills the capacity
+  }
+  cupp::cuda::StreamGuard guard(s);
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free_all_blocks();
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB);  // cudaFree would synchronise the capture
+  try {
+    pool.malloc(MiB);
+    FAIL() << "expected out_of_memory";
+  } catch (const cupp::out_of_memory& e) {
+    EXPECT_NE(std::string(e.what()).find("while a CUDA graph capture is underway"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(pool.begin_capture(s), cupp::value_error);  // capturing already
+  pool.end_capture(graph);
+  pool.release_graph(graph, {});
+  void* p = pool.malloc(MiB);  // the cached segment is released now
+  EXPECT_EQ(pool.total_bytes(), 2 * MiB);
+  pool.free(p);
 }
 
 TEST(MemoryAllocate, ZeroBytesGivesAHandleWithoutTheGpu) {
