@@ -151,6 +151,8 @@ Graph Stream::end_capture() const {
       g_captures.fetch_sub(1, std::memory_order_release);
     }
   }
+  if (!found && !is_capturing())
+    capture_error("Stream::end_capture", "Stream::end_capture: the stream is not capturing");
   // From here on the pool's private memory is released on every way out but success.
   struct memory_release {
     capture_entry& e;
@@ -169,8 +171,6 @@ Graph Stream::end_capture() const {
   if (status != cudaSuccess || graph == nullptr) {
     (void)cudaGetLastError();
     if (graph != nullptr) (void)cudaGraphDestroy(graph);
-    if (!found && status == cudaErrorIllegalState)
-      capture_error("Stream::end_capture", "Stream::end_capture: the stream is not capturing");
     throw cuda_error(static_cast<int>(status == cudaSuccess ? cudaErrorStreamCaptureInvalidated
                                                             : status),
                      "cudaStreamEndCapture",

@@ -463,9 +463,10 @@ bool is_whole_mask(const array_desc& a, const std::vector<fancy_item>& items) {
 }  // namespace
 
 void raise_finished_index_checks() {
-  // No event is queried while the current stream captures (Note [Graph memory]); the reports
-  // wait for the next call after the capture.
-  if (cuda::detail::captures_underway() > 0 && cuda::detail::is_capturing(cuda::get_current_stream()))
+  // No event is queried while the current stream captures (Note [What a capture forbids]); the
+  // reports wait for the next call after the capture.
+  if (cuda::detail::captures_underway() > 0 &&
+      cuda::detail::is_capturing(cuda::get_current_stream()))
     return;
   std::string message;
   bool choice = false;

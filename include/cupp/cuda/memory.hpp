@@ -56,11 +56,19 @@ class Allocator {
 /// allocation). Throws out_of_memory with the device's figures when cudaMalloc has no memory.
 class PassThroughAllocator final : public Allocator {
  public:
+  PassThroughAllocator();
+  ~PassThroughAllocator() override;
   void* allocate(std::size_t bytes, cudaStream_t stream) override;
   void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
-  /// Throws cuda_error: without a cache, memory freed during a capture would go back to CUDA
-  /// while the graph still uses it.
+  /// Memory allocated on `stream` during the capture, or freed there meanwhile, is given back to
+  /// CUDA only when the graph is released (cudaFree waits for its launches).
   std::uint64_t begin_capture(cudaStream_t stream) override;
+  void end_capture(std::uint64_t graph) override;
+  void release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) override;
+
+ private:
+  struct graphs;
+  std::unique_ptr<graphs> graphs_;
 };
 
 /// Makes `allocator` the source of cupp::cuda::allocate for the whole process, as
