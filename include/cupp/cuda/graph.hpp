@@ -17,7 +17,8 @@ namespace cupp::cuda {
 /// it replays the captured work with one call, on the memory the capture used: the arrays it
 /// read and wrote must stay alive, and are read and written in place at every replay. The
 /// memory the capture allocated and freed is kept for the graph by the memory pool until the
-/// Graph is destroyed (see docs/graphs.md). Move-only; not for use by two threads at once.
+/// Graph is destroyed (see docs/graphs.md). Move-only; not for use by two threads at once. The
+/// streams it is launched on must outlive it: its memory is released after their work.
 class Graph {
  public:
   Graph(Graph&& other) noexcept;
