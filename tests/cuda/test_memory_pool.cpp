@@ -934,6 +934,170 @@ TEST_F(MemoryPoolHost, NothingIsReleasedDuringACapture) {
   pool.free(p);
 }
 
+// Threads that capture at random on their own streams, with random sizes, frees inside and
+// outside the captures, graphs released later after "replays" on a stream of their own. The
+// test keeps its own map of the memory: live blocks; memory of a graph (freed during its
+// capture, or allocated in it and freed later), which only the same capture may reuse; and
+// memory of a released graph still waiting for its replay stream. No allocation may overlap
+// what it may not reuse, and the pool's invariants hold after every operation.
+TEST_F(MemoryPoolHost, StressCaptures) {
+  constexpr int kThreads = 3;
+  constexpr int kOpsPerThread = 6000;
+  cupp::MemoryPool& pool = make_pool(std::size_t{512} << 20);
+  struct region {
+    std::size_t size;
+    std::uint64_t graph;        // 0: live; else the graph whose memory it is
+    cudaStream_t waits_on;      // a released graph's replay stream, nullptr before the release
+  };
+  std::mutex regions_mutex;
+  std::map<char*, region> regions;
+  // Claims [p, p + n) for a live block allocated under `graph` (0: eagerly): true when it
+  // overlaps nothing but memory of that same graph's capture.
+  const auto claim = [&](char* p, std::size_t n, std::uint64_t graph) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    bool ok = true;
+    auto it = regions.lower_bound(p);
+    if (it != regions.begin()) --it;
+    while (it != regions.end() && it->first < p + n) {
+      if (it->first + it->second.size <= p) {
+        ++it;
+        continue;
+      }
+      const bool reusable = graph != 0 && it->second.graph == graph && it->second.waits_on == nullptr;
+      ok = ok && reusable;
+      it = reusable ? regions.erase(it) : std::next(it);
+    }
+    regions[p] = {n, 0, nullptr};
+    return ok;
+  };
+  const auto unclaim = [&](char* p, std::uint64_t graph) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    if (graph == 0)
+      regions.erase(p);
+    else
+      regions[p].graph = graph;
+  };
+  const auto released = [&](std::uint64_t graph, cudaStream_t replay) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    for (auto& [p, r] : regions)
+      if (r.graph == graph && r.waits_on == nullptr) r.waits_on = replay;
+  };
+  const auto replayed = [&](cudaStream_t replay) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    for (auto it = regions.begin(); it != regions.end();)
+      it = it->second.waits_on == replay ? regions.erase(it) : std::next(it);
+    up_->complete(replay);
+  };
+
+  std::atomic<int> overlaps{0}, invariant_failures{0};
+  const auto worker = [&](int t) {
+    host_upstream::use_device(t % 2);
+    std::mt19937_64 rng(99 + t);
+    std::uniform_real_distribution<double> log_size(0.0, 23.0);
+    std::uniform_int_distribution<int> percent(0, 99);
+    const cudaStream_t own[2] = {fake_stream(100 + 3 * t), fake_stream(101 + 3 * t)};
+    const cudaStream_t replay = fake_stream(102 + 3 * t);
+    struct live_block {
+      char* ptr;
+      std::uint64_t graph;  // allocated during this graph's capture, 0 for none
+      cudaStream_t stream;
+    };
+    std::vector<live_block> live;
+    std::uint64_t capturing = 0;             // the capture underway on own[0], 0 for none
+    std::vector<std::uint64_t> alive;        // ended captures whose graphs still exist
+    std::vector<std::uint64_t> unreleased;   // all of this thread's graphs not yet released
+    const auto graph_of_free = [&](const live_block& b) -> std::uint64_t {
+      if (b.graph != 0 && std::find(unreleased.begin(), unreleased.end(), b.graph) != unreleased.end())
+        return b.graph;  // the graph's memory stays the graph's
+      return capturing != 0 && b.stream == own[0] ? capturing : 0;
+    };
+    for (int op = 0; op < kOpsPerThread; ++op) {
+      const int roll = percent(rng);
+      if (roll < 2 && capturing == 0) {
+        capturing = pool.begin_capture(own[0]);
+        unreleased.push_back(capturing);
+      } else if (roll < 4 && capturing != 0) {
+        pool.end_capture(capturing);
+        alive.push_back(capturing);
+        capturing = 0;
+      } else if (roll < 6 && !alive.empty()) {
+        const std::uint64_t g = alive.front();
+        alive.erase(alive.begin());
+        unreleased.erase(std::find(unreleased.begin(), unreleased.end(), g));
+        const bool launched = percent(rng) < 50;
+        released(g, launched ? replay : fake_stream(1));
+        pool.release_graph(g, launched ? std::vector<cudaStream_t>{replay}
+                                       : std::vector<cudaStream_t>{});
+        if (!launched) replayed(fake_stream(1));  // nothing to wait for
+        // Live blocks of a released graph are ordinary from now on.
+        for (live_block& b : live)
+          if (b.graph == g) b.graph = 0;
+      } else if (roll < 8) {
+        replayed(replay);
+      } else if (live.empty() || (live.size() < 20 && roll < 55)) {
+        const auto size =
+            std::max<std::size_t>(1, static_cast<std::size_t>(std::exp2(log_size(rng))));
+        const cudaStream_t stream = own[percent(rng) % 2];
+        const std::uint64_t graph = stream == own[0] ? capturing : 0;
+        cupp::cuda::StreamGuard guard(stream);
+        try {
+          char* p = static_cast<char*>(pool.malloc(size));
+          if (!claim(p, size, graph)) ++overlaps;
+          live.push_back({p, graph, stream});
+        } catch (const cupp::out_of_memory&) {
+        }
+      } else {
+        const std::size_t i = static_cast<std::size_t>(percent(rng)) % live.size();
+        const live_block b = live[i];
+        live[i] = live.back();
+        live.pop_back();
+        unclaim(b.ptr, graph_of_free(b));
+        pool.free(b.ptr);
+      }
+      try {
+        pool.validate();
+      } catch (const cupp::error& e) {
+        if (invariant_failures++ == 0) ADD_FAILURE() << e.what();
+      }
+    }
+    for (const live_block& b : live) {
+      unclaim(b.ptr, graph_of_free(b));
+      pool.free(b.ptr);
+    }
+    if (capturing != 0) {
+      pool.end_capture(capturing);
+      alive.push_back(capturing);
+    }
+    for (const std::uint64_t g : alive) {
+      released(g, replay);
+      pool.release_graph(g, {replay});
+    }
+    replayed(replay);
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) threads.emplace_back(worker, t);
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(overlaps.load(), 0);
+  EXPECT_EQ(invariant_failures.load(), 0);
+  // Events deferred while another thread captured were recorded after their stream's last
+  // completion: the replay streams finish once more, and a malloc on each device processes them.
+  for (int device : {0, 1}) {
+    host_upstream::use_device(device);
+    pool.free(pool.malloc(1));  // records the deferred events
+  }
+  for (int t = 0; t < kThreads; ++t) up_->complete(fake_stream(102 + 3 * t));
+  for (int device : {0, 1}) {
+    host_upstream::use_device(device);
+    pool.free(pool.malloc(1));  // processes the completed events
+    EXPECT_EQ(pool.used_bytes(), 0u);
+    pool.free_all_blocks();
+    EXPECT_EQ(pool.total_bytes(), 0u) << "device " << device;  // no graph kept anything
+  }
+  host_upstream::use_device(0);
+  EXPECT_EQ(up_->live_events(), 0u);
+  EXPECT_EQ(up_->outstanding(), 0u);
+}
+
 TEST(MemoryAllocate, ZeroBytesGivesAHandleWithoutTheGpu) {
   const std::shared_ptr<void> h = cupp::cuda::allocate(0);
   EXPECT_EQ(h.get(), nullptr);
