@@ -153,17 +153,14 @@ void* caching_pool::malloc(int device, std::size_t bytes, cudaStream_t stream) {
   if (b == nullptr) b = new_segment(a, lock, size, bytes, stream, graph);
   split(a, b, size);
   b->state = block_state::live;
-  {
-    std::lock_guard<std::mutex> map_lock(live_mutex_);
-    if (spare_map_nodes_.empty()) {
-      live_.emplace(b->ptr, b);
-    } else {
-      live_map::node_type node = std::move(spare_map_nodes_.back());
-      spare_map_nodes_.pop_back();
-      node.key() = b->ptr;
-      node.mapped() = b;
-      live_.insert(std::move(node));
-    }
+  if (a.spare_map_nodes.empty()) {
+    a.live.emplace(b->ptr, b);
+  } else {
+    live_map::node_type node = std::move(a.spare_map_nodes.back());
+    a.spare_map_nodes.pop_back();
+    node.key() = b->ptr;
+    node.mapped() = b;
+    a.live.insert(std::move(node));
   }
   a.stats.used += b->size;
   if (a.stats.used > a.stats.peak) a.stats.peak = a.stats.used;
@@ -172,29 +169,25 @@ void* caching_pool::malloc(int device, std::size_t bytes, cudaStream_t stream) {
 
 void caching_pool::free(void* ptr) {
   if (ptr == nullptr) return;
-  arena& a = owner_of(ptr, "free");
-  arena_lock lock(a.mutex);
-  release(a, ptr, nullptr);
+  arena* a = nullptr;
+  live_map::iterator it;
+  const arena_lock lock = lock_owner(ptr, a, it, "free");
+  release(*a, it, nullptr);
 }
 
 void caching_pool::free_after(void* ptr, cudaStream_t last_use) {
   if (ptr == nullptr) return;
-  arena& a = owner_of(ptr, "free");
-  arena_lock lock(a.mutex);
-  release(a, ptr, &last_use);
+  arena* a = nullptr;
+  live_map::iterator it;
+  const arena_lock lock = lock_owner(ptr, a, it, "free");
+  release(*a, it, &last_use);
 }
 
 void caching_pool::record_stream(void* ptr, cudaStream_t stream) {
-  arena& a = owner_of(ptr, "record_stream");
-  arena_lock lock(a.mutex);
-  block* b = nullptr;
-  {
-    std::lock_guard<std::mutex> map_lock(live_mutex_);
-    const auto it = live_.find(ptr);
-    if (it == live_.end() || it->second->owner != &a)
-      throw value_error("record_stream: the pointer was not allocated by this pool");
-    b = it->second;
-  }
+  arena* a = nullptr;
+  live_map::iterator it;
+  const arena_lock lock = lock_owner(ptr, a, it, "record_stream");
+  block* b = it->second;
   if (stream == b->stream) return;
   for (cudaStream_t s : b->uses)
     if (s == stream) return;
@@ -310,12 +303,25 @@ std::size_t caching_pool::limit(int device) {
   return a.limit;
 }
 
-caching_pool::arena& caching_pool::owner_of(void* ptr, const char* operation) {
-  std::lock_guard<std::mutex> map_lock(live_mutex_);
-  const auto it = live_.find(ptr);
-  if (it == live_.end())
-    throw value_error(std::string(operation) + ": the pointer was not allocated by this pool");
-  return *it->second->owner;
+caching_pool::arena_lock caching_pool::lock_owner(void* ptr, arena*& owner,
+                                                  live_map::iterator& it,
+                                                  const char* operation) {
+  // Note [Caching pool]: the arena where this thread last found a block first, then the others.
+  thread_local int hint = 0;
+  const int slots = arena_slots_.load(std::memory_order_acquire);
+  for (int k = -1; k < slots; ++k) {
+    const int device = k < 0 ? hint : k;
+    if (device >= slots || (k >= 0 && k == hint)) continue;
+    arena* a = arenas_[static_cast<std::size_t>(device)].load(std::memory_order_acquire);
+    if (a == nullptr) continue;
+    arena_lock lock(a->mutex);
+    it = a->live.find(ptr);
+    if (it == a->live.end()) continue;
+    hint = device;
+    owner = a;
+    return lock;
+  }
+  throw value_error(std::string(operation) + ": the pointer was not allocated by this pool");
 }
 
 caching_pool::arena& caching_pool::arena_for(int device) {
@@ -330,6 +336,8 @@ caching_pool::arena& caching_pool::arena_for(int device) {
   arena* a = fresh.get();
   owned_arenas_.push_back(std::move(fresh));
   slot.store(a, std::memory_order_release);
+  if (arena_slots_.load(std::memory_order_relaxed) <= device)
+    arena_slots_.store(device + 1, std::memory_order_release);
   return *a;
 }
 
@@ -423,16 +431,8 @@ void caching_pool::split(arena& a, block* b, std::size_t size) {
   ++a.stats.cached_blocks;
 }
 
-void caching_pool::release(arena& a, void* ptr, const cudaStream_t* last_use) {
-  block* b = nullptr;
-  {
-    std::lock_guard<std::mutex> map_lock(live_mutex_);
-    const auto it = live_.find(ptr);
-    // Found before the arena was locked; a second free of the same pointer may have won since.
-    if (it == live_.end() || it->second->owner != &a)
-      throw value_error("free: the pointer was not allocated by this pool");
-    b = it->second;
-  }
+void caching_pool::release(arena& a, live_map::iterator it, const cudaStream_t* last_use) {
+  block* b = it->second;
   if (last_use != nullptr &&
       std::find(b->uses.begin(), b->uses.end(), *last_use) == b->uses.end())
     b->uses.push_back(*last_use);
@@ -455,10 +455,7 @@ void caching_pool::release(arena& a, void* ptr, const cudaStream_t* last_use) {
       throw;
     }
   }
-  {
-    std::lock_guard<std::mutex> map_lock(live_mutex_);
-    spare_map_nodes_.push_back(live_.extract(ptr));
-  }
+  a.spare_map_nodes.push_back(a.live.extract(it));
   a.stats.used -= b->size;
   if (defer) {
     b->state = block_state::pending;
@@ -707,17 +704,16 @@ void caching_pool::erase_free(arena& a, block* b) {
 
 void caching_pool::validate() {
   std::lock_guard<std::mutex> guard(arenas_mutex_);
-  // Every arena at once (the only place that holds two: no other order to deadlock with), then
-  // the pointer map.
+  // Every arena at once: the only place that holds two, so there is no other order to deadlock
+  // with.
   std::vector<arena_lock> locks;
   for (auto& a : owned_arenas_) locks.emplace_back(a->mutex);
-  std::lock_guard<std::mutex> map_lock(live_mutex_);
   const auto check = [](bool ok, const char* what) {
     if (!ok) throw error(std::string("memory pool invariant broken: ") + what);
   };
-  std::size_t live_blocks = 0;
   for (const auto& slot : owned_arenas_) {
     arena& a = *slot;
+    std::size_t live_blocks = 0;
     std::size_t held = 0, used = 0, cached = 0, cached_blocks = 0, pending_blocks = 0;
     std::size_t free_blocks = 0, waiting_events = 0, deferred_blocks = 0;
     for (block* s : a.segments) {
@@ -736,8 +732,8 @@ void caching_pool::validate() {
           case block_state::live: {
             used += b->size;
             ++live_blocks;
-            const auto it = live_.find(b->ptr);
-            check(it != live_.end() && it->second == b, "a live block is not in the pointer map");
+            const auto it = a.live.find(b->ptr);
+            check(it != a.live.end() && it->second == b, "a live block is not in the pointer map");
             break;
           }
           case block_state::free:
@@ -776,11 +772,11 @@ void caching_pool::validate() {
     check(a.deferred.size() == deferred_blocks, "a deferred block is not waiting");
     check(a.stats.peak >= a.stats.used, "peak is below used");
     check(a.pending.size() == waiting_events, "events are filed for blocks that do not wait");
+    check(a.live.size() == live_blocks, "the pointer map holds blocks that are not live");
     for (const pending_event& p : a.pending)
       check(p.owner->state == block_state::pending,
             "an event is filed for a block that is not waiting");
   }
-  check(live_.size() == live_blocks, "the pointer map holds blocks that are not live");
 }
 
 }  // namespace cupp::detail

@@ -108,8 +108,9 @@ struct pool_stats {
 //    that mutex released: one thread recovering from out-of-memory on one GPU stalls no
 //    allocation on another, and not even the other threads of its own GPU that find a cached
 //    block. Bytes being allocated with the mutex released are counted in `reserving`, so that
-//    the limit holds across threads. The pointer map is shared, under a mutex of its own taken
-//    only for a lookup, an insertion or a removal (lock order: arena, then map).
+//    the limit holds across threads. Each arena maps its own live blocks by address: a free
+//    locks the arena where the calling thread last found a block (one lock, as with a single
+//    mutex, when it frees on the device it allocates on) and tries the others after it.
 //  - The hot path allocates nothing once warm: block structs and the nodes of the sets and of the
 //    pointer map are recycled.
 //
@@ -219,6 +220,8 @@ class caching_pool {
     std::vector<pending_event> pending;
     std::vector<block*> deferred;   // freed during a capture; events not recorded yet
     std::vector<capture> captures;  // underway on this device
+    live_map live;                  // blocks handed out, by address
+    std::vector<live_map::node_type> spare_map_nodes;
     std::deque<block> block_storage;
     std::vector<block*> spare_blocks;
     std::vector<free_set::node_type> spare_set_nodes;
@@ -227,14 +230,14 @@ class caching_pool {
 
   arena& arena_for(int device);
   arena* arena_of_graph(std::uint64_t graph);
-  arena& owner_of(void* ptr, const char* operation);
+  arena_lock lock_owner(void* ptr, arena*& owner, live_map::iterator& it, const char* operation);
   static std::uint64_t graph_of(const arena& a, cudaStream_t stream) noexcept;
   block* take_free_block(arena& a, std::size_t size, cudaStream_t stream, std::uint64_t graph);
   block* new_segment(arena& a, arena_lock& lock, std::size_t size, std::size_t requested,
                      cudaStream_t stream, std::uint64_t graph);
   void* allocate_unlocked(arena& a, arena_lock& lock, std::size_t bytes);
   void split(arena& a, block* b, std::size_t size);
-  void release(arena& a, void* ptr, const cudaStream_t* last_use);
+  void release(arena& a, live_map::iterator it, const cudaStream_t* last_use);
   void retire(arena& a, block* b);
   void record_events(arena& a, block* b);
   void make_free(arena& a, block* b);
@@ -255,12 +258,10 @@ class caching_pool {
   bool limit_from_env_;
   std::mutex arenas_mutex_;  // guards the creation of arenas and `graphs_`
   std::array<std::atomic<arena*>, kMaxDevices> arenas_{};
+  std::atomic<int> arena_slots_{0};  // highest device with an arena, plus one
   std::vector<std::unique_ptr<arena>> owned_arenas_;
   std::unordered_map<std::uint64_t, int> graphs_;  // graph id -> device, until release_graph
   std::uint64_t next_graph_ = 1;
-  std::mutex live_mutex_;  // guards the two below
-  live_map live_;
-  std::vector<live_map::node_type> spare_map_nodes_;
 };
 
 }  // namespace cupp::detail
