@@ -8,10 +8,11 @@
 #include <memory>
 #include <vector>
 
-#include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
 
 namespace cupp::cuda {
+
+class Allocator;
 
 /// An instantiated CUDA graph, as cupy.cuda.Graph: what Stream::end_capture returns. Launching
 /// it replays the captured work with one call, on the memory the capture used: the arrays it

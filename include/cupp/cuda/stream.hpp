@@ -105,3 +105,6 @@ class relaxed_capture_mode {
 }  // namespace detail
 
 }  // namespace cupp::cuda
+
+// Stream::end_capture returns a Graph: callers of it need the complete type.
+#include "cupp/cuda/graph.hpp"  // IWYU pragma: export
