@@ -159,6 +159,47 @@ def cupy_cases(cp):
             return events(lambda: f(a, b, c, d, e))
         return events(lambda: a * b + c * d - e)
 
+    def chain20(graph):
+        """The 20-launch chain of bench_graph.cpp on a non-blocking stream, host-timed per op:
+        eagerly, or replayed from a cupy.cuda.Graph captured once."""
+        stream = cp.cuda.Stream(non_blocking=True)
+        with stream:
+            x = cp.random.rand(1024, dtype=cp.float32)
+            box = [x.copy()]
+
+            def chain():
+                y = box[0]
+                for _ in range(4):
+                    y *= 0.5
+                    y += x
+                    y = cp.sin(y)
+                    s = cp.sum(y)
+                    y -= s
+                box[0] = y
+
+            work = chain
+            if graph:
+                chain()
+                stream.synchronize()
+                stream.begin_capture()
+                chain()
+                g = stream.end_capture()
+                g.upload(stream)
+
+                def work():
+                    g.launch(stream)
+            for _ in range(3):
+                work()
+            stream.synchronize()
+
+            def once(chains=500):
+                t = time.perf_counter()
+                for _ in range(chains):
+                    work()
+                stream.synchronize()
+                return (time.perf_counter() - t) / (chains * 20)
+            return median_of(once)
+
     def fused_dot():
         def dot(x, y):
             return cp.sum(x * y)
@@ -350,6 +391,8 @@ def cupy_cases(cp):
         'cold_compile_add_arrays': cold_compile,
         'pinned_h2d_1GiB': lambda: pinned('h2d'),
         'pinned_d2h_1GiB': lambda: pinned('d2h'),
+        'graph_chain20_eager_per_op': lambda: chain20(False),
+        'graph_chain20_replay_per_op': lambda: chain20(True),
         'red_sum_f32': lambda: events(lambda: cp.sum(arr('a', n))),
         'red_sum_axis0': lambda: events(lambda: cp.sum(arr('m', side, side), axis=0)),
         'red_sum_axis1': lambda: events(lambda: cp.sum(arr('m', side, side), axis=1)),

@@ -10,6 +10,7 @@
 #include "cupp/core/shape.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"
+#include "cupp/cuda/graph.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/expr/ufuncs.hpp"

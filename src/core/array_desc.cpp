@@ -391,6 +391,14 @@ bool reachable_by_dma(const void* p) {
   return attr.type == cudaMemoryTypeHost || attr.type == cudaMemoryTypeManaged;
 }
 
+/// Note [What a capture forbids]: a copy to the host waits for a result that is not computed.
+void check_host_read(cudaStream_t stream) {
+  cuda::detail::check_not_capturing(
+      stream, "a copy to the host (get(), item(), printing, or a routine whose result's shape "
+              "depends on the data)",
+      "the host would read the result before the graph has run");
+}
+
 /// The C-order elements of `a`: its own memory when contiguous, else a copy made into `keep`.
 const char* contiguous_source(const array_desc& a, array_desc& keep) {
   if (contiguous(a)) return a.ptr;
@@ -404,6 +412,7 @@ void to_host(const array_desc& a, host_sink sink, void* context) {
   const std::int64_t n = a.size();
   if (n == 0) return;
   const cudaStream_t stream = cuda::get_current_stream();
+  check_host_read(stream);
   array_desc keep;
   const char* src = contiguous_source(a, keep);
   staged_to_host(src, static_cast<std::size_t>(n) * a.itemsize(), stream, sink, context);
@@ -415,6 +424,7 @@ void to_host(const array_desc& a, void* dst) {
   if (n == 0) return;
   const std::size_t bytes = static_cast<std::size_t>(n) * a.itemsize();
   const cudaStream_t stream = cuda::get_current_stream();
+  check_host_read(stream);
   array_desc keep;
   const char* src = contiguous_source(a, keep);
   if (bytes <= kStagingChunk || reachable_by_dma(dst)) {
@@ -439,6 +449,10 @@ void from_host(const array_desc& a, const void* src) {
   const std::int64_t n = a.size();
   if (n == 0) return;
   const cudaStream_t stream = cuda::get_current_stream();
+  cuda::detail::check_not_capturing(
+      stream, "a copy from host memory (set(), an array made from host data)",
+      "a captured copy may not read pageable host memory; copy into a device array before "
+      "begin_capture() and update that array in place between replays");
   // A pageable source is staged by the driver before cudaMemcpyAsync returns, so the caller may
   // reuse its buffer at once; no host synchronisation is needed.
   if (contiguous(a)) {

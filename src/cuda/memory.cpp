@@ -9,8 +9,11 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <iterator>
 #include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
@@ -39,9 +42,12 @@ bool is_out_of_memory(cudaError_t status) {
   return true;
 }
 
-// cudaMalloc on the current device; nullptr when the device has no room.
+// cudaMalloc on the current device; nullptr when the device has no room. It may run while a
+// stream is capturing a CUDA graph (Note [Graph memory]): cudaMalloc is then allowed only in a
+// relaxed capture, so the calling thread's mode is relaxed for the call, as PyTorch does.
 void* cuda_malloc(std::size_t bytes) {
   void* ptr = nullptr;
+  const cuda::detail::relaxed_capture_mode relaxed;
   const cudaError_t status = cudaMalloc(&ptr, bytes);
   if (is_out_of_memory(status)) return nullptr;
   CUPP_CHECK_CUDA(status);
@@ -212,7 +218,25 @@ std::unique_ptr<upstream> make_pinned_upstream() { return std::make_unique<pinne
 
 namespace cuda {
 
-void* PassThroughAllocator::allocate(std::size_t bytes, cudaStream_t) {
+// What PassThroughAllocator keeps for the graphs being captured or alive (Note [Graph memory]):
+// the memory they allocated, and what was freed of it (or during their capture) meanwhile.
+struct PassThroughAllocator::graphs {
+  std::mutex mutex;
+  std::uint64_t next = 1;
+  std::vector<std::pair<cudaStream_t, std::uint64_t>> capturing;
+  std::unordered_map<void*, std::uint64_t> owned;                  // allocated during a capture
+  std::unordered_map<std::uint64_t, std::vector<void*>> deferred;  // frees held for a graph
+  std::uint64_t capture_of(cudaStream_t stream) const {
+    for (const auto& [s, g] : capturing)
+      if (s == stream) return g;
+    return 0;
+  }
+};
+
+PassThroughAllocator::PassThroughAllocator() : graphs_(std::make_unique<graphs>()) {}
+PassThroughAllocator::~PassThroughAllocator() = default;
+
+void* PassThroughAllocator::allocate(std::size_t bytes, cudaStream_t stream) {
   if (bytes == 0) return nullptr;
   const int device = detail::current_device_id();
   void* ptr = cuda_malloc(bytes);
@@ -220,11 +244,61 @@ void* PassThroughAllocator::allocate(std::size_t bytes, cudaStream_t) {
     throw out_of_memory(cupp::detail::out_of_memory_message(bytes, device_name(device),
                                                             device_memory_info(device), "no pool"),
                         bytes);
+  if (detail::captures_underway() > 0) {
+    std::lock_guard<std::mutex> lock(graphs_->mutex);
+    if (const std::uint64_t g = graphs_->capture_of(stream); g != 0) graphs_->owned[ptr] = g;
+  }
   return ptr;
 }
 
-void PassThroughAllocator::deallocate(void* ptr, std::size_t, cudaStream_t) {
-  if (ptr != nullptr) CUPP_CHECK_CUDA(cudaFree(ptr));
+void PassThroughAllocator::deallocate(void* ptr, std::size_t, cudaStream_t stream) {
+  if (ptr == nullptr) return;
+  {
+    std::lock_guard<std::mutex> lock(graphs_->mutex);
+    std::uint64_t g = graphs_->capture_of(stream);
+    if (const auto it = graphs_->owned.find(ptr); it != graphs_->owned.end()) {
+      g = it->second;
+      graphs_->owned.erase(it);
+    }
+    if (g != 0) {
+      graphs_->deferred[g].push_back(ptr);
+      return;
+    }
+  }
+  CUPP_CHECK_CUDA(cudaFree(ptr));
+}
+
+std::uint64_t PassThroughAllocator::begin_capture(cudaStream_t stream) {
+  std::lock_guard<std::mutex> lock(graphs_->mutex);
+  const std::uint64_t g = graphs_->next++;
+  graphs_->capturing.emplace_back(stream, g);
+  return g;
+}
+
+void PassThroughAllocator::end_capture(std::uint64_t graph) {
+  std::lock_guard<std::mutex> lock(graphs_->mutex);
+  auto& c = graphs_->capturing;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (c[i].second != graph) continue;
+    c.erase(c.begin() + static_cast<std::ptrdiff_t>(i));
+    break;
+  }
+}
+
+// cudaFree waits for the device, and so for every launch of the graph, before it releases.
+void PassThroughAllocator::release_graph(std::uint64_t graph, const std::vector<cudaStream_t>&) {
+  end_capture(graph);
+  std::vector<void*> memory;
+  {
+    std::lock_guard<std::mutex> lock(graphs_->mutex);
+    if (const auto it = graphs_->deferred.find(graph); it != graphs_->deferred.end()) {
+      memory.swap(it->second);
+      graphs_->deferred.erase(it);
+    }
+    for (auto it = graphs_->owned.begin(); it != graphs_->owned.end();)
+      it = it->second == graph ? graphs_->owned.erase(it) : std::next(it);
+  }
+  for (void* ptr : memory) CUPP_CHECK_CUDA(cudaFree(ptr));
 }
 
 void set_allocator(std::shared_ptr<Allocator> allocator) {
@@ -306,6 +380,16 @@ std::size_t MemoryPool::get_limit() const { return pool_->limit(pool_->source().
 
 void MemoryPool::validate() const { pool_->validate(); }
 
+std::uint64_t MemoryPool::begin_capture(cudaStream_t stream) {
+  return pool_->begin_capture(pool_->source().current_device(), stream);
+}
+
+void MemoryPool::end_capture(std::uint64_t graph) { pool_->end_capture(graph); }
+
+void MemoryPool::release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) {
+  pool_->release_graph(graph, replayed_on);
+}
+
 MemoryPool& get_default_memory_pool() { return *default_pool(); }
 
 // ---- MemoryAsyncPool -----------------------------------------------------------------------
@@ -335,6 +419,7 @@ void* MemoryAsyncPool::allocate(std::size_t bytes, cudaStream_t stream) {
   cudaError_t status = cudaMallocAsync(&ptr, bytes, stream);
   if (is_out_of_memory(status)) {
     // Memory freed on other streams returns to the CUDA pool once those streams get there.
+    cuda::detail::check_no_capture_on_device(device, "MemoryAsyncPool::malloc after a failure");
     CUPP_CHECK_CUDA(cudaDeviceSynchronize());
     status = cudaMallocAsync(&ptr, bytes, stream);
     if (is_out_of_memory(status))
@@ -354,6 +439,8 @@ void MemoryAsyncPool::free(void* ptr, cudaStream_t stream) {
 void MemoryAsyncPool::deallocate(void* ptr, std::size_t, cudaStream_t stream) { free(ptr, stream); }
 
 void MemoryAsyncPool::free_all_blocks() {
+  cuda::detail::check_no_capture_on_device(cuda::detail::current_device_id(),
+                                           "MemoryAsyncPool::free_all_blocks()");
   const cudaMemPool_t pool = current_cuda_pool();
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
   CUPP_CHECK_CUDA(cudaMemPoolTrimTo(pool, 0));

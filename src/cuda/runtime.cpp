@@ -79,6 +79,7 @@ int Device::count() noexcept { return census().count; }
 void Device::use() const { CUPP_CHECK_CUDA(cudaSetDevice(id_)); }
 
 void Device::synchronize() const {
+  detail::check_no_capture_on_device(id_, "Device::synchronize()");
   DeviceGuard g(*this);
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
   cupp::detail::raise_finished_index_checks();
@@ -109,7 +110,7 @@ DeviceGuard::DeviceGuard(Device d) : previous_(detail::current_device_id()) {
 DeviceGuard::~DeviceGuard() { (void)cudaSetDevice(previous_); }
 
 void synchronize() {
-  detail::require_device();
+  detail::check_no_capture_on_device(detail::current_device_id(), "cupp::cuda::synchronize()");
   CUPP_CHECK_CUDA(cudaDeviceSynchronize());
   cupp::detail::raise_finished_index_checks();
 }
@@ -145,6 +146,8 @@ Stream::~Stream() {
 
 void Stream::synchronize() const {
   detail::require_device();
+  detail::check_not_capturing(stream_, "Stream::synchronize()",
+                              "it waits on the host for work that has not run yet");
   CUPP_CHECK_CUDA(cudaStreamSynchronize(stream_));
   cupp::detail::raise_finished_index_checks();
 }

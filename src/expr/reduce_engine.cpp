@@ -78,6 +78,7 @@ unsigned* counters_for(cudaStream_t stream) {
   unsigned*& p = buffers[{device, stream}];
   if (p == nullptr) {
     void* raw = nullptr;
+    const cuda::detail::relaxed_capture_mode relaxed;  // may be first needed during a capture
     CUPP_CHECK_CUDA(cudaMalloc(&raw, kCounters * sizeof(unsigned)));
     CUPP_CHECK_CUDA(cudaMemsetAsync(raw, 0, kCounters * sizeof(unsigned), stream));
     p = static_cast<unsigned*>(raw);

@@ -214,6 +214,11 @@ void run(copy_plan p, bool scatter, report_kind kind = report_kind::axis) {
   const cudaStream_t stream = cuda::get_current_stream();
   std::shared_ptr<void> report;
   if (p.mode == index_mode::raise && !p.indices.empty()) {
+    // Note [What a capture forbids]: the report is read on the host, after the kernel has run.
+    cuda::detail::check_not_capturing(
+        stream, "an indexing call that checks its indices (mode='raise')",
+        "an out-of-range index is reported to the host once the kernel has run; use "
+        "take/put/choose with mode='wrap' or 'clip', or index before the capture");
     report = cuda::allocate_pinned(sizeof(fancy::error_report), stream);
     std::memset(report.get(), 0, sizeof(fancy::error_report));
     params->error = static_cast<fancy::error_report*>(report.get());
@@ -432,6 +437,8 @@ array_desc select_masked(const array_desc& a, const array_desc& mask) {
   const std::int64_t n = a.size();
   const cudaStream_t stream = cuda::get_current_stream();
   if (n == 0) return make_array({0}, a.dt);
+  cuda::detail::check_not_capturing(stream, "boolean mask indexing (a[mask])",
+                                    "the result's length is read on the host");
   const auto count = cuda::allocate(sizeof(std::int64_t));
   auto* device_count = static_cast<std::int64_t*>(count.get());
   searching::select_nonzero(dtype::bool_, flags.ptr, n, 1, nullptr, 0, 0, device_count, stream);
@@ -456,6 +463,11 @@ bool is_whole_mask(const array_desc& a, const std::vector<fancy_item>& items) {
 }  // namespace
 
 void raise_finished_index_checks() {
+  // No event is queried while the current stream captures (Note [What a capture forbids]); the
+  // reports wait for the next call after the capture.
+  if (cuda::detail::captures_underway() > 0 &&
+      cuda::detail::is_capturing(cuda::get_current_stream()))
+    return;
   std::string message;
   bool choice = false;
   auto& checks = pending_checks();

@@ -82,6 +82,7 @@ TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes
 TEST(DocExamples, ArrayPageMatchesTheTests) { EXPECT_EQ(check_page("docs/array.md"), 5); }
 TEST(DocExamples, RuntimePageMatchesTheTests) { EXPECT_EQ(check_page("docs/runtime.md"), 2); }
 TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory.md"), 5); }
+TEST(DocExamples, GraphsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/graphs.md"), 3); }
 TEST(DocExamples, ElementwisePageMatchesTheTests) { EXPECT_EQ(check_page("docs/elementwise.md"), 9); }
 TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"), 12); }
 TEST(DocExamples, PromotionPageMatchesTheTests) { EXPECT_EQ(check_page("docs/promotion.md"), 5); }

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -51,6 +53,7 @@ class host_upstream final : public cupp::detail::upstream {
   int current_device() override { return current_; }
 
   void* allocate(int device, std::size_t bytes) override {
+    wait_at_gate(device);
     std::lock_guard<std::mutex> lock(mutex_);
     std::size_t& used = outstanding_[device];
     if (bytes > capacity_ - used) {
@@ -66,6 +69,7 @@ class host_upstream final : public cupp::detail::upstream {
   }
 
   void deallocate(int device, void* ptr, std::size_t bytes) override {
+    wait_at_gate(device);
     std::lock_guard<std::mutex> lock(mutex_);
     const auto it = sizes_.find(ptr);
     if (it == sizes_.end() || it->second != bytes) {
@@ -131,7 +135,39 @@ class host_upstream final : public cupp::detail::upstream {
     return failures_;
   }
 
+  // A slow cudaMalloc/cudaFree: from now on, allocate and deallocate on `device` wait (at most
+  // 10 s, so that a failing test cannot hang) until open_gate().
+  void close_gate(int device) {
+    std::lock_guard<std::mutex> lock(gate_mutex_);
+    gate_device_ = device;
+  }
+  void open_gate() {
+    {
+      std::lock_guard<std::mutex> lock(gate_mutex_);
+      gate_device_ = -1;
+    }
+    gate_cv_.notify_all();
+  }
+  // True once a call waits at the gate (polled for at most 10 s).
+  bool wait_for_gate_caller() {
+    std::unique_lock<std::mutex> lock(gate_mutex_);
+    return gate_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return at_gate_ > 0; });
+  }
+  int at_gate() {
+    std::lock_guard<std::mutex> lock(gate_mutex_);
+    return at_gate_;
+  }
+
  private:
+  void wait_at_gate(int device) {
+    std::unique_lock<std::mutex> lock(gate_mutex_);
+    if (gate_device_ != device) return;
+    ++at_gate_;
+    gate_cv_.notify_all();
+    gate_cv_.wait_for(lock, std::chrono::seconds(10), [&] { return gate_device_ != device; });
+    --at_gate_;
+  }
+
   struct event {
     cudaStream_t stream;
     bool done;
@@ -143,6 +179,10 @@ class host_upstream final : public cupp::detail::upstream {
   std::map<void*, std::size_t> sizes_;
   std::map<std::uintptr_t, event> events_;
   std::size_t recorded_ = 0, allocations_ = 0, failures_ = 0;
+  std::mutex gate_mutex_;
+  std::condition_variable gate_cv_;
+  int gate_device_ = -1;
+  int at_gate_ = 0;
 };
 
 thread_local int host_upstream::current_ = 0;
@@ -661,6 +701,401 @@ TEST_F(MemoryPoolHost, StressManyThreads) {
   // The capacity was reached: releasing cached segments and retrying ran under contention.
   EXPECT_GT(up_->failures(), 0u);
   pool.validate();
+}
+
+// ---- a lock per device: the upstream runs with the arena unlocked ----------------------------
+
+TEST_F(MemoryPoolHost, SlowAllocationOnOneDeviceStallsNoOther) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  host_upstream::use_device(1);
+  pool.free(pool.malloc(4 * KiB));  // a cached small block on device 1
+  host_upstream::use_device(0);
+
+  up_->close_gate(1);
+  void* slow = nullptr;
+  std::thread t([&] {
+    host_upstream::use_device(1);
+    cupp::cuda::StreamGuard on_s(s);
+    slow = pool.malloc(8 * MiB);  // a new segment: waits in the upstream
+  });
+  ASSERT_TRUE(up_->wait_for_gate_caller());
+  void* other_device = pool.malloc(8 * MiB);  // device 0 gets a segment meanwhile
+  host_upstream::use_device(1);
+  void* cached = pool.malloc(4 * KiB);  // and device 1 a cached block
+  const int still_waiting = up_->at_gate();
+  up_->open_gate();
+  t.join();
+  EXPECT_EQ(still_waiting, 1);  // both answers came while the slow cudaMalloc was still running
+  EXPECT_NE(slow, nullptr);
+  EXPECT_NE(cached, nullptr);
+  pool.free(cached);
+  pool.free(slow);
+  host_upstream::use_device(0);
+  pool.free(other_device);
+}
+
+TEST_F(MemoryPoolHost, OutOfMemoryRecoveryOnOneDeviceStallsNoOther) {
+  cupp::MemoryPool& pool = make_pool(8 * MiB);
+  host_upstream::use_device(1);
+  {
+    cupp::cuda::StreamGuard on_a(fake_stream(1));
+    pool.free(pool.malloc(8 * MiB));  // device 1 is full of one cached segment on stream 1
+  }
+  host_upstream::use_device(0);
+  up_->close_gate(1);
+  void* recovered = nullptr;
+  std::thread t([&] {
+    host_upstream::use_device(1);
+    cupp::cuda::StreamGuard on_b(fake_stream(2));
+    recovered = pool.malloc(6 * MiB);  // fails, releases the cached segment: cudaFree waits
+  });
+  ASSERT_TRUE(up_->wait_for_gate_caller());
+  void* meanwhile = pool.malloc(MiB);
+  const int still_waiting = up_->at_gate();
+  up_->open_gate();
+  t.join();
+  EXPECT_EQ(still_waiting, 1);
+  EXPECT_NE(recovered, nullptr);
+  pool.free(meanwhile);
+  pool.free(recovered);
+  host_upstream::use_device(1);
+  EXPECT_EQ(pool.total_bytes(), 6 * MiB);
+  host_upstream::use_device(0);
+}
+
+TEST_F(MemoryPoolHost, OutOfMemoryReleasesTheSizeClassFirst) {
+  cupp::MemoryPool& pool = make_pool(16 * MiB);
+  const cudaStream_t a = fake_stream(1), b = fake_stream(2);
+  {
+    cupp::cuda::StreamGuard on_a(a);
+    void* p8 = pool.malloc(8 * MiB);
+    void* p4 = pool.malloc(4 * MiB);
+    void* s = pool.malloc(4 * KiB);  // a small segment of 2 MiB
+    pool.free(p8);
+    pool.free(p4);
+    pool.free(s);
+  }
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  cupp::cuda::StreamGuard on_b(b);  // nothing cached on b: every request needs a new segment
+  // 4 MiB do not fit in the 2 MiB left: the smallest cached large segment that is big enough,
+  // the 4 MiB one, goes; the 8 MiB one and the small one stay.
+  void* q4 = pool.malloc(3 * MiB);
+  EXPECT_EQ(up_->failures(), 1u);
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  // A small request: the cached small segment of stream a goes, the 8 MiB one stays.
+  pool.set_limit(14 * MiB);
+  void* s2 = pool.malloc(4 * KiB);
+  EXPECT_EQ(pool.total_bytes(), 14 * MiB);
+  pool.set_limit(0);
+  // 12 MiB: no single cached segment is big enough, and the large class together (8 MiB) is not
+  // enough either: then everything cached goes.
+  pool.free(s2);
+  void* q12 = pool.malloc(10 * MiB + 1);
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB + 12 * MiB);
+  pool.free(q12);
+  pool.free(q4);
+}
+
+// ---- CUDA graph capture: Note [Graph memory] -----------------------------------------------
+
+TEST_F(MemoryPoolHost, BlocksOfACaptureAreNotReusedOutsideIt) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  void* before = pool.malloc(4 * KiB);
+  pool.free(before);  // cached on s, free for eager reuse
+  // example-begin graph_pool
+  const std::uint64_t graph = pool.begin_capture(s);  // what Stream::begin_capture does
+  void* a = pool.malloc(4 * KiB);
+  EXPECT_NE(a, before);  // not from the ordinary cache: eager work may still use it
+  pool.free(a);
+  void* b = pool.malloc(4 * KiB);
+  EXPECT_EQ(b, a);  // within the capture, the graph's own order makes reuse safe
+  pool.end_capture(graph);
+  pool.free(b);  // freed after the capture: still the graph's
+  void* eager = pool.malloc(4 * KiB);
+  EXPECT_NE(eager, a);  // eager work never gets the graph's memory while the graph lives
+  EXPECT_EQ(eager, before);
+  EXPECT_EQ(pool.total_bytes(), 4u << 20);  // a segment for the graph, one for eager work
+  pool.release_graph(graph, {});  // the Graph is destroyed and was never launched
+  pool.free(eager);
+  pool.free_all_blocks();  // the graph's segment is ordinary memory again
+  EXPECT_EQ(pool.total_bytes(), 0u);
+  // example-end
+  pool.validate();
+  EXPECT_EQ(up_->outstanding(), 0u);
+}
+
+TEST_F(MemoryPoolHost, BlockFreedDuringACaptureBelongsToTheGraph) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1), replay = fake_stream(5);
+  cupp::cuda::StreamGuard guard(s);
+  void* input = pool.malloc(64 * KiB);  // allocated before the capture, used by it
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free(input);  // a temporary dropped during the capture: the graph reads it at every replay
+  pool.validate();
+  void* inside = pool.malloc(64 * KiB);
+  EXPECT_EQ(inside, input);  // the capture itself may reuse it
+  pool.free(inside);
+  pool.end_capture(graph);
+  void* eager = pool.malloc(64 * KiB);
+  EXPECT_FALSE(eager == input);
+  pool.release_graph(graph, {replay});  // launched on `replay`, maybe still running
+  pool.validate();
+  EXPECT_EQ(up_->live_events(), 1u);
+  void* waiting = pool.malloc(64 * KiB);
+  EXPECT_NE(waiting, input);  // not before the replay is done
+  up_->complete(replay);
+  void* done = pool.malloc(64 * KiB);
+  EXPECT_EQ(done, input);
+  pool.validate();
+  for (void* p : {eager, waiting, done}) pool.free(p);
+  EXPECT_EQ(up_->live_events(), 0u);
+}
+
+TEST_F(MemoryPoolHost, GraphOutputOutlivesTheGraph) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1);
+  cupp::cuda::StreamGuard guard(s);
+  const std::uint64_t graph = pool.begin_capture(s);
+  void* output = pool.malloc(3 * MiB);  // a large segment of the graph's own
+  void* temporary = pool.malloc(3 * MiB);
+  pool.free(temporary);
+  pool.end_capture(graph);
+  pool.free_all_blocks();  // the graph's cached segment is not given back
+  EXPECT_EQ(pool.total_bytes(), 8 * MiB);
+  pool.release_graph(graph, {});
+  pool.free_all_blocks();  // now its free segment is
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB);
+  EXPECT_EQ(pool.used_bytes(), 4 * MiB);
+  pool.free(output);  // the output, kept by its owner, is an ordinary block by now
+  void* reused = pool.malloc(3 * MiB);
+  EXPECT_EQ(reused, output);
+  pool.free(reused);
+  pool.free_all_blocks();
+  EXPECT_EQ(pool.total_bytes(), 0u);
+  EXPECT_EQ(up_->outstanding(), 0u);
+}
+
+TEST_F(MemoryPoolHost, NoEventIsRecordedOrQueriedDuringACapture) {
+  cupp::MemoryPool& pool = make_pool();
+  const cudaStream_t s = fake_stream(1), other = fake_stream(2);
+  cupp::cuda::StreamGuard guard(s);
+  void* shared = pool.malloc(4 * KiB);
+  pool.record_stream(shared, other);
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free(shared);
+  EXPECT_EQ(up_->events_recorded(), 0u);  // deferred until no capture is underway
+  pool.validate();
+  void* inside = pool.malloc(4 * KiB);
+  EXPECT_NE(inside, shared);
+  pool.free(inside);
+  pool.end_capture(graph);
+  void* after = pool.malloc(4 * KiB);  // records the deferred events now
+  EXPECT_EQ(up_->events_recorded(), 1u);
+  EXPECT_NE(after, shared);
+  pool.validate();
+  up_->complete(other);
+  pool.release_graph(graph, {});
+  void* last = pool.malloc(4 * KiB);
+  EXPECT_TRUE(last == shared || last == inside);
+  pool.validate();
+  pool.free(after);
+  pool.free(last);
+  EXPECT_EQ(up_->live_events(), 0u);
+}
+
+TEST_F(MemoryPoolHost, NothingIsReleasedDuringACapture) {
+  cupp::MemoryPool& pool = make_pool(4 * MiB);
+  const cudaStream_t s = fake_stream(1), other = fake_stream(2);
+  {
+    cupp::cuda::StreamGuard on_other(other);
+    pool.free(pool.malloc(3 * MiB));  // a cached 4 MiB segment fills the capacity
+  }
+  cupp::cuda::StreamGuard guard(s);
+  const std::uint64_t graph = pool.begin_capture(s);
+  pool.free_all_blocks();
+  EXPECT_EQ(pool.total_bytes(), 4 * MiB);  // cudaFree would synchronise the capture
+  try {
+    pool.malloc(MiB);
+    FAIL() << "expected out_of_memory";
+  } catch (const cupp::out_of_memory& e) {
+    EXPECT_NE(std::string(e.what()).find("while a CUDA graph capture is underway"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_THROW(pool.begin_capture(s), cupp::value_error);  // capturing already
+  pool.end_capture(graph);
+  pool.release_graph(graph, {});
+  void* p = pool.malloc(MiB);  // the cached segment is released now
+  EXPECT_EQ(pool.total_bytes(), 2 * MiB);
+  pool.free(p);
+}
+
+// Threads that capture at random on their own streams, with random sizes, frees inside and
+// outside the captures, graphs released later after "replays" on a stream of their own. The
+// test keeps its own map of the memory: live blocks; memory of a graph (freed during its
+// capture, or allocated in it and freed later), which only the same capture may reuse; and
+// memory of a released graph still waiting for its replay stream. No allocation may overlap
+// what it may not reuse, and the pool's invariants hold after every operation.
+TEST_F(MemoryPoolHost, StressCaptures) {
+  constexpr int kThreads = 3;
+  constexpr int kOpsPerThread = 6000;
+  cupp::MemoryPool& pool = make_pool(std::size_t{512} << 20);
+  struct region {
+    std::size_t size;
+    std::uint64_t graph;        // 0: live; else the graph whose memory it is
+    cudaStream_t waits_on;      // a released graph's replay stream, nullptr before the release
+  };
+  std::mutex regions_mutex;
+  std::map<char*, region> regions;
+  // Claims [p, p + n) for a live block allocated under `graph` (0: eagerly): true when it
+  // overlaps nothing but memory of that same graph's capture.
+  const auto claim = [&](char* p, std::size_t n, std::uint64_t graph) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    bool ok = true;
+    auto it = regions.lower_bound(p);
+    if (it != regions.begin()) --it;
+    while (it != regions.end() && it->first < p + n) {
+      if (it->first + it->second.size <= p) {
+        ++it;
+        continue;
+      }
+      const bool reusable = graph != 0 && it->second.graph == graph && it->second.waits_on == nullptr;
+      ok = ok && reusable;
+      it = reusable ? regions.erase(it) : std::next(it);
+    }
+    regions[p] = {n, 0, nullptr};
+    return ok;
+  };
+  const auto unclaim = [&](char* p, std::uint64_t graph) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    if (graph == 0)
+      regions.erase(p);
+    else
+      regions[p].graph = graph;
+  };
+  const auto released = [&](std::uint64_t graph, cudaStream_t replay) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    for (auto& [p, r] : regions)
+      if (r.graph == graph && r.waits_on == nullptr) r.waits_on = replay;
+  };
+  const auto replayed = [&](cudaStream_t replay) {
+    std::lock_guard<std::mutex> lock(regions_mutex);
+    for (auto it = regions.begin(); it != regions.end();)
+      it = it->second.waits_on == replay ? regions.erase(it) : std::next(it);
+    up_->complete(replay);
+  };
+
+  std::atomic<int> overlaps{0}, invariant_failures{0};
+  const auto worker = [&](int t) {
+    host_upstream::use_device(t % 2);
+    std::mt19937_64 rng(99 + t);
+    std::uniform_real_distribution<double> log_size(0.0, 23.0);
+    std::uniform_int_distribution<int> percent(0, 99);
+    const cudaStream_t own[2] = {fake_stream(100 + 3 * t), fake_stream(101 + 3 * t)};
+    const cudaStream_t replay = fake_stream(102 + 3 * t);
+    struct live_block {
+      char* ptr;
+      std::uint64_t graph;  // allocated during this graph's capture, 0 for none
+      cudaStream_t stream;
+    };
+    std::vector<live_block> live;
+    std::uint64_t capturing = 0;             // the capture underway on own[0], 0 for none
+    std::vector<std::uint64_t> alive;        // ended captures whose graphs still exist
+    std::vector<std::uint64_t> unreleased;   // all of this thread's graphs not yet released
+    const auto graph_of_free = [&](const live_block& b) -> std::uint64_t {
+      if (b.graph != 0 && std::find(unreleased.begin(), unreleased.end(), b.graph) != unreleased.end())
+        return b.graph;  // the graph's memory stays the graph's
+      return capturing != 0 && b.stream == own[0] ? capturing : 0;
+    };
+    for (int op = 0; op < kOpsPerThread; ++op) {
+      const int roll = percent(rng);
+      if (roll < 2 && capturing == 0) {
+        capturing = pool.begin_capture(own[0]);
+        unreleased.push_back(capturing);
+      } else if (roll < 4 && capturing != 0) {
+        pool.end_capture(capturing);
+        alive.push_back(capturing);
+        capturing = 0;
+      } else if (roll < 6 && !alive.empty()) {
+        const std::uint64_t g = alive.front();
+        alive.erase(alive.begin());
+        unreleased.erase(std::find(unreleased.begin(), unreleased.end(), g));
+        const bool launched = percent(rng) < 50;
+        released(g, launched ? replay : fake_stream(1));
+        pool.release_graph(g, launched ? std::vector<cudaStream_t>{replay}
+                                       : std::vector<cudaStream_t>{});
+        if (!launched) replayed(fake_stream(1));  // nothing to wait for
+        // Live blocks of a released graph are ordinary from now on.
+        for (live_block& b : live)
+          if (b.graph == g) b.graph = 0;
+      } else if (roll < 8) {
+        replayed(replay);
+      } else if (live.empty() || (live.size() < 20 && roll < 55)) {
+        const auto size =
+            std::max<std::size_t>(1, static_cast<std::size_t>(std::exp2(log_size(rng))));
+        const cudaStream_t stream = own[percent(rng) % 2];
+        const std::uint64_t graph = stream == own[0] ? capturing : 0;
+        cupp::cuda::StreamGuard guard(stream);
+        try {
+          char* p = static_cast<char*>(pool.malloc(size));
+          if (!claim(p, size, graph)) ++overlaps;
+          live.push_back({p, graph, stream});
+        } catch (const cupp::out_of_memory&) {
+        }
+      } else {
+        const std::size_t i = static_cast<std::size_t>(percent(rng)) % live.size();
+        const live_block b = live[i];
+        live[i] = live.back();
+        live.pop_back();
+        unclaim(b.ptr, graph_of_free(b));
+        pool.free(b.ptr);
+      }
+      try {
+        pool.validate();
+      } catch (const cupp::error& e) {
+        if (invariant_failures++ == 0) ADD_FAILURE() << e.what();
+      }
+    }
+    for (const live_block& b : live) {
+      unclaim(b.ptr, graph_of_free(b));
+      pool.free(b.ptr);
+    }
+    if (capturing != 0) {
+      pool.end_capture(capturing);
+      alive.push_back(capturing);
+    }
+    for (const std::uint64_t g : alive) {
+      released(g, replay);
+      pool.release_graph(g, {replay});
+    }
+    replayed(replay);
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) threads.emplace_back(worker, t);
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(overlaps.load(), 0);
+  EXPECT_EQ(invariant_failures.load(), 0);
+  // Events deferred while another thread captured were recorded after their stream's last
+  // completion: the replay streams finish once more, and a malloc on each device processes them.
+  for (int device : {0, 1}) {
+    host_upstream::use_device(device);
+    pool.free(pool.malloc(1));  // records the deferred events
+  }
+  for (int t = 0; t < kThreads; ++t) up_->complete(fake_stream(102 + 3 * t));
+  for (int device : {0, 1}) {
+    host_upstream::use_device(device);
+    pool.free(pool.malloc(1));  // processes the completed events
+    EXPECT_EQ(pool.used_bytes(), 0u);
+    pool.free_all_blocks();
+    EXPECT_EQ(pool.total_bytes(), 0u) << "device " << device;  // no graph kept anything
+  }
+  host_upstream::use_device(0);
+  EXPECT_EQ(up_->live_events(), 0u);
+  EXPECT_EQ(up_->outstanding(), 0u);
 }
 
 TEST(MemoryAllocate, ZeroBytesGivesAHandleWithoutTheGpu) {

@@ -5,7 +5,9 @@
 #include <cuda_runtime_api.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "cupp/cuda/stream.hpp"
 
@@ -28,6 +30,25 @@ class Allocator {
   virtual void* allocate(std::size_t bytes, cudaStream_t stream) = 0;
   /// Takes back memory from allocate, with the size and stream it was asked for.
   virtual void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) = 0;
+
+  /// cupp::cuda::Stream::begin_capture calls this on the current allocator before `stream` (of
+  /// the current device) starts capturing a CUDA graph: memory allocated on `stream` until
+  /// end_capture, and memory freed there meanwhile, must not be handed to other work while the
+  /// graph can be replayed (see Note [Graph memory] in MemoryPool). Returns an id for the graph's
+  /// memory, 0 when the allocator keeps none apart (the default, right for allocators that
+  /// cache nothing).
+  virtual std::uint64_t begin_capture(cudaStream_t stream) {
+    (void)stream;
+    return 0;
+  }
+  /// The capture of `graph` (an id from begin_capture, never 0) has ended, or failed.
+  virtual void end_capture(std::uint64_t graph) { (void)graph; }
+  /// The cuda::Graph of `graph` is destroyed: its memory may be reused once the work queued so
+  /// far on each of `replayed_on` (the streams it was launched on) is done.
+  virtual void release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) {
+    (void)graph;
+    (void)replayed_on;
+  }
 };
 
 /// Plain cudaMalloc and cudaFree, no caching: what cupy.cuda.set_allocator(None) selects, and
@@ -35,8 +56,19 @@ class Allocator {
 /// allocation). Throws out_of_memory with the device's figures when cudaMalloc has no memory.
 class PassThroughAllocator final : public Allocator {
  public:
+  PassThroughAllocator();
+  ~PassThroughAllocator() override;
   void* allocate(std::size_t bytes, cudaStream_t stream) override;
   void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
+  /// Memory allocated on `stream` during the capture, or freed there meanwhile, is given back to
+  /// CUDA only when the graph is released (cudaFree waits for its launches).
+  std::uint64_t begin_capture(cudaStream_t stream) override;
+  void end_capture(std::uint64_t graph) override;
+  void release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) override;
+
+ private:
+  struct graphs;
+  std::unique_ptr<graphs> graphs_;
 };
 
 /// Makes `allocator` the source of cupp::cuda::allocate for the whole process, as
@@ -61,8 +93,10 @@ std::shared_ptr<void> allocate_pinned(std::size_t bytes, cudaStream_t last_use);
 }  // namespace cuda
 
 /// The caching device memory pool, as cupy.cuda.MemoryPool (see docs/memory.md and
-/// Note [Caching pool]). One pool serves every device, with an arena per device; the statistics
-/// and the limit are those of the current device, as in CuPy. Thread-safe.
+/// Note [Caching pool]). One pool serves every device, with an arena per device and a lock per
+/// arena; the statistics and the limit are those of the current device, as in CuPy.
+/// Thread-safe. Safe under CUDA graph capture: memory a captured graph uses is kept for it until
+/// the cuda::Graph is destroyed (Note [Graph memory]), which CuPy's pool does not do.
 class MemoryPool final : public cuda::Allocator {
  public:
   /// A pool over cudaMalloc/cudaFree. Each device's limit starts at CUPP_GPU_MEMORY_LIMIT.
@@ -109,6 +143,10 @@ class MemoryPool final : public cuda::Allocator {
 
   void* allocate(std::size_t bytes, cudaStream_t stream) override;
   void deallocate(void* ptr, std::size_t bytes, cudaStream_t stream) override;
+  /// A private pool for the graph captured on `stream` (Note [Graph memory]).
+  std::uint64_t begin_capture(cudaStream_t stream) override;
+  void end_capture(std::uint64_t graph) override;
+  void release_graph(std::uint64_t graph, const std::vector<cudaStream_t>& replayed_on) override;
 
  private:
   std::unique_ptr<detail::caching_pool> pool_;

@@ -6,6 +6,8 @@
 
 namespace cupp::cuda {
 
+class Graph;
+
 /// A CUDA stream, as cupy.cuda.Stream. Owns the stream it created; Stream::null() and
 /// Stream::wrap() do not own theirs.
 class Stream {
@@ -33,6 +35,21 @@ class Stream {
   /// Makes this the calling thread's current stream (until changed again).
   void use() const noexcept;
 
+  /// Starts capturing the work queued on this stream into a CUDA graph, as
+  /// cupy.cuda.Stream.begin_capture: nothing runs until the graph returned by end_capture() is
+  /// launched. `mode` is a cudaStreamCaptureMode, relaxed by default as in CuPy (so that the
+  /// memory pool may grow during the capture). Calls that would wait for the stream, read
+  /// results on the host or copy from pageable host memory throw cuda_error during the capture
+  /// (docs/graphs.md lists them). Throws cuda_error for the legacy default stream
+  /// (Stream::null()), which cannot capture, and value_error when the stream captures already.
+  void begin_capture(cudaStreamCaptureMode mode = cudaStreamCaptureModeRelaxed) const;
+  /// Ends the capture and returns the graph, instantiated and ready to launch, as
+  /// cupy.cuda.Stream.end_capture. Throws cuda_error when the capture was invalidated (by a call
+  /// that is not allowed during capture and was not made through cupp) or never begun.
+  Graph end_capture() const;
+  /// True while the stream is capturing, as cupy.cuda.Stream.is_capturing.
+  bool is_capturing() const;
+
  private:
   Stream(cudaStream_t s, bool owned) noexcept : stream_(s), owned_(owned) {}
   cudaStream_t stream_ = nullptr;
@@ -58,4 +75,36 @@ class StreamGuard {
   cudaStream_t previous_;
 };
 
+namespace detail {
+/// Captures begun through Stream::begin_capture and not ended yet, in the whole process: 0 on
+/// every fast path, so that no check below costs a CUDA call while no graph is being captured.
+int captures_underway() noexcept;
+/// True when `stream` is capturing (or is the legacy stream while a blocking stream captures,
+/// where any work would join, and so break, that capture). Checks only while
+/// captures_underway() > 0.
+bool is_capturing(cudaStream_t stream);
+/// Throws cuda_error when `stream` is capturing: "`call` cannot run while the stream is
+/// capturing a CUDA graph: `why`". For the calls that wait for the GPU, read from it on the host
+/// or copy from pageable memory (Note [What a capture forbids]).
+void check_not_capturing(cudaStream_t stream, const char* call, const char* why);
+/// Throws cuda_error when a capture begun through cupp is underway on `device`: for the calls
+/// that wait for the whole device.
+void check_no_capture_on_device(int device, const char* call);
+/// Makes the calling thread's capture mode relaxed for a scope, so that an allocation
+/// (cudaMalloc) is allowed during a global or thread-local capture, as PyTorch does.
+class relaxed_capture_mode {
+ public:
+  relaxed_capture_mode() noexcept;
+  ~relaxed_capture_mode();
+  relaxed_capture_mode(const relaxed_capture_mode&) = delete;
+  relaxed_capture_mode& operator=(const relaxed_capture_mode&) = delete;
+
+ private:
+  cudaStreamCaptureMode previous_;
+};
+}  // namespace detail
+
 }  // namespace cupp::cuda
+
+// Stream::end_capture returns a Graph: callers of it need the complete type.
+#include "cupp/cuda/graph.hpp"  // IWYU pragma: export
