@@ -4,6 +4,7 @@
 
 #include <cuda_runtime_api.h>
 #include <cublas_v2.h>
+#include <cufft.h>
 #include <curand.h>
 #include <cusolverDn.h>
 
@@ -45,6 +46,24 @@ const char* cusolver_status_name(int status) {
     default: return "unknown cuSOLVER status";
   }
 }
+const char* cufft_status_name(int status) {
+  switch (status) {
+    case CUFFT_INVALID_PLAN: return "CUFFT_INVALID_PLAN";
+    case CUFFT_ALLOC_FAILED: return "CUFFT_ALLOC_FAILED";
+    case CUFFT_INVALID_TYPE: return "CUFFT_INVALID_TYPE";
+    case CUFFT_INVALID_VALUE: return "CUFFT_INVALID_VALUE";
+    case CUFFT_INTERNAL_ERROR: return "CUFFT_INTERNAL_ERROR";
+    case CUFFT_EXEC_FAILED: return "CUFFT_EXEC_FAILED";
+    case CUFFT_SETUP_FAILED: return "CUFFT_SETUP_FAILED";
+    case CUFFT_INVALID_SIZE: return "CUFFT_INVALID_SIZE";
+    case CUFFT_UNALIGNED_DATA: return "CUFFT_UNALIGNED_DATA";
+    case CUFFT_INVALID_DEVICE: return "CUFFT_INVALID_DEVICE";
+    case CUFFT_NO_WORKSPACE: return "CUFFT_NO_WORKSPACE";
+    case CUFFT_NOT_IMPLEMENTED: return "CUFFT_NOT_IMPLEMENTED";
+    case CUFFT_NOT_SUPPORTED: return "CUFFT_NOT_SUPPORTED";
+    default: return "unknown cuFFT status";
+  }
+}
 }  // namespace
 
 void throw_cuda_error(int status, const char* api, const char* file, int line) {
@@ -70,6 +89,12 @@ void throw_cusolver_error(int status, const char* api, const char* file, int lin
   std::string what = std::string(cusolver_status_name(status)) + " in " + api + " at " + file +
                      ":" + std::to_string(line);
   throw cusolver_error(status, api, what);
+}
+
+void throw_cufft_error(int status, const char* api, const char* file, int line) {
+  std::string what = std::string(cufft_status_name(status)) + " (" + std::to_string(status) +
+                     ") in " + api + " at " + file + ":" + std::to_string(line);
+  throw cufft_error(status, api, what);
 }
 
 void throw_assert(const char* cond, const char* file, int line) {

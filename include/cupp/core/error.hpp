@@ -110,6 +110,11 @@ class cusolver_error : public library_error {
  public:
   using library_error::library_error;
 };
+/// A cuFFT call failed (CuPy's cupy.cuda.cufft.CuFFTError); the message names the cuFFT status.
+class cufft_error : public library_error {
+ public:
+  using library_error::library_error;
+};
 
 /// NVRTC could not compile a kernel. The message holds the log, the options and the numbered
 /// source; each is also available on its own.
@@ -130,6 +135,7 @@ namespace detail {
 [[noreturn]] void throw_curand_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_cublas_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_cusolver_error(int status, const char* api, const char* file, int line);
+[[noreturn]] void throw_cufft_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_assert(const char* cond, const char* file, int line);
 }  // namespace detail
 }  // namespace cupp
@@ -161,6 +167,14 @@ namespace detail {
     const auto cupp_status_ = (expr);                                                       \
     if (cupp_status_ != 0)                                                                  \
       ::cupp::detail::throw_cusolver_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
+  } while (0)
+
+/// Checks a cufftResult and throws cupp::cufft_error naming the call and the cuFFT status.
+#define CUPP_CHECK_CUFFT(expr)                                                              \
+  do {                                                                                      \
+    const auto cupp_status_ = (expr);                                                       \
+    if (cupp_status_ != 0)                                                                  \
+      ::cupp::detail::throw_cufft_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
   } while (0)
 
 /// Throws `error_type(message)` unless `cond`; always on, whatever NDEBUG says.
