@@ -4,6 +4,7 @@
 
 #include <cuda_runtime_api.h>
 #include <cublas_v2.h>
+#include <cufft.h>
 #include <curand.h>
 #include <cusolverDn.h>
 
@@ -45,31 +46,57 @@ const char* cusolver_status_name(int status) {
     default: return "unknown cuSOLVER status";
   }
 }
+const char* cufft_status_name(int status) {
+  switch (status) {
+    case CUFFT_INVALID_PLAN: return "CUFFT_INVALID_PLAN";
+    case CUFFT_ALLOC_FAILED: return "CUFFT_ALLOC_FAILED";
+    case CUFFT_INVALID_TYPE: return "CUFFT_INVALID_TYPE";
+    case CUFFT_INVALID_VALUE: return "CUFFT_INVALID_VALUE";
+    case CUFFT_INTERNAL_ERROR: return "CUFFT_INTERNAL_ERROR";
+    case CUFFT_EXEC_FAILED: return "CUFFT_EXEC_FAILED";
+    case CUFFT_SETUP_FAILED: return "CUFFT_SETUP_FAILED";
+    case CUFFT_INVALID_SIZE: return "CUFFT_INVALID_SIZE";
+    case CUFFT_UNALIGNED_DATA: return "CUFFT_UNALIGNED_DATA";
+    case CUFFT_INVALID_DEVICE: return "CUFFT_INVALID_DEVICE";
+    case CUFFT_NO_WORKSPACE: return "CUFFT_NO_WORKSPACE";
+    case CUFFT_NOT_IMPLEMENTED: return "CUFFT_NOT_IMPLEMENTED";
+    case CUFFT_NOT_SUPPORTED: return "CUFFT_NOT_SUPPORTED";
+    default: return "unknown cuFFT status";
+  }
+}
+
+/// Throws `Error` for a failed check (Note [Check macros] in cupp/core/error.hpp), with the one
+/// message every library's check gives: "<the status, in words> in <the call> at <file>:<line>".
+template <class Error>
+[[noreturn]] void throw_status(const std::string& failure, int status, const char* api,
+                               const char* file, int line) {
+  throw Error(status, api, failure + " in " + api + " at " + file + ":" + std::to_string(line));
+}
 }  // namespace
 
 void throw_cuda_error(int status, const char* api, const char* file, int line) {
   const auto s = static_cast<cudaError_t>(status);
-  std::string what = std::string(cudaGetErrorString(s)) + " (" + cudaGetErrorName(s) + ") in " +
-                     api + " at " + file + ":" + std::to_string(line);
-  throw cuda_error(status, api, what);
+  throw_status<cuda_error>(std::string(cudaGetErrorString(s)) + " (" + cudaGetErrorName(s) + ")",
+                           status, api, file, line);
 }
 
 void throw_curand_error(int status, const char* api, const char* file, int line) {
-  std::string what = std::string(curand_status_name(status)) + " in " + api + " at " + file + ":" +
-                     std::to_string(line);
-  throw curand_error(status, api, what);
+  throw_status<curand_error>(curand_status_name(status), status, api, file, line);
 }
 
 void throw_cublas_error(int status, const char* api, const char* file, int line) {
-  std::string what = std::string(cublasGetStatusName(static_cast<cublasStatus_t>(status))) +
-                     " in " + api + " at " + file + ":" + std::to_string(line);
-  throw cublas_error(status, api, what);
+  throw_status<cublas_error>(cublasGetStatusName(static_cast<cublasStatus_t>(status)), status, api,
+                             file, line);
 }
 
 void throw_cusolver_error(int status, const char* api, const char* file, int line) {
-  std::string what = std::string(cusolver_status_name(status)) + " in " + api + " at " + file +
-                     ":" + std::to_string(line);
-  throw cusolver_error(status, api, what);
+  throw_status<cusolver_error>(cusolver_status_name(status), status, api, file, line);
+}
+
+void throw_cufft_error(int status, const char* api, const char* file, int line) {
+  throw_status<cufft_error>(
+      std::string(cufft_status_name(status)) + " (" + std::to_string(status) + ")", status, api,
+      file, line);
 }
 
 void throw_assert(const char* cond, const char* file, int line) {

@@ -512,18 +512,8 @@ bool kernel_family::run(const array_desc* outs, int n_outs, const operands& ops,
   impl& m = *impl_;
   const int n_raws = static_cast<int>(m.info.raws.size());
   // The leaves read from memory and the scalars passed (Note [Leaf binding]).
-  std::vector<int> pattern;
-  impl::bound_entry* entry = nullptr;
-  const int* loaded = iota_leaves();
-  const int* scalars = iota_leaves();
-  int n_loaded = ops.n_arrays(), n_scalars = ops.n_scalars();
-  if (bind_leaves(ops, m.info.scalars, pattern)) {
-    entry = &m.bound.find(pattern, ops.n_arrays(), m.mutex);
-    loaded = entry->arrays.data();
-    scalars = entry->scalars.data();
-    n_loaded = static_cast<int>(entry->arrays.size());
-    n_scalars = static_cast<int>(entry->scalars.size());
-  }
+  const auto [entry, loaded, scalars, n_loaded, n_scalars] =
+      m.bound.bind(ops, m.info.scalars, m.mutex);
   if (n_loaded > operands::kMaxArrays || n_scalars > operands::kMaxScalars ||
       n_outs + n_raws > kMaxOutputs ||
       param_bytes(n_outs + n_loaded + n_raws, m.info.scalars, scalars, n_scalars,

@@ -92,6 +92,17 @@ inline bool bind_leaves(const operands& ops, const std::vector<dtype>& scalar_dt
   return true;
 }
 
+/// 0, 1, 2, ...: the distinct leaves of a launch where every leaf is distinct.
+inline const int* iota_leaves() {
+  static const auto table = [] {
+    constexpr int kSize = std::max(operands::kMaxArrays, operands::kMaxScalars);
+    std::array<int, kSize> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = static_cast<int>(i);
+    return t;
+  }();
+  return table.data();
+}
+
 /// The kernels of a family's binding patterns other than "all leaves distinct": a list that only
 /// grows, searched without a lock (Note [Leaf binding]).
 template <class Slots>
@@ -133,6 +144,25 @@ class bound_variants {
     return *e;
   }
 
+  /// The leaves a launch reads from memory and the scalars it passes (Note [Leaf binding]).
+  struct binding {
+    entry* bound;        // the entry of the launch's binding pattern; null if all are distinct
+    const int* arrays;   // the distinct array leaves, in order
+    const int* scalars;  // the distinct scalar leaves, in order
+    int n_arrays, n_scalars;
+  };
+
+  /// The binding of `ops`: every leaf when all differ, else the distinct ones of its pattern's
+  /// entry (found or added by find()).
+  binding bind(const operands& ops, const std::vector<dtype>& scalar_dtypes, std::mutex& mutex) {
+    std::vector<int> pattern;
+    if (!bind_leaves(ops, scalar_dtypes, pattern))
+      return {nullptr, iota_leaves(), iota_leaves(), ops.n_arrays(), ops.n_scalars()};
+    entry& e = find(pattern, ops.n_arrays(), mutex);
+    return {&e, e.arrays.data(), e.scalars.data(), static_cast<int>(e.arrays.size()),
+            static_cast<int>(e.scalars.size())};
+  }
+
   template <class F>
   void for_each(F f) {
     for (entry* e = head_.load(); e != nullptr; e = e->next) f(e->slots);
@@ -141,16 +171,5 @@ class bound_variants {
  private:
   std::atomic<entry*> head_{nullptr};
 };
-
-/// 0, 1, 2, ...: the distinct leaves of a launch where every leaf is distinct.
-inline const int* iota_leaves() {
-  static const auto table = [] {
-    constexpr int kSize = std::max(operands::kMaxArrays, operands::kMaxScalars);
-    std::array<int, kSize> t{};
-    for (std::size_t i = 0; i < t.size(); ++i) t[i] = static_cast<int>(i);
-    return t;
-  }();
-  return table.data();
-}
 
 }  // namespace cupp::expr::detail

@@ -294,18 +294,8 @@ bool reduce_family::run(const array_desc& out, const operands& ops, const shape_
                         const std::vector<int>& axes, double ddof) {
   impl& m = *impl_;
   // The leaves read from memory and the scalars passed (Note [Leaf binding]).
-  std::vector<int> pattern;
-  impl::bound_entry* entry = nullptr;
-  const int* loaded = iota_leaves();
-  const int* scalars = iota_leaves();
-  int n_loaded = ops.n_arrays(), n_scalars = ops.n_scalars();
-  if (bind_leaves(ops, m.info.scalars, pattern)) {
-    entry = &m.bound.find(pattern, ops.n_arrays(), m.mutex);
-    loaded = entry->arrays.data();
-    scalars = entry->scalars.data();
-    n_loaded = static_cast<int>(entry->arrays.size());
-    n_scalars = static_cast<int>(entry->scalars.size());
-  }
+  const auto [entry, loaded, scalars, n_loaded, n_scalars] =
+      m.bound.bind(ops, m.info.scalars, m.mutex);
   if (n_loaded > operands::kMaxArrays || n_scalars > operands::kMaxScalars) return false;
 
   cupp::detail::check_writable(out);

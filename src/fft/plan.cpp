@@ -29,25 +29,6 @@ namespace detail {
 
 namespace {
 
-const char* cufft_status_name(int status) {
-  switch (status) {
-    case CUFFT_INVALID_PLAN: return "CUFFT_INVALID_PLAN";
-    case CUFFT_ALLOC_FAILED: return "CUFFT_ALLOC_FAILED";
-    case CUFFT_INVALID_TYPE: return "CUFFT_INVALID_TYPE";
-    case CUFFT_INVALID_VALUE: return "CUFFT_INVALID_VALUE";
-    case CUFFT_INTERNAL_ERROR: return "CUFFT_INTERNAL_ERROR";
-    case CUFFT_EXEC_FAILED: return "CUFFT_EXEC_FAILED";
-    case CUFFT_SETUP_FAILED: return "CUFFT_SETUP_FAILED";
-    case CUFFT_INVALID_SIZE: return "CUFFT_INVALID_SIZE";
-    case CUFFT_UNALIGNED_DATA: return "CUFFT_UNALIGNED_DATA";
-    case CUFFT_INVALID_DEVICE: return "CUFFT_INVALID_DEVICE";
-    case CUFFT_NO_WORKSPACE: return "CUFFT_NO_WORKSPACE";
-    case CUFFT_NOT_IMPLEMENTED: return "CUFFT_NOT_IMPLEMENTED";
-    case CUFFT_NOT_SUPPORTED: return "CUFFT_NOT_SUPPORTED";
-    default: return "unknown cuFFT status";
-  }
-}
-
 // Leaked on purpose: plans must not be destroyed after the CUDA driver has shut down at exit.
 cupp::detail::lru_cache<plan_key, plan>& cache() {
   static auto* c = new cupp::detail::lru_cache<plan_key, plan>(16, 0);
@@ -73,12 +54,6 @@ bool is_basic_layout(const plan_key& key, const long long* embed, long long stri
 }
 
 }  // namespace
-
-void throw_cufft_error(int status, const char* api, const char* file, int line) {
-  throw library_error(status, api,
-                      std::string(cufft_status_name(status)) + " (" + std::to_string(status) +
-                          ") in " + api + " at " + file + ":" + std::to_string(line));
-}
 
 plan::plan(const plan_key& key) : type_(key.type), device_(key.device) {
   CUPP_CHECK_CUFFT(cufftCreate(&handle_));

@@ -58,15 +58,4 @@ class plan {
 /// The plan for `key`, from the cache or made now (and cached).
 std::shared_ptr<plan> get_plan(const plan_key& key);
 
-/// Throws cupp::library_error naming the cuFFT status and the call.
-[[noreturn]] void throw_cufft_error(int status, const char* api, const char* file, int line);
-
 }  // namespace cupp::fft::detail
-
-#define CUPP_CHECK_CUFFT(expr)                                                                  \
-  do {                                                                                          \
-    const auto cupp_status_ = (expr);                                                           \
-    if (cupp_status_ != CUFFT_SUCCESS)                                                          \
-      ::cupp::fft::detail::throw_cufft_error(static_cast<int>(cupp_status_), #expr, __FILE__,   \
-                                             __LINE__);                                         \
-  } while (0)

@@ -98,7 +98,10 @@ std::vector<ew_param> parse_params(const std::string& text, const char* what, co
   return params;
 }
 
-bool is_kernel_name(const std::string& name) { return is_identifier(name); }
+void check_kernel_name(const char* kind, const std::string& name) {
+  CUPP_EXPECTS(is_identifier(name), value_error,
+               std::string(kind) + ": the name '" + name + "' is not a valid kernel name");
+}
 
 std::uint64_t scalar_pattern(const std::vector<bool>& is_scalar) {
   std::uint64_t key = 0;
@@ -212,8 +215,7 @@ ew_kernel::ew_kernel(const std::string& in_params, const std::string& out_params
     : impl_(std::make_unique<impl>()) {
   impl& m = *impl_;
   signature sig = bind_signature("ElementwiseKernel", in_params, out_params, param_dtypes);
-  CUPP_EXPECTS(is_identifier(name), value_error,
-               "ElementwiseKernel: the name '" + name + "' is not a valid kernel name");
+  check_kernel_name("ElementwiseKernel", name);
   m.ins = std::move(sig.ins);
   m.outs = std::move(sig.outs);
   m.in_dtypes = std::move(sig.in_dtypes);
@@ -358,21 +360,25 @@ void store_scalar(const scalar_value& v, dtype to, void* dst) {
   }
 }
 
-void check_generic_signature(const char* kind, const std::vector<ew_param>& ins,
-                             const std::vector<ew_param>& outs) {
-  CUPP_EXPECTS(!outs.empty(), value_error, std::string(kind) + ": out_params is empty");
-  for (const ew_param& o : outs)
+signature parse_generic_signature(const char* kind, const std::string& in_params,
+                                  const std::string& out_params) {
+  signature sig;
+  sig.ins = parse_params(in_params, "in_params", kind);
+  sig.outs = parse_params(out_params, "out_params", kind);
+  CUPP_EXPECTS(!sig.outs.empty(), value_error, std::string(kind) + ": out_params is empty");
+  for (const ew_param& o : sig.outs)
     if (o.raw)
       throw not_implemented_error(std::string(kind) + ": raw output parameters are not supported");
-  for (const ew_param& i : ins)
-    for (const ew_param& o : outs)
+  for (const ew_param& i : sig.ins)
+    for (const ew_param& o : sig.outs)
       CUPP_EXPECTS(o.name != i.name, value_error,
                    std::string(kind) + ": '" + o.name + "' is both an input and an output");
-  for (const auto* list : {&ins, &outs})
+  for (const auto* list : {&sig.ins, &sig.outs})
     for (const ew_param& p : *list)
       CUPP_EXPECTS(named_dtype(p.type) || !is_cpp_type_word(p.type), type_error,
                    std::string(kind) + ": '" + p.type + "' (parameter '" + p.name +
                        "') is not a NumPy dtype name; write float32, float64, int32, ...");
+  return sig;
 }
 
 std::vector<dtype> bind_call(const char* kind, const std::vector<ew_param>& ins,
@@ -466,11 +472,10 @@ ew_generic::ew_generic(const std::string& in_params, const std::string& out_para
                        std::vector<std::string> options)
     : impl_(std::make_unique<impl>()) {
   impl& m = *impl_;
-  m.ins = parse_params(in_params, "in_params");
-  m.outs = parse_params(out_params, "out_params");
-  check_generic_signature("ElementwiseKernel", m.ins, m.outs);
-  CUPP_EXPECTS(is_identifier(name), value_error,
-               "ElementwiseKernel: the name '" + name + "' is not a valid kernel name");
+  signature sig = parse_generic_signature("ElementwiseKernel", in_params, out_params);
+  check_kernel_name("ElementwiseKernel", name);
+  m.ins = std::move(sig.ins);
+  m.outs = std::move(sig.outs);
   m.in_params = in_params;
   m.out_params = out_params;
   m.operation = std::move(operation);

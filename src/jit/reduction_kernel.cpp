@@ -26,6 +26,22 @@ namespace cupp::jit::detail {
 // cupp_rk_map(v0, s0, ...) over the inputs in signature order, so the strategies, the split over
 // blocks and the kernel cache are the built-in reductions' own.
 
+namespace {
+/// What a reduction's signature (typed or generic, already parsed) and name must be beyond an
+/// elementwise kernel's.
+void check_reduction_signature(const signature& sig, const std::string& name) {
+  CUPP_EXPECTS(sig.outs.size() == 1, not_implemented_error,
+               "ReductionKernel: exactly one output parameter is supported, got " +
+                   std::to_string(sig.outs.size()));
+  for (const ew_param& p : sig.ins)
+    CUPP_EXPECTS(!p.raw, not_implemented_error,
+                 "ReductionKernel: raw parameter '" + p.name + "' is not supported");
+  CUPP_EXPECTS(sig.ins.size() < 64, not_implemented_error,
+               "ReductionKernel: at most 63 input parameters");
+  check_kernel_name("ReductionKernel", name);
+}
+}  // namespace
+
 void throw_red_arity(std::size_t n_in, std::size_t given) {
   throw type_error("ReductionKernel: wrong number of arguments: expected " + std::to_string(n_in) +
                    " (the inputs) or " + std::to_string(n_in + 1) +
@@ -74,16 +90,7 @@ red_kernel::red_kernel(const std::string& in_params, const std::string& out_para
     : impl_(std::make_unique<impl>()) {
   impl& m = *impl_;
   m.sig = bind_signature("ReductionKernel", in_params, out_params, param_dtypes);
-  CUPP_EXPECTS(m.sig.outs.size() == 1, not_implemented_error,
-               "ReductionKernel: exactly one output parameter is supported, got " +
-                   std::to_string(m.sig.outs.size()));
-  for (const ew_param& p : m.sig.ins)
-    CUPP_EXPECTS(!p.raw, not_implemented_error,
-                 "ReductionKernel: raw parameter '" + p.name + "' is not supported");
-  CUPP_EXPECTS(m.sig.ins.size() < 64, not_implemented_error,
-               "ReductionKernel: at most 63 input parameters");
-  CUPP_EXPECTS(is_kernel_name(name), value_error,
-               "ReductionKernel: the name '" + name + "' is not a valid kernel name");
+  check_reduction_signature(m.sig, name);
 
   // reduce_type: a dtype name, else the text itself (a placeholder or a CUDA type); by default
   // the output's type.
@@ -226,19 +233,10 @@ red_generic::red_generic(const std::string& in_params, const std::string& out_pa
                          std::string preamble, std::vector<std::string> options)
     : impl_(std::make_unique<impl>()) {
   impl& m = *impl_;
-  m.ins = parse_params(in_params, "in_params", "ReductionKernel");
-  m.outs = parse_params(out_params, "out_params", "ReductionKernel");
-  check_generic_signature("ReductionKernel", m.ins, m.outs);
-  CUPP_EXPECTS(m.outs.size() == 1, not_implemented_error,
-               "ReductionKernel: exactly one output parameter is supported, got " +
-                   std::to_string(m.outs.size()));
-  for (const ew_param& p : m.ins)
-    CUPP_EXPECTS(!p.raw, not_implemented_error,
-                 "ReductionKernel: raw parameter '" + p.name + "' is not supported");
-  CUPP_EXPECTS(m.ins.size() < 64, not_implemented_error,
-               "ReductionKernel: at most 63 input parameters");
-  CUPP_EXPECTS(is_kernel_name(name), value_error,
-               "ReductionKernel: the name '" + name + "' is not a valid kernel name");
+  signature sig = parse_generic_signature("ReductionKernel", in_params, out_params);
+  check_reduction_signature(sig, name);
+  m.ins = std::move(sig.ins);
+  m.outs = std::move(sig.outs);
   m.in_params = in_params;
   m.out_params = out_params;
   m.map_expr = std::move(map_expr);

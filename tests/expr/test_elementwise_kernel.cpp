@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "support/described.hpp"
 #include "support/gpu.hpp"
@@ -123,6 +124,28 @@ TEST(ElementwiseKernelHost, GenericSignatureErrorsAtConstruction) {
   EXPECT_THROW(cupp::ElementwiseKernel("T x, T", "T y", "y = x"), cupp::value_error);
   EXPECT_THROW(cupp::ElementwiseKernel("T x", "raw T y", "y[i] = x"),
                cupp::not_implemented_error);
+}
+
+TEST(ElementwiseKernelHost, SignatureMessages) {
+  using typed = cupp::ElementwiseKernel<float, float>;
+  using generic = cupp::ElementwiseKernel<>;
+  const std::string name = "ElementwiseKernel: the name 'bad name' is not a valid kernel name";
+  CUPP_EXPECT_THROW_MSG(typed("T x", "T y", "y = x", "bad name"), cupp::value_error, name);
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T y", "y = x", "bad name"), cupp::value_error, name);
+  // The signature is checked before the name.
+  CUPP_EXPECT_THROW_MSG(generic("T x", "", "x = 1", "bad name"), cupp::value_error,
+                        "ElementwiseKernel: out_params is empty");
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T x", "x = 1"), cupp::value_error,
+                        "ElementwiseKernel: 'x' is both an input and an output");
+  CUPP_EXPECT_THROW_MSG(generic("T x", "raw T y", "y[i] = x"), cupp::not_implemented_error,
+                        "ElementwiseKernel: raw output parameters are not supported");
+  CUPP_EXPECT_THROW_MSG(generic("float x", "T y", "y = x"), cupp::type_error,
+                        "ElementwiseKernel: 'float' (parameter 'x') is not a NumPy dtype name; "
+                        "write float32, float64, int32, ...");
+  EXPECT_EQ(cupp::test::message_of([] {
+              (void)generic("T x, T", "T y", "y = x");
+            }).rfind("ElementwiseKernel: in_params: ", 0),
+            0u);
 }
 
 TEST(ElementwiseKernelHost, ScalarsTakeTheParameterType) {

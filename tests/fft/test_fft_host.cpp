@@ -3,6 +3,7 @@
 // cupp::fft without a GPU: NumPy 2's argument rules, result shapes, dtypes and error messages
 // (all raised before any conversion or allocation), fftfreq's values, fftshift's shifts, the
 // plan cache's settings, and the scaling kernel compiling for sm_90.
+#include <cufft.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -290,6 +291,24 @@ TEST(FftPlanCache, SettingsWithoutGpu) {
   EXPECT_EQ(cache.memsize(), 0u);
   cache.set_size(size);
   cache.set_memsize(memsize);
+}
+
+TEST(FftErrors, CufftFailureIsCufftErrorWithTheStatusName) {
+  // A cuFFT call's failure status, as cufftMakePlanMany64 returns it for a length it refuses.
+  const auto make_plan = [] { return CUFFT_INVALID_SIZE; };
+  const int line = __LINE__ + 2;
+  try {
+    CUPP_CHECK_CUFFT(make_plan());
+    FAIL() << "expected cufft_error";
+  } catch (const cupp::cufft_error& e) {
+    EXPECT_EQ(e.status(), 8);  // CUFFT_INVALID_SIZE in cufft.h
+    EXPECT_EQ(e.api(), "make_plan()");
+    EXPECT_EQ(std::string(e.what()), "CUFFT_INVALID_SIZE (8) in make_plan() at " +
+                                         std::string(__FILE__) + ":" + std::to_string(line));
+  }
+  // A library_error, as the cuBLAS, cuSOLVER and cuRAND errors are; success throws nothing.
+  EXPECT_THROW(CUPP_CHECK_CUFFT(CUFFT_EXEC_FAILED), cupp::library_error);
+  EXPECT_NO_THROW(CUPP_CHECK_CUFFT(CUFFT_SUCCESS));
 }
 
 /// Compiles, for sm_90, the kernel that converts an array of From into To (astype).

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/reduction_kernel.hpp"
@@ -46,6 +47,45 @@ TEST(ReductionKernelHost, SignatureErrors) {
         << e.what();
   }
   EXPECT_NO_THROW((cupp::ReductionKernel<float, float>("T x", "T y", "x", "a + b", "y = a", "0")));
+}
+
+TEST(ReductionKernelHost, TypedAndGenericSignatureMessagesAgree) {
+  // Both forms check a signature the same way, in the same order, in the same words.
+  using typed = cupp::ReductionKernel<float, float, float>;
+  using typed1 = cupp::ReductionKernel<float, float>;
+  using generic = cupp::ReductionKernel<>;
+  const std::string two_outputs =
+      "ReductionKernel: exactly one output parameter is supported, got 2";
+  CUPP_EXPECT_THROW_MSG(typed("T x", "T y, T z", "x", "a + b", "y = a", "0"),
+                        cupp::not_implemented_error, two_outputs);
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T y, T z", "x", "a + b", "y = a", "0"),
+                        cupp::not_implemented_error, two_outputs);
+  // The output count is checked before the name.
+  CUPP_EXPECT_THROW_MSG(typed("T x", "T y, T z", "x", "a + b", "y = a", "0", "bad name"),
+                        cupp::not_implemented_error, two_outputs);
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T y, T z", "x", "a + b", "y = a", "0", "bad name"),
+                        cupp::not_implemented_error, two_outputs);
+  const std::string raw = "ReductionKernel: raw parameter 'x' is not supported";
+  CUPP_EXPECT_THROW_MSG(typed1("raw T x", "T y", "x[0]", "a + b", "y = a", "0"),
+                        cupp::not_implemented_error, raw);
+  CUPP_EXPECT_THROW_MSG(generic("raw T x", "T y", "x[0]", "a + b", "y = a", "0"),
+                        cupp::not_implemented_error, raw);
+  const std::string name = "ReductionKernel: the name 'bad name' is not a valid kernel name";
+  CUPP_EXPECT_THROW_MSG(typed1("T x", "T y", "x", "a + b", "y = a", "0", "bad name"),
+                        cupp::value_error, name);
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T y", "x", "a + b", "y = a", "0", "bad name"),
+                        cupp::value_error, name);
+  CUPP_EXPECT_THROW_MSG(generic("T x", "", "x", "a + b", "y = a", "0"), cupp::value_error,
+                        "ReductionKernel: out_params is empty");
+  CUPP_EXPECT_THROW_MSG(generic("T x", "T x", "x", "a + b", "x = a", "0"), cupp::value_error,
+                        "ReductionKernel: 'x' is both an input and an output");
+  CUPP_EXPECT_THROW_MSG(generic("float x", "T y", "x", "a + b", "y = a", "0"), cupp::type_error,
+                        "ReductionKernel: 'float' (parameter 'x') is not a NumPy dtype name; "
+                        "write float32, float64, int32, ...");
+  EXPECT_EQ(cupp::test::message_of([] {
+              (void)generic("T x,", "T y", "x", "a + b", "y = a", "0");
+            }).rfind("ReductionKernel: in_params: ", 0),
+            0u);
 }
 
 TEST(ReductionKernelHost, GeneratedSourceCompilesWithoutAGpu) {

@@ -25,6 +25,8 @@
 
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/core/promotion.hpp"
+#include "cupp/expr/type_rules.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "support/gpu.hpp"
@@ -41,59 +43,80 @@ constexpr unsigned kInt = kSigned | kUnsigned;
 constexpr unsigned kAll = kBool | kInt | kFloat | kComplex;
 
 struct ufunc_info {
-  const char* name;
+  std::string name;  // the device function, cupp::ufn::<name>
   int arity;
-  unsigned kinds;  // the loop types NumPy has a loop of this kind for
+  unsigned kinds;                   // the loop types it has
+  bool returns_bool, returns_part;  // a predicate; the part type of a complex loop
 };
 
-// clang-format off
-const ufunc_info kUfuncs[] = {
-    {"add", 2, kAll}, {"subtract", 2, kInt | kFloat | kComplex}, {"multiply", 2, kAll},
-    {"true_divide", 2, kFloat | kComplex}, {"floor_divide", 2, kInt | kFloat},
-    {"remainder", 2, kInt | kFloat}, {"mod", 2, kInt | kFloat}, {"fmod", 2, kInt | kFloat},
-    {"power", 2, kInt | kFloat | kComplex}, {"negative", 1, kInt | kFloat | kComplex},
-    {"positive", 1, kInt | kFloat | kComplex}, {"absolute", 1, kAll},
-    {"reciprocal", 1, kInt | kFloat | kComplex}, {"square", 1, kInt | kFloat | kComplex},
-    {"sign", 1, kInt | kFloat | kComplex}, {"heaviside", 2, kFloat},
-    {"equal", 2, kAll}, {"not_equal", 2, kAll}, {"less", 2, kAll}, {"less_equal", 2, kAll},
-    {"greater", 2, kAll}, {"greater_equal", 2, kAll}, {"logical_and", 2, kAll},
-    {"logical_or", 2, kAll}, {"logical_xor", 2, kAll}, {"logical_not", 1, kAll},
-    {"maximum", 2, kAll}, {"minimum", 2, kAll}, {"fmax", 2, kAll}, {"fmin", 2, kAll},
-    {"isnan", 1, kAll}, {"isinf", 1, kAll}, {"isfinite", 1, kAll}, {"signbit", 1, kFloat},
-    {"copysign", 2, kFloat}, {"clip", 3, kAll},
-    {"bitwise_and", 2, kBool | kInt}, {"bitwise_or", 2, kBool | kInt},
-    {"bitwise_xor", 2, kBool | kInt}, {"invert", 1, kBool | kInt}, {"left_shift", 2, kInt},
-    {"right_shift", 2, kInt},
-    {"exp", 1, kFloat | kComplex}, {"exp2", 1, kFloat | kComplex}, {"expm1", 1, kFloat | kComplex},
-    {"log", 1, kFloat | kComplex}, {"log2", 1, kFloat | kComplex}, {"log10", 1, kFloat | kComplex},
-    {"log1p", 1, kFloat | kComplex}, {"sqrt", 1, kFloat | kComplex}, {"cbrt", 1, kFloat},
-    {"sin", 1, kFloat | kComplex}, {"cos", 1, kFloat | kComplex}, {"tan", 1, kFloat | kComplex},
-    {"arcsin", 1, kFloat | kComplex}, {"arccos", 1, kFloat | kComplex},
-    {"arctan", 1, kFloat | kComplex}, {"sinh", 1, kFloat | kComplex},
-    {"cosh", 1, kFloat | kComplex}, {"tanh", 1, kFloat | kComplex},
-    {"arcsinh", 1, kFloat | kComplex}, {"arccosh", 1, kFloat | kComplex},
-    {"arctanh", 1, kFloat | kComplex}, {"arctan2", 2, kFloat}, {"hypot", 2, kFloat},
-    {"logaddexp", 2, kFloat}, {"logaddexp2", 2, kFloat}, {"degrees", 1, kFloat},
-    {"radians", 1, kFloat}, {"deg2rad", 1, kFloat}, {"rad2deg", 1, kFloat},
-    {"floor", 1, kBool | kInt | kFloat}, {"ceil", 1, kBool | kInt | kFloat},
-    {"trunc", 1, kBool | kInt | kFloat}, {"fix", 1, kBool | kInt | kFloat},
-    {"rint", 1, kFloat | kComplex}, {"round", 1, kInt | kFloat | kComplex}, {"sinc", 1, kFloat},
-    {"nan_to_num", 1, kAll}, {"real", 1, kAll}, {"imag", 1, kAll},
-    {"conj", 1, kInt | kFloat | kComplex}, {"conjugate", 1, kInt | kFloat | kComplex},
-    {"angle", 1, kFloat | kComplex},
-};
-// clang-format on
-
-bool returns_bool(const std::string& name) {
-  static const char* const kPredicates[] = {
-      "equal",         "not_equal",   "less",       "less_equal",  "greater",
-      "greater_equal", "logical_and", "logical_or", "logical_xor", "logical_not",
-      "isnan",         "isinf",       "isfinite",   "signbit"};
-  return std::any_of(std::begin(kPredicates), std::end(kPredicates),
-                     [&](const char* p) { return name == p; });
+/// The loop kind of a dtype as device code computes it (float16 and bfloat16 in float).
+unsigned loop_kind(cupp::dtype d) {
+  const cupp::dtype c = cupp::expr::compute_dtype(d);
+  return cupp::is_bool(c)       ? kBool
+         : cupp::is_signed(c)   ? kSigned
+         : cupp::is_unsigned(c) ? kUnsigned
+         : cupp::is_complex(c)  ? kComplex
+                                : kFloat;
 }
-bool returns_real_part_type(const std::string& name) {
-  return name == "absolute" || name == "real" || name == "imag" || name == "angle";
+
+/// The loop types a row of ufuncs.def calls its device function with: the loop its type rule
+/// gives for each input dtype of a kind it accepts.
+unsigned row_loop_kinds(cupp::expr::rule r, const char* kinds) {
+  unsigned out = 0;
+  for (int i = 0; i < cupp::kNumDtypes; ++i) {
+    const auto d = static_cast<cupp::dtype>(i);
+    if (cupp::expr::parse_kinds(kinds) & cupp::expr::kind_bit(d))
+      out |= loop_kind(cupp::expr::loop_dtype(r, d));
+  }
+  return out;
+}
+
+/// Every device function: the one each row of ufuncs.def calls, with the loop types the rows
+/// calling it use, then the loops NumPy has that no row calls.
+std::vector<ufunc_info> device_functions() {
+  using cupp::expr::rule;
+  struct row {
+    const char* function;
+    int arity;
+    rule r;
+    const char* kinds;
+  };
+  static const row kRows[] = {
+#define CUPP_UFUNC1(name, rule_, kinds, function, doc) {function, 1, rule::rule_, kinds},
+#define CUPP_UFUNC2(name, rule_, kinds, function, doc) {function, 2, rule::rule_, kinds},
+#define CUPP_UFUNC3(name, rule_, kinds, function, doc) {function, 3, rule::rule_, kinds},
+#include "cupp/expr/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+  };
+  std::vector<ufunc_info> out;
+  const auto entry = [&](const std::string& name, int arity) -> ufunc_info& {
+    for (ufunc_info& f : out)
+      if (f.name == name) return f;
+    return out.emplace_back(ufunc_info{name, arity, 0, false, false});
+  };
+  const std::string prefix = "cupp::ufn::";
+  for (const row& r : kRows) {
+    const std::string function = r.function;
+    EXPECT_EQ(function.rfind(prefix, 0), 0u) << function;
+    ufunc_info& f = entry(function.substr(prefix.size()), r.arity);
+    f.kinds |= row_loop_kinds(r.r, r.kinds);
+    f.returns_bool = r.r == rule::to_bool;
+    f.returns_part = r.r == rule::real_out || r.r == rule::real_inexact;
+  }
+  // NumPy's loops that no row calls: floor, ceil, trunc and fix of bools and integers (the rows
+  // compute them in floats), the complex rint, round and clip (the rows take no complex input),
+  // the aliases mod and conjugate (the rows call remainder and conj), and signbit.
+  for (const char* name : {"floor", "ceil", "trunc", "fix"}) entry(name, 1).kinds |= kBool | kInt;
+  for (const char* name : {"rint", "round"}) entry(name, 1).kinds |= kComplex;
+  entry("clip", 3).kinds |= kComplex;
+  entry("mod", 2).kinds |= kInt | kFloat;
+  entry("conjugate", 1).kinds |= kInt | kFloat | kComplex;
+  ufunc_info& signbit = entry("signbit", 1);
+  signbit.kinds |= kFloat;
+  signbit.returns_bool = true;
+  return out;
 }
 
 struct loop_type {
@@ -137,7 +160,7 @@ std::string all_ufuncs_source() {
        "template <class T> __device__ void put(void* out, const T& v) {\n"
        "  *static_cast<T*>(out) = v;\n"
        "}\n";
-  for (const ufunc_info& f : kUfuncs) {
+  for (const ufunc_info& f : device_functions()) {
     // has_<name><T>: whether cupp::ufn::<name> can be called with arity values of T.
     std::string args;
     for (int i = 0; i < f.arity; ++i) args += std::string(i ? ", " : "") + "value<T>()";
@@ -152,9 +175,9 @@ std::string all_ufuncs_source() {
         << ">::value, \"cupp::ufn::" << f.name << " for " << t.device
         << (supported ? " is missing" : " should not exist") << "\");\n";
       if (supported) {
-        const std::string result = returns_bool(f.name)                         ? "bool"
-                                   : (t.part && returns_real_part_type(f.name)) ? t.part
-                                                                                : t.device;
+        const std::string result = f.returns_bool               ? "bool"
+                                   : (t.part && f.returns_part) ? t.part
+                                                                : t.device;
         std::string targs;
         for (int i = 0; i < f.arity; ++i) {
           targs += std::string(i ? ", " : "") + "value<" + t.device + ">()";
@@ -241,8 +264,8 @@ TEST(UfuncDeviceCompile, EveryFunctionForEveryLoopTypeAndNoOther) {
     FAIL() << e.log();
   }
   EXPECT_EQ(m->target, "sm_90");
-  for (const ufunc_info& f : kUfuncs) {
-    EXPECT_TRUE(contains(m->image, std::string("ufunc_") + f.name)) << f.name;
+  for (const ufunc_info& f : device_functions()) {
+    EXPECT_TRUE(contains(m->image, "ufunc_" + f.name)) << f.name;
   }
   EXPECT_TRUE(contains(m->image, "ufunc_cast"));
   EXPECT_TRUE(contains(m->image, "device_types"));
@@ -454,9 +477,11 @@ std::unique_ptr<device_memory> upload(const host_vector<T>& v) {
   return d;
 }
 
-// The kernels: Op is a functor calling one cupp::ufn function; run<Out, Op, In...> applies it
-// elementwise and checks at compile time that it returns Out, the reference's result type.
-const char* const kKernels = R"(
+// The kernels: Op is a functor calling one cupp::ufn function (op_<name>, one per device
+// function); run<Out, Op, In...> applies it elementwise and checks at compile time that it returns
+// Out, the reference's result type.
+std::string kernels_source() {
+  std::string s = R"(
 #include <cupp/ufunc.cuh>
 namespace cupp_test {
 template <class A, class B> struct same { static constexpr bool value = false; };
@@ -469,27 +494,9 @@ template <class A> struct same<A, A> { static constexpr bool value = true; };
       return cupp::ufn::name(a...);                                 \
     }                                                               \
   };
-CUPP_TEST_OP(add) CUPP_TEST_OP(subtract) CUPP_TEST_OP(multiply) CUPP_TEST_OP(true_divide)
-CUPP_TEST_OP(floor_divide) CUPP_TEST_OP(remainder) CUPP_TEST_OP(mod) CUPP_TEST_OP(fmod)
-CUPP_TEST_OP(power) CUPP_TEST_OP(negative) CUPP_TEST_OP(positive) CUPP_TEST_OP(absolute)
-CUPP_TEST_OP(reciprocal) CUPP_TEST_OP(square) CUPP_TEST_OP(sign) CUPP_TEST_OP(heaviside)
-CUPP_TEST_OP(equal) CUPP_TEST_OP(not_equal) CUPP_TEST_OP(less) CUPP_TEST_OP(less_equal)
-CUPP_TEST_OP(greater) CUPP_TEST_OP(greater_equal) CUPP_TEST_OP(logical_and)
-CUPP_TEST_OP(logical_or) CUPP_TEST_OP(logical_xor) CUPP_TEST_OP(logical_not)
-CUPP_TEST_OP(maximum) CUPP_TEST_OP(minimum) CUPP_TEST_OP(fmax) CUPP_TEST_OP(fmin)
-CUPP_TEST_OP(isnan) CUPP_TEST_OP(isinf) CUPP_TEST_OP(isfinite) CUPP_TEST_OP(signbit)
-CUPP_TEST_OP(copysign) CUPP_TEST_OP(clip) CUPP_TEST_OP(bitwise_and) CUPP_TEST_OP(bitwise_or)
-CUPP_TEST_OP(bitwise_xor) CUPP_TEST_OP(invert) CUPP_TEST_OP(left_shift) CUPP_TEST_OP(right_shift)
-CUPP_TEST_OP(exp) CUPP_TEST_OP(exp2) CUPP_TEST_OP(expm1) CUPP_TEST_OP(log) CUPP_TEST_OP(log2)
-CUPP_TEST_OP(log10) CUPP_TEST_OP(log1p) CUPP_TEST_OP(sqrt) CUPP_TEST_OP(cbrt) CUPP_TEST_OP(sin)
-CUPP_TEST_OP(cos) CUPP_TEST_OP(tan) CUPP_TEST_OP(arcsin) CUPP_TEST_OP(arccos)
-CUPP_TEST_OP(arctan) CUPP_TEST_OP(sinh) CUPP_TEST_OP(cosh) CUPP_TEST_OP(tanh)
-CUPP_TEST_OP(arcsinh) CUPP_TEST_OP(arccosh) CUPP_TEST_OP(arctanh) CUPP_TEST_OP(arctan2)
-CUPP_TEST_OP(hypot) CUPP_TEST_OP(logaddexp) CUPP_TEST_OP(logaddexp2) CUPP_TEST_OP(degrees)
-CUPP_TEST_OP(radians) CUPP_TEST_OP(deg2rad) CUPP_TEST_OP(rad2deg) CUPP_TEST_OP(floor)
-CUPP_TEST_OP(ceil) CUPP_TEST_OP(trunc) CUPP_TEST_OP(fix) CUPP_TEST_OP(rint) CUPP_TEST_OP(round)
-CUPP_TEST_OP(sinc) CUPP_TEST_OP(nan_to_num) CUPP_TEST_OP(real) CUPP_TEST_OP(imag)
-CUPP_TEST_OP(conj) CUPP_TEST_OP(conjugate) CUPP_TEST_OP(angle)
+)";
+  for (const ufunc_info& f : device_functions()) s += "CUPP_TEST_OP(" + f.name + ")\n";
+  s += R"(
 #undef CUPP_TEST_OP
 
 // The operators of cupp::complex (types.cuh); the scalar operand is the second one's real part.
@@ -530,10 +537,21 @@ __global__ void run(Out* out, long long n, const In*... in) {
 }
 }  // namespace cupp_test
 )";
+  return s;
+}
 
-/// The cases of one test: each is a kernel of kKernels (a name expression) applied to inputs
-/// that the case generated, with a reference to check every result against. All kernels of a
-/// test are compiled as one module.
+TEST(UfuncDeviceCompile, GpuTestKernelsCompile) {
+  cupp::jit::compiler c("");  // memory only
+  try {
+    c.compile(kernels_source(), {}, {}, 90);
+  } catch (const cupp::compile_error& e) {
+    FAIL() << e.log();
+  }
+}
+
+/// The cases of one test: each is a kernel of kernels_source() (a name expression) applied to
+/// inputs that the case generated, with a reference to check every result against. All kernels
+/// of a test are compiled as one module.
 class case_list {
  public:
   /// op(x) for every special value x of T. `cond(x)`, where given, is the condition of a point
@@ -579,7 +597,7 @@ class case_list {
     add_case<T>(op, "cupp_test::op_" + op, ref, nullptr, a, b, c);
   }
 
-  /// A functor of kKernels other than a ufunc's on every pair of special values of T.
+  /// A functor of kernels_source() other than a ufunc's on every pair of special values of T.
   template <class T, class Ref>
   void binary_functor(const std::string& what, const std::string& functor, Ref ref,
                       ref::tolerance tol) {
@@ -635,7 +653,7 @@ class case_list {
   void run() {
     std::vector<std::string> expressions;
     for (const entry& c : cases_) expressions.push_back(c.expression);
-    cupp::RawModule module(kKernels, {}, expressions);
+    cupp::RawModule module(kernels_source(), {}, expressions);
     try {
       module.compile();
     } catch (const cupp::compile_error& e) {

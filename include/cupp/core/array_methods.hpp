@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cupp/core/shape.hpp"
+#include "cupp/fwd.hpp"
 
 namespace cupp {
 
@@ -22,9 +23,6 @@ namespace cupp {
 // cupp/array.hpp includes. Methods that read an expression evaluate it first (an expression is
 // not a place to sort in or write to, so sort, partition, fill and put are for arrays only);
 // the elementwise ones (clip, round, conj, real, imag) stay lazy on both, as cupp::clip does.
-
-enum class index_mode : std::uint8_t;  // cupp/routines/indexing.hpp; index_mode{} is raise
-class kth_arg;                         // cupp/routines/searching.hpp
 
 namespace detail {
 template <class... I>

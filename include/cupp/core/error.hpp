@@ -110,6 +110,11 @@ class cusolver_error : public library_error {
  public:
   using library_error::library_error;
 };
+/// A cuFFT call failed (CuPy's cupy.cuda.cufft.CuFFTError); the message names the cuFFT status.
+class cufft_error : public library_error {
+ public:
+  using library_error::library_error;
+};
 
 /// NVRTC could not compile a kernel. The message holds the log, the options and the numbered
 /// source; each is also available on its own.
@@ -130,38 +135,38 @@ namespace detail {
 [[noreturn]] void throw_curand_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_cublas_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_cusolver_error(int status, const char* api, const char* file, int line);
+[[noreturn]] void throw_cufft_error(int status, const char* api, const char* file, int line);
 [[noreturn]] void throw_assert(const char* cond, const char* file, int line);
 }  // namespace detail
 }  // namespace cupp
 
+// Note [Check macros]: every CUPP_CHECK_<library> macro is CUPP_DETAIL_CHECK_STATUS with its
+// library's thrower. The call is evaluated once; a status other than 0 (success in cudaError_t,
+// cublasStatus_t, cusolverStatus_t, curandStatus_t and cufftResult alike) goes to the thrower
+// with the call's text and the place of the check. The text is stringized by the outer macro, so
+// it is the call as written, before its macros are expanded.
+#define CUPP_DETAIL_CHECK_STATUS(expr, text, thrower)                                         \
+  do {                                                                                        \
+    const auto cupp_status_ = (expr);                                                         \
+    if (cupp_status_ != 0) thrower(static_cast<int>(cupp_status_), text, __FILE__, __LINE__); \
+  } while (0)
+
 /// Checks a cudaError_t and throws cupp::cuda_error naming the call and the status it returned.
-#define CUPP_CHECK_CUDA(expr)                                                             \
-  do {                                                                                    \
-    const auto cupp_status_ = (expr);                                                     \
-    if (cupp_status_ != 0)                                                                \
-      ::cupp::detail::throw_cuda_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
-  } while (0)
-
-#define CUPP_CHECK_CURAND(expr)                                                             \
-  do {                                                                                      \
-    const auto cupp_status_ = (expr);                                                       \
-    if (cupp_status_ != 0)                                                                  \
-      ::cupp::detail::throw_curand_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
-  } while (0)
-
-#define CUPP_CHECK_CUBLAS(expr)                                                             \
-  do {                                                                                      \
-    const auto cupp_status_ = (expr);                                                       \
-    if (cupp_status_ != 0)                                                                  \
-      ::cupp::detail::throw_cublas_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
-  } while (0)
-
-#define CUPP_CHECK_CUSOLVER(expr)                                                           \
-  do {                                                                                      \
-    const auto cupp_status_ = (expr);                                                       \
-    if (cupp_status_ != 0)                                                                  \
-      ::cupp::detail::throw_cusolver_error(static_cast<int>(cupp_status_), #expr, __FILE__, __LINE__); \
-  } while (0)
+#define CUPP_CHECK_CUDA(expr) \
+  CUPP_DETAIL_CHECK_STATUS(expr, #expr, ::cupp::detail::throw_cuda_error)
+/// Checks a curandStatus_t and throws cupp::curand_error naming the call and the cuRAND status.
+#define CUPP_CHECK_CURAND(expr) \
+  CUPP_DETAIL_CHECK_STATUS(expr, #expr, ::cupp::detail::throw_curand_error)
+/// Checks a cublasStatus_t and throws cupp::cublas_error naming the call and the cuBLAS status.
+#define CUPP_CHECK_CUBLAS(expr) \
+  CUPP_DETAIL_CHECK_STATUS(expr, #expr, ::cupp::detail::throw_cublas_error)
+/// Checks a cusolverStatus_t and throws cupp::cusolver_error naming the call and the cuSOLVER
+/// status.
+#define CUPP_CHECK_CUSOLVER(expr) \
+  CUPP_DETAIL_CHECK_STATUS(expr, #expr, ::cupp::detail::throw_cusolver_error)
+/// Checks a cufftResult and throws cupp::cufft_error naming the call and the cuFFT status.
+#define CUPP_CHECK_CUFFT(expr) \
+  CUPP_DETAIL_CHECK_STATUS(expr, #expr, ::cupp::detail::throw_cufft_error)
 
 /// Throws `error_type(message)` unless `cond`; always on, whatever NDEBUG says.
 #define CUPP_EXPECTS(cond, error_type, message) \

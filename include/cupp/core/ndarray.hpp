@@ -19,13 +19,9 @@
 #include "cupp/core/shape.hpp"
 #include "cupp/core/slice_string.hpp"
 #include "cupp/expr/expression.hpp"
+#include "cupp/fwd.hpp"
 
 namespace cupp {
-
-template <class T>
-class ndarray;
-template <class T>
-class indexed;
 
 namespace jit {
 template <class A, class Enable>

@@ -18,13 +18,7 @@
 #include "cupp/core/shape.hpp"
 #include "cupp/expr/engine.hpp"
 #include "cupp/expr/type_rules.hpp"
-
-namespace cupp {
-template <class T>
-class ndarray;
-template <class T>
-class indexed;
-}
+#include "cupp/fwd.hpp"
 
 namespace cupp::expr {
 

@@ -42,8 +42,9 @@ struct signature {
 /// name must be its parameter's type, a placeholder binds one dtype. Errors start with `kind`.
 signature bind_signature(const char* kind, const std::string& in_params,
                          const std::string& out_params, const std::vector<dtype>& param_dtypes);
-/// True when `name` can name a kernel (a C identifier).
-bool is_kernel_name(const std::string& name);
+/// Throws value_error "<kind>: the name '<name>' is not a valid kernel name" unless `name` can
+/// name a kernel (a C identifier).
+void check_kernel_name(const char* kind, const std::string& name);
 /// Which inputs a call passes as scalars, one bit per input: the key of the kernel family that
 /// serves the call (user kernels compile one family per pattern).
 std::uint64_t scalar_pattern(const std::vector<bool>& is_scalar);
@@ -160,9 +161,10 @@ std::vector<dtype> bind_call(const char* kind, const std::vector<ew_param>& ins,
                              const std::vector<std::optional<dtype>>& in_args,
                              const std::vector<dtype>& out_args);
 
-/// The checks of a generic kernel's signature that need no types, made at construction.
-void check_generic_signature(const char* kind, const std::vector<ew_param>& ins,
-                             const std::vector<ew_param>& outs);
+/// A generic kernel's in_params and out_params, parsed and given the checks that need no types
+/// (at construction); the dtypes and typedefs stay empty. Errors start with `kind`.
+signature parse_generic_signature(const char* kind, const std::string& in_params,
+                                  const std::string& out_params);
 /// The key of a call in a generic kernel's table: one byte per argument, the dtype of an array
 /// or 0xff for a scalar.
 std::vector<std::uint8_t> call_key(const call_arg* args, std::size_t n);

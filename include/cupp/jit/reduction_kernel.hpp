@@ -54,6 +54,27 @@ class red_kernel {
 
 [[noreturn]] void throw_red_arity(std::size_t n_in, std::size_t given);
 
+/// A ReductionKernel (typed or generic) bound to a set of axes (CuPy's axis= and keepdims=),
+/// made by its axis(); called as the kernel.
+template <class Kernel>
+class reduction_along {
+ public:
+  /// With the inputs only: returns a new array. With the inputs and then the output: writes into
+  /// the output, whose shape must be the reduced shape.
+  template <class... A>
+  auto operator()(const A&... args) const {
+    return k_->call(axis_, keepdims_, args...);
+  }
+
+ private:
+  friend Kernel;
+  reduction_along(const Kernel* k, axis_arg axis, bool keepdims)
+      : k_(k), axis_(std::move(axis)), keepdims_(keepdims) {}
+  const Kernel* k_;
+  axis_arg axis_;
+  bool keepdims_;
+};
+
 /// The type-erased part of a generic ReductionKernel: the signature, and one red_kernel per
 /// combination of argument dtypes (Note [Generic kernels] in elementwise_kernel.cpp).
 class red_generic {
@@ -114,23 +135,7 @@ class ReductionKernel {
             std::vector<dtype>{dtype_of<Types>...})) {}
 
   /// The kernel bound to a set of axes (CuPy's axis= and keepdims=); call it as the kernel.
-  class along {
-   public:
-    /// With the inputs only: returns a new array. With the inputs and then the output: writes
-    /// into the output, whose shape must be the reduced shape.
-    template <class... A>
-    auto operator()(const A&... args) const {
-      return k_->call(axis_, keepdims_, args...);
-    }
-
-   private:
-    friend class ReductionKernel;
-    along(const ReductionKernel* k, axis_arg axis, bool keepdims)
-        : k_(k), axis_(std::move(axis)), keepdims_(keepdims) {}
-    const ReductionKernel* k_;
-    axis_arg axis_;
-    bool keepdims_;
-  };
+  using along = jit::detail::reduction_along<ReductionKernel>;
 
   /// This kernel reducing over `axis` (one axis or several, negative allowed), keeping the
   /// reduced axes as length 1 with `keepdims`.
@@ -144,6 +149,8 @@ class ReductionKernel {
   }
 
  private:
+  friend along;
+
   template <class... A>
   auto call(const axis_arg& axis, bool keepdims, const A&... args) const {
     constexpr std::size_t given = sizeof...(A);
@@ -231,21 +238,7 @@ class ReductionKernel<> {
             std::move(reduce_type), std::move(preamble), std::move(options))) {}
 
   /// The kernel bound to a set of axes (CuPy's axis= and keepdims=); call it as the kernel.
-  class along {
-   public:
-    template <class... A>
-    kernel_result operator()(const A&... args) const {
-      return k_->call(axis_, keepdims_, args...);
-    }
-
-   private:
-    friend class ReductionKernel;
-    along(const ReductionKernel* k, axis_arg axis, bool keepdims)
-        : k_(k), axis_(std::move(axis)), keepdims_(keepdims) {}
-    const ReductionKernel* k_;
-    axis_arg axis_;
-    bool keepdims_;
-  };
+  using along = jit::detail::reduction_along<ReductionKernel>;
 
   /// This kernel reducing over `axis` (one axis or several, negative allowed), keeping the
   /// reduced axes as length 1 with `keepdims`.
@@ -264,6 +257,8 @@ class ReductionKernel<> {
   jit::detail::red_generic& generic() const noexcept { return *impl_; }
 
  private:
+  friend along;
+
   template <class... A>
   kernel_result call(const axis_arg& axis, bool keepdims, const A&... args) const {
     const jit::detail::call_arg a[sizeof...(A) + 1] = {jit::detail::make_call_arg(args)..., {}};
