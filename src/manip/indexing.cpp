@@ -14,9 +14,9 @@
 #include <utility>
 
 #include "../../kernels/cupp/gather_params.cuh"
+#include "../../kernels/device_select.hpp"
 #include "../cuda/launch.hpp"
 #include "../jit/registry.hpp"
-#include "../search/device_select.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/memory.hpp"
