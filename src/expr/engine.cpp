@@ -13,12 +13,12 @@
 #include <mutex>
 #include <string>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/promotion.hpp"
 #include "cupp/core/shape.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/jit/raw_kernel.hpp"
-#include "../cuda/launch.hpp"
 #include "kernel_slots.hpp"
 
 namespace cupp::expr::detail {

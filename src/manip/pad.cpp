@@ -10,12 +10,12 @@
 #include <utility>
 #include <vector>
 
+#include "../cuda/launch.hpp"
+#include "../jit/registry.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/expr/engine.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/routines/statistics.hpp"
-#include "../cuda/launch.hpp"
-#include "../jit/registry.hpp"
 
 namespace cupp::detail {
 namespace {

@@ -18,13 +18,13 @@
 #include <string>
 
 #include "../cuda/launch.hpp"
+#include "../jit/registry.hpp"
 #include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/expr/engine.hpp"
 #include "cupp/jit/raw_kernel.hpp"
-#include "../jit/registry.hpp"
 
 namespace cupp::random {
 namespace detail {

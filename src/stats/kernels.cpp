@@ -7,10 +7,10 @@
 
 #include <string>
 
+#include "../jit/registry.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/expr/engine.hpp"
 #include "cupp/routines/statistics.hpp"
-#include "../jit/registry.hpp"
 
 namespace cupp::detail {
 namespace {
