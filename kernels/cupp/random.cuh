@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // The device side of cupp::random's Generator: how each element of a draw takes its words from
-// Philox4x32-10, and NumPy's distributions on those words. A generated kernel is one line that
-// instantiates `packed_body`, `normal_body`, `stream_body` or `row_body` with a sampler below.
+// Philox4x32-10, and NumPy's distributions on those words. A generated kernel instantiates
+// `packed_body`, `normal_body`, `stream_body` or `row_body` with a sampler below: its preamble
+// (src/random/random.cpp) defines CUPP_RNG_NAME (cupp_rng_<distribution>_<dtype>), CUPP_RNG_T (the
+// element type) and CUPP_RNG_BODY (the instantiation), and the end of this header declares it.
 //
 // Note [Random stream layout]: the numbers a draw returns depend only on the generator's key,
 // its block counter c at the call, and the element's index i, never on the launch configuration.
