@@ -11,6 +11,7 @@
 #include <cstdint>
 
 #include "cupp/core/error.hpp"
+#include "cupp/indexing.cuh"
 
 namespace cupp::detail::device {
 
@@ -24,10 +25,7 @@ inline unsigned blocks_for(std::int64_t n) {
 
 template <class F>
 __global__ void for_each_kernel(std::int64_t n, F f) {
-  const std::int64_t stride = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
-  for (std::int64_t i = static_cast<std::int64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n;
-       i += stride)
-    f(i);
+  for (long long i : cupp::grid_stride(n)) f(i);
 }
 
 /// f(i) for every i in [0, n), on `stream`.

@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "../src/sort/device_sort.hpp"
+#include "device_sort.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/memory.hpp"
 

@@ -8,8 +8,9 @@
 #include <cstdint>
 #include <memory>
 
-#include "../src/sort/device_sort.hpp"
+#include "device_sort.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/indexing.cuh"
 #include "cupp/cuda/memory.hpp"
 
 namespace cupp::detail::sorting {
@@ -17,9 +18,7 @@ namespace {
 
 // The segment offsets 0, length, 2 * length, ...: row i is [offsets[i], offsets[i + 1]).
 __global__ void row_offsets(std::int64_t* offsets, std::int64_t rows, std::int64_t length) {
-  const std::int64_t stride = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
-  for (std::int64_t i = blockIdx.x * blockDim.x + threadIdx.x; i <= rows; i += stride)
-    offsets[i] = i * length;
+  for (long long i : cupp::grid_stride(rows + 1)) offsets[i] = i * length;
 }
 
 }  // namespace

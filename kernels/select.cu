@@ -11,7 +11,7 @@
 #include <cstdint>
 #include <memory>
 
-#include "../src/search/device_select.hpp"
+#include "device_select.hpp"
 #include "device_common.cuh"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/memory.hpp"
@@ -102,9 +102,7 @@ __global__ void unravel_kernel(std::int64_t* out, std::int64_t rows, std::int64_
                                std::int64_t dim_stride, const std::int64_t* count,
                                unravel_shape shape) {
   const std::int64_t valid = count == nullptr ? 0 : (*count < rows ? *count : rows);
-  const std::int64_t step = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
-  for (std::int64_t j = static_cast<std::int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
-       j < rows; j += step) {
+  for (long long j : cupp::grid_stride(rows)) {
     std::int64_t* row = out + j * row_stride;
     if (j < valid) {
       std::int64_t position = row[0];
@@ -132,10 +130,7 @@ struct bits64_pair {
 template <class E>
 __global__ void gather_rows_kernel(const E* in, const std::int64_t* index, E* out,
                                    std::int64_t n, std::int64_t length) {
-  const std::int64_t step = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
-  for (std::int64_t i = static_cast<std::int64_t>(blockIdx.x) * blockDim.x + threadIdx.x; i < n;
-       i += step)
-    out[i] = in[i - i % length + index[i]];
+  for (long long i : cupp::grid_stride(n)) out[i] = in[i - i % length + index[i]];
 }
 
 template <class E>

@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "../src/sets/device_sets.hpp"
+#include "device_sets.hpp"
 #include "device_common.cuh"
 #include "cupp/core/error.hpp"
 

@@ -10,7 +10,7 @@
 #include <memory>
 #include <type_traits>
 
-#include "../src/sort/device_sort.hpp"
+#include "device_sort.hpp"
 #include "device_common.cuh"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/memory.hpp"
@@ -299,9 +299,7 @@ __global__ void copy_if_counted(const U* from, U* to, std::int64_t length,
   const std::int64_t c = *count;
   if (c == 0) return;
   const std::int64_t shift = rotate ? c : 0;
-  const std::int64_t stride = static_cast<std::int64_t>(gridDim.x) * blockDim.x;
-  for (std::int64_t i = static_cast<std::int64_t>(blockIdx.x) * blockDim.x + threadIdx.x;
-       i < length; i += stride) {
+  for (long long i : cupp::grid_stride(length)) {
     const std::int64_t j = i + shift;
     to[i] = from[j < length ? j : j - length];
   }

@@ -127,11 +127,6 @@ std::pair<std::vector<std::int64_t>, std::vector<std::int64_t>> shift_args(const
                                                                            const axis_arg& axes,
                                                                            bool inverse);
 
-/// The NVRTC source of the scaling kernel and its name expressions: for a test that compiles
-/// them without a GPU.
-std::string scale_kernel_source();
-std::vector<std::string> scale_kernel_names();
-
 template <class T>
 inline constexpr bool is_complex_v = dtype_of<T> == dtype::complex64 || dtype_of<T> == dtype::complex128;
 

@@ -73,8 +73,10 @@ cupp::detail::array_desc multivariate_normal(bit_state& s, const cupp::detail::a
 /// 64-bit integers), wi and fi, 256 each.
 std::vector<double> ziggurat_tables();
 
-/// The generated kernel of (kind, dtype) and every pair that exists, for the compile tests.
+/// The generated kernel of (kind, dtype), its name (cupp_rng_<distribution>_<dtype>, e.g.
+/// cupp_rng_normal_float64) and every pair that exists, for the compile tests.
 std::string kernel_source(kind k, dtype dt);
+std::string kernel_name(kind k, dtype dt);
 std::vector<std::pair<kind, dtype>> all_kernels();
 
 template <class T>

@@ -48,4 +48,12 @@ __device__ __forceinline__ grid_stride_range grid_stride(long long n) {
   return grid_stride_range(global_thread_id(), n, global_thread_count());
 }
 
+/// A grid-stride loop over [0, n) in a 2-D block whose x threads share an item (a row, say) and
+/// whose y threads take one each: item blockIdx.x * blockDim.y + threadIdx.y, then every
+/// gridDim.x * blockDim.y further.
+__device__ __forceinline__ grid_stride_range grid_stride_rows(long long n) {
+  return grid_stride_range(static_cast<long long>(blockIdx.x) * blockDim.y + threadIdx.y, n,
+                           static_cast<long long>(gridDim.x) * blockDim.y);
+}
+
 }  // namespace cupp

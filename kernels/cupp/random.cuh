@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // The device side of cupp::random's Generator: how each element of a draw takes its words from
-// Philox4x32-10, and NumPy's distributions on those words. A generated kernel is one line that
-// instantiates `packed_body`, `normal_body`, `stream_body` or `row_body` with a sampler below.
+// Philox4x32-10, and NumPy's distributions on those words. A generated kernel instantiates
+// `packed_body`, `normal_body`, `stream_body` or `row_body` with a sampler below: its preamble
+// (src/random/random.cpp) defines CUPP_RNG_NAME (cupp_rng_<distribution>_<dtype>), CUPP_RNG_T (the
+// element type) and CUPP_RNG_BODY (the instantiation), and the end of this header declares it.
 //
 // Note [Random stream layout]: the numbers a draw returns depend only on the generator's key,
 // its block counter c at the call, and the element's index i, never on the launch configuration.
@@ -18,6 +20,7 @@
 //    advances c by n (or the row count).
 #pragma once
 
+#include <cupp/indexing.cuh>
 #include <cupp/philox.cuh>
 
 namespace cupp {
@@ -564,13 +567,6 @@ struct alignas(sizeof(T) * P) pack {
   T v[P];
 };
 
-__device__ __forceinline__ long long first_index() {
-  return static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
-}
-__device__ __forceinline__ long long grid_step() {
-  return static_cast<long long>(gridDim.x) * blockDim.x;
-}
-
 template <class P, class T>
 __device__ __forceinline__ void store(T* out, long long n, long long b, const P& v) {
   constexpr int per = sizeof(P) / sizeof(T);
@@ -609,7 +605,7 @@ struct block_uniforms<2> {
 /// integer results two words each (P = 2).
 template <class T, class K, int P>
 __device__ void packed_body(T* out, long long n, state st, params p) {
-  for (long long b = first_index(), blocks = (n + P - 1) / P; b < blocks; b += grid_step()) {
+  for (long long b : grid_stride((n + P - 1) / P)) {
     const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
     pack<T, P> v;
 #pragma unroll
@@ -622,7 +618,7 @@ __device__ void packed_body(T* out, long long n, state st, params p) {
 /// Raw 64-bit words, two per block (the keys of permutations).
 template <class T>
 __device__ void bits_body(T* out, long long n, state st) {
-  for (long long b = first_index(), blocks = (n + 1) / 2; b < blocks; b += grid_step()) {
+  for (long long b : grid_stride((n + 1) / 2)) {
     const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
     pack<T, 2> v;
     for (int j = 0; j < 2; ++j)
@@ -635,7 +631,7 @@ __device__ void bits_body(T* out, long long n, state st) {
 /// two 64-bit halves of a block (2 per block).
 template <class K>
 __device__ void normal_body(float* out, long long n, state st, params p) {
-  for (long long b = first_index(), blocks = (n + 3) / 4; b < blocks; b += grid_step()) {
+  for (long long b : grid_stride((n + 3) / 4)) {
     const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
     pack<float, 4> v;
     for (int j = 0; j < 2; ++j) {
@@ -721,7 +717,7 @@ __device__ void normal_body(double* out, long long n, state st, params p) {
         ziggurat_normal(w.word, layers, p, st.k, block, 1u + static_cast<u32>(w.element % 2)), p);
   };
   int step = 0;
-  for (long long b = first_index(), blocks = (n + 1) / 2; b < blocks; b += grid_step()) {
+  for (long long b : grid_stride((n + 1) / 2)) {
     const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
     pack<double, 2> v;
 #pragma unroll
@@ -756,7 +752,7 @@ __device__ void normal_body(double* out, long long n, state st, params p) {
 
 template <class T, class S>
 __device__ void stream_body(T* out, long long n, state st, params p) {
-  for (long long i = first_index(); i < n; i += grid_step()) {
+  for (long long i : grid_stride(n)) {
     stream s(st.k, st.counter + static_cast<u64>(i));
     out[i] = S::draw(s, p);
   }
@@ -764,7 +760,7 @@ __device__ void stream_body(T* out, long long n, state st, params p) {
 
 template <class T, class S>
 __device__ void row_body(T* out, long long rows, state st, params p) {
-  for (long long i = first_index(); i < rows; i += grid_step()) {
+  for (long long i : grid_stride(rows)) {
     stream s(st.k, st.counter + static_cast<u64>(i));
     S::draw(s, out + i * p.m, p);
   }
@@ -773,12 +769,12 @@ __device__ void row_body(T* out, long long rows, state st, params p) {
 }  // namespace rng
 }  // namespace cupp
 
-/// The signature every generated random kernel has.
-#define CUPP_RNG_KERNEL(T, body)                                                               \
-  extern "C" __global__ void cupp_rng(T* out, long long n, unsigned int k0, unsigned int k1,   \
-                                      unsigned long long counter, double p0, double p1,        \
-                                      double p2, long long i0, long long i1, long long i2,     \
-                                      const double* table, long long m) {                      \
+/// The signature every generated random kernel has; `name` is cupp_rng_<distribution>_<dtype>.
+#define CUPP_RNG_KERNEL(name, T, body)                                                         \
+  extern "C" __global__ void name(T* out, long long n, unsigned int k0, unsigned int k1,       \
+                                  unsigned long long counter, double p0, double p1, double p2, \
+                                  long long i0, long long i1, long long i2,                    \
+                                  const double* table, long long m) {                          \
     cupp::rng::state st;                                                                       \
     st.k.k[0] = k0;                                                                            \
     st.k.k[1] = k1;                                                                            \
@@ -794,3 +790,9 @@ __device__ void row_body(T* out, long long rows, state st, params p) {
     p.m = m;                                                                                   \
     body;                                                                                      \
   }
+
+// A routine's preamble (src/random/random.cpp) chooses one kernel: its name, element type and
+// body.
+#ifdef CUPP_RNG_NAME
+CUPP_RNG_KERNEL(CUPP_RNG_NAME, CUPP_RNG_T, CUPP_RNG_BODY)
+#endif

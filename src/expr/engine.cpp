@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string>
 
+#include "../cuda/launch.hpp"
 #include "cupp/core/promotion.hpp"
 #include "cupp/core/shape.hpp"
 #include "cupp/cuda/stream.hpp"
@@ -583,10 +584,9 @@ bool kernel_family::run(const array_desc* outs, int n_outs, const operands& ops,
     const bool wide = !fits_int32(n + 64);
     RawKernel& k = m.kernel(out_dt, kContiguous, wide, entry);
     const std::int64_t per_block = static_cast<std::int64_t>(kBlock) * impl_->vec_width(out_dt);
-    const std::int64_t blocks =
-        std::min<std::int64_t>((n + per_block - 1) / per_block, std::numeric_limits<int>::max());
     params[p++] = &count;
-    k.launch_params(dim3(static_cast<unsigned>(blocks)), dim3(kBlock), 0, stream, params.data());
+    k.launch_params(dim3(cupp::detail::cover_blocks(n, per_block)), dim3(kBlock), 0, stream,
+                    params.data());
     return true;
   }
 
@@ -660,14 +660,13 @@ bool kernel_family::run(const array_desc* outs, int n_outs, const operands& ops,
 
   RawKernel& k = m.kernel(out_dt, variant, wide, entry);
   if (variant == kTiled) {
-    const auto grid_x = static_cast<unsigned>((l.shape[1] + kTile - 1) / kTile);
-    const auto grid_y = static_cast<unsigned>((l.shape[0] + kTile - 1) / kTile);
+    const unsigned grid_x = cupp::detail::cover_blocks(l.shape[1], kTile);
+    const unsigned grid_y = cupp::detail::cover_blocks(l.shape[0], kTile);
     k.launch_params(dim3(grid_x, grid_y), dim3(kTile, kTileRows), 0, stream, params.data());
     return true;
   }
-  const std::int64_t blocks =
-      std::min<std::int64_t>((n + kBlock - 1) / kBlock, std::numeric_limits<int>::max());
-  k.launch_params(dim3(static_cast<unsigned>(blocks)), dim3(kBlock), 0, stream, params.data());
+  k.launch_params(dim3(cupp::detail::cover_blocks(n, kBlock)), dim3(kBlock), 0, stream,
+                  params.data());
   return true;
 }
 

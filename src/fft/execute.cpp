@@ -423,77 +423,47 @@ array_desc transform(backend& be, array_desc in, std::vector<std::int64_t> axes,
   return out;
 }
 
-constexpr const char* kScaleSource = R"(
-template <class R>
-__global__ void cupp_fft_scale(R* x, R s, long long n) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
-       i += (long long)gridDim.x * blockDim.x)
-    x[i] *= s;
-}
+// Note [FFT scaling]: the normalisation x *= s (and ihfft's conjugate) is an elementwise
+// expression on the real numbers the dense result holds. A complex array is scaled through the
+// real view of its parts, so that each part is one product in its own precision (a complex
+// product by s + 0i would turn inf * 0 into a nan); ihfft's conjugate multiplies the imaginary
+// parts by -s instead, a second pass over the strided view of those.
 
+/// x *= scale (and conjugated) over a dense array whose parts are of type R.
 template <class R>
-struct alignas(2 * sizeof(R)) cupp_fft_complex {
-  R re, im;
-};
-
-// One complex element (one aligned load and store) per step; s_im is -s to conjugate.
-template <class R>
-__global__ void cupp_fft_scale_complex(cupp_fft_complex<R>* x, R s, R s_im, long long n) {
-  for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n;
-       i += (long long)gridDim.x * blockDim.x) {
-    cupp_fft_complex<R> v = x[i];
-    v.re *= s;
-    v.im *= s_im;
-    x[i] = v;
-  }
-}
-)";
-
-/// x *= scale (and conjugated) over a dense array, in one pass.
-void scale_in_place(const array_desc& x, double scale, bool conjugate) {
+void scale_parts(const array_desc& x, double scale, bool conjugate) {
   const std::int64_t n = x.size();
-  if (n == 0) return;  // an empty result may have any strides
-  CUPP_ASSERT(is_dense(x));
-  static RawModule module(kScaleSource, {}, scale_kernel_names());
-  static RawKernel real_f = module.get_function("cupp_fft_scale<float>");
-  static RawKernel real_d = module.get_function("cupp_fft_scale<double>");
-  static RawKernel cplx_f = module.get_function("cupp_fft_scale_complex<float>");
-  static RawKernel cplx_d = module.get_function("cupp_fft_scale_complex<double>");
-  const std::int64_t blocks = std::min<std::int64_t>(
-      (n + 255) / 256, static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * 16);
-  const dim3 grid(static_cast<unsigned>(blocks)), block(256);
-  const cudaStream_t stream = cuda::get_current_stream();
-  void* const ptr = x.ptr;
-  const auto count = static_cast<long long>(n);
-  const double im = conjugate ? -scale : scale;
-  switch (x.dt) {
-    case dtype::float32:
-      real_f(grid, block, std::size_t{0}, stream, ptr, static_cast<float>(scale), count);
-      break;
-    case dtype::float64:
-      real_d(grid, block, std::size_t{0}, stream, ptr, scale, count);
-      break;
-    case dtype::complex64:
-      cplx_f(grid, block, std::size_t{0}, stream, ptr, static_cast<float>(scale),
-             static_cast<float>(im), count);
-      break;
-    case dtype::complex128:
-      cplx_d(grid, block, std::size_t{0}, stream, ptr, scale, im, count);
-      break;
-    default:
-      CUPP_ASSERT(false);
+  const R s = static_cast<R>(scale);
+  if (!is_complex(x.dt)) {
+    ndarray<R> v(x);
+    v *= s;
+    return;
   }
+  // Dense: the n elements fill one block of memory from x.ptr.
+  auto parts = [&](shape_t shape, strides_t strides, char* ptr) {
+    array_desc v = make_view(x, std::move(shape), std::move(strides), ptr);
+    v.dt = dtype_of<R>;
+    return ndarray<R>(std::move(v));
+  };
+  if (!conjugate) {
+    ndarray<R> all = parts({2 * n}, {1}, x.ptr);
+    all *= s;
+    return;
+  }
+  ndarray<R> re = parts({n}, {2}, x.ptr), im = parts({n}, {2}, x.ptr + sizeof(R));
+  re *= s;
+  im *= static_cast<R>(-scale);
 }
 
-}  // namespace
-
-std::string scale_kernel_source() { return kScaleSource; }
-std::vector<std::string> scale_kernel_names() {
-  return {"cupp_fft_scale<float>", "cupp_fft_scale<double>", "cupp_fft_scale_complex<float>",
-          "cupp_fft_scale_complex<double>"};
+/// x *= scale (and conjugated) over a dense array.
+void scale_in_place(const array_desc& x, double scale, bool conjugate) {
+  if (x.size() == 0) return;  // an empty result may have any strides
+  CUPP_ASSERT(is_dense(x));
+  if (is_single(x.dt))
+    scale_parts<float>(x, scale, conjugate);
+  else
+    scale_parts<double>(x, scale, conjugate);
 }
-
-namespace {
 
 /// The transform of `args` without its scaling.
 array_desc run_all(backend& be, const array_desc& a, const plan_args& args, bool a_is_scratch) {

@@ -14,8 +14,9 @@
 #include <utility>
 
 #include "../../kernels/cupp/gather_params.cuh"
+#include "../../kernels/device_select.hpp"
 #include "../cuda/launch.hpp"
-#include "../search/device_select.hpp"
+#include "../jit/registry.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/memory.hpp"
@@ -81,15 +82,11 @@ std::string kernel_name(std::size_t itemsize, int dims, bool scatter) {
          ", " + (scatter ? "true" : "false") + ">";
 }
 
-/// The module of one word size: every dimension count and both directions.
-const RawModule& module_for(std::size_t itemsize) {
-  static std::mutex m;
-  static std::array<std::unique_ptr<RawModule>, 17> modules;
-  std::lock_guard<std::mutex> lock(m);
-  auto& slot = modules[itemsize];
-  if (!slot) slot = std::make_unique<RawModule>(indexed_copy_source(), std::vector<std::string>{},
-                                                indexed_copy_names(itemsize));
-  return *slot;
+/// The kernel of one word size, dimension count (0: any) and direction, from the registry: the
+/// module of a word size holds every dimension count and both directions.
+const RawKernel& indexed_copy_kernel(std::size_t itemsize, int dims, bool scatter) {
+  return jit::detail::library_kernel(indexed_copy_source(), kernel_name(itemsize, dims, scatter),
+                                     {}, indexed_copy_names(itemsize));
 }
 
 /// One plan of Note [Indexed copy], before its dimensions are merged.
@@ -224,8 +221,8 @@ void run(copy_plan p, bool scatter, report_kind kind = report_kind::axis) {
     params->error = static_cast<fancy::error_report*>(report.get());
   }
   const int dims = ndim <= 3 ? ndim : 0;
-  const RawKernel kernel = module_for(p.itemsize).get_function(kernel_name(p.itemsize, dims, scatter));
-  const unsigned blocks = grid_stride_blocks(params->n, kThreads, 64);
+  const RawKernel& kernel = indexed_copy_kernel(p.itemsize, dims, scatter);
+  const unsigned blocks = resident_blocks(kernel, params->n, kThreads);
   kernel(dim3(blocks), dim3(kThreads), std::size_t{0}, stream, static_cast<void*>(p.a),
          static_cast<void*>(p.b), *params);
   if (report) {

@@ -18,6 +18,7 @@
 #include <string>
 
 #include "../cuda/launch.hpp"
+#include "../jit/registry.hpp"
 #include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
@@ -137,14 +138,9 @@ std::string body_of(kind k, dtype dt) {
   return "";
 }
 
-RawKernel kernel_for(kind k, dtype dt) {
-  static std::mutex m;
-  static std::map<std::pair<int, int>, RawKernel> kernels;
-  std::lock_guard<std::mutex> lock(m);
-  const std::pair<int, int> key(static_cast<int>(k), static_cast<int>(dt));
-  auto it = kernels.find(key);
-  if (it == kernels.end()) it = kernels.emplace(key, RawKernel(kernel_source(k, dt), "cupp_rng")).first;
-  return it->second;
+/// The kernel of (k, dt), from the registry (compiled on its first launch).
+const RawKernel& kernel_for(kind k, dtype dt) {
+  return cupp::jit::detail::library_kernel(kernel_source(k, dt), kernel_name(k, dt));
 }
 
 
@@ -318,8 +314,17 @@ std::string kernel_source(kind k, dtype dt) {
   if (!supports(k, dt))
     throw type_error(std::string("cupp::random: no ") + sampler_name(k) + " kernel for " +
                      dtype_name(dt));
-  return "#include <cupp/random.cuh>\nCUPP_RNG_KERNEL(" +
-         std::string(expr::detail::device_type_name(dt)) + ", (" + body_of(k, dt) + "))\n";
+  return cupp::jit::detail::routine_source(
+      "cupp/random.cuh", "#define CUPP_RNG_NAME " + kernel_name(k, dt) + "\n#define CUPP_RNG_T " +
+                             expr::detail::device_type_name(dt) + "\n#define CUPP_RNG_BODY (" +
+                             body_of(k, dt) + ")\n");
+}
+
+std::string kernel_name(kind k, dtype dt) {
+  // The sampler's name without its layout prefix (k_, s_, r_): the distribution.
+  std::string distribution = sampler_name(k);
+  if (distribution.size() > 2 && distribution[1] == '_') distribution.erase(0, 2);
+  return "cupp_rng_" + distribution + "_" + dtype_name(dt);
 }
 
 std::vector<std::pair<kind, dtype>> all_kernels() {
@@ -357,8 +362,9 @@ void draw(bit_state& s, kind k, const draw_args& a, const array_desc& out) {
   const std::uint64_t work = l == layout::stream || l == layout::rows
                                  ? static_cast<std::uint64_t>(n)
                                  : blocks_used(l, n);
-  kernel_for(k, out.dt)(
-      dim3(cupp::detail::grid_stride_blocks(static_cast<std::int64_t>(work), 256, 16)), dim3(256),
+  const RawKernel& kernel = kernel_for(k, out.dt);
+  kernel(
+      dim3(cupp::detail::resident_blocks(kernel, static_cast<std::int64_t>(work), 256)), dim3(256),
       std::size_t{0}, cuda::get_current_stream(), static_cast<void*>(out.ptr),
       static_cast<long long>(n), s.key[0], s.key[1], static_cast<unsigned long long>(counter), a.p0,
       a.p1, a.p2, static_cast<long long>(a.i0), static_cast<long long>(a.i1),

@@ -9,11 +9,11 @@
 
 #include <string>
 
-#include "../sort/device_sort.hpp"
+#include "../../kernels/device_select.hpp"
+#include "../../kernels/device_sort.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
 #include "cupp/routines/sorting.hpp"
-#include "device_select.hpp"
 
 namespace cupp::detail {
 namespace {

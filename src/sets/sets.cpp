@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <string>
 
-#include "../sort/device_sort.hpp"
+#include "../../kernels/device_sets.hpp"
+#include "../../kernels/device_sort.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/stream.hpp"
-#include "device_sets.hpp"
 
 namespace cupp::detail {
 namespace {

@@ -7,8 +7,8 @@
 #include <numeric>
 #include <string>
 
+#include "../../kernels/device_sort.hpp"
 #include "cupp/cuda/stream.hpp"
-#include "device_sort.hpp"
 
 namespace cupp::detail {
 namespace {

@@ -133,11 +133,11 @@ array_desc flat_contiguous(const array_desc& a) {
 // Bins up to this many are counted in shared memory (8 bytes each: 32 KiB).
 constexpr std::int64_t kSharedBins = 4096;
 
-/// Blocks of a histogram launch: with a shared histogram, few enough that adding the blocks'
-/// histograms up costs little next to the counting.
-unsigned histogram_blocks(std::int64_t n, bool shared) {
-  const unsigned blocks = stats_blocks(n, 8);
-  return shared ? std::min(blocks, 1024u) : blocks;
+/// Blocks of a histogram launch of `kernel` (8 elements a thread at least): with a shared
+/// histogram, few enough that adding the blocks' histograms up costs little next to the counting.
+unsigned histogram_blocks(const RawKernel& kernel, std::int64_t n, std::size_t shared_bytes) {
+  const unsigned blocks = resident_blocks(kernel, n, kStatsBlock, shared_bytes, 8);
+  return shared_bytes > 0 ? std::min(blocks, 1024u) : blocks;
 }
 
 }  // namespace
@@ -220,10 +220,11 @@ std::pair<array_desc, array_desc> histogram_uniform(const array_desc& a, const a
   if (n > 0) {
     const array_desc w = weights ? flat_contiguous(*weights) : array_desc{};
     const bool shared = bins <= kSharedBins;
-    const RawKernel kernel =
+    const RawKernel& kernel =
         stats_kernel(histogram_kernel_source(v), histogram_kernel_name("histogram_uniform", v));
-    kernel({histogram_blocks(n, shared)}, {kStatsBlock},
-           static_cast<std::size_t>(shared ? bins * 8 : 0), cuda::get_current_stream(),
+    const auto shared_bytes = static_cast<std::size_t>(shared ? bins * 8 : 0);
+    kernel({histogram_blocks(kernel, n, shared_bytes)}, {kStatsBlock}, shared_bytes,
+           cuda::get_current_stream(),
            static_cast<const void*>(flat.ptr), static_cast<const void*>(weights ? w.ptr : nullptr),
            static_cast<void*>(h.ptr), static_cast<long long>(n), static_cast<const void*>(e.ptr),
            static_cast<long long>(bins), round_to(edge_dt, first), round_to(edge_dt, last), denom,
@@ -247,10 +248,11 @@ array_desc histogram_edges(const array_desc& a, const array_desc* weights,
     const array_desc contiguous_edges = flat_contiguous(edges);
     const array_desc w = weights ? flat_contiguous(*weights) : array_desc{};
     const bool shared = bins <= kSharedBins;
-    const RawKernel kernel =
+    const RawKernel& kernel =
         stats_kernel(histogram_kernel_source(a.dt), histogram_kernel_name("histogram_edges", a.dt));
-    kernel({histogram_blocks(n, shared)}, {kStatsBlock},
-           static_cast<std::size_t>(shared ? bins * 8 : 0), cuda::get_current_stream(),
+    const auto shared_bytes = static_cast<std::size_t>(shared ? bins * 8 : 0);
+    kernel({histogram_blocks(kernel, n, shared_bytes)}, {kStatsBlock}, shared_bytes,
+           cuda::get_current_stream(),
            static_cast<const void*>(flat.ptr), static_cast<const void*>(weights ? w.ptr : nullptr),
            static_cast<void*>(h.ptr), static_cast<long long>(n),
            static_cast<const void*>(contiguous_edges.ptr), static_cast<long long>(bins),
@@ -278,9 +280,9 @@ array_desc bincount_array(const array_desc& x, const array_desc* weights, std::i
   array_desc h = zeroed_hist(length, weights != nullptr);
   if (n > 0) {
     const array_desc flat = flat_contiguous(x);
-    const RawKernel kernel =
+    const RawKernel& kernel =
         stats_kernel(histogram_kernel_source(x.dt), histogram_kernel_name("bincount", x.dt));
-    kernel({stats_blocks(n, 4)}, {kStatsBlock}, static_cast<const void*>(flat.ptr),
+    kernel({resident_blocks(kernel, n, kStatsBlock, 0, 4)}, {kStatsBlock}, static_cast<const void*>(flat.ptr),
            static_cast<const void*>(weights ? flat_contiguous(*weights).ptr : nullptr),
            static_cast<void*>(h.ptr), static_cast<long long>(n));
   }

@@ -58,10 +58,10 @@ array_desc quantile_impl(const array_desc& a, const std::vector<double>& q, cons
 
   array_desc qs = make_array({static_cast<std::int64_t>(q.size())}, dtype::float64);
   from_host(qs, q.data());
-  const RawKernel kernel =
+  const RawKernel& kernel =
       stats_kernel(quantile_kernel_source(a.dt, out), quantile_kernel_name(a.dt, out));
   const std::int64_t total = result.size();
-  kernel({stats_blocks(total)}, {kStatsBlock}, static_cast<const void*>(sorted.ptr),
+  kernel({resident_blocks(kernel, total, kStatsBlock)}, {kStatsBlock}, static_cast<const void*>(sorted.ptr),
          static_cast<const void*>(qs.ptr), static_cast<void*>(result.ptr),
          static_cast<long long>(rows), static_cast<long long>(k), static_cast<long long>(total),
          static_cast<int>(method), static_cast<int>(skip_nan));

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The generated kernels of the statistics routines, shared by src/stats/*.cpp.
+// The kernels of the statistics routines (kernels/cupp/stats_*.cuh), shared by src/stats/*.cpp.
 #pragma once
 
-#include <algorithm>
-#include <cstdint>
 #include <string>
 
 #include "../cuda/launch.hpp"
@@ -16,15 +14,12 @@ namespace cupp::detail {
 std::string quantile_kernel_name(dtype in, dtype out);
 std::string histogram_kernel_name(const char* what, dtype in);
 
-/// The kernel `name` of `source`, compiled once per source (for the current device, on the
-/// first launch).
-RawKernel stats_kernel(const std::string& source, const std::string& name);
+/// The kernel `name` of `source`, from the registry (compiled on its first launch, kept for the
+/// life of the process).
+const RawKernel& stats_kernel(const std::string& source, const std::string& name);
 
+/// The block size of every statistics kernel; their grids come from resident_blocks (each
+/// kernel is a grid-stride loop).
 inline constexpr unsigned kStatsBlock = 256;
-
-/// Blocks for a grid-stride loop over n elements, `per_thread` elements each.
-inline unsigned stats_blocks(std::int64_t n, std::int64_t per_thread = 1) {
-  return grid_stride_blocks((n + per_thread - 1) / per_thread, kStatsBlock, 32);
-}
 
 }  // namespace cupp::detail

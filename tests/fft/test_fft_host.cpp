@@ -339,10 +339,15 @@ TEST(FftKernels, ConversionsCompileForSm90) {
       cupp::expr::family_of<std::decay_t<decltype(conj)>>().compile_all(cupp::dtype::complex64, 90));
 }
 
-TEST(FftKernels, CompileForSm90) {
-  cupp::jit::compiler c("");
-  EXPECT_NO_THROW(c.compile(fft::detail::scale_kernel_source(), {},
-                            fft::detail::scale_kernel_names(), 90));
+// The normalisation's expressions (Note [FFT scaling]): the parts of the result times a scalar of
+// their own type, for both precisions.
+TEST(FftKernels, ScalingCompilesForSm90) {
+  const auto f = cupp::expr::make_node<cupp::expr::op_multiply>(shaped<float>({3}), 0.5f);
+  EXPECT_NO_THROW(
+      cupp::expr::family_of<std::decay_t<decltype(f)>>().compile_all(cupp::dtype::float32, 90));
+  const auto d = cupp::expr::make_node<cupp::expr::op_multiply>(shaped<double>({3}), 0.5);
+  EXPECT_NO_THROW(
+      cupp::expr::family_of<std::decay_t<decltype(d)>>().compile_all(cupp::dtype::float64, 90));
 }
 
 }  // namespace

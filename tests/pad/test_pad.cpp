@@ -8,6 +8,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -275,7 +276,17 @@ TEST(PadKernels, EveryDtypeCompilesForSm90) {
         cupp::dtype::uint64, cupp::dtype::float16, cupp::dtype::bfloat16, cupp::dtype::float32,
         cupp::dtype::float64, cupp::dtype::complex64, cupp::dtype::complex128}) {
     SCOPED_TRACE(cupp::dtype_name(dt));
-    EXPECT_NO_THROW(c.compile(cupp::detail::pad_kernel_source(dt), {}, {}, 90));
+    const std::string source = cupp::detail::pad_kernel_source(dt);
+    // A preamble choosing the variant, then the embedded header (kernels/cupp/pad.cuh).
+    EXPECT_NE(source.find("#include <cupp/pad.cuh>\n"), std::string::npos);
+    std::shared_ptr<const cupp::jit::compiled_module> m;
+    EXPECT_NO_THROW(m = c.compile(source, {}, {}, 90));
+    // Both kernels, each named after the routine, its pass and the dtype.
+    if (m) {
+      EXPECT_NE(m->image.find(std::string("cupp_pad_") + cupp::dtype_name(dt)), std::string::npos);
+      EXPECT_NE(m->image.find(std::string("cupp_pad_axis_") + cupp::dtype_name(dt)),
+                std::string::npos);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -24,9 +25,38 @@ TEST(RandomKernels, EveryKernelCompilesForSm90) {
   EXPECT_EQ(kernels.size(), 24u + 1 + 2 + 9 + 12 + 5 + 1 + 2);
   cupp::jit::compiler c("");
   for (const auto& [k, dt] : kernels) {
-    SCOPED_TRACE(std::to_string(static_cast<int>(k)) + " " + cupp::dtype_name(dt));
-    EXPECT_NO_THROW(c.compile(cupp::random::detail::kernel_source(k, dt), {}, {}, 90));
+    const std::string name = cupp::random::detail::kernel_name(k, dt);
+    SCOPED_TRACE(name);
+    std::shared_ptr<const cupp::jit::compiled_module> m;
+    EXPECT_NO_THROW(m = c.compile(cupp::random::detail::kernel_source(k, dt), {}, {}, 90));
+    // The cubin defines the kernel under its own name.
+    if (m) {
+      EXPECT_NE(m->image.find(name), std::string::npos);
+    }
   }
+}
+
+// Every kernel is named after its distribution and dtype, so that a profile tells them apart.
+TEST(RandomKernels, NamesSayDistributionAndDtype) {
+  using cupp::random::detail::kernel_name;
+  EXPECT_EQ(kernel_name(kind::normal, dtype::float64), "cupp_rng_normal_float64");
+  EXPECT_EQ(kernel_name(kind::random, dtype::float32), "cupp_rng_random_float32");
+  EXPECT_EQ(kernel_name(kind::integers, dtype::uint8), "cupp_rng_integers_uint8");
+  EXPECT_EQ(kernel_name(kind::bits, dtype::uint64), "cupp_rng_bits_uint64");
+  EXPECT_EQ(kernel_name(kind::f, dtype::float32), "cupp_rng_f_float32");
+  EXPECT_EQ(kernel_name(kind::dirichlet, dtype::float64), "cupp_rng_dirichlet_float64");
+  EXPECT_EQ(kernel_name(kind::multinomial, dtype::int64), "cupp_rng_multinomial_int64");
+  const auto kernels = cupp::random::detail::all_kernels();
+  std::set<std::string> names;
+  for (const auto& [k, dt] : kernels) {
+    const std::string name = kernel_name(k, dt);
+    names.insert(name);
+    // The source is a preamble choosing the variant, then the embedded header.
+    const std::string source = cupp::random::detail::kernel_source(k, dt);
+    EXPECT_EQ(source.rfind("#define CUPP_RNG_NAME " + name + "\n", 0), 0u) << source;
+    EXPECT_NE(source.find("#include <cupp/random.cuh>\n"), std::string::npos) << source;
+  }
+  EXPECT_EQ(names.size(), kernels.size());
 }
 
 TEST(RandomKernels, TheTableMatchesTheApi) {

@@ -9,6 +9,7 @@
 #include <complex>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -210,13 +211,28 @@ TEST(StatsCompile, GeneratedKernelsCompile) {
     const auto in = static_cast<dtype>(i);
     const dtype out = cupp::is_complex(in) ? in : cupp::detail::quantile_dtype(in);
     const std::string q = cupp::detail::quantile_kernel_source(in, out);
-    EXPECT_NO_THROW((void)compiler.compile(q, {}, {}, 90)) << q;
+    EXPECT_NE(q.find("#include <cupp/stats_quantile.cuh>\n"), std::string::npos);
+    std::shared_ptr<const cupp::jit::compiled_module> m;
+    EXPECT_NO_THROW(m = compiler.compile(q, {}, {}, 90)) << q;
+    // The kernel is named after the routine and both dtypes.
+    const std::string name = std::string("cupp_quantile_") + cupp::dtype_name(in) + "_" +
+                             cupp::dtype_name(out);
+    if (m) {
+      EXPECT_NE(m->image.find(name), std::string::npos) << name;
+    }
     if (in == dtype::float16) {  // the median of float16 and the quantiles share one source
       EXPECT_NE(q.find("cupp_quantile_float16_float16"), std::string::npos);
     }
     if (cupp::is_complex(in)) continue;
     const std::string h = cupp::detail::histogram_kernel_source(in);
-    EXPECT_NO_THROW((void)compiler.compile(h, {}, {}, 90)) << h;
+    EXPECT_NE(h.find("#include <cupp/stats_histogram.cuh>\n"), std::string::npos);
+    m = nullptr;
+    EXPECT_NO_THROW(m = compiler.compile(h, {}, {}, 90)) << h;
+    for (const char* what : {"cupp_histogram_uniform_", "cupp_histogram_edges_", "cupp_bincount_"}) {
+      if (m) {
+        EXPECT_NE(m->image.find(what + std::string(cupp::dtype_name(in))), std::string::npos);
+      }
+    }
   }
 }
 

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The layout of device code (docs/kernels.md): everything in kernels/ builds on its own, without
+// reaching into src/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+const std::filesystem::path kSourceRoot =
+    std::filesystem::path(CUPP_TEST_DATA_DIR) / ".." / "..";
+
+TEST(KernelLayout, KernelsIncludeNothingFromSrc) {
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceRoot / "kernels")) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    std::ifstream in(entry.path());
+    int line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      if (line.rfind("#include", 0) != 0) continue;
+      EXPECT_EQ(line.find("src/"), std::string::npos)
+          << entry.path().string() << ":" << line_number << ": " << line;
+    }
+  }
+  EXPECT_GT(files, 10);  // the directory was found
+}
+
+}  // namespace
