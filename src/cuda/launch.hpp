@@ -43,13 +43,4 @@ inline unsigned resident_blocks(const RawKernel& k, std::int64_t work, unsigned 
   return static_cast<unsigned>(std::min<std::int64_t>(wanted, cap));
 }
 
-/// The old rule, kept until its callers move to resident_blocks: at most `blocks_per_sm` blocks
-/// per multiprocessor.
-inline unsigned grid_stride_blocks(std::int64_t work, unsigned threads, int blocks_per_sm) {
-  const std::int64_t cap =
-      static_cast<std::int64_t>(cuda::Device().multiprocessor_count()) * blocks_per_sm;
-  return static_cast<unsigned>(std::clamp<std::int64_t>(
-      (work + static_cast<std::int64_t>(threads) - 1) / static_cast<std::int64_t>(threads), 1, cap));
-}
-
 }  // namespace cupp::detail

@@ -30,4 +30,22 @@ TEST(KernelLayout, KernelsIncludeNothingFromSrc) {
   EXPECT_GT(files, 10);  // the directory was found
 }
 
+TEST(KernelLayout, SrcHoldsNoDeviceCode) {
+  // Device code lives in kernels/ only: no raw-string sources and no kernels in src/.
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceRoot / "src")) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    std::ifstream in(entry.path());
+    int line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      const std::string where = entry.path().string() + ":" + std::to_string(line_number);
+      EXPECT_EQ(line.find("R\"("), std::string::npos) << where << ": " << line;
+      EXPECT_EQ(line.find("__global__"), std::string::npos) << where << ": " << line;
+    }
+  }
+  EXPECT_GT(files, 30);
+}
+
 }  // namespace
