@@ -1,24 +1,30 @@
 # SPDX-License-Identifier: MIT
 # Copyright (c) 2026 The cupp authors
 #
-# cupp_add_kernel_bundle(<target> RECORD <file>... [ARCHS <cc>...] [NAME <name>])
+# cupp_add_kernel_bundle(<target> [RECORD <file>...] [COMMON_KERNELS] [ARCHS <cc>...] [NAME <name>])
 #
 # Builds the kernels of the record files (written by a run with CUPP_RECORD_KERNELS=<file>) into
 # a kernel bundle at build time with cupp-bundle, and embeds it into <target> (an executable or a
 # shared library): the bundle is registered when the program starts, so its first run compiles
 # none of those kernels. ARCHS defaults to CMAKE_CUDA_ARCHITECTURES ("90-real" and "sm_90" are
-# read as 90); the bundle holds a cubin for each and PTX for the newest. See docs/jit.md,
+# read as 90); the bundle holds a cubin for each and PTX for the newest. COMMON_KERNELS adds the
+# kernels nearly every program compiles (fills, copies, casts, common reductions: see
+# cupp::jit::common_kernels), with or without a record file. See docs/jit.md,
 # "Kernel bundles".
 function(cupp_add_kernel_bundle target)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "NAME" "RECORD;ARCHS")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "COMMON_KERNELS" "NAME" "RECORD;ARCHS")
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "cupp_add_kernel_bundle: unknown arguments ${arg_UNPARSED_ARGUMENTS}")
   endif()
   if(NOT TARGET ${target})
     message(FATAL_ERROR "cupp_add_kernel_bundle: ${target} is not a target")
   endif()
-  if(NOT arg_RECORD)
-    message(FATAL_ERROR "cupp_add_kernel_bundle(${target}): RECORD names no record file")
+  if(NOT arg_RECORD AND NOT arg_COMMON_KERNELS)
+    message(FATAL_ERROR "cupp_add_kernel_bundle(${target}): give RECORD files, COMMON_KERNELS or both")
+  endif()
+  set(common "")
+  if(arg_COMMON_KERNELS)
+    set(common --common)
   endif()
   if(NOT arg_ARCHS)
     if(CMAKE_CUDA_ARCHITECTURES AND NOT CMAKE_CUDA_ARCHITECTURES MATCHES "^(native|all|all-major)$")
@@ -43,12 +49,16 @@ function(cupp_add_kernel_bundle target)
   endforeach()
   string(JOIN "," archs ${arg_ARCHS})
   set(cpp ${CMAKE_CURRENT_BINARY_DIR}/cupp_kernel_bundle_${target}.cpp)
+  set(bundle ${CMAKE_CURRENT_BINARY_DIR}/cupp_kernel_bundle_${target}.cuppbundle)
+  # The source includes the bundle file with .incbin: both are outputs, the object depends on both.
   add_custom_command(
-    OUTPUT ${cpp}
-    COMMAND $<TARGET_FILE:${tool}> --arch ${archs} --name ${arg_NAME} --cpp ${cpp} ${records}
+    OUTPUT ${cpp} ${bundle}
+    COMMAND $<TARGET_FILE:${tool}> --arch ${archs} --name ${arg_NAME} -o ${bundle} --cpp ${cpp}
+            ${common} ${records}
     DEPENDS ${records} ${tool}
     COMMENT "Building the kernel bundle of ${target} (${archs})"
     VERBATIM)
   target_sources(${target} PRIVATE ${cpp})
+  set_source_files_properties(${cpp} PROPERTIES OBJECT_DEPENDS ${bundle})
   target_link_libraries(${target} PRIVATE cupp::cupp)
 endfunction()

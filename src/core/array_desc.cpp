@@ -273,6 +273,8 @@ bool contiguous(const array_desc& a) { return is_c_contiguous(a.shape, a.strides
 
 }  // namespace
 
+expr::detail::kernel_family& copy_kernel_family(bool fill, dtype dt) { return family(fill, dt); }
+
 void copy_into(const array_desc& src, const array_desc& dst) {
   CUPP_ASSERT(src.shape == dst.shape && src.dt == dst.dt);
   check_writable(dst);

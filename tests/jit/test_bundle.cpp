@@ -10,17 +10,21 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/jit/bundle.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "support/gpu.hpp"
 #include "support/test_kernels.hpp"
 
 namespace {
@@ -375,6 +379,37 @@ TEST_F(JitBundle, BundleEmbeddedWithTheCMakeHelperIsRegistered) {
   EXPECT_EQ(m->target, "sm_90");
 }
 
+TEST_F(JitBundle, CommonKernelsAreDistinctAndCompile) {
+  const auto kernels = cupp::jit::common_kernels();
+  ASSERT_GE(kernels.size(), 100u);
+  std::set<std::string> sources;
+  for (const auto& k : kernels) {
+    EXPECT_TRUE(sources.insert(k.source).second) << k.source;
+    EXPECT_TRUE(k.options.empty() && k.name_expressions.empty());
+  }
+  // The names say what they hold: every family of Note [Common kernels] is there.
+  for (const char* name : {"cupp_ew_fill_f32", "cupp_ew_copy_f64", "cupp_red_sum", "cupp_red_mean",
+                           "cupp_red_max", "cupp_red_min"}) {
+    EXPECT_TRUE(std::any_of(kernels.begin(), kernels.end(), [&](const kernel_record& k) {
+      return k.source.find(name) != std::string::npos;
+    })) << name;
+  }
+  // A sample compiles for sm_90 (all of them do when cupp::common_kernels is built).
+  compiler c("");
+  for (std::size_t i = 0; i < kernels.size(); i += 25) (void)c.compile(kernels[i].source, {}, {}, 90);
+}
+
+#ifdef CUPP_TEST_COMMON_KERNELS_ARCH
+TEST_F(JitBundle, CommonKernelsArePrebuiltInCuppCommonKernels) {
+  // This binary links cupp::common_kernels: every common kernel is a bundle hit.
+  const auto kernels = cupp::jit::common_kernels();
+  compiler c("");
+  for (const auto& k : kernels) (void)c.compile(k.source, {}, {}, CUPP_TEST_COMMON_KERNELS_ARCH);
+  EXPECT_EQ(c.stats().bundle_hits, kernels.size());
+  EXPECT_EQ(c.stats().compiles, 0u);
+}
+#endif
+
 /// Runs JitBundleChild.`name` of this binary in a child process with `env` ("A=1 B=2") set;
 /// returns its output, and fails the calling test when the child fails.
 std::string run_child(const std::string& name, const std::string& env) {
@@ -439,6 +474,59 @@ TEST(JitBundleChild, CorruptBundleFromEnvironmentThrows) {
     }
   }
 }
+
+#ifdef CUPP_TEST_COMMON_KERNELS_ARCH
+// A child of the test below: the operations every program runs, in a fresh process whose disk
+// cache is empty; with cupp::common_kernels linked, none of their kernels is compiled.
+TEST(JitBundleChild, CommonOperations) {
+  if (!in_child()) return;
+  auto& c = cupp::jit::get_default_compiler();
+  c.reset_stats();
+  const auto a = cupp::full<float>({1000}, 2.5f);
+  const auto i = cupp::full<std::int64_t>({1000}, 3);
+  const auto m = cupp::full<float>({32, 48}, 1.0f);
+  const auto d = a.astype<double>();
+  const auto ia = i.astype<float>();
+  const auto ai = a.astype<std::int32_t>();
+  const auto t = cupp::ascontiguousarray(cupp::full<double>({40, 24}, 0.5).T());
+  EXPECT_EQ(cupp::sum(a).item(), 2500.0f);
+  EXPECT_EQ(cupp::mean(d).item(), 2.5);
+  EXPECT_EQ(cupp::max(a).item(), 2.5f);
+  EXPECT_EQ(cupp::min(i).item(), 3);
+  EXPECT_EQ(cupp::sum(i).item(), 3000);
+  EXPECT_EQ(cupp::sum(m, 0).get(), std::vector<float>(48, 32.0f));
+  EXPECT_EQ(cupp::mean(m, 1).get(), std::vector<float>(32, 1.0f));
+  EXPECT_EQ(ia.get(), std::vector<float>(1000, 3.0f));
+  EXPECT_EQ(ai.get(), std::vector<std::int32_t>(1000, 2));
+  EXPECT_EQ(t.shape(), (cupp::shape_t{24, 40}));
+  EXPECT_EQ(t.get(), std::vector<double>(960, 0.5));
+  cupp::cuda::synchronize();
+  EXPECT_EQ(c.stats().compiles, 0u) << "kernels compiled: see the parent's message";
+  EXPECT_EQ(c.stats().disk_hits, 0u);
+  EXPECT_GT(c.stats().bundle_hits, 5u);
+}
+
+class JitBundleGpu : public cupp::test::GpuTest {};
+
+TEST_F(JitBundleGpu, CommonKernelsServeTheOperationsEveryProgramRuns) {
+  std::string dir = (fs::temp_directory_path() / "cupp-common-XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string record = dir + "/compiled.record";
+  (void)run_child("CommonOperations",
+                  "CUPP_CACHE_DIR='" + dir + "/cache' CUPP_RECORD_KERNELS='" + record + "'");
+  // On failure, name the kernels the operations used that the common list lacks.
+  const auto used = cupp::jit::read_kernel_records(record);
+  const auto common = cupp::jit::common_kernels();
+  for (const auto& k : used) {
+    if (std::find(common.begin(), common.end(), k) != common.end()) continue;
+    const auto name = k.source.find("void __launch_bounds__");
+    ADD_FAILURE() << "not among the common kernels: "
+                  << k.source.substr(name == std::string::npos ? 0 : name, 120);
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+#endif
 
 TEST_F(JitBundle, EnvironmentVariablesRecordAndLoad) {
   const std::string record = root_ + "/env.record";

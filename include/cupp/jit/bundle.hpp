@@ -36,6 +36,12 @@ void stop_recording();
 /// cupp::value_error naming the file and the byte offset when it is not a valid record file.
 std::vector<kernel_record> read_kernel_records(const std::string& path);
 
+/// The kernels nearly every program compiles (Note [Common kernels] in
+/// src/jit/common_kernels.cpp): fills, copies between layouts, casts between bool, int32, int64,
+/// float32 and float64, and sum, mean, max and min of whole arrays and along an axis. Add them to
+/// a bundle with `cupp-bundle --common` or cupp_add_kernel_bundle(<target> COMMON_KERNELS).
+std::vector<kernel_record> common_kernels();
+
 /// Builds a kernel bundle of `kernels`: for each kernel a cubin for every architecture of
 /// `archs` (compute capabilities: 80, 90), and PTX for the newest of them, which the driver
 /// compiles on a newer GPU. `jobs` NVRTC compilations run at once (0: one per processor).
