@@ -476,8 +476,10 @@ std::shared_ptr<const compiled_module> compiler::compile(
     const std::string& source, const std::vector<std::string>& options,
     const std::vector<std::string>& name_expressions, int arch) {
   const request r = make_request(source, options, name_expressions, arch);
+  auto m = impl_->compile(source, options, r, name_expressions);
+  // Recorded once it compiled: a record file lists kernels that cupp-bundle can build.
   detail::record_kernel(r.key, source, options, name_expressions);
-  return impl_->compile(source, options, r, name_expressions);
+  return m;
 }
 
 std::shared_ptr<const loaded_module> compiler::load(
@@ -485,7 +487,6 @@ std::shared_ptr<const loaded_module> compiler::load(
     const std::vector<std::string>& name_expressions) {
   cuda::detail::require_device();
   const request r = make_request(source, options, name_expressions, 0);
-  detail::record_kernel(r.key, source, options, name_expressions);
   bool hit = false;
   auto lib = impl_->libraries.get(
       r.key.hex(),
@@ -500,6 +501,7 @@ std::shared_ptr<const loaded_module> compiler::load(
       },
       hit);
   if (hit) ++impl_->memory_hits;
+  detail::record_kernel(r.key, source, options, name_expressions);
   return lib;
 }
 

@@ -324,6 +324,7 @@ TEST_F(JitBundle, RecordFileHoldsEachKernelOnceAndAppends) {
   (void)c.compile(add, {}, {}, 90);  // a memory hit: already recorded
   (void)c.compile(add, {}, {}, 80);  // another architecture: one kernel to record
   (void)c.compile(tricky, {"-DA=1", "-DB=2"}, {}, 90);
+  EXPECT_THROW((void)c.compile("__global__ void broken( {", {}, {}, 90), cupp::compile_error);
   cupp::jit::stop_recording();
   (void)c.compile(unique_kernel("after stop"), {}, {}, 90);
   cupp::jit::record_kernels(file);  // appends to what is there
@@ -331,7 +332,7 @@ TEST_F(JitBundle, RecordFileHoldsEachKernelOnceAndAppends) {
   cupp::jit::stop_recording();
 
   const auto kernels = cupp::jit::read_kernel_records(file);
-  ASSERT_EQ(kernels.size(), 3u);
+  ASSERT_EQ(kernels.size(), 3u) << "a kernel that does not compile is not recorded";
   EXPECT_EQ(kernels[0], (kernel_record{add, {}, {}}));
   EXPECT_EQ(kernels[1], (kernel_record{tricky, {"-DA=1", "-DB=2"}, {}}));
   EXPECT_EQ(kernels[2], (kernel_record{unique_kernel("second run"), {}, {}}));
