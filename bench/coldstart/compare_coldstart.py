@@ -101,6 +101,10 @@ def main():
         compiles = str(r["compiles"]) if "compiles" in r else "n/a"
         print("| %s | %.1f | %+.1f%% | %.1f | %s |" % (
             name, r["first_ms"], 100.0 * (r["first_ms"] - warm) / warm, r["hot_ms"], compiles))
+    empty = cupp["empty"]
+    if empty["compiles"]:
+        print("cupp compiling: %.1f ms per kernel ((empty - warm) / %d kernels)" % (
+            (empty["first_ms"] - warm) / empty["compiles"], empty["compiles"]))
     print("(bundle built for sm_%d in %.1f s)" % (cupp["sm"], cupp["bundle_build_ms"] / 1e3))
 
 

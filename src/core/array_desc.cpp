@@ -17,6 +17,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/detail/format.hpp"
 #include "cupp/expr/engine.hpp"
+#include "copy_family.hpp"
 
 namespace cupp::detail {
 

@@ -5,6 +5,7 @@
 
 #include "cupp/array.hpp"
 #include "cupp/jit/bundle.hpp"
+#include "../core/copy_family.hpp"
 
 namespace cupp::jit {
 

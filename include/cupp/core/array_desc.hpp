@@ -23,10 +23,6 @@ inline constexpr newaxis_t newaxis{};
 struct ellipsis_t {};
 inline constexpr ellipsis_t ellipsis{};
 
-namespace expr::detail {
-class kernel_family;
-}  // namespace expr::detail
-
 namespace detail {
 
 /// One item of a basic index: an integer, a slice, newaxis or ellipsis.
@@ -75,9 +71,6 @@ array_desc copy(const array_desc& a);
 void copy_into(const array_desc& src, const array_desc& dst);
 /// Writes `value` (itemsize bytes) into every element of the view.
 void fill(const array_desc& a, const void* value);
-/// The kernels behind copy_into (`fill` false) and fill into arrays of `dt`; for the prebuilt
-/// kernels of cupp::jit::common_kernels().
-expr::detail::kernel_family& copy_kernel_family(bool fill, dtype dt);
 
 /// Device to host, C order; synchronises with the current stream.
 void to_host(const array_desc& a, void* dst);
