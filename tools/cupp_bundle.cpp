@@ -101,21 +101,25 @@ std::string embedding_source(const std::string& bundle, const std::string& name,
       "#include <cupp/jit/bundle.hpp>\n\n";
   if (!bundle_path.empty()) {
     // Labels local to this object: each embedding has its own.
-    out += "__asm__(\".section .rodata\\n\"\n"
-           "        \".balign 16\\n\"\n"
-           "        \"cupp_kernel_bundle_begin:\\n\"\n"
-           "        \".incbin \\\"" + c_string(c_string(bundle_path)) + "\\\"\\n\"\n"
-           "        \"cupp_kernel_bundle_end:\\n\"\n"
-           "        \".previous\\n\");\n"
-           "extern \"C\" const unsigned char cupp_kernel_bundle_begin[];\n"
-           "extern \"C\" const unsigned char cupp_kernel_bundle_end[];\n\n"
-           "namespace {\n"
-           "const unsigned char* const cupp_kernel_bundle_data = cupp_kernel_bundle_begin;\n"
-           "const std::size_t cupp_kernel_bundle_size =\n"
-           "    static_cast<std::size_t>(cupp_kernel_bundle_end - cupp_kernel_bundle_begin);\n";
+    out +=
+        "__asm__(\".section .rodata\\n\"\n"
+        "        \".balign 16\\n\"\n"
+        "        \"cupp_kernel_bundle_begin:\\n\"\n"
+        "        \".incbin \\\"" +
+        c_string(c_string(bundle_path)) +
+        "\\\"\\n\"\n"
+        "        \"cupp_kernel_bundle_end:\\n\"\n"
+        "        \".previous\\n\");\n"
+        "extern \"C\" const unsigned char cupp_kernel_bundle_begin[];\n"
+        "extern \"C\" const unsigned char cupp_kernel_bundle_end[];\n\n"
+        "namespace {\n"
+        "const unsigned char* const cupp_kernel_bundle_data = cupp_kernel_bundle_begin;\n"
+        "const std::size_t cupp_kernel_bundle_size =\n"
+        "    static_cast<std::size_t>(cupp_kernel_bundle_end - cupp_kernel_bundle_begin);\n";
   } else {
-    out += "namespace {\n"
-           "alignas(16) const unsigned char cupp_kernel_bundle_data[] = {";
+    out +=
+        "namespace {\n"
+        "alignas(16) const unsigned char cupp_kernel_bundle_data[] = {";
     out.reserve(out.size() + bundle.size() * 4 + 512);
     static const char* const digits = "0123456789";
     for (std::size_t i = 0; i < bundle.size(); ++i) {
@@ -127,17 +131,21 @@ std::string embedding_source(const std::string& bundle, const std::string& name,
       out += digits[v % 10];
       out += ',';
     }
-    out += "\n};\n"
-           "const std::size_t cupp_kernel_bundle_size = sizeof cupp_kernel_bundle_data;\n";
+    out +=
+        "\n};\n"
+        "const std::size_t cupp_kernel_bundle_size = sizeof cupp_kernel_bundle_data;\n";
   }
-  out += "\n"
-         "struct cupp_kernel_bundle_registrar {\n"
-         "  cupp_kernel_bundle_registrar() {\n"
-         "    cupp::jit::register_kernel_bundle(cupp_kernel_bundle_data, cupp_kernel_bundle_size,\n"
-         "                                      \"" + c_string(name) + "\");\n"
-         "  }\n"
-         "} const cupp_kernel_bundle_registered;\n"
-         "}  // namespace\n";
+  out +=
+      "\n"
+      "struct cupp_kernel_bundle_registrar {\n"
+      "  cupp_kernel_bundle_registrar() {\n"
+      "    cupp::jit::register_kernel_bundle(cupp_kernel_bundle_data, cupp_kernel_bundle_size,\n"
+      "                                      \"" +
+      c_string(name) +
+      "\");\n"
+      "  }\n"
+      "} const cupp_kernel_bundle_registered;\n"
+      "}  // namespace\n";
   return out;
 }
 

@@ -46,36 +46,36 @@ double ms_since(clock_type::time_point start) {
 template <class Keep>
 void thirty(const ndarray<float>& x, const ndarray<float>& y, Keep&& keep) {
   const ndarray<float> m = x.reshape({1024, 1024});
-  keep(ndarray<float>(x + y));                                    //  1 x + y
-  keep(ndarray<float>(x * y - 1.0f));                             //  2 x * y - 1
-  keep(ndarray<float>(cupp::sin(x)));                             //  3 sin(x)
-  keep(ndarray<float>(cupp::cos(x) * y));                         //  4 cos(x) * y
-  keep(ndarray<float>(cupp::exp(-cupp::abs(x))));                 //  5 exp(-abs(x))
-  keep(ndarray<float>(cupp::sqrt(cupp::abs(x) + 1.0f)));          //  6 sqrt(abs(x) + 1)
-  keep(ndarray<float>(cupp::log1p(cupp::abs(y))));                //  7 log1p(abs(y))
-  keep(ndarray<float>(cupp::tanh(x * 0.5f)));                     //  8 tanh(x * 0.5)
-  keep(ndarray<float>(cupp::maximum(x, y)));                      //  9 maximum(x, y)
-  keep(ndarray<float>(cupp::minimum(x, y) * 2.0f));               // 10 minimum(x, y) * 2
-  keep(ndarray<float>(cupp::where(x > y, x, y - x)));             // 11 where(x > y, x, y - x)
-  keep(ndarray<float>(x * x + y * y));                            // 12 x * x + y * y
-  keep(ndarray<float>(cupp::hypot(x, y)));                        // 13 hypot(x, y)
-  keep(ndarray<float>(cupp::arctan2(y, x)));                      // 14 arctan2(y, x)
-  keep(ndarray<float>(cupp::clip(x, -0.5f, 0.5f)));               // 15 clip(x, -0.5, 0.5)
-  keep(ndarray<float>(cupp::floor(x * 10.0f)));                   // 16 floor(x * 10)
-  keep(ndarray<float>((x - y) / (cupp::abs(y) + 1.0f)));          // 17 (x - y) / (abs(y) + 1)
-  keep(ndarray<float>(cupp::logaddexp(x, y)));                    // 18 logaddexp(x, y)
-  keep(ndarray<float>(cupp::square(x - 0.25f)));                  // 19 square(x - 0.25)
-  keep(x.astype<double>());                                       // 20 x.astype(float64)
-  keep(cupp::sum(x));                                             // 21 sum(x)
-  keep(cupp::mean(y));                                            // 22 mean(y)
-  keep(cupp::max(x));                                             // 23 max(x)
-  keep(cupp::min(y));                                             // 24 min(y)
-  keep(cupp::sum(x * y));                                         // 25 sum(x * y)
-  keep(cupp::sum(m, 0));                                          // 26 sum(m, axis=0)
-  keep(cupp::mean(m, 1));                                         // 27 mean(m, axis=1)
-  keep(cupp::argmax(x));                                          // 28 argmax(x)
-  keep(cupp::var(x));                                             // 29 var(x)
-  keep(cupp::any(x > 0.99f));                                     // 30 any(x > 0.99)
+  keep(ndarray<float>(x + y));                            //  1 x + y
+  keep(ndarray<float>(x * y - 1.0f));                     //  2 x * y - 1
+  keep(ndarray<float>(cupp::sin(x)));                     //  3 sin(x)
+  keep(ndarray<float>(cupp::cos(x) * y));                 //  4 cos(x) * y
+  keep(ndarray<float>(cupp::exp(-cupp::abs(x))));         //  5 exp(-abs(x))
+  keep(ndarray<float>(cupp::sqrt(cupp::abs(x) + 1.0f)));  //  6 sqrt(abs(x) + 1)
+  keep(ndarray<float>(cupp::log1p(cupp::abs(y))));        //  7 log1p(abs(y))
+  keep(ndarray<float>(cupp::tanh(x * 0.5f)));             //  8 tanh(x * 0.5)
+  keep(ndarray<float>(cupp::maximum(x, y)));              //  9 maximum(x, y)
+  keep(ndarray<float>(cupp::minimum(x, y) * 2.0f));       // 10 minimum(x, y) * 2
+  keep(ndarray<float>(cupp::where(x > y, x, y - x)));     // 11 where(x > y, x, y - x)
+  keep(ndarray<float>(x * x + y * y));                    // 12 x * x + y * y
+  keep(ndarray<float>(cupp::hypot(x, y)));                // 13 hypot(x, y)
+  keep(ndarray<float>(cupp::arctan2(y, x)));              // 14 arctan2(y, x)
+  keep(ndarray<float>(cupp::clip(x, -0.5f, 0.5f)));       // 15 clip(x, -0.5, 0.5)
+  keep(ndarray<float>(cupp::floor(x * 10.0f)));           // 16 floor(x * 10)
+  keep(ndarray<float>((x - y) / (cupp::abs(y) + 1.0f)));  // 17 (x - y) / (abs(y) + 1)
+  keep(ndarray<float>(cupp::logaddexp(x, y)));            // 18 logaddexp(x, y)
+  keep(ndarray<float>(cupp::square(x - 0.25f)));          // 19 square(x - 0.25)
+  keep(x.astype<double>());                               // 20 x.astype(float64)
+  keep(cupp::sum(x));                                     // 21 sum(x)
+  keep(cupp::mean(y));                                    // 22 mean(y)
+  keep(cupp::max(x));                                     // 23 max(x)
+  keep(cupp::min(y));                                     // 24 min(y)
+  keep(cupp::sum(x * y));                                 // 25 sum(x * y)
+  keep(cupp::sum(m, 0));                                  // 26 sum(m, axis=0)
+  keep(cupp::mean(m, 1));                                 // 27 mean(m, axis=1)
+  keep(cupp::argmax(x));                                  // 28 argmax(x)
+  keep(cupp::var(x));                                     // 29 var(x)
+  keep(cupp::any(x > 0.99f));                             // 30 any(x > 0.99)
 }
 
 /// One run, in the process started for it: the operations once from cold, then once more (all
@@ -110,9 +110,8 @@ int child() {
       "coldstart first_ms=%.2f hot_ms=%.2f process_ms=%.2f compiles=%llu disk_hits=%llu "
       "bundle_hits=%llu loads=%llu elements=%zu\n",
       first, hot, ms_since(process_start), static_cast<unsigned long long>(s.compiles),
-      static_cast<unsigned long long>(s.disk_hits),
-      static_cast<unsigned long long>(s.bundle_hits), static_cast<unsigned long long>(s.loads),
-      kept);
+      static_cast<unsigned long long>(s.disk_hits), static_cast<unsigned long long>(s.bundle_hits),
+      static_cast<unsigned long long>(s.loads), kept);
   return 0;
 }
 
@@ -183,16 +182,16 @@ int three_ways(int repeat, bool json) {
   const std::string bytes =
       cupp::jit::build_kernel_bundle(cupp::jit::read_kernel_records(record), {cc}, 0);
   const double build_ms = ms_since(build_start);
-  std::ofstream(bundle, std::ios::binary).write(bytes.data(),
-                                                static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(bundle, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 
   std::vector<run_result> empty, warm, bundled;
   for (int i = 0; i < repeat; ++i) {
     const std::string cache = "cache" + std::to_string(i);
     empty.push_back(run_child(dir(cache)));  // fills cache<i>
     warm.push_back(run_child(dir(cache)));
-    bundled.push_back(run_child(dir("bundle" + std::to_string(i)) + " CUPP_KERNEL_BUNDLE='" +
-                                bundle + "'"));
+    bundled.push_back(
+        run_child(dir("bundle" + std::to_string(i)) + " CUPP_KERNEL_BUNDLE='" + bundle + "'"));
   }
   const run_result e = median(empty), w = median(warm), b = median(bundled);
   std::error_code ec;
@@ -200,9 +199,10 @@ int three_ways(int repeat, bool json) {
 
   if (json) {
     auto row = [](const char* name, const run_result& r) {
-      std::printf("  \"%s\": {\"first_ms\": %.2f, \"hot_ms\": %.2f, \"compiles\": %llu, "
-                  "\"disk_hits\": %llu, \"bundle_hits\": %llu},\n",
-                  name, r.first_ms, r.hot_ms, r.compiles, r.disk_hits, r.bundle_hits);
+      std::printf(
+          "  \"%s\": {\"first_ms\": %.2f, \"hot_ms\": %.2f, \"compiles\": %llu, "
+          "\"disk_hits\": %llu, \"bundle_hits\": %llu},\n",
+          name, r.first_ms, r.hot_ms, r.compiles, r.disk_hits, r.bundle_hits);
     };
     std::printf("{\n");
     row("empty", e);
@@ -211,9 +211,10 @@ int three_ways(int repeat, bool json) {
     std::printf("  \"bundle_build_ms\": %.1f, \"sm\": %d\n}\n", build_ms, cc);
     return 0;
   }
-  std::printf("cupp cold start: 30 expressions and reductions, first use in a fresh process "
-              "(median of %d), sm_%d\n",
-              repeat, cc);
+  std::printf(
+      "cupp cold start: 30 expressions and reductions, first use in a fresh process "
+      "(median of %d), sm_%d\n",
+      repeat, cc);
   std::printf("%-22s %12s %12s %9s %10s %12s\n", "", "first (ms)", "vs warm", "compiles",
               "disk hits", "bundle hits");
   auto row = [&](const char* name, const run_result& r) {
@@ -285,7 +286,8 @@ int nvrtc_times(int arch, const std::vector<std::string>& extra) {
   std::printf("NVRTC %d.%d, sm_%d: compile time of one generated kernel (median of 3)\n",
               cupp::jit::compiler::nvrtc_version().first,
               cupp::jit::compiler::nvrtc_version().second, arch);
-  std::printf("  %-26s %10s%s\n", "kernel", "ms", extra.empty() ? "" : ("  ms with" + with).c_str());
+  std::printf("  %-26s %10s%s\n", "kernel", "ms",
+              extra.empty() ? "" : ("  ms with" + with).c_str());
   // A trivial kernel: NVRTC's cost per program, whatever the program holds.
   kernels.insert(kernels.begin(), {"(trivial kernel)", cupp::test::kAddArrays});
   double total = 0, total_with = 0;

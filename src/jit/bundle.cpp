@@ -81,9 +81,9 @@ namespace cupp::jit {
 // with the key of the newest cubin of A that the device runs (same major version, minor not
 // newer: a bundle for 80 serves sm_86 and sm_89, as CUDA's binary compatibility allows);
 // otherwise, when P <= cc, with the kernel's compute_P key (the driver compiles that PTX for the
-// device, as in Note [PTX fallback]); otherwise it cannot serve cc and says so once on stderr. Bundles are
-// searched in the order they were registered; CUPP_KERNEL_BUNDLE's are registered at the first
-// lookup, after those of static initialisers.
+// device, as in Note [PTX fallback]); otherwise it cannot serve cc and says so once on stderr.
+// Bundles are searched in the order they were registered; CUPP_KERNEL_BUNDLE's are registered at
+// the first lookup, after those of static initialisers.
 
 namespace {
 
@@ -129,8 +129,8 @@ bool write_all(int fd, std::string_view bytes) {
 std::string read_file(const std::string& path, const char* what) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    throw value_error(std::string("cannot read ") + what + " '" + path + "': " +
-                      std::strerror(errno));
+    throw value_error(std::string("cannot read ") + what + " '" + path +
+                      "': " + std::strerror(errno));
   std::string out;
   char buffer[1 << 16];
   for (;;) {
@@ -139,8 +139,8 @@ std::string read_file(const std::string& path, const char* what) {
     if (r < 0) {
       const int err = errno;
       ::close(fd);
-      throw value_error(std::string("cannot read ") + what + " '" + path + "': " +
-                        std::strerror(err));
+      throw value_error(std::string("cannot read ") + what + " '" + path +
+                        "': " + std::strerror(err));
     }
     if (r == 0) break;
     out.append(buffer, static_cast<std::size_t>(r));
@@ -243,9 +243,8 @@ class record_parser {
 
  private:
   [[noreturn]] void fail(std::size_t at, const std::string& what) const {
-    throw value_error("'" + path_ + "' is not a valid kernel record file: " + what +
-                      " at byte " + std::to_string(at) +
-                      " (was it truncated, or written by something else?)");
+    throw value_error("'" + path_ + "' is not a valid kernel record file: " + what + " at byte " +
+                      std::to_string(at) + " (was it truncated, or written by something else?)");
   }
   std::size_t number(char end) {
     const std::size_t start = pos_;
@@ -309,7 +308,9 @@ struct bundle {
     return "it was built by another build of cupp " CUPP_VERSION_STRING
            " (its device headers differ)";
   }
-  bool serves_cubin(int cc) const { return std::find(archs.begin(), archs.end(), cc) != archs.end(); }
+  bool serves_cubin(int cc) const {
+    return std::find(archs.begin(), archs.end(), cc) != archs.end();
+  }
 
   /// The entry of `key`, decoded into `out`; false when absent.
   bool find(const detail::hash128& key, compiled_module& out) const {
@@ -407,8 +408,7 @@ std::unique_ptr<bundle> parse_bundle(const void* data, std::size_t size, std::st
     const auto length = get<std::uint64_t>(row + 24);
     if (i > 0 && !(previous < key)) corrupt(b->name, "its index is not sorted");
     previous = key;
-    if (offset < entries_begin || offset > size || size - offset < length ||
-        length < kEntryHeader)
+    if (offset < entries_begin || offset > size || size - offset < length || length < kEntryHeader)
       corrupt(b->name, "an index row points outside the file");
     const auto meta = get<std::uint32_t>(p + offset);
     const auto image = get<std::uint64_t>(p + offset + 4);
@@ -420,7 +420,7 @@ std::unique_ptr<bundle> parse_bundle(const void* data, std::size_t size, std::st
 
 struct registry {
   std::mutex mutex;
-  std::vector<std::shared_ptr<const bundle>> bundles;  // usable here, in registration order
+  std::vector<std::shared_ptr<const bundle>> bundles;      // usable here, in registration order
   std::set<std::pair<std::uint64_t, std::uint64_t>> seen;  // identities of every registration
   std::atomic<bool> any{false};
   std::mutex env_mutex;
@@ -567,8 +567,8 @@ std::string build_kernel_bundle(const std::vector<kernel_record>& input,
   }
 
   // NVRTC is thread-safe: independent programs compile in parallel.
-  std::size_t workers = jobs > 0 ? static_cast<std::size_t>(jobs)
-                                 : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t workers =
+      jobs > 0 ? static_cast<std::size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
   workers = std::max<std::size_t>(1, std::min(workers, tasks.size()));
   std::atomic<std::size_t> next{0};
   std::exception_ptr failure;

@@ -3,9 +3,9 @@
 #include <utility>
 #include <vector>
 
+#include "../core/copy_family.hpp"
 #include "cupp/array.hpp"
 #include "cupp/jit/bundle.hpp"
-#include "../core/copy_family.hpp"
 
 namespace cupp::jit {
 

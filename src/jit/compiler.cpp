@@ -17,10 +17,10 @@
 #include <utility>
 #include <vector>
 
+#include "bundle_internal.hpp"
 #include "cupp/config.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
-#include "bundle_internal.hpp"
 #include "disk_cache.hpp"
 
 namespace cupp::jit {
@@ -255,10 +255,11 @@ request make_request(const std::string& source, const std::vector<std::string>& 
 // <cupp/reduction.cuh>), so from the second kernel of a process on, NVRTC's C++ front end costs a
 // fraction of what it did: measured with `CUPP_NVRTC_PCH=0 cupp_coldstart --nvrtc --with-option
 // -pch` (14 generated kernels, sm_90, a loaded two-core machine), 187.5 -> 157.2 ms and
-// 214.2 -> 185.9 ms per kernel on average in two runs, nearly every kernel faster. What is left is
-// NVVM's optimiser and ptxas, which grow with the kernel's code, not with its headers. The option changes how long NVRTC takes, not what it produces, so it is not part
-// of the cache key (Note [Kernel cache key]) nor of the options a compile_error shows.
-// CUPP_NVRTC_PCH=0 turns it off.
+// 214.2 -> 185.9 ms per kernel on average in two runs, nearly every kernel faster. What is left
+// is NVVM's optimiser and ptxas, which grow with the kernel's code, not with its headers. The
+// option changes how long NVRTC takes, not what it produces, so it is not part of the cache key
+// (Note [Kernel cache key]) nor of the options a compile_error shows. CUPP_NVRTC_PCH=0 turns it
+// off.
 bool use_pch() {
   static const bool on = [] {
     const char* v = std::getenv("CUPP_NVRTC_PCH");
@@ -372,8 +373,7 @@ struct compiler::impl {
           // Note [Kernel lookup order]: memory (above), then the kernel bundles, then the disk
           // cache, then NVRTC. A bundle entry is never copied to the disk cache: the bundle
           // answers it again in the next process.
-          if (detail::find_in_bundles(source, options, name_expressions, r.cc, r.key,
-                                      *fresh)) {
+          if (detail::find_in_bundles(source, options, name_expressions, r.cc, r.key, *fresh)) {
             ++bundle_hits;
             return std::shared_ptr<const compiled_module>(std::move(fresh));
           }
@@ -527,8 +527,9 @@ cache_stats compiler::stats() const {
 }
 
 void compiler::reset_stats() {
-  for (auto* counter : {&impl_->memory_hits, &impl_->bundle_hits, &impl_->disk_hits, &impl_->compiles,
-                        &impl_->disk_writes, &impl_->invalid_files, &impl_->loads})
+  for (auto* counter :
+       {&impl_->memory_hits, &impl_->bundle_hits, &impl_->disk_hits, &impl_->compiles,
+        &impl_->disk_writes, &impl_->invalid_files, &impl_->loads})
     counter->store(0);
 }
 

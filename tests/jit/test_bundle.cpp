@@ -90,8 +90,7 @@ TEST_F(JitBundle, RoundTripFromRecordingToABundleHit) {
   cupp::jit::stop_recording();
 
   // 2. The bundle: what `cupp-bundle --arch 90 -o app.cuppbundle kernels.record` writes.
-  const std::vector<cupp::jit::kernel_record> kernels =
-      cupp::jit::read_kernel_records(record_file);
+  const std::vector<cupp::jit::kernel_record> kernels = cupp::jit::read_kernel_records(record_file);
   const std::string bundle = cupp::jit::build_kernel_bundle(kernels, {90});
 
   // 3. A new process registers it (CUPP_KERNEL_BUNDLE=app.cuppbundle does the same) and
@@ -224,8 +223,7 @@ TEST_F(JitBundle, OtherNvrtcVersionIsIgnoredWithOneWarning) {
 TEST_F(JitBundle, ArchitectureItCannotServeWarnsOnceAndCompiles) {
   const std::string one = unique_kernel("sm_90 only, 1");
   const std::string two = unique_kernel("sm_90 only, 2");
-  register_copy(cupp::jit::build_kernel_bundle({{one, {}, {}}, {two, {}, {}}}, {90}),
-                "sm_90 only");
+  register_copy(cupp::jit::build_kernel_bundle({{one, {}, {}}, {two, {}, {}}}, {90}), "sm_90 only");
   ::testing::internal::CaptureStderr();
   compiler c("");
   (void)c.compile(one, {}, {}, 80);  // older than its cubins and its PTX
@@ -263,8 +261,7 @@ TEST_F(JitBundle, CorruptBundleIsRejected) {
 
   EXPECT_NE(rejection(good.substr(0, good.size() - 1)).find("(truncated)"), std::string::npos)
       << rejection(good.substr(0, good.size() - 1));
-  EXPECT_NE(rejection(good.substr(0, 40)).find("shorter than a bundle header"),
-            std::string::npos);
+  EXPECT_NE(rejection(good.substr(0, 40)).find("shorter than a bundle header"), std::string::npos);
   EXPECT_NE(rejection("").find("shorter than a bundle header"), std::string::npos);
   std::string magic = good;
   magic[0] = 'X';
@@ -300,8 +297,7 @@ TEST_F(JitBundle, CorruptBundleIsRejected) {
 TEST_F(JitBundle, BuildErrors) {
   EXPECT_THROW((void)cupp::jit::build_kernel_bundle({{unique_kernel("no arch"), {}, {}}}, {}),
                cupp::value_error);
-  EXPECT_THROW((void)cupp::jit::build_kernel_bundle(
-                   {{"__global__ void broken( {", {}, {}}}, {90}),
+  EXPECT_THROW((void)cupp::jit::build_kernel_bundle({{"__global__ void broken( {", {}, {}}}, {90}),
                cupp::compile_error);
   // Several jobs give the same bytes as one.
   const std::vector<kernel_record> kernels = {{unique_kernel("jobs 1"), {}, {}},
@@ -354,8 +350,7 @@ TEST_F(JitBundle, MalformedRecordFileIsRejected) {
   EXPECT_NE(message("cupp-kernel 1 0 0\n5:abc\n").find("runs past the end"), std::string::npos);
   EXPECT_NE(message("cupp-kernel 1 0 0\n3:abc\ncupp-kern").find("at byte 24"), std::string::npos)
       << message("cupp-kernel 1 0 0\n3:abc\ncupp-kern");
-  EXPECT_THROW((void)cupp::jit::read_kernel_records(root_ + "/missing.record"),
-               cupp::value_error);
+  EXPECT_THROW((void)cupp::jit::read_kernel_records(root_ + "/missing.record"), cupp::value_error);
 }
 
 // The kernel of tests/data/embedded_kernels.record: cupp_add_kernel_bundle builds that record
@@ -397,7 +392,8 @@ TEST_F(JitBundle, CommonKernelsAreDistinctAndCompile) {
   }
   // A sample compiles for sm_90 (all of them do when cupp::common_kernels is built).
   compiler c("");
-  for (std::size_t i = 0; i < kernels.size(); i += 25) (void)c.compile(kernels[i].source, {}, {}, 90);
+  for (std::size_t i = 0; i < kernels.size(); i += 25)
+    (void)c.compile(kernels[i].source, {}, {}, 90);
 }
 
 #ifdef CUPP_TEST_COMMON_KERNELS_ARCH
@@ -421,8 +417,9 @@ std::string run_child(const std::string& name, const std::string& env) {
     return "";
   }
   exe[len] = '\0';
-  const std::string cmd = "env -u GTEST_TOTAL_SHARDS -u GTEST_SHARD_INDEX CUPP_TEST_BUNDLE_CHILD=1 " +
-                          env + " '" + exe + "' --gtest_filter='JitBundleChild." + name + "' 2>&1";
+  const std::string cmd =
+      "env -u GTEST_TOTAL_SHARDS -u GTEST_SHARD_INDEX CUPP_TEST_BUNDLE_CHILD=1 " + env + " '" +
+      exe + "' --gtest_filter='JitBundleChild." + name + "' 2>&1";
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (pipe == nullptr) {
     ADD_FAILURE() << "popen failed";
@@ -535,12 +532,11 @@ TEST_F(JitBundle, EnvironmentVariablesRecordAndLoad) {
   run_child("RecordFromEnvironment", "CUPP_RECORD_KERNELS='" + record + "'");
   const auto kernels = cupp::jit::read_kernel_records(record);
   ASSERT_EQ(kernels.size(), 1u);
-  EXPECT_EQ(kernels[0], (kernel_record{unique_kernel("recorded from the environment"),
-                                       {"-DENV=1"}, {}}));
+  EXPECT_EQ(kernels[0],
+            (kernel_record{unique_kernel("recorded from the environment"), {"-DENV=1"}, {}}));
   write_bytes(bundle, cupp::jit::build_kernel_bundle(kernels, {90}));
   // Several paths separated by ':', empty ones skipped.
-  run_child("LoadFromEnvironment",
-            "CUPP_KERNEL_BUNDLE=':" + bundle + "::" + bundle + "'");
+  run_child("LoadFromEnvironment", "CUPP_KERNEL_BUNDLE=':" + bundle + "::" + bundle + "'");
   write_bytes(root_ + "/bad.cuppbundle", "not a bundle at all");
   run_child("CorruptBundleFromEnvironmentThrows",
             "CUPP_KERNEL_BUNDLE='" + root_ + "/bad.cuppbundle'");

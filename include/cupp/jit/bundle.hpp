@@ -70,14 +70,14 @@ void load_kernel_bundle(const std::string& path);
 
 /// What a bundle holds, from its header (for `cupp-bundle --info`).
 struct kernel_bundle_info {
-  std::string cupp_version;    ///< the cupp version that built it
-  int nvrtc_major = 0;         ///< NVRTC's version when it was built
+  std::string cupp_version;  ///< the cupp version that built it
+  int nvrtc_major = 0;       ///< NVRTC's version when it was built
   int nvrtc_minor = 0;
-  std::vector<int> archs;      ///< architectures with cubins (80, 90)
-  int ptx_arch = 0;            ///< the architecture of its PTX (0: none)
-  std::size_t kernels = 0;     ///< distinct kernels
-  std::size_t entries = 0;     ///< images (kernels times targets)
-  bool current = false;        ///< built by this cupp and this NVRTC: usable here
+  std::vector<int> archs;   ///< architectures with cubins (80, 90)
+  int ptx_arch = 0;         ///< the architecture of its PTX (0: none)
+  std::size_t kernels = 0;  ///< distinct kernels
+  std::size_t entries = 0;  ///< images (kernels times targets)
+  bool current = false;     ///< built by this cupp and this NVRTC: usable here
 };
 /// Reads and checks a bundle's header and checksum; throws cupp::value_error when corrupt.
 kernel_bundle_info inspect_kernel_bundle(const void* data, std::size_t size);
