@@ -4,6 +4,7 @@
 //
 //   cupp-bundle --arch 80,90 [-j N] [-o out.cuppbundle] [--cpp out.cpp [--name NAME]] RECORD...
 //   cupp-bundle --info BUNDLE...
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -54,6 +55,8 @@ std::vector<int> parse_archs(const std::string& list) {
     // CMake's spellings: 90, 90-real, 90-virtual, sm_90.
     if (item.rfind("sm_", 0) == 0) item = item.substr(3);
     if (const auto dash = item.find('-'); dash != std::string::npos) item = item.substr(0, dash);
+    // 90a, 100f: the bundle holds code for the base architecture, which those GPUs run.
+    while (!item.empty() && std::isalpha(static_cast<unsigned char>(item.back()))) item.pop_back();
     if (item.empty()) continue;
     char* end = nullptr;
     const long v = std::strtol(item.c_str(), &end, 10);
