@@ -17,6 +17,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/detail/format.hpp"
 #include "cupp/expr/engine.hpp"
+#include "copy_family.hpp"
 
 namespace cupp::detail {
 
@@ -272,6 +273,8 @@ kernel_family& family(bool fill, dtype dt) {
 bool contiguous(const array_desc& a) { return is_c_contiguous(a.shape, a.strides); }
 
 }  // namespace
+
+expr::detail::kernel_family& copy_kernel_family(bool fill, dtype dt) { return family(fill, dt); }
 
 void copy_into(const array_desc& src, const array_desc& dst) {
   CUPP_ASSERT(src.shape == dst.shape && src.dt == dst.dt);

@@ -144,7 +144,7 @@ void put_string(std::string& out, std::string_view s) {
 }
 
 template <class T>
-T get(const std::string& in, std::size_t offset) {
+T get(std::string_view in, std::size_t offset) {
   T v;
   std::memcpy(&v, in.data() + offset, sizeof v);
   return v;
@@ -153,14 +153,14 @@ T get(const std::string& in, std::size_t offset) {
 /// Reads strings from the meta section; ok() turns false on a read past its end.
 class meta_reader {
  public:
-  meta_reader(const std::string& bytes, std::size_t begin, std::size_t end)
+  meta_reader(std::string_view bytes, std::size_t begin, std::size_t end)
       : bytes_(bytes), pos_(begin), end_(end) {}
   bool string(std::string& out) {
     if (end_ - pos_ < 4) return ok_ = false;
     const auto n = get<std::uint32_t>(bytes_, pos_);
     pos_ += 4;
     if (end_ - pos_ < n) return ok_ = false;
-    out.assign(bytes_, pos_, n);
+    out.assign(bytes_.substr(pos_, n));
     pos_ += n;
     return true;
   }
@@ -173,12 +173,14 @@ class meta_reader {
   bool at_end() const { return ok_ && pos_ == end_; }
 
  private:
-  const std::string& bytes_;
+  std::string_view bytes_;
   std::size_t pos_, end_;
   bool ok_ = true;
 };
 
-std::string serialize(const hash128& key, const compiled_module& m) {
+}  // namespace
+
+std::string encode_module_meta(const compiled_module& m) {
   std::string meta;
   put_string(meta, m.target);
   put(meta, static_cast<std::uint32_t>(m.lowered_names.size()));
@@ -186,6 +188,26 @@ std::string serialize(const hash128& key, const compiled_module& m) {
     put_string(meta, expression);
     put_string(meta, lowered);
   }
+  return meta;
+}
+
+bool decode_module_meta(std::string_view meta, compiled_module& m) {
+  meta_reader r(meta, 0, meta.size());
+  std::uint32_t n = 0;
+  if (!r.string(m.target) || !r.u32(n)) return false;
+  m.lowered_names.clear();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string expression, lowered;
+    if (!r.string(expression) || !r.string(lowered)) return false;
+    m.lowered_names.emplace_back(std::move(expression), std::move(lowered));
+  }
+  return r.at_end();
+}
+
+namespace {
+
+std::string serialize(const hash128& key, const compiled_module& m) {
+  const std::string meta = encode_module_meta(m);
   hasher128 body;
   body.update(meta.data(), meta.size()).update(m.image.data(), m.image.size());
   const hash128 checksum = body.finish();
@@ -219,15 +241,7 @@ bool deserialize(const std::string& file, const hash128& key, compiled_module& o
   if (hash_bytes(std::string_view(file).substr(kHeaderSize)) != stored) return false;
 
   compiled_module m;
-  meta_reader r(file, kHeaderSize, kHeaderSize + meta_size);
-  std::uint32_t n = 0;
-  if (!r.string(m.target) || !r.u32(n)) return false;
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string expression, lowered;
-    if (!r.string(expression) || !r.string(lowered)) return false;
-    m.lowered_names.emplace_back(std::move(expression), std::move(lowered));
-  }
-  if (!r.at_end()) return false;
+  if (!decode_module_meta(std::string_view(file).substr(kHeaderSize, meta_size), m)) return false;
   m.image.assign(file, kHeaderSize + meta_size, payload_size);
   m.key = key.hex();
   out = std::move(m);

@@ -48,6 +48,12 @@ class hasher128 {
 
 hash128 hash_bytes(std::string_view bytes);
 
+/// The meta section of a cache file (Note [Cache file format]): the module's target, then its
+/// (name expression, lowered name) pairs; kernel bundles store each entry's meta the same way.
+std::string encode_module_meta(const compiled_module& m);
+/// Reads a meta section into `m.target` and `m.lowered_names`; false when it is malformed.
+bool decode_module_meta(std::string_view meta, compiled_module& m);
+
 /// The on-disk half of the kernel cache: one file per key in one directory (Note [Cache file
 /// format]). Thread-safe; every failure is a miss or a skipped write, never an exception.
 class disk_cache {

@@ -55,6 +55,7 @@ class loaded_module {
 /// Counters of a compiler's caches, for tests and benchmarks.
 struct cache_stats {
   std::uint64_t memory_hits = 0;    ///< requests answered from memory (modules and libraries)
+  std::uint64_t bundle_hits = 0;    ///< modules found in a kernel bundle (cupp/jit/bundle.hpp)
   std::uint64_t disk_hits = 0;      ///< modules read from a valid cache file
   std::uint64_t compiles = 0;       ///< NVRTC compilations, failed ones included
   std::uint64_t disk_writes = 0;    ///< cache files written
@@ -62,8 +63,9 @@ struct cache_stats {
   std::uint64_t loads = 0;          ///< modules loaded with cudaLibraryLoadData
 };
 
-/// The kernel compiler behind every run-time compiled kernel in cupp: NVRTC, an in-memory cache
-/// and a disk cache (Note [Kernel cache key], Note [Cache file format] in src/jit/). Thread-safe:
+/// The kernel compiler behind every run-time compiled kernel in cupp: NVRTC, an in-memory cache,
+/// the registered kernel bundles (cupp/jit/bundle.hpp) and a disk cache (Note [Kernel cache key],
+/// Note [Cache file format], Note [Kernel lookup order] in src/jit/). Thread-safe:
 /// threads asking for the same new kernel at once compile it once. There is no CuPy class of
 /// this name; it is what cupy.RawModule and cupy's generated kernels compile through.
 class compiler {
