@@ -215,7 +215,7 @@ struct kernel_family::impl {
     if (!statement()) s += "#define CUPP_EXPR " + info.expression + "\n";
     // Outputs of an ElementwiseKernel may alias its raw inputs: no __restrict__ there.
     const std::string restrict_ = statement() ? "" : " __restrict__";
-    s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(kBlock) + ") " +
+    s += "CUPP_GENERATED_KERNEL(" + std::to_string(kBlock) + ") " +
          kernel_name(out, variant, wide) + "(";
     for (int i = 0; i < n_outputs; ++i)
       s += (i ? ", " : "") + std::string("cupp_out") + std::to_string(i) + "_t*" + restrict_ +

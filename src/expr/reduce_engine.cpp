@@ -210,7 +210,7 @@ struct reduce_family::impl {
 
     const std::string NO = std::to_string(compiled_dims(no));
     const std::string NR = std::to_string(compiled_dims(nr));
-    s += "extern \"C\" __global__ void __launch_bounds__(" + std::to_string(kBlock) + ") " +
+    s += "CUPP_GENERATED_KERNEL(" + std::to_string(kBlock) + ") " +
          kernel_name(out, no, nr, mode, wide) + "(cupp_out_t* __restrict__ cupp_out";
     for (int i : loaded)
       s += ", const cupp_a" + std::to_string(i) + "_t* __restrict__ cupp_a" + std::to_string(i);

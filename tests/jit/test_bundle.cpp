@@ -517,7 +517,7 @@ TEST_F(JitBundleGpu, CommonKernelsServeTheOperationsEveryProgramRuns) {
   const auto common = cupp::jit::common_kernels();
   for (const auto& k : used) {
     if (std::find(common.begin(), common.end(), k) != common.end()) continue;
-    const auto name = k.source.find("void __launch_bounds__");
+    const auto name = k.source.find("CUPP_GENERATED_KERNEL");
     ADD_FAILURE() << "not among the common kernels: "
                   << k.source.substr(name == std::string::npos ? 0 : name, 120);
   }
