@@ -86,7 +86,7 @@ auto add_repeatedly(const E& e, C c) {
 
 /// The array parameters of the kernel in a generated source (its signature's line).
 int array_parameters(const std::string& source) {
-  const auto at = source.find("extern \"C\" __global__");
+  const auto at = source.find("CUPP_GENERATED_KERNEL(");
   const std::string signature = source.substr(at, source.find('\n', at) - at);
   int n = 0;
   for (auto p = signature.find("__restrict__ cupp_a"); p != std::string::npos;
