@@ -118,6 +118,9 @@ std::string python_repr(const std::string& s) {
 constexpr const char* kNames[kNumDtypes] = {
     "bool",   "int8",    "int16",    "int32",   "int64",   "uint8",     "uint16",    "uint32",
     "uint64", "float16", "bfloat16", "float32", "float64", "complex64", "complex128"};
+constexpr const char* kShortNames[kNumDtypes] = {
+    "b1", "i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "f16", "bf16", "f32", "f64",
+    "c64", "c128"};
 constexpr std::size_t kItemsizes[kNumDtypes] = {1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 2, 4, 8, 8, 16};
 
 }  // namespace
@@ -146,6 +149,11 @@ bfloat16::operator float() const noexcept {
 const char* dtype_name(dtype d) noexcept {
   const auto i = static_cast<std::size_t>(d);
   return i < static_cast<std::size_t>(kNumDtypes) ? kNames[i] : "unknown";
+}
+
+const char* detail::dtype_short_name(dtype d) noexcept {
+  const auto i = static_cast<std::size_t>(d);
+  return i < static_cast<std::size_t>(kNumDtypes) ? kShortNames[i] : "x";
 }
 
 std::size_t dtype_itemsize(dtype d) noexcept {

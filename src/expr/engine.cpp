@@ -77,27 +77,6 @@ constexpr int kBlock = 256;
 
 std::string dims_text(int nd) { return std::to_string(nd); }
 
-const char* short_name(dtype d) {
-  switch (d) {
-    case dtype::bool_: return "b1";
-    case dtype::int8: return "i8";
-    case dtype::int16: return "i16";
-    case dtype::int32: return "i32";
-    case dtype::int64: return "i64";
-    case dtype::uint8: return "u8";
-    case dtype::uint16: return "u16";
-    case dtype::uint32: return "u32";
-    case dtype::uint64: return "u64";
-    case dtype::float16: return "f16";
-    case dtype::bfloat16: return "bf16";
-    case dtype::float32: return "f32";
-    case dtype::float64: return "f64";
-    case dtype::complex64: return "c64";
-    case dtype::complex128: return "c128";
-  }
-  return "x";
-}
-
 }  // namespace
 
 struct kernel_family::impl {
@@ -157,8 +136,8 @@ struct kernel_family::impl {
                     : variant == kDynamic  ? std::string("n")
                     : variant == kTiled    ? std::string("t")
                                            : "s" + std::to_string(variant);
-    return (statement() ? "" : "cupp_ew_") + ops + "_" + short_name(out) + "_" + v +
-           (wide ? "_i64" : "_i32");
+    return (statement() ? "" : "cupp_ew_") + ops + "_" + cupp::detail::dtype_short_name(out) +
+           "_" + v + (wide ? "_i64" : "_i32");
   }
 
   // Note [Generated names]: every name the generator declares starts with cupp_ (pointers

@@ -67,7 +67,7 @@ int comps(dtype dt) { return complex_dtype(dt) ? 2 : 1; }
 /// The kernel defined by `macro` in linalg_decompositions.cuh, for elements of `dt`, named
 /// cupp_<routine>_<dtype>.
 kernel_variant decomp_variant(const char* macro, const char* routine, dtype dt) {
-  std::string name = std::string("cupp_") + routine + "_" + kernel_dtype_tag(dt);
+  std::string name = std::string("cupp_") + routine + "_" + cupp::detail::dtype_short_name(dt);
   std::string preamble = std::string("typedef ") + real_name(dt) + " cupp_real;\n" +
                          "#define CUPP_COMPLEX " + (complex_dtype(dt) ? "1" : "0") + "\n" +
                          "#define " + macro + " " + name + "\n";

@@ -203,7 +203,7 @@ std::pair<array_desc, array_desc> eigh_typed(const array_desc& a_desc, char uplo
 // LAPACK's packed real eigenvectors to complex ones: kernels/cupp/linalg_eigen.cuh (Note [Linalg
 // kernels] in handles.hpp).
 kernel_variant unpack_variant(dtype real) {
-  std::string name = std::string("cupp_eig_unpack_") + kernel_dtype_tag(real);
+  std::string name = std::string("cupp_eig_unpack_") + cupp::detail::dtype_short_name(real);
   std::string preamble = std::string("typedef ") +
                          (real == dtype::float32 ? "float" : "double") + " cupp_real;\n" +
                          "#define CUPP_EIG_UNPACK_KERNEL " + name + "\n";

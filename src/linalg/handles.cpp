@@ -236,27 +236,6 @@ const RawKernel& kernel_of(const kernel_variant& v) {
   return jit::detail::routine_kernel(v.header, v.preamble, v.name);
 }
 
-const char* kernel_dtype_tag(dtype dt) {
-  switch (dt) {
-    case dtype::bool_: return "b1";
-    case dtype::int8: return "i8";
-    case dtype::int16: return "i16";
-    case dtype::int32: return "i32";
-    case dtype::int64: return "i64";
-    case dtype::uint8: return "u8";
-    case dtype::uint16: return "u16";
-    case dtype::uint32: return "u32";
-    case dtype::uint64: return "u64";
-    case dtype::float16: return "f16";
-    case dtype::bfloat16: return "bf16";
-    case dtype::float32: return "f32";
-    case dtype::float64: return "f64";
-    case dtype::complex64: return "c64";
-    case dtype::complex128: return "c128";
-  }
-  return "x";
-}
-
 std::vector<std::pair<std::string, std::string>> kernel_sources() {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& list : {solve_kernel_variants(), decomp_kernel_variants(),

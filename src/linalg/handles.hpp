@@ -106,9 +106,6 @@ struct kernel_variant {
 /// The kernel of `v`, from the registry: compiled at its first launch, kept for the process.
 const RawKernel& kernel_of(const kernel_variant& v);
 
-/// The short name of a dtype in kernel names: b1, i8, ..., u64, f32, f64, c64, c128.
-const char* kernel_dtype_tag(dtype dt);
-
 /// Each file's kernel variants, every one that a call can reach (kernel_sources() gathers them).
 std::vector<kernel_variant> solve_kernel_variants();
 std::vector<kernel_variant> decomp_kernel_variants();

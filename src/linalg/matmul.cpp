@@ -102,7 +102,7 @@ const std::vector<dtype>& tiled_dtypes() {
 }
 
 linalg::detail::kernel_variant tiled_variant(dtype dt) {
-  std::string name = std::string("cupp_matmul_tiled_") + linalg::detail::kernel_dtype_tag(dt);
+  std::string name = std::string("cupp_matmul_tiled_") + cupp::detail::dtype_short_name(dt);
   std::string preamble = std::string("typedef ") + expr::detail::device_type_name(dt) +
                          " cupp_mm_t;\n#define CUPP_MATMUL_TILED_KERNEL " + name + "\n";
   return {"cupp/linalg_matmul.cuh", std::move(preamble), std::move(name)};

@@ -65,7 +65,7 @@ bool complex_dtype(dtype dt) { return dt == dtype::complex64 || dt == dtype::com
 /// The determinant kernel for LU factors of `dt` with 32- or 64-bit pivots.
 kernel_variant det_variant(dtype dt, bool pivots64) {
   const char* pivot = pivots64 ? "i64" : "i32";
-  std::string name = std::string("cupp_det_") + kernel_dtype_tag(dt) + "_" + pivot;
+  std::string name = std::string("cupp_det_") + cupp::detail::dtype_short_name(dt) + "_" + pivot;
   std::string preamble = std::string("typedef ") + real_name(dt) + " cupp_real;\n" +
                          "typedef " + (pivots64 ? "long long" : "int") + " cupp_pivot;\n" +
                          "#define CUPP_COMPLEX " + (complex_dtype(dt) ? "1" : "0") + "\n" +

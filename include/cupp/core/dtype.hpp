@@ -59,6 +59,12 @@ std::size_t dtype_itemsize(dtype d) noexcept;
 dtype dtype_from_name(const std::string& name);
 
 namespace detail {
+/// The short name of a dtype in generated kernels' names: b1, i8, ..., u64, f16, bf16, f32,
+/// f64, c64, c128.
+const char* dtype_short_name(dtype d) noexcept;
+}  // namespace detail
+
+namespace detail {
 template <class T> struct dtype_of_impl;  // undefined for unsupported T: a compile error
 #define CUPP_DTYPE_OF(T, D) \
   template <> struct dtype_of_impl<T> { static constexpr dtype value = dtype::D; };
