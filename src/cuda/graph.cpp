@@ -59,14 +59,9 @@ std::atomic<int> g_captures{0};
   throw cuda_error(static_cast<int>(cudaErrorStreamCaptureUnsupported), call, what);
 }
 
-}  // namespace
-
-namespace detail {
-
-int captures_underway() noexcept { return g_captures.load(std::memory_order_acquire); }
-
-bool is_capturing(cudaStream_t stream) {
-  if (captures_underway() == 0) return false;
+/// Whether `stream` captures, as the driver says: the legacy stream while a blocking stream
+/// captures counts as capturing (work there would join, and so break, that capture).
+bool stream_is_capturing(cudaStream_t stream) {
   cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
   const cudaError_t e = cudaStreamIsCapturing(stream, &status);
   if (e == cudaErrorStreamCaptureImplicit) {
@@ -77,8 +72,18 @@ bool is_capturing(cudaStream_t stream) {
   return status != cudaStreamCaptureStatusNone;
 }
 
+}  // namespace
+
+namespace detail {
+
+int captures_underway() noexcept { return g_captures.load(std::memory_order_acquire); }
+
+bool is_capturing(cudaStream_t stream) {
+  return captures_underway() != 0 && stream_is_capturing(stream);
+}
+
 void check_not_capturing(cudaStream_t stream, const char* call, const char* why) {
-  if (captures_underway() == 0 || !is_capturing(stream)) return;
+  if (!is_capturing(stream)) return;
   capture_error(call, std::string(call) +
                           " cannot run while the stream is capturing a CUDA graph: " + why +
                           " (call it before begin_capture() or after end_capture())");
@@ -191,14 +196,7 @@ Graph Stream::end_capture() const {
 
 bool Stream::is_capturing() const {
   detail::require_device();
-  cudaStreamCaptureStatus status = cudaStreamCaptureStatusNone;
-  const cudaError_t e = cudaStreamIsCapturing(stream_, &status);
-  if (e == cudaErrorStreamCaptureImplicit) {
-    (void)cudaGetLastError();
-    return true;
-  }
-  CUPP_CHECK_CUDA(e);
-  return status != cudaStreamCaptureStatusNone;
+  return stream_is_capturing(stream_);
 }
 
 // ---- Graph ---------------------------------------------------------------------------------
