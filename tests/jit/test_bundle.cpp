@@ -24,6 +24,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/jit/bundle.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "support/files.hpp"
 #include "support/gpu.hpp"
 #include "support/test_kernels.hpp"
 
@@ -32,6 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using cupp::jit::compiler;
 using cupp::jit::kernel_record;
+using cupp::test::count_occurrences;
 
 /// A kernel of its own for each test: kAddArrays under a comment naming `tag`.
 std::string unique_kernel(const std::string& tag) {
@@ -54,27 +56,11 @@ void register_copy(const std::string& bytes, const char* name) {
   cupp::jit::register_kernel_bundle(kept->data(), kept->size(), name);
 }
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string::npos;
-       pos = haystack.find(needle, pos + 1))
-    ++n;
-  return n;
-}
-
 class JitBundle : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "cupp-bundle-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-  }
-  void TearDown() override {
-    cupp::jit::stop_recording();
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  std::string root_;
+  void TearDown() override { cupp::jit::stop_recording(); }
+  cupp::test::temp_dir dir_{"cupp-bundle-test"};
+  const std::string root_ = dir_.path();
 };
 
 TEST_F(JitBundle, RoundTripFromRecordingToABundleHit) {
@@ -195,7 +181,7 @@ TEST_F(JitBundle, OtherCuppVersionIsIgnoredWithOneWarning) {
   compiler c("");
   (void)c.compile(add, {}, {}, 90);
   const std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(count(err, "warning"), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, "warning"), 1u) << err;
   EXPECT_NE(err.find("ignoring kernel bundle 'stale.cuppbundle'"), std::string::npos) << err;
   EXPECT_NE(err.find("cupp 0.0.7"), std::string::npos) << err;
   EXPECT_EQ(c.stats().bundle_hits, 0u);
@@ -215,7 +201,7 @@ TEST_F(JitBundle, OtherNvrtcVersionIsIgnoredWithOneWarning) {
   compiler c("");
   (void)c.compile(add, {}, {}, 90);
   const std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(count(err, "warning"), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, "warning"), 1u) << err;
   EXPECT_NE(err.find("NVRTC " + std::to_string(major) + "."), std::string::npos) << err;
   EXPECT_EQ(c.stats().compiles, 1u);
 }
@@ -230,7 +216,7 @@ TEST_F(JitBundle, ArchitectureItCannotServeWarnsOnceAndCompiles) {
   (void)c.compile(two, {}, {}, 80);
   (void)c.compile(one, {}, {}, 90);
   const std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(count(err, "kernel bundle 'sm_90 only' holds no code for sm_80"), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, "kernel bundle 'sm_90 only' holds no code for sm_80"), 1u) << err;
   EXPECT_EQ(c.stats().compiles, 2u);
   EXPECT_EQ(c.stats().bundle_hits, 1u);
 }
@@ -507,8 +493,8 @@ TEST(JitBundleChild, CommonOperations) {
 class JitBundleGpu : public cupp::test::GpuTest {};
 
 TEST_F(JitBundleGpu, CommonKernelsServeTheOperationsEveryProgramRuns) {
-  std::string dir = (fs::temp_directory_path() / "cupp-common-XXXXXX").string();
-  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const cupp::test::temp_dir scratch("cupp-common");
+  const std::string& dir = scratch.path();
   const std::string record = dir + "/compiled.record";
   (void)run_child("CommonOperations",
                   "CUPP_CACHE_DIR='" + dir + "/cache' CUPP_RECORD_KERNELS='" + record + "'");
@@ -521,8 +507,6 @@ TEST_F(JitBundleGpu, CommonKernelsServeTheOperationsEveryProgramRuns) {
     ADD_FAILURE() << "not among the common kernels: "
                   << k.source.substr(name == std::string::npos ? 0 : name, 120);
   }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
 }
 #endif
 

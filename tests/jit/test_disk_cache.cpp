@@ -27,6 +27,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "support/env.hpp"
+#include "support/files.hpp"
 #include "support/test_kernels.hpp"
 
 namespace {
@@ -63,33 +64,12 @@ unsigned mode_of(const std::string& path) {
   return st.st_mode & 07777u;
 }
 
-std::size_t count(const std::string& haystack, const std::string& needle) {
-  std::size_t n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string::npos;
-       pos = haystack.find(needle, pos + 1))
-    ++n;
-  return n;
-}
-
+using cupp::test::count_occurrences;
 using cupp::test::scoped_env;
 
 /// Each test gets a fresh temporary directory; `cache` (not yet created) is its cache directory.
 class JitDiskCache : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "cupp-jit-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    root_ = pattern;
-    cache_ = root_ + "/cache";
-  }
-  void TearDown() override {
-    std::error_code ec;
-    for (const auto& e : fs::recursive_directory_iterator(root_, ec))
-      if (e.is_directory(ec))
-        fs::permissions(e.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(root_, ec);
-  }
-
   /// True when the cache file of `key` is there and valid: a new compiler reads it.
   bool valid_entry(const std::string& source, const std::vector<std::string>& names = {}) {
     compiler fresh(cache_);
@@ -97,8 +77,9 @@ class JitDiskCache : public ::testing::Test {
     return fresh.stats().disk_hits == 1 && fresh.stats().compiles == 0;
   }
 
-  std::string root_;
-  std::string cache_;
+  cupp::test::temp_dir dir_{"cupp-jit-test"};
+  const std::string root_ = dir_.path();
+  const std::string cache_ = root_ + "/cache";
 };
 
 TEST_F(JitDiskCache, SecondCompileInAFreshCompilerIsADiskHit) {
@@ -374,8 +355,8 @@ TEST_F(JitDiskCache, ReadOnlyDirectoryDegradesToMemoryWithOneWarning) {
   EXPECT_NO_THROW(c.compile(kScale, {}, kScaleNames, 90));
   EXPECT_NO_THROW(c.compile(kAddArrays, {}, {}, 90));
   const std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(count(err, "cupp: warning:"), 1u) << err;
-  EXPECT_EQ(count(err, dir), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, "cupp: warning:"), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, dir), 1u) << err;
   EXPECT_EQ(c.stats().compiles, 2u);
   EXPECT_EQ(c.stats().memory_hits, 1u);
   EXPECT_EQ(c.stats().disk_writes, 0u);
@@ -392,7 +373,7 @@ TEST_F(JitDiskCache, DirectoryThatCannotBeCreatedDegradesToMemoryWithOneWarning)
   EXPECT_NO_THROW(c.compile(kAddArrays, {}, {}, 90));
   EXPECT_NO_THROW(c.compile(kScale, {}, kScaleNames, 90));
   const std::string err = ::testing::internal::GetCapturedStderr();
-  EXPECT_EQ(count(err, "cupp: warning:"), 1u) << err;
+  EXPECT_EQ(count_occurrences(err, "cupp: warning:"), 1u) << err;
   EXPECT_EQ(c.stats().compiles, 2u);
   EXPECT_EQ(c.stats().disk_writes, 0u);
 }
