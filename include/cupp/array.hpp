@@ -7,6 +7,7 @@
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/ndarray.hpp"
+#include "cupp/core/runtime_array.hpp"
 #include "cupp/core/shape.hpp"
 #include "cupp/cuda/device.hpp"
 #include "cupp/cuda/event.hpp"

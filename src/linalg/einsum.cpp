@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "cupp/core/visit_dtype.hpp"
 #include "cupp/linalg/products.hpp"
 
 namespace cupp::detail {
@@ -30,39 +31,6 @@ namespace {
 //  5. More operands: contracted pairwise left to right, each intermediate keeping the labels
 //     that the output or a later operand needs. NumPy's optimize=True would search for a cheaper
 //     order; that is left to the caller (parenthesise by calling einsum twice).
-
-template <class T>
-struct type_tag {
-  using type = T;
-};
-
-/// Calls f(type_tag<T>{}) for the element type T of `dt`.
-template <class F>
-auto visit_dtype(dtype dt, F&& f) {
-  switch (dt) {
-#define CUPP_DTYPE_CASE(D) \
-  case dtype::D:           \
-    return f(type_tag<type_of_t<dtype::D>>{});
-    CUPP_DTYPE_CASE(bool_)
-    CUPP_DTYPE_CASE(int8)
-    CUPP_DTYPE_CASE(int16)
-    CUPP_DTYPE_CASE(int32)
-    CUPP_DTYPE_CASE(int64)
-    CUPP_DTYPE_CASE(uint8)
-    CUPP_DTYPE_CASE(uint16)
-    CUPP_DTYPE_CASE(uint32)
-    CUPP_DTYPE_CASE(uint64)
-    CUPP_DTYPE_CASE(float16)
-    CUPP_DTYPE_CASE(bfloat16)
-    CUPP_DTYPE_CASE(float32)
-    CUPP_DTYPE_CASE(float64)
-    CUPP_DTYPE_CASE(complex64)
-    CUPP_DTYPE_CASE(complex128)
-#undef CUPP_DTYPE_CASE
-  }
-  CUPP_ASSERT(false);
-  return f(type_tag<double>{});
-}
 
 /// The sum of `a` over `axes` in a's dtype (NumPy's einsum keeps the operands' dtype: integers
 /// wrap, bool is any).

@@ -327,7 +327,7 @@ TEST_F(Ndarray, NestedInitializerLists) {
   auto m = cupp::asarray<int>({{1, 2, 3}, {4, 5, 6}});
   EXPECT_EQ(m.shape(), (shape_t{2, 3}));
   EXPECT_EQ(m.get(), (std::vector<int>{1, 2, 3, 4, 5, 6}));
-  auto c = cupp::array<float>({{{1.f, 2.f}}, {{3.f, 4.f}}});
+  auto c = cupp::asarray<float>({{{1.f, 2.f}}, {{3.f, 4.f}}});
   EXPECT_EQ(c.shape(), (shape_t{2, 1, 2}));
   try {
     cupp::asarray<int>({{1, 2}, {3}});

@@ -153,24 +153,6 @@ ndarray<T> asarray(std::initializer_list<std::initializer_list<std::initializer_
   return asarray(flat, {static_cast<std::int64_t>(planes.size()),
                         static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)});
 }
-/// numpy.array: the same as asarray for host data (always a new device array).
-template <class T, class... Args>
-auto array(Args&&... args) -> decltype(asarray<T>(std::forward<Args>(args)...)) {
-  return asarray<T>(std::forward<Args>(args)...);
-}
-template <class T>
-ndarray<T> array(std::initializer_list<T> values) {
-  return asarray<T>(values);
-}
-template <class T>
-ndarray<T> array(std::initializer_list<std::initializer_list<T>> values) {
-  return asarray<T>(values);
-}
-template <class T>
-ndarray<T> array(std::initializer_list<std::initializer_list<std::initializer_list<T>>> values) {
-  return asarray<T>(values);
-}
-
 // ---- ranges and matrices (generated kernels) -----------------------------------------------
 
 namespace detail {
