@@ -83,6 +83,9 @@ using host_sink = void (*)(void* context, const void* piece, std::size_t bytes);
 /// destination built as it goes (Note [Staged device-to-host copies] in src/core/array_desc.cpp);
 /// synchronises with the current stream.
 void to_host(const array_desc& a, host_sink sink, void* context);
+/// Asks the kernel for huge pages over the 2 MB-aligned part of [p, p + bytes): fresh host memory
+/// about to be written in full then faults once per 2 MB instead of once per 4 KB. A hint only.
+void advise_huge_pages(void* p, std::size_t bytes) noexcept;
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
 

@@ -234,6 +234,9 @@ class ndarray {
     // device-to-host copies] in src/core/array_desc.cpp); std::vector<bool> takes bool pieces.
     std::vector<Scalar> out;
     out.reserve(static_cast<std::size_t>(size()));
+    if constexpr (!std::is_same_v<Scalar, bool>)
+      if (out.capacity() * sizeof(Scalar) > detail::kStagingChunk)
+        detail::advise_huge_pages(out.data(), out.capacity() * sizeof(Scalar));
     detail::to_host(
         desc_,
         [](void* vec, const void* piece, std::size_t bytes) {
