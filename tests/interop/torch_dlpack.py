@@ -261,7 +261,7 @@ def test_refused_tensors_stay_with_torch():
     try:
         f8 = torch.zeros(4, device="cuda").to(torch.float8_e4m3fn)
         capsule = f8.__dlpack__(max_version=(1, 0))
-    except (AttributeError, BufferError, RuntimeError, TypeError):
+    except (AttributeError, BufferError, RuntimeError, TypeError, ValueError):
         return  # this PyTorch does not export float8
     error = cupp_import(capsule, True)
     check(error is not None and "kDLFloat8_e4m3fn" in error, f"float8 is refused: {error}")
