@@ -13,6 +13,7 @@
 
 #include "core/throws.hpp"
 #include "cupp/dlpack.hpp"
+#include "support/gpu.hpp"
 
 namespace {
 
@@ -352,6 +353,19 @@ TEST(DlpackHost, RefusedTensorsStayWithTheCaller) {
   }
   CUPP_EXPECT_THROW_MSG(cupp::from_dlpack(static_cast<DLManagedTensor*>(nullptr)),
                         cupp::value_error, "cupp::from_dlpack: the DLPack tensor is NULL");
+}
+
+// The current device is asked for only for kDLCUDA memory: where there is no GPU, that is a
+// cuda_error, and the tensor is still the caller's.
+TEST(DlpackHost, WithoutAGpuDeviceMemoryIsRefusedAndStaysWithTheCaller) {
+  cupp::test::run_without_gpu([] {
+    fake_versioned f({kDLFloat, 32, 1}, {3}, {1}, {kDLCUDA, 0});
+    EXPECT_THROW(cupp::from_dlpack(&f.managed), cupp::cuda_error);
+    EXPECT_EQ(f.deleted, 0);
+    fake_legacy g({kDLFloat, 32, 1}, {3}, {1}, {kDLCUDA, 0});
+    EXPECT_THROW(cupp::from_dlpack<float>(&g.managed), cupp::cuda_error);
+    EXPECT_EQ(g.deleted, 0);
+  });
 }
 
 TEST(DlpackHost, ManagedMemoryOfAnyDeviceIdIsTaken) {
