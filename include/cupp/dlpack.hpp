@@ -169,7 +169,7 @@ namespace cupp {
 
 /// Exports `a` as a DLPack 1.x tensor, without a copy: the memory of the view, its shape and its
 /// strides (in elements), device kDLCUDA and the array's device (kDLCUDAManaged for managed
-/// memory), version 1.1, flag DLPACK_FLAG_BITMASK_READ_ONLY for read-only arrays (broadcast_to
+/// memory), version 1.0, flag DLPACK_FLAG_BITMASK_READ_ONLY for read-only arrays (broadcast_to
 /// results). As cupy.ndarray.__dlpack__ and at::toDLPackVersioned. The tensor keeps the memory
 /// alive until its consumer calls `deleter` (exactly once); hand it to a consumer that takes
 /// ownership (at::fromDLPackVersioned, a "dltensor_versioned" PyCapsule) or call the deleter.

@@ -20,10 +20,11 @@ namespace cupp {
 namespace detail {
 namespace {
 
-// The version to_dlpack writes: the declarations this file was written against, whatever
-// dlpack.h a program included first (Note [DLPack declarations]).
+// The version to_dlpack writes, whatever dlpack.h a program included first (Note [DLPack
+// declarations]): 1.0, since an exported tensor uses nothing later versions added (1.1 added
+// element codes cupp has no dtype for), and any 1.x consumer reads it.
 constexpr std::uint32_t kDlpackMajor = 1;
-constexpr std::uint32_t kDlpackMinor = 1;
+constexpr std::uint32_t kDlpackMinor = 0;
 
 const char* dlpack_code_name(std::uint8_t code) noexcept {
   switch (code) {

@@ -140,7 +140,7 @@ TEST(DlpackHost, ExportDescribesTheViewInElements) {
   DLManagedTensorVersioned* m = cupp::detail::export_dlpack(a, {kDLCUDA, 3});
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->version.major, 1u);
-  EXPECT_EQ(m->version.minor, 1u);
+  EXPECT_EQ(m->version.minor, 0u);
   EXPECT_EQ(m->flags, 0u);
   const DLTensor& t = m->dl_tensor;
   EXPECT_EQ(t.data, static_cast<void*>(fake_device_pointer(8)));
