@@ -191,8 +191,8 @@ DLManagedTensor* to_dlpack_legacy(const array& a);
 /// strides (NULL: C order) and byte_offset; 0-d and empty tensors. The read-only flag makes a
 /// read-only array (writes through it throw value_error, as for broadcast_to results).
 /// Throws value_error for another device (naming it), a major version other than 1, vector
-/// lanes, a bad shape or a misaligned pointer, and type_error for an element type cupp lacks.
-/// On a throw, ownership stays with the caller, who still calls the deleter (as a PyCapsule
+/// lanes, a bad shape or a misaligned pointer, type_error for an element type cupp lacks, and
+/// cuda_error for kDLCUDA memory where there is no GPU. On a throw, ownership stays with the caller, who still calls the deleter (as a PyCapsule
 /// that was not renamed "used_dltensor_versioned" does): see Note [DLPack ownership].
 array from_dlpack(DLManagedTensorVersioned* tensor);
 /// The same for the legacy DLManagedTensor (no version, no read-only flag).
