@@ -113,6 +113,21 @@ void* cupp_probe_export(const char* dtype, int versioned, int transposed) {
   return out;
 }
 
+/// A 0-d float32 array holding 42 (which == 0) or an empty (0, 3) float32 array (which == 1),
+/// exported as cupp_probe_export does. NULL on error.
+void* cupp_probe_export_special(int which, int versioned) {
+  void* out = nullptr;
+  guarded([&] {
+    const cupp::ndarray<float> a = which == 0 ? cupp::asarray<float>({42.0f}).reshape({})
+                                              : cupp::zeros<float>({0, 3});
+    g_exported.push_back(a.desc().owner);
+    out = versioned ? static_cast<void*>(cupp::to_dlpack(a))
+                    : static_cast<void*>(cupp::to_dlpack_legacy(a));
+    cupp::cuda::Stream::current().synchronize();
+  });
+  return out;
+}
+
 /// How many exported arrays' memory is still alive (held by cupp or by a consumer).
 int cupp_probe_exported_alive() {
   int n = 0;

@@ -25,6 +25,8 @@ lib = ctypes.CDLL(sys.argv[1])
 lib.cupp_probe_error.restype = ctypes.c_char_p
 lib.cupp_probe_export.restype = ctypes.c_void_p
 lib.cupp_probe_export.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_int]
+lib.cupp_probe_export_special.restype = ctypes.c_void_p
+lib.cupp_probe_export_special.argtypes = [ctypes.c_int, ctypes.c_int]
 lib.cupp_probe_exported_alive.restype = ctypes.c_int
 lib.cupp_probe_held_get.argtypes = [ctypes.POINTER(ctypes.c_double), ctypes.c_int64]
 lib.cupp_probe_held_set_f32.argtypes = [ctypes.POINTER(ctypes.c_double), ctypes.c_int64]
@@ -201,9 +203,12 @@ def test_cupp_takes_every_dtype_and_layout():
         x = torch.tensor(rows(name), dtype=dt, device="cuda")
         torch.cuda.synchronize()
         for versioned in (True, False):
-            cases = [("contiguous", x, (2, 3), (3, 1), rows(name)),
+            # No dimension of size 1: PyTorch may export its stride as 1, whatever it is.
+            r = rows(name)
+            cases = [("contiguous", x, (2, 3), (3, 1), r),
                      ("transposed", x.t(), (3, 2), (1, 3), rows(name, True)),
-                     ("sliced", x[1:, ::2], (1, 2), (3, 2), [[rows(name)[1][0], rows(name)[1][2]]])]
+                     ("stepped", x[:, ::2], (2, 2), (3, 2), [[r[0][0], r[0][2]], [r[1][0], r[1][2]]]),
+                     ("offset", x[:, 1:], (2, 2), (3, 1), [[r[0][1], r[0][2]], [r[1][1], r[1][2]]])]
             for label, view, shape, strides, expected in cases:
                 what = f"torch -> cupp {name} versioned={versioned} {label}"
                 error = cupp_import(torch_capsule(view, versioned), versioned)
@@ -215,6 +220,30 @@ def test_cupp_takes_every_dtype_and_layout():
                 flat = [real(v) for r in expected for v in r]
                 check(imported_values(len(flat)) == flat, what + ": values")
     lib.cupp_probe_drop_imported()
+
+
+def test_zero_dimensional_and_empty_tensors():
+    for versioned in (True, False):
+        what = f"(versioned={versioned})"
+        t = torch.from_dlpack(capsule_new(lib.cupp_probe_export_special(0, int(versioned)),
+                                          VERSIONED if versioned else LEGACY, None))
+        check(t.dim() == 0 and t.item() == 42.0, "cupp's 0-d array in torch " + what)
+        e = torch.from_dlpack(capsule_new(lib.cupp_probe_export_special(1, int(versioned)),
+                                          VERSIONED if versioned else LEGACY, None))
+        check(tuple(e.shape) == (0, 3) and e.is_cuda, "cupp's empty array in torch " + what)
+        del t, e
+        x = torch.tensor(7.0, device="cuda")
+        torch.cuda.synchronize()
+        check(cupp_import(torch_capsule(x, versioned), versioned) is None, "import 0-d " + what)
+        check(imported_info() == ("float32", (), ()), "0-d in cupp " + what)
+        check(imported_values(1) == [7.0], "0-d value in cupp " + what)
+        y = torch.empty(0, 3, device="cuda", dtype=torch.int16)
+        check(cupp_import(torch_capsule(y, versioned), versioned) is None, "import empty " + what)
+        info = imported_info()
+        check(info[:2] == ("int16", (0, 3)), f"empty in cupp {what}: {info}")
+        check(imported_values(0) == [], "empty values in cupp " + what)
+    lib.cupp_probe_drop_imported()
+    check(released_everything(), "0-d and empty exports released")
 
 
 def test_memory_is_shared_from_torch_to_cupp():
@@ -284,6 +313,7 @@ def test_the_documented_example():
 def main():
     tests = [test_torch_takes_every_dtype_and_layout, test_memory_is_shared_from_cupp_to_torch,
              test_torch_from_dlpack_through_the_protocol, test_cupp_takes_every_dtype_and_layout,
+             test_zero_dimensional_and_empty_tensors,
              test_memory_is_shared_from_torch_to_cupp, test_cupp_runs_torchs_deleter,
              test_refused_tensors_stay_with_torch, test_the_documented_example]
     print("torch", torch.__version__, "on", torch.cuda.get_device_name(), flush=True)
