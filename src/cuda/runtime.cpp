@@ -62,7 +62,29 @@ struct stream_record {
 struct stream_registry {
   std::mutex mutex;
   std::unordered_map<cudaStream_t, stream_record> streams;
+  std::size_t events = 0;  // records with a last_work event
 };
+
+// Past this many events kept for destroyed streams, those whose work is done are dropped.
+constexpr std::size_t kMaxStreamEvents = 64;
+
+// Drops the events of destroyed streams whose work is done: a new stream with such a handle
+// has nothing to wait for (id 0 and no event: noted as new).
+void forget_finished_streams(stream_registry& r) noexcept {
+  for (auto& [handle, rec] : r.streams) {
+    if (rec.last_work == nullptr) continue;
+    const cudaError_t status = cudaEventQuery(rec.last_work);
+    if (status == cudaErrorNotReady) continue;
+    if (status != cudaSuccess) {
+      (void)cudaGetLastError();
+      continue;
+    }
+    (void)cudaEventDestroy(rec.last_work);
+    rec.last_work = nullptr;
+    rec.id = 0;
+    --r.events;
+  }
+}
 
 stream_registry& streams() {
   static auto* r = new stream_registry;  // Note [Leaked singletons]: streams die after main too
@@ -77,18 +99,24 @@ bool is_special_stream(cudaStream_t s) noexcept {
 // will wait for (Note [Reused stream handles]). Never throws: it runs in destructors.
 void destroy_own_stream(cudaStream_t s) noexcept {
   cudaEvent_t done = nullptr;
-  if (cudaEventCreateWithFlags(&done, cudaEventDisableTiming) == cudaSuccess &&
-      cudaEventRecord(done, s) != cudaSuccess) {
+  if (cudaEventCreateWithFlags(&done, cudaEventDisableTiming) != cudaSuccess) {
+    done = nullptr;
+    (void)cudaGetLastError();  // ours to clear: a reuse of the handle then waits for the device
+  } else if (cudaEventRecord(done, s) != cudaSuccess) {
     (void)cudaEventDestroy(done);
     done = nullptr;
+    (void)cudaGetLastError();
   }
-  (void)cudaGetLastError();
   {
     stream_registry& r = streams();
     std::lock_guard<std::mutex> lock(r.mutex);
     stream_record& rec = r.streams[s];
-    if (rec.last_work != nullptr) (void)cudaEventDestroy(rec.last_work);
+    if (rec.last_work != nullptr) {
+      (void)cudaEventDestroy(rec.last_work);
+      --r.events;
+    }
     rec.last_work = done;
+    if (done != nullptr && ++r.events > kMaxStreamEvents) forget_finished_streams(r);
   }
   (void)cudaStreamDestroy(s);
 }
@@ -129,6 +157,7 @@ void note_stream(cudaStream_t stream) {
     CUPP_CHECK_CUDA(cudaStreamWaitEvent(stream, rec.last_work, 0));
     (void)cudaEventDestroy(rec.last_work);
     rec.last_work = nullptr;
+    --r.events;
   } else if (!fresh && rec.id != 0) {
     int device = 0;
     CUPP_CHECK_CUDA(cudaStreamGetDevice(stream, &device));
