@@ -147,8 +147,8 @@ void note_stream(cudaStream_t stream) {
   unsigned long long id = 0;
   CUPP_CHECK_CUDA(cudaStreamGetId(stream, &id));
   stream_registry& r = streams();
-  // Held while waiting: no work may reach the new stream through another thread meanwhile.
-  std::lock_guard<std::mutex> lock(r.mutex);
+  std::unique_lock<std::mutex> lock(r.mutex);
+  // References to the map's elements survive insertions, and nothing is ever erased.
   const auto [it, fresh] = r.streams.try_emplace(stream);
   stream_record& rec = it->second;
   if (!fresh && rec.id == id) return;
@@ -159,15 +159,15 @@ void note_stream(cudaStream_t stream) {
     rec.last_work = nullptr;
     --r.events;
   } else if (!fresh && rec.id != 0) {
+    // Waited for without the lock, which the host code the device waits for may need; the id
+    // is updated only afterwards, so a thread noting the same handle meanwhile waits as well.
+    lock.unlock();
     int device = 0;
     CUPP_CHECK_CUDA(cudaStreamGetDevice(stream, &device));
     check_no_capture_on_device(device, "a reused stream handle (cupp waits for the device)");
-    int previous = 0;
-    CUPP_CHECK_CUDA(cudaGetDevice(&previous));
-    if (previous != device) CUPP_CHECK_CUDA(cudaSetDevice(device));
-    const cudaError_t status = cudaDeviceSynchronize();
-    if (previous != device) (void)cudaSetDevice(previous);
-    CUPP_CHECK_CUDA(status);
+    DeviceGuard on(Device{device});
+    CUPP_CHECK_CUDA(cudaDeviceSynchronize());
+    lock.lock();
   }
   rec.id = id;
 }
