@@ -13,9 +13,11 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "cupp/array.hpp"
+#include "support/dtypes.hpp"
 #include "support/gpu.hpp"
 #include "support/test_kernels.hpp"
 
@@ -149,6 +151,39 @@ TEST_F(FromPointer, CuppWritesCudaMallocMemoryInPlace) {
   a(cupp::slice(0, 10)) = cupp::asarray<float>(std::vector<float>(10, -3.f)) * 2.0f;
   const std::vector<float> after = download(buf.as<float>(), n);
   for (std::int64_t i = 0; i < n; ++i) EXPECT_EQ(after[i], i < 10 ? -6.f : fresh[i]) << i;
+}
+
+template <class T>
+class FromPointerDtypes : public cupp::test::GpuTest {};
+TYPED_TEST_SUITE(FromPointerDtypes, cupp::test::AllDtypes);
+
+// Every dtype: values written by cudaMemcpy read back through cupp bit for bit, and a fill of a
+// strided view of the caller's memory written exactly where it should be.
+TYPED_TEST(FromPointerDtypes, ReadsAndWritesTheCallersMemory) {
+  using T = TypeParam;
+  constexpr std::int64_t n = 37;
+  device_buffer buf(n * sizeof(T));
+  std::unique_ptr<T[]> host(new T[n]);  // not std::vector: vector<bool> has no data()
+  for (std::int64_t i = 0; i < n; ++i) host[i] = cupp::test::value_at<T>(i);
+  CUPP_CHECK_CUDA(cudaMemcpy(buf.ptr, host.get(), n * sizeof(T), cudaMemcpyHostToDevice));
+
+  auto a = cupp::ndarray<T>::from_pointer(buf.as<T>(), {n});
+  const auto got = a.get();
+  for (std::int64_t i = 0; i < n; ++i)
+    EXPECT_TRUE(cupp::test::same_bits(static_cast<T>(got[i]), host[i])) << i;
+  const cupp::array r = cupp::array::from_pointer(buf.ptr, cupp::dtype_of<T>, {n});
+  EXPECT_EQ(r.dtype(), cupp::dtype_of<T>);
+  const auto via_array = r.as<T>().get();
+  for (std::int64_t i = 0; i < n; ++i)
+    EXPECT_TRUE(cupp::test::same_bits(static_cast<T>(via_array[i]), host[i])) << i;
+
+  // Unlike every value it overwrites (for bool: false, where i % 3 == 0 holds true).
+  const T mark = cupp::test::value_at<T>(std::is_same_v<T, bool> ? 1 : 50);
+  a(cupp::slice(0, n, 3)).fill(mark);
+  std::unique_ptr<T[]> back(new T[n]);
+  CUPP_CHECK_CUDA(cudaMemcpy(back.get(), buf.ptr, n * sizeof(T), cudaMemcpyDeviceToHost));
+  for (std::int64_t i = 0; i < n; ++i)
+    EXPECT_TRUE(cupp::test::same_bits(back[i], i % 3 == 0 ? mark : host[i])) << i;
 }
 
 TEST_F(FromPointer, FortranOrderAndStridedWraps) {
