@@ -62,9 +62,8 @@ void check_device_memory(const void* p, int device, const char* where) {
       if (attr.device == device) return;
       throw value_error(std::string("from_pointer: ") + where + " " + address(p) +
                         " is memory of device " + std::to_string(attr.device) +
-                        ", which is different from the current device " +
-                        std::to_string(device) + " (make device " +
-                        std::to_string(attr.device) + " current first)");
+                        ", which is different from the current device " + std::to_string(device) +
+                        " (make device " + std::to_string(attr.device) + " current first)");
     case cudaMemoryTypeHost:
       throw value_error(std::string("from_pointer: ") + where + " " + address(p) +
                         " is pinned host memory, not device memory; copy it to the device "
@@ -103,8 +102,8 @@ array_desc wrap_pointer(void* ptr, dtype dt, const shape_t& shape, const strides
                    " elements (only an empty array may have no memory)");
   CUPP_EXPECTS(reinterpret_cast<std::uintptr_t>(ptr) % static_cast<std::uintptr_t>(item) == 0,
                value_error,
-               "from_pointer: " + address(ptr) + " is not aligned to the " +
-                   std::to_string(item) + "-byte items of dtype " + dtype_name(dt));
+               "from_pointer: " + address(ptr) + " is not aligned to the " + std::to_string(item) +
+                   "-byte items of dtype " + dtype_name(dt));
   // The elements the array reaches lie between element offsets `low` <= 0 <= `high`.
   std::int64_t low = 0, high = 0;
   const auto too_big = [&] {
@@ -132,13 +131,13 @@ array_desc wrap_pointer(void* ptr, dtype dt, const shape_t& shape, const strides
   const int device = cuda::detail::current_device_id();  // cuda_error without a device
   check_device_memory(ptr, device, "the pointer");
   if (first != ptr)
-    check_device_memory(first, device,
-                        ("the lowest address reached by the " + layout(shape, d.strides) + ",")
-                            .c_str());
+    check_device_memory(
+        first, device,
+        ("the lowest address reached by the " + layout(shape, d.strides) + ",").c_str());
   if (last != ptr)
-    check_device_memory(last, device,
-                        ("the highest address reached by the " + layout(shape, d.strides) + ",")
-                            .c_str());
+    check_device_memory(
+        last, device,
+        ("the highest address reached by the " + layout(shape, d.strides) + ",").c_str());
   d.owner = std::shared_ptr<void>(std::shared_ptr<void>(), first);
   return d;
 }

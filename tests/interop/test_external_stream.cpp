@@ -100,7 +100,7 @@ TEST_F(ExternalStream, CuppWorkRunsAfterTheUsersKernelOnTheSameStream) {
     slow_iota(x, n, 0.5f);  // the user's kernel, still running while cupp queues its work
     auto xs = cupp::ndarray<float>::from_pointer(x, {n});
     const cupp::ndarray<float> y = xs * 2.0f + 1.0f;  // pool memory, on the user's stream
-    xs += 3.0f;                                        // in place, after y has read xs
+    xs += 3.0f;                                       // in place, after y has read xs
     const double total = cupp::sum<double>(y).item();
     const std::vector<float> ys = y.get();  // waits for the current stream only
     for (long long i = 0; i < n; ++i) ASSERT_EQ(ys[i], 2.f * (0.5f * i) + 1.f) << i;

@@ -238,8 +238,7 @@ TEST_F(FromPointer, NegativeAndZeroStridesAndZeroDimensions) {
   const std::vector<float> r = rev.get();
   for (std::int64_t i = 0; i < n; ++i) EXPECT_EQ(r[i], host[n - 1 - i]);
   // A negative stride in a 2-D wrap: rows last to first.
-  const auto flipped =
-      cupp::ndarray<float>::from_pointer(buf.as<float>() + 2 * 4, {3, 4}, {-4, 1});
+  const auto flipped = cupp::ndarray<float>::from_pointer(buf.as<float>() + 2 * 4, {3, 4}, {-4, 1});
   const std::vector<float> f = flipped.get();
   for (std::int64_t i = 0; i < 3; ++i)
     for (std::int64_t j = 0; j < 4; ++j) EXPECT_EQ(f[i * 4 + j], host[(2 - i) * 4 + j]);
@@ -318,8 +317,8 @@ TEST_F(FromPointer, SharedOwnerLivesAsLongAsAnySharer) {
   auto a = cupp::ndarray<std::int64_t>::from_pointer(p, {16}, {}, owner);
   owner.reset();
   EXPECT_FALSE(watch.expired());
-  auto copy = a;                                   // a copy of the handle
-  auto tail = copy(cupp::slice(8, 16));            // a view of it
+  auto copy = a;                         // a copy of the handle
+  auto tail = copy(cupp::slice(8, 16));  // a view of it
   a = cupp::ndarray<std::int64_t>();
   copy = cupp::ndarray<std::int64_t>();
   EXPECT_FALSE(watch.expired());
@@ -358,11 +357,11 @@ TEST_F(FromPointer, RuntimeTypedArrayFromPointer) {
   upload(buf.as<std::int32_t>(), std::vector<std::int32_t>{1, 2, 3, 4, 5, 6});
   int calls = 0;
   {
-    const cupp::array r = cupp::array::from_pointer(buf.ptr, cupp::dtype::int32, {2, 3}, {1, 2},
-                                                    [&](void* p) {
-                                                      EXPECT_EQ(p, buf.ptr);
-                                                      ++calls;
-                                                    });
+    const cupp::array r =
+        cupp::array::from_pointer(buf.ptr, cupp::dtype::int32, {2, 3}, {1, 2}, [&](void* p) {
+          EXPECT_EQ(p, buf.ptr);
+          ++calls;
+        });
     EXPECT_EQ(r.dtype(), cupp::dtype::int32);
     EXPECT_EQ(r.as<std::int32_t>().get(), (std::vector<std::int32_t>{1, 3, 5, 2, 4, 6}));
     EXPECT_THROW((void)r.as<float>(), cupp::type_error);
@@ -447,8 +446,8 @@ TEST_F(FromPointer, DocExample) {
     // and every view of it are gone.
     auto a = cupp::ndarray<float>::from_pointer(static_cast<float*>(raw), {2, 3}, {1, 2},
                                                 [](float* p) { (void)cudaFree(p); });
-    a += 1.0f;                        // writes the caller's memory in place
-    auto row = a(0, cupp::slice());   // a view: keeps the memory alive too
+    a += 1.0f;                       // writes the caller's memory in place
+    auto row = a(0, cupp::slice());  // a view: keeps the memory alive too
     row.fill(5.0f);
     std::vector<float> host = a.get();  // {5, 5, 5, 1, 1, 1}
     EXPECT_EQ(host, (std::vector<float>{5, 5, 5, 1, 1, 1}));
