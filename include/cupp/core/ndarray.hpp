@@ -133,7 +133,10 @@ class ndarray {
     return ndarray(std::move(d));
   }
   /// As above, calling `deleter(ptr)` once, when the array and everything sharing its memory
-  /// are gone. When this throws, the deleter is not called and the memory stays the caller's.
+  /// are gone (docs/interop.md). It runs on the host at once, possibly while queued kernels still
+  /// use the memory (cudaFree waits for them; a deleter handing the memory to other work must
+  /// synchronise first), and must not throw. When the checks throw, it is not called and the
+  /// memory stays the caller's.
   template <class Deleter,
             std::enable_if_t<!std::is_convertible_v<Deleter, std::shared_ptr<void>> &&
                                  std::is_invocable_v<Deleter&, Scalar*>,

@@ -43,7 +43,7 @@ class array {
     return array(std::move(d));
   }
   /// As above, calling `deleter(ptr)` once, when the array and everything sharing its memory
-  /// are gone; not called when this throws.
+  /// are gone, as ndarray<T>::from_pointer does; not called when the checks throw.
   template <class Deleter,
             std::enable_if_t<!std::is_convertible_v<Deleter, std::shared_ptr<void>> &&
                                  std::is_invocable_v<Deleter&, void*>,
