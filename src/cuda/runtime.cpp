@@ -240,15 +240,19 @@ Stream::Stream(bool non_blocking, int priority) : owned_(true) {
 }
 
 Stream Stream::external(cudaStream_t s) {
-  if (is_special_stream(s)) return Stream(s, false);
+  Stream wrapped(s, false);
+  if (is_special_stream(s)) return wrapped;
   const int current = detail::current_device_id();
+  // The driver refuses a stream's id while it captures (and the refusal would invalidate the
+  // capture): a capturing stream, alive by definition, is taken as it is.
+  if (wrapped.is_capturing()) return wrapped;
   int device = 0;
   CUPP_CHECK_CUDA(cudaStreamGetDevice(s, &device));
   if (device != current)
     throw value_error("Stream::external: the stream belongs to device " + std::to_string(device) +
                       ", which is different from the current device " + std::to_string(current));
   detail::note_stream(s);
-  return Stream(s, false);
+  return wrapped;
 }
 
 Stream Stream::current() noexcept { return Stream(t_current_stream, false); }

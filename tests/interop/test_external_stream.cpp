@@ -223,6 +223,33 @@ TEST_F(ExternalStream, GraphCaptureOnAnExternalStream) {
   for (std::size_t i = 0; i < host.size(); ++i) EXPECT_EQ(ys[i], 2.f * host[i] - 1.f);
 }
 
+TEST_F(ExternalStream, AStreamCapturingForAnotherLibraryIsTakenAsItIs) {
+  // Asking the driver for a capturing stream's id would fail and invalidate the capture.
+  user_stream us;
+  void* memory = nullptr;
+  CUPP_CHECK_CUDA(cudaMalloc(&memory, 256));
+  CUPP_CHECK_CUDA(cudaMemset(memory, 0, 256));
+  CUPP_CHECK_CUDA(cudaStreamBeginCapture(us.s, cudaStreamCaptureModeGlobal));
+  {
+    const cupp::cuda::Stream stream = cupp::cuda::Stream::external(us.s);
+    EXPECT_EQ(stream.handle(), us.s);
+    EXPECT_TRUE(stream.is_capturing());
+  }
+  CUPP_CHECK_CUDA(cudaMemsetAsync(memory, 1, 256, us.s));
+  cudaGraph_t graph = nullptr;
+  ASSERT_EQ(cudaStreamEndCapture(us.s, &graph), cudaSuccess);  // not invalidated
+  cudaGraphExec_t exec = nullptr;
+  CUPP_CHECK_CUDA(cudaGraphInstantiate(&exec, graph, 0));
+  CUPP_CHECK_CUDA(cudaGraphLaunch(exec, us.s));
+  CUPP_CHECK_CUDA(cudaStreamSynchronize(us.s));
+  std::vector<unsigned char> bytes(256);
+  CUPP_CHECK_CUDA(cudaMemcpy(bytes.data(), memory, 256, cudaMemcpyDeviceToHost));
+  EXPECT_EQ(bytes, std::vector<unsigned char>(256, 1));
+  CUPP_CHECK_CUDA(cudaGraphExecDestroy(exec));
+  CUPP_CHECK_CUDA(cudaGraphDestroy(graph));
+  CUPP_CHECK_CUDA(cudaFree(memory));
+}
+
 TEST_F(ExternalStream, AStreamOfAnotherDeviceIsAValueError) {
   if (cupp::cuda::Device::count() < 2) return;  // needs two devices; nothing to check on one
   cudaStream_t s = nullptr;
