@@ -33,6 +33,7 @@
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/routines/methods.hpp"
 #include "cupp/routines/padding.hpp"
+#include "cupp/routines/printing.hpp"
 #include "cupp/routines/rearrange.hpp"
 #include "cupp/routines/reduction.hpp"
 #include "cupp/routines/searching.hpp"
