@@ -100,5 +100,6 @@ TEST(DocExamples, ManipulationPageMatchesTheTests) {
 TEST(DocExamples, PaddingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/padding.md"), 2); }
 TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 4); }
 TEST(DocExamples, KernelsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/kernels.md"), 2); }
+TEST(DocExamples, PrintingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/printing.md"), 4); }
 
 }  // namespace
