@@ -316,6 +316,14 @@ TEST(Loadtxt, Errors) {
   o.delimiter = ',';
   CUPP_EXPECT_THROW_MSG(parse<double>("1,,2", o), cupp::value_error,
                         "could not convert string '' to float64 at row 0, column 2.");
+  // messages NumPy printed for these files: np.loadtxt(f, delimiter=','), and np.loadtxt(f) of
+  // a comma-separated file
+  CUPP_EXPECT_THROW_MSG(parse<double>("1,12.5\n2,\n3,14.0\n", o), cupp::value_error,
+                        "could not convert string '' to float64 at row 1, column 2.");
+  CUPP_EXPECT_THROW_MSG(parse<double>("11,12,,14\n21,,,24\n", o), cupp::value_error,
+                        "could not convert string '' to float64 at row 0, column 3.");
+  CUPP_EXPECT_THROW_MSG(parse<double>("00,01,02,03\n10,11,12,13\n"), cupp::value_error,
+                        "could not convert string '00,01,02,03' to float64 at row 0, column 1.");
   o = {};
   o.usecols = {5};
   CUPP_EXPECT_THROW_MSG(parse<double>("1 2", o), cupp::value_error,
