@@ -334,25 +334,34 @@ std::string_view strip(std::string_view s) {
   return s;
 }
 
-/// Python's float(): an optional sign, then what std::from_chars reads (decimal, inf,
-/// infinity, nan; any case), and nothing else.
-bool parse_double(std::string_view s, double& out) {
+/// The longest prefix of `s` that Python's float parser (PyOS_string_to_double) reads: an
+/// optional sign, then decimal digits with an exponent, inf, infinity or nan (any case). Returns
+/// the characters read, 0 when there is no number.
+std::size_t parse_double_prefix(std::string_view s, double& out) {
+  std::size_t sign = 0;
   bool negative = false;
   if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
     negative = s.front() == '-';
-    s.remove_prefix(1);
+    sign = 1;
   }
-  if (s.empty() || s.front() == '+' || s.front() == '-') return false;
-  if (s.find('(') != std::string_view::npos) return false;  // from_chars takes "nan(...)"
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), out, std::chars_format::general);
+  const char* first = s.data() + sign;
+  const char* last = s.data() + s.size();
+  if (first == last || *first == '+' || *first == '-') return 0;
+  const auto r = std::from_chars(first, last, out, std::chars_format::general);
   if (r.ec == std::errc::result_out_of_range) {
-    // Python rounds to inf or 0 instead of failing.
-    out = std::strtod(std::string(s).c_str(), nullptr);
-  } else if (r.ec != std::errc() || r.ptr != s.data() + s.size()) {
-    return false;
+    // Python gives inf or 0 (with the sign) instead of failing.
+    out = std::strtod(std::string(first, r.ptr).c_str(), nullptr);
+  } else if (r.ec != std::errc()) {
+    return 0;
   }
+  if (r.ptr != last && *r.ptr == '(') return 0;  // from_chars takes "nan(...)", Python does not
   if (negative) out = -out;
-  return true;
+  return static_cast<std::size_t>(r.ptr - s.data());
+}
+
+/// Python's float() of a whole (stripped) field.
+bool parse_double(std::string_view s, double& out) {
+  return !s.empty() && parse_double_prefix(s, out) == s.size();
 }
 
 /// NumPy's integer conversion: an optional sign and decimal digits, in range for the dtype.
@@ -367,28 +376,48 @@ bool parse_integer(std::string_view s, T& out) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
-/// NumPy's complex conversion: "1", "2j", "1+2j", "(1-2j)", "nan+infj".
+/// NumPy's complex conversion (textreading/conversions.c): "1", "2j", "1+2j", "1+-2j",
+/// "(1-2j)", "( 1j )", "nan+infj"; the imaginary unit is 'j'.
 bool parse_complex(std::string_view s, double& re, double& im) {
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') s = strip(s.substr(1, s.size() - 2));
-  if (s.empty()) return false;
-  if (s.back() == 'j' || s.back() == 'J') {
-    const std::string_view body = s.substr(0, s.size() - 1);
-    // The imaginary part starts at the last sign that does not follow an exponent's 'e'.
-    std::size_t split = std::string_view::npos;
-    for (std::size_t k = body.size(); k-- > 1;) {
-      if ((body[k] == '+' || body[k] == '-') && body[k - 1] != 'e' && body[k - 1] != 'E') {
-        split = k;
-        break;
-      }
-    }
-    if (split == std::string_view::npos) {
-      re = 0;
-      return parse_double(body, im);
-    }
-    return parse_double(body.substr(0, split), re) && parse_double(body.substr(split), im);
+  std::size_t p = 0;
+  const auto skip_spaces = [&] {
+    while (p < s.size() && is_space(s[p])) ++p;
+  };
+  skip_spaces();
+  bool paren = false;
+  if (p < s.size() && s[p] == '(') {
+    paren = true;
+    ++p;
+    skip_spaces();
   }
-  im = 0;
-  return parse_double(s, re);
+  std::size_t n = parse_double_prefix(s.substr(p), re);
+  if (n == 0) return false;
+  p += n;
+  if (p == s.size()) {
+    im = 0;
+    return !paren;
+  }
+  if (s[p] == 'j') {
+    im = re;
+    re = 0;
+    ++p;
+  } else if (s[p] == '+' || s[p] == '-') {
+    if (s[p] == '+') ++p;  // so that "+-" reads as "-"
+    n = parse_double_prefix(s.substr(p), im);
+    if (n == 0) return false;
+    p += n;
+    if (p == s.size() || s[p] != 'j') return false;
+    ++p;
+  } else {
+    im = 0;
+  }
+  if (paren) {
+    skip_spaces();
+    if (p == s.size() || s[p] != ')') return false;
+    ++p;
+  }
+  skip_spaces();
+  return p == s.size();
 }
 
 /// Python's repr of a str, as NumPy's message shows a field (%.100R).

@@ -289,9 +289,19 @@ TEST(Loadtxt, Dtypes) {
   EXPECT_EQ(parse<float>("0.1").values, (std::vector<float>{0.1f}));
   EXPECT_EQ(parse<cupp::float16>("0.1").values[0].bits, cupp::float16(0.1).bits);
   const auto c = parse<std::complex<double>>(
-      " (1.000000000000000000e+00+2.000000000000000000e+00j)  (3e+00-4e+00j) 5 6j (-1e-3+0j)");
+      " (1.000000000000000000e+00+2.000000000000000000e+00j)  (3e+00-4e+00j) 5 6j (-1e-3+0j) "
+      "1+-2j");
   EXPECT_EQ(c.values, (std::vector<std::complex<double>>{{1, 2}, {3, -4}, {5, 0}, {0, 6},
-                                                          {-1e-3, 0}}));
+                                                          {-1e-3, 0}, {1, -2}}));
+  loadtxt_options comma;
+  comma.delimiter = ',';
+  // np.loadtxt(StringIO("( 1j ),(1+2j )"), dtype=complex, delimiter=',')
+  EXPECT_EQ(parse<std::complex<double>>("( 1j ),(1+2j )", comma).values,
+            (std::vector<std::complex<double>>{{0, 1}, {1, 2}}));
+  CUPP_EXPECT_THROW_MSG(parse<std::complex<double>>("(1+2j"), cupp::value_error,
+                        "could not convert string '(1+2j' to complex128 at row 0, column 1.");
+  CUPP_EXPECT_THROW_MSG(parse<std::complex<float>>("1+2J"), cupp::value_error,
+                        "could not convert string '1+2J' to complex64 at row 0, column 1.");
   const auto f = parse<double>("nan inf -inf -Infinity +1.5 1e400");
   ASSERT_EQ(f.values.size(), 6u);
   EXPECT_TRUE(std::isnan(f.values[0]));
