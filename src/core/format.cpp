@@ -764,12 +764,14 @@ std::string complex_scalar_str(const void* data, const float_kind& kind) {
   const auto im = decode_ieee<kMantissaBits, kExponentBits>(load<Bits>(data, 1));
   const trim_mode t = trim_mode::dpt_zeros;
   if (re.value == 0 && !re.negative) return scalar_float_str(im, kind, t, t, false) + "j";
-  const std::string r = re.finite() ? scalar_float_str(re, kind, t, t, false)
-                        : re.nan    ? "nan"
-                        : re.negative ? "-inf" : "inf";
-  const std::string i = im.finite() ? scalar_float_str(im, kind, t, t, true)
-                        : im.nan    ? "+nan"
-                        : im.negative ? "-inf" : "+inf";
+  const std::string r = re.finite()   ? scalar_float_str(re, kind, t, t, false)
+                        : re.nan      ? "nan"
+                        : re.negative ? "-inf"
+                                      : "inf";
+  const std::string i = im.finite()   ? scalar_float_str(im, kind, t, t, true)
+                        : im.nan      ? "+nan"
+                        : im.negative ? "-inf"
+                                      : "+inf";
   return "(" + r + i + "j)";
 }
 
@@ -803,8 +805,8 @@ std::string scalar_str(const void* data, dtype d) {
       return scalar_float_str(decode_ieee<23, 8>(load<std::uint32_t>(data, 0)), kFloat32Kind, pos,
                               sci, false);
     case dtype::float64:
-      return scalar_float_str(decode_ieee<52, 11>(load<std::uint64_t>(data, 0)), kFloat64Kind,
-                              pos, sci, false);
+      return scalar_float_str(decode_ieee<52, 11>(load<std::uint64_t>(data, 0)), kFloat64Kind, pos,
+                              sci, false);
     case dtype::complex64:
       return complex_scalar_str<std::uint32_t, 23, 8>(data, kFloat32Kind);
     case dtype::complex128:
@@ -934,8 +936,7 @@ std::string format_array2string(const void* data, dtype d, const shape_t& shape,
     }
     offsets.swap(next);
   }
-  const std::vector<std::string> words =
-      format_elements(data, d, offsets, shape.empty(), options);
+  const std::vector<std::string> words = format_elements(data, d, offsets, shape.empty(), options);
   if (shape.empty()) return words[0];
   layout l{shown, summarised, words, e, separator, rstrip(separator)};
   // Continuation lines start under the first element, one column past the prefix and "[".
@@ -1092,18 +1093,18 @@ std::string format_float_positional(float16 x, std::optional<int> precision, boo
                     min_digits);
 }
 
-std::string format_float_scientific(double x, std::optional<int> precision, bool unique,
-                                    char trim, bool sign, std::optional<int> pad_left,
+std::string format_float_scientific(double x, std::optional<int> precision, bool unique, char trim,
+                                    bool sign, std::optional<int> pad_left,
                                     std::optional<int> exp_digits, std::optional<int> min_digits) {
   return scientific(decode(x), precision, unique, trim, sign, pad_left, exp_digits, min_digits);
 }
-std::string format_float_scientific(float x, std::optional<int> precision, bool unique,
-                                    char trim, bool sign, std::optional<int> pad_left,
+std::string format_float_scientific(float x, std::optional<int> precision, bool unique, char trim,
+                                    bool sign, std::optional<int> pad_left,
                                     std::optional<int> exp_digits, std::optional<int> min_digits) {
   return scientific(decode(x), precision, unique, trim, sign, pad_left, exp_digits, min_digits);
 }
-std::string format_float_scientific(float16 x, std::optional<int> precision, bool unique,
-                                    char trim, bool sign, std::optional<int> pad_left,
+std::string format_float_scientific(float16 x, std::optional<int> precision, bool unique, char trim,
+                                    bool sign, std::optional<int> pad_left,
                                     std::optional<int> exp_digits, std::optional<int> min_digits) {
   return scientific(decode(x), precision, unique, trim, sign, pad_left, exp_digits, min_digits);
 }

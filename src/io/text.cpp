@@ -88,7 +88,8 @@ parsed_format parse_format(const std::string& fmt) {
     if (std::strchr("cra", t) != nullptr) {
       throw value_error(std::string("savetxt: the format specifier '%") + t +
                         "' is not supported (a number is printed with d i u o x X e E f F g G "
-                        "or s): " + fmt);
+                        "or s): " +
+                        fmt);
     }
     if (std::strchr("diouxXeEfFgGs", t) == nullptr) {
       char buf[96];
@@ -107,11 +108,11 @@ parsed_format parse_format(const std::string& fmt) {
 /// One value to format: what Python's % sees for a NumPy scalar.
 struct text_value {
   enum class kind { integer, boolean, floating } k = kind::floating;
-  bool negative = false;         // integers
-  std::uint64_t magnitude = 0;   // integers and booleans
-  double value = 0;              // floats (exact), and the float() of integers
-  const void* raw = nullptr;     // the element, for %s
-  dtype dt = dtype::float64;     // its dtype, for %s
+  bool negative = false;        // integers
+  std::uint64_t magnitude = 0;  // integers and booleans
+  double value = 0;             // floats (exact), and the float() of integers
+  const void* raw = nullptr;    // the element, for %s
+  dtype dt = dtype::float64;    // its dtype, for %s
 };
 
 /// Pads `body` to the width: left-justified with '-', with zeros after the sign and prefix
@@ -170,9 +171,8 @@ bool format_value(std::string& out, const text_value& v, const conversion& c) {
     case 'x':
     case 'X':
       if (v.k != text_value::kind::integer) return false;
-      out += format_integer(v.negative, digits_of(v.magnitude, c.type == 'o' ? 8 : 16,
-                                                  c.type == 'X'),
-                            c);
+      out += format_integer(v.negative,
+                            digits_of(v.magnitude, c.type == 'o' ? 8 : 16, c.type == 'X'), c);
       return true;
     case 's': {
       std::string s = format_str(v.raw, v.dt, {}, printoptions{});
@@ -191,7 +191,10 @@ bool format_value(std::string& out, const text_value& v, const conversion& c) {
     // Python's text for these, not the C library's ("-nan"): the sign only for -inf or a flag.
     std::string s = std::isnan(x) ? "nan" : "inf";
     if (upper) std::transform(s.begin(), s.end(), s.begin(), ::toupper);
-    const std::string sign = (std::isinf(x) && x < 0) ? "-" : c.has('+') ? "+" : c.has(' ') ? " " : "";
+    const std::string sign = (std::isinf(x) && x < 0) ? "-"
+                             : c.has('+')             ? "+"
+                             : c.has(' ')             ? " "
+                                                      : "";
     out += pad(sign + s, c, false, 0);
     return true;
   }
@@ -232,20 +235,45 @@ text_value value_at(const void* p, dtype d) {
       v.magnitude = load<std::uint8_t>(p) != 0 ? 1 : 0;
       v.value = static_cast<double>(v.magnitude);
       break;
-    case dtype::int8: as_int(load<std::int8_t>(p)); break;
-    case dtype::int16: as_int(load<std::int16_t>(p)); break;
-    case dtype::int32: as_int(load<std::int32_t>(p)); break;
-    case dtype::int64: as_int(load<std::int64_t>(p)); break;
-    case dtype::uint8: as_int(load<std::uint8_t>(p)); break;
-    case dtype::uint16: as_int(load<std::uint16_t>(p)); break;
-    case dtype::uint32: as_int(load<std::uint32_t>(p)); break;
-    case dtype::uint64: as_int(load<std::uint64_t>(p)); break;
-    case dtype::float16: v.value = static_cast<float>(load<float16>(p)); break;
-    case dtype::bfloat16: v.value = static_cast<float>(load<bfloat16>(p)); break;
-    case dtype::float32: v.value = load<float>(p); break;
-    case dtype::float64: v.value = load<double>(p); break;
+    case dtype::int8:
+      as_int(load<std::int8_t>(p));
+      break;
+    case dtype::int16:
+      as_int(load<std::int16_t>(p));
+      break;
+    case dtype::int32:
+      as_int(load<std::int32_t>(p));
+      break;
+    case dtype::int64:
+      as_int(load<std::int64_t>(p));
+      break;
+    case dtype::uint8:
+      as_int(load<std::uint8_t>(p));
+      break;
+    case dtype::uint16:
+      as_int(load<std::uint16_t>(p));
+      break;
+    case dtype::uint32:
+      as_int(load<std::uint32_t>(p));
+      break;
+    case dtype::uint64:
+      as_int(load<std::uint64_t>(p));
+      break;
+    case dtype::float16:
+      v.value = static_cast<float>(load<float16>(p));
+      break;
+    case dtype::bfloat16:
+      v.value = static_cast<float>(load<bfloat16>(p));
+      break;
+    case dtype::float32:
+      v.value = load<float>(p);
+      break;
+    case dtype::float64:
+      v.value = load<double>(p);
+      break;
     case dtype::complex64:
-    case dtype::complex128: break;  // split into parts by the caller
+    case dtype::complex128:
+      break;  // split into parts by the caller
   }
   return v;
 }
@@ -466,23 +494,36 @@ bool parse_field(std::string_view field, dtype d, unsigned char* dst) {
       std::int64_t v = 0;
       return parse_integer(s, v) && store(static_cast<std::uint8_t>(v != 0));
     }
-    case dtype::int8: return integer(std::int8_t{});
-    case dtype::int16: return integer(std::int16_t{});
-    case dtype::int32: return integer(std::int32_t{});
-    case dtype::int64: return integer(std::int64_t{});
-    case dtype::uint8: return integer(std::uint8_t{});
-    case dtype::uint16: return integer(std::uint16_t{});
-    case dtype::uint32: return integer(std::uint32_t{});
-    case dtype::uint64: return integer(std::uint64_t{});
+    case dtype::int8:
+      return integer(std::int8_t{});
+    case dtype::int16:
+      return integer(std::int16_t{});
+    case dtype::int32:
+      return integer(std::int32_t{});
+    case dtype::int64:
+      return integer(std::int64_t{});
+    case dtype::uint8:
+      return integer(std::uint8_t{});
+    case dtype::uint16:
+      return integer(std::uint16_t{});
+    case dtype::uint32:
+      return integer(std::uint32_t{});
+    case dtype::uint64:
+      return integer(std::uint64_t{});
     // The narrower floats are parsed as float64 and rounded once, as NumPy does.
-    case dtype::float16: return parse_double(s, x) && store(float16(x));
-    case dtype::bfloat16: return parse_double(s, x) && store(bfloat16(x));
-    case dtype::float32: return parse_double(s, x) && store(static_cast<float>(x));
-    case dtype::float64: return parse_double(s, x) && store(x);
+    case dtype::float16:
+      return parse_double(s, x) && store(float16(x));
+    case dtype::bfloat16:
+      return parse_double(s, x) && store(bfloat16(x));
+    case dtype::float32:
+      return parse_double(s, x) && store(static_cast<float>(x));
+    case dtype::float64:
+      return parse_double(s, x) && store(x);
     case dtype::complex64:
       return parse_complex(s, x, y) &&
              store(std::complex<float>(static_cast<float>(x), static_cast<float>(y)));
-    case dtype::complex128: return parse_complex(s, x, y) && store(std::complex<double>(x, y));
+    case dtype::complex128:
+      return parse_complex(s, x, y) && store(std::complex<double>(x, y));
   }
   return false;
 }
@@ -533,8 +574,7 @@ std::string savetxt_text(const void* data, dtype d, const shape_t& shape,
     const auto n_fmt_chars = static_cast<std::int64_t>(std::count(fmt.begin(), fmt.end(), '%'));
     if (n_fmt_chars == 1) {
       const std::string one = complex ? " (" + fmt + "+" + fmt + "j)" : fmt;
-      row_format = join(std::vector<std::string>(static_cast<std::size_t>(ncol), one),
-                        o.delimiter);
+      row_format = join(std::vector<std::string>(static_cast<std::size_t>(ncol), one), o.delimiter);
     } else {
       CUPP_EXPECTS(n_fmt_chars == (complex ? 2 * ncol : ncol), value_error,
                    "fmt has wrong number of % formats:  " + fmt);
@@ -611,7 +651,8 @@ text_table loadtxt_text(const std::string& text, dtype d, const loadtxt_options&
     if (end == std::string_view::npos) end = all.size();
     std::string_view line = all.substr(pos, end - pos);
     pos = end;
-    if (pos < all.size()) pos += (all[pos] == '\r' && pos + 1 < all.size() && all[pos + 1] == '\n') ? 2 : 1;
+    if (pos < all.size())
+      pos += (all[pos] == '\r' && pos + 1 < all.size() && all[pos + 1] == '\n') ? 2 : 1;
     if (line_no++ < o.skiprows) continue;
     if (o.comments) {
       const std::size_t c = line.find(*o.comments);
@@ -633,16 +674,16 @@ text_table loadtxt_text(const std::string& text, dtype d, const loadtxt_options&
         col = o.usecols[static_cast<std::size_t>(k)];
         if (col < 0) col += n;
         CUPP_EXPECTS(col >= 0 && col < n, value_error,
-                     "invalid column index " + std::to_string(o.usecols[static_cast<std::size_t>(k)]) +
-                         " at row " + std::to_string(rows + 1) + " with " + std::to_string(n) +
-                         " columns");
+                     "invalid column index " +
+                         std::to_string(o.usecols[static_cast<std::size_t>(k)]) + " at row " +
+                         std::to_string(rows + 1) + " with " + std::to_string(n) + " columns");
       }
       const std::string_view field = fields[static_cast<std::size_t>(col)];
-      CUPP_EXPECTS(parse_field(field, d, t.bytes.data() + base + static_cast<std::size_t>(k) * itemsize),
-                   value_error,
-                   "could not convert string " + python_repr(field) + " to " + dtype_name(d) +
-                       " at row " + std::to_string(rows) + ", column " + std::to_string(col + 1) +
-                       ".");
+      CUPP_EXPECTS(
+          parse_field(field, d, t.bytes.data() + base + static_cast<std::size_t>(k) * itemsize),
+          value_error,
+          "could not convert string " + python_repr(field) + " to " + dtype_name(d) + " at row " +
+              std::to_string(rows) + ", column " + std::to_string(col + 1) + ".");
     }
     ++rows;
   }
@@ -657,8 +698,9 @@ text_table loadtxt_text(const std::string& text, dtype d, const loadtxt_options&
     shape = squeezed;
   }
   if (static_cast<int>(shape.size()) < o.ndmin) {
-    if (o.ndmin == 1) shape = {1};                   // atleast_1d of a 0-d array
-    if (o.ndmin == 2) shape = shape.empty() ? shape_t{1, 1} : shape_t{shape[0], 1};  // atleast_2d(a).T
+    if (o.ndmin == 1) shape = {1};  // atleast_1d of a 0-d array
+    if (o.ndmin == 2)
+      shape = shape.empty() ? shape_t{1, 1} : shape_t{shape[0], 1};  // atleast_2d(a).T
   }
   t.shape = shape;
   t.transposed = o.unpack;

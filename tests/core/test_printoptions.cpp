@@ -114,8 +114,7 @@ TEST(PrintOptions, ScopedRestores) {
     cupp::scoped_printoptions guard([](cupp::printoptions& o) { o.precision = 2; });
     EXPECT_EQ(cupp::detail::format_repr(x.data(), cupp::dtype::float64, {1}), "array([0.67])");
   }
-  EXPECT_EQ(cupp::detail::format_repr(x.data(), cupp::dtype::float64, {1}),
-            "array([0.66666667])");
+  EXPECT_EQ(cupp::detail::format_repr(x.data(), cupp::dtype::float64, {1}), "array([0.66666667])");
 }
 
 TEST(PrintOptions, ScopedRestoresOnException) {
@@ -431,8 +430,8 @@ TEST(PrintNanInf, Strings) {
 class PrintFloatmode : public ::testing::Test {
  protected:
   // test_floatmode's arrays
-  std::vector<cupp::float16> x = f16s({0.6104, 0.922, 0.457, 0.0906, 0.3733, 0.007244, 0.5933,
-                                       0.947, 0.2383, 0.4226});
+  std::vector<cupp::float16> x =
+      f16s({0.6104, 0.922, 0.457, 0.0906, 0.3733, 0.007244, 0.5933, 0.947, 0.2383, 0.4226});
   std::vector<double> y = {0.2918820979355541, 0.5064172631089138, 0.2848750619642916,
                            0.4342965294660567, 0.7326538397312751, 0.3459503329096204,
                            0.0862072768214508, 0.39112753029631175};
@@ -488,10 +487,8 @@ TEST_F(PrintFloatmode, Fixed) {
   EXPECT_EQ(repr(x, o),
             "array([0.6104, 0.9219, 0.4570, 0.0906, 0.3733, 0.0072, 0.5933, 0.9468,\n"
             "       0.2383, 0.4226], dtype=float16)");
-  EXPECT_EQ(repr(y, o),
-            "array([0.2919, 0.5064, 0.2849, 0.4343, 0.7327, 0.3460, 0.0862, 0.3911])");
-  EXPECT_EQ(repr(z, o),
-            "array([0.0000, 0.1000, 0.2000, 0.3000, 0.3999, 0.5000], dtype=float16)");
+  EXPECT_EQ(repr(y, o), "array([0.2919, 0.5064, 0.2849, 0.4343, 0.7327, 0.3460, 0.0862, 0.3911])");
+  EXPECT_EQ(repr(z, o), "array([0.0000, 0.1000, 0.2000, 0.3000, 0.3999, 0.5000], dtype=float16)");
   EXPECT_EQ(repr(w5, o), "array([1.0000e+00, 1.0000e+05, 1.0000e+10, 1.0000e+15, 1.0000e+20])");
   EXPECT_EQ(repr(wp, o), "array([1.2340e+001, 1.0000e+002, 1.0000e+123])");
   EXPECT_EQ(repr(std::vector<double>(3, 0.0), o), "array([0.0000, 0.0000, 0.0000])");
@@ -538,7 +535,9 @@ TEST(PrintStr, ComplexSingletons) {
   EXPECT_EQ(str(std::vector<c128>{{kInf, -1}}), "[inf-1.j]");
   EXPECT_EQ(str(std::vector<c128>{{-kInf, kNan}}), "[-inf+nanj]");
   EXPECT_EQ(str(std::vector<c128>{{kNan, 0}}), "[nan+0.j]");
-  EXPECT_EQ(str(std::vector<std::complex<float>>{{static_cast<float>(kNan), -static_cast<float>(kInf)}}), "[nan-infj]");
+  EXPECT_EQ(
+      str(std::vector<std::complex<float>>{{static_cast<float>(kNan), -static_cast<float>(kInf)}}),
+      "[nan-infj]");
 }
 
 TEST(PrintStr, ZeroDIsTheScalarStr) {
@@ -572,8 +571,7 @@ TEST(FormatFloat, DocumentedPositional) {
   EXPECT_EQ(cupp::format_float_positional(cupp::float16(0.3), 10, /*unique=*/false),
             "0.3000488281");
   // np.format_float_scientific(np.float32(1.23e24), unique=False, precision=15)
-  EXPECT_EQ(cupp::format_float_scientific(1.23e24f, 15, /*unique=*/false),
-            "1.230000071797338e+24");
+  EXPECT_EQ(cupp::format_float_scientific(1.23e24f, 15, /*unique=*/false), "1.230000071797338e+24");
   // example-end
   EXPECT_EQ(cupp::format_float_positional(cupp::float16(0.3)), "0.3");
 }
@@ -582,9 +580,9 @@ TEST(FormatFloat, DocumentedScientific) {
   // np.format_float_scientific(np.float32(np.pi)) -> '3.1415927e+00'
   EXPECT_EQ(cupp::format_float_scientific(static_cast<float>(M_PI)), "3.1415927e+00");
   // np.format_float_scientific(np.float32(1.23e24), exp_digits=4) -> '1.23e+0024'
-  EXPECT_EQ(cupp::format_float_scientific(1.23e24f, std::nullopt, true, 'k', false,
-                                          std::nullopt, 4),
-            "1.23e+0024");
+  EXPECT_EQ(
+      cupp::format_float_scientific(1.23e24f, std::nullopt, true, 'k', false, std::nullopt, 4),
+      "1.23e+0024");
 }
 
 /// numpy/_core/tests/test_scalarprint.py's test_dragon4_interface, for each float type.
@@ -598,8 +596,7 @@ void check_dragon4_interface(F one, F minus_one, F minus_ten_two, F twelve_three
   EXPECT_EQ(format_float_positional(minus_one, none, true, true, 'k', false, 4, 4), "  -1.    ");
   EXPECT_EQ(format_float_positional(minus_ten_two, none, true, true, 'k', false, 4, 4),
             " -10.2   ");
-  EXPECT_EQ(format_float_scientific(twelve_three, none, true, 'k', false, none, 5),
-            "1.23e+00001");
+  EXPECT_EQ(format_float_scientific(twelve_three, none, true, 'k', false, none, 5), "1.23e+00001");
   EXPECT_EQ(format_float_positional(one, 4, false), "1.0000");
   EXPECT_EQ(format_float_scientific(one, 4, false), "1.0000e+00");
   EXPECT_EQ(format_float_positional(one, 4, false, true, 'k'), "1.0000");

@@ -291,8 +291,8 @@ TEST(Loadtxt, Dtypes) {
   const auto c = parse<std::complex<double>>(
       " (1.000000000000000000e+00+2.000000000000000000e+00j)  (3e+00-4e+00j) 5 6j (-1e-3+0j) "
       "1+-2j");
-  EXPECT_EQ(c.values, (std::vector<std::complex<double>>{{1, 2}, {3, -4}, {5, 0}, {0, 6},
-                                                          {-1e-3, 0}, {1, -2}}));
+  EXPECT_EQ(c.values, (std::vector<std::complex<double>>{
+                          {1, 2}, {3, -4}, {5, 0}, {0, 6}, {-1e-3, 0}, {1, -2}}));
   loadtxt_options comma;
   comma.delimiter = ',';
   // np.loadtxt(StringIO("( 1j ),(1+2j )"), dtype=complex, delimiter=',')
