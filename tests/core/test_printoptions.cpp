@@ -105,6 +105,11 @@ TEST(PrintOptions, SetAndGet) {
   EXPECT_EQ(cupp::detail::format_repr(&x, cupp::dtype::float64, {1}), "array([1.1235])");
   cupp::set_printoptions(saved);
   EXPECT_EQ(cupp::detail::format_repr(&x, cupp::dtype::float64, {1}), "array([1.12345679])");
+  // the keyword form changes one option and keeps the others
+  cupp::set_printoptions([](printoptions& p) { p.suppress = true; });
+  EXPECT_TRUE(cupp::get_printoptions().suppress);
+  EXPECT_EQ(cupp::get_printoptions().linewidth, saved.linewidth);
+  cupp::set_printoptions(saved);
 }
 
 TEST(PrintOptions, ScopedRestores) {

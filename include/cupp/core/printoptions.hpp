@@ -44,6 +44,15 @@ printoptions get_printoptions();
 /// floatmode 'fixed'; the options are then unchanged.
 void set_printoptions(const printoptions& options);
 
+/// numpy.set_printoptions(precision=4): changes only what `change(printoptions&)` changes in the
+/// calling thread's current options, `cupp::set_printoptions([](auto& o) { o.precision = 4; })`.
+template <class F, class = decltype(std::declval<F&>()(std::declval<printoptions&>()))>
+void set_printoptions(F&& change) {
+  printoptions o = get_printoptions();
+  change(o);
+  set_printoptions(o);
+}
+
 /// numpy.printoptions, the context manager: sets options for the lifetime of the guard and puts
 /// the previous ones back when it is destroyed (also when an exception leaves the scope).
 ///
