@@ -307,38 +307,61 @@ std::string python_list_str(const std::vector<std::string>& v) {
   return s + "]";
 }
 
-// Note [Text files appear whole]: the text is made in memory, written under a temporary name in
-// the target's directory (created with O_EXCL, mode 0666 so the umask applies) and renamed to
-// its name once every byte is written; on any failure the temporary is removed. A reader sees
-// the old file or the whole new one, and a failed savetxt (a bad fmt, a full disk) leaves no
-// file and no partial one.
-void write_whole_file(const std::string& path, const std::string& bytes) {
-  static std::atomic<unsigned> counter{0};
-  std::string tmp;
-  int fd = -1;
-  for (int attempt = 0; fd < 0; ++attempt) {
-    tmp = path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter++);
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && (errno != EEXIST || attempt > 100))
-      throw value_error(path + ": cannot create the file: " + std::strerror(errno));
+// Note [Text files appear whole]: a text file is written under a temporary name in the target's
+// directory (created with O_EXCL, mode 0666 so the umask applies), a megabyte of text at a time
+// so that a large array needs no second copy of itself as text, and renamed to its name once
+// every byte is written; on any failure (a bad fmt, a value %d cannot take, a full disk) the
+// temporary is removed. A reader sees the old file or the whole new one, and a failed savetxt
+// leaves neither a new file nor a partial one. The format is checked and the first megabyte
+// made before the temporary is created.
+class text_file_writer {
+ public:
+  explicit text_file_writer(std::string path) : path_(std::move(path)) {}
+  ~text_file_writer() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!tmp_.empty() && !committed_) ::unlink(tmp_.c_str());
   }
-  int err = 0;
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t w = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w < 0) {
-      err = errno;
-      break;
+  text_file_writer(const text_file_writer&) = delete;
+  text_file_writer& operator=(const text_file_writer&) = delete;
+
+  void write(const std::string& bytes) {
+    if (fd_ < 0) open_temporary();
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t w = ::write(fd_, bytes.data() + done, bytes.size() - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) fail("write the file", errno);
+      done += static_cast<std::size_t>(w);
     }
-    done += static_cast<std::size_t>(w);
   }
-  if (::close(fd) != 0 && err == 0) err = errno;
-  if (err == 0 && ::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  if (err != 0) {
-    ::unlink(tmp.c_str());
-    throw value_error(path + ": cannot write the file: " + std::strerror(err));
+  void commit() {
+    if (fd_ < 0) open_temporary();  // an empty file
+    const int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0) fail("write the file", errno);
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0) fail("rename the file into place", errno);
+    committed_ = true;
   }
-}
+
+ private:
+  [[noreturn]] void fail(const char* action, int err) {
+    throw value_error(path_ + ": cannot " + action + ": " + std::strerror(err));
+  }
+  void open_temporary() {
+    static std::atomic<unsigned> counter{0};
+    for (int attempt = 0; fd_ < 0; ++attempt) {
+      tmp_ = path_ + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter++);
+      fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd_ < 0 && (errno != EEXIST || attempt > 100)) {
+        const int err = errno;
+        tmp_.clear();
+        fail("create the file", err);
+      }
+    }
+  }
+
+  std::string path_, tmp_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
 
 bool compressed_name(const std::string& path) {
   const auto ends = [&](const char* s) {
@@ -554,8 +577,14 @@ void split_fields(std::string_view line, const std::optional<char>& delimiter,
 
 }  // namespace
 
-std::string savetxt_text(const void* data, dtype d, const shape_t& shape,
-                         const savetxt_options& o) {
+namespace {
+
+/// numpy.savetxt's text for host data, handed to `sink(const std::string&)` a megabyte at a time
+/// (Note [Text files appear whole]).
+template <class Sink>
+void savetxt_pieces(const void* data, dtype d, const shape_t& shape, const savetxt_options& o,
+                    Sink&& sink) {
+  constexpr std::size_t kPiece = std::size_t{1} << 20;
   const auto ndim = static_cast<std::int64_t>(shape.size());
   CUPP_EXPECTS(ndim == 1 || ndim == 2, value_error,
                "Expected 1D or 2D array, got " + std::to_string(ndim) + "D array instead");
@@ -608,10 +637,32 @@ std::string savetxt_text(const void* data, dtype d, const shape_t& shape,
                      "') and format specifier ('" + row_format + "')");
     line += o.newline;
     out += complex ? replace_all(line, "+-", "-") : line;
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
   }
   if (!o.footer.empty())
     out += o.comments + replace_all(o.footer, "\n", "\n" + o.comments) + o.newline;
-  return out;
+  sink(out);
+}
+
+}  // namespace
+
+std::string savetxt_text(const void* data, dtype d, const shape_t& shape,
+                         const savetxt_options& options) {
+  std::string text;
+  savetxt_pieces(data, d, shape, options, [&](const std::string& piece) { text += piece; });
+  return text;
+}
+
+void savetxt_host(const std::string& path, const void* data, dtype d, const shape_t& shape,
+                  const savetxt_options& options) {
+  CUPP_EXPECTS(!compressed_name(path), value_error,
+               path + ": compressed text files (.gz, .bz2) are not supported");
+  text_file_writer file(path);
+  savetxt_pieces(data, d, shape, options, [&](const std::string& piece) { file.write(piece); });
+  file.commit();
 }
 
 void savetxt(const std::string& path, const array_desc& a, const savetxt_options& options) {
@@ -621,8 +672,7 @@ void savetxt(const std::string& path, const array_desc& a, const savetxt_options
                "Expected 1D or 2D array, got " + std::to_string(a.ndim()) + "D array instead");
   std::vector<unsigned char> host(static_cast<std::size_t>(a.size()) * a.itemsize());
   to_host(a, host.data());
-  // Formatted before the file is created, so that a bad fmt leaves nothing behind.
-  write_whole_file(path, savetxt_text(host.data(), a.dt, a.shape, options));
+  savetxt_host(path, host.data(), a.dt, a.shape, options);
 }
 
 text_table loadtxt_text(const std::string& text, dtype d, const loadtxt_options& o) {

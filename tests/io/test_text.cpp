@@ -360,9 +360,7 @@ TEST(Loadtxt, MissingFileFailsBeforeAnyDeviceWork) {
   EXPECT_THROW(cupp::loadtxt(dir.path() + "/a.txt.gz"), cupp::value_error);
 }
 
-// ---- files on the device -------------------------------------------------------------------
-
-class TextFiles : public GpuTest {};
+// ---- files, written from host data ---------------------------------------------------------
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -370,6 +368,68 @@ std::string read_file(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
+std::size_t entries(const std::string& dir) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++n;
+  return n;
+}
+template <class T>
+void save(const std::string& path, const std::vector<T>& v, const cupp::shape_t& shape,
+          const savetxt_options& o = {}) {
+  cupp::detail::savetxt_host(path, v.data(), cupp::dtype_of<T>, shape, o);
+}
+
+TEST(SavetxtFile, WritesTheTextAndReplacesWhole) {
+  cupp::test::temp_dir dir;
+  const std::string path = dir.path() + "/a.txt";
+  std::ofstream(path) << "an older and longer file\n";
+  save<std::int64_t>(path, {1, 2, 3, 4}, {2, 2}, fmt("%d"));
+  EXPECT_EQ(read_file(path), "1 2\n3 4\n");
+  save<double>(path, {}, {0, 3});  // np.savetxt of a (0, 3) array: an empty file
+  EXPECT_EQ(read_file(path), "");
+  EXPECT_EQ(entries(dir.path()), 1u);
+}
+
+TEST(SavetxtFile, LargeTextIsWrittenInPieces) {
+  // 60000 rows of 3 values: 4.5 MB of text, written a megabyte at a time
+  cupp::test::temp_dir dir;
+  const std::string path = dir.path() + "/big.txt";
+  std::vector<double> v(180000);
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>(i) / 7;
+  save(path, v, {60000, 3});
+  const std::string written = read_file(path);
+  EXPECT_EQ(written, cupp::detail::savetxt_text(v.data(), cupp::dtype::float64, {60000, 3}, {}));
+  EXPECT_EQ(written.size(), 60000u * 3 * 25);
+  const auto t = parse<double>(written);
+  EXPECT_EQ(t.values, v);  // %.18e keeps every float64 exactly
+}
+
+TEST(SavetxtFile, FailuresLeaveNoFile) {
+  cupp::test::temp_dir dir;
+  const std::string path = dir.path() + "/f.txt";
+  // a bad fmt: nothing is created
+  EXPECT_THROW(save<double>(path, {1.5}, {1}, fmt("%x")), cupp::type_error);
+  EXPECT_EQ(entries(dir.path()), 0u);
+  // a failure after 1.6 MB were written (a NaN for %d at the end): the earlier file stays
+  std::ofstream(path) << "old\n";
+  std::vector<double> v(100000, 1e15);
+  v.back() = kNan;
+  EXPECT_THROW(save(path, v, {100000}, fmt("%.18e %d")), cupp::value_error);  // wrong count
+  CUPP_EXPECT_THROW_MSG(save(path, v, {100000}, fmt("%d")), cupp::value_error,
+                        "cannot convert float NaN to integer");
+  EXPECT_EQ(read_file(path), "old\n");
+  EXPECT_EQ(entries(dir.path()), 1u);  // no temporary left behind
+  // a directory that does not exist
+  const std::string nowhere = dir.path() + "/no/such/dir.txt";
+  CUPP_EXPECT_THROW_MSG(save<double>(nowhere, {1}, {1}), cupp::value_error,
+                        nowhere + ": cannot create the file: No such file or directory");
+  EXPECT_THROW(save<double>(dir.path() + "/a.txt.gz", {1}, {1}), cupp::value_error);
+  EXPECT_EQ(entries(dir.path()), 1u);
+}
+
+// ---- files on the device -------------------------------------------------------------------
+
+class TextFiles : public GpuTest {};
 
 TEST_F(TextFiles, RoundTrip) {
   cupp::test::temp_dir dir;
@@ -436,9 +496,7 @@ TEST_F(TextFiles, FailuresLeaveNoFile) {
   // a directory that does not exist: value_error naming the path
   const std::string nowhere = dir.path() + "/no/such/dir.txt";
   EXPECT_THROW(cupp::savetxt(nowhere, a), cupp::value_error);
-  std::size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++entries;
-  EXPECT_EQ(entries, 1u);  // bad.txt only: no temporary left behind
+  EXPECT_EQ(entries(dir.path()), 1u);  // bad.txt only: no temporary left behind
   // a 3-D array is refused as NumPy refuses it
   CUPP_EXPECT_THROW_MSG(cupp::savetxt(path, cupp::zeros<double>({1, 1, 1})), cupp::value_error,
                         "Expected 1D or 2D array, got 3D array instead");
