@@ -101,5 +101,6 @@ TEST(DocExamples, PaddingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/paddi
 TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 4); }
 TEST(DocExamples, KernelsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/kernels.md"), 2); }
 TEST(DocExamples, InteropPageMatchesTheTests) { EXPECT_EQ(check_page("docs/interop.md"), 4); }
+TEST(DocExamples, PrintingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/printing.md"), 4); }
 
 }  // namespace
