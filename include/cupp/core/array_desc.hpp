@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -85,6 +86,8 @@ using host_sink = void (*)(void* context, const void* piece, std::size_t bytes);
 void to_host(const array_desc& a, host_sink sink, void* context);
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
+/// numpy.ndarray.tofile: the elements in C order as raw bytes (src/io/npy.cpp).
+void tofile(const array_desc& a, const std::string& file);
 
 /// Raises the first out-of-range index reported by an indexing kernel of the calling thread that
 /// has finished, and forgets the thread's finished ones; waits for nothing (Note [Deferred index
