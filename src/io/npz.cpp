@@ -77,6 +77,7 @@ class member_source {
         return static_cast<zip_int64_t>(read(static_cast<char*>(data), len));
       case ZIP_SOURCE_CLOSE:
         block_.reset();
+        block_start_ = block_end_ = 0;
         return 0;
       case ZIP_SOURCE_STAT: {
         auto* st = static_cast<zip_stat_t*>(data);

@@ -318,4 +318,59 @@ TEST_F(NpyGpu, NpySaveReplacesAFileWhole) {
   EXPECT_EQ(listing(dir.path()), std::vector<std::string>{"r.npy"});
 }
 
+/// Runs a test body in a temporary directory as the working directory, so that the documented
+/// examples use plain file names.
+class NpyExamples : public cupp::test::GpuTest {
+ protected:
+  void SetUp() override {
+    cupp::test::GpuTest::SetUp();
+    old_ = std::filesystem::current_path();
+    std::filesystem::current_path(dir_.path());
+  }
+  void TearDown() override {
+    std::filesystem::current_path(old_);
+    cupp::test::GpuTest::TearDown();
+  }
+
+ private:
+  cupp::test::temp_dir dir_;
+  std::filesystem::path old_;
+};
+
+TEST_F(NpyExamples, SaveLoad) {
+  // example-begin npy
+  auto a = cupp::arange<float>(6.0f).reshape({2, 3});
+  cupp::save("a", a);                  // writes a.npy, as numpy.save
+  cupp::array b = cupp::load("a.npy");  // the dtype is known at run time
+  EXPECT_EQ(b.dtype(), cupp::dtype::float32);
+  EXPECT_EQ(b.shape(), (cupp::shape_t{2, 3}));
+  cupp::ndarray<float> c = b.as<float>();  // the typed view (type_error for another dtype)
+  EXPECT_EQ(c.get(), (std::vector<float>{0, 1, 2, 3, 4, 5}));
+  // example-end
+}
+
+TEST_F(NpyExamples, Npz) {
+  // example-begin npz
+  auto x = cupp::linspace<double>(0.0, 1.0, 5);
+  auto n = cupp::arange<std::int32_t>(3);
+  cupp::savez("d.npz", {{"x", x}, {"n", n}});  // savez_compressed for deflate
+  auto d = cupp::load_npz("d.npz");
+  EXPECT_EQ(d.files(), (std::vector<std::string>{"x", "n"}));
+  EXPECT_EQ(d["n"].as<std::int32_t>().get(), (std::vector<std::int32_t>{0, 1, 2}));
+  cupp::savez("p.npz", {x, n});  // positional: named arr_0, arr_1
+  EXPECT_TRUE(cupp::load_npz("p.npz").contains("arr_1"));
+  // example-end
+}
+
+TEST_F(NpyExamples, Raw) {
+  // example-begin raw
+  auto r = cupp::arange<std::int16_t>(10);
+  r.tofile("r.bin");                                       // 20 bytes, no header
+  auto all = cupp::fromfile<std::int16_t>("r.bin");        // numpy.fromfile("r.bin", np.int16)
+  auto part = cupp::fromfile<std::int16_t>("r.bin", 3, 4);  // 3 values after 4 bytes
+  EXPECT_EQ(all.size(), 10);
+  EXPECT_EQ(part.get(), (std::vector<std::int16_t>{2, 3, 4}));
+  // example-end
+}
+
 }  // namespace
