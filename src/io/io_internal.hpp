@@ -20,6 +20,13 @@ class byte_reader {
  public:
   virtual ~byte_reader() = default;
   virtual std::size_t read(void* dst, std::size_t n) = 0;
+  /// True when read_at works: several threads may then read pieces of the rest at once.
+  virtual bool positioned() const noexcept { return false; }
+  /// Reads `n` bytes at `offset` from the current position without moving it; thread-safe.
+  virtual std::size_t read_at(void* dst, std::size_t n, std::uint64_t offset) {
+    (void)dst, (void)n, (void)offset;
+    return 0;
+  }
 };
 
 /// Reads the prefix of a .npy stream of `available` bytes and checks it: magic, version,

@@ -285,9 +285,10 @@ TEST_F(Npz, LoadOfAnArchiveNamesLoadNpz) {
 }
 
 TEST_F(NpyGpu, NpyLargeArrayCrossesStagingPieces) {
-  // 3 pieces and a tail through the pinned staging blocks, both ways.
+  // 9 pieces and a tail through the pinned staging blocks, both ways: reading takes three
+  // rounds of parallel reads, so each set of blocks is refilled.
   cupp::test::temp_dir dir;
-  const std::int64_t n = static_cast<std::int64_t>(3 * cupp::detail::kStagingChunk / 8 + 1001);
+  const std::int64_t n = static_cast<std::int64_t>(9 * cupp::detail::kStagingChunk / 8 + 1001);
   const auto a = cupp::arange<double>(static_cast<double>(n));
   const std::string file = dir.path() + "/big.npy";
   cupp::save(file, a);
@@ -295,6 +296,10 @@ TEST_F(NpyGpu, NpyLargeArrayCrossesStagingPieces) {
   const std::vector<double> back = cupp::load(file).as<double>().get();
   ASSERT_EQ(back.size(), static_cast<std::size_t>(n));
   for (std::int64_t i = 0; i < n; ++i) ASSERT_EQ(back[i], static_cast<double>(i)) << i;
+  // The data of the same file as raw binary, from element 5 on.
+  const std::vector<double> tail = cupp::fromfile<double>(file, n - 5, 128 + 5 * 8).get();
+  ASSERT_EQ(tail.size(), static_cast<std::size_t>(n - 5));
+  for (std::int64_t i = 0; i < n - 5; ++i) ASSERT_EQ(tail[i], static_cast<double>(i + 5)) << i;
   // The same bytes big-endian.
   std::vector<double> host(back.begin(), back.end());
   write_bytes(file, npy_with("{'descr': '>f8', 'fortran_order': False, 'shape': (" +
