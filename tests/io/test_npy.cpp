@@ -310,6 +310,13 @@ TEST_F(NpyGpu, NpyLargeArrayCrossesStagingPieces) {
   for (std::int64_t i = 0; i < n; ++i) ASSERT_EQ(swapped[i], static_cast<double>(i)) << i;
 }
 
+TEST_F(NpyGpu, NpySaveOfAnExpressionSavesItsValue) {
+  cupp::test::temp_dir dir;
+  const auto a = cupp::asarray<std::int32_t>({1, 2, 3});
+  cupp::save(dir.path() + "/e.npy", a * 2 + 1);
+  expect_values<std::int32_t>(cupp::load(dir.path() + "/e.npy"), {3, 5, 7});
+}
+
 TEST_F(NpyGpu, NpySaveReplacesAFileWhole) {
   cupp::test::temp_dir dir;
   const std::string file = dir.path() + "/r.npy";

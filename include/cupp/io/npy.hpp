@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,11 @@ namespace cupp {
 /// (it is written to a temporary in the same directory, then renamed). Throws value_error when
 /// the file cannot be written.
 void save(const std::string& file, const array& a);
+/// numpy.save of an expression (`cupp::save("c", a + b)`): evaluated into an array first.
+template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
+void save(const std::string& file, const E& e) {
+  save(file, array(e.eval()));
+}
 
 /// Reads a .npy file (format 1.0, 2.0 or 3.0) into a new array on the current device, as
 /// numpy.load: C order gives a C-contiguous array, Fortran order an F-contiguous one, big-endian
