@@ -256,8 +256,11 @@ struct npz_file::impl {
 const std::vector<std::string>& npz_file::files() const noexcept { return impl_->files; }
 
 bool npz_file::contains(const std::string& name) const {
-  const auto& f = impl_->files;
-  return std::find(f.begin(), f.end(), name) != f.end();
+  // As NpzFile.__contains__: a name of files() or of the archive's members ("a" or "a.npy").
+  const auto has = [&](const std::vector<std::string>& v) {
+    return std::find(v.begin(), v.end(), name) != v.end();
+  };
+  return has(impl_->files) || has(impl_->members);
 }
 
 array npz_file::operator[](const std::string& name) const {

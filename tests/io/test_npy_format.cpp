@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "cupp/array.hpp"
 #include "support/files.hpp"
@@ -236,6 +237,94 @@ TEST(NpyFiles, BadArchivesAndRawFilesAreValueErrors) {
   EXPECT_THROW((void)cupp::fromfile<std::int8_t>(raw, 1, -1), cupp::value_error);
   EXPECT_THROW((void)cupp::fromfile<std::int8_t>(dir.path() + "/missing.bin"),
                cupp::value_error);
+}
+
+// ---- .npz archives read on the host: a zip written here byte by byte ---------------------------
+
+std::uint32_t crc32(const std::string& data) {
+  std::uint32_t c = 0xffffffffu;
+  for (unsigned char b : data) {
+    c ^= b;
+    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+  }
+  return ~c;
+}
+
+void put(std::string& out, std::uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+/// A zip archive of stored (uncompressed) members, as the zip specification (APPNOTE) lays it
+/// out: a local header and the data per member, the central directory, its end record.
+std::string stored_zip(const std::vector<std::pair<std::string, std::string>>& members) {
+  std::string out, central;
+  for (const auto& [name, data] : members) {
+    const std::size_t offset = out.size();
+    const std::uint32_t crc = crc32(data);
+    put(out, 0x04034b50, 4);  // local file header
+    put(out, 20, 2);          // version needed: 2.0
+    put(out, 0, 2);           // flags
+    put(out, 0, 2);           // method: stored
+    put(out, 0, 2);           // time
+    put(out, 0x21, 2);        // date: 1980-01-01
+    put(out, crc, 4);
+    put(out, data.size(), 4);
+    put(out, data.size(), 4);
+    put(out, name.size(), 2);
+    put(out, 0, 2);  // extra field length
+    out += name + data;
+    put(central, 0x02014b50, 4);  // central directory header
+    put(central, 20, 2);
+    put(central, 20, 2);
+    put(central, 0, 2);
+    put(central, 0, 2);
+    put(central, 0, 2);
+    put(central, 0x21, 2);
+    put(central, crc, 4);
+    put(central, data.size(), 4);
+    put(central, data.size(), 4);
+    put(central, name.size(), 2);
+    put(central, 0, 2);  // extra
+    put(central, 0, 2);  // comment
+    put(central, 0, 2);  // disk
+    put(central, 0, 2);  // internal attributes
+    put(central, 0, 4);  // external attributes
+    put(central, offset, 4);
+    central += name;
+  }
+  const std::size_t cd_offset = out.size();
+  out += central;
+  put(out, 0x06054b50, 4);  // end of central directory
+  put(out, 0, 2);
+  put(out, 0, 2);
+  put(out, members.size(), 2);
+  put(out, members.size(), 2);
+  put(out, central.size(), 4);
+  put(out, cd_offset, 4);
+  put(out, 0, 2);
+  return out;
+}
+
+TEST(NpzFiles, NamesMembersAndRefusalsWithoutTheDevice) {
+  cupp::test::temp_dir dir;
+  const std::string p = dir.path() + "/x.npz";
+  write_bytes(p, stored_zip({{"a.npy", npy_file(dtype::int8, {2}, "ab")},
+                             {"b.npy", npy_file(dtype::float32, {1000}, "short")},
+                             {"notes.txt", "not an array"}}));
+  const cupp::npz_file d = cupp::load_npz(p);
+  // As NpzFile.files: in the archive's order, ".npy" dropped.
+  EXPECT_EQ(d.files(), (std::vector<std::string>{"a", "b", "notes.txt"}));
+  EXPECT_EQ(d.size(), 3u);
+  EXPECT_TRUE(d.contains("a"));
+  EXPECT_TRUE(d.contains("a.npy"));
+  EXPECT_FALSE(d.contains("c"));
+  EXPECT_THROW((void)d["c"], cupp::index_error);
+  // A member whose data is shorter than its header says, and one that is no .npy at all.
+  EXPECT_NE(message_of([&] { (void)d["b"]; }).find("truncated"), std::string::npos);
+  EXPECT_NE(message_of([&] { (void)d["notes.txt"]; }).find("magic"), std::string::npos);
+  // An archive with no members (what numpy.savez(f) writes).
+  write_bytes(p, stored_zip({}));
+  EXPECT_EQ(cupp::load_npz(p).size(), 0u);
 }
 
 }  // namespace

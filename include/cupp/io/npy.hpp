@@ -49,7 +49,7 @@ class npz_file {
  public:
   /// NpzFile.files: the array names, in the archive's order ("a" for the member "a.npy").
   const std::vector<std::string>& files() const noexcept;
-  /// `name in npz`.
+  /// `name in npz`: a name of files(), or a member's own name ("a.npy").
   bool contains(const std::string& name) const;
   std::size_t size() const noexcept { return files().size(); }
   /// npz[name]: the array of that name. Throws index_error "'x' is not a file in the archive"
