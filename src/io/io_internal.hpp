@@ -50,6 +50,12 @@ struct npy_layout {
 };
 npy_layout npy_layout_of(const array& a);
 
+/// True when `s` ends with `suffix` (".npy", ".npz": the suffixes numpy.save and savez add).
+inline bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 /// Writes `bytes` as the whole file `path` (Note [Files appear whole] in src/io/npy.cpp).
 void write_file_bytes(const std::string& path, const std::string& bytes);
 

@@ -72,7 +72,6 @@ class unique_fd {
   unique_fd(const unique_fd&) = delete;
   unique_fd& operator=(const unique_fd&) = delete;
   int get() const noexcept { return fd_; }
-  int release() noexcept { return std::exchange(fd_, -1); }
 
  private:
   int fd_;
@@ -125,10 +124,10 @@ class file_reader final : public byte_reader {
   std::uint64_t size_ = 0;
 };
 
-/// Note [Files appear whole]: a file is written under a temporary name in its directory
-/// (created with O_EXCL and mode 0666, so the umask applies as to any new file) and renamed to
-/// its name only once every byte is written; on any failure the temporary is removed. A reader
-/// sees the old file or the complete new one, never a part, and a failed save leaves no file.
+// Note [Files appear whole]: a file is written under a temporary name in its directory
+// (created with O_EXCL and mode 0666, so the umask applies as to any new file) and renamed to
+// its name only once every byte is written; on any failure the temporary is removed. A reader
+// sees the old file or the complete new one, never a part, and a failed save leaves no file.
 class atomic_file {
  public:
   explicit atomic_file(std::string path) : path_(std::move(path)) {
@@ -183,10 +182,6 @@ void write_file(const std::string& path, const std::string& prefix, const array_
       },
       &out);
   out.commit();
-}
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 void byte_swap(char* p, std::size_t bytes, std::size_t unit) {

@@ -29,14 +29,10 @@ namespace cupp {
 // arrays stay on the device until zip_close. Compression (deflate, for savez_compressed) is
 // libzip's, at zlib's default level 6 as Python's zipfile uses. libzip writes the archive to a
 // temporary file in the same directory and renames it at the end, and removes the temporary
-// on failure, so a failed savez leaves no archive (Note [Files appear whole] in npy.cpp).
+// on failure, so a failed savez leaves no archive (Note [Files appear whole] in src/io/npy.cpp).
 
 namespace detail::io {
 namespace {
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 /// One member of an archive being written: the bytes of a .npy file of `layout`, pulled by
 /// libzip through callback().
