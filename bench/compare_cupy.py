@@ -73,6 +73,21 @@ def cupy_cases(cp):
         once()
         return median_of(once)
 
+    def dlpack_roundtrip():
+        # cupy.from_dlpack(x) calls x.__dlpack__() and wraps the capsule; the new array is
+        # dropped at once, running the deleter, as cupp's row does.
+        x = cp.zeros((1024, 1024), dtype=cp.float32)
+        cp.cuda.Device().synchronize()
+        n = 20000
+
+        def once():
+            t = time.perf_counter()
+            for _ in range(n):
+                cp.from_dlpack(x)
+            return (time.perf_counter() - t) / n
+        once()
+        return median_of(once)
+
     def launch():
         k = cp.RawKernel(TINY, 'tiny')
         p = cp.zeros(1, cp.float32)
@@ -405,6 +420,7 @@ def cupy_cases(cp):
         'ew_cold_compile': lambda: first_use(False),
         'ew_warm_disk': lambda: first_use(True),
         'pool_alloc_free_1MB': pool_alloc_free,
+        'dlpack_roundtrip': dlpack_roundtrip,
         'rawkernel_launch': launch,
         'disk_cache_load': disk_load,
         'cold_compile_add_arrays': cold_compile,

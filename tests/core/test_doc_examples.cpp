@@ -101,5 +101,6 @@ TEST(DocExamples, ManipulationPageMatchesTheTests) {
 TEST(DocExamples, PaddingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/padding.md"), 2); }
 TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/indexing.md"), 4); }
 TEST(DocExamples, KernelsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/kernels.md"), 2); }
+TEST(DocExamples, InteropPageMatchesTheTests) { EXPECT_EQ(check_page("docs/interop.md"), 4); }
 
 }  // namespace

@@ -54,6 +54,15 @@ using fancy_item = std::variant<std::int64_t, slice, newaxis_t, ellipsis_t, arra
 array_desc make_array(const shape_t& shape, dtype dt);
 /// A view of `a` described by new shape/strides/pointer, sharing its memory and recording its base.
 array_desc make_view(const array_desc& a, shape_t shape, strides_t strides, char* ptr);
+/// Describes memory cupp did not allocate (Note [Foreign memory] in src/core/from_pointer.cpp):
+/// checks the layout (strides in elements, empty for C order) and, for a non-empty array, that
+/// `ptr` is aligned device or managed memory usable from the current device. The description
+/// keeps nothing alive; its owner's get() is the lowest address the array reaches, so views of it
+/// are known to share memory. Throws value_error (cuda_error without a device) before anything is
+/// kept.
+array_desc wrap_pointer(void* ptr, dtype dt, const shape_t& shape, const strides_t& strides);
+/// Makes `d` (from wrap_pointer) keep `keep` alive for as long as any view of it lives.
+void keep_alive(array_desc& d, std::shared_ptr<void> keep);
 
 array_desc index_view(const array_desc& a, const std::vector<index_item>& items);
 array_desc reshape(const array_desc& a, const shape_t& newshape);
@@ -84,6 +93,9 @@ using host_sink = void (*)(void* context, const void* piece, std::size_t bytes);
 /// destination built as it goes (Note [Staged device-to-host copies] in src/core/array_desc.cpp);
 /// synchronises with the current stream.
 void to_host(const array_desc& a, host_sink sink, void* context);
+/// Asks the kernel for huge pages over the 2 MB-aligned part of [p, p + bytes): fresh host memory
+/// about to be written in full then faults once per 2 MB instead of once per 4 KB. A hint only.
+void advise_huge_pages(void* p, std::size_t bytes) noexcept;
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
 /// numpy.ndarray.tofile: the elements in C order as raw bytes (src/io/npy.cpp).

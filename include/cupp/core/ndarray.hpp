@@ -118,6 +118,39 @@ class ndarray {
     expr::assign(e, desc_);
   }
 
+  /// An array over device memory that cupp did not allocate (your own cudaMalloc, another
+  /// library's tensor), without a copy: CuPy's cupy.ndarray over cupy.cuda.UnownedMemory,
+  /// LibTorch's torch::from_blob. `strides` count elements (negative and 0 allowed); empty means
+  /// C order. `ptr` must be device memory of the current device or managed memory, aligned to
+  /// the item size: host memory, pinned or not, and memory of another device are a value_error,
+  /// as in CuPy. Nothing is kept alive unless `owner` is given: then `owner` lives as long as
+  /// the array or anything sharing its memory (views, copies of the handle, cupp::array). A
+  /// size-0 array may have a null `ptr`. Without an owner the memory must outlive every use.
+  static ndarray from_pointer(Scalar* ptr, const shape_t& shape, const strides_t& strides = {},
+                              std::shared_ptr<void> owner = {}) {
+    detail::array_desc d = detail::wrap_pointer(ptr, dtype_of<Scalar>, shape, strides);
+    if (owner) detail::keep_alive(d, std::move(owner));
+    return ndarray(std::move(d));
+  }
+  /// As above, calling `deleter(ptr)` once, when the array and everything sharing its memory
+  /// are gone (docs/interop.md). It runs on the host at once, possibly while queued kernels still
+  /// use the memory (cudaFree waits for them; a deleter handing the memory to other work must
+  /// synchronise first), and must not throw. When the checks throw, it is not called and the
+  /// memory stays the caller's.
+  template <class Deleter,
+            std::enable_if_t<!std::is_convertible_v<Deleter, std::shared_ptr<void>> &&
+                                 std::is_invocable_v<Deleter&, Scalar*>,
+                             int> = 0>
+  static ndarray from_pointer(Scalar* ptr, const shape_t& shape, const strides_t& strides,
+                              Deleter deleter) {
+    detail::array_desc d = detail::wrap_pointer(ptr, dtype_of<Scalar>, shape, strides);
+    detail::keep_alive(d, std::shared_ptr<void>(static_cast<void*>(ptr),
+                                                [del = std::move(deleter)](void* p) mutable {
+                                                  del(static_cast<Scalar*>(p));
+                                                }));
+    return ndarray(std::move(d));
+  }
+
   ndarray(const ndarray&) = default;
   ndarray(ndarray&&) noexcept = default;
   ~ndarray() = default;
@@ -204,7 +237,8 @@ class ndarray {
   }
   /// Device address of element 0 of the view (offset applied).
   Scalar* data() const noexcept { return reinterpret_cast<Scalar*>(desc_.ptr); }
-  /// Byte offset of element 0 from the start of the allocation.
+  /// Byte offset of element 0 from the start of the allocation (for from_pointer arrays, from
+  /// the lowest address the array reaches).
   std::int64_t offset() const noexcept {
     return desc_.ptr - static_cast<char*>(desc_.owner.get());
   }
@@ -234,6 +268,9 @@ class ndarray {
     // device-to-host copies] in src/core/array_desc.cpp); std::vector<bool> takes bool pieces.
     std::vector<Scalar> out;
     out.reserve(static_cast<std::size_t>(size()));
+    if constexpr (!std::is_same_v<Scalar, bool>)
+      if (out.capacity() * sizeof(Scalar) > detail::kStagingChunk)
+        detail::advise_huge_pages(out.data(), out.capacity() * sizeof(Scalar));
     detail::to_host(
         desc_,
         [](void* vec, const void* piece, std::size_t bytes) {

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "cupp/core/array_desc.hpp"
@@ -32,6 +34,26 @@ class array {
   array(const ndarray<T>& a) : desc_(a.desc()) {}  // NOLINT: implicit, as any ndarray is one
   /// Wraps a description (the dtype is the description's).
   explicit array(detail::array_desc d) : desc_(std::move(d)) {}
+  /// An array of dtype `dt` over device memory that cupp did not allocate, as
+  /// ndarray<T>::from_pointer (the same checks; `strides` in elements, empty for C order).
+  static array from_pointer(void* ptr, cupp::dtype dt, const shape_t& shape,
+                            const strides_t& strides = {}, std::shared_ptr<void> owner = {}) {
+    detail::array_desc d = detail::wrap_pointer(ptr, dt, shape, strides);
+    if (owner) detail::keep_alive(d, std::move(owner));
+    return array(std::move(d));
+  }
+  /// As above, calling `deleter(ptr)` once, when the array and everything sharing its memory
+  /// are gone, as ndarray<T>::from_pointer does; not called when the checks throw.
+  template <class Deleter,
+            std::enable_if_t<!std::is_convertible_v<Deleter, std::shared_ptr<void>> &&
+                                 std::is_invocable_v<Deleter&, void*>,
+                             int> = 0>
+  static array from_pointer(void* ptr, cupp::dtype dt, const shape_t& shape,
+                            const strides_t& strides, Deleter deleter) {
+    detail::array_desc d = detail::wrap_pointer(ptr, dt, shape, strides);
+    detail::keep_alive(d, std::shared_ptr<void>(ptr, std::move(deleter)));
+    return array(std::move(d));
+  }
 
   /// numpy.ndarray.dtype.
   cupp::dtype dtype() const noexcept { return desc_.dt; }

@@ -18,6 +18,16 @@ class Stream {
   static Stream null() noexcept { return Stream(cudaStream_t{nullptr}, false); }
   /// A non-owning handle to an existing stream.
   static Stream wrap(cudaStream_t s) noexcept { return Stream(s, false); }
+  /// A stream created outside cupp (cudaStreamCreate, another library's), as
+  /// cupy.cuda.ExternalStream: cupp enqueues on it, and its memory pool keeps memory for it as
+  /// for its own streams, but never destroys it. The stream must stay alive while cupp work runs
+  /// on it or it is current. Pass every stream that cupp is to use through here (rather than
+  /// wrap()): a handle value that CUDA gives again to a new stream after the old one was
+  /// destroyed is then noticed, and the pool's memory of the old stream is not handed to the new
+  /// one before the old stream's work is done (Note [Reused stream handles]). Accepts the
+  /// legacy default stream (nullptr, cudaStreamLegacy) and cudaStreamPerThread. Throws
+  /// value_error for a stream of another device than the current one.
+  static Stream external(cudaStream_t s);
   /// The calling thread's current stream.
   static Stream current() noexcept;
 
@@ -27,6 +37,7 @@ class Stream {
   Stream& operator=(const Stream&) = delete;
   ~Stream();
 
+  /// The cudaStream_t, as cupy.cuda.Stream.ptr; the stream stays this object's (or its creator's).
   cudaStream_t handle() const noexcept { return stream_; }
   operator cudaStream_t() const noexcept { return stream_; }  // NOLINT: drop-in for CUDA calls
   void synchronize() const;
@@ -61,7 +72,8 @@ cudaStream_t get_current_stream() noexcept;
 /// Sets the calling thread's current stream.
 void set_current_stream(cudaStream_t s) noexcept;
 
-/// Makes a stream current for a scope and restores the previous one.
+/// Makes a stream current for a scope and restores the previous one:
+/// `cuda::StreamGuard use(cuda::Stream::external(s));` for a stream made outside cupp.
 class StreamGuard {
  public:
   explicit StreamGuard(cudaStream_t s) noexcept : previous_(get_current_stream()) {
@@ -76,6 +88,10 @@ class StreamGuard {
 };
 
 namespace detail {
+/// Tells cupp that `stream` (a real stream, not the legacy or per-thread one) is alive now; when
+/// its handle belonged to another stream before, waits until that stream's work is done (Note
+/// [Reused stream handles] in src/cuda/runtime.cpp).
+void note_stream(cudaStream_t stream);
 /// Captures begun through Stream::begin_capture and not ended yet, in the whole process: 0 on
 /// every fast path, so that no check below costs a CUDA call while no graph is being captured.
 int captures_underway() noexcept;
