@@ -27,8 +27,8 @@ const std::string& bench_dir() {
   struct dir {
     std::filesystem::path path;
     dir() {
-      path = std::filesystem::temp_directory_path() /
-             ("cupp-bench-io-" + std::to_string(::getpid()));
+      path =
+          std::filesystem::temp_directory_path() / ("cupp-bench-io-" + std::to_string(::getpid()));
       std::filesystem::create_directories(path);
     }
     ~dir() {
@@ -50,7 +50,8 @@ void save_npy(benchmark::State& state, std::int64_t bytes) {
   if (!cupp::bench::need_gpu(state)) return;
   const auto a = cupp::ones<float>({bytes / 4});
   const std::string file = bench_dir() + "/save.npy";
-  cupp::bench::time_host(state, [&] { cupp::save(file, a); }, calls(bytes));
+  cupp::bench::time_host(
+      state, [&] { cupp::save(file, a); }, calls(bytes));
   std::filesystem::remove(file);
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytes);
 }

@@ -133,8 +133,8 @@ class atomic_file {
   explicit atomic_file(std::string path) : path_(std::move(path)) {
     static std::atomic<unsigned> counter{0};
     for (int attempt = 0;; ++attempt) {
-      tmp_ = path_ + ".tmp" + std::to_string(::getpid()) + "." +
-             std::to_string(counter.fetch_add(1));
+      tmp_ =
+          path_ + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
       fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
       if (fd_ >= 0) break;
       if (errno != EEXIST || attempt > 100) throw_errno(path_, "create the file");
@@ -160,7 +160,8 @@ class atomic_file {
   void commit() {
     const int fd = std::exchange(fd_, -1);
     if (::close(fd) != 0) throw_errno(path_, "write the file");
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0) throw_errno(path_, "rename the file into place");
+    if (::rename(tmp_.c_str(), path_.c_str()) != 0)
+      throw_errno(path_, "rename the file into place");
     committed_ = true;
   }
 
@@ -291,8 +292,8 @@ void staged_upload(byte_reader& in, char* dst, std::size_t bytes, std::size_t sw
     char* block = static_cast<char*>(blocks[b].get());
     CUPP_EXPECTS(in.read(block, length) == length, value_error, truncated);
     if (swap_unit > 1) byte_swap(block, length, swap_unit);
-    CUPP_CHECK_CUDA(cudaMemcpyAsync(dst + k * kStagingChunk, block, length,
-                                    cudaMemcpyHostToDevice, stream));
+    CUPP_CHECK_CUDA(
+        cudaMemcpyAsync(dst + k * kStagingChunk, block, length, cudaMemcpyHostToDevice, stream));
     done[b].record(stream);
   }
 }
@@ -320,11 +321,13 @@ npy_header read_npy_prefix(byte_reader& in, std::uint64_t available, const std::
   };
   const std::size_t got = in.read(pre, 8);
   if (got >= 4 && std::memcmp(pre, "PK\x03\x04", 4) == 0)
-    throw value_error(what + ": is a .npz (zip) archive, not a .npy file: read it with "
-                             "cupp::load_npz");
+    throw value_error(what +
+                      ": is a .npz (zip) archive, not a .npy file: read it with "
+                      "cupp::load_npz");
   CUPP_EXPECTS(got >= 6 && std::memcmp(pre, "\x93NUMPY", 6) == 0, value_error,
-               what + ": not a .npy file: the magic string is not correct; expected "
-                      "b'\\x93NUMPY'");
+               what +
+                   ": not a .npy file: the magic string is not correct; expected "
+                   "b'\\x93NUMPY'");
   need(got, 8, "format version");
   const int major = static_cast<unsigned char>(pre[6]);
   const int minor = static_cast<unsigned char>(pre[7]);
@@ -401,10 +404,10 @@ array load(const std::string& file) {
 }
 
 array fromfile(const std::string& file, dtype dt, std::int64_t count, std::int64_t offset) {
-  CUPP_EXPECTS(count >= -1, value_error, "fromfile: count must be -1 or non-negative, got " +
-                                             std::to_string(count));
-  CUPP_EXPECTS(offset >= 0, value_error, "fromfile: offset must be non-negative, got " +
-                                             std::to_string(offset));
+  CUPP_EXPECTS(count >= -1, value_error,
+               "fromfile: count must be -1 or non-negative, got " + std::to_string(count));
+  CUPP_EXPECTS(offset >= 0, value_error,
+               "fromfile: offset must be non-negative, got " + std::to_string(offset));
   detail::io::file_reader in(file);
   const std::uint64_t size = in.size();
   const auto skip = static_cast<std::uint64_t>(offset);

@@ -41,8 +41,7 @@ class literal_reader {
   explicit literal_reader(std::string_view text) : s_(text) {}
 
   void skip_space() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' ||
-                              s_[i_] == '\r'))
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
       ++i_;
   }
   bool at_end() {
@@ -63,8 +62,8 @@ class literal_reader {
   }
   std::string string_literal(const char* what) {
     const char q = peek();
-    if (q != '\'' && q != '"') bad_header(std::string("expected a string for ") + what +
-                                          " in " + text());
+    if (q != '\'' && q != '"')
+      bad_header(std::string("expected a string for ") + what + " in " + text());
     ++i_;
     std::string out;
     while (i_ < s_.size() && s_[i_] != q) {
@@ -137,21 +136,36 @@ shape_t read_shape(literal_reader& r) {
 
 std::string npy_descr(dtype dt) {
   switch (dt) {
-    case dtype::bool_: return "|b1";
-    case dtype::int8: return "|i1";
-    case dtype::int16: return "<i2";
-    case dtype::int32: return "<i4";
-    case dtype::int64: return "<i8";
-    case dtype::uint8: return "|u1";
-    case dtype::uint16: return "<u2";
-    case dtype::uint32: return "<u4";
-    case dtype::uint64: return "<u8";
-    case dtype::float16: return "<f2";
-    case dtype::bfloat16: return "<V2";  // Note [bfloat16 in .npy files] in src/io/npy.cpp
-    case dtype::float32: return "<f4";
-    case dtype::float64: return "<f8";
-    case dtype::complex64: return "<c8";
-    case dtype::complex128: return "<c16";
+    case dtype::bool_:
+      return "|b1";
+    case dtype::int8:
+      return "|i1";
+    case dtype::int16:
+      return "<i2";
+    case dtype::int32:
+      return "<i4";
+    case dtype::int64:
+      return "<i8";
+    case dtype::uint8:
+      return "|u1";
+    case dtype::uint16:
+      return "<u2";
+    case dtype::uint32:
+      return "<u4";
+    case dtype::uint64:
+      return "<u8";
+    case dtype::float16:
+      return "<f2";
+    case dtype::bfloat16:
+      return "<V2";  // Note [bfloat16 in .npy files] in src/io/npy.cpp
+    case dtype::float32:
+      return "<f4";
+    case dtype::float64:
+      return "<f8";
+    case dtype::complex64:
+      return "<c8";
+    case dtype::complex128:
+      return "<c16";
   }
   return "";
 }
@@ -176,11 +190,11 @@ std::pair<dtype, bool> parse_npy_descr(std::string_view descr) {
     throw value_error("cannot load a datetime64 or timedelta64 array (descr " + shown +
                       "): cupp has no datetime dtypes");
   static constexpr std::pair<std::string_view, dtype> kCodes[] = {
-      {"b1", dtype::bool_},      {"i1", dtype::int8},       {"i2", dtype::int16},
-      {"i4", dtype::int32},      {"i8", dtype::int64},      {"u1", dtype::uint8},
-      {"u2", dtype::uint16},     {"u4", dtype::uint32},     {"u8", dtype::uint64},
-      {"f2", dtype::float16},    {"f4", dtype::float32},    {"f8", dtype::float64},
-      {"c8", dtype::complex64},  {"c16", dtype::complex128}, {"V2", dtype::bfloat16}};
+      {"b1", dtype::bool_},     {"i1", dtype::int8},        {"i2", dtype::int16},
+      {"i4", dtype::int32},     {"i8", dtype::int64},       {"u1", dtype::uint8},
+      {"u2", dtype::uint16},    {"u4", dtype::uint32},      {"u8", dtype::uint64},
+      {"f2", dtype::float16},   {"f4", dtype::float32},     {"f8", dtype::float64},
+      {"c8", dtype::complex64}, {"c16", dtype::complex128}, {"V2", dtype::bfloat16}};
   for (const auto& [code, dt] : kCodes)
     if (body == code) return {dt, big && dtype_itemsize(dt) > 1};
   throw value_error("cannot load an array of descr " + shown + ": cupp has no such dtype");
@@ -198,8 +212,8 @@ npy_header parse_npy_header(std::string_view text) {
     r.expect(':', "after a key");
     if (key == "descr") {
       if (r.peek() == '[')
-        throw value_error("cannot load an array of a structured dtype (descr " +
-                          r.raw_value() + "): cupp has no structured dtypes");
+        throw value_error("cannot load an array of a structured dtype (descr " + r.raw_value() +
+                          "): cupp has no structured dtypes");
       if (r.peek() != '\'' && r.peek() != '"')
         bad_header("descr is not a valid dtype descriptor: " + r.raw_value());
       std::tie(h.dt, h.swap) = parse_npy_descr(r.string_literal("descr"));
@@ -243,8 +257,7 @@ std::string npy_prefix(dtype dt, bool fortran_order, const shape_t& shape) {
                      ", 'fortran_order': " + (fortran_order ? "True" : "False") +
                      ", 'shape': " + shape_repr + ", }";
   if (!shape.empty()) {
-    const std::size_t digits =
-        std::to_string(fortran_order ? shape.back() : shape.front()).size();
+    const std::size_t digits = std::to_string(fortran_order ? shape.back() : shape.front()).size();
     if (digits < kGrowthAxisMaxDigits) dict.append(kGrowthAxisMaxDigits - digits, ' ');
   }
   const std::size_t text = dict.size() + 1;  // with the final newline

@@ -41,7 +41,8 @@ class member_source {
   member_source(const array& a) : layout_(npy_layout_of(a)) {
     prefix_ = npy_prefix(a.dtype(), layout_.fortran_order, a.shape());
     // The elements in the file's order, contiguous on the device (a copy only when `a` is not).
-    if (!is_c_contiguous(layout_.data.shape, layout_.data.strides)) layout_.data = copy(layout_.data);
+    if (!is_c_contiguous(layout_.data.shape, layout_.data.strides))
+      layout_.data = copy(layout_.data);
     data_bytes_ = static_cast<std::uint64_t>(layout_.data.size()) * layout_.data.itemsize();
     zip_error_init(&error_);
   }
@@ -121,12 +122,12 @@ class member_source {
 
   void fill_block(std::uint64_t at) {
     const cudaStream_t stream = cuda::get_current_stream();
-    const std::size_t n = static_cast<std::size_t>(
-        std::min<std::uint64_t>(kStagingChunk, data_bytes_ - at));
-    if (!block_) block_ = cuda::allocate_pinned(std::min<std::uint64_t>(kStagingChunk, data_bytes_),
-                                                stream);
-    CUPP_CHECK_CUDA(cudaMemcpyAsync(block_.get(), layout_.data.ptr + at, n,
-                                    cudaMemcpyDeviceToHost, stream));
+    const std::size_t n =
+        static_cast<std::size_t>(std::min<std::uint64_t>(kStagingChunk, data_bytes_ - at));
+    if (!block_)
+      block_ = cuda::allocate_pinned(std::min<std::uint64_t>(kStagingChunk, data_bytes_), stream);
+    CUPP_CHECK_CUDA(
+        cudaMemcpyAsync(block_.get(), layout_.data.ptr + at, n, cudaMemcpyDeviceToHost, stream));
     CUPP_CHECK_CUDA(cudaStreamSynchronize(stream));
     block_start_ = at;
     block_end_ = at + n;

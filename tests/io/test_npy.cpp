@@ -84,8 +84,8 @@ TYPED_TEST(NpyRoundTrip, COrderBytesAndValues) {
   cupp::save(dir.path() + "/a", a);  // ".npy" is appended, as numpy.save does
   const std::string file = dir.path() + "/a.npy";
   EXPECT_EQ(listing(dir.path()), std::vector<std::string>{"a.npy"});  // no temporary left
-  EXPECT_EQ(read_bytes(file), cupp::detail::npy_prefix(cupp::dtype_of<T>, false, {2, 3, 4}) +
-                                  bytes_of(v));
+  EXPECT_EQ(read_bytes(file),
+            cupp::detail::npy_prefix(cupp::dtype_of<T>, false, {2, 3, 4}) + bytes_of(v));
   const cupp::array b = cupp::load(file);
   EXPECT_EQ(b.shape(), (cupp::shape_t{2, 3, 4}));
   EXPECT_TRUE(b.is_c_contiguous());
@@ -122,7 +122,7 @@ TYPED_TEST(NpyRoundTrip, NonContiguousIsWrittenInCOrder) {
   const std::vector<T> v = host_values<T>(60);
   // Every other column, rows reversed: (5, 6) of a (5, 12) array.
   const auto a = cupp::asarray<T>(v, {5, 12})(cupp::slice(cupp::none, cupp::none, -1),
-                                               cupp::slice(0, cupp::none, 2));
+                                              cupp::slice(0, cupp::none, 2));
   ASSERT_FALSE(a.is_c_contiguous() || a.is_f_contiguous());
   std::vector<T> expected;
   for (int r = 4; r >= 0; --r)
@@ -146,8 +146,8 @@ TYPED_TEST(NpyRoundTrip, EmptyAndZeroDimensional) {
 
   const T x = value_at<T>(5);
   cupp::save(z, cupp::asarray<T>(std::vector<T>{x}).reshape(cupp::shape_t{}));
-  EXPECT_EQ(read_bytes(z), cupp::detail::npy_prefix(cupp::dtype_of<T>, false, {}) +
-                               bytes_of(std::vector<T>{x}));
+  EXPECT_EQ(read_bytes(z),
+            cupp::detail::npy_prefix(cupp::dtype_of<T>, false, {}) + bytes_of(std::vector<T>{x}));
   const cupp::array lz = cupp::load(z);
   EXPECT_EQ(lz.ndim(), 0);
   expect_values<T>(lz, {x});
@@ -178,10 +178,11 @@ template <class T>
 std::string big_endian_bytes(const std::vector<T>& v) {
   std::string s = bytes_of(v);
   // Each scalar (each half of a complex number) reversed.
-  constexpr bool is_complex = std::is_same_v<T, std::complex<float>> ||
-                              std::is_same_v<T, std::complex<double>>;
+  constexpr bool is_complex =
+      std::is_same_v<T, std::complex<float>> || std::is_same_v<T, std::complex<double>>;
   const std::size_t unit = is_complex ? sizeof(T) / 2 : sizeof(T);
-  for (std::size_t i = 0; i < s.size(); i += unit) std::reverse(s.begin() + i, s.begin() + i + unit);
+  for (std::size_t i = 0; i < s.size(); i += unit)
+    std::reverse(s.begin() + i, s.begin() + i + unit);
   return s;
 }
 
@@ -192,7 +193,8 @@ std::string npy_with(const std::string& dict, int major) {
   std::string out = std::string("\x93NUMPY", 6);
   out += static_cast<char>(major);
   out += '\0';
-  for (std::size_t b = 0; b < pre - 8; ++b) out += static_cast<char>((text.size() >> (8 * b)) & 0xff);
+  for (std::size_t b = 0; b < pre - 8; ++b)
+    out += static_cast<char>((text.size() >> (8 * b)) & 0xff);
   return out + text;
 }
 
@@ -207,10 +209,9 @@ TYPED_TEST(NpyBigEndian, IsSwappedOnRead) {
   std::string descr = cupp::detail::npy_descr(cupp::dtype_of<T>);
   if (descr[0] == '<') descr[0] = '>';
   const std::string file = dir.path() + "/be.npy";
-  write_bytes(file, npy_with("{'descr': '" + descr +
-                                 "', 'fortran_order': False, 'shape': (2, 3), }",
-                             1) +
-                        big_endian_bytes(v));
+  write_bytes(file,
+              npy_with("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (2, 3), }", 1) +
+                  big_endian_bytes(v));
   expect_values<T>(cupp::load(file), v);
 }
 
@@ -219,9 +220,8 @@ TEST_F(NpyGpu, NpyVersions2And3AreRead) {
   const std::vector<float> v = host_values<float>(5);
   for (int major : {1, 2, 3}) {
     const std::string file = dir.path() + "/v" + std::to_string(major) + ".npy";
-    write_bytes(file,
-                npy_with("{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }", major) +
-                    bytes_of(v));
+    write_bytes(file, npy_with("{'descr': '<f4', 'fortran_order': False, 'shape': (5,), }", major) +
+                          bytes_of(v));
     expect_values<float>(cupp::load(file), v);
   }
 }
@@ -352,7 +352,7 @@ class NpyExamples : public cupp::test::GpuTest {
 TEST_F(NpyExamples, SaveLoad) {
   // example-begin npy
   auto a = cupp::arange<float>(6.0f).reshape({2, 3});
-  cupp::save("a", a);                  // writes a.npy, as numpy.save
+  cupp::save("a", a);                   // writes a.npy, as numpy.save
   cupp::array b = cupp::load("a.npy");  // the dtype is known at run time
   EXPECT_EQ(b.dtype(), cupp::dtype::float32);
   EXPECT_EQ(b.shape(), (cupp::shape_t{2, 3}));
@@ -377,8 +377,8 @@ TEST_F(NpyExamples, Npz) {
 TEST_F(NpyExamples, Raw) {
   // example-begin raw
   auto r = cupp::arange<std::int16_t>(10);
-  r.tofile("r.bin");                                       // 20 bytes, no header
-  auto all = cupp::fromfile<std::int16_t>("r.bin");        // numpy.fromfile("r.bin", np.int16)
+  r.tofile("r.bin");                                        // 20 bytes, no header
+  auto all = cupp::fromfile<std::int16_t>("r.bin");         // numpy.fromfile("r.bin", np.int16)
   auto part = cupp::fromfile<std::int16_t>("r.bin", 3, 4);  // 3 values after 4 bytes
   EXPECT_EQ(all.size(), 10);
   EXPECT_EQ(part.get(), (std::vector<std::int16_t>{2, 3, 4}));

@@ -30,10 +30,9 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 /// The header numpy.save writes for np.zeros(3) ('<f8', shape (3,)), NumPy >= 1.24: the dict,
 /// 20 spaces of room for a 21-digit first axis, padding to 128 bytes, a newline. HEADER_LEN is
 /// 118 = 'v'.
-const std::string kNumpyF8Shape3 =
-    std::string("\x93NUMPY\x01\x00\x76\x00", 10) +
-    "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }" + std::string(20, ' ') +
-    std::string(40, ' ') + "\n";
+const std::string kNumpyF8Shape3 = std::string("\x93NUMPY\x01\x00\x76\x00", 10) +
+                                   "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }" +
+                                   std::string(20, ' ') + std::string(40, ' ') + "\n";
 
 TEST(NpyHeader, WritesNumpysBytesForAVectorOfFloat64) {
   ASSERT_EQ(kNumpyF8Shape3.size(), 128u);
@@ -42,10 +41,9 @@ TEST(NpyHeader, WritesNumpysBytesForAVectorOfFloat64) {
 
 TEST(NpyHeader, WritesNumpysBytesForFortranOrderAndScalars) {
   // Fortran order: the room is for the last axis. np.asfortranarray(np.zeros((2, 3), 'f4')).
-  const std::string fortran =
-      std::string("\x93NUMPY\x01\x00\x76\x00", 10) +
-      "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }" + std::string(20, ' ') +
-      std::string(39, ' ') + "\n";
+  const std::string fortran = std::string("\x93NUMPY\x01\x00\x76\x00", 10) +
+                              "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }" +
+                              std::string(20, ' ') + std::string(39, ' ') + "\n";
   EXPECT_EQ(npy_prefix(dtype::float32, true, {2, 3}), fortran);
   // A 0-d array has no axis to grow: np.save(f, np.int64(7)) pads the 55 bytes to 128.
   const std::string scalar = std::string("\x93NUMPY\x01\x00\x76\x00", 10) +
@@ -83,11 +81,11 @@ TEST(NpyHeader, DataStartsAtAMultipleOf64) {
 
 TEST(NpyHeader, DescrOfEveryDtypeIsNumpys) {
   const std::pair<dtype, const char*> expected[] = {
-      {dtype::bool_, "|b1"},     {dtype::int8, "|i1"},      {dtype::int16, "<i2"},
-      {dtype::int32, "<i4"},     {dtype::int64, "<i8"},     {dtype::uint8, "|u1"},
-      {dtype::uint16, "<u2"},    {dtype::uint32, "<u4"},    {dtype::uint64, "<u8"},
-      {dtype::float16, "<f2"},   {dtype::bfloat16, "<V2"},  {dtype::float32, "<f4"},
-      {dtype::float64, "<f8"},   {dtype::complex64, "<c8"}, {dtype::complex128, "<c16"}};
+      {dtype::bool_, "|b1"},   {dtype::int8, "|i1"},      {dtype::int16, "<i2"},
+      {dtype::int32, "<i4"},   {dtype::int64, "<i8"},     {dtype::uint8, "|u1"},
+      {dtype::uint16, "<u2"},  {dtype::uint32, "<u4"},    {dtype::uint64, "<u8"},
+      {dtype::float16, "<f2"}, {dtype::bfloat16, "<V2"},  {dtype::float32, "<f4"},
+      {dtype::float64, "<f8"}, {dtype::complex64, "<c8"}, {dtype::complex128, "<c16"}};
   for (const auto& [dt, descr] : expected) {
     EXPECT_EQ(cupp::detail::npy_descr(dt), descr);
     EXPECT_EQ(parse_npy_descr(descr), std::make_pair(dt, false)) << descr;
@@ -108,8 +106,8 @@ TEST(NpyHeader, BigEndianDescrsAreSwapped) {
 }
 
 TEST(NpyHeader, RefusesDtypesCuppLacks) {
-  for (const char* descr : {"|O", "|O8", "<U5", "|S3", "<M8[ns]", "<m8[s]", "<f16", "<c32",
-                            "|V3", "<x4", "", "<"})
+  for (const char* descr :
+       {"|O", "|O8", "<U5", "|S3", "<M8[ns]", "<m8[s]", "<f16", "<c32", "|V3", "<x4", "", "<"})
     EXPECT_THROW(parse_npy_descr(descr), cupp::value_error) << descr;
   try {
     parse_npy_descr("|O");
@@ -120,31 +118,31 @@ TEST(NpyHeader, RefusesDtypesCuppLacks) {
 }
 
 TEST(NpyHeader, ParsesAnySpacingQuotesAndKeyOrder) {
-  const npy_header h = parse_npy_header(
-      "{\"shape\":(2,3,4),'fortran_order' :True,  'descr':'>i2'}        \n");
+  const npy_header h =
+      parse_npy_header("{\"shape\":(2,3,4),'fortran_order' :True,  'descr':'>i2'}        \n");
   EXPECT_EQ(h.dt, dtype::int16);
   EXPECT_TRUE(h.swap);
   EXPECT_TRUE(h.fortran_order);
   EXPECT_EQ(h.shape, (cupp::shape_t{2, 3, 4}));
   // Very old NumPy wrote Python 2 longs.
-  EXPECT_EQ(parse_npy_header("{'descr': '<f4', 'fortran_order': False, 'shape': (3L, 4L), }\n")
-                .shape,
-            (cupp::shape_t{3, 4}));
+  EXPECT_EQ(
+      parse_npy_header("{'descr': '<f4', 'fortran_order': False, 'shape': (3L, 4L), }\n").shape,
+      (cupp::shape_t{3, 4}));
   EXPECT_EQ(parse_npy_header("{'descr': '<f4', 'fortran_order': False, 'shape': (), }").shape,
             cupp::shape_t{});
 }
 
 TEST(NpyHeader, RefusesMalformedHeaders) {
   for (const char* text : {
-           "",                                                              // nothing
-           "{'descr': '<f4', 'fortran_order': False}",                      // no shape
+           "",                                                                 // nothing
+           "{'descr': '<f4', 'fortran_order': False}",                         // no shape
            "{'descr': '<f4', 'fortran_order': False, 'shape': (3,), 'x': 1}",  // an extra key
-           "{'descr': '<f4', 'fortran_order': 0, 'shape': (3,)}",           // not a bool
-           "{'descr': '<f4', 'fortran_order': False, 'shape': (3)}",        // an int, no tuple
-           "{'descr': '<f4', 'fortran_order': False, 'shape': (-1,)}",      // negative
-           "{'descr': '<f4', 'fortran_order': False, 'shape': [3]}",        // a list
-           "{'descr': '<f4', 'fortran_order': False, 'shape': (3,)} x",     // trailing text
-           "{'descr': <f4, 'fortran_order': False, 'shape': (3,)}",         // unquoted
+           "{'descr': '<f4', 'fortran_order': 0, 'shape': (3,)}",              // not a bool
+           "{'descr': '<f4', 'fortran_order': False, 'shape': (3)}",           // an int, no tuple
+           "{'descr': '<f4', 'fortran_order': False, 'shape': (-1,)}",         // negative
+           "{'descr': '<f4', 'fortran_order': False, 'shape': [3]}",           // a list
+           "{'descr': '<f4', 'fortran_order': False, 'shape': (3,)} x",        // trailing text
+           "{'descr': <f4, 'fortran_order': False, 'shape': (3,)}",            // unquoted
            "{'descr': [('a', '<f4'), ('b', '<i4')], 'fortran_order': False, 'shape': (3,)}",
        })
     EXPECT_THROW(parse_npy_header(text), cupp::value_error) << text;
@@ -235,8 +233,7 @@ TEST(NpyFiles, BadArchivesAndRawFilesAreValueErrors) {
   EXPECT_THROW((void)cupp::fromfile<std::int8_t>(raw, -1, 11), cupp::value_error);
   EXPECT_THROW((void)cupp::fromfile<std::int8_t>(raw, -2), cupp::value_error);
   EXPECT_THROW((void)cupp::fromfile<std::int8_t>(raw, 1, -1), cupp::value_error);
-  EXPECT_THROW((void)cupp::fromfile<std::int8_t>(dir.path() + "/missing.bin"),
-               cupp::value_error);
+  EXPECT_THROW((void)cupp::fromfile<std::int8_t>(dir.path() + "/missing.bin"), cupp::value_error);
 }
 
 // ---- .npz archives read on the host: a zip written here byte by byte ---------------------------

@@ -28,11 +28,13 @@ run_result run_python(const std::string& script, const std::vector<std::string>&
 
 /// Skips the current test when python3 or `module` is missing, and fails it instead under
 /// CUPP_REQUIRE_GPU=1 (the GPU machine has them; a missing one there is a broken setup).
-#define CUPP_SKIP_WITHOUT_PYTHON_MODULE(module)                                                 \
-  do {                                                                                          \
-    if (!::cupp::test::python_has_module(module)) {                                             \
-      if (::cupp::test::gpu_required()) FAIL() << "CUPP_REQUIRE_GPU=1 but python3 cannot "      \
-                                                  "import " << (module);                        \
-      GTEST_SKIP() << "python3 with " << (module) << " is not available";                      \
-    }                                                                                           \
+#define CUPP_SKIP_WITHOUT_PYTHON_MODULE(module)                           \
+  do {                                                                    \
+    if (!::cupp::test::python_has_module(module)) {                       \
+      if (::cupp::test::gpu_required())                                   \
+        FAIL() << "CUPP_REQUIRE_GPU=1 but python3 cannot "                \
+                  "import "                                               \
+               << (module);                                               \
+      GTEST_SKIP() << "python3 with " << (module) << " is not available"; \
+    }                                                                     \
   } while (0)

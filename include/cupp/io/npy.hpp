@@ -85,8 +85,7 @@ void savez_compressed(const std::string& file, const std::vector<array>& arrays)
 /// sep="": `offset` bytes are skipped, then `count` elements are read (-1: all that remain; a
 /// trailing partial element is ignored, as NumPy does). Throws value_error when the file is
 /// shorter than offset + count elements or cannot be read.
-array fromfile(const std::string& file, dtype dt, std::int64_t count = -1,
-               std::int64_t offset = 0);
+array fromfile(const std::string& file, dtype dt, std::int64_t count = -1, std::int64_t offset = 0);
 template <class T>
 ndarray<T> fromfile(const std::string& file, std::int64_t count = -1, std::int64_t offset = 0) {
   return fromfile(file, dtype_of<T>, count, offset).template as<T>();
