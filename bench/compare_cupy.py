@@ -370,6 +370,25 @@ def cupy_cases(cp):
         return {prefixes[k] + name: (lambda k=k, b=b: transfer(k, b))
                 for k in prefixes for name, b in XFER_SIZES}
 
+    def npy(kind, nbytes):  # cupy.save/cupy.load: NumPy's .npy code on a host copy
+        import shutil
+        folder = tempfile.mkdtemp(prefix='cupy-bench-io-')
+        try:
+            a = cp.ones(nbytes // 4, dtype=cp.float32)
+            path = os.path.join(folder, kind + '.npy')
+            if kind == 'save':
+                fn = lambda: cp.save(path, a)
+            else:
+                cp.save(path, a)
+                fn = lambda: cp.load(path)
+            return host_loop(fn, reps=max(1, (64 << 20) // nbytes), warmup=1)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def io_cases():
+        return {'io_%s_npy_f32_%s' % (kind, name): (lambda k=kind, b=b: npy(k, b))
+                for kind in ('save', 'load') for name, b in IO_SIZES}
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -422,6 +441,7 @@ def cupy_cases(cp):
         'unique_i32_2^24': lambda: events(lambda: cp.unique(ints('u24', 1 << 24, 1 << 20))),
         **fft_cases(),
         **transfer_cases(),
+        **io_cases(),
     }
 
 
@@ -472,6 +492,12 @@ def xfer_copies(nbytes):
 BYTES.update({prefix + name: b for prefix in ('xfer_d2h_get_', 'xfer_d2h_get_into_',
                                               'xfer_h2d_asarray_', 'xfer_h2d_set_')
               for name, b in XFER_SIZES})
+
+# .npy files of float32 (--filter io_): cupp::save/load beside cupy.save/load, which go through
+# NumPy. Bytes: the array's (the file is 128 bytes more).
+IO_SIZES = [('16MiB', 16 << 20), ('1GiB', 1 << 30)]
+BYTES.update({'io_%s_npy_f32_%s' % (kind, name): b for kind in ('save', 'load')
+              for name, b in IO_SIZES})
 
 # Manipulation rows (--filter mp_); bytes: every byte read once and written once, at least.
 BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),

@@ -16,6 +16,7 @@
 #include "cupp/cuda/stream.hpp"
 #include "cupp/expr/ufuncs.hpp"
 #include "cupp/fft.hpp"
+#include "cupp/io/npy.hpp"
 #include "cupp/io/text.hpp"
 #include "cupp/jit/elementwise_kernel.hpp"
 #include "cupp/jit/raw_kernel.hpp"

@@ -88,6 +88,7 @@ TEST(DocExamples, JitPageMatchesTheTests) { EXPECT_EQ(check_page("docs/jit.md"),
 TEST(DocExamples, PromotionPageMatchesTheTests) { EXPECT_EQ(check_page("docs/promotion.md"), 5); }
 TEST(DocExamples, ReductionsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/reductions.md"), 5); }
 TEST(DocExamples, SortingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sorting.md"), 3); }
+TEST(DocExamples, IoPageMatchesTheTests) { EXPECT_EQ(check_page("docs/io.md"), 4); }
 TEST(DocExamples, SearchingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/searching.md"), 4); }
 TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"), 4); }
 TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 4); }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -97,6 +98,8 @@ void to_host(const array_desc& a, host_sink sink, void* context);
 void advise_huge_pages(void* p, std::size_t bytes) noexcept;
 /// Host (C order, a.size() elements) to device into the view.
 void from_host(const array_desc& a, const void* src);
+/// numpy.ndarray.tofile: the elements in C order as raw bytes (src/io/npy.cpp).
+void tofile(const array_desc& a, const std::string& file);
 
 /// Raises the first out-of-range index reported by an indexing kernel of the calling thread that
 /// has finished, and forgets the thread's finished ones; waits for nothing (Note [Deferred index

@@ -295,6 +295,9 @@ class ndarray {
     }
   }
   void set(const Scalar* values) { detail::from_host(desc_, values); }
+  /// numpy.ndarray.tofile(file): the elements in C order, machine byte order, no header
+  /// (cupp::fromfile reads them back; docs/io.md).
+  void tofile(const std::string& file) const { detail::tofile(desc_, file); }
   /// The single element of a size-1 array. Throws value_error "can only convert an array of size
   /// 1 to a Python scalar" otherwise.
   Scalar item() const {

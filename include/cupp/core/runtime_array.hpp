@@ -69,6 +69,8 @@ class array {
   bool is_c_contiguous() const { return cupp::is_c_contiguous(desc_.shape, desc_.strides); }
   bool is_f_contiguous() const { return cupp::is_f_contiguous(desc_.shape, desc_.strides); }
   const detail::array_desc& desc() const noexcept { return desc_; }
+  /// numpy.ndarray.tofile(file), as ndarray<T>::tofile.
+  void tofile(const std::string& file) const { detail::tofile(desc_, file); }
 
   /// The typed view of the same memory; type_error naming both dtypes when T is not dtype().
   template <class T>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Built with plain g++ against an installed cupp, with a kernel bundle embedded by
 // cupp_add_kernel_bundle and cupp's prebuilt common kernels linked. Checks that the bundle serves
-// its kernel; then, with a GPU, fills an array, runs a RawKernel on it and checks the result;
-// without one, checks that the missing device is one cupp::cuda_error.
+// its kernel, and that libzip (for .npz archives) is linked; then, with a GPU, fills an array,
+// runs a RawKernel on it and checks the result; without one, checks that the missing device is
+// one cupp::cuda_error.
 #include <cupp/array.hpp>
 #include <cupp/jit/compiler.hpp>
 
@@ -23,6 +24,13 @@ int main() {
     (void)memory_only.compile(kTwice, {}, {}, 90);
     std::cout << "bundle hits: " << memory_only.stats().bundle_hits << "\n";
     if (memory_only.stats().bundle_hits != 1 || memory_only.stats().compiles != 0) return 1;
+  }
+  try {
+    // .npz goes through libzip, which the package config finds for the consumer's link.
+    (void)cupp::load_npz("no-such-archive.npz");
+    return 1;
+  } catch (const cupp::value_error& e) {
+    std::cout << "npz: " << e.what() << "\n";
   }
   if (cupp::cuda::Device::count() == 0) {
     try {
