@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "cupp/core/array_desc.hpp"
 #include "cupp/core/runtime_array.hpp"
@@ -55,6 +56,27 @@ inline bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+/// A file written whole or not at all (Note [Files appear whole] in src/io/npy.cpp): bytes go to
+/// a temporary in the same directory, created by the first write; commit() renames it into place.
+/// Destroyed before commit(), the temporary is removed. Failures are value_error naming the path.
+class atomic_file {
+ public:
+  explicit atomic_file(std::string path) : path_(std::move(path)) {}
+  ~atomic_file();
+  atomic_file(const atomic_file&) = delete;
+  atomic_file& operator=(const atomic_file&) = delete;
+
+  void write(const void* data, std::size_t n);
+  void write(const std::string& bytes) { write(bytes.data(), bytes.size()); }
+  void commit();
+
+ private:
+  void open_temporary();
+  std::string path_, tmp_;
+  int fd_ = -1;
+  bool committed_ = false;
+};
 
 /// Writes `bytes` as the whole file `path` (Note [Files appear whole] in src/io/npy.cpp).
 void write_file_bytes(const std::string& path, const std::string& bytes);

@@ -124,52 +124,55 @@ class file_reader final : public byte_reader {
   std::uint64_t size_ = 0;
 };
 
+}  // namespace
+
 // Note [Files appear whole]: a file is written under a temporary name in its directory
 // (created with O_EXCL and mode 0666, so the umask applies as to any new file) and renamed to
 // its name only once every byte is written; on any failure the temporary is removed. A reader
 // sees the old file or the complete new one, never a part, and a failed save leaves no file.
-class atomic_file {
- public:
-  explicit atomic_file(std::string path) : path_(std::move(path)) {
-    static std::atomic<unsigned> counter{0};
-    for (int attempt = 0;; ++attempt) {
-      tmp_ =
-          path_ + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
-      fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd_ >= 0) break;
-      if (errno != EEXIST || attempt > 100) throw_errno(path_, "create the file");
+// The temporary is created by the first write, so that a writer that checks its input while
+// making its first piece (savetxt's format) leaves nothing behind when the check fails.
+atomic_file::~atomic_file() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty() && !committed_) ::unlink(tmp_.c_str());
+}
+
+void atomic_file::open_temporary() {
+  static std::atomic<unsigned> counter{0};
+  for (int attempt = 0;; ++attempt) {
+    tmp_ = path_ + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
+    fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd_ >= 0) return;
+    if (errno != EEXIST || attempt > 100) {
+      const int err = errno;
+      tmp_.clear();
+      errno = err;
+      throw_errno(path_, "create the file");
     }
   }
-  ~atomic_file() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!committed_) ::unlink(tmp_.c_str());
-  }
-  atomic_file(const atomic_file&) = delete;
-  atomic_file& operator=(const atomic_file&) = delete;
+}
 
-  void write(const void* data, std::size_t n) {
-    const char* p = static_cast<const char*>(data);
-    while (n > 0) {
-      const ssize_t w = ::write(fd_, p, n);
-      if (w < 0 && errno == EINTR) continue;
-      if (w < 0) throw_errno(path_, "write the file");
-      p += w;
-      n -= static_cast<std::size_t>(w);
-    }
+void atomic_file::write(const void* data, std::size_t n) {
+  if (fd_ < 0) open_temporary();
+  const char* p = static_cast<const char*>(data);
+  while (n > 0) {
+    const ssize_t w = ::write(fd_, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) throw_errno(path_, "write the file");
+    p += w;
+    n -= static_cast<std::size_t>(w);
   }
-  void commit() {
-    const int fd = std::exchange(fd_, -1);
-    if (::close(fd) != 0) throw_errno(path_, "write the file");
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0)
-      throw_errno(path_, "rename the file into place");
-    committed_ = true;
-  }
+}
 
- private:
-  std::string path_, tmp_;
-  int fd_ = -1;
-  bool committed_ = false;
-};
+void atomic_file::commit() {
+  if (fd_ < 0) open_temporary();  // an empty file
+  const int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) throw_errno(path_, "write the file");
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) throw_errno(path_, "rename the file into place");
+  committed_ = true;
+}
+
+namespace {
 
 /// Writes the elements of `data` (C order) after `prefix`, streamed from the device piece by
 /// piece as they arrive (Note [Staged device-to-host copies] in src/core/array_desc.cpp).

@@ -26,6 +26,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/core/printoptions.hpp"
 #include "cupp/detail/format.hpp"
+#include "io_internal.hpp"
 
 namespace cupp::detail {
 namespace {
@@ -307,62 +308,6 @@ std::string python_list_str(const std::vector<std::string>& v) {
   return s + "]";
 }
 
-// Note [Text files appear whole]: a text file is written under a temporary name in the target's
-// directory (created with O_EXCL, mode 0666 so the umask applies), a megabyte of text at a time
-// so that a large array needs no second copy of itself as text, and renamed to its name once
-// every byte is written; on any failure (a bad fmt, a value %d cannot take, a full disk) the
-// temporary is removed. A reader sees the old file or the whole new one, and a failed savetxt
-// leaves neither a new file nor a partial one. The format is checked and the first megabyte
-// made before the temporary is created.
-class text_file_writer {
- public:
-  explicit text_file_writer(std::string path) : path_(std::move(path)) {}
-  ~text_file_writer() {
-    if (fd_ >= 0) ::close(fd_);
-    if (!tmp_.empty() && !committed_) ::unlink(tmp_.c_str());
-  }
-  text_file_writer(const text_file_writer&) = delete;
-  text_file_writer& operator=(const text_file_writer&) = delete;
-
-  void write(const std::string& bytes) {
-    if (fd_ < 0) open_temporary();
-    for (std::size_t done = 0; done < bytes.size();) {
-      const ssize_t w = ::write(fd_, bytes.data() + done, bytes.size() - done);
-      if (w < 0 && errno == EINTR) continue;
-      if (w < 0) fail("write the file", errno);
-      done += static_cast<std::size_t>(w);
-    }
-  }
-  void commit() {
-    if (fd_ < 0) open_temporary();  // an empty file
-    const int fd = std::exchange(fd_, -1);
-    if (::close(fd) != 0) fail("write the file", errno);
-    if (::rename(tmp_.c_str(), path_.c_str()) != 0) fail("rename the file into place", errno);
-    committed_ = true;
-  }
-
- private:
-  [[noreturn]] void fail(const char* action, int err) {
-    throw value_error(path_ + ": cannot " + action + ": " + std::strerror(err));
-  }
-  void open_temporary() {
-    static std::atomic<unsigned> counter{0};
-    for (int attempt = 0; fd_ < 0; ++attempt) {
-      tmp_ = path_ + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter++);
-      fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-      if (fd_ < 0 && (errno != EEXIST || attempt > 100)) {
-        const int err = errno;
-        tmp_.clear();
-        fail("create the file", err);
-      }
-    }
-  }
-
-  std::string path_, tmp_;
-  int fd_ = -1;
-  bool committed_ = false;
-};
-
 bool compressed_name(const std::string& path) {
   const auto ends = [&](const char* s) {
     const std::size_t n = std::strlen(s);
@@ -580,7 +525,7 @@ void split_fields(std::string_view line, const std::optional<char>& delimiter,
 namespace {
 
 /// numpy.savetxt's text for host data, handed to `sink(const std::string&)` a megabyte at a time
-/// (Note [Text files appear whole]).
+/// (Note [Files appear whole] in src/io/npy.cpp).
 template <class Sink>
 void savetxt_pieces(const void* data, dtype d, const shape_t& shape, const savetxt_options& o,
                     Sink&& sink) {
@@ -660,7 +605,7 @@ void savetxt_host(const std::string& path, const void* data, dtype d, const shap
                   const savetxt_options& options) {
   CUPP_EXPECTS(!compressed_name(path), value_error,
                path + ": compressed text files (.gz, .bz2) are not supported");
-  text_file_writer file(path);
+  io::atomic_file file(path);  // Note [Files appear whole]
   savetxt_pieces(data, d, shape, options, [&](const std::string& piece) { file.write(piece); });
   file.commit();
 }

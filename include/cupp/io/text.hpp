@@ -33,7 +33,7 @@ struct savetxt_options {
 /// The text numpy.savetxt writes for host data (C order) of a 1-D or 2-D shape.
 std::string savetxt_text(const void* data, dtype d, const shape_t& shape,
                          const savetxt_options& options);
-/// Writes the text of host data to `path` (Note [Text files appear whole] in src/io/text.cpp).
+/// Writes the text of host data to `path` (Note [Files appear whole] in src/io/npy.cpp).
 void savetxt_host(const std::string& path, const void* data, dtype d, const shape_t& shape,
                   const savetxt_options& options);
 /// Copies `a` to the host and writes its text to `path` (savetxt_host).
