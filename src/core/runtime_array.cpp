@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "cupp/linalg/matmul.hpp"
+#include "cupp/linalg/products.hpp"
 #include "cupp/routines/creation.hpp"
 #include "cupp/routines/reduction.hpp"
 
@@ -14,11 +16,16 @@ namespace detail {
 namespace {
 const char* casting_name(casting rule) noexcept {
   switch (rule) {
-    case casting::no: return "no";
-    case casting::equiv: return "equiv";
-    case casting::safe: return "safe";
-    case casting::same_kind: return "same_kind";
-    case casting::unsafe: return "unsafe";
+    case casting::no:
+      return "no";
+    case casting::equiv:
+      return "equiv";
+    case casting::safe:
+      return "safe";
+    case casting::same_kind:
+      return "same_kind";
+    case casting::unsafe:
+      return "unsafe";
   }
   return "unsafe";
 }
@@ -78,9 +85,9 @@ array array::squeeze(const std::vector<std::int64_t>& axes) const {
 }
 array array::view(cupp::dtype dt) const { return array(detail::view_as(desc_, dt)); }
 
-#define CUPP_REDUCTION_METHOD(name)                                      \
-  array array::name(const axis_arg& axis, bool keepdims) const {         \
-    return cupp::name(*this, axis, keepdims);                            \
+#define CUPP_REDUCTION_METHOD(name)                              \
+  array array::name(const axis_arg& axis, bool keepdims) const { \
+    return cupp::name(*this, axis, keepdims);                    \
   }
 CUPP_REDUCTION_METHOD(sum)
 CUPP_REDUCTION_METHOD(prod)
@@ -133,10 +140,10 @@ array reduce_dynamic(const array& a, const axis_arg& axis, bool keepdims, dtype 
 }
 }  // namespace
 
-#define CUPP_SUM_LIKE(name, op, result_rule)                                        \
-  array name(const array& a, const axis_arg& axis, bool keepdims) {                 \
-    const dtype out = expr::result_rule(a.dtype());                                 \
-    return reduce_dynamic<expr::op>(a, axis, keepdims, expr::compute_dtype(out), out);      \
+#define CUPP_SUM_LIKE(name, op, result_rule)                                           \
+  array name(const array& a, const axis_arg& axis, bool keepdims) {                    \
+    const dtype out = expr::result_rule(a.dtype());                                    \
+    return reduce_dynamic<expr::op>(a, axis, keepdims, expr::compute_dtype(out), out); \
   }
 CUPP_SUM_LIKE(sum, red_sum, sum_dtype)
 CUPP_SUM_LIKE(prod, red_prod, sum_dtype)
@@ -146,9 +153,9 @@ CUPP_SUM_LIKE(mean, red_mean, mean_dtype)
 CUPP_SUM_LIKE(nanmean, red_nanmean, mean_dtype)
 #undef CUPP_SUM_LIKE
 
-#define CUPP_EXTREME(name, op, result)                                                       \
-  array name(const array& a, const axis_arg& axis, bool keepdims) {                          \
-    return reduce_dynamic<expr::op>(a, axis, keepdims, expr::compute_dtype(a.dtype()), result);      \
+#define CUPP_EXTREME(name, op, result)                                                          \
+  array name(const array& a, const axis_arg& axis, bool keepdims) {                             \
+    return reduce_dynamic<expr::op>(a, axis, keepdims, expr::compute_dtype(a.dtype()), result); \
   }
 CUPP_EXTREME(max, red_max, a.dtype())
 CUPP_EXTREME(amax, red_max, a.dtype())
@@ -168,6 +175,45 @@ array any(const array& a, const axis_arg& axis, bool keepdims) {
 }
 array count_nonzero(const array& a, const axis_arg& axis, bool keepdims) {
   return reduce_dynamic<expr::red_count_nonzero>(a, axis, keepdims, dtype::int64, dtype::int64);
+}
+
+array ptp(const array& a, const axis_arg& axis, bool keepdims) {
+  return cupp::max(a, axis, keepdims) - cupp::min(a, axis, keepdims);
+}
+
+// The spread reductions reach the typed routines, one instantiation per dtype, here in the
+// library: they fuse the squared deviation into the second reduction, which a sequence of
+// run-time-typed operations would not.
+#define CUPP_SPREAD(name)                                                                      \
+  array name(const array& a, const axis_arg& axis, bool keepdims, double ddof) {               \
+    return a.visit([&](const auto& t) { return array(cupp::name(t, axis, keepdims, ddof)); }); \
+  }
+CUPP_SPREAD(var)
+CUPP_SPREAD(stddev)
+CUPP_SPREAD(nanvar)
+CUPP_SPREAD(nanstd)
+#undef CUPP_SPREAD
+
+// ---- products ---------------------------------------------------------------------------------
+
+namespace {
+/// `a` as an array of `dt`: itself, or a converted copy.
+detail::array_desc desc_as(const array& a, dtype dt) {
+  return a.dtype() == dt ? a.desc() : a.astype(dt).desc();
+}
+}  // namespace
+
+array matmul(const array& a, const array& b) {
+  const dtype r = promote_types(a.dtype(), b.dtype());
+  (void)detail::matmul_shape(a.shape(), b.shape());  // check before converting
+  return array(detail::matmul(desc_as(a, r), desc_as(b, r)));
+}
+
+array dot(const array& a, const array& b) {
+  if (a.ndim() == 0 || b.ndim() == 0) return a * b;
+  const dtype r = promote_types(a.dtype(), b.dtype());
+  (void)detail::dot_shape(a.shape(), b.shape());  // check before converting
+  return array(detail::dot(desc_as(a, r), desc_as(b, r)));
 }
 
 }  // namespace cupp

@@ -40,7 +40,8 @@ inline constexpr bool is_half_v = std::is_same_v<T, float16> || std::is_same_v<T
 template <class T>
 T float_to_integer(double x) {
   if (std::isnan(x)) return T(0);
-  if (x <= static_cast<double>(std::numeric_limits<T>::lowest())) return std::numeric_limits<T>::lowest();
+  if (x <= static_cast<double>(std::numeric_limits<T>::lowest()))
+    return std::numeric_limits<T>::lowest();
   if (x >= static_cast<double>(std::numeric_limits<T>::max())) return std::numeric_limits<T>::max();
   return static_cast<T>(x);
 }
@@ -71,10 +72,14 @@ T convert_value(X x) {
 template <class T>
 T convert_scalar(const weak_scalar& s) {
   switch (s.kind) {
-    case scalar_kind::boolean: return convert_value<T>(s.i != 0);
-    case scalar_kind::integer: return s.above_int64 ? convert_value<T>(s.u) : convert_value<T>(s.i);
-    case scalar_kind::floating: return convert_value<T>(s.f);
-    case scalar_kind::complex: return convert_value<T>(s.c);
+    case scalar_kind::boolean:
+      return convert_value<T>(s.i != 0);
+    case scalar_kind::integer:
+      return s.above_int64 ? convert_value<T>(s.u) : convert_value<T>(s.i);
+    case scalar_kind::floating:
+      return convert_value<T>(s.f);
+    case scalar_kind::complex:
+      return convert_value<T>(s.c);
   }
   return T();
 }
@@ -137,7 +142,8 @@ std::vector<operand_type> types_of(const std::vector<dynamic_operand>& operands)
 
 shape_t broadcast_shape_of(const std::vector<dynamic_operand>& operands) {
   std::vector<shape_t> shapes;
-  for (const dynamic_operand& o : operands) shapes.push_back(o.is_scalar ? shape_t{} : o.array.shape);
+  for (const dynamic_operand& o : operands)
+    shapes.push_back(o.is_scalar ? shape_t{} : o.array.shape);
   return broadcast_shapes(shapes);
 }
 
@@ -207,7 +213,8 @@ resolved_types resolve_types(const op_desc& op, const std::vector<operand_type>&
   return t;
 }
 
-detail::kernel_family& dynamic_family(const op_desc& op, const std::vector<operand_type>& operands) {
+detail::kernel_family& dynamic_family(const op_desc& op,
+                                      const std::vector<operand_type>& operands) {
   return family_for(op, operands, resolve_types(op, operands));
 }
 
@@ -234,8 +241,8 @@ void dynamic_assign(const op_desc& op, const std::vector<dynamic_operand>& opera
 }
 
 detail::reduce_family& dynamic_reduce_family(const reduce_desc& op, dtype in, dtype acc) {
-  const std::string key = std::string(op.name) + "(a" + cupp::detail::dtype_short_name(in) +
-                          ")" + cupp::detail::dtype_short_name(acc);
+  const std::string key = std::string(op.name) + "(a" + cupp::detail::dtype_short_name(in) + ")" +
+                          cupp::detail::dtype_short_name(acc);
   return reduce_table().get(key, [&] {
     emitter e;
     std::string expression = emit_array(e, in);

@@ -26,8 +26,8 @@ std::string emit_op(const op_desc& op, dtype loop, dtype result, const std::stri
   };
   std::string call;
   if (op.condition) {
-    call = "(" + cast("bool", in[0]) + " ? " + cast(compute, in[1]) + " : " +
-           cast(compute, in[2]) + ")";
+    call = "(" + cast("bool", in[0]) + " ? " + cast(compute, in[1]) + " : " + cast(compute, in[2]) +
+           ")";
   } else if (op.function[0] == '\0') {
     call = cast(compute, in[0]);
   } else {

@@ -37,8 +37,8 @@ inline constexpr bool is_dynamic_operand_v =
 /// True when every argument is such an operand and at least one is a cupp::array: calls
 /// without one belong to the typed overloads.
 template <class... X>
-inline constexpr bool dynamic_args_v =
-    (is_dynamic_operand_v<X> && ...) && (std::is_same_v<X, array> || ...);
+inline constexpr bool dynamic_args_v = (is_dynamic_operand_v<X> && ...) &&
+                                       (std::is_same_v<X, array> || ...);
 
 /// NumPy's TypeError "Cannot cast array data from dtype('float64') to dtype('int32') according
 /// to the rule 'safe'", as a type_error.
@@ -65,6 +65,9 @@ class array {
   /// Shares `a`'s memory, shape and strides; records T as the dtype.
   template <class T>
   array(const ndarray<T>& a) : desc_(a.desc()) {}  // NOLINT: implicit, as any ndarray is one
+  /// Evaluates a typed expression (`cupp::array r = a + b;` with ndarray<T> a and b).
+  template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
+  array(const E& e) : array(e.eval()) {}  // NOLINT: implicit, as an ndarray<T> is made from one
   /// Wraps a description (the dtype is the description's).
   explicit array(detail::array_desc d) : desc_(std::move(d)) {}
   /// numpy.empty(shape, dtype): a new, uninitialised C-contiguous array.
@@ -108,8 +111,8 @@ class array {
   template <class U>
   ndarray<U> as() const {
     CUPP_EXPECTS(desc_.dt == dtype_of<U>, type_error,
-                 std::string("cannot view an array of dtype ") + dtype_name(desc_.dt) +
-                     " as " + dtype_name(dtype_of<U>));
+                 std::string("cannot view an array of dtype ") + dtype_name(desc_.dt) + " as " +
+                     dtype_name(dtype_of<U>));
     return ndarray<U>(desc_);
   }
   /// A copy converted to U, as numpy.ndarray.astype (unsafe casting).
@@ -277,33 +280,32 @@ void apply_dynamic_out(const array& out, const X&... x) {
 
 // Every row of ufuncs.def takes cupp::array operands: cupp::exp(a), cupp::maximum(a, 0.5), and
 // with a trailing `out` array (a cupp::array or an ndarray<T>), numpy.name(..., out=out).
-#define CUPP_UFUNC1(name, rule, kinds, function, doc)                                          \
-  template <class A, std::enable_if_t<detail::dynamic_args_v<A>, int> = 0>                      \
-  array name(const A& a) {                                                                      \
-    return detail::apply_dynamic<expr::op_##name>(a);                                           \
-  }                                                                                             \
-  template <class A, std::enable_if_t<detail::is_dynamic_operand_v<A>, int> = 0>                \
-  array name(const A& a, const array& out) {                                                    \
-    detail::apply_dynamic_out<expr::op_##name>(out, a);                                         \
-    return out;                                                                                 \
+#define CUPP_UFUNC1(name, rule, kinds, function, doc)                            \
+  template <class A, std::enable_if_t<detail::dynamic_args_v<A>, int> = 0>       \
+  array name(const A& a) {                                                       \
+    return detail::apply_dynamic<expr::op_##name>(a);                            \
+  }                                                                              \
+  template <class A, std::enable_if_t<detail::is_dynamic_operand_v<A>, int> = 0> \
+  array name(const A& a, const array& out) {                                     \
+    detail::apply_dynamic_out<expr::op_##name>(out, a);                          \
+    return out;                                                                  \
   }
-#define CUPP_UFUNC2(name, rule, kinds, function, doc)                                          \
-  template <class A, class B, std::enable_if_t<detail::dynamic_args_v<A, B>, int> = 0>          \
-  array name(const A& a, const B& b) {                                                          \
-    return detail::apply_dynamic<expr::op_##name>(a, b);                                        \
-  }                                                                                             \
-  template <class A, class B,                                                                   \
+#define CUPP_UFUNC2(name, rule, kinds, function, doc)                                            \
+  template <class A, class B, std::enable_if_t<detail::dynamic_args_v<A, B>, int> = 0>           \
+  array name(const A& a, const B& b) {                                                           \
+    return detail::apply_dynamic<expr::op_##name>(a, b);                                         \
+  }                                                                                              \
+  template <class A, class B,                                                                    \
             std::enable_if_t<detail::is_dynamic_operand_v<A> && detail::is_dynamic_operand_v<B>, \
-                             int> = 0>                                                          \
-  array name(const A& a, const B& b, const array& out) {                                        \
-    detail::apply_dynamic_out<expr::op_##name>(out, a, b);                                      \
-    return out;                                                                                 \
+                             int> = 0>                                                           \
+  array name(const A& a, const B& b, const array& out) {                                         \
+    detail::apply_dynamic_out<expr::op_##name>(out, a, b);                                       \
+    return out;                                                                                  \
   }
-#define CUPP_UFUNC3(name, rule, kinds, function, doc)                                          \
-  template <class A, class B, class C,                                                          \
-            std::enable_if_t<detail::dynamic_args_v<A, B, C>, int> = 0>                         \
-  array name(const A& a, const B& b, const C& c) {                                              \
-    return detail::apply_dynamic<expr::op_##name>(a, b, c);                                     \
+#define CUPP_UFUNC3(name, rule, kinds, function, doc)                                              \
+  template <class A, class B, class C, std::enable_if_t<detail::dynamic_args_v<A, B, C>, int> = 0> \
+  array name(const A& a, const B& b, const C& c) {                                                 \
+    return detail::apply_dynamic<expr::op_##name>(a, b, c);                                        \
   }
 #include "cupp/expr/ufuncs.def"
 #undef CUPP_UFUNC1
@@ -317,10 +319,10 @@ array where(const C& cond, const X& x, const Y& y) {
   return detail::apply_dynamic<expr::op_where>(cond, x, y);
 }
 
-#define CUPP_DYNAMIC_BINARY_OPERATOR(symbol, op)                                   \
+#define CUPP_DYNAMIC_BINARY_OPERATOR(symbol, op)                                       \
   template <class A, class B, std::enable_if_t<detail::dynamic_args_v<A, B>, int> = 0> \
-  array operator symbol(const A& a, const B& b) {                                  \
-    return detail::apply_dynamic<expr::op>(a, b);                                  \
+  array operator symbol(const A& a, const B& b) {                                      \
+    return detail::apply_dynamic<expr::op>(a, b);                                      \
   }
 CUPP_DYNAMIC_BINARY_OPERATOR(+, op_add)
 CUPP_DYNAMIC_BINARY_OPERATOR(-, op_subtract)
@@ -340,10 +342,10 @@ CUPP_DYNAMIC_BINARY_OPERATOR(>, op_greater)
 CUPP_DYNAMIC_BINARY_OPERATOR(>=, op_greater_equal)
 #undef CUPP_DYNAMIC_BINARY_OPERATOR
 
-#define CUPP_DYNAMIC_UNARY_OPERATOR(symbol, op)                                   \
-  template <class A, std::enable_if_t<std::is_same_v<A, array>, int> = 0>         \
-  array operator symbol(const A& a) {                                             \
-    return detail::apply_dynamic<expr::op>(a);                                    \
+#define CUPP_DYNAMIC_UNARY_OPERATOR(symbol, op)                           \
+  template <class A, std::enable_if_t<std::is_same_v<A, array>, int> = 0> \
+  array operator symbol(const A& a) {                                     \
+    return detail::apply_dynamic<expr::op>(a);                            \
   }
 CUPP_DYNAMIC_UNARY_OPERATOR(-, op_negative)
 CUPP_DYNAMIC_UNARY_OPERATOR(+, op_positive)
@@ -376,14 +378,29 @@ array argmin(const array& a, const axis_arg& axis = {}, bool keepdims = false);
 array all(const array& a, const axis_arg& axis = {}, bool keepdims = false);
 array any(const array& a, const axis_arg& axis = {}, bool keepdims = false);
 array count_nonzero(const array& a, const axis_arg& axis = {}, bool keepdims = false);
+/// numpy.ptp: max - min along the axes.
+array ptp(const array& a, const axis_arg& axis = {}, bool keepdims = false);
+/// numpy.var, std, nanvar, nanstd: the typed routines for a's dtype, reached through
+/// visit_dtype inside the library (they fuse the deviation into the second reduction).
+array var(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
+array stddev(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
+array nanvar(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
+array nanstd(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
+
+// ---- products ---------------------------------------------------------------------------------
+
+/// numpy.matmul and numpy.dot with a cupp::array among the operands (an ndarray<T> converts):
+/// both operands are converted to their promoted dtype, then multiplied as the typed
+/// overloads multiply them (cupp/linalg/matmul.hpp, products.hpp), with their checks.
+array matmul(const array& a, const array& b);
+array dot(const array& a, const array& b);
 
 // ---- implementation ---------------------------------------------------------------------------
 
 template <class U>
 ndarray<U> array::astype() const {
   ndarray<U> out(shape());
-  expr::dynamic_assign(expr::op_desc_of<expr::op_copy>(), {detail::to_dynamic(*this)},
-                       out.desc());
+  expr::dynamic_assign(expr::op_desc_of<expr::op_copy>(), {detail::to_dynamic(*this)}, out.desc());
   return out;
 }
 
@@ -415,20 +432,36 @@ array& array::compound(const B& b) {
 }
 
 template <class B>
-array& array::operator+=(const B& b) { return compound<expr::op_add>(b); }
+array& array::operator+=(const B& b) {
+  return compound<expr::op_add>(b);
+}
 template <class B>
-array& array::operator-=(const B& b) { return compound<expr::op_subtract>(b); }
+array& array::operator-=(const B& b) {
+  return compound<expr::op_subtract>(b);
+}
 template <class B>
-array& array::operator*=(const B& b) { return compound<expr::op_multiply>(b); }
+array& array::operator*=(const B& b) {
+  return compound<expr::op_multiply>(b);
+}
 template <class B>
-array& array::operator/=(const B& b) { return compound<expr::op_true_divide>(b); }
+array& array::operator/=(const B& b) {
+  return compound<expr::op_true_divide>(b);
+}
 template <class B>
-array& array::operator%=(const B& b) { return compound<expr::op_remainder>(b); }
+array& array::operator%=(const B& b) {
+  return compound<expr::op_remainder>(b);
+}
 template <class B>
-array& array::operator&=(const B& b) { return compound<expr::op_bitwise_and>(b); }
+array& array::operator&=(const B& b) {
+  return compound<expr::op_bitwise_and>(b);
+}
 template <class B>
-array& array::operator|=(const B& b) { return compound<expr::op_bitwise_or>(b); }
+array& array::operator|=(const B& b) {
+  return compound<expr::op_bitwise_or>(b);
+}
 template <class B>
-array& array::operator^=(const B& b) { return compound<expr::op_bitwise_xor>(b); }
+array& array::operator^=(const B& b) {
+  return compound<expr::op_bitwise_xor>(b);
+}
 
 }  // namespace cupp

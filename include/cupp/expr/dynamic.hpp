@@ -30,8 +30,8 @@ struct weak_scalar {
   bool above_int64 = false;  // an unsigned integer above INT64_MAX, held in `u`
   long long i = 0;           // integer and bool values
   unsigned long long u = 0;
-  double f = 0;              // floating values (a C++ float, double or float16 is exact here)
-  std::complex<double> c;    // complex values
+  double f = 0;            // floating values (a C++ float, double or float16 is exact here)
+  std::complex<double> c;  // complex values
 };
 
 /// The weak scalar of a C++ number: bool, an integer type, a floating type (float16 and
@@ -88,9 +88,9 @@ struct resolved_types {
   dtype result = dtype::bool_;
 };
 
-/// Resolves the dtypes of `op` over `operands`. Throws type_error in NumPy's words when the op
-/// has no loop for them ("ufunc 'bitwise_and' not supported for the input types ..."), as the
-/// typed path does, and value_error when the operand count is not the op's.
+/// Resolves the dtypes of `op` over `operands` (as many as the op takes: 1 to 3, 3 for where).
+/// Throws type_error in NumPy's words when the op has no loop for them ("ufunc 'bitwise_and'
+/// not supported for the input types ..."), as the typed path does.
 resolved_types resolve_types(const op_desc& op, const std::vector<operand_type>& operands);
 
 /// The generated kernels of `op` over operands of these types (resolved by resolve_types): the
@@ -117,7 +117,6 @@ detail::reduce_family& dynamic_reduce_family(const reduce_desc& op, dtype in, dt
 /// Reduces `a` with `op` over `axis`, accumulating in `acc`, into a new array of dtype `out`:
 /// what reduce<Op, acc, T>(ndarray, axis, keepdims) does for the typed array.
 cupp::detail::array_desc dynamic_reduce(const reduce_desc& op, const cupp::detail::array_desc& a,
-                                        const axis_arg& axis, bool keepdims, dtype acc,
-                                        dtype out);
+                                        const axis_arg& axis, bool keepdims, dtype acc, dtype out);
 
 }  // namespace cupp::expr
