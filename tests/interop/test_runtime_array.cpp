@@ -80,15 +80,14 @@ TEST_F(RuntimeArray, VisitCallsTheFunctionWithTheTypedArray) {
   EXPECT_EQ(r.astype<double>().get(), (std::vector<double>{5, -2, 9}));
 }
 
-
 // ---- creation, conversions, writing ------------------------------------------------------------
 
 TEST_F(RuntimeArray, CreationWithARunTimeDtype) {
   // example-begin runtime_array_creation
-  cupp::array z = cupp::zeros({2, 3}, cupp::dtype::int16);        // np.zeros((2, 3), np.int16)
+  cupp::array z = cupp::zeros({2, 3}, cupp::dtype::int16);  // np.zeros((2, 3), np.int16)
   cupp::array c = cupp::full({2}, std::complex<double>(1, -2), cupp::dtype::complex64);
-  cupp::array t = cupp::full({3}, 1.75, cupp::dtype::int32);      // 1.75 truncates to 1
-  cupp::array u = cupp::array({4}, cupp::dtype::uint8);           // np.empty(4, np.uint8)
+  cupp::array t = cupp::full({3}, 1.75, cupp::dtype::int32);  // 1.75 truncates to 1
+  cupp::array u = cupp::array({4}, cupp::dtype::uint8);       // np.empty(4, np.uint8)
   u.fill(200);
   // example-end
   EXPECT_EQ(z.dtype(), dtype::int16);
@@ -100,8 +99,9 @@ TEST_F(RuntimeArray, CreationWithARunTimeDtype) {
   EXPECT_EQ(u.get<std::uint8_t>(), (std::vector<std::uint8_t>(4, 200)));
   EXPECT_EQ(cupp::ones({3}, dtype::bool_).get<bool>(), (std::vector<bool>(3, true)));
   EXPECT_EQ(cupp::full({2}, 7, dtype::float16).get<float>(), (std::vector<float>{7, 7}));
-  EXPECT_EQ(cupp::full({1}, std::uint64_t{18446744073709551615u}, dtype::uint64).item<std::uint64_t>(),
-            std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(
+      cupp::full({1}, std::uint64_t{18446744073709551615u}, dtype::uint64).item<std::uint64_t>(),
+      std::numeric_limits<std::uint64_t>::max());
   const cupp::array f = cupp::empty({2, 3}, dtype::float64, 'F');
   EXPECT_TRUE(f.is_f_contiguous());
   const cupp::array like = cupp::ones_like(cupp::array(f.T()));
@@ -119,9 +119,9 @@ TEST_F(RuntimeArray, CreationWithARunTimeDtype) {
 TEST_F(RuntimeArray, AstypeCopyGetAndItemConvert) {
   const cupp::array d = cupp::asarray<double>({1.7, -2.5, 300.25});
   // example-begin runtime_array_convert
-  cupp::array i = d.astype(cupp::dtype::int32);       // d.astype(np.int32): truncates
-  std::vector<double> back = i.get<double>();         // int32 -> float64 is safe
-  std::int32_t first = i(0).item<std::int32_t>();     // a 0-d view, then its element
+  cupp::array i = d.astype(cupp::dtype::int32);    // d.astype(np.int32): truncates
+  std::vector<double> back = i.get<double>();      // int32 -> float64 is safe
+  std::int32_t first = i(0).item<std::int32_t>();  // a 0-d view, then its element
   // d.get<int>() would be a type_error: float64 -> int32 is not safe
   std::vector<int> lossy = d.get<int>(cupp::casting::unsafe);
   // example-end
@@ -144,11 +144,11 @@ TEST_F(RuntimeArray, AstypeCopyGetAndItemConvert) {
 TEST_F(RuntimeArray, ViewsShareMemoryAndAssignmentWritesIntoThem) {
   cupp::array a = cupp::asarray<std::int32_t>({0, 1, 2, 3, 4, 5}, {2, 3});
   // example-begin runtime_array_views
-  cupp::array row = a(1);                        // a[1]: a view
-  cupp::array col = a(slice(), 2);               // a[:, 2]
+  cupp::array row = a(1);                                  // a[1]: a view
+  cupp::array col = a(slice(), 2);                         // a[:, 2]
   a(0, slice(0, 2)) = cupp::asarray<double>({9.75, 8.5});  // cast as NumPy's setitem: 9, 8
-  row = row.reshape({3, 1});                     // rebinds `row`; a is unchanged
-  a["1, ::2"] = 7;                               // writes 7 into a[1, 0] and a[1, 2]
+  row = row.reshape({3, 1});                               // rebinds `row`; a is unchanged
+  a["1, ::2"] = 7;                                         // writes 7 into a[1, 0] and a[1, 2]
   // example-end
   EXPECT_EQ(a.get<std::int32_t>(), (std::vector<std::int32_t>{9, 8, 2, 7, 4, 7}));
   EXPECT_EQ(row.shape(), (shape_t{3, 1}));
@@ -171,11 +171,11 @@ TEST_F(RuntimeArray, MixedDtypesAgainstHostLoopsAndTheTypedPath) {
   const auto ti8 = cupp::asarray(hi8, {2, 3});
   const auto tf32 = cupp::asarray(hf32, {2, 3});
   // example-begin runtime_array_ops
-  cupp::array a = ti8, b = tf32;           // dtypes known only at run time
-  cupp::array s = a + b;                   // int8 + float32 -> float32, as NumPy
-  cupp::array k = a * 2;                   // a C++ int is a weak scalar: int8 stays int8
-  cupp::array m = cupp::maximum(a, 0.5);   // a weak float: int8 -> float64
-  cupp::array lt = b < a;                  // comparisons give bool
+  cupp::array a = ti8, b = tf32;          // dtypes known only at run time
+  cupp::array s = a + b;                  // int8 + float32 -> float32, as NumPy
+  cupp::array k = a * 2;                  // a C++ int is a weak scalar: int8 stays int8
+  cupp::array m = cupp::maximum(a, 0.5);  // a weak float: int8 -> float64
+  cupp::array lt = b < a;                 // comparisons give bool
   // example-end
   ASSERT_EQ(s.dtype(), dtype::float32);
   ASSERT_EQ(k.dtype(), dtype::int8);
@@ -241,8 +241,7 @@ TEST_F(RuntimeArray, MixedDtypesAgainstHostLoopsAndTheTypedPath) {
   const auto td = cupp::asarray<double>({2, -4});
   const cupp::array cd = cupp::array(tc) * cupp::array(td);
   EXPECT_EQ(cd.dtype(), dtype::complex128);
-  EXPECT_EQ(cd.get<std::complex<double>>(),
-            (std::vector<std::complex<double>>{{2, 4}, {2, -16}}));
+  EXPECT_EQ(cd.get<std::complex<double>>(), (std::vector<std::complex<double>>{{2, 4}, {2, -16}}));
   expect_same_as_typed(cd, tc * td);
   // float16 with a C++ double stays float16 (NEP 50).
   const auto th = cupp::asarray<cupp::float16>({1, 2, 3});
@@ -368,11 +367,11 @@ TEST_F(RuntimeArray, ReductionsAgainstHostLoopsAndTheTypedPath) {
   const std::vector<std::int8_t> h = {-128, 127, 5, 1, 2, 3};
   const auto ta = cupp::asarray(h, {2, 3});
   // example-begin runtime_array_reductions
-  cupp::array a = ta;                        // int8, shape (2, 3)
-  cupp::array total = cupp::sum(a);          // int64, as np.sum of an int8 array
-  cupp::array rows = a.mean(1);              // float64, shape (2,)
-  cupp::array top = cupp::max(a, 1, true);   // int8, shape (2, 1)
-  cupp::array at = cupp::argmax(a, 0);       // int64
+  cupp::array a = ta;                       // int8, shape (2, 3)
+  cupp::array total = cupp::sum(a);         // int64, as np.sum of an int8 array
+  cupp::array rows = a.mean(1);             // float64, shape (2,)
+  cupp::array top = cupp::max(a, 1, true);  // int8, shape (2, 1)
+  cupp::array at = cupp::argmax(a, 0);      // int64
   // example-end
   EXPECT_EQ(total.dtype(), dtype::int64);
   EXPECT_EQ(total.item<std::int64_t>(), 10);
@@ -385,8 +384,7 @@ TEST_F(RuntimeArray, ReductionsAgainstHostLoopsAndTheTypedPath) {
   EXPECT_EQ(cupp::sum(a, 0).get<std::int64_t>(), (std::vector<std::int64_t>{-127, 129, 8}));
   EXPECT_EQ(cupp::min(a).item<std::int8_t>(), -128);
   EXPECT_EQ(cupp::argmin(a).item<std::int64_t>(), 0);
-  EXPECT_EQ(cupp::prod(a, 1).get<std::int64_t>(),
-            (std::vector<std::int64_t>{-128 * 127 * 5, 6}));
+  EXPECT_EQ(cupp::prod(a, 1).get<std::int64_t>(), (std::vector<std::int64_t>{-128 * 127 * 5, 6}));
   EXPECT_EQ(cupp::any(a == 2).item<bool>(), true);
   EXPECT_EQ(cupp::all(a > 0, 1).get<bool>(), (std::vector<bool>{false, true}));
   EXPECT_EQ(cupp::count_nonzero(a > 1).item<std::int64_t>(), 4);
@@ -401,6 +399,44 @@ TEST_F(RuntimeArray, ReductionsAgainstHostLoopsAndTheTypedPath) {
   EXPECT_EQ(cupp::sum(cupp::array(th)).item<float>(), 3.0f);
   // A strided operand.
   expect_same_as_typed(cupp::sum(cupp::array(ta).T(), 1), cupp::sum(ta.T(), 1));
+  // ptp (wrapping in int8, as NumPy's), and the spread reductions with ddof.
+  expect_same_as_typed(cupp::ptp(a, 1), cupp::ptp(ta, 1));
+  expect_same_as_typed(cupp::var(a, 1), cupp::var(ta, 1));
+  expect_same_as_typed(cupp::stddev(a, {}, false, 1.0), cupp::stddev(ta, {}, false, 1.0));
+  expect_same_as_typed(cupp::nanvar(cupp::array(th)), cupp::nanvar(th));
+  EXPECT_EQ(cupp::var(a, 1).dtype(), dtype::float64);
+  EXPECT_DOUBLE_EQ(cupp::var(cupp::array(cupp::asarray<double>({1, 2, 3, 4}))).item<double>(),
+                   1.25);
+}
+
+// ---- products, and typed expressions as cupp::array --------------------------------------------
+
+TEST_F(RuntimeArray, MatmulAndDotPromoteTheirOperands) {
+  const auto ta = cupp::asarray<std::int16_t>({1, 2, 3, 4, 5, 6}, {2, 3});
+  const auto tb = cupp::asarray<float>({1, 0, -1, 2, 0.5f, 1}, {3, 2});
+  const cupp::array p = cupp::matmul(cupp::array(ta), tb);  // int16 @ float32 -> float32
+  EXPECT_EQ(p.dtype(), dtype::float32);
+  EXPECT_EQ(p.shape(), (shape_t{2, 2}));
+  EXPECT_EQ(p.get<float>(), (std::vector<float>{0.5f, 7, 2, 16}));
+  expect_same_as_typed(p, cupp::matmul(ta, tb));
+  expect_same_as_typed(cupp::dot(cupp::array(ta), cupp::array(tb)), cupp::dot(ta, tb));
+  expect_same_as_typed(cupp::dot(cupp::array(ta)(0, 1), cupp::array(tb)),
+                       cupp::dot(ta(0, 1), tb));  // a 0-d operand multiplies
+  // A typed expression becomes a cupp::array by evaluating it.
+  const cupp::array r = ta * 2 + 1;
+  EXPECT_EQ(r.dtype(), dtype::int16);
+  EXPECT_EQ(r.get<std::int16_t>(), (std::vector<std::int16_t>{3, 5, 7, 9, 11, 13}));
+  EXPECT_EQ((cupp::array(tb) + ta * 2).get<float>(), (std::vector<float>{3, 4, 5, 10, 10.5f, 13}));
+}
+
+TEST_F(RuntimeArray, VisitFusesATypedExpression) {
+  const cupp::array x = cupp::asarray<float>({1, 2, 3});
+  // example-begin runtime_array_fuse
+  // x * x + 1 as one fused kernel, whatever x's dtype: visit hands the typed array to the lambda
+  cupp::array y = x.visit([](const auto& t) { return cupp::array(t * t + 1); });
+  // example-end
+  EXPECT_EQ(y.dtype(), dtype::float32);
+  EXPECT_EQ(y.get<float>(), (std::vector<float>{2, 5, 10}));
 }
 
 }  // namespace

@@ -73,9 +73,9 @@ TEST(RuntimeTypes, EveryArrayPairAgainstNumpysPromotionTable) {
           << at;
     }
     // where(cond, a, b): the condition's dtype takes no part.
-    EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_where>(), {arr(dtype::float64), arr(a), arr(b)})
-                  .result,
-              promoted)
+    EXPECT_EQ(
+        ex::resolve_types(op_desc_of<ex::op_where>(), {arr(dtype::float64), arr(a), arr(b)}).result,
+        promoted)
         << at;
   }
 }
@@ -103,18 +103,19 @@ TEST(RuntimeTypes, EveryArrayWithEachScalarKindAgainstNumpysTable) {
 
 TEST(RuntimeTypes, PublicOperatorsGiveNumpysDtypesWithoutAnyLaunch) {
   // Only type resolution runs here: these expressions are not evaluated.
-  EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::int8), arr(dtype::float32)})
-                .result,
-            dtype::float32);
-  EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::uint64), arr(dtype::int64)})
-                .result,
-            dtype::float64);
-  EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::bool_), arr(dtype::bool_)})
-                .result,
-            dtype::bool_);
-  EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::int16), weak(scalar_kind::integer)})
-                .result,
-            dtype::int16);
+  EXPECT_EQ(
+      ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::int8), arr(dtype::float32)}).result,
+      dtype::float32);
+  EXPECT_EQ(
+      ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::uint64), arr(dtype::int64)}).result,
+      dtype::float64);
+  EXPECT_EQ(
+      ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::bool_), arr(dtype::bool_)}).result,
+      dtype::bool_);
+  EXPECT_EQ(
+      ex::resolve_types(op_desc_of<ex::op_add>(), {arr(dtype::int16), weak(scalar_kind::integer)})
+          .result,
+      dtype::int16);
   EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_exp>(), {arr(dtype::int16)}).result,
             dtype::float32);
   EXPECT_EQ(ex::resolve_types(op_desc_of<ex::op_absolute>(), {arr(dtype::complex64)}).result,
@@ -160,7 +161,7 @@ TEST(RuntimeTypes, SameSourceAsTheTypedPath) {
   expect_same_source<node_of<ex::op_true_divide, ndarray<std::int32_t>, ndarray<std::int32_t>>>(
       op_desc_of<ex::op_true_divide>(), {arr(dtype::int32), arr(dtype::int32)});
   expect_same_source<node_of<ex::op_exp, ndarray<cupp::bfloat16>>>(op_desc_of<ex::op_exp>(),
-                                                                    {arr(dtype::bfloat16)});
+                                                                   {arr(dtype::bfloat16)});
   expect_same_source<node_of<ex::op_absolute, ndarray<std::complex<float>>>>(
       op_desc_of<ex::op_absolute>(), {arr(dtype::complex64)});
   expect_same_source<node_of<ex::op_clip, ndarray<float>, int, double>>(
@@ -175,8 +176,8 @@ TEST(RuntimeTypes, SameReductionSourceAsTheTypedPath) {
   using cupp::ndarray;
   using cupp::expr::detail::reduce_mode;
   auto& typed = ex::reduce_family_of<ndarray<std::int8_t>, ex::red_sum, dtype::int64>();
-  auto& dynamic = ex::dynamic_reduce_family(ex::reduce_desc_of<ex::red_sum>(), dtype::int8,
-                                            dtype::int64);
+  auto& dynamic =
+      ex::dynamic_reduce_family(ex::reduce_desc_of<ex::red_sum>(), dtype::int8, dtype::int64);
   auto& typed_arg = ex::reduce_family_of<ndarray<float>, ex::red_argmax, dtype::float32>();
   auto& dynamic_arg = ex::dynamic_reduce_family(ex::reduce_desc_of<ex::red_argmax>(),
                                                 dtype::float32, dtype::float32);
@@ -207,6 +208,50 @@ TEST(RuntimeTypes, GeneratedKernelsCompileForSm90) {
   EXPECT_NO_THROW((void)cupp::jit::get_default_compiler().compile(reduction, {}, {}, 90));
 }
 
+TEST(RuntimeTypes, OneFamilyPerOpAndLeafDtypes) {
+  auto& f = ex::dynamic_family(op_desc_of<ex::op_add>(), {arr(dtype::int8), arr(dtype::float32)});
+  EXPECT_EQ(&f,
+            &ex::dynamic_family(op_desc_of<ex::op_add>(), {arr(dtype::int8), arr(dtype::float32)}));
+  // The leaves' order and kinds are part of the source.
+  EXPECT_NE(&f,
+            &ex::dynamic_family(op_desc_of<ex::op_add>(), {arr(dtype::float32), arr(dtype::int8)}));
+  EXPECT_NE(&f, &ex::dynamic_family(op_desc_of<ex::op_add>(),
+                                    {arr(dtype::float32), weak(scalar_kind::integer)}));
+  EXPECT_NE(&f, &ex::dynamic_family(op_desc_of<ex::op_subtract>(),
+                                    {arr(dtype::int8), arr(dtype::float32)}));
+}
+
+// ---- scalars ----------------------------------------------------------------------------------
+
+template <class T>
+T converted(const ex::weak_scalar& s) {
+  T v{};
+  ex::convert_weak_scalar(s, cupp::dtype_of<T>, &v);
+  return v;
+}
+
+TEST(RuntimeTypes, WeakScalarsConvertAsNumpyConvertsPythonScalars) {
+  EXPECT_EQ(converted<std::int32_t>(ex::make_weak_scalar(1.75)), 1);
+  EXPECT_EQ(converted<std::int32_t>(ex::make_weak_scalar(-1.75)), -1);
+  EXPECT_EQ(converted<std::uint64_t>(ex::make_weak_scalar(std::uint64_t{18446744073709551615u})),
+            std::uint64_t{18446744073709551615u});
+  EXPECT_EQ(converted<std::int64_t>(ex::make_weak_scalar(-9223372036854775807LL - 1)),
+            -9223372036854775807LL - 1);
+  EXPECT_EQ(converted<bool>(ex::make_weak_scalar(0.5)), true);
+  EXPECT_EQ(converted<bool>(ex::make_weak_scalar(std::complex<double>(0, 1))), true);
+  EXPECT_EQ(converted<float>(ex::make_weak_scalar(std::complex<double>(2.5, 1))), 2.5f);
+  EXPECT_EQ(converted<std::complex<float>>(ex::make_weak_scalar(3)), std::complex<float>(3, 0));
+  EXPECT_EQ(static_cast<float>(converted<cupp::float16>(ex::make_weak_scalar(true))), 1.0f);
+  EXPECT_EQ(converted<double>(ex::make_weak_scalar(cupp::bfloat16(0.5f))), 0.5);
+  EXPECT_EQ(converted<std::int8_t>(ex::make_weak_scalar(-128)), -128);
+  // NumPy 2: a Python integer out of bounds for the integer dtype is an OverflowError.
+  EXPECT_THROW(converted<std::int8_t>(ex::make_weak_scalar(128)), cupp::overflow_error);
+  EXPECT_THROW(converted<std::uint8_t>(ex::make_weak_scalar(-1)), cupp::overflow_error);
+  EXPECT_THROW(converted<std::int64_t>(ex::make_weak_scalar(std::uint64_t{1} << 63)),
+               cupp::overflow_error);
+  EXPECT_EQ(converted<double>(ex::make_weak_scalar(std::uint64_t{1} << 63)), 9223372036854775808.0);
+}
+
 // ---- errors before any launch, in the typed path's words --------------------------------------
 
 // The message of the exception of type E that f throws (a failure when it throws none).
@@ -224,16 +269,16 @@ std::string message_of(const std::function<void()>& f) {
 TEST(RuntimeTypes, ErrorsAreTheTypedPathsBeforeAnyLaunch) {
   const cupp::array f(shaped<float>({3})), g(shaped<float>({4})), i8(shaped<std::int8_t>({3}));
   // NumPy: TypeError: ufunc 'bitwise_and' not supported for the input types ...
-  const std::string typed_bitwise = message_of<cupp::type_error>(
-      [] { (void)(shaped<float>({3}) & shaped<float>({3})); });
+  const std::string typed_bitwise =
+      message_of<cupp::type_error>([] { (void)(shaped<float>({3}) & shaped<float>({3})); });
   EXPECT_EQ(message_of<cupp::type_error>([&] { (void)(f & f); }), typed_bitwise);
   EXPECT_NE(typed_bitwise.find("bitwise_and"), std::string::npos);
   EXPECT_EQ(message_of<cupp::type_error>([&] { (void)cupp::invert(f); }),
             message_of<cupp::type_error>([] { (void)cupp::invert(shaped<float>({3})); }));
   // Shapes that do not broadcast.
-  EXPECT_EQ(message_of<cupp::broadcast_error>([&] { (void)(f + g); }),
-            message_of<cupp::broadcast_error>(
-                [] { (void)(shaped<float>({3}) + shaped<float>({4})); }));
+  EXPECT_EQ(
+      message_of<cupp::broadcast_error>([&] { (void)(f + g); }),
+      message_of<cupp::broadcast_error>([] { (void)(shaped<float>({3}) + shaped<float>({4})); }));
   // NumPy 2: OverflowError: Python integer 1000 out of bounds for int8.
   EXPECT_EQ(message_of<cupp::overflow_error>([&] { (void)(i8 + 1000); }),
             message_of<cupp::overflow_error>([] { (void)(shaped<std::int8_t>({3}) + 1000); }));
@@ -245,16 +290,18 @@ TEST(RuntimeTypes, ErrorsAreTheTypedPathsBeforeAnyLaunch) {
             message_of<cupp::type_error>([&] { typed_ints += 1.5; }));
   // out= of the wrong shape.
   cupp::array out3(shaped<double>({3}));
-  EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::add(f, f, cupp::array(shaped<double>({2}))); }),
-            message_of<cupp::value_error>(
-                [] { (void)cupp::add(shaped<float>({3}), shaped<float>({3}), shaped<double>({2})); }));
+  EXPECT_EQ(message_of<cupp::value_error>(
+                [&] { (void)cupp::add(f, f, cupp::array(shaped<double>({2}))); }),
+            message_of<cupp::value_error>([] {
+              (void)cupp::add(shaped<float>({3}), shaped<float>({3}), shaped<double>({2}));
+            }));
   // Checked conversions.
   const cupp::array d(shaped<double>({1}));
   EXPECT_EQ(message_of<cupp::type_error>([&] { (void)d.get<int>(); }),
             "Cannot cast array data from dtype('float64') to dtype('int32') according to the "
             "rule 'safe'");
   EXPECT_THROW((void)d.item<float>(cupp::casting::no), cupp::type_error);  // float64 -> float32
-  EXPECT_THROW((void)f.item<float>(), cupp::value_error);  // size 3
+  EXPECT_THROW((void)f.item<float>(), cupp::value_error);                  // size 3
   // Reductions: no identity for zero elements, bad axes.
   const cupp::array none(shaped<std::int16_t>({0}));
   EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::max(none); }),
@@ -262,6 +309,14 @@ TEST(RuntimeTypes, ErrorsAreTheTypedPathsBeforeAnyLaunch) {
   EXPECT_THROW((void)cupp::argmin(none), cupp::value_error);
   EXPECT_THROW((void)cupp::sum(f, 1), cupp::axis_error);
   EXPECT_THROW((void)cupp::mean(f, {0, 0}), cupp::value_error);
+  // Products check their shapes before converting an operand.
+  const cupp::array m23(shaped<std::int16_t>({2, 3})), m45(shaped<float>({4, 5}));
+  EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::matmul(m23, m45); }),
+            message_of<cupp::value_error>([] {
+              (void)cupp::matmul(shaped<std::int16_t>({2, 3}), shaped<float>({4, 5}));
+            }));
+  EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::dot(m23, m45); }),
+            "shapes (2,3) and (4,5) not aligned: 3 (dim 1) != 4 (dim 0)");
 }
 
 TEST(RuntimeTypes, ViewsNeedNoDevice) {
