@@ -439,4 +439,22 @@ TEST_F(RuntimeArray, VisitFusesATypedExpression) {
   EXPECT_EQ(y.get<float>(), (std::vector<float>{2, 5, 10}));
 }
 
+TEST_F(RuntimeArray, RunsTheTypedPathsCompiledKernel) {
+  // uint16 * int8 (-> int32): a pair no other test here uses.
+  const auto tx = cupp::asarray<std::uint16_t>({1, 2, 65535});
+  const auto ty = cupp::asarray<std::int8_t>({-1, 5, 7});
+  (void)(tx * ty).eval();  // compiles (or finds) and loads the typed path's kernel
+  auto& compiler = cupp::jit::get_default_compiler();
+  const cupp::jit::cache_stats before = compiler.stats();
+  const cupp::array dyn = cupp::array(tx) * cupp::array(ty);
+  const cupp::jit::cache_stats after = compiler.stats();
+  // The same source, so the same module: nothing compiled, read from disk or loaded again.
+  EXPECT_EQ(after.compiles, before.compiles);
+  EXPECT_EQ(after.disk_hits, before.disk_hits);
+  EXPECT_EQ(after.loads, before.loads);
+  EXPECT_GT(after.memory_hits, before.memory_hits);
+  EXPECT_EQ(dyn.dtype(), dtype::int32);
+  EXPECT_EQ(dyn.get<std::int32_t>(), (std::vector<std::int32_t>{-1, 10, 458745}));
+}
+
 }  // namespace
