@@ -14,6 +14,7 @@ template <class T>
 class ndarray;  // cupp/core/ndarray.hpp
 template <class T>
 class indexed;  // cupp/routines/indexing.hpp: a[index_array]
+class array;    // cupp/core/runtime_array.hpp: the array whose dtype is a run-time value
 
 enum class index_mode : std::uint8_t;  // cupp/routines/indexing.hpp; index_mode{} is raise
 class kth_arg;                         // cupp/routines/searching.hpp

@@ -2,6 +2,7 @@
 // Copyright (c) 2026 The cupp authors
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cupp/routines/reduction.hpp"
@@ -36,5 +37,32 @@ std::pair<shape_t, shape_t> reduced_shapes(const shape_t& shape, const std::vect
 }
 
 void throw_all_nan() { throw value_error("All-NaN slice encountered"); }
+
+detail::reduce_info make_reduce_info(emitter e, std::string expression, const reduce_desc& op,
+                                     dtype acc) {
+  detail::reduce_info info;
+  info.expression = std::move(expression);
+  info.name = std::string(op.name) + (e.name.empty() ? "" : "_" + e.name);
+  info.arrays = std::move(e.arrays);
+  info.scalars = std::move(e.scalars);
+  info.op = op.typed ? std::string(op.device) + "<" + detail::device_type_name(acc) + ">"
+                     : std::string(op.device);
+  return info;
+}
+
+reduce_target make_reduce_target(const shape_t& shape, const axis_arg& axis, bool keepdims,
+                                 dtype dt, const char* no_identity) {
+  reduce_target t;
+  t.axes = reduce_axes(axis, static_cast<std::int64_t>(shape.size()));
+  const auto [kept, with_ones] = reduced_shapes(shape, t.axes);
+  if (no_identity != nullptr) {
+    std::int64_t k = 1;
+    for (int a : t.axes) k *= shape[static_cast<std::size_t>(a)];
+    if (k == 0) throw value_error(no_identity);  // even with no output, as NumPy
+  }
+  t.out = cupp::detail::make_array(keepdims ? with_ones : kept, dt);
+  t.target = keepdims ? cupp::detail::reshape(t.out, kept) : t.out;
+  return t;
+}
 
 }  // namespace cupp::expr

@@ -29,8 +29,9 @@ constexpr bool all_complete() {
 }
 
 static_assert(all_complete<
-              cupp::ndarray<float>, cupp::indexed<float>, cupp::kth_arg, cupp::MemoryPool,
-              cupp::PinnedMemoryPool, cupp::RawKernel, cupp::RawModule, cupp::ElementwiseKernel<>,
+              cupp::ndarray<float>, cupp::indexed<float>, cupp::array, cupp::kth_arg,
+              cupp::MemoryPool, cupp::PinnedMemoryPool, cupp::RawKernel, cupp::RawModule,
+              cupp::ElementwiseKernel<>,
               cupp::ReductionKernel<>, cupp::ElementwiseKernel<float, float, float>,
               cupp::ReductionKernel<float, float>, cupp::cuda::Device, cupp::cuda::Stream,
               cupp::cuda::StreamGuard, cupp::cuda::Event, cupp::random::Generator>());

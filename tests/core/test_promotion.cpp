@@ -9,10 +9,8 @@
 
 #include <complex>
 #include <cstdint>
-#include <fstream>
 #include <iterator>
 #include <limits>
-#include <sstream>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -22,6 +20,7 @@
 #include "cupp/core/dtype.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/promotion.hpp"
+#include "support/csv.hpp"
 
 namespace {
 
@@ -31,29 +30,7 @@ using cupp::dtype;
 using cupp::float16;
 using cupp::scalar_kind;
 
-// ---- reading the tables -----------------------------------------------------------------------
-
-// The rows of a CSV file under tests/data, without its `#` comment lines and its header, which
-// must be `header`.
-std::vector<std::vector<std::string>> read_csv(const std::string& name, const std::string& header) {
-  std::ifstream in(std::string(CUPP_TEST_DATA_DIR) + "/" + name);
-  EXPECT_TRUE(in.good()) << "cannot open " << name;
-  std::vector<std::vector<std::string>> rows;
-  bool header_seen = false;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    if (!header_seen) {
-      EXPECT_EQ(line, header) << name;
-      header_seen = true;
-      continue;
-    }
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    for (std::string cell; std::getline(ss, cell, ',');) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
+using cupp::test::read_csv;
 
 scalar_kind scalar_kind_from_name(const std::string& name) {
   if (name == "bool") return scalar_kind::boolean;

@@ -64,6 +64,46 @@ struct scalar {
   T value;
 };
 
+/// An elementwise operation as the code generator sees it: the columns of its row of ufuncs.def
+/// (or where, copy). The typed ops (op_add, ...) carry the same fields as static members;
+/// op_desc_of<Op>() reads them into a value for the run-time-typed path (cupp/expr/dynamic.hpp).
+struct op_desc {
+  const char* name;
+  rule type_rule;
+  unsigned kinds;
+  const char* function;  // empty for a plain cast (copy) and for where
+  bool condition;        // where: the first operand picks, and takes no part in promotion
+};
+template <class Op>
+constexpr op_desc op_desc_of() noexcept {
+  return {Op::name, Op::type_rule, Op::kinds, Op::function, Op::condition};
+}
+
+// Note [One generator for both paths]: the CUDA source of an expression is built by the three
+// functions below, whether the expression is a C++ type (node<Op, ...>::emit) or is described at
+// run time (cupp::array's operators, cupp/expr/dynamic.hpp). An op over leaves of the same
+// dtypes in the same order therefore has the same source, hence the same kernel cache key, on
+// both paths.
+
+/// Records an array (scalar) leaf of dtype `dt` and returns its name in generated code: v<k>
+/// (s<k>) for the k-th array (scalar) leaf.
+std::string emit_array(emitter& e, dtype dt);
+std::string emit_scalar(emitter& e, dtype dt);
+/// The CUDA expression of `op` over its n operands' expressions `in`, computed in the device
+/// type of `loop` (compute_dtype) and cast to that of `result`.
+std::string emit_op(const op_desc& op, dtype loop, dtype result, const std::string* in,
+                    std::size_t n);
+
+/// The dtype an op's inputs promote to, folding promote_types left to right as NumPy's
+/// pairwise promotion does: over every input, or for where (`condition`) every input but the
+/// first. `n` is at least 1 (2 for where).
+constexpr dtype promote_inputs(bool condition, const dtype* d, std::size_t n) noexcept {
+  std::size_t i = condition ? 1 : 0;
+  dtype r = d[i];
+  for (++i; i < n; ++i) r = promote_types(r, d[i]);
+  return r;
+}
+
 /// What the generator and the evaluator need of each kind of operand.
 template <class X>
 struct operand;
@@ -72,10 +112,7 @@ template <class T>
 struct operand<ndarray<T>> {
   static constexpr dtype dt = dtype_of<T>;
   static const shape_t& shape(const ndarray<T>& a) { return a.shape(); }
-  static std::string emit(emitter& e) {
-    e.arrays.push_back(dt);
-    return "v" + std::to_string(e.arrays.size() - 1);
-  }
+  static std::string emit(emitter& e) { return emit_array(e, dt); }
   static void collect(const ndarray<T>& a, operands& o) { o.add_array(a.desc()); }
 };
 
@@ -86,10 +123,7 @@ struct operand<scalar<T>> {
     static const shape_t scalar_shape;
     return scalar_shape;
   }
-  static std::string emit(emitter& e) {
-    e.scalars.push_back(dt);
-    return "s" + std::to_string(e.scalars.size() - 1);
-  }
+  static std::string emit(emitter& e) { return emit_scalar(e, dt); }
   static void collect(const scalar<T>& s, operands& o) { o.add_scalar(&s.value); }
 };
 
@@ -98,11 +132,6 @@ template <class... Rest>
 constexpr dtype promote_all(dtype first, dtype second, Rest... rest) noexcept {
   return promote_all(promote_types(first, second), rest...);
 }
-/// For where(cond, x, y): the condition takes no part in the result's dtype.
-template <class... Rest>
-constexpr dtype promote_after_first(dtype, Rest... rest) noexcept {
-  return promote_all(rest...);
-}
 
 [[noreturn]] void throw_unsupported(const char* ufunc, const std::vector<dtype>& inputs);
 [[noreturn]] void throw_cannot_cast(const char* ufunc, dtype from, dtype to);
@@ -110,10 +139,8 @@ constexpr dtype promote_after_first(dtype, Rest... rest) noexcept {
 
 template <class Op, class... Args>
 constexpr dtype promoted_dtype() noexcept {
-  if constexpr (Op::condition)
-    return promote_after_first(operand<Args>::dt...);
-  else
-    return promote_all(operand<Args>::dt...);
+  const dtype inputs[] = {operand<Args>::dt...};
+  return promote_inputs(Op::condition, inputs, sizeof...(Args));
 }
 
 /// An elementwise operation `Op` (a row of ufuncs.def) applied to its operands.
@@ -141,18 +168,7 @@ class node : public node_base {
   static std::string emit(emitter& e) {
     const std::string in[] = {operand<Args>::emit(e)...};
     e.name += e.name.empty() ? Op::name : std::string("_") + Op::name;
-    const std::string compute = detail::device_type_name(compute_dtype(loop));
-    std::string call = std::string(Op::function) + "(";
-    for (std::size_t i = 0; i < sizeof...(Args); ++i)
-      call += (i ? ", " : "") + std::string("cupp::ufn::cast<") + compute + ">(" + in[i] + ")";
-    call += ")";
-    if constexpr (Op::condition) {
-      call = "(cupp::ufn::cast<bool>(" + in[0] + ") ? cupp::ufn::cast<" + compute + ">(" +
-             in[1] + ") : cupp::ufn::cast<" + compute + ">(" + in[2] + "))";
-    } else if (Op::function[0] == '\0') {
-      call = "cupp::ufn::cast<" + compute + ">(" + in[0] + ")";
-    }
-    return std::string("cupp::ufn::cast<") + detail::device_type_name(result) + ">(" + call + ")";
+    return emit_op(op_desc_of<Op>(), loop, result, in, sizeof...(Args));
   }
 
   void collect(operands& o) const {
@@ -328,19 +344,26 @@ constexpr dtype operand_dtype() noexcept {
   }
 }
 
+/// The promoted dtype of the operands d[i] that are not scalars (scalar[i] false), folded left
+/// to right; bool when every operand is a scalar. The dtype C++ scalars take part in an
+/// operation with follows from it (promote_weak), on the typed and the run-time-typed path.
+constexpr dtype promote_arrays(const dtype* d, const bool* scalar, std::size_t n) noexcept {
+  dtype r = dtype::bool_;
+  bool first = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (scalar[i]) continue;
+    r = first ? d[i] : promote_types(r, d[i]);
+    first = false;
+  }
+  return r;
+}
+
 /// The promoted dtype of the non-scalar operands.
 template <class... X>
 constexpr dtype arrays_dtype() noexcept {
   const dtype all[] = {operand_dtype<X>()...};
   const bool scalar[] = {is_scalar_v<X>...};
-  dtype d = dtype::bool_;
-  bool first = true;
-  for (std::size_t i = 0; i < sizeof...(X); ++i) {
-    if (scalar[i]) continue;
-    d = first ? all[i] : promote_types(d, all[i]);
-    first = false;
-  }
-  return d;
+  return promote_arrays(all, scalar, sizeof...(X));
 }
 
 template <class S>

@@ -66,22 +66,48 @@ CUPP_REDUCTION_OP(red_any, "any", "cupp::red::any", false, nullptr)
 CUPP_REDUCTION_OP(red_count_nonzero, "count_nonzero", "cupp::red::count_nonzero", false, nullptr)
 #undef CUPP_REDUCTION_OP
 
+/// A reduction as the code generator sees it: the fields of its red_* tag as a value, for the
+/// run-time-typed path (cupp/expr/dynamic.hpp).
+struct reduce_desc {
+  const char* name;
+  const char* device;
+  bool typed;
+  const char* no_identity;
+};
+template <class Op>
+constexpr reduce_desc reduce_desc_of() noexcept {
+  return {Op::name, Op::device, Op::typed, Op::no_identity};
+}
+
+/// What the reduction engine generates for reduction `op` accumulating in `acc` over an
+/// expression whose CUDA text is `expression` and whose leaves `e` recorded. One function for
+/// the typed and the run-time-typed reductions (Note [One generator for both paths]).
+detail::reduce_info make_reduce_info(emitter e, std::string expression, const reduce_desc& op,
+                                     dtype acc);
+
 /// The kernels of reduction Op, accumulating in Acc, over expression type E.
 template <class E, class Op, dtype Acc>
 detail::reduce_family& reduce_family_of() {
   static detail::reduce_family family([] {
     emitter e;
-    detail::reduce_info info;
-    info.expression = operand<E>::emit(e);
-    info.name = std::string(Op::name) + (e.name.empty() ? "" : "_" + e.name);
-    info.arrays = std::move(e.arrays);
-    info.scalars = std::move(e.scalars);
-    info.op = Op::typed ? std::string(Op::device) + "<" + detail::device_type_name(Acc) + ">"
-                        : std::string(Op::device);
-    return info;
+    std::string expression = operand<E>::emit(e);
+    return make_reduce_info(std::move(e), std::move(expression), reduce_desc_of<Op>(), Acc);
   }());
   return family;
 }
+
+/// Where a reduction writes: the reduced axes, the new result array (of the keepdims shape
+/// when asked) and the view of it the kernels write (without the reduced axes).
+struct reduce_target {
+  std::vector<int> axes;
+  cupp::detail::array_desc out;
+  cupp::detail::array_desc target;
+};
+/// The reduce_target of reducing an operand of `shape` over `axis` into a new array of `dt`.
+/// Throws as NumPy for a bad axis, and value_error `no_identity` (when not null) when the
+/// reduced axes hold zero elements, even with no output.
+reduce_target make_reduce_target(const shape_t& shape, const axis_arg& axis, bool keepdims,
+                                 dtype dt, const char* no_identity);
 
 /// Reduces `e` with Op, accumulating in Acc, into `target`: one kernel, unless the expression is
 /// too large for one (Note [Splitting large expressions] in expression.hpp).
@@ -102,18 +128,9 @@ void reduce_into(const E& e, const cupp::detail::array_desc& target, const shape
 template <class Op, dtype Acc, class T, class E>
 ndarray<T> reduce(const E& e, const axis_arg& axis, bool keepdims, double ddof = 0.0) {
   const shape_t& shape = operand<E>::shape(e);
-  const std::vector<int> axes = reduce_axes(axis, static_cast<std::int64_t>(shape.size()));
-  const auto [kept, with_ones] = reduced_shapes(shape, axes);
-  if constexpr (Op::no_identity != nullptr) {
-    std::int64_t k = 1;
-    for (int a : axes) k *= shape[static_cast<std::size_t>(a)];
-    if (k == 0) throw value_error(Op::no_identity);  // even with no output, as NumPy
-  }
-  ndarray<T> out(keepdims ? with_ones : kept);
-  const cupp::detail::array_desc target =
-      keepdims ? cupp::detail::reshape(out.desc(), kept) : out.desc();
-  reduce_into<Op, Acc>(e, target, shape, axes, ddof);
-  return out;
+  const reduce_target t = make_reduce_target(shape, axis, keepdims, dtype_of<T>, Op::no_identity);
+  reduce_into<Op, Acc>(e, t.target, shape, t.axes, ddof);
+  return ndarray<T>(t.out);
 }
 
 /// NumPy's result dtype of sum and prod: booleans and integers widen to 64 bits.

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The text of generated elementwise code, shared by the typed and the run-time-typed paths (Note
+// [One generator for both paths] in cupp/expr/expression.hpp).
+#include <string>
+
+#include "cupp/expr/expression.hpp"
+
+namespace cupp::expr {
+
+std::string emit_array(emitter& e, dtype dt) {
+  e.arrays.push_back(dt);
+  return "v" + std::to_string(e.arrays.size() - 1);
+}
+
+std::string emit_scalar(emitter& e, dtype dt) {
+  e.scalars.push_back(dt);
+  return "s" + std::to_string(e.scalars.size() - 1);
+}
+
+std::string emit_op(const op_desc& op, dtype loop, dtype result, const std::string* in,
+                    std::size_t n) {
+  const std::string compute = detail::device_type_name(compute_dtype(loop));
+  auto cast = [&](const std::string& type, const std::string& x) {
+    return "cupp::ufn::cast<" + type + ">(" + x + ")";
+  };
+  std::string call;
+  if (op.condition) {
+    call = "(" + cast("bool", in[0]) + " ? " + cast(compute, in[1]) + " : " + cast(compute, in[2]) +
+           ")";
+  } else if (op.function[0] == '\0') {
+    call = cast(compute, in[0]);
+  } else {
+    call = std::string(op.function) + "(";
+    for (std::size_t i = 0; i < n; ++i) call += (i ? ", " : "") + cast(compute, in[i]);
+    call += ")";
+  }
+  return cast(detail::device_type_name(result), call);
+}
+
+}  // namespace cupp::expr
