@@ -7,6 +7,7 @@
 #include "cupp/linalg/matmul.hpp"
 #include "cupp/linalg/products.hpp"
 #include "cupp/routines/creation.hpp"
+#include "cupp/routines/indexing.hpp"
 #include "cupp/routines/reduction.hpp"
 
 namespace cupp {
@@ -99,6 +100,21 @@ CUPP_REDUCTION_METHOD(argmin)
 CUPP_REDUCTION_METHOD(all)
 CUPP_REDUCTION_METHOD(any)
 #undef CUPP_REDUCTION_METHOD
+
+// ---- array_selection ---------------------------------------------------------------------------
+
+array array_selection::eval() const { return array(detail::fancy_get(a_.desc(), items_)); }
+
+void array_selection::operator=(const array& v) && {
+  const array values = v.dtype() == a_.dtype() ? v : v.astype(a_.dtype());
+  detail::fancy_set(a_.desc(), items_, values.desc());
+}
+
+void array_selection::assign(const expr::weak_scalar& value) {
+  const array v(shape_t{}, a_.dtype());
+  detail::fill_array(v.desc(), value);
+  detail::fancy_set(a_.desc(), items_, v.desc());
+}
 
 // ---- creation ----------------------------------------------------------------------------------
 
