@@ -494,4 +494,22 @@ TEST_F(RuntimeArray, AdvancedIndexingReadsAndWritesThrough) {
       cupp::index_error);
 }
 
+TEST_F(RuntimeArray, SortsAndScans) {
+  const auto t = cupp::asarray<std::int8_t>({3, -1, 2, -1, 0, 5}, {2, 3});
+  const cupp::array a = t;
+  EXPECT_EQ(cupp::sort(a).get<std::int8_t>(), (std::vector<std::int8_t>{-1, 2, 3, -1, 0, 5}));
+  expect_same_as_typed(cupp::sort(a, 0), cupp::sort(t, 0));
+  // Stable: equal elements keep their order.
+  EXPECT_EQ(cupp::argsort(a, std::nullopt).get<std::int64_t>(),
+            (std::vector<std::int64_t>{1, 3, 4, 2, 0, 5}));
+  expect_same_as_typed(cupp::argsort(a.T()), cupp::argsort(t.T()));
+  // int8 sums and products accumulate in int64, as NumPy's.
+  const cupp::array c = cupp::cumsum(a);
+  EXPECT_EQ(c.dtype(), dtype::int64);
+  EXPECT_EQ(c.get<std::int64_t>(), (std::vector<std::int64_t>{3, 2, 4, 3, 3, 8}));
+  expect_same_as_typed(cupp::cumprod(a, 1), cupp::cumprod(t, 1));
+  const auto th = cupp::asarray<cupp::float16>({1, 2, 3});
+  expect_same_as_typed(cupp::nancumsum(cupp::array(th)), cupp::nancumsum(th));
+}
+
 }  // namespace

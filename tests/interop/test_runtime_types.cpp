@@ -302,6 +302,10 @@ TEST(RuntimeTypes, ErrorsAreTheTypedPathsBeforeAnyLaunch) {
             "rule 'safe'");
   EXPECT_THROW((void)d.item<float>(cupp::casting::no), cupp::type_error);  // float64 -> float32
   EXPECT_THROW((void)f.item<float>(), cupp::value_error);                  // size 3
+  EXPECT_EQ(
+      message_of<cupp::type_error>([&] { (void)d.astype(dtype::int32, cupp::casting::safe); }),
+      "Cannot cast array data from dtype('float64') to dtype('int32') according to the "
+      "rule 'safe'");
   // Reductions: no identity for zero elements, bad axes.
   const cupp::array none(shaped<std::int16_t>({0}));
   EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::max(none); }),

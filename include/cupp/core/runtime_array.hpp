@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -128,9 +129,10 @@ class array {
   /// A copy converted to U, as numpy.ndarray.astype (unsafe casting).
   template <class U>
   ndarray<U> astype() const;
-  /// numpy.ndarray.astype(dtype): a C-contiguous copy converted to `dt` (unsafe casting, NumPy's
-  /// default: float to int truncates).
-  array astype(cupp::dtype dt) const;
+  /// numpy.ndarray.astype(dtype, casting=rule): a C-contiguous copy converted to `dt`. The
+  /// default rule is NumPy's, unsafe (float to int truncates); under another, a cast it does not
+  /// allow is a type_error, as get<U>'s.
+  array astype(cupp::dtype dt, casting rule = casting::unsafe) const;
   /// numpy.ndarray.copy: a C-contiguous copy.
   array copy() const;
   /// The elements in C order as U, converted on the device when U is not the dtype. The
@@ -444,6 +446,20 @@ array var(const array& a, const axis_arg& axis = {}, bool keepdims = false, doub
 array stddev(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
 array nanvar(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
 array nanstd(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
+
+// ---- sorting and scans ------------------------------------------------------------------------
+
+/// numpy.sort and numpy.argsort (stable) of a cupp::array, as the typed overloads
+/// (cupp/routines/sorting.hpp): along `axis`, the last by default, std::nullopt for the
+/// flattened array.
+array sort(const array& a, std::optional<std::int64_t> axis = -1);
+array argsort(const array& a, std::optional<std::int64_t> axis = -1);
+/// numpy.cumsum, cumprod, nancumsum, nancumprod: the typed routines for a's dtype (int64 for
+/// bool and signed integers, uint64 for unsigned ones).
+array cumsum(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array cumprod(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array nancumsum(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array nancumprod(const array& a, std::optional<std::int64_t> axis = std::nullopt);
 
 // ---- products ---------------------------------------------------------------------------------
 
