@@ -7,7 +7,9 @@
 #include "cupp/linalg/matmul.hpp"
 #include "cupp/linalg/products.hpp"
 #include "cupp/routines/creation.hpp"
+#include "cupp/routines/indexing.hpp"
 #include "cupp/routines/reduction.hpp"
+#include "cupp/routines/sorting.hpp"
 
 namespace cupp {
 
@@ -59,7 +61,8 @@ std::int64_t array::shape(std::int64_t axis) const {
   return desc_.shape[static_cast<std::size_t>(normalize_axis(axis, ndim()))];
 }
 
-array array::astype(cupp::dtype dt) const {
+array array::astype(cupp::dtype dt, casting rule) const {
+  if (!can_cast(desc_.dt, dt, rule)) detail::throw_cannot_cast_array(desc_.dt, dt, rule);
   array out(shape(), dt);
   expr::dynamic_assign(expr::op_desc_of<expr::op_copy>(), {detail::to_dynamic(*this)}, out.desc_);
   return out;
@@ -99,6 +102,21 @@ CUPP_REDUCTION_METHOD(argmin)
 CUPP_REDUCTION_METHOD(all)
 CUPP_REDUCTION_METHOD(any)
 #undef CUPP_REDUCTION_METHOD
+
+// ---- array_selection ---------------------------------------------------------------------------
+
+array array_selection::eval() const { return array(detail::fancy_get(a_.desc(), items_)); }
+
+void array_selection::operator=(const array& v) && {
+  const array values = v.dtype() == a_.dtype() ? v : v.astype(a_.dtype());
+  detail::fancy_set(a_.desc(), items_, values.desc());
+}
+
+void array_selection::assign(const expr::weak_scalar& value) {
+  const array v(shape_t{}, a_.dtype());
+  detail::fill_array(v.desc(), value);
+  detail::fancy_set(a_.desc(), items_, v.desc());
+}
 
 // ---- creation ----------------------------------------------------------------------------------
 
@@ -193,6 +211,25 @@ CUPP_SPREAD(stddev)
 CUPP_SPREAD(nanvar)
 CUPP_SPREAD(nanstd)
 #undef CUPP_SPREAD
+
+// ---- sorting and scans -------------------------------------------------------------------------
+
+array sort(const array& a, std::optional<std::int64_t> axis) {
+  return array(detail::sort_array(a.desc(), axis, false));
+}
+array argsort(const array& a, std::optional<std::int64_t> axis) {
+  return array(detail::sort_array(a.desc(), axis, true));
+}
+
+#define CUPP_SCAN(name)                                                        \
+  array name(const array& a, std::optional<std::int64_t> axis) {               \
+    return a.visit([&](const auto& t) { return array(cupp::name(t, axis)); }); \
+  }
+CUPP_SCAN(cumsum)
+CUPP_SCAN(cumprod)
+CUPP_SCAN(nancumsum)
+CUPP_SCAN(nancumprod)
+#undef CUPP_SCAN
 
 // ---- products ---------------------------------------------------------------------------------
 

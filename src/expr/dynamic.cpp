@@ -21,7 +21,7 @@ using cupp::detail::array_desc;
 // Note [Run-time-typed kernels]: a typed expression finds its kernels in a function-local static
 // of its C++ type (Note [Kernel families] in engine.cpp). An op over run-time dtypes has no type
 // to hang them on, so its families live in one table, keyed by the op's name and its leaves'
-// kinds and dtypes in order ("add(af4,sf4)"): a launch builds that short key and looks it up
+// kinds and dtypes in order ("add(af32,sf32)"): a launch builds that short key and looks it up
 // under a lock, the only cost the typed path does not have. The family itself is built from
 // the same emitter calls as node<Op, ...>::emit (Note [One generator for both paths]), so the
 // kernel of `cupp::array(float32) + 1.5` is, to the byte, that of `ndarray<float> + 1.5`: the

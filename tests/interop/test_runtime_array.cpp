@@ -457,4 +457,59 @@ TEST_F(RuntimeArray, RunsTheTypedPathsCompiledKernel) {
   EXPECT_EQ(dyn.get<std::int32_t>(), (std::vector<std::int32_t>{-1, 10, 458745}));
 }
 
+TEST_F(RuntimeArray, AdvancedIndexingReadsAndWritesThrough) {
+  cupp::array r = cupp::asarray<float>({-2, 4, 0, 9, -1, 0.25f});
+  // example-begin runtime_array_select
+  cupp::array pos = r[r > 0];         // r[r > 0]: a new array, {4, 9, 0.25}
+  cupp::array picked = r[{5, 0, 3}];  // r[[5, 0, 3]]
+  r[r < 0] = 0;                       // writes through the mask
+  r[cupp::asarray<std::int64_t>({1, 2})] = cupp::asarray<double>({7.5, 8.5});  // cast to float32
+  // example-end
+  EXPECT_EQ(pos.dtype(), dtype::float32);
+  EXPECT_EQ(pos.get<float>(), (std::vector<float>{4, 9, 0.25f}));
+  EXPECT_EQ(picked.get<float>(), (std::vector<float>{0.25f, -2, 9}));
+  EXPECT_EQ(r.get<float>(), (std::vector<float>{0, 7.5f, 8.5f, 9, 0, 0.25f}));
+  // 2-D: an index array with an integer, a mask of rows, a selection as an operand.
+  const auto tm = cupp::asarray<std::int16_t>({1, 2, 3, 4, 5, 6}, {3, 2});
+  const auto trows = cupp::asarray<bool>({true, false, true});
+  const auto tidx = cupp::asarray<std::int64_t>({2, 0});
+  const cupp::array m = tm;
+  EXPECT_EQ(m(tidx, 1).get<std::int16_t>(), (std::vector<std::int16_t>{6, 2}));
+  expect_same_as_typed(m[trows], tm[trows]);
+  expect_same_as_typed(m[cupp::array(trows)], tm[trows]);
+  expect_same_as_typed(m(cupp::array(tidx)), tm(tidx));
+  EXPECT_EQ(cupp::sum(m[trows]).item<std::int64_t>(), 14);
+  const cupp::array shifted = m[trows] + 1;  // int16 with a weak int stays int16
+  EXPECT_EQ(shifted.dtype(), dtype::int16);
+  EXPECT_EQ(shifted.get<std::int16_t>(), (std::vector<std::int16_t>{2, 3, 6, 7}));
+  // a[i] = b[j], and an index out of bounds.
+  cupp::array dst = cupp::zeros({3}, dtype::int32);
+  dst[{0, 2}] = m(tidx, 0);
+  EXPECT_EQ(dst.get<std::int32_t>(), (std::vector<std::int32_t>{5, 0, 1}));
+  EXPECT_THROW(
+      {
+        (void)m[cupp::asarray<std::int64_t>({3})].eval();
+        (void)m.get<std::int16_t>();  // the deferred check reports by the next transfer
+      },
+      cupp::index_error);
+}
+
+TEST_F(RuntimeArray, SortsAndScans) {
+  const auto t = cupp::asarray<std::int8_t>({3, -1, 2, -1, 0, 5}, {2, 3});
+  const cupp::array a = t;
+  EXPECT_EQ(cupp::sort(a).get<std::int8_t>(), (std::vector<std::int8_t>{-1, 2, 3, -1, 0, 5}));
+  expect_same_as_typed(cupp::sort(a, 0), cupp::sort(t, 0));
+  // Stable: equal elements keep their order.
+  EXPECT_EQ(cupp::argsort(a, std::nullopt).get<std::int64_t>(),
+            (std::vector<std::int64_t>{1, 3, 4, 2, 0, 5}));
+  expect_same_as_typed(cupp::argsort(a.T()), cupp::argsort(t.T()));
+  // int8 sums and products accumulate in int64, as NumPy's.
+  const cupp::array c = cupp::cumsum(a);
+  EXPECT_EQ(c.dtype(), dtype::int64);
+  EXPECT_EQ(c.get<std::int64_t>(), (std::vector<std::int64_t>{3, 2, 4, 3, 3, 8}));
+  expect_same_as_typed(cupp::cumprod(a, 1), cupp::cumprod(t, 1));
+  const auto th = cupp::asarray<cupp::float16>({1, 2, 3});
+  expect_same_as_typed(cupp::nancumsum(cupp::array(th)), cupp::nancumsum(th));
+}
+
 }  // namespace

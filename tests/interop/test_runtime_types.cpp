@@ -126,6 +126,30 @@ TEST(RuntimeTypes, PublicOperatorsGiveNumpysDtypesWithoutAnyLaunch) {
             dtype::int8);
 }
 
+TEST(RuntimeTypes, TypedCallsKeepTheirTypedOverloads) {
+  // Only a cupp::array (or a selection of one) among the arguments takes the run-time path.
+  using cupp::ndarray;
+  const auto f = shaped<float>({2, 2});
+  const auto i = shaped<std::int32_t>({2, 2});
+  const cupp::array r = f;
+  static_assert(cupp::expr::is_node_v<decltype(f + i)>);
+  static_assert(cupp::expr::is_node_v<decltype(cupp::exp(f * 2))>);
+  static_assert(std::is_same_v<decltype(cupp::sum(i)), ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::sort(f)), ndarray<float>>);
+  static_assert(std::is_same_v<decltype(cupp::matmul(f, i)), ndarray<double>>);
+  static_assert(std::is_same_v<decltype(cupp::zeros<float>({2})), ndarray<float>>);
+  static_assert(std::is_same_v<decltype(f[shaped<bool>({2})]), cupp::indexed<float>>);
+  static_assert(std::is_same_v<decltype(r + i), cupp::array>);
+  static_assert(std::is_same_v<decltype(cupp::exp(r)), cupp::array>);
+  static_assert(std::is_same_v<decltype(cupp::sum(r)), cupp::array>);
+  static_assert(std::is_same_v<decltype(cupp::matmul(r, i)), cupp::array>);
+  static_assert(std::is_same_v<decltype(cupp::zeros({2}, dtype::float32)), cupp::array>);
+  static_assert(std::is_same_v<decltype(r[shaped<bool>({2})]), cupp::array_selection>);
+  static_assert(std::is_same_v<decltype(r[r > 0] * 2), cupp::array>);
+  static_assert(std::is_same_v<decltype(r(0, 1)), cupp::array>);
+  SUCCEED();
+}
+
 // ---- the same kernels as the typed path -------------------------------------------------------
 
 // The kernel family of a typed expression E and the run-time family of the same op over the same
@@ -302,6 +326,10 @@ TEST(RuntimeTypes, ErrorsAreTheTypedPathsBeforeAnyLaunch) {
             "rule 'safe'");
   EXPECT_THROW((void)d.item<float>(cupp::casting::no), cupp::type_error);  // float64 -> float32
   EXPECT_THROW((void)f.item<float>(), cupp::value_error);                  // size 3
+  EXPECT_EQ(
+      message_of<cupp::type_error>([&] { (void)d.astype(dtype::int32, cupp::casting::safe); }),
+      "Cannot cast array data from dtype('float64') to dtype('int32') according to the "
+      "rule 'safe'");
   // Reductions: no identity for zero elements, bad axes.
   const cupp::array none(shaped<std::int16_t>({0}));
   EXPECT_EQ(message_of<cupp::value_error>([&] { (void)cupp::max(none); }),

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,18 +30,27 @@
 namespace cupp {
 
 class array;
+class array_selection;
 
 namespace detail {
+/// cupp::array and its selections (a[mask], a[idx]).
+template <class X>
+inline constexpr bool is_runtime_array_v =
+    std::is_same_v<X, array> || std::is_same_v<X, array_selection>;
 /// What the run-time-typed functions take as operands: cupp::array, ndarray<T>, expressions and
 /// selections (evaluated first), and C++ numbers (NumPy's weak Python scalars, NEP 50).
 template <class X>
 inline constexpr bool is_dynamic_operand_v =
-    std::is_same_v<X, array> || expr::is_operand_v<X> || expr::is_scalar_v<X>;
-/// True when every argument is such an operand and at least one is a cupp::array: calls
-/// without one belong to the typed overloads.
+    is_runtime_array_v<X> || expr::is_operand_v<X> || expr::is_scalar_v<X>;
+/// True when every argument is such an operand and at least one is a cupp::array or a
+/// selection of one: calls without one belong to the typed overloads.
 template <class... X>
 inline constexpr bool dynamic_args_v = (is_dynamic_operand_v<X> && ...) &&
-                                       (std::is_same_v<X, array> || ...);
+                                       (is_runtime_array_v<X> || ...);
+/// What makes an index advanced on a cupp::array: a cupp::array, or what makes it so on an
+/// ndarray<T> (index arrays, expressions, selections, host vectors).
+template <class X>
+inline constexpr bool is_dynamic_index_v = is_runtime_array_v<X> || is_index_array_v<X>;
 
 /// NumPy's TypeError "Cannot cast array data from dtype('float64') to dtype('int32') according
 /// to the rule 'safe'", as a type_error.
@@ -141,9 +152,10 @@ class array {
   /// A copy converted to U, as numpy.ndarray.astype (unsafe casting).
   template <class U>
   ndarray<U> astype() const;
-  /// numpy.ndarray.astype(dtype): a C-contiguous copy converted to `dt` (unsafe casting, NumPy's
-  /// default: float to int truncates).
-  array astype(cupp::dtype dt) const;
+  /// numpy.ndarray.astype(dtype, casting=rule): a C-contiguous copy converted to `dt`. The
+  /// default rule is NumPy's, unsafe (float to int truncates); under another, a cast it does not
+  /// allow is a type_error, as get<U>'s.
+  array astype(cupp::dtype dt, casting rule = casting::unsafe) const;
   /// numpy.ndarray.copy: a C-contiguous copy.
   array copy() const;
   /// The elements in C order as U, converted on the device when U is not the dtype. The
@@ -214,15 +226,24 @@ class array {
   array view(cupp::dtype dt) const;
   /// Basic indexing, a view: integers, cupp::slice, cupp::newaxis and cupp::ellipsis, as
   /// ndarray<T>'s a(0, cupp::slice(1, 5, 2)). Integers for every axis give a 0-d array.
+  /// With an index array among the items (as for operator[] below), advanced indexing instead:
+  /// an array_selection.
   template <class... Idx>
-  array operator()(const Idx&... idx) const {
-    return array(detail::index_view(desc_, {detail::to_index_item(idx)...}));
-  }
+  auto operator()(const Idx&... idx) const;
   /// Basic indexing written as Python writes it: a["::-1, 0"] (docs/shapes.md).
   template <class S, std::enable_if_t<std::is_convertible_v<const S&, std::string_view>, int> = 0>
   array operator[](const S& index) const {
     return array(detail::index_view(desc_, detail::parse_index(index)));
   }
+
+  /// Advanced indexing, NumPy's a[index_array], a[mask], a[a > 0]: the index (a cupp::array,
+  /// an ndarray<T>, an expression, a host vector of integers or bools, or a braced list of
+  /// integers) gives an array_selection, which reads as a new array and writes through when
+  /// assigned to.
+  template <class I, std::enable_if_t<detail::is_dynamic_index_v<I>, int> = 0>
+  array_selection operator[](const I& index) const;
+  template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+  array_selection operator[](std::initializer_list<I> index) const;
 
   // ---- reductions (cupp::sum(a, ...), ...) -----------------------------------------------
   array sum(const axis_arg& axis = {}, bool keepdims = false) const;
@@ -248,6 +269,45 @@ class array {
 inline std::ostream& operator<<(std::ostream& os, const array& a) {
   return os << detail::repr(a.desc());
 }
+
+/// A cupp::array indexed by index arrays or masks (NumPy's advanced indexing), as indexed<T> is
+/// for ndarray<T>: reading it (eval(), or converting to cupp::array, or using it as an operand)
+/// gathers a new array; assigning to it scatters into the indexed array, the values cast to its
+/// dtype as NumPy's setitem casts them. Indices are checked as for indexed<T>.
+class array_selection {
+ public:
+  array_selection(array a, std::vector<detail::fancy_item> items)
+      : a_(std::move(a)), items_(std::move(items)) {}
+  array_selection(const array_selection&) = default;
+  array_selection(array_selection&&) noexcept = default;
+  ~array_selection() = default;
+  // As ndarray's Note [Assignment]: a named selection rebinds, a temporary one writes through.
+  array_selection& operator=(const array_selection&) & = default;
+  array_selection& operator=(array_selection&&) & noexcept = default;
+
+  /// The selected elements, as a new array.
+  array eval() const;
+  operator array() const { return eval(); }  // NOLINT: implicit, so `cupp::array b = a[i];`
+  /// The selected elements on the host, in C order, converted as array::get<U>.
+  template <class U>
+  std::vector<U> get(casting rule = casting::safe) const {
+    return eval().get<U>(rule);
+  }
+  /// a[index] = v: v (an array of any dtype) broadcast to the selection's shape, cast.
+  void operator=(const array& v) &&;
+  /// a[i] = b[j].
+  void operator=(const array_selection& other) && { std::move(*this) = other.eval(); }
+  /// a[index] = value: every selected element.
+  template <class S, std::enable_if_t<expr::is_scalar_v<S>, int> = 0>
+  void operator=(const S& value) && {
+    assign(expr::make_weak_scalar(value));
+  }
+
+ private:
+  void assign(const expr::weak_scalar& value);
+  array a_;
+  std::vector<detail::fancy_item> items_;
+};
 
 // ---- creation with a run-time dtype -------------------------------------------------------------
 
@@ -410,6 +470,20 @@ array stddev(const array& a, const axis_arg& axis = {}, bool keepdims = false, d
 array nanvar(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
 array nanstd(const array& a, const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0);
 
+// ---- sorting and scans ------------------------------------------------------------------------
+
+/// numpy.sort and numpy.argsort (stable) of a cupp::array, as the typed overloads
+/// (cupp/routines/sorting.hpp): along `axis`, the last by default, std::nullopt for the
+/// flattened array.
+array sort(const array& a, std::optional<std::int64_t> axis = -1);
+array argsort(const array& a, std::optional<std::int64_t> axis = -1);
+/// numpy.cumsum, cumprod, nancumsum, nancumprod: the typed routines for a's dtype (int64 for
+/// bool and signed integers, uint64 for unsigned ones).
+array cumsum(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array cumprod(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array nancumsum(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+array nancumprod(const array& a, std::optional<std::int64_t> axis = std::nullopt);
+
 // ---- products ---------------------------------------------------------------------------------
 
 /// numpy.matmul and numpy.dot with a cupp::array among the operands (an ndarray<T> converts):
@@ -419,6 +493,38 @@ array matmul(const array& a, const array& b);
 array dot(const array& a, const array& b);
 
 // ---- implementation ---------------------------------------------------------------------------
+
+namespace detail {
+/// One item of an index of a cupp::array: a cupp::array index as its description, the rest as
+/// for ndarray<T> (to_fancy_item).
+template <class X>
+fancy_item to_dynamic_fancy_item(const X& x) {
+  if constexpr (std::is_same_v<X, array>)
+    return x.desc();
+  else if constexpr (std::is_same_v<X, array_selection>)
+    return x.eval().desc();
+  else
+    return to_fancy_item(x);
+}
+}  // namespace detail
+
+template <class... Idx>
+auto array::operator()(const Idx&... idx) const {
+  if constexpr ((detail::is_dynamic_index_v<Idx> || ...))
+    return array_selection(*this, {detail::to_dynamic_fancy_item(idx)...});
+  else
+    return array(detail::index_view(desc_, {detail::to_index_item(idx)...}));
+}
+
+template <class I, std::enable_if_t<detail::is_dynamic_index_v<I>, int>>
+array_selection array::operator[](const I& index) const {
+  return array_selection(*this, {detail::to_dynamic_fancy_item(index)});
+}
+
+template <class I, std::enable_if_t<std::is_integral_v<I>, int>>
+array_selection array::operator[](std::initializer_list<I> index) const {
+  return (*this)[std::vector<I>(index)];
+}
 
 template <class U>
 ndarray<U> array::astype() const {
