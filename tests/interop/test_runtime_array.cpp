@@ -426,7 +426,8 @@ TEST_F(RuntimeArray, MatmulAndDotPromoteTheirOperands) {
   const cupp::array r = ta * 2 + 1;
   EXPECT_EQ(r.dtype(), dtype::int16);
   EXPECT_EQ(r.get<std::int16_t>(), (std::vector<std::int16_t>{3, 5, 7, 9, 11, 13}));
-  EXPECT_EQ((cupp::array(tb) + ta * 2).get<float>(), (std::vector<float>{3, 4, 5, 10, 10.5f, 13}));
+  EXPECT_EQ((cupp::array(tb.reshape({2, 3})) + ta * 2).get<float>(),
+            (std::vector<float>{3, 4, 5, 10, 10.5f, 13}));
 }
 
 TEST_F(RuntimeArray, VisitFusesATypedExpression) {
@@ -448,11 +449,11 @@ TEST_F(RuntimeArray, RunsTheTypedPathsCompiledKernel) {
   const cupp::jit::cache_stats before = compiler.stats();
   const cupp::array dyn = cupp::array(tx) * cupp::array(ty);
   const cupp::jit::cache_stats after = compiler.stats();
-  // The same source, so the same module: nothing compiled, read from disk or loaded again.
+  // The same source, so the same module: nothing compiled, read from disk or loaded again (the
+  // engine's own table of loaded kernels may answer before the compiler's memory is asked).
   EXPECT_EQ(after.compiles, before.compiles);
   EXPECT_EQ(after.disk_hits, before.disk_hits);
   EXPECT_EQ(after.loads, before.loads);
-  EXPECT_GT(after.memory_hits, before.memory_hits);
   EXPECT_EQ(dyn.dtype(), dtype::int32);
   EXPECT_EQ(dyn.get<std::int32_t>(), (std::vector<std::int32_t>{-1, 10, 458745}));
 }
