@@ -6,42 +6,26 @@
 // every deleter run.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include "support/gpu.hpp"
+#include "support/python.hpp"
 
 namespace {
 
 class TorchDlpack : public cupp::test::GpuTest {};
 
-// The exit status of a shell command, and its output (stdout and stderr).
-int run(const std::string& command, std::string* output) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return -1;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) output->append(buf, n);
-  const int status = pclose(pipe);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 TEST_F(TorchDlpack, PyTorchTakesAndLendsTensors) {
-  std::string probe_output;
-  if (run("python3 -c 'import torch, sys; sys.exit(0 if torch.cuda.is_available() else 3)'",
-          &probe_output) != 0) {
+  CUPP_SKIP_WITHOUT_PYTHON_MODULE("torch");
+  const std::string script = std::string(CUPP_TEST_DATA_DIR) + "/../interop/torch_dlpack.py";
+  const cupp::test::run_result r = cupp::test::run_python(script, {CUPP_DLPACK_PROBE});
+  if (r.exit_code == 3) {  // torch_dlpack.py's NO_CUDA_TORCH
     if (cupp::test::gpu_required())
-      FAIL() << "CUPP_REQUIRE_GPU=1 but python3 with a CUDA-enabled torch is missing:\n"
-             << probe_output;
+      FAIL() << "CUPP_REQUIRE_GPU=1 but python3's torch has no CUDA device:\n" << r.output;
     GTEST_SKIP() << "no python3 with a CUDA-enabled torch";
   }
-  const std::string script = std::string(CUPP_TEST_DATA_DIR) + "/../interop/torch_dlpack.py";
-  std::string output;
-  const int status = run("python3 '" + script + "' '" + CUPP_DLPACK_PROBE + "'", &output);
-  EXPECT_EQ(status, 0) << output;
-  EXPECT_NE(output.find("all DLPack checks passed"), std::string::npos) << output;
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("all DLPack checks passed"), std::string::npos) << r.output;
 }
 
 }  // namespace
