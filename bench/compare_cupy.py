@@ -11,6 +11,7 @@ and CuPy's side times 5 repetitions of the same groups of calls, so the whole ru
 every row) takes a few minutes; --filter and --exclude pick rows.
 """
 import argparse
+import itertools
 import json
 import os
 import re
@@ -376,8 +377,9 @@ def cupy_cases(cp):
         try:
             a = cp.ones(nbytes // 4, dtype=cp.float32)
             path = os.path.join(folder, kind + '.npy')
-            if kind == 'save':
-                fn = lambda: cp.save(path, a)
+            if kind == 'save':  # a new file each call, as bench_io.cpp
+                count = itertools.count()
+                fn = lambda: cp.save(os.path.join(folder, 'save-%d.npy' % next(count)), a)
             else:
                 cp.save(path, a)
                 fn = lambda: cp.load(path)
