@@ -15,7 +15,8 @@
 //   CUPP_NDI_LOCAL    (gather, rank and generic) the per-thread value buffer's length; 0 reads
 //                     and writes a global scratch buffer instead
 //   CUPP_NDI_KH, CUPP_NDI_KW, CUPP_NDI_RANK  (rectangle) the footprint and the rank
-//   CUPP_NDI_FUNCTION (generic) the body of the user's device function
+// For the generic filters the source ends with the user's function, `CUPP_NDI_USER_FUNCTION {
+// <body> }`, the signature declared below.
 #pragma once
 
 #include <cupp/indexing.cuh>
@@ -60,10 +61,18 @@ __device__ __forceinline__ cupp_c_t cupp_ndi_min(cupp_c_t a, cupp_c_t b) { retur
 __device__ __forceinline__ cupp_c_t cupp_ndi_max(cupp_c_t a, cupp_c_t b) { return b > a ? b : a; }
 
 #if CUPP_NDI_KERNEL == 1 && CUPP_NDI_OP == 3
-__device__ __forceinline__ void cupp_ndi_user_function(const double* buffer, int filter_size,
-                                                       double* return_value) {
-  CUPP_NDI_FUNCTION
-}
+// generic_filter's function, as CuPy's RawKernel form: the footprint's values in, one value out.
+#define CUPP_NDI_USER_FUNCTION                                                   \
+  __device__ void cupp_ndi_user_function(double* buffer, int filter_size, \
+                                         double* return_value)
+CUPP_NDI_USER_FUNCTION;
+#endif
+#if CUPP_NDI_KERNEL == 4
+// generic_filter1d's function, as CuPy's RawKernel form: the extended line in, the line out.
+#define CUPP_NDI_USER_FUNCTION                                                       \
+  __device__ void cupp_ndi_user_function(double* input_line, long long input_length, \
+                                         double* output_line, long long output_length)
+CUPP_NDI_USER_FUNCTION;
 #endif
 
 #if CUPP_NDI_KERNEL == 1 && (CUPP_NDI_OP == 2)
@@ -318,13 +327,6 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
 #endif
 
 #if CUPP_NDI_KERNEL == 4
-__device__ __forceinline__ void cupp_ndi_user_function(const double* input_line,
-                                                       long long input_length,
-                                                       double* output_line,
-                                                       long long output_length) {
-  CUPP_NDI_FUNCTION
-}
-
 // Lines [first, first + lines) of (outer, n, inner); line l is (l / inner, :, l % inner). Each
 // thread's scratch holds its extended line (n + size - 1) then its output line (n).
 extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,

@@ -108,7 +108,7 @@ TEST_F(NdimageGreyMorphologyGpu, DocumentedExamples) {
                                  0, 0, 0, 0, 0, 0, 0};
   EXPECT_EQ(e, want);
   const std::vector<double> dl = dilated.get();
-  EXPECT_EQ(dl[0], 1.0);      // corner: a[0,1] + 1 (the cross reaches an edge zero plus one)
+  EXPECT_EQ(dl[0], 3.0);          // a[1, 1] plus the structure's corner, 0
   EXPECT_EQ(dl[3 * 7 + 3], 4.0);  // 3 + 1 around the centre
   const std::vector<int> g = edges.get();
   EXPECT_EQ(g[3 * 7 + 3], 2);  // max 3 - min 1 in the window about (3, 3)

@@ -163,8 +163,8 @@ TEST(NdimageRankFilters, EveryKernelCompilesForSm90) {
   variants.push_back({dtype::float32, dtype::float32, spec_of(3, 0, false, 0, 7, 7, 24)});
   variants.push_back({dtype::float64, dtype::uint16, spec_of(3, 0, false, 0, 1, 4, 2)});
   auto generic = spec_of(1, 3, false, 16);
-  generic.function = "double s = 0;\nfor (int i = 0; i < filter_size; ++i) s += buffer[i];\n"
-                     "*return_value = s;";
+  generic.function = "// the sum of the window\ndouble s = 0;\n"
+                     "for (int i = 0; i < filter_size; ++i) s += buffer[i];\n*return_value = s;";
   variants.push_back({dtype::float64, dtype::int32, generic});
   auto generic1d = spec_of(4);
   generic1d.function =
@@ -182,6 +182,15 @@ TEST(NdimageRankFilters, EveryKernelCompilesForSm90) {
       EXPECT_NE(m->image.find(name), std::string::npos);
     }
   }
+}
+
+TEST(NdimageRankFilters, AGenericFunctionThatDoesNotCompileIsACompileError) {
+  cupp::jit::compiler c("");
+  auto generic = spec_of(1, 3, false, 16);
+  generic.function = "*return_value = undefined_name;";
+  EXPECT_THROW(c.compile(ndi::detail::rank_kernel_source(dtype::float64, dtype::float64, generic),
+                         {}, {}, 90),
+               cupp::compile_error);
 }
 
 TEST(NdimageRankFilters, KernelNamesSayWhatTheyDo) {

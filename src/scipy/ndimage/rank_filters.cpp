@@ -413,13 +413,12 @@ std::string rank_kernel_source(dtype compute, dtype out, const rank_kernel_spec&
   s += "#define CUPP_NDI_KH " + std::to_string(spec.kh) + "\n";
   s += "#define CUPP_NDI_KW " + std::to_string(spec.kw) + "\n";
   s += "#define CUPP_NDI_RANK " + std::to_string(spec.rank) + "\n";
-  if (!spec.function.empty()) s += "#define CUPP_NDI_FUNCTION " + [&] {
-    // The user's body as one macro line: line breaks become continuations.
-    std::string body;
-    for (char ch : spec.function) body += ch == '\n' ? std::string(" \\\n") : std::string(1, ch);
-    return body;
-  }() + "\n";
-  return jit::detail::routine_source("cupp/ndimage_rank.cuh", s);
+  std::string source = jit::detail::routine_source("cupp/ndimage_rank.cuh", s);
+  // The generic filters' user function: the body verbatim (its own lines and comments) under the
+  // signature the header declares.
+  if ((spec.kernel == 1 && spec.op == 3) || spec.kernel == 4)
+    source += "\nCUPP_NDI_USER_FUNCTION {\n" + spec.function + "\n}\n";
+  return source;
 }
 
 std::string rank_kernel_name(dtype compute, dtype out, const rank_kernel_spec& spec) {
@@ -572,7 +571,7 @@ array_desc generic_filter(const array_desc& input, dtype out, const std::string&
   const boundary m = filter_mode(mode);
   if (input.size() == 0) return make_array(input.shape, out);
   return launch_gather(as_compute(input, dtype::float64), out, f, 3, 0, m, cval,
-                       function.empty() ? std::string(" ") : function);
+                       function);
 }
 
 array_desc generic_filter1d(const array_desc& input, dtype out, const std::string& function,
@@ -593,7 +592,7 @@ array_desc generic_filter1d(const array_desc& input, dtype out, const std::strin
   const std::int64_t lines = src.size() / n;
   rank_kernel_spec s;
   s.kernel = 4;
-  s.function = function.empty() ? std::string(" ") : function;
+  s.function = function;
   const RawKernel& k = rank_kernel(dtype::float64, out, s);
   // Lines in chunks whose scratch (the extended line and the output line of each) stays within
   // 256 MiB.

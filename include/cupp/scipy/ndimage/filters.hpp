@@ -175,10 +175,12 @@ ndarray<out_t<Out, T>> percentile_filter(const ndarray<T>& input, double percent
 
 /// scipy.ndimage.generic_filter as cupyx.scipy.ndimage.generic_filter takes a RawKernel:
 /// `function` is the BODY of the device function
-///   `void f(const double* buffer, int filter_size, double* return_value)`
+///   `void f(double* buffer, int filter_size, double* return_value)`
 /// called once per output element with the footprint's values (in double, in the footprint's C
 /// order, the boundary applied) and writing the result to `*return_value`, which is cast to the
-/// output dtype. For example the range of a 3 x 3 window:
+/// output dtype (the buffer is the thread's own: the function may reorder it). The signature is
+/// that of CuPy's RawKernel form, whose body is what `function` holds. For example the range of a
+/// 3 x 3 window:
 ///   `generic_filter(a, "double lo = buffer[0], hi = buffer[0]; for (int i = 1; i < filter_size;"
 ///    " ++i) { lo = fmin(lo, buffer[i]); hi = fmax(hi, buffer[i]); } *return_value = hi - lo;", 3)`
 /// The body is compiled once by NVRTC (compile_error with the compiler's log for bad code).
@@ -198,7 +200,7 @@ ndarray<out_t<Out, T>> generic_filter(const ndarray<T>& input, const std::string
 
 /// scipy.ndimage.generic_filter1d as cupyx.scipy.ndimage.generic_filter1d takes a RawKernel:
 /// `function` is the BODY of the device function
-///   `void f(const double* input_line, long long input_length, double* output_line,
+///   `void f(double* input_line, long long input_length, double* output_line,
 ///           long long output_length)`
 /// called once per line along `axis`: input_line is the line extended by filter_size - 1
 /// elements (by `mode`, shifted by `origin`), output_line its output_length results, cast to the
