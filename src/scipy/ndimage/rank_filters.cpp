@@ -272,6 +272,8 @@ void launch_min_or_max_2d(const array_desc& src, const array_desc& dst, int kh, 
 
 // ---- SciPy's argument handling -----------------------------------------------------------------
 
+int nd_of(const array_desc& a) { return static_cast<int>(a.ndim()); }
+
 void check_origin(int origin, std::int64_t len) {
   if (len / 2 + origin < 0 || len / 2 + origin >= len) throw value_error("invalid origin");
 }
@@ -369,8 +371,10 @@ array_desc separable(const array_desc& input, dtype out, const std::vector<int>&
   const int nd = static_cast<int>(input.ndim());
   int kh = 1, kw = 1, cy = 0, cx = 0;
   boundary mode_y = boundary::reflect, mode_x = boundary::reflect;
-  // (A thin image gains nothing from 32-row tiles: passes there.)
-  bool fused = passes.size() <= 2 && nd >= 2 && input.shape[static_cast<std::size_t>(nd - 2)] >= 16;
+  // (A thin image gains nothing from 32-row tiles, and the grid holds 65535 tiles down: passes
+  // there.)
+  const std::int64_t rows = nd >= 2 ? input.shape[static_cast<std::size_t>(nd - 2)] : 1;
+  bool fused = passes.size() <= 2 && rows >= 16 && rows <= std::int64_t{65535} * 32;
   for (const pass& p : passes) {
     if (p.axis == nd - 1 && kw == 1) {
       kw = p.size;
@@ -541,7 +545,9 @@ array_desc rank_filter(const array_desc& input, dtype out, double rank, rank_kin
   if (input.size() == 0) return make_array(input.shape, out);
   const dtype c = compute_dtype(input.dt, false);
   const array_desc src = as_compute(input, c);
-  if (network_rectangle(f)) {
+  // (The rectangle kernel's grid holds 65535 rows of 8 lines: taller images gather.)
+  const std::int64_t rows = input.ndim() >= 2 ? input.shape[static_cast<std::size_t>(nd_of(input) - 2)] : 1;
+  if (network_rectangle(f) && rows <= std::int64_t{65535} * 8) {
     const std::size_t nd = f.shape.size();
     const int kw = static_cast<int>(f.shape[nd - 1]);
     const int kh = nd >= 2 ? static_cast<int>(f.shape[nd - 2]) : 1;
