@@ -366,33 +366,35 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
   const cupp_c_t cv = static_cast<cupp_c_t>(cval);
   const long long x0 = static_cast<long long>(blockIdx.x) * tx;
   const long long y0 = static_cast<long long>(blockIdx.y) * ty;
-  const int tid = threadIdx.y * blockDim.x + threadIdx.x, nthreads = blockDim.x * blockDim.y;
   const bool interior = y0 - cy >= 0 && y0 - cy + th <= h && x0 - cx >= 0 && x0 - cx + tw <= w;
   for (long long b = blockIdx.z; b < batch; b += gridDim.z) {
     const cupp_c_t* plane = in + b * h * w;
     __syncthreads();
-    for (int t = tid; t < th * tw; t += nthreads) {
-      const int r = t / tw, q = t % tw;
-      cupp_c_t v;
-      if (interior) {
-        v = plane[(y0 - cy + r) * w + (x0 - cx + q)];
-      } else {
-        const long long yy = cupp_ndi_filter_index(y0 - cy + r, h, mode_y);
-        const long long xx = cupp_ndi_filter_index(x0 - cx + q, w, mode_x);
-        v = yy >= 0 && xx >= 0 ? plane[yy * w + xx] : cv;
+    // Rows to the y threads, columns to the x threads: coalesced, and no divisions.
+    for (int r = threadIdx.y; r < th; r += blockDim.y) {
+      const long long yy = interior ? y0 - cy + r : cupp_ndi_filter_index(y0 - cy + r, h, mode_y);
+      for (int q = threadIdx.x; q < tw; q += blockDim.x) {
+        cupp_c_t v;
+        if (interior) {
+          v = plane[yy * w + (x0 - cx + q)];
+        } else {
+          const long long xx = cupp_ndi_filter_index(x0 - cx + q, w, mode_x);
+          v = yy >= 0 && xx >= 0 ? plane[yy * w + xx] : cv;
+        }
+        tile[r * tw + q] = v;
       }
-      tile[t] = v;
     }
     __syncthreads();
-    for (int t = tid; t < ty * tw; t += nthreads) {
-      const int r = t / tw, q = t % tw;
-      cupp_c_t acc = tile[r * tw + q];
-      if (minimum) {
-        for (int k = 1; k < kh; ++k) acc = cupp_ndi_min(acc, tile[(r + k) * tw + q]);
-      } else {
-        for (int k = 1; k < kh; ++k) acc = cupp_ndi_max(acc, tile[(r + k) * tw + q]);
+    for (int r = threadIdx.y; r < ty; r += blockDim.y) {
+      for (int q = threadIdx.x; q < tw; q += blockDim.x) {
+        cupp_c_t acc = tile[r * tw + q];
+        if (minimum) {
+          for (int k = 1; k < kh; ++k) acc = cupp_ndi_min(acc, tile[(r + k) * tw + q]);
+        } else {
+          for (int k = 1; k < kh; ++k) acc = cupp_ndi_max(acc, tile[(r + k) * tw + q]);
+        }
+        column[r * tw + q] = acc;
       }
-      column[t] = acc;
     }
     __syncthreads();
     const long long x = x0 + threadIdx.x;
