@@ -276,9 +276,37 @@ TEST_F(NdimageRankFiltersGpu, LargeFootprintsAndImages) {
     std::nth_element(w.begin(), w.begin() + w.size() / 2, w.end());
     EXPECT_EQ(got[static_cast<std::size_t>(at)], w[w.size() / 2]) << at;
   }
+  // A generic function over more values than a thread's own buffer holds (the scratch path).
+  const auto sums = ndi::generic_filter(
+      a, "double s = 0; for (int i = 0; i < filter_size; ++i) s += buffer[i]; *return_value = s;",
+      13, std::nullopt, "mirror");
+  const std::vector<float> gs = sums.get();
+  for (const int at : {0, 20 * n + 20, n * n - 1}) {
+    const int y = at / n, x = at % n;
+    const auto mirror = [&](int i) { return i < 0 ? -i : i >= n ? 2 * n - 2 - i : i; };
+    double want = 0;
+    for (int dy = -6; dy <= 6; ++dy)
+      for (int dx = -6; dx <= 6; ++dx)
+        want += host[static_cast<std::size_t>(mirror(y + dy) * n + mirror(x + dx))];
+    EXPECT_EQ(gs[static_cast<std::size_t>(at)], static_cast<float>(want)) << at;
+  }
   // The separable maximum over a long window (the pass without the shared tile).
   const auto mx = ndi::maximum_filter1d(a.reshape({n * n}), 20001, 0, "nearest");
   EXPECT_EQ(mx.get()[0], 100.0f);
+}
+
+// float16, which SciPy's filters refuse, computes in float32: the same values as a float32
+// input, rounded to float16 (exact here: small integers).
+TEST_F(NdimageRankFiltersGpu, HalfPrecisionAsSingle) {
+  namespace ndi = cupp::scipy::ndimage;
+  std::vector<float> host(30 * 40);
+  for (std::size_t i = 0; i < host.size(); ++i) host[i] = static_cast<float>((i * 13) % 17);
+  const cupp::ndarray<float> a = cupp::asarray<float>(host).reshape({30, 40});
+  const cupp::ndarray<cupp::float16> h = a.astype<cupp::float16>();
+  EXPECT_EQ(ndi::median_filter<float>(h, 3).get(), ndi::median_filter(a, 3).get());
+  EXPECT_EQ(ndi::maximum_filter<float>(h, {2, 5}, std::nullopt, {"wrap", "constant"}, 1.0).get(),
+            ndi::maximum_filter(a, {2, 5}, std::nullopt, {"wrap", "constant"}, 1.0).get());
+  EXPECT_EQ(ndi::grey_erosion<float>(h, 3).get(), ndi::grey_erosion(a, 3).get());
 }
 
 }  // namespace

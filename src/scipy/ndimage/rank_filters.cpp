@@ -28,9 +28,11 @@ namespace {
 
 /// The most dimensions the kernels take (NumPy's limit is 64; SciPy's ndimage C code 32).
 constexpr int kMaxDims = 32;
-/// The largest footprint whose values a thread keeps in its own buffer; larger ones use a
-/// global scratch buffer.
-constexpr int kLocalValues = 1024;
+/// The largest footprint whose values a thread keeps in its own buffer (local memory is reserved
+/// for every thread the GPU holds at once, so this stays small); larger ones use a global
+/// scratch buffer of at most kScratchBytes, which bounds the threads launched.
+constexpr int kLocalValues = 128;
+constexpr std::int64_t kScratchBytes = std::int64_t{256} << 20;
 /// The largest rectangle the sorting-network kernel takes.
 constexpr int kNetworkValues = 64;
 
@@ -210,10 +212,14 @@ array_desc launch_gather(const array_desc& src, dtype out, const footprint_t& f,
   const array_desc d_s = to_device(sval.empty() ? std::vector<double>{0.0} : sval, dtype::float64);
   const RawKernel& k = rank_kernel(src.dt, out, s);
   const unsigned threads = 256;
-  const unsigned blocks = resident_blocks(k, total, threads);
+  unsigned blocks = resident_blocks(k, total, threads);
   array_desc scratch;
-  if (op >= 2 && s.local == 0)
+  if (op >= 2 && s.local == 0) {
+    const std::int64_t per_block = std::int64_t{threads} * count * static_cast<std::int64_t>(src.itemsize());
+    blocks = static_cast<unsigned>(
+        std::clamp<std::int64_t>(kScratchBytes / per_block, 1, static_cast<std::int64_t>(blocks)));
     scratch = make_array({static_cast<std::int64_t>(blocks) * threads * count}, src.dt);
+  }
   k({blocks}, {threads}, static_cast<const void*>(src.ptr), static_cast<void*>(dst.ptr), g,
     static_cast<const void*>(d_offs.ptr), static_cast<const void*>(d_lin.ptr),
     static_cast<const void*>(d_s.ptr), count, rank, static_cast<int>(mode), cval,
