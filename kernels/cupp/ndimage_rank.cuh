@@ -51,7 +51,7 @@
 
 struct cupp_ndi_geom {
   long long shape[CUPP_NDI_K];
-  long long stride[CUPP_NDI_K];   // C strides of the input (and output), in elements
+  long long stride[CUPP_NDI_K];    // C strides of the input (and output), in elements
   long long reach_lo[CUPP_NDI_K];  // the least and greatest footprint offset along each axis
   long long reach_hi[CUPP_NDI_K];
   int ndim;
@@ -62,9 +62,8 @@ __device__ __forceinline__ cupp_c_t cupp_ndi_max(cupp_c_t a, cupp_c_t b) { retur
 
 #if CUPP_NDI_KERNEL == 1 && CUPP_NDI_OP == 3
 // generic_filter's function, as CuPy's RawKernel form: the footprint's values in, one value out.
-#define CUPP_NDI_USER_FUNCTION                                                   \
-  __device__ void cupp_ndi_user_function(double* buffer, int filter_size, \
-                                         double* return_value)
+#define CUPP_NDI_USER_FUNCTION \
+  __device__ void cupp_ndi_user_function(double* buffer, int filter_size, double* return_value)
 CUPP_NDI_USER_FUNCTION;
 #endif
 #if CUPP_NDI_KERNEL == 4
@@ -116,8 +115,8 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
   cupp_c_t local[CUPP_NDI_LOCAL];
   cupp_c_t* buf = local;
 #else
-  cupp_c_t* buf = static_cast<cupp_c_t*>(scratch) +
-                  static_cast<long long>(cupp::global_thread_id()) * count;
+  cupp_c_t* buf =
+      static_cast<cupp_c_t*>(scratch) + static_cast<long long>(cupp::global_thread_id()) * count;
 #endif
 #endif
   for (long long i : cupp::grid_stride(total)) {
@@ -187,9 +186,9 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
 // writing `per` outputs of the tile of by * per positions. `direct` reads the input without the
 // shared tile (a window too long for shared memory).
 extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
-                                         cupp_out_t* __restrict__ out, long long outer,
-                                         long long n, long long inner, int size, int center,
-                                         int mode, double cval, int minimum, int per, int direct) {
+                                         cupp_out_t* __restrict__ out, long long outer, long long n,
+                                         long long inner, int size, int center, int mode,
+                                         double cval, int minimum, int per, int direct) {
   extern __shared__ unsigned char cupp_ndi_smem[];
   cupp_c_t* tile = reinterpret_cast<cupp_c_t*>(cupp_ndi_smem);
   const cupp_c_t cv = static_cast<cupp_c_t>(cval);
@@ -294,9 +293,8 @@ __device__ __forceinline__ void cupp_ndi_sort_network(cupp_c_t* v) {
 
 // The input as (batch, h, w); the footprint's top-left element reads (y - cy, x - cx).
 extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
-                                         cupp_out_t* __restrict__ out, long long batch,
-                                         long long h, long long w, int cy, int cx, int mode,
-                                         double cval) {
+                                         cupp_out_t* __restrict__ out, long long batch, long long h,
+                                         long long w, int cy, int cx, int mode, double cval) {
   __shared__ cupp_c_t tile[CUPP_NDI_TY + CUPP_NDI_KH - 1][CUPP_NDI_TX + CUPP_NDI_KW - 1];
   const cupp_c_t cv = static_cast<cupp_c_t>(cval);
   const long long x0 = static_cast<long long>(blockIdx.x) * CUPP_NDI_TX;
@@ -326,7 +324,8 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
 #pragma unroll
     for (int r = 0; r < CUPP_NDI_KH; ++r) {
 #pragma unroll
-      for (int q = 0; q < CUPP_NDI_KW; ++q) v[r * CUPP_NDI_KW + q] = tile[threadIdx.y + r][threadIdx.x + q];
+      for (int q = 0; q < CUPP_NDI_KW; ++q)
+        v[r * CUPP_NDI_KW + q] = tile[threadIdx.y + r][threadIdx.x + q];
     }
     cupp_ndi_sort_network(v);
     out[(b * h + y) * w + x] = cupp::ufn::cast<cupp_out_t>(v[CUPP_NDI_RANK]);
@@ -338,10 +337,9 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
 // Lines [first, first + lines) of (outer, n, inner); line l is (l / inner, :, l % inner). Each
 // thread's scratch holds its extended line (n + size - 1) then its output line (n).
 extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
-                                         cupp_out_t* __restrict__ out, long long n,
-                                         long long inner, long long first, long long lines,
-                                         int size, int center, int mode, double cval,
-                                         double* __restrict__ scratch) {
+                                         cupp_out_t* __restrict__ out, long long n, long long inner,
+                                         long long first, long long lines, int size, int center,
+                                         int mode, double cval, double* __restrict__ scratch) {
   const long long ext = n + size - 1;
   for (long long t : cupp::grid_stride(lines)) {
     const long long l = first + t;
@@ -363,9 +361,9 @@ extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
 // The input as (batch, h, w); a window of kh x kw whose top-left element reads (y - cy, x - cx);
 // a block of 32 x 8 threads writes a 32 x 32 tile, each thread four rows.
 extern "C" __global__ void CUPP_NDI_NAME(const cupp_c_t* __restrict__ in,
-                                         cupp_out_t* __restrict__ out, long long batch,
-                                         long long h, long long w, int kh, int kw, int cy, int cx,
-                                         int mode_y, int mode_x, double cval, int minimum) {
+                                         cupp_out_t* __restrict__ out, long long batch, long long h,
+                                         long long w, int kh, int kw, int cy, int cx, int mode_y,
+                                         int mode_x, double cval, int minimum) {
   extern __shared__ unsigned char cupp_ndi_smem[];
   constexpr int tx = 32, ty = 32;
   const int th = ty + kh - 1, tw = tx + kw - 1;

@@ -64,8 +64,10 @@ inline std::vector<rank_case> cases(const cupp::npz_file& npz) {
 template <class V>
 scipy::ndimage::per_axis<V> per_axis_of(const std::string& s) {
   const auto one = [](const std::string& t) -> V {
-    if constexpr (std::is_same_v<V, int>) return std::stoi(t);
-    else return t;
+    if constexpr (std::is_same_v<V, int>)
+      return std::stoi(t);
+    else
+      return t;
   };
   if (s.find(',') == std::string::npos) return scipy::ndimage::per_axis<V>(one(s));
   std::vector<V> v;
@@ -146,8 +148,8 @@ inline cupp::array run(const rank_case& c, const cupp::npz_file& npz) {
   } else if (f == "median_filter") {
     r = d::rank_filter(in, out, 0, d::rank_kind::median, size, fpd, mode, cval, origin, axes);
   } else if (f == "rank_filter") {
-    r = d::rank_filter(in, out, std::stod(c.at("rank")), d::rank_kind::rank, size, fpd, mode,
-                       cval, origin, axes);
+    r = d::rank_filter(in, out, std::stod(c.at("rank")), d::rank_kind::rank, size, fpd, mode, cval,
+                       origin, axes);
   } else if (f == "percentile_filter") {
     r = d::rank_filter(in, out, std::stod(c.at("pct")), d::rank_kind::percentile, size, fpd, mode,
                        cval, origin, axes);
@@ -156,8 +158,7 @@ inline cupp::array run(const rank_case& c, const cupp::npz_file& npz) {
                           axes);
   } else if (f == "generic_filter1d") {
     r = d::generic_filter1d(in, out, generic_body(c.at("fn")), std::stoi(c.at("size")),
-                            std::stoi(c.at("axis")), c.at("mode"), cval,
-                            std::stoi(c.at("origin")));
+                            std::stoi(c.at("axis")), c.at("mode"), cval, std::stoi(c.at("origin")));
   } else {
     static const std::map<std::string, d::grey_op> ops = {
         {"grey_erosion", d::grey_op::erosion},

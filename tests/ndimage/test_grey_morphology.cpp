@@ -75,8 +75,7 @@ TEST_F(NdimageGreyMorphologyGpu, AgreesWithSciPy) {
       continue;
     SCOPED_TRACE(c.name);
     const cupp::array got = cupp::test::ndimage_rank::run(c, npz);
-    EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[c.name + "__out"], 1e-6, 1e-9,
-                                                   c.name));
+    EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[c.name + "__out"], 1e-6, 1e-9, c.name));
     ++checked;
   }
   EXPECT_EQ(checked, 72);  // every grey-morphology case of the archive

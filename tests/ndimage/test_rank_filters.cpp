@@ -8,12 +8,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
-#include <tuple>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/throws.hpp"
@@ -54,24 +54,23 @@ array_desc described(cupp::shape_t shape, dtype dt = dtype::float32) {
   return d;
 }
 
-// ---- SciPy's errors ------------------------------------------------------------------------------
+// ---- SciPy's errors -----------------------------------------------------------------------------
 
 TEST(NdimageRankFilters, OneDimensionalErrorsAsSciPy) {
   const array_desc a = described({4, 5});
   const auto call = [&](const array_desc& x, int size, int axis, const char* mode, int origin) {
     return [=] { ndi::detail::min_or_max_filter1d(x, x.dt, size, axis, mode, 0.0, origin, true); };
   };
-  EXPECT_TRUE(throws_exactly<cupp::type_error>(call(described({4}, dtype::complex64), 3, -1,
-                                                    "reflect", 0),
-                                               "Complex type not supported"));
+  EXPECT_TRUE(throws_exactly<cupp::type_error>(
+      call(described({4}, dtype::complex64), 3, -1, "reflect", 0), "Complex type not supported"));
   EXPECT_TRUE(throws_exactly<cupp::axis_error>(call(a, 3, 2, "reflect", 0),
                                                "axis 2 is out of bounds for array of dimension 2"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(call(a, 0, -1, "reflect", 0),
-                                                "incorrect filter size"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(call(a, 0, -1, "reflect", 0), "incorrect filter size"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(call(a, 3, -1, "reflect", 2), "invalid origin"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(call(a, 4, -1, "reflect", -3), "invalid origin"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(call(a, 3, -1, "edge", 0),
-                                                "boundary mode not supported"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(call(a, 3, -1, "edge", 0), "boundary mode not supported"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] { ndi::detail::generic_filter1d(a, a.dt, "", 0, -1, "reflect", 0.0, 0); },
       "invalid filter size"));
@@ -89,23 +88,21 @@ TEST(NdimageRankFilters, FootprintErrorsAsSciPy) {
                                      true);
     };
   };
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(minimum({}, "reflect", 0, {}),
-                                                "no footprint provided"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      minimum({3, 3, 3}, "reflect", 0, {}),
-      "sequence argument must have length equal to input rank"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(minimum(3, "reflect", {0, 2}, {}),
-                                                "invalid origin"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(minimum(3, "reflect", 0, {1, -1}),
-                                                "axes must be unique"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(minimum({}, "reflect", 0, {}), "no footprint provided"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(minimum({3, 3, 3}, "reflect", 0, {}),
+                                        "sequence argument must have length equal to input rank"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(minimum(3, "reflect", {0, 2}, {}), "invalid origin"));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>(minimum(3, "reflect", 0, {1, -1}), "axes must be unique"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(minimum(3, {"reflect", "wrapped"}, 0, {}),
                                                 "boundary mode not supported"));
 
   const auto rank = [&](double r, ndi::detail::rank_kind kind, ndi::per_axis<int> size,
                         ndi::per_axis<std::string> mode) {
-    return [=] {
-      ndi::detail::rank_filter(a, a.dt, r, kind, size, nullptr, mode, 0.0, 0, {});
-    };
+    return [=] { ndi::detail::rank_filter(a, a.dt, r, kind, size, nullptr, mode, 0.0, 0, {}); };
   };
   using kind = ndi::detail::rank_kind;
   EXPECT_TRUE(throws_exactly<cupp::value_error>(rank(1, kind::rank, {}, "reflect"),
@@ -128,9 +125,7 @@ TEST(NdimageRankFilters, FootprintErrorsAsSciPy) {
       },
       "Complex type not supported"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::generic_filter(a, a.dt, "", {}, nullptr, "reflect", 0.0, 0, {});
-      },
+      [&] { ndi::detail::generic_filter(a, a.dt, "", {}, nullptr, "reflect", 0.0, 0, {}); },
       "no footprint or filter size provided"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] { ndi::detail::generic_filter(a, a.dt, "", 3, nullptr, "nope", 0.0, 0, {}); },
@@ -144,13 +139,13 @@ TEST(NdimageRankFilters, SizeDefaultsToSciPysNone) {
   EXPECT_FALSE(ndi::detail::size_is_none({3, 3}));
 }
 
-// ---- the kernels ------------------------------------------------------------------------------------
+// ---- the kernels --------------------------------------------------------------------------------
 
 TEST(NdimageRankFilters, EveryKernelCompilesForSm90) {
   cupp::jit::compiler c("");
   std::vector<std::tuple<dtype, dtype, ndi::detail::rank_kernel_spec>> variants;
-  for (const dtype out : {dtype::float32, dtype::uint8, dtype::bool_, dtype::int64,
-                          dtype::float16}) {
+  for (const dtype out :
+       {dtype::float32, dtype::uint8, dtype::bool_, dtype::int64, dtype::float16}) {
     variants.push_back({dtype::float32, out, spec_of(1, 0)});
     variants.push_back({dtype::float32, out, spec_of(2)});
     variants.push_back({dtype::float64, out, spec_of(5)});
@@ -163,8 +158,9 @@ TEST(NdimageRankFilters, EveryKernelCompilesForSm90) {
   variants.push_back({dtype::float32, dtype::float32, spec_of(3, 0, false, 0, 7, 7, 24)});
   variants.push_back({dtype::float64, dtype::uint16, spec_of(3, 0, false, 0, 1, 4, 2)});
   auto generic = spec_of(1, 3, false, 16);
-  generic.function = "// the sum of the window\ndouble s = 0;\n"
-                     "for (int i = 0; i < filter_size; ++i) s += buffer[i];\n*return_value = s;";
+  generic.function =
+      "// the sum of the window\ndouble s = 0;\n"
+      "for (int i = 0; i < filter_size; ++i) s += buffer[i];\n*return_value = s;";
   variants.push_back({dtype::float64, dtype::int32, generic});
   auto generic1d = spec_of(4);
   generic1d.function =
@@ -194,7 +190,8 @@ TEST(NdimageRankFilters, AGenericFunctionThatDoesNotCompileIsACompileError) {
 }
 
 TEST(NdimageRankFilters, KernelNamesSayWhatTheyDo) {
-  EXPECT_EQ(ndi::detail::rank_kernel_name(dtype::float32, dtype::float32, spec_of(3, 0, false, 0, 3, 3, 4)),
+  EXPECT_EQ(ndi::detail::rank_kernel_name(dtype::float32, dtype::float32,
+                                          spec_of(3, 0, false, 0, 3, 3, 4)),
             "cupp_ndi_rank_filter_3x3_r4_float32_float32");
   EXPECT_EQ(ndi::detail::rank_kernel_name(dtype::float64, dtype::uint8, spec_of(2)),
             "cupp_ndi_min_or_max_filter1d_float64_uint8");
@@ -217,8 +214,7 @@ TEST_F(NdimageRankFiltersGpu, AgreesWithSciPy) {
       continue;
     SCOPED_TRACE(c.name);
     const cupp::array got = cupp::test::ndimage_rank::run(c, npz);
-    EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[c.name + "__out"], 1e-6, 1e-9,
-                                                   c.name));
+    EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[c.name + "__out"], 1e-6, 1e-9, c.name));
     ++checked;
   }
   EXPECT_EQ(checked, 148);  // every rank and generic case of the archive
@@ -232,16 +228,19 @@ TEST_F(NdimageRankFiltersGpu, DocumentedExamples) {
   const auto lo = ndi::minimum_filter1d(a, 3);  // [2, 0, 0, 0, 1, 1, 0, 0]
   const auto hi = ndi::maximum_filter1d(a, 3);  // [8, 8, 8, 4, 9, 9, 9, 9]
   const cupp::ndarray<float> image = cupp::arange<float>(20).reshape({4, 5});
-  const auto med = ndi::median_filter(image, 3);                  // 3 x 3 median, mode "reflect"
-  const auto p = ndi::percentile_filter(image, 25.0, {3, 1});     // per-axis size
+  const auto med = ndi::median_filter(image, 3);               // 3 x 3 median, mode "reflect"
+  const auto p = ndi::percentile_filter(image, 25.0, {3, 1});  // per-axis size
   const auto cross = cupp::asarray<bool>({{0, 1, 0}, {1, 1, 1}, {0, 1, 0}});
   const auto r = ndi::rank_filter<double>(image, -1, {}, cross);  // the maximum over a cross
-  // The range of each 3 x 3 window, by a device function body as CuPy's RawKernel form:
-  const auto range = ndi::generic_filter(image,
-      "double lo = buffer[0], hi = buffer[0];"
-      "for (int i = 1; i < filter_size; ++i) { lo = fmin(lo, buffer[i]); hi = fmax(hi, buffer[i]); }"
-      "*return_value = hi - lo;",
-      3);
+  // The range of each 3 x 3 window, by the body of a device function (CuPy's RawKernel form):
+  const std::string range_body = R"(
+    double lo = buffer[0], hi = buffer[0];
+    for (int i = 1; i < filter_size; ++i) {
+      lo = fmin(lo, buffer[i]);
+      hi = fmax(hi, buffer[i]);
+    }
+    *return_value = hi - lo;)";
+  const auto range = ndi::generic_filter(image, range_body, 3);
   // example-end
   EXPECT_EQ(lo.get(), (std::vector<int>{2, 0, 0, 0, 1, 1, 0, 0}));
   EXPECT_EQ(hi.get(), (std::vector<int>{8, 8, 8, 4, 9, 9, 9, 9}));
@@ -263,7 +262,8 @@ TEST_F(NdimageRankFiltersGpu, LargeFootprintsAndImages) {
   namespace ndi = cupp::scipy::ndimage;
   const int n = 40;
   std::vector<float> host(n * n);
-  for (int i = 0; i < n * n; ++i) host[static_cast<std::size_t>(i)] = static_cast<float>((i * 37) % 101);
+  for (int i = 0; i < n * n; ++i)
+    host[static_cast<std::size_t>(i)] = static_cast<float>((i * 37) % 101);
   const cupp::ndarray<float> a = cupp::asarray<float>(host).reshape({n, n});
   const auto med = ndi::median_filter(a, 33, std::nullopt, "wrap");
   const std::vector<float> got = med.get();

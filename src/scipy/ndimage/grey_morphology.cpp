@@ -58,15 +58,19 @@ array_desc dilation(const array_desc& input, dtype out, const grey_args& g) {
     origin[i] = -origin[i];
     std::int64_t sz = 0;
     const auto length_of = [&](const array_desc& a) {
-      if (i >= a.shape.size()) throw value_error("footprint.ndim (" + std::to_string(a.ndim()) +
-                                                 ") must match len(axes) (" +
-                                                 std::to_string(axes.size()) + ")");
+      if (i >= a.shape.size())
+        throw value_error("footprint.ndim (" + std::to_string(a.ndim()) +
+                          ") must match len(axes) (" + std::to_string(axes.size()) + ")");
       return a.shape[i];
     };
-    if (g.footprint != nullptr) sz = length_of(fp);
-    else if (g.structure != nullptr) sz = length_of(st);
-    else if (!g.size.sequence()) sz = g.size.values().front();
-    else sz = g.size.expand(axes.size())[i];
+    if (g.footprint != nullptr)
+      sz = length_of(fp);
+    else if (g.structure != nullptr)
+      sz = length_of(st);
+    else if (!g.size.sequence())
+      sz = g.size.values().front();
+    else
+      sz = g.size.expand(axes.size())[i];
     if ((sz & 1) == 0) origin[i] -= 1;
   }
   return min_or_max_filter(input, out, g.size, g.footprint ? &fp : nullptr,
@@ -102,7 +106,8 @@ array_desc grey_morphology(grey_op op, const array_desc& input, dtype out,
       return cast_to(as_array(dilation(input, same, g)) - as_array(erosion(input, same, g)), out);
     case grey_op::laplace: {
       const cupp::array a = as_array(input);
-      const cupp::array sum = as_array(dilation(input, same, g)) + as_array(erosion(input, same, g));
+      const cupp::array sum =
+          as_array(dilation(input, same, g)) + as_array(erosion(input, same, g));
       return cast_to((sum - a) - a, out);
     }
     case grey_op::white_tophat: {

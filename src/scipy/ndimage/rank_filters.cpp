@@ -158,9 +158,9 @@ array_desc launch_gather(const array_desc& src, dtype out, const footprint_t& f,
   const std::int64_t total = dst.size();
   if (total == 0) return dst;
   const int nd = static_cast<int>(src.ndim());
-  CUPP_EXPECTS(nd <= kMaxDims, value_error,
-               "the rank filters take arrays of at most " + std::to_string(kMaxDims) +
-                   " dimensions");
+  CUPP_EXPECTS(
+      nd <= kMaxDims, value_error,
+      "the rank filters take arrays of at most " + std::to_string(kMaxDims) + " dimensions");
   ndi_geom g{};
   g.ndim = nd;
   const strides_t str = c_strides(src.shape);
@@ -215,7 +215,8 @@ array_desc launch_gather(const array_desc& src, dtype out, const footprint_t& f,
   unsigned blocks = resident_blocks(k, total, threads);
   array_desc scratch;
   if (op >= 2 && s.local == 0) {
-    const std::int64_t per_block = std::int64_t{threads} * count * static_cast<std::int64_t>(src.itemsize());
+    const std::int64_t per_block =
+        std::int64_t{threads} * count * static_cast<std::int64_t>(src.itemsize());
     blocks = static_cast<unsigned>(
         std::clamp<std::int64_t>(kScratchBytes / per_block, 1, static_cast<std::int64_t>(blocks)));
     scratch = make_array({static_cast<std::int64_t>(blocks) * threads * count}, src.dt);
@@ -505,8 +506,8 @@ array_desc min_or_max_filter(const array_desc& input, dtype out, const per_axis<
 
 array_desc rank_filter(const array_desc& input, dtype out, double rank, rank_kind kind,
                        const per_axis<int>& size, const array_desc* footprint,
-                       const per_axis<std::string>& mode, double cval,
-                       const per_axis<int>& origin, const axis_arg& axes) {
+                       const per_axis<std::string>& mode, double cval, const per_axis<int>& origin,
+                       const axis_arg& axes) {
   check_real(input.dt);
   const int ndim = static_cast<int>(input.ndim());
   const std::vector<int> ax = filter_axes(axes, ndim);
@@ -552,7 +553,8 @@ array_desc rank_filter(const array_desc& input, dtype out, double rank, rank_kin
   const dtype c = compute_dtype(input.dt, false);
   const array_desc src = as_compute(input, c);
   // (The rectangle kernel's grid holds 65535 rows of 8 lines: taller images gather.)
-  const std::int64_t rows = input.ndim() >= 2 ? input.shape[static_cast<std::size_t>(nd_of(input) - 2)] : 1;
+  const std::int64_t rows =
+      input.ndim() >= 2 ? input.shape[static_cast<std::size_t>(nd_of(input) - 2)] : 1;
   if (network_rectangle(f) && rows <= std::int64_t{65535} * 8) {
     const std::size_t nd = f.shape.size();
     const int kw = static_cast<int>(f.shape[nd - 1]);
@@ -582,8 +584,7 @@ array_desc generic_filter(const array_desc& input, dtype out, const std::string&
   expand_footprint(f, ax, ndim, origin);
   const boundary m = filter_mode(mode);
   if (input.size() == 0) return make_array(input.shape, out);
-  return launch_gather(as_compute(input, dtype::float64), out, f, 3, 0, m, cval,
-                       function);
+  return launch_gather(as_compute(input, dtype::float64), out, f, 3, 0, m, cval, function);
 }
 
 array_desc generic_filter1d(const array_desc& input, dtype out, const std::string& function,

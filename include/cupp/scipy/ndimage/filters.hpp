@@ -43,8 +43,8 @@ enum class rank_kind { rank, median, percentile };
 /// SciPy's _rank_filter: `rank` is the rank (rank_kind::rank) or the percentile.
 array_desc rank_filter(const array_desc& input, dtype out, double rank, rank_kind kind,
                        const per_axis<int>& size, const array_desc* footprint,
-                       const per_axis<std::string>& mode, double cval,
-                       const per_axis<int>& origin, const axis_arg& axes);
+                       const per_axis<std::string>& mode, double cval, const per_axis<int>& origin,
+                       const axis_arg& axes);
 /// scipy.ndimage.generic_filter with the body of a device function (see generic_filter).
 array_desc generic_filter(const array_desc& input, dtype out, const std::string& function,
                           const per_axis<int>& size, const array_desc* footprint,
@@ -85,8 +85,8 @@ template <class Out = void, class T>
 ndarray<out_t<Out, T>> minimum_filter1d(const ndarray<T>& input, int size, int axis = -1,
                                         const std::string& mode = "reflect", double cval = 0.0,
                                         int origin = 0) {
-  return ndarray<out_t<Out, T>>(detail::min_or_max_filter1d(
-      input.desc(), dtype_of<out_t<Out, T>>, size, axis, mode, cval, origin, true));
+  return ndarray<out_t<Out, T>>(detail::min_or_max_filter1d(input.desc(), dtype_of<out_t<Out, T>>,
+                                                            size, axis, mode, cval, origin, true));
 }
 
 /// scipy.ndimage.maximum_filter1d: as minimum_filter1d, the maximum.
@@ -94,8 +94,8 @@ template <class Out = void, class T>
 ndarray<out_t<Out, T>> maximum_filter1d(const ndarray<T>& input, int size, int axis = -1,
                                         const std::string& mode = "reflect", double cval = 0.0,
                                         int origin = 0) {
-  return ndarray<out_t<Out, T>>(detail::min_or_max_filter1d(
-      input.desc(), dtype_of<out_t<Out, T>>, size, axis, mode, cval, origin, false));
+  return ndarray<out_t<Out, T>>(detail::min_or_max_filter1d(input.desc(), dtype_of<out_t<Out, T>>,
+                                                            size, axis, mode, cval, origin, false));
 }
 
 /// scipy.ndimage.minimum_filter: the minimum over `size` (one length or one per axis of `axes`;
@@ -111,9 +111,9 @@ ndarray<out_t<Out, T>> minimum_filter(const ndarray<T>& input, const per_axis<in
                                       const per_axis<std::string>& mode = "reflect",
                                       double cval = 0.0, const per_axis<int>& origin = 0,
                                       const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::min_or_max_filter(
-      input.desc(), dtype_of<out_t<Out, T>>, size, detail::optional_desc(footprint), nullptr,
-      mode, cval, origin, axes, true));
+  return ndarray<out_t<Out, T>>(detail::min_or_max_filter(input.desc(), dtype_of<out_t<Out, T>>,
+                                                          size, detail::optional_desc(footprint),
+                                                          nullptr, mode, cval, origin, axes, true));
 }
 
 /// scipy.ndimage.maximum_filter: as minimum_filter, the maximum.
@@ -124,8 +124,8 @@ ndarray<out_t<Out, T>> maximum_filter(const ndarray<T>& input, const per_axis<in
                                       double cval = 0.0, const per_axis<int>& origin = 0,
                                       const axis_arg& axes = {}) {
   return ndarray<out_t<Out, T>>(detail::min_or_max_filter(
-      input.desc(), dtype_of<out_t<Out, T>>, size, detail::optional_desc(footprint), nullptr,
-      mode, cval, origin, axes, false));
+      input.desc(), dtype_of<out_t<Out, T>>, size, detail::optional_desc(footprint), nullptr, mode,
+      cval, origin, axes, false));
 }
 
 /// scipy.ndimage.rank_filter: the element of rank `rank` (0 the least; negative counts from the
@@ -137,12 +137,11 @@ template <class Out = void, class T>
 ndarray<out_t<Out, T>> rank_filter(const ndarray<T>& input, int rank,
                                    const per_axis<int>& size = {},
                                    const std::optional<cupp::array>& footprint = std::nullopt,
-                                   const per_axis<std::string>& mode = "reflect",
-                                   double cval = 0.0, const per_axis<int>& origin = 0,
-                                   const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::rank_filter(
-      input.desc(), dtype_of<out_t<Out, T>>, rank, detail::rank_kind::rank, size,
-      detail::optional_desc(footprint), mode, cval, origin, axes));
+                                   const per_axis<std::string>& mode = "reflect", double cval = 0.0,
+                                   const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
+  return ndarray<out_t<Out, T>>(
+      detail::rank_filter(input.desc(), dtype_of<out_t<Out, T>>, rank, detail::rank_kind::rank,
+                          size, detail::optional_desc(footprint), mode, cval, origin, axes));
 }
 
 /// scipy.ndimage.median_filter: rank_filter at rank filter_size / 2 (the upper median of an
@@ -153,9 +152,9 @@ ndarray<out_t<Out, T>> median_filter(const ndarray<T>& input, const per_axis<int
                                      const per_axis<std::string>& mode = "reflect",
                                      double cval = 0.0, const per_axis<int>& origin = 0,
                                      const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::rank_filter(
-      input.desc(), dtype_of<out_t<Out, T>>, 0.0, detail::rank_kind::median, size,
-      detail::optional_desc(footprint), mode, cval, origin, axes));
+  return ndarray<out_t<Out, T>>(
+      detail::rank_filter(input.desc(), dtype_of<out_t<Out, T>>, 0.0, detail::rank_kind::median,
+                          size, detail::optional_desc(footprint), mode, cval, origin, axes));
 }
 
 /// scipy.ndimage.percentile_filter: rank_filter at int(filter_size * percentile / 100)
@@ -191,11 +190,10 @@ ndarray<out_t<Out, T>> generic_filter(const ndarray<T>& input, const std::string
                                       const per_axis<int>& size = {},
                                       const std::optional<cupp::array>& footprint = std::nullopt,
                                       const std::string& mode = "reflect", double cval = 0.0,
-                                      const per_axis<int>& origin = 0,
-                                      const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::generic_filter(
-      input.desc(), dtype_of<out_t<Out, T>>, function, size, detail::optional_desc(footprint),
-      mode, cval, origin, axes));
+                                      const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
+  return ndarray<out_t<Out, T>>(
+      detail::generic_filter(input.desc(), dtype_of<out_t<Out, T>>, function, size,
+                             detail::optional_desc(footprint), mode, cval, origin, axes));
 }
 
 /// scipy.ndimage.generic_filter1d as cupyx.scipy.ndimage.generic_filter1d takes a RawKernel:
@@ -210,9 +208,8 @@ ndarray<out_t<Out, T>> generic_filter1d(const ndarray<T>& input, const std::stri
                                         int filter_size, int axis = -1,
                                         const std::string& mode = "reflect", double cval = 0.0,
                                         int origin = 0) {
-  return ndarray<out_t<Out, T>>(detail::generic_filter1d(input.desc(), dtype_of<out_t<Out, T>>,
-                                                         function, filter_size, axis, mode, cval,
-                                                         origin));
+  return ndarray<out_t<Out, T>>(detail::generic_filter1d(
+      input.desc(), dtype_of<out_t<Out, T>>, function, filter_size, axis, mode, cval, origin));
 }
 
 }  // namespace cupp::scipy::ndimage

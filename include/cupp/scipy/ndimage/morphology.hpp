@@ -21,8 +21,16 @@ namespace detail {
 using cupp::detail::array_desc;
 
 /// Which grey operation: the two filters and the six compositions of SciPy's.
-enum class grey_op { erosion, dilation, opening, closing, gradient, laplace, white_tophat,
-                     black_tophat };
+enum class grey_op {
+  erosion,
+  dilation,
+  opening,
+  closing,
+  gradient,
+  laplace,
+  white_tophat,
+  black_tophat
+};
 
 /// SciPy's grey morphology on a type-erased array: `footprint` and `structure` may be null
 /// (SciPy's None), `size` empty (None). value_error "size, footprint, or structure must be
@@ -44,16 +52,15 @@ inline const array_desc* grey_desc(const std::optional<cupp::array>& a) {
 // minimum of an erosion and added before the maximum of a dilation; the footprint defaults to
 // its shape), the boundary `mode` (one per axis where the window is a flat rectangle), `cval`,
 // `origin` and `axes`. Out is SciPy's output dtype.
-#define CUPP_NDI_GREY_FUNCTION(name, op)                                                      \
-  template <class Out = void, class T>                                                        \
-  ndarray<out_t<Out, T>> name(const ndarray<T>& input, const per_axis<int>& size = {},        \
-                              const std::optional<cupp::array>& footprint = std::nullopt,     \
-                              const std::optional<cupp::array>& structure = std::nullopt,     \
-                              const per_axis<std::string>& mode = "reflect",                  \
-                              double cval = 0.0, const per_axis<int>& origin = 0,             \
-                              const axis_arg& axes = {}) {                                    \
-    return ndarray<out_t<Out, T>>(detail::grey_morphology(                                    \
-        detail::grey_op::op, input.desc(), dtype_of<out_t<Out, T>>, size,                     \
+#define CUPP_NDI_GREY_FUNCTION(name, op)                                                        \
+  template <class Out = void, class T>                                                          \
+  ndarray<out_t<Out, T>> name(const ndarray<T>& input, const per_axis<int>& size = {},          \
+                              const std::optional<cupp::array>& footprint = std::nullopt,       \
+                              const std::optional<cupp::array>& structure = std::nullopt,       \
+                              const per_axis<std::string>& mode = "reflect", double cval = 0.0, \
+                              const per_axis<int>& origin = 0, const axis_arg& axes = {}) {     \
+    return ndarray<out_t<Out, T>>(detail::grey_morphology(                                      \
+        detail::grey_op::op, input.desc(), dtype_of<out_t<Out, T>>, size,                       \
         detail::grey_desc(footprint), detail::grey_desc(structure), mode, cval, origin, axes)); \
   }
 
