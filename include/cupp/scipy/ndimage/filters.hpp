@@ -31,8 +31,9 @@ inline bool size_is_none(const per_axis<int>& size) {
 array_desc min_or_max_filter1d(const array_desc& input, dtype out, int size, int axis,
                                const std::string& mode, double cval, int origin, bool minimum);
 /// SciPy's _min_or_max_filter (minimum_filter, maximum_filter, grey_erosion, grey_dilation):
-/// `footprint` and `structure` may be null (SciPy's None). Rectangular footprints run as one
-/// separable pass per axis (each with its own mode); others as one gather.
+/// `footprint` and `structure` may be null (SciPy's None). A rectangle over the last two axes is
+/// one 2-D launch, another rectangle one separable pass per axis (each axis with its own mode),
+/// any other footprint one gather.
 array_desc min_or_max_filter(const array_desc& input, dtype out, const per_axis<int>& size,
                              const array_desc* footprint, const array_desc* structure,
                              const per_axis<std::string>& mode, double cval,
@@ -57,7 +58,8 @@ array_desc generic_filter1d(const array_desc& input, dtype out, const std::strin
 
 /// The generated source of one rank-filter kernel, for tests that compile it: `kernel` 1 the
 /// N-D gather (op 0 minimum, 1 maximum, 2 rank, 3 generic with `function`), 2 the separable
-/// min/max pass, 3 the 2-D rectangle of kh x kw at `rank`, 4 the generic 1-D filter.
+/// min/max pass, 3 the 2-D rectangle of kh x kw at `rank`, 4 the generic 1-D filter, 5 the 2-D
+/// rectangular min/max.
 struct rank_kernel_spec {
   int kernel = 1;
   int op = 0;
