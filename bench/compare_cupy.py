@@ -356,6 +356,25 @@ def cupy_cases(cp):
             'mp_roll_f32_2^26': lambda: events(lambda: cp.roll(arr('a', n), 12345)),
         }
 
+    def ndimage_rank_cases():  # cupyx.scipy.ndimage on a float32 4096 x 4096 image, as cupp's
+        from cupyx.scipy import ndimage as cndi
+
+        def image():  # made once, outside the timed calls
+            if 'ndi_image' not in arrays:
+                arrays['ndi_image'] = cp.random.rand(4096, 4096, dtype=cp.float32)
+            return arrays['ndi_image']
+
+        return {
+            'ndi_median_filter_3_f32_4096': lambda: events(
+                lambda: cndi.median_filter(image(), size=3)),
+            'ndi_median_filter_7_f32_4096': lambda: events(
+                lambda: cndi.median_filter(image(), size=7)),
+            'ndi_maximum_filter_9_f32_4096': lambda: events(
+                lambda: cndi.maximum_filter(image(), size=9)),
+            'ndi_grey_erosion_3x3_f32_4096': lambda: events(
+                lambda: cndi.grey_erosion(image(), size=(3, 3))),
+        }
+
     def transfer(kind, nbytes):  # pageable host memory; each copy synchronises
         import numpy as np
         n = nbytes // 4
@@ -404,6 +423,7 @@ def cupy_cases(cp):
         **lazy(linalg_cases),
         **rng_cases(),
         **manip_cases(),
+        **ndimage_rank_cases(),
         'ew_add_f32_out': lambda: events(
             lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
         'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
@@ -465,6 +485,10 @@ BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_
          'red_fused_dot': 8 * _N, 'red_fused_dot_fuse': 8 * _N, 'red_argmax_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N,
          'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20))}
+# The ndimage rank rows: one read of the float32 4096 x 4096 image, one write of the result.
+BYTES.update({name: 2 * 4 * 4096 * 4096 for name in (
+    'ndi_median_filter_3_f32_4096', 'ndi_median_filter_7_f32_4096',
+    'ndi_maximum_filter_9_f32_4096', 'ndi_grey_erosion_3x3_f32_4096')})
 # Floating-point operations per call, for a TFLOP/s column.
 FLOPS = {'la_matmul_f32_8192': 2 * _S ** 3, 'la_matmul_f64_8192': 2 * _S ** 3,
          'la_matmul_f16_8192': 2 * _S ** 3, 'la_matmul_transposed_f32_8192': 2 * _S ** 3,
