@@ -13,18 +13,26 @@
 
 // Note [Exact Euclidean distance transform]: the feature transform (for every element, the
 // coordinates of the nearest background element) is separable: one pass per axis, in SciPy's
-// order (axis 0 first), each pass a lower envelope of parabolas along every line of that axis
-// (Maurer, Qi and Raghavan, the algorithm of SciPy's _VoronoiFT), linear in the line's length.
-// One thread walks one line; the lines of a pass are independent, so a pass is one launch over
-// all lines at once. Every comparison is SciPy's own expression, evaluated in the same order and
-// rounded at each step (__dmul_rn and friends: no fused multiply-add), so ties between equally
-// near background elements are broken as SciPy breaks them and the indices equal SciPy's. The
-// feature array `ft` is int32 of shape (ndim,) + shape, component k of element e at k * n + e.
-// Before the first pass a background element's feature is its own coordinates and a foreground
-// element's is (-1, 0, ..., 0) ("no site yet": SciPy's initial values, which stay where a line
-// has no site and so give SciPy's results for an input without background). A pass keeps each
-// line's copy of the features and its stack of sites in `scratch`, laid out position-major
-// ([position][line]) so that neighbouring threads touch neighbouring words.
+// order (axis 0 first). Before the first pass a background element's feature is its own
+// coordinates and a foreground element's is (-1, 0, ..., 0) ("no site": SciPy's initial values,
+// which stay where a line has no site and so give SciPy's result for an input without
+// background). The pass along axis d gives every element the feature of the site (an element
+// whose feature is set) of its line that is nearest: the smallest
+//   delta = sum over axes k of ((f_k - c_k) * sampling_k)^2
+// (f the site's feature, c the element's coordinates), SciPy's own expression, summed in axis
+// order and rounded at each step (__dmul_rn, __dadd_rn: no fused multiply-add), ties going to the
+// site nearest the start of the line. That is what SciPy's per-line lower envelope of parabolas
+// (_VoronoiFT, Maurer's algorithm) selects: a site it drops from the envelope is never among the
+// nearest, and its walk stops at the first of equal neighbours. tests/ndimage/make_measure.py's
+// cases (ties, sampling) check indices and distances to the bit.
+//
+// Where SciPy walks each line sequentially, here every element searches its own line outwards:
+// offsets r = 0, 1, 2, ... on both sides, stopping once (r * sampling_d)^2 alone exceeds the best
+// delta found (no farther site can be as near). The work is proportional to the distances, so a
+// pass is one launch of one thread per element, the reads of neighbouring threads coalesced
+// along every axis; the features are double-buffered between passes. An element whose line has
+// no site keeps its feature (its search runs the whole line: the cost of inputs with large empty
+// regions).
 
 struct cupp_ndi_edt_dims {
   long long shape[CUPP_NDI_K];
@@ -45,88 +53,50 @@ extern "C" __global__ void CUPP_NDI_EDT_INIT_NAME(const cupp_in_t* __restrict__ 
   }
 }
 
-// One pass along axis d: `nlines` lines of `len` elements `stride` apart; line j starts at
-// (j / inner) * len * inner + j % inner.
-extern "C" __global__ void CUPP_NDI_EDT_PASS_NAME(int* __restrict__ ft, long long n,
-                                                  cupp_ndi_edt_dims dims, int d, long long len,
-                                                  long long inner, long long nlines,
-                                                  int* __restrict__ scratch) {
-  const long long line = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
-  if (line >= nlines) return;
+// One pass along axis d (`inner`: the elements between neighbours along d): src -> dst.
+extern "C" __global__ void CUPP_NDI_EDT_PASS_NAME(const int* __restrict__ src,
+                                                  int* __restrict__ dst, long long n,
+                                                  cupp_ndi_edt_dims dims, int d,
+                                                  long long inner) {
   const int nd = dims.nd;
-  const long long base = (line / inner) * len * inner + line % inner;
-  const long long stride = inner;
-  long long coor[CUPP_NDI_K];
-  {
-    long long rest = base;
+  const double* s = dims.sampling;
+  const long long len = dims.shape[d];
+  for (long long e : cupp::grid_stride(n)) {
+    long long coor[CUPP_NDI_K];
+    long long rest = e;
     for (int k = nd - 1; k >= 0; --k) {
       coor[k] = rest % dims.shape[k];
       rest /= dims.shape[k];
     }
-  }
-  // f[jj][ii] and g[l], position-major across the lines.
-  auto F = [&](int jj, long long ii) -> int& { return scratch[(jj * len + ii) * nlines + line]; };
-  auto G = [&](long long l) -> int& { return scratch[(nd * len + l) * nlines + line]; };
-  const double* s = dims.sampling;
-  for (long long ii = 0; ii < len; ++ii)
-    for (int jj = 0; jj < nd; ++jj) F(jj, ii) = ft[jj * n + base + ii * stride];
-  long long l = -1;
-  for (long long ii = 0; ii < len; ++ii) {
-    if (F(0, ii) < 0) continue;
-    const double fd = static_cast<double>(F(d, ii));
-    double wR = 0.0;
-    for (int jj = 0; jj < nd; ++jj) {
-      if (jj == d) continue;
-      const double tw = __dmul_rn(static_cast<double>(F(jj, ii) - coor[jj]), s[jj]);
-      wR = __dadd_rn(wR, __dmul_rn(tw, tw));
-    }
-    while (l >= 1) {
-      const long long idx1 = G(l), idx2 = G(l - 1);
-      const double f1 = static_cast<double>(F(d, idx1));
-      double a = f1 - static_cast<double>(F(d, idx2));
-      double b = fd - f1;
-      a = __dmul_rn(a, s[d]);
-      b = __dmul_rn(b, s[d]);
-      const double c = __dadd_rn(a, b);
-      double uR = 0.0, vR = 0.0;
+    const long long ii = coor[d];
+    const long long line = e - ii * inner;  // the element at position 0 of the line
+    double best = 0.0;
+    long long best_j = -1;
+    auto consider = [&](long long j) {
+      const long long site = line + j * inner;
+      if (src[site] < 0) return;
+      double sum = 0.0;
       for (int jj = 0; jj < nd; ++jj) {
-        if (jj == d) continue;
-        const double tu = __dmul_rn(static_cast<double>(F(jj, idx2) - coor[jj]), s[jj]);
-        const double tv = __dmul_rn(static_cast<double>(F(jj, idx1) - coor[jj]), s[jj]);
-        uR = __dadd_rn(uR, __dmul_rn(tu, tu));
-        vR = __dadd_rn(vR, __dmul_rn(tv, tv));
+        const long long f = src[jj * n + site];
+        const long long v = jj == d ? f - ii : f - coor[jj];
+        const double t = __dmul_rn(static_cast<double>(v), s[jj]);
+        sum = __dadd_rn(sum, __dmul_rn(t, t));
       }
-      const double t = __dsub_rn(__dsub_rn(__dsub_rn(__dmul_rn(c, vR), __dmul_rn(b, uR)),
-                                           __dmul_rn(a, wR)),
-                                 __dmul_rn(__dmul_rn(a, b), c));
-      if (t <= 0.0) break;
-      --l;
+      if (best_j < 0 || sum < best || (sum == best && j < best_j)) {
+        best = sum;
+        best_j = j;
+      }
+    };
+    for (long long r = 0; ii - r >= 0 || ii + r < len; ++r) {
+      if (best_j >= 0) {
+        const double t = __dmul_rn(static_cast<double>(r), s[d]);
+        if (__dmul_rn(t, t) > best) break;
+      }
+      if (ii - r >= 0) consider(ii - r);
+      if (r > 0 && ii + r < len) consider(ii + r);
     }
-    ++l;
-    G(l) = static_cast<int>(ii);
-  }
-  const long long maxl = l;
-  if (maxl < 0) return;
-  l = 0;
-  auto delta = [&](long long site, long long ii) {
-    double sum = 0.0;
-    for (int jj = 0; jj < nd; ++jj) {
-      const long long v = jj == d ? F(jj, site) - ii : F(jj, site) - coor[jj];
-      const double t = __dmul_rn(static_cast<double>(v), s[jj]);
-      sum = __dadd_rn(sum, __dmul_rn(t, t));
-    }
-    return sum;
-  };
-  for (long long ii = 0; ii < len; ++ii) {
-    double delta1 = delta(G(l), ii);
-    while (l < maxl) {
-      const double delta2 = delta(G(l + 1), ii);
-      if (delta1 <= delta2) break;
-      delta1 = delta2;
-      ++l;
-    }
-    const long long site = G(l);
-    for (int jj = 0; jj < nd; ++jj) ft[jj * n + base + ii * stride] = F(jj, site);
+    const long long from = best_j < 0 ? e : line + best_j * inner;
+    for (int jj = 0; jj < nd; ++jj) dst[jj * n + e] = src[jj * n + from];
   }
 }
 

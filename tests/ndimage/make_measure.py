@@ -133,6 +133,12 @@ edt_case("ties", np.array([[0, 1, 1, 1, 0], [1, 1, 1, 1, 1], [1, 1, 1, 1, 1], [1
                            [0, 1, 1, 1, 0]], bool))
 edt_case("one_element", np.array([[1]], np.uint8))
 edt_case("empty", np.zeros((0, 5), bool))
+pts = np.ones((40, 37), bool)
+pts[tuple(rng.integers(0, 37, (2, 5)))] = False
+edt_case("few_points_2d", pts, (1.0, 0.6))
+yy, xx = np.mgrid[:45, :50]
+edt_case("discs_2d", ((yy - 20) ** 2 + (xx - 15) ** 2 < 150) | ((yy - 30) ** 2 + (xx - 38) ** 2 < 90))
+edt_case("blobs_3d", ndi.uniform_filter(rng.random((12, 13, 14)), 3) < 0.52, (1.0, 2.0, 0.5))
 
 # ---- find_objects ----
 

@@ -86,7 +86,7 @@ TEST_F(NdimageEdt, AsSciPy) {
   const cupp::npz_file z = ref::reference("measure");
   for (const std::string name : {"random_2d", "sparse_2d", "sampling_2d", "random_3d",
                                  "sampling_3d", "line_1d", "no_background", "all_background",
-                                 "ties", "empty"}) {
+                                 "ties", "empty", "few_points_2d", "discs_2d", "blobs_3d"}) {
     SCOPED_TRACE(name);
     check_edt<bool>(z, name);
   }

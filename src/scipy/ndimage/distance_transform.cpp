@@ -21,9 +21,6 @@ using cupp::detail::resident_blocks;
 
 constexpr int kMaxDims = 32;
 constexpr unsigned kBlock = 256;
-/// One thread walks one line: small blocks spread the few lines of an image over many
-/// multiprocessors.
-constexpr unsigned kLineBlock = 32;
 
 // The host image of cupp_ndi_edt_dims (same members, same order).
 struct edt_dims {
@@ -75,27 +72,28 @@ std::pair<array_desc, array_desc> distance_transform_edt(const array_desc& input
   }
   shape_t ft_shape = {nd};
   ft_shape.insert(ft_shape.end(), shape.begin(), shape.end());
+  // The passes ping-pong between two feature arrays; the first is chosen so that the last pass
+  // writes `ft`.
   const array_desc ft = cupp::detail::make_array(ft_shape, dtype::int32);
   array_desc dist = distances ? cupp::detail::make_array(shape, dtype::float64) : array_desc{};
   if (n > 0) {
     const array_desc in = is_c_contiguous(input.shape, input.strides)
                               ? input
                               : cupp::detail::copy(input);
+    const array_desc other = cupp::detail::make_array(ft_shape, dtype::int32);
+    const array_desc* src = nd % 2 == 0 ? &ft : &other;
+    const array_desc* dst = nd % 2 == 0 ? &other : &ft;
     const RawKernel& init = edt_kernel("init", in.dt);
     init({resident_blocks(init, n, kBlock)}, {kBlock}, static_cast<const void*>(in.ptr),
-         static_cast<long long>(n), dims, static_cast<void*>(ft.ptr));
-    // Each pass keeps every line's features and site stack: (nd + 1) ints per element.
-    const array_desc scratch = cupp::detail::make_array({(nd + 1) * n}, dtype::int32);
+         static_cast<long long>(n), dims, static_cast<void*>(src->ptr));
     const RawKernel& pass = edt_kernel("pass", in.dt);
     std::int64_t inner = n;
     for (int d = 0; d < nd; ++d) {
-      const std::int64_t len = shape[static_cast<std::size_t>(d)];
-      inner /= len;
-      const std::int64_t lines = n / len;
-      pass({cover_blocks(lines, kLineBlock)}, {kLineBlock}, static_cast<void*>(ft.ptr),
-           static_cast<long long>(n), dims, static_cast<int>(d), static_cast<long long>(len),
-           static_cast<long long>(inner), static_cast<long long>(lines),
-           static_cast<void*>(scratch.ptr));
+      inner /= shape[static_cast<std::size_t>(d)];
+      pass({resident_blocks(pass, n, kBlock)}, {kBlock}, static_cast<const void*>(src->ptr),
+           static_cast<void*>(dst->ptr), static_cast<long long>(n), dims, static_cast<int>(d),
+           static_cast<long long>(inner));
+      std::swap(src, dst);
     }
     if (distances) {
       const RawKernel& k = edt_kernel("distances", in.dt);
