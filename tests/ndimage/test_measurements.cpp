@@ -207,6 +207,12 @@ void check_stats(const std::string& name, bool strided = false) {
         [](const ndarray<T>&, const ndarray<std::int64_t>& pos) { return cupp::amax(pos).item(); },
         std::int64_t{-1}, true);
     EXPECT_TRUE(ref::all_close(last, z["c:" + name + ":last"], 0, 0, name + " last"));
+    // labels=None: func of every element, once (SciPy's sum of the whole input).
+    const ndarray<double> whole = ndi::labeled_comprehension<double>(
+        input, std::nullopt, {},
+        [](const ndarray<T>& v) { return cupp::sum(v.template astype<double>()).item(); }, -1.0);
+    EXPECT_EQ(whole.ndim(), 0);
+    EXPECT_TRUE(ref::all_close(whole, z[p + "all:sum_labels"], rtol, 1e-12, name + " whole"));
   }
 }
 
