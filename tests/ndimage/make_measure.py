@@ -102,6 +102,9 @@ stat_case("i32_i32_one", np.array([[7]], np.int32), np.array([[1]], np.int32), 1
           hist=(0.0, 10.0, 3))
 stat_case("b_i32_2d", rng.random((6, 7)) < 0.5, rng.integers(0, 3, (6, 7)).astype(np.int32), 1,
           [1, 2, 0], positions_ok=False, hist=(0.0, 1.0, 2))
+# float16: distinct small integers (exact in float16; SciPy's float16 means and deviations round).
+stat_case("f16_i32_2d", (rng.permutation(63) - 31).reshape(7, 9).astype(np.float16), lab2, 1,
+          [4, 3, 2, 1], hist=(-40.0, 40.0, 5))
 # Non-contiguous: the statistics of big[:, ::2] (the C++ test takes that view of this input).
 big = unique_values((7, 18), np.float64)
 stat_case("f64_i32_strided", np.ascontiguousarray(big[:, ::2]), lab2, 3, [3, 4, 1], hist=(-1.0, 1.0, 4))
