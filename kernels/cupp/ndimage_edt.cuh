@@ -4,9 +4,9 @@
 // (src/scipy/ndimage/distance_transform.cpp) that includes <cupp/ufunc.cuh> and defines:
 //   cupp_in_t               the input's element type (any real dtype or bool: nonzero is foreground)
 //   CUPP_NDI_K              the most dimensions
-//   CUPP_NDI_EDT_INIT_NAME  cupp_ndi_edt_init_<in>
-//   CUPP_NDI_EDT_PASS_NAME  cupp_ndi_edt_pass_<in>
-//   CUPP_NDI_EDT_DIST_NAME  cupp_ndi_edt_distances_<in>
+//   CUPP_NDI_EDT_INIT_NAME  cupp_ndi_distance_transform_edt_init_<in>
+//   CUPP_NDI_EDT_PASS_NAME  cupp_ndi_distance_transform_edt_pass_<in>
+//   CUPP_NDI_EDT_DIST_NAME  cupp_ndi_distance_transform_edt_distances_<in>
 #pragma once
 
 #include <cupp/indexing.cuh>

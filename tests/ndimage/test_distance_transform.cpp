@@ -48,7 +48,8 @@ TEST(NdimageEdtHost, KernelsCompileForSm90) {
     EXPECT_NO_THROW(m = c.compile(source, {}, {}, 90));
     if (!m) continue;
     for (const char* k : {"init", "pass", "distances"})
-      EXPECT_NE(m->image.find(std::string("cupp_ndi_edt_") + k + "_" + cupp::dtype_name(dt)),
+      EXPECT_NE(m->image.find(std::string("cupp_ndi_distance_transform_edt_") + k + "_" +
+                              cupp::dtype_name(dt)),
                 std::string::npos)
           << k;
   }

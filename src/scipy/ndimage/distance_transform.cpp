@@ -31,7 +31,7 @@ struct edt_dims {
 static_assert(sizeof(edt_dims) == 16 * kMaxDims + 8, "edt_dims is packed as its device twin");
 
 std::string kernel_name(const char* what, dtype in) {
-  return std::string("cupp_ndi_edt_") + what + "_" + dtype_name(in);
+  return std::string("cupp_ndi_distance_transform_edt_") + what + "_" + dtype_name(in);
 }
 
 const RawKernel& edt_kernel(const char* what, dtype in) {
