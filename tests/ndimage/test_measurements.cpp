@@ -240,6 +240,19 @@ TEST_F(NdimageMeasure, EmptyGroupOfTheScalarFormsAsNumPy) {
   // The sums of an empty group are 0, its mean NaN.
   EXPECT_EQ(ndi::sum_labels(input, labels, 5).item(), 0.0);
   EXPECT_TRUE(std::isnan(ndi::mean(input, labels, 5).item()));
+  // An empty input (SciPy: sum 0.0, mean nan, minimum raises) and a 0-d one.
+  const ndarray<double> none = cupp::zeros<double>({0});
+  EXPECT_EQ(ndi::sum_labels(none).item(), 0.0);
+  EXPECT_TRUE(std::isnan(ndi::mean(none).item()));
+  EXPECT_TRUE(cupp::test::throws_exactly<cupp::value_error>(
+      [&] { ndi::minimum(none); },
+      "zero-size array to reduction operation minimum which has no identity"));
+  const ndarray<std::int32_t> scalar = cupp::asarray<std::int32_t>({5})(0);
+  ASSERT_EQ(scalar.ndim(), 0);
+  const ndarray<std::int64_t> s = ndi::sum_labels(scalar);
+  EXPECT_EQ(s.item(), 5);
+  EXPECT_EQ(ndi::maximum(scalar).item(), 5);
+  EXPECT_EQ(ndi::maximum_position(scalar).shape(), cupp::shape_t{0});  // SciPy: ()
 }
 
 TEST_F(NdimageMeasure, ManyLabelsBeyondSharedMemoryAndWideIndex) {
