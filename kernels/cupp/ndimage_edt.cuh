@@ -7,6 +7,7 @@
 //   CUPP_NDI_EDT_INIT_NAME  cupp_ndi_distance_transform_edt_init_<in>
 //   CUPP_NDI_EDT_PASS_NAME  cupp_ndi_distance_transform_edt_pass_<in>
 //   CUPP_NDI_EDT_DIST_NAME  cupp_ndi_distance_transform_edt_distances_<in>
+//   CUPP_NDI_EDT_LINES_NAME cupp_ndi_distance_transform_edt_lines_<in>
 #pragma once
 
 #include <cupp/indexing.cuh>
@@ -31,8 +32,8 @@
 // delta found (no farther site can be as near). The work is proportional to the distances, so a
 // pass is one launch of one thread per element, the reads of neighbouring threads coalesced
 // along every axis; the features are double-buffered between passes. An element whose line has
-// no site keeps its feature (its search runs the whole line: the cost of inputs with large empty
-// regions).
+// no site keeps its feature: a pass first marks the lines that have a site (at the line's first
+// element), so that lines without any (a mask with a few seeds has many) are not searched.
 
 struct cupp_ndi_edt_dims {
   long long shape[CUPP_NDI_K];
@@ -53,11 +54,26 @@ extern "C" __global__ void CUPP_NDI_EDT_INIT_NAME(const cupp_in_t* __restrict__ 
   }
 }
 
+// has_site[first element of the line] = 1 for every line along axis d holding a site (written
+// by the first site of each run of sites); the other entries stay as the host zeroed them.
+extern "C" __global__ void CUPP_NDI_EDT_LINES_NAME(const int* __restrict__ src, long long n,
+                                                   cupp_ndi_edt_dims dims, int d, long long inner,
+                                                   unsigned char* __restrict__ has_site) {
+  const long long len = dims.shape[d];
+  for (long long e : cupp::grid_stride(n)) {
+    if (src[e] < 0) continue;
+    const long long ii = (e / inner) % len;
+    if (ii > 0 && src[e - inner] >= 0) continue;  // not the first of its run
+    has_site[e - ii * inner] = 1;
+  }
+}
+
 // One pass along axis d (`inner`: the elements between neighbours along d): src -> dst.
 extern "C" __global__ void CUPP_NDI_EDT_PASS_NAME(const int* __restrict__ src,
                                                   int* __restrict__ dst, long long n,
                                                   cupp_ndi_edt_dims dims, int d,
-                                                  long long inner) {
+                                                  long long inner,
+                                                  const unsigned char* __restrict__ has_site) {
   const int nd = dims.nd;
   const double* s = dims.sampling;
   const long long len = dims.shape[d];
@@ -70,6 +86,10 @@ extern "C" __global__ void CUPP_NDI_EDT_PASS_NAME(const int* __restrict__ src,
     }
     const long long ii = coor[d];
     const long long line = e - ii * inner;  // the element at position 0 of the line
+    if (!has_site[line]) {
+      for (int jj = 0; jj < nd; ++jj) dst[jj * n + e] = src[jj * n + e];
+      continue;
+    }
     double best = 0.0;
     long long best_j = -1;
     auto consider = [&](long long j) {

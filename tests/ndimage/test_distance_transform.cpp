@@ -47,7 +47,7 @@ TEST(NdimageEdtHost, KernelsCompileForSm90) {
     std::shared_ptr<const cupp::jit::compiled_module> m;
     EXPECT_NO_THROW(m = c.compile(source, {}, {}, 90));
     if (!m) continue;
-    for (const char* k : {"init", "pass", "distances"})
+    for (const char* k : {"init", "lines", "pass", "distances"})
       EXPECT_NE(m->image.find(std::string("cupp_ndi_distance_transform_edt_") + k + "_" +
                               cupp::dtype_name(dt)),
                 std::string::npos)

@@ -47,6 +47,7 @@ std::string edt_kernel_source(dtype in) {
   s += "#define CUPP_NDI_EDT_INIT_NAME " + kernel_name("init", in) + "\n";
   s += "#define CUPP_NDI_EDT_PASS_NAME " + kernel_name("pass", in) + "\n";
   s += "#define CUPP_NDI_EDT_DIST_NAME " + kernel_name("distances", in) + "\n";
+  s += "#define CUPP_NDI_EDT_LINES_NAME " + kernel_name("lines", in) + "\n";
   return jit::detail::routine_source("cupp/ndimage_edt.cuh", s);
 }
 
@@ -86,13 +87,20 @@ std::pair<array_desc, array_desc> distance_transform_edt(const array_desc& input
     const RawKernel& init = edt_kernel("init", in.dt);
     init({resident_blocks(init, n, kBlock)}, {kBlock}, static_cast<const void*>(in.ptr),
          static_cast<long long>(n), dims, static_cast<void*>(src->ptr));
+    const RawKernel& lines = edt_kernel("lines", in.dt);
     const RawKernel& pass = edt_kernel("pass", in.dt);
+    const array_desc has_site = cupp::detail::make_array({n}, dtype::uint8);
+    const unsigned char zero = 0;
     std::int64_t inner = n;
     for (int d = 0; d < nd; ++d) {
       inner /= shape[static_cast<std::size_t>(d)];
+      cupp::detail::fill(has_site, &zero);
+      lines({resident_blocks(lines, n, kBlock)}, {kBlock}, static_cast<const void*>(src->ptr),
+            static_cast<long long>(n), dims, static_cast<int>(d), static_cast<long long>(inner),
+            static_cast<void*>(has_site.ptr));
       pass({resident_blocks(pass, n, kBlock)}, {kBlock}, static_cast<const void*>(src->ptr),
            static_cast<void*>(dst->ptr), static_cast<long long>(n), dims, static_cast<int>(d),
-           static_cast<long long>(inner));
+           static_cast<long long>(inner), static_cast<const void*>(has_site.ptr));
       std::swap(src, dst);
     }
     if (distances) {

@@ -355,7 +355,7 @@ std::pair<array_desc, array_desc> distance_transform_edt(const array_desc& input
                                                          const per_axis<double>& sampling,
                                                          bool distances, bool indices);
 /// The generated source of the kernels of input dtype `in`
-/// (cupp_ndi_distance_transform_edt_{init,pass,distances}_<in>), for tests.
+/// (cupp_ndi_distance_transform_edt_{init,lines,pass,distances}_<in>), for tests.
 std::string edt_kernel_source(dtype in);
 }  // namespace detail
 
