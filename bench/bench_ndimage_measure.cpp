@@ -26,21 +26,18 @@ struct labelled {
   std::vector<std::int64_t> index;
 };
 
-const labelled& labelled_image() {
-  static const labelled l = [] {
-    labelled r{cupp::random::rand<float>({kSide, kSide}),
-               cupp::ndarray<std::int32_t>(cupp::floor(
-                   cupp::random::rand<double>({kSide, kSide}) * static_cast<double>(kLabels + 1))),
-               {}};
-    for (std::int64_t k = 1; k <= kLabels; ++k) r.index.push_back(k);
-    return r;
-  }();
-  return l;
+labelled labelled_image() {
+  labelled r{cupp::random::rand<float>({kSide, kSide}),
+             cupp::ndarray<std::int32_t>(cupp::floor(
+                 cupp::random::rand<double>({kSide, kSide}) * static_cast<double>(kLabels + 1))),
+             {}};
+  for (std::int64_t k = 1; k <= kLabels; ++k) r.index.push_back(k);
+  return r;
 }
 
 void sum_labels_4096(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
-  const labelled& l = labelled_image();
+  const labelled l = labelled_image();
   cupp::bench::time_device(state, [&] {
     const cupp::ndarray<double> s = ndi::sum_labels(l.input, l.labels, l.index);
     benchmark::DoNotOptimize(s);
@@ -50,7 +47,7 @@ void sum_labels_4096(benchmark::State& state) {
 
 void center_of_mass_4096(benchmark::State& state) {
   if (!cupp::bench::need_gpu(state)) return;
-  const labelled& l = labelled_image();
+  const labelled l = labelled_image();
   cupp::bench::time_device(state, [&] {
     const cupp::ndarray<double> c = ndi::center_of_mass(l.input, l.labels, l.index);
     benchmark::DoNotOptimize(c);
