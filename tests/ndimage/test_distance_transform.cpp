@@ -7,6 +7,7 @@
 // host: SciPy's argument errors and that the generated kernels compile for sm_90.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
