@@ -410,6 +410,27 @@ def cupy_cases(cp):
         return {'io_%s_npy_f32_%s' % (kind, name): (lambda k=kind, b=b: npy(k, b))
                 for kind in ('save', 'load') for name, b in IO_SIZES}
 
+    def ndimage_measure_cases():  # as cupp's bench_ndimage_measure; inputs made when a row runs
+        from cupyx.scipy import ndimage as cndi
+
+        def labelled():
+            if 'ndi_lab' not in arrays:
+                arrays['ndi_img'] = cp.random.rand(4096, 4096, dtype=cp.float32)
+                arrays['ndi_lab'] = cp.floor(cp.random.rand(4096, 4096) * 1001).astype(cp.int32)
+                arrays['ndi_index'] = cp.arange(1, 1001)
+            return arrays['ndi_img'], arrays['ndi_lab'], arrays['ndi_index']
+
+        def mask():
+            if 'ndi_mask' not in arrays:
+                arrays['ndi_mask'] = cp.random.rand(2048, 2048, dtype=cp.float32) < 0.5
+            return arrays['ndi_mask']
+        return {
+            'ndi_sum_labels_4096': lambda: events(lambda: cndi.sum_labels(*labelled())),
+            'ndi_center_of_mass_4096': lambda: events(lambda: cndi.center_of_mass(*labelled())),
+            'ndi_distance_transform_edt_2048': lambda: events(
+                lambda: cndi.distance_transform_edt(mask())),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -464,6 +485,7 @@ def cupy_cases(cp):
         **fft_cases(),
         **transfer_cases(),
         **io_cases(),
+        **ndimage_measure_cases(),
     }
 
 
@@ -532,6 +554,10 @@ BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
               'mp_scatter_2^24_into_2^26_f32': (8 + 4 + 4) * (1 << 24),
               'mp_pad_reflect_8192_f32': 4 * (_S * _S + (_S + 256) ** 2),
               'mp_roll_f32_2^26': 8 * _N})
+
+
+BYTES.update({'ndi_sum_labels_4096': 8 * 4096 * 4096, 'ndi_center_of_mass_4096': 8 * 4096 * 4096,
+              'ndi_distance_transform_edt_2048': 9 * 2048 * 2048})
 
 
 def selected(name, include, exclude):
