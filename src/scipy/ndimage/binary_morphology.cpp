@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "../../jit/registry.hpp"
 #include "binary_support.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/cuda/stream.hpp"
 #include "cupp/expr/dynamic.hpp"
 #include "cupp/scipy/ndimage/morphology.hpp"
 
@@ -314,16 +316,52 @@ void check_real(const array_desc& input) {
   if (is_complex(input.dt)) throw type_error("Complex type not supported");
 }
 
+/// The arguments of cupp_ndi_binary_erosion_tile (Note [Binary tiles]), when the image can take
+/// it: 2-D, rows of whole aligned words, and a neighbourhood that fits the tile's halo.
+struct tile_plan {
+  std::vector<std::int32_t> recs;  // per record: row offset, word offset, __byte_perm selector
+  int lo_y = 0, hi_y = 0, wl = 0, wh = 1;
+};
+
+constexpr std::int64_t kTileRows = 32;  // CUPP_NDI_TILE_ROWS
+
+std::optional<tile_plan> plan_tiles(const array_desc& image, const std::optional<array_desc>& mask,
+                                    const neighbourhood& nb) {
+  const auto aligned = [](const char* p) { return reinterpret_cast<std::uintptr_t>(p) % 4 == 0; };
+  if (image.ndim() != 2 || image.shape[1] % 4 != 0 || !aligned(image.ptr) ||
+      (mask && !aligned(mask->ptr)) || (image.shape[0] + kTileRows - 1) / kTileRows > 65535)
+    return std::nullopt;
+  tile_plan t;
+  int max_dw = 0;
+  for (const auto& e : nb.recs) {
+    const auto dy = static_cast<int>(e[0]);
+    const std::int64_t dx = e[1];
+    const std::int64_t dw = dx >= 0 ? dx / 4 : -((-dx + 3) / 4);  // floor(dx / 4)
+    const auto shift = static_cast<std::int32_t>(dx - 4 * dw);
+    if (std::abs(dy) > 16 || std::abs(dw) > 4) return std::nullopt;
+    t.lo_y = std::min(t.lo_y, dy);
+    t.hi_y = std::max(t.hi_y, dy);
+    t.wl = std::min(t.wl, static_cast<int>(dw));
+    max_dw = std::max(max_dw, static_cast<int>(dw));
+    t.recs.push_back(dy);
+    t.recs.push_back(static_cast<std::int32_t>(dw));
+    t.recs.push_back(shift | (shift + 1) << 4 | (shift + 2) << 8 | (shift + 3) << 12);
+  }
+  t.wh = max_dw + 1;
+  return t;
+}
+
 // Note [Binary iterations]: a finite count of iterations runs that many passes, each from the
 // previous one's result into a second image (SciPy's brute force; its other path, which only
 // revisits the pixels near a change, gives the same images). Until nothing changes
-// (iterations < 1) the passes run in batches of growing length, each pass setting its own flag
-// where a pixel changed; the host reads the flags after a batch, and the first pass that changed
-// nothing ends the work (every later pass repeats its image). When the structure holds the pixel
-// itself, an erosion only ever clears pixels and a dilation only ever sets them, both monotone
-// in the image: then the passes work in place, each reading what the others have already
-// written, which reaches the same fixed point (the largest below the input for an erosion, the
-// smallest above it for a dilation) in fewer passes, as a change can travel far in one pass.
+// (iterations < 1) the passes after the first run in batches of growing length, each pass
+// setting its own flag where a pixel changed; the host reads the flags after a batch, and the
+// first pass that changed nothing ends the work (every later pass repeats its image). When the
+// structure holds the pixel itself, an erosion only ever clears pixels and a dilation only ever
+// sets them, both monotone in the image: then the passes after the first work in place, each
+// reading what the others have already written (a pixel is written by its own thread only),
+// which reaches the same fixed point (the largest below the input for an erosion, the smallest
+// above it for a dilation) in fewer passes, as a change can travel far in one pass.
 array_desc run_erosion(const array_desc& input, const neighbourhood& nb, int iterations,
                        const std::optional<array_desc>& mask, int mask_sense, int border_value,
                        bool invert) {
@@ -331,18 +369,46 @@ array_desc run_erosion(const array_desc& input, const neighbourhood& nb, int ite
   const array_desc image = binary_image(input);
   std::optional<array_desc> mask_image;
   if (mask) mask_image = binary_image(*mask);
-  std::vector<std::int64_t> flat;
-  const binary_geom g = make_geom(input.shape, nb.recs, flat);
-  const array_desc recs = device_records(flat);
-  const std::pair<dim3, dim3> shape = row_launch_shape(g);
-  const RawKernel& kernel = binary_kernel(ranked_name("binary", g.ndim));
   const void* mask_ptr = mask_image ? static_cast<const void*>(mask_image->ptr) : nullptr;
   const int hit = invert ? 1 : 0;
   const int border = border_value != 0 ? 1 : 0;
-  const auto pass = [&](const array_desc& from, const array_desc& to, void* flag) {
-    kernel(shape.first, shape.second, static_cast<const void*>(from.ptr), static_cast<void*>(to.ptr), mask_ptr,
-           mask_sense, g, static_cast<const void*>(recs.ptr), hit, border, flag);
-  };
+  std::function<void(const array_desc&, const array_desc&, void*)> pass;
+  array_desc recs;
+  if (const std::optional<tile_plan> t = plan_tiles(image, mask_image, nb)) {
+    std::vector<std::int64_t> wide(t->recs.begin(), t->recs.end());
+    recs = cupp::detail::make_array({std::max<std::int64_t>(1, static_cast<std::int64_t>(wide.size()))},
+                                    dtype::int32);
+    if (!t->recs.empty())
+      cupp::detail::from_host(cupp::detail::make_view(recs, {static_cast<std::int64_t>(t->recs.size())},
+                                                      {1}, recs.ptr),
+                              t->recs.data());
+    const long long rows = image.shape[0], wcols = image.shape[1] / 4;
+    const dim3 grid(cupp::detail::cover_blocks(wcols, 32), cupp::detail::cover_blocks(rows, kTileRows));
+    const std::size_t shared = sizeof(std::uint32_t) * static_cast<std::size_t>(32 + t->wh - t->wl) *
+                               static_cast<std::size_t>(kTileRows + t->hi_y - t->lo_y);
+    const RawKernel& kernel = binary_kernel("cupp_ndi_binary_erosion_tile");
+    const int count = static_cast<int>(nb.recs.size());
+    const tile_plan plan = *t;
+    pass = [&kernel, grid, shared, mask_ptr, mask_sense, rows, wcols, recs, count, plan, hit,
+            border](const array_desc& from, const array_desc& to, void* flag) {
+      kernel(grid, dim3(32, 8), shared, cuda::get_current_stream(),
+             static_cast<const void*>(from.ptr), static_cast<void*>(to.ptr), mask_ptr, mask_sense,
+             rows, wcols, static_cast<const void*>(recs.ptr), count, plan.lo_y, plan.hi_y,
+             plan.wl, plan.wh, hit, border, flag);
+    };
+  } else {
+    std::vector<std::int64_t> flat;
+    const binary_geom g = make_geom(input.shape, nb.recs, flat);
+    recs = device_records(flat);
+    const std::pair<dim3, dim3> shape = row_launch_shape(g);
+    const RawKernel& kernel = binary_kernel(ranked_name("binary", g.ndim));
+    pass = [&kernel, shape, mask_ptr, mask_sense, g, recs, hit, border](
+               const array_desc& from, const array_desc& to, void* flag) {
+      kernel(shape.first, shape.second, static_cast<const void*>(from.ptr),
+             static_cast<void*>(to.ptr), mask_ptr, mask_sense, g,
+             static_cast<const void*>(recs.ptr), hit, border, flag);
+    };
+  }
   array_desc out = cupp::detail::make_array(input.shape, dtype::bool_);
   if (iterations == 1) {
     pass(image, out, nullptr);
@@ -360,14 +426,11 @@ array_desc run_erosion(const array_desc& input, const neighbourhood& nb, int ite
     }
     return a;
   }
+  // The first pass writes every pixel of `out` (as 0 or 1) from the input, as SciPy's.
   const bool in_place = nb.center;
   array_desc other;
-  if (in_place) {
-    cupp::detail::copy_into(image, out);
-  } else {
-    other = cupp::detail::make_array(input.shape, dtype::bool_);
-    pass(image, out, nullptr);
-  }
+  if (!in_place) other = cupp::detail::make_array(input.shape, dtype::bool_);
+  pass(image, out, nullptr);
   const int kMaxBatch = 64;
   const array_desc flags = cupp::detail::make_array({kMaxBatch}, dtype::int32);
   std::vector<std::int32_t> host_flags(kMaxBatch);
