@@ -132,6 +132,15 @@ CUPP_NDI_BINARY_EROSION(cupp_ndi_binary_erosion_nd, 0)
 // AND (erosion) or OR (dilation) makes four pixels at once. Each pixel is read from global
 // memory about once per pass instead of once per neighbour.
 #define CUPP_NDI_TILE_ROWS 32
+/// The most neighbour records the tile kernel takes (they travel in its argument struct).
+#define CUPP_NDI_TILE_RECORDS 64
+
+struct cupp_ndi_tile_args {
+  int rec[3 * CUPP_NDI_TILE_RECORDS];  // per record: row offset, word offset, __byte_perm selector
+  int count;
+  int lo_y, hi_y;  // the halo's rows above (<= 0) and below (>= 0)
+  int wl, wh;      // the halo's words left (<= 0) and right (>= 1)
+};
 
 /// Each byte of w made 0 or 1 (any nonzero byte is true).
 __device__ __forceinline__ unsigned cupp_ndi_bytes01(unsigned w) {
@@ -143,9 +152,9 @@ __device__ __forceinline__ unsigned cupp_ndi_bytes01(unsigned w) {
 
 extern "C" __global__ void __launch_bounds__(256) cupp_ndi_binary_erosion_tile(
     const unsigned* in, unsigned* out, const unsigned* __restrict__ mask, int mask_sense,
-    long long rows, long long wcols, const int* __restrict__ rec, int count, int lo_y, int hi_y,
-    int wl, int wh, int hit, int border, int* changed) {
+    long long rows, long long wcols, cupp_ndi_tile_args a, int hit, int border, int* changed) {
   extern __shared__ unsigned cupp_ndi_tile[];
+  const int lo_y = a.lo_y, hi_y = a.hi_y, wl = a.wl, wh = a.wh;
   const int tw_count = 32 + wh - wl;
   const int th_count = CUPP_NDI_TILE_ROWS + hi_y - lo_y;
   const long long r0 = static_cast<long long>(blockIdx.y) * CUPP_NDI_TILE_ROWS;
@@ -163,9 +172,9 @@ extern "C" __global__ void __launch_bounds__(256) cupp_ndi_binary_erosion_tile(
   const int tx = threadIdx.x, ty = threadIdx.y;
   unsigned acc[4];
   for (int k = 0; k < 4; ++k) acc[k] = hit ? 0u : 0x01010101u;
-  for (int j = 0; j < count; ++j) {
-    const int dy = rec[3 * j], dw = rec[3 * j + 1];
-    const unsigned sel = static_cast<unsigned>(rec[3 * j + 2]);
+  for (int j = 0; j < a.count; ++j) {
+    const int dy = a.rec[3 * j], dw = a.rec[3 * j + 1];
+    const unsigned sel = static_cast<unsigned>(a.rec[3 * j + 2]);
     for (int k = 0; k < 4; ++k) {
       const int base = (ty + 8 * k - lo_y + dy) * tw_count + tx - wl + dw;
       const unsigned v = __byte_perm(cupp_ndi_tile[base], cupp_ndi_tile[base + 1], sel);

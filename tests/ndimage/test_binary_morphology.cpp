@@ -175,7 +175,7 @@ TEST(NdimageBinaryKernels, CompileForSm90) {
   ASSERT_TRUE(m);
   for (const char* name : {"cupp_ndi_binary_erosion_1d", "cupp_ndi_binary_erosion_2d",
                            "cupp_ndi_binary_erosion_3d", "cupp_ndi_binary_erosion_nd",
-                           "cupp_ndi_binary_and_not"})
+                           "cupp_ndi_binary_erosion_tile", "cupp_ndi_binary_and_not"})
     EXPECT_NE(m->image.find(name), std::string::npos) << name;
 }
 

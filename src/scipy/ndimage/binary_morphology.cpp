@@ -316,36 +316,44 @@ void check_real(const array_desc& input) {
   if (is_complex(input.dt)) throw type_error("Complex type not supported");
 }
 
-/// The arguments of cupp_ndi_binary_erosion_tile (Note [Binary tiles]), when the image can take
-/// it: 2-D, rows of whole aligned words, and a neighbourhood that fits the tile's halo.
-struct tile_plan {
-  std::vector<std::int32_t> recs;  // per record: row offset, word offset, __byte_perm selector
-  int lo_y = 0, hi_y = 0, wl = 0, wh = 1;
+constexpr int kTileRecords = 64;  // CUPP_NDI_TILE_RECORDS
+
+/// The host image of cupp_ndi_tile_args (Note [Binary tiles]): the arguments of
+/// cupp_ndi_binary_erosion_tile.
+struct tile_args {
+  std::int32_t rec[3 * kTileRecords];
+  std::int32_t count;
+  std::int32_t lo_y, hi_y;
+  std::int32_t wl, wh;
 };
+static_assert(sizeof(tile_args) == 4 * (3 * kTileRecords + 5), "tile_args is packed as its twin");
 
 constexpr std::int64_t kTileRows = 32;  // CUPP_NDI_TILE_ROWS
 
-std::optional<tile_plan> plan_tiles(const array_desc& image, const std::optional<array_desc>& mask,
+/// The tile kernel's arguments when the image can take it: 2-D, rows of whole aligned words,
+/// and a neighbourhood that fits the tile's halo and argument struct.
+std::optional<tile_args> plan_tiles(const array_desc& image, const std::optional<array_desc>& mask,
                                     const neighbourhood& nb) {
   const auto aligned = [](const char* p) { return reinterpret_cast<std::uintptr_t>(p) % 4 == 0; };
   if (image.ndim() != 2 || image.shape[1] % 4 != 0 || !aligned(image.ptr) ||
-      (mask && !aligned(mask->ptr)) || (image.shape[0] + kTileRows - 1) / kTileRows > 65535)
+      (mask && !aligned(mask->ptr)) || (image.shape[0] + kTileRows - 1) / kTileRows > 65535 ||
+      nb.recs.size() > static_cast<std::size_t>(kTileRecords))
     return std::nullopt;
-  tile_plan t;
+  tile_args t{};
   int max_dw = 0;
   for (const auto& e : nb.recs) {
-    const auto dy = static_cast<int>(e[0]);
-    const std::int64_t dx = e[1];
+    const std::int64_t dy = e[0], dx = e[1];
     const std::int64_t dw = dx >= 0 ? dx / 4 : -((-dx + 3) / 4);  // floor(dx / 4)
     const auto shift = static_cast<std::int32_t>(dx - 4 * dw);
-    if (std::abs(dy) > 16 || std::abs(dw) > 4) return std::nullopt;
-    t.lo_y = std::min(t.lo_y, dy);
-    t.hi_y = std::max(t.hi_y, dy);
-    t.wl = std::min(t.wl, static_cast<int>(dw));
+    if (dy < -16 || dy > 16 || dw < -4 || dw > 4) return std::nullopt;
+    t.lo_y = std::min(t.lo_y, static_cast<std::int32_t>(dy));
+    t.hi_y = std::max(t.hi_y, static_cast<std::int32_t>(dy));
+    t.wl = std::min(t.wl, static_cast<std::int32_t>(dw));
     max_dw = std::max(max_dw, static_cast<int>(dw));
-    t.recs.push_back(dy);
-    t.recs.push_back(static_cast<std::int32_t>(dw));
-    t.recs.push_back(shift | (shift + 1) << 4 | (shift + 2) << 8 | (shift + 3) << 12);
+    std::int32_t* r = t.rec + 3 * t.count++;
+    r[0] = static_cast<std::int32_t>(dy);
+    r[1] = static_cast<std::int32_t>(dw);
+    r[2] = shift | (shift + 1) << 4 | (shift + 2) << 8 | (shift + 3) << 12;
   }
   t.wh = max_dw + 1;
   return t;
@@ -373,33 +381,25 @@ array_desc run_erosion(const array_desc& input, const neighbourhood& nb, int ite
   const int hit = invert ? 1 : 0;
   const int border = border_value != 0 ? 1 : 0;
   std::function<void(const array_desc&, const array_desc&, void*)> pass;
-  array_desc recs;
-  if (const std::optional<tile_plan> t = plan_tiles(image, mask_image, nb)) {
-    std::vector<std::int64_t> wide(t->recs.begin(), t->recs.end());
-    recs = cupp::detail::make_array({std::max<std::int64_t>(1, static_cast<std::int64_t>(wide.size()))},
-                                    dtype::int32);
-    if (!t->recs.empty())
-      cupp::detail::from_host(cupp::detail::make_view(recs, {static_cast<std::int64_t>(t->recs.size())},
-                                                      {1}, recs.ptr),
-                              t->recs.data());
+  if (const std::optional<tile_args> t = plan_tiles(image, mask_image, nb)) {
     const long long rows = image.shape[0], wcols = image.shape[1] / 4;
-    const dim3 grid(cupp::detail::cover_blocks(wcols, 32), cupp::detail::cover_blocks(rows, kTileRows));
-    const std::size_t shared = sizeof(std::uint32_t) * static_cast<std::size_t>(32 + t->wh - t->wl) *
+    const dim3 grid(cupp::detail::cover_blocks(wcols, 32),
+                    cupp::detail::cover_blocks(rows, kTileRows));
+    const std::size_t shared = sizeof(std::uint32_t) *
+                               static_cast<std::size_t>(32 + t->wh - t->wl) *
                                static_cast<std::size_t>(kTileRows + t->hi_y - t->lo_y);
     const RawKernel& kernel = binary_kernel("cupp_ndi_binary_erosion_tile");
-    const int count = static_cast<int>(nb.recs.size());
-    const tile_plan plan = *t;
-    pass = [&kernel, grid, shared, mask_ptr, mask_sense, rows, wcols, recs, count, plan, hit,
-            border](const array_desc& from, const array_desc& to, void* flag) {
+    const tile_args args = *t;
+    pass = [&kernel, grid, shared, mask_ptr, mask_sense, rows, wcols, args, hit, border](
+               const array_desc& from, const array_desc& to, void* flag) {
       kernel(grid, dim3(32, 8), shared, cuda::get_current_stream(),
              static_cast<const void*>(from.ptr), static_cast<void*>(to.ptr), mask_ptr, mask_sense,
-             rows, wcols, static_cast<const void*>(recs.ptr), count, plan.lo_y, plan.hi_y,
-             plan.wl, plan.wh, hit, border, flag);
+             rows, wcols, args, hit, border, flag);
     };
   } else {
     std::vector<std::int64_t> flat;
     const binary_geom g = make_geom(input.shape, nb.recs, flat);
-    recs = device_records(flat);
+    const array_desc recs = device_records(flat);
     const std::pair<dim3, dim3> shape = row_launch_shape(g);
     const RawKernel& kernel = binary_kernel(ranked_name("binary", g.ndim));
     pass = [&kernel, shape, mask_ptr, mask_sense, g, recs, hit, border](
