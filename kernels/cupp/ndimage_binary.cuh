@@ -130,7 +130,12 @@ CUPP_NDI_BINARY_EROSION(cupp_ndi_binary_erosion_nd, 0)
 // border value), then each neighbour record is a row offset, a word offset and a __byte_perm
 // selector that shifts the pair of words at that offset by the column offset's remainder: one
 // AND (erosion) or OR (dilation) makes four pixels at once. Each pixel is read from global
-// memory about once per pass instead of once per neighbour.
+// memory about once per pass instead of once per neighbour. In place (`settle`, the monotone
+// iterations of Note [Binary iterations]) the block writes its new values into the tile and
+// repeats until the tile stops changing before it writes them out: a change crosses the whole
+// tile in one pass instead of one pixel (binary_fill_holes, binary_propagation). The halo keeps
+// the values it was loaded with, which are never past the fixed point, so the iteration stays
+// monotone and ends at the same image.
 #define CUPP_NDI_TILE_ROWS 32
 /// The most neighbour records the tile kernel takes (they travel in its argument struct).
 #define CUPP_NDI_TILE_RECORDS 64
@@ -152,7 +157,8 @@ __device__ __forceinline__ unsigned cupp_ndi_bytes01(unsigned w) {
 
 extern "C" __global__ void __launch_bounds__(256) cupp_ndi_binary_erosion_tile(
     const unsigned* in, unsigned* out, const unsigned* __restrict__ mask, int mask_sense,
-    long long rows, long long wcols, cupp_ndi_tile_args a, int hit, int border, int* changed) {
+    long long rows, long long wcols, cupp_ndi_tile_args a, int hit, int border, int settle,
+    int* changed) {
   extern __shared__ unsigned cupp_ndi_tile[];
   const int lo_y = a.lo_y, hi_y = a.hi_y, wl = a.wl, wh = a.wh;
   const int tw_count = 32 + wh - wl;
@@ -170,37 +176,69 @@ extern "C" __global__ void __launch_bounds__(256) cupp_ndi_binary_erosion_tile(
   }
   __syncthreads();
   const int tx = threadIdx.x, ty = threadIdx.y;
-  unsigned acc[4];
-  for (int k = 0; k < 4; ++k) acc[k] = hit ? 0u : 0x01010101u;
-  for (int j = 0; j < a.count; ++j) {
-    const int dy = a.rec[3 * j], dw = a.rec[3 * j + 1];
-    const unsigned sel = static_cast<unsigned>(a.rec[3 * j + 2]);
+  const long long cw = c0 + tx;
+  // The thread's words: whether each lies in the image, its mask (0x01 where the pixel may
+  // change) and its value when the tile was loaded.
+  bool valid[4];
+  unsigned m[4], first[4];
+  for (int k = 0; k < 4; ++k) {
+    const long long row = r0 + ty + 8 * k;
+    valid[k] = cw < wcols && row < rows;
+    m[k] = 0x01010101u;
+    if (valid[k] && mask != nullptr) {
+      m[k] = cupp_ndi_bytes01(mask[row * wcols + cw]);
+      if (!mask_sense) m[k] ^= 0x01010101u;
+    }
+    first[k] = cupp_ndi_tile[(ty + 8 * k - lo_y) * tw_count + tx - wl];
+  }
+  for (;;) {
+    unsigned acc[4];
+    for (int k = 0; k < 4; ++k) acc[k] = hit ? 0u : 0x01010101u;
+    for (int j = 0; j < a.count; ++j) {
+      const int dy = a.rec[3 * j], dw = a.rec[3 * j + 1];
+      const unsigned sel = static_cast<unsigned>(a.rec[3 * j + 2]);
+      for (int k = 0; k < 4; ++k) {
+        const int base = (ty + 8 * k - lo_y + dy) * tw_count + tx - wl + dw;
+        const unsigned v = __byte_perm(cupp_ndi_tile[base], cupp_ndi_tile[base + 1], sel);
+        acc[k] = hit ? (acc[k] | v) : (acc[k] & v);
+      }
+    }
+    if (!settle) {
+      for (int k = 0; k < 4; ++k) first[k] = (acc[k] & m[k]) | (first[k] & (m[k] ^ 0x01010101u));
+      break;
+    }
+    // Settling (in place only): the new values go into the tile and the block repeats until its
+    // tile stops changing (Note [Binary tiles]).
+    __syncthreads();
+    bool moved = false;
     for (int k = 0; k < 4; ++k) {
-      const int base = (ty + 8 * k - lo_y + dy) * tw_count + tx - wl + dw;
-      const unsigned v = __byte_perm(cupp_ndi_tile[base], cupp_ndi_tile[base + 1], sel);
-      acc[k] = hit ? (acc[k] | v) : (acc[k] & v);
+      const int at = (ty + 8 * k - lo_y) * tw_count + tx - wl;
+      const unsigned cur = cupp_ndi_tile[at];
+      const unsigned res = (acc[k] & m[k]) | (cur & (m[k] ^ 0x01010101u));
+      if (valid[k] && res != cur) {
+        cupp_ndi_tile[at] = res;
+        moved = true;
+      }
+    }
+    if (!__syncthreads_or(moved)) {
+      bool any_change = false;
+      for (int k = 0; k < 4; ++k) {
+        const unsigned cur = cupp_ndi_tile[(ty + 8 * k - lo_y) * tw_count + tx - wl];
+        if (!valid[k] || cur == first[k]) continue;
+        out[(r0 + ty + 8 * k) * wcols + cw] = cur;
+        any_change = true;
+      }
+      if (any_change && changed != nullptr) *changed = 1;
+      return;
     }
   }
-  const long long cw = c0 + tx;
   bool any_change = false;
-  if (cw < wcols) {
-    for (int k = 0; k < 4; ++k) {
-      const long long row = r0 + ty + 8 * k;
-      if (row >= rows) break;
-      const unsigned v = cupp_ndi_tile[(ty + 8 * k - lo_y) * tw_count + tx - wl];
-      unsigned res = acc[k];
-      if (mask != nullptr) {
-        unsigned m = cupp_ndi_bytes01(mask[row * wcols + cw]);
-        if (!mask_sense) m ^= 0x01010101u;
-        res = (res & m) | (v & (m ^ 0x01010101u));
-      }
-      if (res != v) {
-        out[row * wcols + cw] = res;
-        any_change = true;
-      } else if (in != out) {
-        out[row * wcols + cw] = res;
-      }
-    }
+  for (int k = 0; k < 4; ++k) {
+    if (!valid[k]) continue;
+    const long long at = (r0 + ty + 8 * k) * wcols + cw;
+    const unsigned v = cupp_ndi_tile[(ty + 8 * k - lo_y) * tw_count + tx - wl];
+    if (first[k] != v) any_change = true;
+    if (first[k] != v || in != out) out[at] = first[k];
   }
   if (any_change && changed != nullptr) *changed = 1;
 }

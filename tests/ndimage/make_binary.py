@@ -212,6 +212,11 @@ add("fill_holes_float", "fill_holes", image((20, 21), 0.5, np.float64))
 add("fill_holes_odd_origin", "fill_holes", rings(21), odd3, origin=(1, 0))
 add("fill_holes_axes", "fill_holes", image((12, 13), 0.5), np.array([1, 1, 1], bool), axes=(1,))
 add("fill_holes_strided", "fill_holes", image((20, 42), 0.5), layout=1)
+# Several tiles of the 2-D kernel (128 x 32 pixels each), settled in place.
+add("fill_holes_large", "fill_holes", image((100, 256), 0.45))
+big_seed = np.zeros((90, 264), bool)
+big_seed[45, 7] = True
+add("propagation_large", "propagation", big_seed, None, mask=(rng.random((90, 264)) < 0.62) | big_seed)
 add("fill_holes_empty", "fill_holes", np.zeros((0, 5), bool))
 add("fill_holes_1d", "fill_holes", np.array([0, 1, 0, 0, 1, 1, 0, 1, 0], bool))
 

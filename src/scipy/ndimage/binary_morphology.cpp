@@ -394,7 +394,7 @@ array_desc run_erosion(const array_desc& input, const neighbourhood& nb, int ite
                const array_desc& from, const array_desc& to, void* flag) {
       kernel(grid, dim3(32, 8), shared, cuda::get_current_stream(),
              static_cast<const void*>(from.ptr), static_cast<void*>(to.ptr), mask_ptr, mask_sense,
-             rows, wcols, args, hit, border, flag);
+             rows, wcols, args, hit, border, from.ptr == to.ptr ? 1 : 0, flag);
     };
   } else {
     std::vector<std::int64_t> flat;
