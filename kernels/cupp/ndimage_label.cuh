@@ -18,7 +18,8 @@
 //             order (the structure is symmetric: the neighbours after it join it in turn):
 //             the two roots are found and the larger is hung under the smaller with atomicMin,
 //             retried while another thread moved it first (Playne and Hawick's union; a root
-//             only ever moves to a smaller index, so the walks end).
+//             only ever moves to a smaller index, so the walks end). The walks halve their
+//             paths, so long thin regions (a spiral) do not grow deep trees.
 //   compress  L[i] = root(i) + 1, and each block counts the roots of its chunk.
 //   scan      one block turns the chunks' counts into their first numbers (exclusive) and the
 //             total (the number of features).
@@ -31,13 +32,19 @@ extern "C" __global__ void cupp_ndi_label_init(const unsigned char* __restrict__
   for (long long i : cupp::grid_stride(n)) L[i] = image[i] != 0 ? static_cast<int>(i + 1) : 0;
 }
 
-__device__ __forceinline__ int cupp_ndi_label_root(const int* L, int i) {
-  int p = L[i] - 1;
-  while (p != i) {
-    i = p;
-    p = L[i] - 1;
+/// The root of i's tree, halving the path on the way (each pixel passed now points to its
+/// grandparent). A plain store is enough: it only ever replaces a parent by an ancestor, and a
+/// pixel that is not a root never becomes one, so every tree keeps its members; a union whose
+/// atomicMin it overwrites saw a non-root there and retries (Note [Label kernels]).
+__device__ __forceinline__ int cupp_ndi_label_root(int* L, int i) {
+  for (;;) {
+    const int p = L[i] - 1;
+    if (p == i) return i;
+    const int g = L[p] - 1;
+    if (g == p) return p;
+    L[i] = g + 1;
+    i = g;
   }
-  return i;
 }
 
 __device__ __forceinline__ void cupp_ndi_label_unite(int* L, int a, int b) {
