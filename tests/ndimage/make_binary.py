@@ -14,7 +14,8 @@ Each case <name> stores:
   <name>__out         SciPy's result (bool; int32 labels for label)
   <name>__n           label only: the number of features
 Functions: 0 erosion, 1 dilation, 2 opening, 3 closing, 4 hit_or_miss, 5 propagation,
-6 fill_holes, 7 label. Layouts: 0 the stored array, 1 its view [..., ::2], 2 its transpose.
+6 fill_holes, 7 label. Layouts: 0 the stored array, 1 its view [..., ::2], 2 its transpose,
+3 stored flat behind one extra leading element: the view in[1:].reshape(out.shape).
 
 Run: python3 tests/ndimage/make_binary.py (SciPy 1.17, NumPy 2.4).
 """
@@ -30,7 +31,9 @@ FUNCS = {"erosion": 0, "dilation": 1, "opening": 2, "closing": 3, "hit_or_miss":
          "propagation": 5, "fill_holes": 6, "label": 7}
 
 
-def view(a, layout):
+def view(a, layout, shape=None):
+    if layout == 3:
+        return a[1:].reshape(shape)
     if layout == 1:
         return a[..., ::2]
     if layout == 2:
@@ -46,9 +49,14 @@ def seq(v):
 
 
 def add(name, func, a, structure=None, iterations=1, mask=None, border_value=0, origin=0,
-        brute_force=False, axes=None, structure2=None, origin2=None, layout=0):
+        brute_force=False, axes=None, structure2=None, origin2=None, layout=0, store_as=None):
     assert name not in cases, name
-    x = view(a, layout)
+    if layout == 3:  # stored flat behind one leading element: a view whose start is unaligned
+        shape = a.shape
+        a = np.concatenate([np.zeros(1, a.dtype), a.ravel()])
+        x = view(a, layout, shape)
+    else:
+        x = view(a, layout)
     kw = {} if axes is None else {"axes": axes}
     if func == "erosion":
         out = ndi.binary_erosion(x, structure, iterations, mask, None, border_value, origin,
@@ -75,7 +83,7 @@ def add(name, func, a, structure=None, iterations=1, mask=None, border_value=0, 
     args += [0, int(origin)] if np.isscalar(origin) else seq(origin)
     args += seq(axes)
     args += seq(origin2)
-    cases[name + "__in"] = np.array(a, order="C")
+    cases[name + "__in"] = np.array(a, order="C", dtype=store_as)
     cases[name + "__args"] = np.array(args, dtype=np.int64)
     if structure is not None:
         cases[name + "__structure"] = np.asarray(structure).astype(np.uint8)
@@ -219,6 +227,17 @@ big_seed[45, 7] = True
 add("propagation_large", "propagation", big_seed, None, mask=(rng.random((90, 264)) < 0.62) | big_seed)
 add("fill_holes_empty", "fill_holes", np.zeros((0, 5), bool))
 add("fill_holes_1d", "fill_holes", np.array([0, 1, 0, 0, 1, 1, 0, 1, 0], bool))
+
+# Views that start one byte into their memory (the 2-D tiles need aligned rows), and half
+# precision inputs (SciPy refuses float16: its results are those of the same values in float32).
+add("erosion_2d_unaligned", "erosion", image((12, 16), 0.8), square, 2, layout=3)
+add("dilation_2d_unaligned_mask", "dilation", image((12, 16), 0.2), None, 1,
+    rng.random((12, 16)) < 0.5, layout=3)
+add("fill_holes_unaligned", "fill_holes", rings(40), layout=3)
+add("label_2d_unaligned", "label", image((12, 16), 0.5), layout=3)
+add("erosion_2d_float16", "erosion", image((13, 16), 0.75, np.float32), square, store_as=np.float16)
+add("dilation_3d_float16", "dilation", image((5, 6, 7), 0.3, np.float32), store_as=np.float16)
+add("label_2d_float16", "label", image((19, 23), 0.5, np.float32), store_as=np.float16)
 
 # ---- label -----------------------------------------------------------------------------------------
 add("label_2d_default", "label", image((30, 31), 0.5))

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/throws.hpp"
+#include "ndimage/binary_cases.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage/ndimage_reference.hpp"
@@ -23,6 +24,7 @@
 namespace {
 
 namespace ndi = cupp::scipy::ndimage;
+namespace cases = cupp::test::binary_cases;
 using ndi::detail::host_structure;
 using cupp::test::described;
 using cupp::test::throws_exactly;
@@ -219,31 +221,6 @@ binary_case read_case(const std::vector<std::int64_t>& a) {
   return c;
 }
 
-/// The stored input seen through the case's layout: as stored, [..., ::2], or transposed.
-cupp::array input_view(const cupp::array& a, int layout) {
-  if (layout == 1) return a(cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, 2));
-  if (layout == 2) return a.T();
-  return a;
-}
-
-std::vector<std::string> case_names(const cupp::npz_file& npz, int first_func, int last_func) {
-  std::vector<std::string> names;
-  const std::string suffix = "__args";
-  for (const auto& f : npz.files()) {
-    if (f.size() <= suffix.size() || f.compare(f.size() - suffix.size(), suffix.size(), suffix))
-      continue;
-    const std::string name = f.substr(0, f.size() - suffix.size());
-    const int func = static_cast<int>(npz[f].get<std::int64_t>()[0]);
-    if (func >= first_func && func <= last_func) names.push_back(name);
-  }
-  return names;
-}
-
-std::optional<cupp::array> member(const cupp::npz_file& npz, const std::string& name) {
-  if (!npz.contains(name)) return std::nullopt;
-  return npz[name];
-}
-
 class NdimageBinary : public cupp::test::GpuTest {};
 
 /// The true elements of a device array, counted on the host.
@@ -255,15 +232,15 @@ std::int64_t count(const cupp::ndarray<bool>& a) {
 
 TEST_F(NdimageBinary, MatchesSciPy) {
   const cupp::npz_file npz = cupp::test::ndimage_ref::reference("binary");
-  const auto names = case_names(npz, 0, 6);
+  const auto names = cases::names(npz, 0, 6);
   EXPECT_GT(names.size(), 100u);
   for (const auto& name : names) {
     SCOPED_TRACE(name);
     const binary_case c = read_case(npz[name + "__args"].get<std::int64_t>());
-    const cupp::array in = input_view(npz[name + "__in"], c.layout);
-    const auto s = member(npz, name + "__structure");
-    const auto s2 = member(npz, name + "__structure2");
-    const auto mask = member(npz, name + "__mask");
+    const cupp::array in = cases::input(npz, name);
+    const auto s = cases::member(npz, name + "__structure");
+    const auto s2 = cases::member(npz, name + "__structure2");
+    const auto mask = cases::member(npz, name + "__mask");
     const cupp::ndarray<bool> got = in.visit([&](const auto& x) -> cupp::ndarray<bool> {
       switch (c.func) {
         case 0:
@@ -288,6 +265,27 @@ TEST_F(NdimageBinary, MatchesSciPy) {
     });
     EXPECT_EQ(got.dtype(), cupp::dtype::bool_);
     EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[name + "__out"], 0, 0, name));
+  }
+}
+
+TEST_F(NdimageBinary, InputsAreNotWritten) {
+  // The passes until nothing changes work in place, on their own copy: the caller's image and
+  // mask stay as they were.
+  const cupp::npz_file npz = cupp::test::ndimage_ref::reference("binary");
+  for (const std::string name : {"fill_holes_rings_40", "propagation_large"}) {
+    SCOPED_TRACE(name);
+    const cupp::ndarray<bool> in = cases::input(npz, name).astype<bool>();
+    const std::vector<bool> before = in.get();
+    const auto mask = cases::member(npz, name + "__mask");
+    const std::vector<bool> mask_before =
+        mask ? mask->astype<bool>().get() : std::vector<bool>();
+    const cupp::ndarray<bool> got = name[0] == 'f' ? ndi::binary_fill_holes(in)
+                                                   : ndi::binary_propagation(in, std::nullopt, mask);
+    EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[name + "__out"], 0, 0, name));
+    EXPECT_EQ(in.get(), before);
+    if (mask) {
+      EXPECT_EQ(mask->astype<bool>().get(), mask_before);
+    }
   }
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/throws.hpp"
+#include "ndimage/binary_cases.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage/ndimage_reference.hpp"
@@ -24,6 +25,7 @@
 namespace {
 
 namespace ndi = cupp::scipy::ndimage;
+namespace cases = cupp::test::binary_cases;
 using ndi::detail::host_structure;
 using cupp::test::described;
 using cupp::test::throws_exactly;
@@ -76,34 +78,19 @@ TEST(NdimageLabelKernels, CompileForSm90) {
 
 class NdimageLabel : public cupp::test::GpuTest {};
 
-cupp::array input_view(const cupp::array& a, std::int64_t layout) {
-  if (layout == 1) return a(cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, 2));
-  if (layout == 2) return a.T();
-  return a;
-}
-
 TEST_F(NdimageLabel, MatchesSciPy) {
   const cupp::npz_file npz = cupp::test::ndimage_ref::reference("binary");
-  int cases = 0;
-  for (const auto& f : npz.files()) {
-    const std::string suffix = "__args";
-    if (f.size() <= suffix.size() || f.compare(f.size() - suffix.size(), suffix.size(), suffix))
-      continue;
-    const std::vector<std::int64_t> args = npz[f].get<std::int64_t>();
-    if (args[0] != 7) continue;  // label's cases
-    const std::string name = f.substr(0, f.size() - suffix.size());
+  const auto names = cases::names(npz, 7, 7);
+  EXPECT_GT(names.size(), 25u);
+  for (const auto& name : names) {
     SCOPED_TRACE(name);
-    ++cases;
-    const cupp::array in = input_view(npz[name + "__in"], args[4]);
-    std::optional<cupp::array> s;
-    if (npz.contains(name + "__structure")) s = npz[name + "__structure"];
-    const auto [labels, n] =
-        in.visit([&](const auto& x) { return ndi::label(x, s); });
+    const cupp::array in = cases::input(npz, name);
+    const auto s = cases::member(npz, name + "__structure");
+    const auto [labels, n] = in.visit([&](const auto& x) { return ndi::label(x, s); });
     EXPECT_EQ(labels.dtype(), cupp::dtype::int32);
     EXPECT_EQ(n, npz[name + "__n"].get<std::int64_t>()[0]);
     EXPECT_TRUE(cupp::test::ndimage_ref::all_close(labels, npz[name + "__out"], 0, 0, name));
   }
-  EXPECT_GT(cases, 25);
 }
 
 /// SciPy's labels of a 2-D image by a host flood fill: regions numbered in C order of their
