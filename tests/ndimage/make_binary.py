@@ -217,6 +217,7 @@ add("fill_holes_random", "fill_holes", image((37, 41), 0.5))
 add("fill_holes_random_square", "fill_holes", image((37, 41), 0.5), square)
 add("fill_holes_3d", "fill_holes", image((9, 10, 11), 0.55))
 add("fill_holes_float", "fill_holes", image((20, 21), 0.5, np.float64))
+add("fill_holes_complex", "fill_holes", image((20, 24), 0.5, np.float64) * (1 - 1j))  # as SciPy
 add("fill_holes_odd_origin", "fill_holes", rings(21), odd3, origin=(1, 0))
 add("fill_holes_axes", "fill_holes", image((12, 13), 0.5), np.array([1, 1, 1], bool), axes=(1,))
 add("fill_holes_strided", "fill_holes", image((20, 42), 0.5), layout=1)

@@ -159,11 +159,12 @@ TEST(NdimageBinaryErrors, AsSciPy) {
                                         {});
       },
       "mask and input must have equal sizes"));
-  EXPECT_TRUE(throws_exactly<cupp::type_error>(
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] {
-        ndi::detail::binary_fill_holes(described({3}, cupp::dtype::complex128), none, 0, {});
+        ndi::detail::binary_propagation(image, none, described({5, 6}, cupp::dtype::complex64),
+                                        0, 0, {});
       },
-      "Complex type not supported"));
+      "data type not supported"));
 }
 
 // ---- the kernels ------------------------------------------------------------------------------------

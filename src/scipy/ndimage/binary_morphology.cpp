@@ -299,6 +299,7 @@ neighbourhood erosion_plan(const array_desc& input, const std::optional<host_str
   if (structure_size(s) < 1) throw value_error("structure must not be empty");
   if (mask && mask->shape != input.shape)
     throw value_error("mask and input must have equal sizes");
+  if (mask && is_complex(mask->dt)) throw value_error("data type not supported");
   const std::vector<int> origin_n = origin_arg.expand(ax.size());
   // _expand_origin: the axes not filtered get 0.
   std::vector<int> origin(static_cast<std::size_t>(ndim), 0);
@@ -559,8 +560,7 @@ array_desc binary_propagation(const array_desc& input,
 array_desc binary_fill_holes(const array_desc& input,
                              const std::optional<host_structure>& structure,
                              const per_axis<int>& origin, const axis_arg& axes) {
-  check_real(input);
-  // SciPy: mask = not input; the propagation of an empty image from a true border within the
+  // SciPy: mask = not input (a complex input too); the propagation of an empty image from a true border within the
   // mask; then its complement. The mask is the input read with the opposite sense.
   const array_desc image = binary_image(input);
   array_desc zeros = cupp::detail::make_array(input.shape, dtype::bool_);
