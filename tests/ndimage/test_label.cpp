@@ -161,6 +161,28 @@ TEST_F(NdimageLabel, LargeImagesAgainstAFloodFill) {
   }
 }
 
+TEST_F(NdimageLabel, OutputDtypeAsSciPy) {
+  // label(x, output=np.int16), output=np.float32; np.uint8 for 350 features is SciPy's
+  // RuntimeError "insufficient bit-depth in requested output type".
+  auto alternate = cupp::zeros<bool>({1, 700});
+  alternate(0, cupp::slice(std::nullopt, std::nullopt, 2)) = true;
+  const auto [i16, n16] = ndi::label<std::int16_t>(alternate);
+  EXPECT_EQ(i16.dtype(), cupp::dtype::int16);
+  EXPECT_EQ(n16, 350);
+  const std::vector<std::int16_t> got = i16.get();
+  EXPECT_EQ(got[0], 1);
+  EXPECT_EQ(got[1], 0);
+  EXPECT_EQ(got[698], 350);
+  const auto [f32, nf] = ndi::label<float>(alternate(cupp::slice(), cupp::slice(0, 20)));
+  EXPECT_EQ(nf, 10);
+  EXPECT_EQ(f32.get()[18], 10.0f);
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { ndi::label<std::uint8_t>(alternate); },
+                                                "insufficient bit-depth in requested output type"));
+  const auto [u8, n8] = ndi::label<std::uint8_t>(alternate(cupp::slice(), cupp::slice(0, 510)));
+  EXPECT_EQ(n8, 255);
+  EXPECT_EQ(u8.get()[508], 255);
+}
+
 TEST_F(NdimageLabel, Example) {
   // example-begin label
   namespace ndi = cupp::scipy::ndimage;

@@ -13,6 +13,7 @@
 #include "../../jit/registry.hpp"
 #include "binary_support.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/expr/dynamic.hpp"
 #include "cupp/scipy/ndimage/measurements.hpp"
 
 namespace cupp::scipy::ndimage::detail {
@@ -47,8 +48,52 @@ std::vector<std::vector<std::int64_t>> label_neighbours(const host_structure& s)
   return recs;
 }
 
+namespace {
+
+/// Whether every label 0..n is exact in dtype `dt` (SciPy compares the labels cast to the
+/// requested output with its own).
+bool labels_fit(std::int64_t n, dtype dt) {
+  switch (dt) {
+    case dtype::int8: return n <= INT8_MAX;
+    case dtype::int16: return n <= INT16_MAX;
+    case dtype::uint8: return n <= UINT8_MAX;
+    case dtype::uint16: return n <= UINT16_MAX;
+    case dtype::float16: return n <= 2048;
+    case dtype::bfloat16: return n <= 256;
+    case dtype::float32: return n <= (std::int64_t{1} << 24);
+    default: return true;  // int32 and wider integers, float64: every int32 label
+  }
+}
+
+/// The labels in dtype `out`, as SciPy's output=dtype gives them.
+std::pair<array_desc, std::int64_t> as_output(std::pair<array_desc, std::int64_t> r, dtype out) {
+  if (out == dtype::int32) return r;
+  if (!labels_fit(r.second, out))
+    throw value_error("insufficient bit-depth in requested output type");
+  array_desc cast = cupp::detail::make_array(r.first.shape, out);
+  if (cast.size() > 0)
+    expr::dynamic_assign(expr::op_desc_of<expr::op_copy>(),
+                         {expr::dynamic_operand{r.first, {}, false}}, cast);
+  return {cast, r.second};
+}
+
+std::pair<array_desc, std::int64_t> label_int32(const array_desc& input,
+                                                const std::optional<host_structure>& structure);
+
+}  // namespace
+
 std::pair<array_desc, std::int64_t> label(const array_desc& input,
-                                          const std::optional<host_structure>& structure) {
+                                          const std::optional<host_structure>& structure,
+                                          dtype out) {
+  CUPP_EXPECTS(!is_complex(out) && out != dtype::bool_, value_error,
+               std::string("label cannot write its labels as ") + dtype_name(out));
+  return as_output(label_int32(input, structure), out);
+}
+
+namespace {
+
+std::pair<array_desc, std::int64_t> label_int32(const array_desc& input,
+                                                const std::optional<host_structure>& structure) {
   if (is_complex(input.dt)) throw type_error("Complex type not supported");
   const int ndim = static_cast<int>(input.ndim());
   const host_structure s = structure ? *structure : binary_structure(ndim, 1);
@@ -111,5 +156,7 @@ std::pair<array_desc, std::int64_t> label(const array_desc& input,
                         &features);
   return {out, features};
 }
+
+}  // namespace
 
 }  // namespace cupp::scipy::ndimage::detail

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -23,9 +24,12 @@ namespace detail {
 /// the number of features. Checks in SciPy's order: type_error "Complex type not supported",
 /// value_error "structure and input must have equal rank", value_error "structure dimensions
 /// must be equal to 3", value_error "Structuring element is not symmetric" (SciPy's
-/// AssertionError), value_error for 2**31 - 2 elements or more (SciPy's int64 labels).
+/// AssertionError), value_error for 2**31 - 2 elements or more (SciPy's int64 labels); for an
+/// output dtype `out` other than int32, value_error "insufficient bit-depth in requested output
+/// type" when the number of features does not fit it.
 std::pair<cupp::detail::array_desc, std::int64_t> label(
-    const cupp::detail::array_desc& input, const std::optional<host_structure>& structure);
+    const cupp::detail::array_desc& input, const std::optional<host_structure>& structure,
+    dtype out = dtype::int32);
 
 /// The neighbours a pixel joins in label's merge pass: the offsets (one per axis, each -1, 0 or
 /// 1) of the true elements of the 3 x ... x 3 `s` that come before its centre in C order.
@@ -40,13 +44,15 @@ std::string label_kernel_source();
 /// scipy.ndimage.label: the connected regions of the input's nonzero pixels, joined through the
 /// true elements of `structure` (3 x ... x 3, symmetric; default generate_binary_structure(ndim,
 /// 1)), numbered 1..n in C order of their first pixel as SciPy numbers them; background 0.
-/// Returns (labels as int32, n), as SciPy's (labeled, num_features). Throws as detail::label
-/// says.
-template <class T>
-std::pair<ndarray<std::int32_t>, std::int64_t> label(
-    const ndarray<T>& input, const std::optional<array>& structure = std::nullopt) {
-  auto [labels, n] = detail::label(input.desc(), detail::to_host_structure(structure));
-  return {ndarray<std::int32_t>(std::move(labels)), n};
+/// Returns (labels, n), as SciPy's (labeled, num_features): the labels int32 (SciPy's default)
+/// or `Out` (SciPy's output=dtype: label<std::uint16_t>(image)). Throws as detail::label says.
+template <class Out = std::int32_t, class T>
+std::pair<ndarray<Out>, std::int64_t> label(const ndarray<T>& input,
+                                            const std::optional<array>& structure = std::nullopt) {
+  static_assert(std::is_arithmetic_v<Out> && !std::is_same_v<Out, bool>,
+                "label: the labels' dtype is an integer or floating type");
+  auto [labels, n] = detail::label(input.desc(), detail::to_host_structure(structure), dtype_of<Out>);
+  return {ndarray<Out>(std::move(labels)), n};
 }
 
 // Statistics over labels
