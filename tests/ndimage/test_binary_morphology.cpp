@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <random>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -266,6 +268,75 @@ TEST_F(NdimageBinary, MatchesSciPy) {
     });
     EXPECT_EQ(got.dtype(), cupp::dtype::bool_);
     EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[name + "__out"], 0, 0, name));
+  }
+}
+
+/// SciPy's binary erosion of a 2-D host image, by its definition: a pixel under the mask becomes
+/// the AND (dilation: the OR, by the reflected structure) of the pixels under the structure's true
+/// elements, placed with its element shape // 2 + origin on the pixel, outside reading `border`;
+/// `iterations` times.
+std::vector<std::uint8_t> host_binary(std::vector<std::uint8_t> img, std::int64_t rows,
+                                      std::int64_t cols, const host_structure& s,
+                                      std::vector<int> origin, const std::vector<std::uint8_t>& mask,
+                                      int border, int iterations, bool dilation) {
+  const std::int64_t sr = s.shape[0], sc = s.shape[1];
+  std::vector<std::pair<std::int64_t, std::int64_t>> offsets;
+  for (std::int64_t i = 0; i < sr; ++i)
+    for (std::int64_t j = 0; j < sc; ++j) {
+      if (!s.values[static_cast<std::size_t>(i * sc + j)]) continue;
+      const std::int64_t di = i - (sr / 2 + origin[0]), dj = j - (sc / 2 + origin[1]);
+      // SciPy's dilation reads p - d of the structure's own offsets d (it erodes by the
+      // reflected structure, its origin turned to match).
+      offsets.emplace_back(dilation ? -di : di, dilation ? -dj : dj);
+    }
+  for (int it = 0; it < iterations; ++it) {
+    std::vector<std::uint8_t> next = img;
+    for (std::int64_t r = 0; r < rows; ++r)
+      for (std::int64_t c = 0; c < cols; ++c) {
+        const auto p = static_cast<std::size_t>(r * cols + c);
+        if (!mask[p]) continue;
+        bool acc = !dilation;
+        for (const auto& [di, dj] : offsets) {
+          const std::int64_t rr = r + di, cc = c + dj;
+          const bool inside = rr >= 0 && rr < rows && cc >= 0 && cc < cols;
+          const bool v = inside ? img[static_cast<std::size_t>(rr * cols + cc)] != 0 : border != 0;
+          acc = dilation ? (acc || v) : (acc && v);
+        }
+        next[p] = acc;
+      }
+    img = std::move(next);
+  }
+  return img;
+}
+
+TEST_F(NdimageBinary, ManyTilesAgainstTheDefinition) {
+  // 300 x 512 pixels: 4 x 10 tiles of the 2-D kernel, their edges crossed by every pass.
+  const std::int64_t rows = 300, cols = 512;
+  std::mt19937 gen(7);
+  std::vector<std::uint8_t> img(static_cast<std::size_t>(rows * cols)), mask(img.size());
+  for (auto& v : img) v = gen() % 100 < 85;
+  for (auto& v : mask) v = gen() % 100 < 90;
+  const auto image = cupp::asarray<std::uint8_t>(img).reshape({rows, cols}).astype<bool>();
+  const auto device_mask = cupp::asarray<std::uint8_t>(mask).reshape({rows, cols});
+  const host_structure s{{3, 5}, {0, 1, 1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1}};
+  const auto structure = cupp::asarray<std::uint8_t>(s.values).reshape({3, 5});
+  const std::vector<std::uint8_t> all(img.size(), 1);
+  {
+    SCOPED_TRACE("erosion");
+    const auto got = ndi::binary_erosion(image, structure, 3, device_mask, 1, {0, 1});
+    const auto want = host_binary(img, rows, cols, s, {0, 1}, mask, 1, 3, false);
+    EXPECT_EQ(got.astype<std::uint8_t>().get(), want);
+  }
+  {
+    SCOPED_TRACE("dilation");
+    std::vector<std::uint8_t> sparse(img.size());
+    for (auto& v : sparse) v = gen() % 100 < 3;
+    const auto sparse_image = cupp::asarray<std::uint8_t>(sparse).reshape({rows, cols});
+    const host_structure even{{4, 4}, {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1}};
+    const auto even_structure = cupp::asarray<std::uint8_t>(even.values).reshape({4, 4});
+    const auto got = ndi::binary_dilation(sparse_image, even_structure, 4, std::nullopt, 0, {-1, 0});
+    const auto want = host_binary(sparse, rows, cols, even, {-1, 0}, all, 0, 4, true);
+    EXPECT_EQ(got.astype<std::uint8_t>().get(), want);
   }
 }
 
