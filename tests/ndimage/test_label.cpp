@@ -183,6 +183,18 @@ TEST_F(NdimageLabel, OutputDtypeAsSciPy) {
   EXPECT_EQ(u8.get()[508], 255);
 }
 
+TEST_F(NdimageLabel, ExpressionsAsInputs) {
+  // An elementwise expression is evaluated first, as numpy evaluates `image > 2` before the call.
+  const auto image = cupp::asarray<float>({{3, 3, 0, 0, 1}, {0, 5, 0, 4, 4}, {2, 0, 0, 0, 0}});
+  const auto [labels, n] = ndi::label(image > 2.0f);
+  EXPECT_EQ(n, 2);
+  EXPECT_EQ(labels.get(),
+            (std::vector<std::int32_t>{1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 0, 0}));
+  const auto filled = ndi::binary_fill_holes(image == 0.0f);
+  EXPECT_EQ(filled.get(), (std::vector<bool>{false, false, true, true, false, true, false, true,
+                                             false, false, false, true, true, true, true}));
+}
+
 TEST_F(NdimageLabel, Example) {
   // example-begin label
   namespace ndi = cupp::scipy::ndimage;

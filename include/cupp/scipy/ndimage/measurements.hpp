@@ -46,12 +46,13 @@ std::string label_kernel_source();
 /// 1)), numbered 1..n in C order of their first pixel as SciPy numbers them; background 0.
 /// Returns (labels, n), as SciPy's (labeled, num_features): the labels int32 (SciPy's default)
 /// or `Out` (SciPy's output=dtype: label<std::uint16_t>(image)). Throws as detail::label says.
-template <class Out = std::int32_t, class T>
-std::pair<ndarray<Out>, std::int64_t> label(const ndarray<T>& input,
+template <class Out = std::int32_t, class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+std::pair<ndarray<Out>, std::int64_t> label(const E& input,
                                             const std::optional<array>& structure = std::nullopt) {
   static_assert(std::is_arithmetic_v<Out> && !std::is_same_v<Out, bool>,
                 "label: the labels' dtype is an integer or floating type");
-  auto [labels, n] = detail::label(input.desc(), detail::to_host_structure(structure), dtype_of<Out>);
+  auto [labels, n] =
+      detail::label(detail::image_desc(input), detail::to_host_structure(structure), dtype_of<Out>);
   return {ndarray<Out>(std::move(labels)), n};
 }
 

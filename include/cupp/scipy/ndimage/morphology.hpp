@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,7 @@
 
 namespace cupp::scipy::ndimage {
 
-// ---- Binary morphology ---------------------------------------------------------------------------
+// ---- Binary morphology ------------------------------------------------------------------------
 
 namespace detail {
 
@@ -24,6 +25,16 @@ struct host_structure {
   shape_t shape;
   std::vector<std::uint8_t> values;
 };
+
+/// What the binary functions and label take as their image: an ndarray of any dtype, or an
+/// elementwise expression (`image > 0.5f`), evaluated first.
+template <class E>
+inline constexpr bool is_image_v = expr::is_array_v<E> || expr::is_node_v<E>;
+/// The description of an image argument: the array's own, or the expression's value.
+template <class E>
+cupp::detail::array_desc image_desc(const E& input) {
+  return expr::evaluated(input).desc();
+}
 
 /// `s` read on the host as bool (element != 0), or nothing.
 std::optional<host_structure> to_host_structure(const std::optional<array>& s);
@@ -102,8 +113,7 @@ ndarray<bool> generate_binary_structure(int rank, int connectivity);
 ndarray<bool> iterate_structure(const array& structure, int iterations);
 /// scipy.ndimage.iterate_structure with `origin`: the structure and the origin scaled by
 /// iterations, as SciPy's (out, origin) pair.
-std::pair<ndarray<bool>, std::vector<int>> iterate_structure(const array& structure,
-                                                             int iterations,
+std::pair<ndarray<bool>, std::vector<int>> iterate_structure(const array& structure, int iterations,
                                                              const per_axis<int>& origin);
 
 /// scipy.ndimage.binary_erosion: true where the structure, placed at the pixel, fits in the
@@ -111,91 +121,86 @@ std::pair<ndarray<bool>, std::vector<int>> iterate_structure(const array& struct
 /// (iterations < 1: until nothing changes); where `mask` is false the input stays. The input is
 /// read as input != 0 (any real dtype); the result is bool, as SciPy's. `structure` defaults to
 /// generate_binary_structure(len(axes), 1). Throws as detail::binary_erosion says.
-template <class T>
-ndarray<bool> binary_erosion(const ndarray<T>& input,
-                             const std::optional<array>& structure = std::nullopt,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_erosion(const E& input, const std::optional<array>& structure = std::nullopt,
                              int iterations = 1, const std::optional<array>& mask = std::nullopt,
                              int border_value = 0, const per_axis<int>& origin = 0,
                              bool brute_force = false, const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_erosion(input.desc(), detail::to_host_structure(structure),
-                                              iterations, detail::desc_of(mask), border_value,
-                                              origin, brute_force, axes));
+  return ndarray<bool>(detail::binary_erosion(
+      detail::image_desc(input), detail::to_host_structure(structure), iterations,
+      detail::desc_of(mask), border_value, origin, brute_force, axes));
 }
 
 /// scipy.ndimage.binary_dilation: true where the reflected structure, placed at the pixel, meets
 /// a true pixel of the input (outside reads `border_value`); arguments as binary_erosion.
-template <class T>
-ndarray<bool> binary_dilation(const ndarray<T>& input,
-                              const std::optional<array>& structure = std::nullopt,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_dilation(const E& input, const std::optional<array>& structure = std::nullopt,
                               int iterations = 1, const std::optional<array>& mask = std::nullopt,
                               int border_value = 0, const per_axis<int>& origin = 0,
                               bool brute_force = false, const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_dilation(input.desc(), detail::to_host_structure(structure),
-                                               iterations, detail::desc_of(mask), border_value,
-                                               origin, brute_force, axes));
+  return ndarray<bool>(detail::binary_dilation(
+      detail::image_desc(input), detail::to_host_structure(structure), iterations,
+      detail::desc_of(mask), border_value, origin, brute_force, axes));
 }
 
 /// scipy.ndimage.binary_opening: binary_erosion then binary_dilation, both `iterations` times
 /// (SciPy's argument order: origin before mask).
-template <class T>
-ndarray<bool> binary_opening(const ndarray<T>& input,
-                             const std::optional<array>& structure = std::nullopt,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_opening(const E& input, const std::optional<array>& structure = std::nullopt,
                              int iterations = 1, const per_axis<int>& origin = 0,
                              const std::optional<array>& mask = std::nullopt, int border_value = 0,
                              bool brute_force = false, const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_opening(input.desc(), detail::to_host_structure(structure),
-                                              iterations, origin, detail::desc_of(mask),
-                                              border_value, brute_force, axes));
+  return ndarray<bool>(detail::binary_opening(
+      detail::image_desc(input), detail::to_host_structure(structure), iterations, origin,
+      detail::desc_of(mask), border_value, brute_force, axes));
 }
 
 /// scipy.ndimage.binary_closing: binary_dilation then binary_erosion, both `iterations` times.
-template <class T>
-ndarray<bool> binary_closing(const ndarray<T>& input,
-                             const std::optional<array>& structure = std::nullopt,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_closing(const E& input, const std::optional<array>& structure = std::nullopt,
                              int iterations = 1, const per_axis<int>& origin = 0,
                              const std::optional<array>& mask = std::nullopt, int border_value = 0,
                              bool brute_force = false, const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_closing(input.desc(), detail::to_host_structure(structure),
-                                              iterations, origin, detail::desc_of(mask),
-                                              border_value, brute_force, axes));
+  return ndarray<bool>(detail::binary_closing(
+      detail::image_desc(input), detail::to_host_structure(structure), iterations, origin,
+      detail::desc_of(mask), border_value, brute_force, axes));
 }
 
 /// scipy.ndimage.binary_hit_or_miss: where `structure1` fits the true pixels and `structure2`
 /// (default: not structure1) meets none of them; `origin2` defaults to `origin1`.
-template <class T>
-ndarray<bool> binary_hit_or_miss(const ndarray<T>& input,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_hit_or_miss(const E& input,
                                  const std::optional<array>& structure1 = std::nullopt,
                                  const std::optional<array>& structure2 = std::nullopt,
                                  const per_axis<int>& origin1 = 0,
                                  const std::optional<per_axis<int>>& origin2 = std::nullopt,
                                  const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_hit_or_miss(
-      input.desc(), detail::to_host_structure(structure1), detail::to_host_structure(structure2),
-      origin1, origin2, axes));
+  return ndarray<bool>(
+      detail::binary_hit_or_miss(detail::image_desc(input), detail::to_host_structure(structure1),
+                                 detail::to_host_structure(structure2), origin1, origin2, axes));
 }
 
 /// scipy.ndimage.binary_propagation: binary_dilation repeated until nothing changes, within
 /// `mask`.
-template <class T>
-ndarray<bool> binary_propagation(const ndarray<T>& input,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_propagation(const E& input,
                                  const std::optional<array>& structure = std::nullopt,
                                  const std::optional<array>& mask = std::nullopt,
                                  int border_value = 0, const per_axis<int>& origin = 0,
                                  const axis_arg& axes = {}) {
-  return ndarray<bool>(detail::binary_propagation(input.desc(),
-                                                  detail::to_host_structure(structure),
-                                                  detail::desc_of(mask), border_value, origin,
-                                                  axes));
+  return ndarray<bool>(
+      detail::binary_propagation(detail::image_desc(input), detail::to_host_structure(structure),
+                                 detail::desc_of(mask), border_value, origin, axes));
 }
 
 /// scipy.ndimage.binary_fill_holes: the input with every background region that the structure's
 /// connectivity does not join to the edge made true.
-template <class T>
-ndarray<bool> binary_fill_holes(const ndarray<T>& input,
+template <class E, std::enable_if_t<detail::is_image_v<E>, int> = 0>
+ndarray<bool> binary_fill_holes(const E& input,
                                 const std::optional<array>& structure = std::nullopt,
                                 const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
   return ndarray<bool>(detail::binary_fill_holes(
-      input.desc(), detail::to_host_structure(structure), origin, axes));
+      detail::image_desc(input), detail::to_host_structure(structure), origin, axes));
 }
 
 // Grey morphology
