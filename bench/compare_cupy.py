@@ -431,6 +431,26 @@ def cupy_cases(cp):
                 lambda: cndi.distance_transform_edt(mask())),
         }
 
+    def ndimage_binary_cases():  # cupyx.scipy.ndimage, inputs as bench_ndimage_binary.cpp
+        import cupyx.scipy.ndimage as ndi
+        side = 4096
+
+        def made(name, fn):
+            if name not in arrays:
+                arrays[name] = fn()
+            return arrays[name]
+
+        eroded = lambda: made('ndi_erosion_in',
+                              lambda: cp.random.rand(side, side, dtype=cp.float32) < 0.9)
+        mask = lambda: made('ndi_label_in',
+                            lambda: cp.random.rand(side, side, dtype=cp.float32) < 0.5)
+        square = lambda: made('ndi_square', lambda: ndi.generate_binary_structure(2, 2))
+        return {
+            'ndi_binary_erosion_3x3_iter5_4096': lambda: events(
+                lambda: ndi.binary_erosion(eroded(), square(), 5)),
+            'ndi_label_random50_4096': lambda: events(lambda: ndi.label(mask())),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -486,6 +506,7 @@ def cupy_cases(cp):
         **transfer_cases(),
         **io_cases(),
         **ndimage_measure_cases(),
+        **ndimage_binary_cases(),
     }
 
 
@@ -559,6 +580,10 @@ BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
 BYTES.update({'ndi_sum_labels_4096': 8 * 4096 * 4096, 'ndi_center_of_mass_4096': 8 * 4096 * 4096,
               'ndi_distance_transform_edt_2048': 9 * 2048 * 2048})
 
+# Binary morphology and label rows (--filter ndi_binary_|ndi_label_); bytes: erosion reads and
+# writes the bool image once per iteration; label reads the mask and writes int32 labels.
+BYTES.update({'ndi_binary_erosion_3x3_iter5_4096': 5 * 2 * 4096 * 4096,
+              'ndi_label_random50_4096': 5 * 4096 * 4096})
 
 def selected(name, include, exclude):
     return re.search(include, name) and not (exclude and re.search(exclude, name))
