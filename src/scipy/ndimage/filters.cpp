@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The linear filters of cupp::scipy::ndimage (include/cupp/scipy/ndimage/filters.hpp): SciPy's
+// argument checks, the Gaussian weights, and the launches of the passes of
+// kernels/cupp/ndimage_filters.cuh.
+#include "cupp/scipy/ndimage/filters.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../../cuda/launch.hpp"
+#include "../../jit/registry.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/expr/engine.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+
+namespace cupp::scipy::ndimage::detail {
+
+using cupp::detail::array_desc;
+using cupp::detail::make_array;
+
+namespace {
+
+/// The most dimensions the filters take: the N-D kernel gets every per-axis figure in one struct.
+constexpr int kMaxDims = 32;
+/// Dynamic shared memory a line pass's tile may take before the pass reads from global memory.
+constexpr std::size_t kTileBytes = 48 * 1024;
+constexpr unsigned kThreads = 256;
+
+// The host images of the kernels' argument structs (same members, same order).
+struct line_geom {
+  long long outer, n, inner;
+  long long tiles_inner, tiles_axis;
+  double cval;
+  int size1, size2, origin, mode, kind;
+  int ti, ta, tiled;
+};
+struct nd_geom {
+  long long shape[kMaxDims];
+  long long in_stride[kMaxDims];
+  long long lo[kMaxDims];
+  long long hi[kMaxDims];
+  double cval;
+  int ndim, mode, taps;
+};
+
+// The tap combinations of kernels/cupp/ndimage_filters.cuh.
+enum line_kind : int { k_general = 0, k_symmetric = 1, k_antisymmetric = -1, k_box = 2 };
+
+bool narrow_float(dtype dt) {
+  return dt == dtype::float32 || dt == dtype::float16 || dt == dtype::bfloat16;
+}
+
+/// The sums' type (Note [Filter arithmetic]): float for a float32 (or 16-bit float) input and
+/// output, else double as SciPy.
+dtype sum_dtype(dtype in, dtype out) {
+  return narrow_float(in) && narrow_float(out) ? dtype::float32 : dtype::float64;
+}
+
+void check_dtypes(dtype in, dtype out) {
+  if (is_complex(in) || is_complex(out))
+    throw not_implemented_error("complex arrays are not supported by the ndimage linear filters");
+}
+
+std::string variant(dtype in, dtype out) {
+  return std::string(dtype_name(in)) + "_" + dtype_name(out);
+}
+
+const RawKernel& filter_kernel(dtype in, dtype out, const char* what) {
+  return jit::detail::library_kernel(filters_kernel_source(in, out),
+                                     std::string("cupp_ndi_") + what + "_" + variant(in, out));
+}
+
+/// The weights as a device array of the sums' type (at least one element).
+array_desc device_weights(const std::vector<double>& w, dtype acc) {
+  const std::size_t n = std::max<std::size_t>(w.size(), 1);
+  array_desc d = make_array({static_cast<std::int64_t>(n)}, acc);
+  if (acc == dtype::float32) {
+    std::vector<float> f(n, 0.0f);
+    for (std::size_t i = 0; i < w.size(); ++i) f[i] = static_cast<float>(w[i]);
+    cupp::detail::from_host(d, f.data());
+  } else {
+    std::vector<double> f(n, 0.0);
+    std::copy(w.begin(), w.end(), f.begin());
+    cupp::detail::from_host(d, f.data());
+  }
+  return d;
+}
+
+/// SciPy's symmetry test of NI_Correlate1D (Note [Filter arithmetic]).
+line_kind symmetry(const std::vector<double>& w) {
+  if (w.size() % 2 == 0) return k_general;
+  const std::size_t c = w.size() / 2;
+  bool sym = true;
+  for (std::size_t i = 1; i <= c && sym; ++i)
+    if (std::fabs(w[c + i] - w[c - i]) > DBL_EPSILON) sym = false;
+  if (sym) return k_symmetric;
+  for (std::size_t i = 1; i <= c; ++i)
+    if (std::fabs(w[c + i] + w[c - i]) > DBL_EPSILON) return k_general;
+  return k_antisymmetric;
+}
+
+/// One 1-D pass along `axis` (already normalised) into a new C-contiguous array of dtype `out`:
+/// the taps of `w` (or a box of w.size() taps), size1 taps before the centre, shifted by origin.
+array_desc line_pass(const array_desc& input, int axis, const std::vector<double>& w,
+                     line_kind kind, int origin, boundary mode, double cval, dtype out) {
+  array_desc result = make_array(input.shape, out);
+  if (result.size() == 0) return result;
+  const array_desc in = cupp::is_c_contiguous(input.shape, input.strides) ? input : cupp::detail::copy(input);
+  line_geom g{};
+  g.outer = 1;
+  g.n = 1;
+  g.inner = 1;
+  for (int d = 0; d < static_cast<int>(in.ndim()); ++d) {
+    const auto k = static_cast<std::size_t>(d);
+    if (d < axis) g.outer *= in.shape[k];
+    else if (d == axis) g.n = in.shape[k];
+    else g.inner *= in.shape[k];
+  }
+  const int width = static_cast<int>(w.size());
+  g.size1 = width / 2;
+  g.size2 = width - g.size1 - 1;
+  g.origin = origin;
+  g.mode = static_cast<int>(mode);
+  g.kind = kind;
+  g.cval = cval;
+  const dtype acc = sum_dtype(in.dt, out);
+  const std::size_t acc_size = dtype_itemsize(acc);
+  // Note [Line pass tiles] in kernels/cupp/ndimage_filters.cuh.
+  g.ti = static_cast<int>(std::min<long long>(g.inner, 32));
+  g.ta = static_cast<int>(std::min<long long>(2048 / g.ti, g.n));
+  std::size_t shared = static_cast<std::size_t>(g.ta + width - 1) * g.ti * acc_size;
+  g.tiled = shared <= kTileBytes ? 1 : 0;
+  if (!g.tiled) {
+    g.ta = static_cast<int>(std::min<long long>(std::max(1, static_cast<int>(kThreads) / g.ti), g.n));
+    shared = 0;
+  }
+  g.tiles_inner = (g.inner + g.ti - 1) / g.ti;
+  g.tiles_axis = (g.n + g.ta - 1) / g.ta;
+  const long long tiles = g.outer * g.tiles_axis * g.tiles_inner;
+  const array_desc weights = device_weights(kind == k_box ? std::vector<double>{} : w, acc);
+  const RawKernel& kernel = filter_kernel(in.dt, out, "correlate1d");
+  kernel({cupp::detail::resident_blocks(kernel, tiles * kThreads, kThreads, shared)}, {kThreads},
+         static_cast<const void*>(in.ptr), static_cast<void*>(result.ptr),
+         static_cast<const void*>(weights.ptr), g, tiles, cupp::shared_mem(shared));
+  return result;
+}
+
+int normalized_axis(int axis, std::int64_t ndim) {
+  return static_cast<int>(cupp::normalize_axis(axis, ndim));
+}
+
+bool invalid_origin(int origin, std::int64_t lenw) {
+  return origin < -(lenw / 2) || origin > (lenw - 1) / 2;
+}
+
+/// numpy's pairwise summation of a contiguous float64 array (np.sum), so that the Gaussian
+/// weights are normalised by the very sum SciPy divides by.
+double pairwise_sum(const double* a, std::size_t n) {
+  if (n < 8) {
+    double r = 0.0;
+    for (std::size_t i = 0; i < n; ++i) r += a[i];
+    return r;
+  }
+  if (n <= 128) {
+    double r[8];
+    for (int j = 0; j < 8; ++j) r[j] = a[j];
+    std::size_t i = 8;
+    for (; i < n - n % 8; i += 8)
+      for (int j = 0; j < 8; ++j) r[j] += a[i + static_cast<std::size_t>(j)];
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res += a[i];
+    return res;
+  }
+  std::size_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+/// gaussian_filter1d's radius: int(truncate * sigma + 0.5), or `radius`; checked as SciPy does.
+int gaussian_radius(double sigma, double truncate, std::optional<int> radius) {
+  const double lw = std::trunc(truncate * sigma + 0.5);
+  long long r = radius ? *radius : static_cast<long long>(lw);
+  if (!radius && !(std::fabs(lw) < 2147483647.0))
+    throw value_error("Radius must be a nonnegative integer.");
+  if (r < 0) throw value_error("Radius must be a nonnegative integer.");
+  return static_cast<int>(r);
+}
+
+}  // namespace
+
+std::string filters_kernel_source(dtype in, dtype out) {
+  std::string s = "#include <cupp/types.cuh>\n";
+  s += std::string("typedef ") + expr::detail::device_type_name(in) + " cupp_ndi_in_t;\n";
+  s += std::string("typedef ") + expr::detail::device_type_name(out) + " cupp_ndi_out_t;\n";
+  s += std::string("typedef ") + (sum_dtype(in, out) == dtype::float32 ? "float" : "double") +
+       " cupp_ndi_acc_t;\n";
+  s += "#define CUPP_NDI_K " + std::to_string(kMaxDims) + "\n";
+  s += "#define CUPP_NDI_LINE_NAME cupp_ndi_correlate1d_" + variant(in, out) + "\n";
+  s += "#define CUPP_NDI_ND_NAME cupp_ndi_correlate_" + variant(in, out) + "\n";
+  return jit::detail::routine_source("cupp/ndimage_filters.cuh", s);
+}
+
+std::vector<double> gaussian_weights(double sigma, int order, int radius) {
+  if (order < 0) throw value_error("order must be non-negative");
+  const double sigma2 = sigma * sigma;
+  // Python's -0.5 / sigma2 with a float sigma of 0.
+  if (sigma2 == 0.0) throw value_error("float division by zero");
+  const double c = -0.5 / sigma2;
+  const std::size_t n = 2 * static_cast<std::size_t>(radius) + 1;
+  std::vector<double> phi(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = static_cast<double>(static_cast<long long>(i) - radius);
+    phi[i] = std::exp(c * (x * x));
+  }
+  const double total = pairwise_sum(phi.data(), n);
+  for (double& p : phi) p = p / total;
+  if (order > 0) {
+    // q(x) phi(x) is the order-th derivative: q' + q p' applied `order` times to q = 1, with
+    // p'(x) = -x / sigma2 acting on the coefficients as SciPy's matrices D + P do.
+    std::vector<double> q(static_cast<std::size_t>(order) + 1, 0.0);
+    q[0] = 1.0;
+    for (int step = 0; step < order; ++step) {
+      std::vector<double> next(q.size(), 0.0);
+      for (std::size_t i = 0; i < q.size(); ++i) {
+        // Row i of D + P: P[i][i-1] = -1 / sigma2, D[i][i+1] = i + 1 (numpy's dot adds the
+        // row's terms in column order; the zeros change nothing).
+        double s = 0.0;
+        for (std::size_t j = 0; j < q.size(); ++j) {
+          double m = 0.0;
+          if (j + 1 == i) m = 1.0 / -sigma2;
+          if (j == i + 1) m = static_cast<double>(j);
+          s += m * q[j];
+        }
+        next[i] = s;
+      }
+      q = next;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const long long x = static_cast<long long>(i) - radius;
+      double s = 0.0;
+      long long xk = 1;
+      for (std::size_t k = 0; k < q.size(); ++k) {
+        s += static_cast<double>(xk) * q[k];
+        xk *= x;
+      }
+      phi[i] = s * phi[i];
+    }
+  }
+  return std::vector<double>(phi.rbegin(), phi.rend());
+}
+
+std::vector<int> generic_axes(const axis_arg& axes, int ndim) { return filter_axes(axes, ndim); }
+
+std::vector<double> sigma_per_input_axis(const per_axis<double>& sigma, const axis_arg& axes,
+                                         int ndim) {
+  const std::vector<int> ax = filter_axes(axes, ndim);
+  const std::vector<double> s = sigma.expand(ax.size());
+  std::vector<double> out(static_cast<std::size_t>(ndim), 0.0);
+  for (std::size_t i = 0; i < ax.size(); ++i) out[static_cast<std::size_t>(ax[i])] = s[i];
+  return out;
+}
+
+array_desc cast_copy(const array_desc& input, dtype out) {
+  check_dtypes(input.dt, out);
+  if (input.ndim() == 0) {
+    const array_desc flat = cupp::detail::reshape(input, shape_t{1});
+    return cupp::detail::reshape(
+        line_pass(flat, 0, {1.0}, k_general, 0, boundary::constant, 0.0, out), shape_t{});
+  }
+  return line_pass(input, 0, {1.0}, k_general, 0, boundary::constant, 0.0, out);
+}
+
+array_desc correlate1d(const array_desc& input, const std::vector<double>& weights, int axis,
+                       const std::string& mode, double cval, int origin, bool convolution,
+                       dtype out) {
+  check_dtypes(input.dt, out);
+  std::vector<double> w = weights;
+  if (convolution) {
+    w.assign(weights.rbegin(), weights.rend());
+    origin = -origin;
+    if (weights.size() % 2 == 0) origin -= 1;
+  }
+  if (w.empty()) throw value_error("no filter weights given");
+  const int ax = normalized_axis(axis, input.ndim());
+  if (invalid_origin(origin, static_cast<std::int64_t>(w.size())))
+    throw value_error(
+        "Invalid origin; origin must satisfy -(len(weights) // 2) <= origin <= "
+        "(len(weights)-1) // 2");
+  const boundary m = filter_mode(mode);
+  return line_pass(input, ax, w, symmetry(w), origin, m, cval, out);
+}
+
+array_desc uniform_filter1d(const array_desc& input, int size, int axis, const std::string& mode,
+                            double cval, int origin, dtype out) {
+  check_dtypes(input.dt, out);
+  const int ax = normalized_axis(axis, input.ndim());
+  if (size < 1) throw value_error("incorrect filter size");
+  if (size / 2 + origin < 0 || size / 2 + origin >= size) throw value_error("invalid origin");
+  const boundary m = filter_mode(mode);
+  return line_pass(input, ax, std::vector<double>(static_cast<std::size_t>(size), 1.0), k_box,
+                   origin, m, cval, out);
+}
+
+array_desc uniform_filter(const array_desc& input, const per_axis<int>& size,
+                          const per_axis<std::string>& mode, double cval,
+                          const per_axis<int>& origin, const axis_arg& axes, dtype out) {
+  check_dtypes(input.dt, out);
+  const std::vector<int> ax = filter_axes(axes, static_cast<int>(input.ndim()));
+  const std::vector<int> sizes = size.expand(ax.size());
+  const std::vector<int> origins = origin.expand(ax.size());
+  const std::vector<std::string> modes = mode.expand(ax.size());
+  array_desc current = input;
+  bool any = false;
+  for (std::size_t i = 0; i < ax.size(); ++i) {
+    if (sizes[i] <= 1) continue;
+    current = uniform_filter1d(current, sizes[i], ax[i], modes[i], cval, origins[i], out);
+    any = true;
+  }
+  return any ? current : cast_copy(input, out);
+}
+
+array_desc gaussian_filter1d(const array_desc& input, double sigma, int axis, int order,
+                             const std::string& mode, double cval, double truncate,
+                             std::optional<int> radius, dtype out) {
+  check_dtypes(input.dt, out);
+  const int r = gaussian_radius(sigma, truncate, radius);
+  const std::vector<double> w = gaussian_weights(sigma, order, r);
+  return correlate1d(input, w, axis, mode, cval, 0, false, out);
+}
+
+array_desc gaussian_filter(const array_desc& input, const per_axis<double>& sigma,
+                           const per_axis<int>& order, const per_axis<std::string>& mode,
+                           double cval, double truncate,
+                           const std::optional<per_axis<int>>& radius, const axis_arg& axes,
+                           dtype out) {
+  check_dtypes(input.dt, out);
+  const std::vector<int> ax = filter_axes(axes, static_cast<int>(input.ndim()));
+  const std::vector<int> orders = order.expand(ax.size());
+  const std::vector<double> sigmas = sigma.expand(ax.size());
+  const std::vector<std::string> modes = mode.expand(ax.size());
+  std::vector<std::optional<int>> radii(ax.size());
+  if (radius) {
+    const std::vector<int> r = radius->expand(ax.size());
+    for (std::size_t i = 0; i < ax.size(); ++i) radii[i] = r[i];
+  }
+  array_desc current = input;
+  bool any = false;
+  for (std::size_t i = 0; i < ax.size(); ++i) {
+    if (!(sigmas[i] > 1e-15)) continue;
+    current = gaussian_filter1d(current, sigmas[i], ax[i], orders[i], modes[i], cval, truncate,
+                                radii[i], out);
+    any = true;
+  }
+  return any ? current : cast_copy(input, out);
+}
+
+array_desc edge_filter(const array_desc& input, int axis, const per_axis<std::string>& mode,
+                       double cval, bool sobel, dtype out) {
+  check_dtypes(input.dt, out);
+  const int nd = static_cast<int>(input.ndim());
+  const int ax = normalized_axis(axis, nd);
+  const std::vector<std::string> modes = mode.expand(static_cast<std::size_t>(nd));
+  array_desc current =
+      correlate1d(input, {-1.0, 0.0, 1.0}, ax, modes[static_cast<std::size_t>(ax)], cval, 0,
+                  false, out);
+  const std::vector<double> smooth = sobel ? std::vector<double>{1.0, 2.0, 1.0}
+                                           : std::vector<double>{1.0, 1.0, 1.0};
+  for (int d = 0; d < nd; ++d)
+    if (d != ax)
+      current = correlate1d(current, smooth, d, modes[static_cast<std::size_t>(d)], cval, 0,
+                            false, out);
+  return current;
+}
+
+array_desc correlate(const array_desc& input, const array_desc& weights, const std::string& mode,
+                     double cval, const per_axis<int>& origin, const axis_arg& axes,
+                     bool convolution, dtype out) {
+  check_dtypes(input.dt, out);
+  if (is_complex(weights.dt))
+    throw not_implemented_error("complex weights are not supported by the ndimage linear filters");
+  const int nd = static_cast<int>(input.ndim());
+  CUPP_EXPECTS(nd <= kMaxDims, value_error,
+               "correlate takes arrays of at most " + std::to_string(kMaxDims) + " dimensions");
+  const std::vector<int> ax = filter_axes(axes, nd);
+  // SciPy's _expand_footprint: the weights' axes are those of `axes`, the others of length 1.
+  shape_t wshape_full(static_cast<std::size_t>(nd), 1);
+  if (static_cast<int>(ax.size()) < nd) {
+    if (static_cast<int>(weights.ndim()) != static_cast<int>(ax.size()))
+      throw value_error("weights.ndim (" + std::to_string(weights.ndim()) +
+                        ") must match len(axes) (" + std::to_string(ax.size()) + ")");
+    // np.expand_dims over the other axes keeps the weights' axes in their order.
+    std::vector<int> sorted_ax = ax;
+    std::sort(sorted_ax.begin(), sorted_ax.end());
+    for (std::size_t i = 0; i < sorted_ax.size(); ++i)
+      wshape_full[static_cast<std::size_t>(sorted_ax[i])] = weights.shape[i];
+  } else {
+    wshape_full = weights.shape;
+  }
+  // _expand_origin: origins of the axes of `axes`, 0 elsewhere.
+  const std::vector<int> given = origin.expand(ax.size());
+  std::vector<int> origins(static_cast<std::size_t>(nd), 0);
+  if (static_cast<int>(ax.size()) < nd) {
+    for (std::size_t i = 0; i < ax.size(); ++i) origins[static_cast<std::size_t>(ax[i])] = given[i];
+  } else {
+    origins = given;
+  }
+  std::size_t nonzero_axes = 0;
+  for (auto s : wshape_full) nonzero_axes += s > 0 ? 1 : 0;
+  if (static_cast<int>(nonzero_axes) != nd)
+    throw value_error("weights.ndim (" + std::to_string(nonzero_axes) + ") must match len(axes) (" +
+                      std::to_string(ax.size()) + ")");
+  // The weights on the host, C order (the template hands them over as double).
+  CUPP_ASSERT(weights.dt == dtype::float64);
+  std::vector<double> w(static_cast<std::size_t>(weights.size()));
+  if (convolution) {  // the origins mirrored; the weights are reversed once read
+    for (int d = 0; d < nd; ++d) {
+      auto& o = origins[static_cast<std::size_t>(d)];
+      o = -o;
+      if (wshape_full[static_cast<std::size_t>(d)] % 2 == 0) o -= 1;
+    }
+  }
+  for (int d = 0; d < nd; ++d)
+    if (invalid_origin(origins[static_cast<std::size_t>(d)], wshape_full[static_cast<std::size_t>(d)]))
+      throw value_error(
+          "Invalid origin; origin must satisfy -(weights.shape[k] // 2) <= origin[k] <= "
+          "(weights.shape[k]-1) // 2");
+  const boundary m = filter_mode(mode);
+  if (!w.empty()) cupp::detail::to_host(weights, w.data());
+  if (convolution) std::reverse(w.begin(), w.end());  // every axis reversed: C order reversed
+  array_desc result = make_array(input.shape, out);
+  if (result.size() == 0) return result;
+  // The taps SciPy keeps (|w| > DBL_EPSILON), in C order, with their offsets from the output
+  // element: index_d - wshape_d / 2 - origin_d along each axis.
+  nd_geom g{};
+  g.ndim = nd;
+  g.mode = static_cast<int>(m);
+  g.cval = cval;
+  std::vector<double> taps;
+  std::vector<int> offsets;
+  std::vector<long long> linear;
+  for (int d = 0; d < nd; ++d) {
+    g.shape[d] = input.shape[static_cast<std::size_t>(d)];
+    g.in_stride[d] = input.strides[static_cast<std::size_t>(d)];
+    g.lo[d] = 0;
+    g.hi[d] = 0;
+  }
+  std::vector<long long> idx(static_cast<std::size_t>(nd), 0);
+  bool first = true;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    if (std::fabs(w[k]) > DBL_EPSILON) {
+      taps.push_back(w[k]);
+      long long lin = 0;
+      for (int d = 0; d < nd; ++d) {
+        const auto dd = static_cast<std::size_t>(d);
+        const long long off = idx[dd] - wshape_full[dd] / 2 - origins[dd];
+        offsets.push_back(static_cast<int>(off));
+        lin += off * g.in_stride[d];
+        g.lo[d] = first ? off : std::min(g.lo[d], off);
+        g.hi[d] = first ? off : std::max(g.hi[d], off);
+      }
+      linear.push_back(lin);
+      first = false;
+    }
+    for (int d = nd - 1; d >= 0; --d) {  // the next C-order index
+      const auto dd = static_cast<std::size_t>(d);
+      if (++idx[dd] < wshape_full[dd]) break;
+      idx[dd] = 0;
+    }
+  }
+  g.taps = static_cast<int>(taps.size());
+  const dtype acc = sum_dtype(input.dt, out);
+  const array_desc dw = device_weights(taps, acc);
+  array_desc doff = make_array({static_cast<std::int64_t>(std::max<std::size_t>(offsets.size(), 1))},
+                               dtype::int32);
+  array_desc dlin = make_array({static_cast<std::int64_t>(std::max<std::size_t>(linear.size(), 1))},
+                               dtype::int64);
+  if (!offsets.empty()) cupp::detail::from_host(doff, offsets.data());
+  if (!linear.empty()) cupp::detail::from_host(dlin, linear.data());
+  const std::int64_t size = result.size();
+  const RawKernel& kernel = filter_kernel(input.dt, out, "correlate");
+  kernel({cupp::detail::resident_blocks(kernel, size, kThreads)}, {kThreads},
+         static_cast<const void*>(input.ptr), static_cast<void*>(result.ptr),
+         static_cast<const void*>(dw.ptr), static_cast<const void*>(doff.ptr),
+         static_cast<const void*>(dlin.ptr), g, static_cast<long long>(size));
+  return result;
+}
+
+}  // namespace cupp::scipy::ndimage::detail
