@@ -29,9 +29,7 @@ void add(const char* name, Setup setup) {
       ->Unit(benchmark::kMicrosecond);
 }
 
-cupp::ndarray<float> image() {
-  return cupp::random::default_rng(18).random<float>({kSide, kSide});
-}
+cupp::ndarray<float> image() { return cupp::random::default_rng(18).random<float>({kSide, kSide}); }
 
 const bool kRegistered = [] {
   add("ndi_gaussian_filter_sigma4_f32_4096", [] {

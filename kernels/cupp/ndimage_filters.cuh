@@ -42,9 +42,8 @@ CUPP_NDI_FN int cupp_ndi_trunc32(double x) {
 }
 /// x86-64's cvttsd2si to 64 bits.
 CUPP_NDI_FN long long cupp_ndi_trunc64(double x) {
-  return (x >= -9223372036854775808.0 && x < 9223372036854775808.0)
-             ? static_cast<long long>(x)
-             : (-9223372036854775807LL - 1);
+  return (x >= -9223372036854775808.0 && x < 9223372036854775808.0) ? static_cast<long long>(x)
+                                                                    : (-9223372036854775807LL - 1);
 }
 /// double to uint64 as x86-64 compilers emit it: below 2^63 (or NaN) the 64-bit conversion,
 /// else the conversion of x - 2^63 with the top bit flipped.
@@ -234,11 +233,11 @@ extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ 
       if (g.tiled) {
         const cupp_ndi_acc_t* col = tile + (r + g.size1) * g.ti + c;
         const int step = g.ti;
-        acc = cupp_ndi_line_point<cupp_ndi_acc_t>(
-            [&](int j) { return col[j * step]; }, w, g.size1, g.size2, g.kind);
+        acc = cupp_ndi_line_point<cupp_ndi_acc_t>([&](int j) { return col[j * step]; }, w, g.size1,
+                                                  g.size2, g.kind);
       } else {
-        acc = cupp_ndi_line_point<cupp_ndi_acc_t>(
-            [&](int j) { return fetch(a - g.origin + j, i); }, w, g.size1, g.size2, g.kind);
+        acc = cupp_ndi_line_point<cupp_ndi_acc_t>([&](int j) { return fetch(a - g.origin + j, i); },
+                                                  w, g.size1, g.size2, g.kind);
       }
       cupp_ndi_store(out + (line + a) * g.inner + i, acc);
     }
@@ -279,7 +278,8 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
     cupp_ndi_acc_t acc = 0;
     if (inside) {
       for (int k = 0; k < g.taps; ++k)
-        acc = cupp_ndi_add(acc, cupp_ndi_mul(w[k], static_cast<cupp_ndi_acc_t>(in[base + linear[k]])));
+        acc = cupp_ndi_add(acc,
+                           cupp_ndi_mul(w[k], static_cast<cupp_ndi_acc_t>(in[base + linear[k]])));
     } else {
       for (int k = 0; k < g.taps; ++k) {
         long long at = 0;

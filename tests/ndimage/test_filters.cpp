@@ -35,14 +35,20 @@ TEST(NdimageFiltersHost, CastsAsSciPy) {
   const int i8[] = {0, 0, 0, 2, -1, 0, 0, 0, 0};
   const int u8[] = {0, 0, 0, 2, 255, 0, 0, 0, 0};
   const int i16[] = {0, 0, 256, 2, -1, 0, 0, 0, 0};
-  const long long i32[] = {0, 0, 256, 2, -1, -2147483648LL, -2147483648LL, -2147483648LL,
-                           -2147483648LL};
+  const long long i32[] = {
+      0, 0, 256, 2, -1, -2147483648LL, -2147483648LL, -2147483648LL, -2147483648LL};
   const unsigned u32[] = {0, 0, 256, 2, 4294967295u, 0, 1410065408u, 2884901888u, 3000000000u};
-  const long long i64[] = {0, 0, 256, 2, -1, (-9223372036854775807LL - 1), 10000000000LL,
-                           -10000000000LL, 3000000000LL};
-  const unsigned long long u64[] = {0, 0, 256, 2, 18446744073709551615ULL,
-                                    9223372036854775808ULL, 10000000000ULL,
-                                    18446744063709551616ULL, 3000000000ULL};
+  const long long i64[] = {
+      0, 0, 256, 2, -1, (-9223372036854775807LL - 1), 10000000000LL, -10000000000LL, 3000000000LL};
+  const unsigned long long u64[] = {0,
+                                    0,
+                                    256,
+                                    2,
+                                    18446744073709551615ULL,
+                                    9223372036854775808ULL,
+                                    10000000000ULL,
+                                    18446744063709551616ULL,
+                                    3000000000ULL};
   const bool b[] = {false, false, false, true, true, false, false, false, false};
   for (int k = 0; k < 9; ++k) {
     SCOPED_TRACE(x[k]);
@@ -77,8 +83,8 @@ std::vector<Out> host_line(const std::vector<double>& in, const std::vector<doub
       const long long q = cupp_ndi_filter_index(a - origin + j, n, mode);
       return q < 0 ? cval : in[static_cast<std::size_t>(q)];
     };
-    out.push_back(cupp_ndi_cast<Out>::from(cupp_ndi_line_point<double>(x, w.data(), size1, size2,
-                                                                       kind)));
+    out.push_back(
+        cupp_ndi_cast<Out>::from(cupp_ndi_line_point<double>(x, w.data(), size1, size2, kind)));
   }
   return out;
 }
@@ -101,10 +107,10 @@ TEST(NdimageFiltersHost, SummationOrdersAsSciPy) {
             (std::vector<unsigned char>{0, 0, 254, 0, 0}));
   // scipy.ndimage.correlate1d([1., 2, 3, 4], [1, 2, 3], origin=1, mode="constant", cval=10)
   // is [32, 30, 20, 14]... computed by hand: out[i] = sum_j w[j + 1] x[i + j - 1].
-  EXPECT_EQ(host_line<double>({1, 2, 3, 4}, {1, 2, 3}, cupp_ndi_general, 1, cupp_ndi_constant,
-                              10.0),
-            (std::vector<double>{1 * 10 + 2 * 10 + 3 * 1, 1 * 10 + 2 * 1 + 3 * 2,
-                                 1 * 1 + 2 * 2 + 3 * 3, 1 * 2 + 2 * 3 + 3 * 4}));
+  EXPECT_EQ(
+      host_line<double>({1, 2, 3, 4}, {1, 2, 3}, cupp_ndi_general, 1, cupp_ndi_constant, 10.0),
+      (std::vector<double>{1 * 10 + 2 * 10 + 3 * 1, 1 * 10 + 2 * 1 + 3 * 2, 1 * 1 + 2 * 2 + 3 * 3,
+                           1 * 2 + 2 * 3 + 3 * 4}));
 }
 
 TEST(NdimageFiltersHost, GaussianWeightsAsSciPy) {
@@ -115,20 +121,30 @@ TEST(NdimageFiltersHost, GaussianWeightsAsSciPy) {
     std::vector<double> w;
   };
   const gw cases[] = {
-      {1.5, 0, 6, {8.922106863539231e-05, 0.001028196578138909, 0.007597402196596929,
-                   0.03599434807370883, 0.1093411749545305, 0.212967528547854,
-                   0.2659642571610709, 0.212967528547854, 0.1093411749545305,
-                   0.03599434807370883, 0.007597402196596929, 0.001028196578138909,
-                   8.922106863539231e-05}},
-      {2.0, 1, 3, {-0.052619495219269556, -0.065537439483683, -0.047678205892409335, 0.0,
-                   0.047678205892409335, 0.065537439483683, 0.052619495219269556}},
-      {0.7, 2, 4, {2.988510482059764e-06, 0.0020743211136668464, 0.14061825920001172,
-                   0.43629243294687964, -1.1629504716984305, 0.43629243294687964,
-                   0.14061825920001172, 0.0020743211136668464, 2.988510482059764e-06}},
-      {1.2, 3, 5, {-0.0019554449430645485, -0.020109355134193287, -0.06868142278632852,
-                   0.01776788051547535, 0.2612064038373078, 0.0, -0.2612064038373078,
-                   -0.01776788051547535, 0.06868142278632852, 0.020109355134193287,
-                   0.0019554449430645485}},
+      {1.5,
+       0,
+       6,
+       {8.922106863539231e-05, 0.001028196578138909, 0.007597402196596929, 0.03599434807370883,
+        0.1093411749545305, 0.212967528547854, 0.2659642571610709, 0.212967528547854,
+        0.1093411749545305, 0.03599434807370883, 0.007597402196596929, 0.001028196578138909,
+        8.922106863539231e-05}},
+      {2.0,
+       1,
+       3,
+       {-0.052619495219269556, -0.065537439483683, -0.047678205892409335, 0.0, 0.047678205892409335,
+        0.065537439483683, 0.052619495219269556}},
+      {0.7,
+       2,
+       4,
+       {2.988510482059764e-06, 0.0020743211136668464, 0.14061825920001172, 0.43629243294687964,
+        -1.1629504716984305, 0.43629243294687964, 0.14061825920001172, 0.0020743211136668464,
+        2.988510482059764e-06}},
+      {1.2,
+       3,
+       5,
+       {-0.0019554449430645485, -0.020109355134193287, -0.06868142278632852, 0.01776788051547535,
+        0.2612064038373078, 0.0, -0.2612064038373078, -0.01776788051547535, 0.06868142278632852,
+        0.020109355134193287, 0.0019554449430645485}},
   };
   for (const gw& c : cases) {
     SCOPED_TRACE(c.order);
@@ -150,19 +166,23 @@ array_desc unread(cupp::shape_t shape = {4, 5}) {
 }
 
 TEST(NdimageFiltersHost, ArgumentErrorsAsSciPy) {
-  using cupp::test::throws_exactly;
   using cupp::value_error;
+  using cupp::test::throws_exactly;
   const array_desc a = unread();
   const dtype f64 = dtype::float64;
   EXPECT_TRUE(throws_exactly<value_error>(
       [&] { ndi::detail::correlate1d(a, {}, -1, "reflect", 0.0, 0, false, f64); },
       "no filter weights given"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::correlate1d(a, {1, 2, 3}, -1, "reflect", 0.0, 2, false, f64); },
+      [&] {
+        ndi::detail::correlate1d(a, {1, 2, 3}, -1, "reflect", 0.0, 2, false, f64);
+      },
       "Invalid origin; origin must satisfy -(len(weights) // 2) <= origin <= "
       "(len(weights)-1) // 2"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::correlate1d(a, {1, 2, 3}, -1, "edge", 0.0, 0, false, f64); },
+      [&] {
+        ndi::detail::correlate1d(a, {1, 2, 3}, -1, "edge", 0.0, 0, false, f64);
+      },
       "boundary mode not supported"));
   EXPECT_THROW(ndi::detail::correlate1d(a, {1, 2, 3}, 2, "reflect", 0.0, 0, false, f64),
                cupp::axis_error);
@@ -170,15 +190,14 @@ TEST(NdimageFiltersHost, ArgumentErrorsAsSciPy) {
       [&] { ndi::detail::uniform_filter1d(a, 0, -1, "reflect", 0.0, 0, f64); },
       "incorrect filter size"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::uniform_filter1d(a, 3, -1, "reflect", 0.0, 2, f64); },
-      "invalid origin"));
-  EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::uniform_filter(a, {3, 3, 3}, "reflect", 0.0, 0, {}, f64); },
-      "sequence argument must have length equal to input rank"));
+      [&] { ndi::detail::uniform_filter1d(a, 3, -1, "reflect", 0.0, 2, f64); }, "invalid origin"));
   EXPECT_TRUE(throws_exactly<value_error>(
       [&] {
-        ndi::detail::gaussian_filter1d(a, 1.0, -1, 0, "reflect", 0.0, 4.0, -1, f64);
+        ndi::detail::uniform_filter(a, {3, 3, 3}, "reflect", 0.0, 0, {}, f64);
       },
+      "sequence argument must have length equal to input rank"));
+  EXPECT_TRUE(throws_exactly<value_error>(
+      [&] { ndi::detail::gaussian_filter1d(a, 1.0, -1, 0, "reflect", 0.0, 4.0, -1, f64); },
       "Radius must be a nonnegative integer."));
   EXPECT_TRUE(throws_exactly<value_error>(
       [&] {
@@ -196,21 +215,22 @@ TEST(NdimageFiltersHost, ArgumentErrorsAsSciPy) {
       },
       "float division by zero"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::gaussian_filter(a, {1.0, 2.0, 3.0}, 0, "reflect", 0.0, 4.0, {}, {}, f64); },
+      [&] {
+        ndi::detail::gaussian_filter(a, {1.0, 2.0, 3.0}, 0, "reflect", 0.0, 4.0, {}, {}, f64);
+      },
       "sequence argument must have length equal to input rank"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::edge_filter(a, -1, {"reflect", "wrap", "nearest"}, 0.0, true, f64); },
+      [&] {
+        ndi::detail::edge_filter(a, -1, {"reflect", "wrap", "nearest"}, 0.0, true, f64);
+      },
       "sequence argument must have length equal to input rank"));
   // correlate: the weights' rank, the origins.
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] {
-        ndi::detail::correlate(a, unread({3}), "reflect", 0.0, 0, {}, false, f64);
-      },
+      [&] { ndi::detail::correlate(a, unread({3}), "reflect", 0.0, 0, {}, false, f64); },
       "weights.ndim (1) must match len(axes) (2)"));
   EXPECT_TRUE(throws_exactly<value_error>(
       [&] {
-        ndi::detail::correlate(a, unread({3, 3}), "reflect", 0.0, 0, cupp::axis_arg(1), false,
-                               f64);
+        ndi::detail::correlate(a, unread({3, 3}), "reflect", 0.0, 0, cupp::axis_arg(1), false, f64);
       },
       "weights.ndim (2) must match len(axes) (1)"));
   EXPECT_TRUE(throws_exactly<value_error>(
@@ -225,19 +245,23 @@ TEST(NdimageFiltersHost, ArgumentErrorsAsSciPy) {
       },
       "sequence argument must have length equal to input rank"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::correlate(a, unread({3, 3}), "grid", 0.0, 0, {}, false, f64); },
+      [&] {
+        ndi::detail::correlate(a, unread({3, 3}), "grid", 0.0, 0, {}, false, f64);
+      },
       "boundary mode not supported"));
   EXPECT_TRUE(throws_exactly<value_error>(
-      [&] { ndi::detail::correlate(a, unread({3, 3}), "reflect", 0.0, 0, {0, 0}, false, f64); },
+      [&] {
+        ndi::detail::correlate(a, unread({3, 3}), "reflect", 0.0, 0, {0, 0}, false, f64);
+      },
       "axes must be unique"));
 }
 
 TEST(NdimageFiltersHost, KernelsCompileForSm90) {
   cupp::jit::compiler c("");
   const std::pair<dtype, dtype> variants[] = {
-      {dtype::float32, dtype::float32}, {dtype::float64, dtype::float64},
-      {dtype::uint8, dtype::uint8},     {dtype::bool_, dtype::bool_},
-      {dtype::int64, dtype::uint64},    {dtype::float16, dtype::float16},
+      {dtype::float32, dtype::float32},  {dtype::float64, dtype::float64},
+      {dtype::uint8, dtype::uint8},      {dtype::bool_, dtype::bool_},
+      {dtype::int64, dtype::uint64},     {dtype::float16, dtype::float16},
       {dtype::bfloat16, dtype::float32}, {dtype::float32, dtype::int16},
       {dtype::uint32, dtype::int8},
   };
@@ -405,18 +429,41 @@ TEST_F(NdimageFilters, DerivativeFiltersAsSciPy) {
       continue;
     cupp::array got;
     switch (input.dtype()) {
-      case dtype::float64: got = derivative_case<double>(c, input, p[0], sigma); break;
-      case dtype::float32: got = derivative_case<float>(c, input, p[0], sigma); break;
-      case dtype::uint8: got = derivative_case<std::uint8_t>(c, input, p[0], sigma); break;
-      case dtype::int8: got = derivative_case<std::int8_t>(c, input, p[0], sigma); break;
-      case dtype::int16: got = derivative_case<std::int16_t>(c, input, p[0], sigma); break;
-      case dtype::uint16: got = derivative_case<std::uint16_t>(c, input, p[0], sigma); break;
-      case dtype::int32: got = derivative_case<std::int32_t>(c, input, p[0], sigma); break;
-      case dtype::uint32: got = derivative_case<std::uint32_t>(c, input, p[0], sigma); break;
-      case dtype::int64: got = derivative_case<std::int64_t>(c, input, p[0], sigma); break;
-      case dtype::uint64: got = derivative_case<std::uint64_t>(c, input, p[0], sigma); break;
-      case dtype::bool_: got = derivative_case<bool>(c, input, p[0], sigma); break;
-      default: FAIL() << "no case for " << cupp::dtype_name(input.dtype());
+      case dtype::float64:
+        got = derivative_case<double>(c, input, p[0], sigma);
+        break;
+      case dtype::float32:
+        got = derivative_case<float>(c, input, p[0], sigma);
+        break;
+      case dtype::uint8:
+        got = derivative_case<std::uint8_t>(c, input, p[0], sigma);
+        break;
+      case dtype::int8:
+        got = derivative_case<std::int8_t>(c, input, p[0], sigma);
+        break;
+      case dtype::int16:
+        got = derivative_case<std::int16_t>(c, input, p[0], sigma);
+        break;
+      case dtype::uint16:
+        got = derivative_case<std::uint16_t>(c, input, p[0], sigma);
+        break;
+      case dtype::int32:
+        got = derivative_case<std::int32_t>(c, input, p[0], sigma);
+        break;
+      case dtype::uint32:
+        got = derivative_case<std::uint32_t>(c, input, p[0], sigma);
+        break;
+      case dtype::int64:
+        got = derivative_case<std::int64_t>(c, input, p[0], sigma);
+        break;
+      case dtype::uint64:
+        got = derivative_case<std::uint64_t>(c, input, p[0], sigma);
+        break;
+      case dtype::bool_:
+        got = derivative_case<bool>(c, input, p[0], sigma);
+        break;
+      default:
+        FAIL() << "no case for " << cupp::dtype_name(input.dtype());
     }
     double rtol = 0, atol = 0;
     tolerance(c, input.dtype(), want, rtol, atol);
@@ -428,15 +475,19 @@ TEST_F(NdimageFilters, DerivativeFiltersAsSciPy) {
 }
 
 TEST_F(NdimageFilters, GenericFiltersTakeACallable) {
-  const cupp::ndarray<double> a = cupp::asarray(std::vector<double>{1, 4, 2, 8, 5, 7, 3, 0, 6, 1, 9, 2}, {3, 4});
+  const cupp::ndarray<double> a =
+      cupp::asarray(std::vector<double>{1, 4, 2, 8, 5, 7, 3, 0, 6, 1, 9, 2}, {3, 4});
   // A second derivative along each axis: generic_laplace is then laplace.
   const auto d2 = [](const cupp::ndarray<double>& in, int axis, const std::string& mode,
-                     double cval) { return ndi::correlate1d(in, {1.0, -2.0, 1.0}, axis, mode, cval); };
+                     double cval) {
+    return ndi::correlate1d(in, {1.0, -2.0, 1.0}, axis, mode, cval);
+  };
   EXPECT_TRUE(ref::all_close(ndi::generic_laplace(a, d2), ndi::laplace(a), 0, 1e-12, "laplace"));
   // A first derivative that returns float for an int input: converted to the result's dtype.
   const cupp::ndarray<int> ai = a.astype<int>();
-  const auto d1 = [](const cupp::ndarray<int>& in, int axis, const std::string& mode,
-                     double cval) { return ndi::sobel<double>(in, axis, mode, cval); };
+  const auto d1 = [](const cupp::ndarray<int>& in, int axis, const std::string& mode, double cval) {
+    return ndi::sobel<double>(in, axis, mode, cval);
+  };
   const cupp::ndarray<int> mag = ndi::generic_gradient_magnitude(ai, d1);
   // By hand: sqrt(sobel0^2 + sobel1^2), each sobel truncated to int first.
   const std::vector<double> s0 = ref::values(ndi::sobel<int>(ai, 0));
@@ -446,9 +497,9 @@ TEST_F(NdimageFilters, GenericFiltersTakeACallable) {
     want.push_back(std::trunc(std::sqrt(s0[k] * s0[k] + s1[k] * s1[k])));
   EXPECT_EQ(ref::values(mag), want);
   // No axes: the input, converted.
-  EXPECT_EQ(ref::values(ndi::generic_laplace<float>(a, d2, "reflect", 0.0,
-                                                    std::vector<std::int64_t>{})),
-            ref::values(a));
+  EXPECT_EQ(
+      ref::values(ndi::generic_laplace<float>(a, d2, "reflect", 0.0, std::vector<std::int64_t>{})),
+      ref::values(a));
 }
 
 TEST_F(NdimageFilters, PublicTemplatesAndOutputDtypes) {
@@ -465,8 +516,8 @@ TEST_F(NdimageFilters, PublicTemplatesAndOutputDtypes) {
   // example-end
   EXPECT_EQ(smooth.shape(), image.shape());
   // scipy.ndimage.uniform_filter(image, 3, mode="nearest"): every row the same.
-  EXPECT_EQ(ref::values(mean), (std::vector<double>{10, 10, 73, 136, 200, 10, 10, 73, 136, 200,
-                                                     10, 10, 73, 136, 200}));
+  EXPECT_EQ(ref::values(mean), (std::vector<double>{10, 10, 73, 136, 200, 10, 10, 73, 136, 200, 10,
+                                                    10, 73, 136, 200}));
   // scipy.ndimage.sobel(scipy.ndimage.gaussian_filter(image, 1.0, output=np.float32), 1).
   const std::vector<double> row = {40.931545, 224.82985, 486.99365, 483.62543, 180.53009};
   std::vector<double> want;

@@ -110,16 +110,20 @@ array_desc line_pass(const array_desc& input, int axis, const std::vector<double
                      line_kind kind, int origin, boundary mode, double cval, dtype out) {
   array_desc result = make_array(input.shape, out);
   if (result.size() == 0) return result;
-  const array_desc in = cupp::is_c_contiguous(input.shape, input.strides) ? input : cupp::detail::copy(input);
+  const array_desc in =
+      cupp::is_c_contiguous(input.shape, input.strides) ? input : cupp::detail::copy(input);
   line_geom g{};
   g.outer = 1;
   g.n = 1;
   g.inner = 1;
   for (int d = 0; d < static_cast<int>(in.ndim()); ++d) {
     const auto k = static_cast<std::size_t>(d);
-    if (d < axis) g.outer *= in.shape[k];
-    else if (d == axis) g.n = in.shape[k];
-    else g.inner *= in.shape[k];
+    if (d < axis)
+      g.outer *= in.shape[k];
+    else if (d == axis)
+      g.n = in.shape[k];
+    else
+      g.inner *= in.shape[k];
   }
   const int width = static_cast<int>(w.size());
   g.size1 = width / 2;
@@ -136,7 +140,8 @@ array_desc line_pass(const array_desc& input, int axis, const std::vector<double
   std::size_t shared = static_cast<std::size_t>(g.ta + width - 1) * g.ti * acc_size;
   g.tiled = shared <= kTileBytes ? 1 : 0;
   if (!g.tiled) {
-    g.ta = static_cast<int>(std::min<long long>(std::max(1, static_cast<int>(kThreads) / g.ti), g.n));
+    g.ta =
+        static_cast<int>(std::min<long long>(std::max(1, static_cast<int>(kThreads) / g.ti), g.n));
     shared = 0;
   }
   g.tiles_inner = (g.inner + g.ti - 1) / g.ti;
@@ -335,9 +340,8 @@ array_desc gaussian_filter1d(const array_desc& input, double sigma, int axis, in
 
 array_desc gaussian_filter(const array_desc& input, const per_axis<double>& sigma,
                            const per_axis<int>& order, const per_axis<std::string>& mode,
-                           double cval, double truncate,
-                           const std::optional<per_axis<int>>& radius, const axis_arg& axes,
-                           dtype out) {
+                           double cval, double truncate, const std::optional<per_axis<int>>& radius,
+                           const axis_arg& axes, dtype out) {
   check_dtypes(input.dt, out);
   const std::vector<int> ax = filter_axes(axes, static_cast<int>(input.ndim()));
   const std::vector<int> orders = order.expand(ax.size());
@@ -365,15 +369,14 @@ array_desc edge_filter(const array_desc& input, int axis, const per_axis<std::st
   const int nd = static_cast<int>(input.ndim());
   const int ax = normalized_axis(axis, nd);
   const std::vector<std::string> modes = mode.expand(static_cast<std::size_t>(nd));
-  array_desc current =
-      correlate1d(input, {-1.0, 0.0, 1.0}, ax, modes[static_cast<std::size_t>(ax)], cval, 0,
-                  false, out);
-  const std::vector<double> smooth = sobel ? std::vector<double>{1.0, 2.0, 1.0}
-                                           : std::vector<double>{1.0, 1.0, 1.0};
+  array_desc current = correlate1d(input, {-1.0, 0.0, 1.0}, ax, modes[static_cast<std::size_t>(ax)],
+                                   cval, 0, false, out);
+  const std::vector<double> smooth =
+      sobel ? std::vector<double>{1.0, 2.0, 1.0} : std::vector<double>{1.0, 1.0, 1.0};
   for (int d = 0; d < nd; ++d)
     if (d != ax)
-      current = correlate1d(current, smooth, d, modes[static_cast<std::size_t>(d)], cval, 0,
-                            false, out);
+      current =
+          correlate1d(current, smooth, d, modes[static_cast<std::size_t>(d)], cval, 0, false, out);
   return current;
 }
 
@@ -425,7 +428,8 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
     }
   }
   for (int d = 0; d < nd; ++d)
-    if (invalid_origin(origins[static_cast<std::size_t>(d)], wshape_full[static_cast<std::size_t>(d)]))
+    if (invalid_origin(origins[static_cast<std::size_t>(d)],
+                       wshape_full[static_cast<std::size_t>(d)]))
       throw value_error(
           "Invalid origin; origin must satisfy -(weights.shape[k] // 2) <= origin[k] <= "
           "(weights.shape[k]-1) // 2");
@@ -475,8 +479,8 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
   g.taps = static_cast<int>(taps.size());
   const dtype acc = sum_dtype(input.dt, out);
   const array_desc dw = device_weights(taps, acc);
-  array_desc doff = make_array({static_cast<std::int64_t>(std::max<std::size_t>(offsets.size(), 1))},
-                               dtype::int32);
+  array_desc doff = make_array(
+      {static_cast<std::int64_t>(std::max<std::size_t>(offsets.size(), 1))}, dtype::int32);
   array_desc dlin = make_array({static_cast<std::int64_t>(std::max<std::size_t>(linear.size(), 1))},
                                dtype::int64);
   if (!offsets.empty()) cupp::detail::from_host(doff, offsets.data());

@@ -12,7 +12,7 @@
 #include "cupp/array.hpp"
 #include "cupp/scipy/ndimage/common.hpp"
 
-// ---- the linear filters ---------------------------------------------------------------------------
+// ---- the linear filters -------------------------------------------------------------------------
 
 namespace cupp::scipy::ndimage {
 
@@ -39,9 +39,8 @@ array_desc gaussian_filter1d(const array_desc& input, double sigma, int axis, in
                              std::optional<int> radius, dtype out);
 array_desc gaussian_filter(const array_desc& input, const per_axis<double>& sigma,
                            const per_axis<int>& order, const per_axis<std::string>& mode,
-                           double cval, double truncate,
-                           const std::optional<per_axis<int>>& radius, const axis_arg& axes,
-                           dtype out);
+                           double cval, double truncate, const std::optional<per_axis<int>>& radius,
+                           const axis_arg& axes, dtype out);
 /// prewitt (`sobel` false) and sobel.
 array_desc edge_filter(const array_desc& input, int axis, const per_axis<std::string>& mode,
                        double cval, bool sobel, dtype out);
@@ -59,19 +58,6 @@ std::string filters_kernel_source(dtype in, dtype out);
 /// The axes the generic filters visit (SciPy's _check_axes), and the mode of each.
 std::vector<int> generic_axes(const axis_arg& axes, int ndim);
 
-template <class O, class T>
-using filter_out_t = ndarray<out_t<O, T>>;
-
-/// An array returned by a user's derivative, as the result's element type O.
-template <class O, class U>
-ndarray<O> as_out(ndarray<U> a) {
-  if constexpr (std::is_same_v<O, U>) {
-    return a;
-  } else {
-    return a.template astype<O>();
-  }
-}
-
 }  // namespace detail
 
 /// scipy.ndimage.correlate1d: the lines of `input` along `axis` correlated with `weights`.
@@ -82,8 +68,8 @@ template <class Out = void, class T>
 ndarray<out_t<Out, T>> correlate1d(const ndarray<T>& input, const std::vector<double>& weights,
                                    int axis = -1, const std::string& mode = "reflect",
                                    double cval = 0.0, int origin = 0) {
-  return ndarray<out_t<Out, T>>(detail::correlate1d(input.desc(), weights, axis, mode, cval,
-                                                    origin, false, dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(detail::correlate1d(input.desc(), weights, axis, mode, cval, origin,
+                                                    false, dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.convolve1d: correlate1d with the weights reversed (and the origin mirrored).
@@ -91,8 +77,8 @@ template <class Out = void, class T>
 ndarray<out_t<Out, T>> convolve1d(const ndarray<T>& input, const std::vector<double>& weights,
                                   int axis = -1, const std::string& mode = "reflect",
                                   double cval = 0.0, int origin = 0) {
-  return ndarray<out_t<Out, T>>(detail::correlate1d(input.desc(), weights, axis, mode, cval,
-                                                    origin, true, dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(detail::correlate1d(input.desc(), weights, axis, mode, cval, origin,
+                                                    true, dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.correlate: the N-D correlation of `input` with `weights` (any real dtype, read
@@ -103,9 +89,9 @@ template <class Out = void, class T, class W>
 ndarray<out_t<Out, T>> correlate(const ndarray<T>& input, const ndarray<W>& weights,
                                  const std::string& mode = "reflect", double cval = 0.0,
                                  const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::correlate(input.desc(), detail::as_out<double>(weights).desc(),
-                                                  mode, cval, origin, axes, false,
-                                                  dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(
+      detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
+                        origin, axes, false, dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.convolve: correlate with the weights reversed along every axis.
@@ -113,9 +99,9 @@ template <class Out = void, class T, class W>
 ndarray<out_t<Out, T>> convolve(const ndarray<T>& input, const ndarray<W>& weights,
                                 const std::string& mode = "reflect", double cval = 0.0,
                                 const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::correlate(input.desc(), detail::as_out<double>(weights).desc(),
-                                                  mode, cval, origin, axes, true,
-                                                  dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(
+      detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
+                        origin, axes, true, dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.uniform_filter1d: the mean over `size` elements along `axis`.
@@ -134,8 +120,8 @@ ndarray<out_t<Out, T>> uniform_filter(const ndarray<T>& input, const per_axis<in
                                       const per_axis<std::string>& mode = "reflect",
                                       double cval = 0.0, const per_axis<int>& origin = 0,
                                       const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::uniform_filter(input.desc(), size, mode, cval, origin,
-                                                       axes, dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(detail::uniform_filter(input.desc(), size, mode, cval, origin, axes,
+                                                       dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.gaussian_filter1d: correlation with a Gaussian of standard deviation `sigma`
@@ -160,9 +146,8 @@ ndarray<out_t<Out, T>> gaussian_filter(const ndarray<T>& input, const per_axis<d
                                        double cval = 0.0, double truncate = 4.0,
                                        const std::optional<per_axis<int>>& radius = std::nullopt,
                                        const axis_arg& axes = {}) {
-  return ndarray<out_t<Out, T>>(detail::gaussian_filter(input.desc(), sigma, order, mode, cval,
-                                                        truncate, radius, axes,
-                                                        dtype_of<out_t<Out, T>>));
+  return ndarray<out_t<Out, T>>(detail::gaussian_filter(
+      input.desc(), sigma, order, mode, cval, truncate, radius, axes, dtype_of<out_t<Out, T>>));
 }
 
 /// scipy.ndimage.prewitt: [-1, 0, 1] along `axis`, then [1, 1, 1] along every other axis.
@@ -196,9 +181,9 @@ ndarray<out_t<Out, T>> generic_laplace(const ndarray<T>& input, F&& derivative2,
   const std::vector<std::string> modes = mode.expand(ax.size());
   // The first sum makes a new array, so that a derivative that hands back its input (or a view
   // of it) is never written to.
-  ndarray<O> out = detail::as_out<O>(derivative2(input, ax[0], modes[0], cval));
+  ndarray<O> out = cupp::detail::as_dtype<O>(derivative2(input, ax[0], modes[0], cval));
   for (std::size_t i = 1; i < ax.size(); ++i) {
-    const ndarray<O> d = detail::as_out<O>(derivative2(input, ax[i], modes[i], cval));
+    const ndarray<O> d = cupp::detail::as_dtype<O>(derivative2(input, ax[i], modes[i], cval));
     if (i == 1) {
       out = ndarray<O>(out + d);
     } else {
@@ -219,10 +204,10 @@ ndarray<out_t<Out, T>> generic_gradient_magnitude(const ndarray<T>& input, F&& d
   const std::vector<int> ax = detail::generic_axes(axes, static_cast<int>(input.ndim()));
   if (ax.empty()) return ndarray<O>(detail::cast_copy(input.desc(), dtype_of<O>));
   const std::vector<std::string> modes = mode.expand(ax.size());
-  const ndarray<O> d0 = detail::as_out<O>(derivative(input, ax[0], modes[0], cval));
+  const ndarray<O> d0 = cupp::detail::as_dtype<O>(derivative(input, ax[0], modes[0], cval));
   ndarray<O> out = ndarray<O>(d0 * d0);  // a new array: the derivative's is never written to
   for (std::size_t i = 1; i < ax.size(); ++i) {
-    const ndarray<O> d = detail::as_out<O>(derivative(input, ax[i], modes[i], cval));
+    const ndarray<O> d = cupp::detail::as_dtype<O>(derivative(input, ax[i], modes[i], cval));
     out += ndarray<O>(d * d);  // squared in O first, as SciPy's np.multiply(tmp, tmp, tmp)
   }
   if constexpr (std::is_floating_point_v<O>) {
@@ -296,4 +281,4 @@ ndarray<out_t<Out, T>> gaussian_gradient_magnitude(
 
 }  // namespace cupp::scipy::ndimage
 
-// ---- the rank and generic filters -----------------------------------------------------------------
+// ---- the rank and generic filters ---------------------------------------------------------------
