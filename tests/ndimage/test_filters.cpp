@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <memory>
 #include <string>
 #include <vector>
@@ -224,6 +225,15 @@ TEST(NdimageFiltersHost, ArgumentErrorsAsSciPy) {
         ndi::detail::edge_filter(a, -1, {"reflect", "wrap", "nearest"}, 0.0, true, f64);
       },
       "sequence argument must have length equal to input rank"));
+  // Complex inputs need complex outputs; real inputs have no complex ones (SciPy's words).
+  array_desc z = unread();
+  z.dt = dtype::complex64;
+  EXPECT_TRUE(throws_exactly<value_error>(
+      [&] { ndi::detail::correlate1d(z, {1.0}, -1, "reflect", 0.0, 0, false, dtype::float32); },
+      "output must have complex dtype"));
+  EXPECT_TRUE(throws_exactly<value_error>(
+      [&] { ndi::detail::uniform_filter1d(a, 3, -1, "reflect", 0.0, 0, dtype::complex128); },
+      "array type dtype('complex128') not supported"));
   // correlate: the weights' rank, the origins.
   EXPECT_TRUE(throws_exactly<value_error>(
       [&] { ndi::detail::correlate(a, unread({3}), "reflect", 0.0, 0, {}, false, f64); },
@@ -355,11 +365,37 @@ array_desc run_case(const filter_case& c, const array_desc& in, const std::vecto
   return in;
 }
 
+/// The real (which = 0) or imaginary (1) parts of a complex array, as a real view.
+cupp::array part(const cupp::array& a, int which) {
+  const array_desc& d = a.desc();
+  const dtype real = d.dt == dtype::complex64 ? dtype::float32 : dtype::float64;
+  cupp::strides_t strides = d.strides;
+  for (auto& st : strides) st *= 2;
+  array_desc v = cupp::detail::make_view(
+      d, d.shape, strides, d.ptr + static_cast<std::size_t>(which) * cupp::dtype_itemsize(real));
+  v.dt = real;
+  return cupp::array(v);
+}
+
+/// all_close, part by part for complex arrays.
+::testing::AssertionResult close(const cupp::array& got, const cupp::array& want, double rtol,
+                                 double atol, const std::string& what) {
+  if (!cupp::is_complex(want.dtype()) || got.dtype() != want.dtype())
+    return ref::all_close(got, want, rtol, atol, what);
+  const auto re = ref::all_close(part(got, 0), part(want, 0), rtol, atol, what + " (real)");
+  if (!re) return re;
+  return ref::all_close(part(got, 1), part(want, 1), rtol, atol, what + " (imaginary)");
+}
+
 /// The tolerance of a case: integer outputs exactly (the Gaussian ones within 1, since the
 /// weights' last bits come from exp), float64 to rounding, float32 to float32's rounding.
 void tolerance(const filter_case& c, dtype out, const cupp::array& want, double& rtol,
                double& atol) {
-  const std::vector<double> w = ref::values(want);
+  std::vector<double> w = ref::values(cupp::is_complex(want.dtype()) ? part(want, 0) : want);
+  if (cupp::is_complex(want.dtype())) {
+    const std::vector<double> im = ref::values(part(want, 1));
+    w.insert(w.end(), im.begin(), im.end());
+  }
   double scale = 1.0;
   for (double v : w)
     if (std::isfinite(v)) scale = std::max(scale, std::abs(v));
@@ -367,7 +403,7 @@ void tolerance(const filter_case& c, dtype out, const cupp::array& want, double&
   if (cupp::is_integer(out) || out == dtype::bool_) {
     rtol = 0.0;
     atol = gaussian ? 1.0 : 0.0;
-  } else if (out == dtype::float64) {
+  } else if (out == dtype::float64 || out == dtype::complex128) {
     rtol = 1e-12;
     atol = 1e-12 * scale;
   } else {
@@ -393,7 +429,7 @@ TEST_F(NdimageFilters, EveryCaseAsSciPy) {
       const array_desc in = view ? strided(input.desc()) : input.desc();
       const cupp::array got(run_case(c, in, p, npz, out));
       EXPECT_EQ(got.dtype(), out);
-      EXPECT_TRUE(ref::all_close(got, want, rtol, atol, view ? "strided view" : "contiguous"));
+      EXPECT_TRUE(close(got, want, rtol, atol, view ? "strided view" : "contiguous"));
     }
     ++run;
   }
@@ -462,13 +498,19 @@ TEST_F(NdimageFilters, DerivativeFiltersAsSciPy) {
       case dtype::bool_:
         got = derivative_case<bool>(c, input, p[0], sigma);
         break;
+      case dtype::complex64:
+        got = derivative_case<std::complex<float>>(c, input, p[0], sigma);
+        break;
+      case dtype::complex128:
+        got = derivative_case<std::complex<double>>(c, input, p[0], sigma);
+        break;
       default:
         FAIL() << "no case for " << cupp::dtype_name(input.dtype());
     }
     double rtol = 0, atol = 0;
     tolerance(c, input.dtype(), want, rtol, atol);
     EXPECT_EQ(got.dtype(), input.dtype());
-    EXPECT_TRUE(ref::all_close(got, want, rtol, atol, "result"));
+    EXPECT_TRUE(close(got, want, rtol, atol, "result"));
     ++run;
   }
   EXPECT_GT(run, 50);

@@ -61,9 +61,42 @@ dtype sum_dtype(dtype in, dtype out) {
   return narrow_float(in) && narrow_float(out) ? dtype::float32 : dtype::float64;
 }
 
+/// SciPy's output rules for complex arrays: a complex input needs a complex output (SciPy
+/// promotes a real output dtype with a warning; a C++ result type cannot change, so cupp
+/// refuses it), and a real input cannot be filtered into a complex output.
 void check_dtypes(dtype in, dtype out) {
-  if (is_complex(in) || is_complex(out))
-    throw not_implemented_error("complex arrays are not supported by the ndimage linear filters");
+  if (is_complex(in) && !is_complex(out)) throw value_error("output must have complex dtype");
+  if (!is_complex(in) && is_complex(out))
+    throw value_error(std::string("array type dtype('") + dtype_name(out) + "') not supported");
+}
+
+dtype part_dtype(dtype complex_dt) {
+  return complex_dt == dtype::complex64 ? dtype::float32 : dtype::float64;
+}
+
+/// The real (which = 0) or imaginary (1) parts of a complex array, as a real view of it.
+array_desc part_view(const array_desc& a, int which) {
+  const dtype real = part_dtype(a.dt);
+  strides_t strides = a.strides;
+  for (auto& st : strides) st *= 2;
+  array_desc v = cupp::detail::make_view(
+      a, a.shape, strides, a.ptr + static_cast<std::size_t>(which) * dtype_itemsize(real));
+  v.dt = real;
+  return v;
+}
+
+/// SciPy's _complex_via_real_components for a complex input and real weights: `filter` of the
+/// real parts and of the imaginary parts, each stored into its part of a new complex array of
+/// dtype `out`. filter(part, real output dtype, which) gets which = 1 for the imaginary parts,
+/// whose cval is the imaginary part of SciPy's cval: 0 for the real cval cupp takes.
+template <class F>
+array_desc via_parts(const array_desc& input, dtype out, F&& filter) {
+  array_desc result = make_array(input.shape, out);
+  if (result.size() == 0) return result;
+  for (int which = 0; which < 2; ++which)
+    cupp::detail::copy_into(filter(part_view(input, which), part_dtype(out), which),
+                            part_view(result, which));
+  return result;
 }
 
 std::string variant(dtype in, dtype out) {
@@ -108,6 +141,10 @@ line_kind symmetry(const std::vector<double>& w) {
 /// the taps of `w` (or a box of w.size() taps), size1 taps before the centre, shifted by origin.
 array_desc line_pass(const array_desc& input, int axis, const std::vector<double>& w,
                      line_kind kind, int origin, boundary mode, double cval, dtype out) {
+  if (is_complex(input.dt))
+    return via_parts(input, out, [&](const array_desc& part, dtype real, int which) {
+      return line_pass(part, axis, w, kind, origin, mode, which == 0 ? cval : 0.0, real);
+    });
   array_desc result = make_array(input.shape, out);
   if (result.size() == 0) return result;
   const array_desc in =
@@ -384,8 +421,6 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
                      double cval, const per_axis<int>& origin, const axis_arg& axes,
                      bool convolution, dtype out) {
   check_dtypes(input.dt, out);
-  if (is_complex(weights.dt))
-    throw not_implemented_error("complex weights are not supported by the ndimage linear filters");
   const int nd = static_cast<int>(input.ndim());
   CUPP_EXPECTS(nd <= kMaxDims, value_error,
                "correlate takes arrays of at most " + std::to_string(kMaxDims) + " dimensions");
@@ -434,6 +469,11 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
           "Invalid origin; origin must satisfy -(weights.shape[k] // 2) <= origin[k] <= "
           "(weights.shape[k]-1) // 2");
   const boundary m = filter_mode(mode);
+  if (is_complex(input.dt))
+    return via_parts(input, out, [&](const array_desc& part, dtype real, int which) {
+      return correlate(part, weights, mode, which == 0 ? cval : 0.0, origin, axes, convolution,
+                       real);
+    });
   if (!w.empty()) cupp::detail::to_host(weights, w.data());
   if (convolution) std::reverse(w.begin(), w.end());  // every axis reversed: C order reversed
   array_desc result = make_array(input.shape, out);

@@ -89,6 +89,7 @@ template <class Out = void, class T, class W>
 ndarray<out_t<Out, T>> correlate(const ndarray<T>& input, const ndarray<W>& weights,
                                  const std::string& mode = "reflect", double cval = 0.0,
                                  const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
+  static_assert(!is_complex(dtype_of<W>), "complex weights are not supported yet");
   return ndarray<out_t<Out, T>>(
       detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
                         origin, axes, false, dtype_of<out_t<Out, T>>));
@@ -99,6 +100,7 @@ template <class Out = void, class T, class W>
 ndarray<out_t<Out, T>> convolve(const ndarray<T>& input, const ndarray<W>& weights,
                                 const std::string& mode = "reflect", double cval = 0.0,
                                 const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
+  static_assert(!is_complex(dtype_of<W>), "complex weights are not supported yet");
   return ndarray<out_t<Out, T>>(
       detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
                         origin, axes, true, dtype_of<out_t<Out, T>>));
@@ -210,7 +212,7 @@ ndarray<out_t<Out, T>> generic_gradient_magnitude(const ndarray<T>& input, F&& d
     const ndarray<O> d = cupp::detail::as_dtype<O>(derivative(input, ax[i], modes[i], cval));
     out += ndarray<O>(d * d);  // squared in O first, as SciPy's np.multiply(tmp, tmp, tmp)
   }
-  if constexpr (std::is_floating_point_v<O>) {
+  if constexpr (std::is_floating_point_v<O> || is_complex(dtype_of<O>)) {
     return ndarray<O>(cupp::sqrt(out));
   } else {
     return ndarray<O>(cupp::sqrt(out.template astype<double>())).template astype<O>();
