@@ -183,16 +183,24 @@ __device__ __forceinline__ void cupp_ndi_store(cupp_ndi_out_t* p, float acc) {
 // times `ti` positions of the inner axes (ti = 32 where inner >= 32, so a warp reads and writes 32
 // consecutive elements; ti = 1 for the last axis, so a warp walks along the line), first loading
 // the tile and its halo (width - 1 more positions along the axis), mapped through the boundary
-// mode once per element, into shared memory as the sum type; each thread then sums its outputs
-// from shared memory with the weights (read by all threads of a warp at once: broadcast loads).
-// Every input element is read once from global memory, plus the halo. Where the tile would not
-// fit (very wide filters) the pass reads the line from global memory through the cache instead.
+// mode once per element, into shared memory as the sum type; the sums then read shared memory
+// only, with the weights (read by all threads of a warp at once: broadcast loads). Every input
+// element is read once from global memory, plus the halo. Where the tile would not fit (very
+// wide filters) the pass reads the line from global memory through the cache instead.
+//
+// Float sums (`blocked`, ti = 1 or 32) are register-blocked: each thread sums 8 consecutive
+// positions of one column, loading 16 values of the column per 8 taps and reusing each for 8
+// outputs, so shared memory is read about twice per output instead of once per tap and the pass
+// runs at memory speed. For ti = 1 the threads of a warp read rows 8 apart, so that tile is
+// skewed (row r at r + r / 8: one spare word per 8) to keep the reads free of bank conflicts, and
+// the sums go back through the tile so that the stores are coalesced. Double sums keep SciPy's
+// order and take one output per step (Note [Filter arithmetic]).
 struct cupp_ndi_line_geom {
   long long outer, n, inner;
   long long tiles_inner, tiles_axis;
   double cval;
   int size1, size2, origin, mode, kind;
-  int ti, ta, tiled;
+  int ti, ta, tiled, blocked;
 };
 
 extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ in,
@@ -204,6 +212,9 @@ extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ 
   const cupp_ndi_acc_t cval = static_cast<cupp_ndi_acc_t>(g.cval);
   const int width = g.size1 + g.size2 + 1;
   const int rows = g.ta + width - 1;
+  const bool skew = g.blocked && g.ti == 1;
+  // Where row r, column c of the tile lives in shared memory.
+  const auto slot = [&](int r, int c) { return skew ? r + (r >> 3) : r * g.ti + c; };
   for (long long t = blockIdx.x; t < tiles; t += gridDim.x) {
     const long long i0 = (t % g.tiles_inner) * g.ti;
     const long long rest = t / g.tiles_inner;
@@ -221,9 +232,52 @@ extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ 
       for (int e = threadIdx.x; e < rows * g.ti; e += blockDim.x) {
         const int r = e / g.ti, c = e - r * g.ti;
         const long long i = i0 + c;
-        tile[e] = i < g.inner ? fetch(p0 + r, i) : cupp_ndi_acc_t(0);
+        tile[slot(r, c)] = i < g.inner ? fetch(p0 + r, i) : cupp_ndi_acc_t(0);
       }
       __syncthreads();
+    }
+    if (g.blocked) {
+      const int c = g.ti == 1 ? 0 : static_cast<int>(threadIdx.x & 31);
+      const int r0 = static_cast<int>(g.ti == 1 ? threadIdx.x : threadIdx.x >> 5) * 8;
+      cupp_ndi_acc_t acc[8];
+#pragma unroll
+      for (int p = 0; p < 8; ++p) acc[p] = 0;
+      if (r0 < g.ta) {
+        for (int kc = 0; kc < width; kc += 8) {
+          cupp_ndi_acc_t x[16];
+#pragma unroll
+          for (int q = 0; q < 16; ++q) x[q] = tile[slot(r0 + kc + q, c)];
+#pragma unroll
+          for (int kk = 0; kk < 8; ++kk) {
+            if (kc + kk < width) {  // taps past the end would multiply rows of other outputs
+              const cupp_ndi_acc_t wk = w[kc + kk];
+#pragma unroll
+              for (int p = 0; p < 8; ++p) acc[p] += wk * x[p + kk];
+            }
+          }
+        }
+        if (g.kind == cupp_ndi_box) {
+#pragma unroll
+          for (int p = 0; p < 8; ++p) acc[p] /= static_cast<cupp_ndi_acc_t>(width);
+        }
+      }
+      if (g.ti == 1) {
+        __syncthreads();  // every thread is done reading the tile
+        if (r0 < g.ta) {
+#pragma unroll
+          for (int p = 0; p < 8; ++p) tile[slot(r0 + p, 0)] = acc[p];
+        }
+        __syncthreads();
+        for (int e = threadIdx.x; e < g.ta; e += blockDim.x)
+          if (a0 + e < g.n) cupp_ndi_store(out + line + a0 + e, tile[slot(e, 0)]);
+      } else if (r0 < g.ta && i0 + c < g.inner) {
+#pragma unroll
+        for (int p = 0; p < 8; ++p) {
+          const long long a = a0 + r0 + p;
+          if (a < g.n) cupp_ndi_store(out + (line + a) * g.inner + i0 + c, acc[p]);
+        }
+      }
+      continue;
     }
     for (int e = threadIdx.x; e < g.ta * g.ti; e += blockDim.x) {
       const int r = e / g.ti, c = e - r * g.ti;
@@ -255,6 +309,7 @@ struct cupp_ndi_nd_geom {
   long long hi[CUPP_NDI_K];
   double cval;
   int ndim, mode, taps;
+  int narrow;  // every extent and the size below 2^32: 32-bit coordinates
 };
 
 extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in,
@@ -265,15 +320,27 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
                                             cupp_ndi_nd_geom g, long long size) {
   const cupp_ndi_acc_t cval = static_cast<cupp_ndi_acc_t>(g.cval);
   for (long long idx : cupp::grid_stride(size)) {
-    long long coord[CUPP_NDI_K];
-    long long rem = idx, base = 0;
+    // The element's coordinates (32-bit divisions where the array allows), its offset in the
+    // input, and whether its whole footprint lies inside.
+    long long base = 0;
     bool inside = true;
-    for (int d = g.ndim - 1; d >= 0; --d) {
-      const long long x = rem % g.shape[d];
-      rem /= g.shape[d];
-      coord[d] = x;
-      base += x * g.in_stride[d];
-      inside = inside && x + g.lo[d] >= 0 && x + g.hi[d] < g.shape[d];
+    if (g.narrow) {
+      unsigned rem = static_cast<unsigned>(idx);
+      for (int d = g.ndim - 1; d >= 0; --d) {
+        const unsigned extent = static_cast<unsigned>(g.shape[d]);
+        const long long x = rem % extent;
+        rem /= extent;
+        base += x * g.in_stride[d];
+        inside = inside && x + g.lo[d] >= 0 && x + g.hi[d] < g.shape[d];
+      }
+    } else {
+      long long rem = idx;
+      for (int d = g.ndim - 1; d >= 0; --d) {
+        const long long x = rem % g.shape[d];
+        rem /= g.shape[d];
+        base += x * g.in_stride[d];
+        inside = inside && x + g.lo[d] >= 0 && x + g.hi[d] < g.shape[d];
+      }
     }
     cupp_ndi_acc_t acc = 0;
     if (inside) {
@@ -282,15 +349,14 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
                            cupp_ndi_mul(w[k], static_cast<cupp_ndi_acc_t>(in[base + linear[k]])));
     } else {
       for (int k = 0; k < g.taps; ++k) {
-        long long at = 0;
+        long long at = 0, rem = idx;
         bool outside = false;
-        for (int d = 0; d < g.ndim; ++d) {
+        for (int d = g.ndim - 1; d >= 0 && !outside; --d) {
+          const long long x = rem % g.shape[d];
+          rem /= g.shape[d];
           const long long q =
-              cupp_ndi_filter_index(coord[d] + offsets[k * g.ndim + d], g.shape[d], g.mode);
-          if (q < 0) {
-            outside = true;
-            break;
-          }
+              cupp_ndi_filter_index(x + offsets[k * g.ndim + d], g.shape[d], g.mode);
+          outside = q < 0;
           at += q * g.in_stride[d];
         }
         const cupp_ndi_acc_t v = outside ? cval : static_cast<cupp_ndi_acc_t>(in[at]);

@@ -194,6 +194,26 @@ for dt in DTYPES:
         [0.0, 1.0])
     add("gaussian_laplace", "reflect", None, a, ndi.gaussian_laplace(a, 1.0), [0.0, 1.0])
 
+# float32 arrays that take several tiles of the register-blocked float passes: columns of 32
+# (inner axes >= 32, a partial second tile) and lines longer than one tile
+a = image((37, 45), np.float32)
+add("gaussian_filter", "reflect", None, a, ndi.gaussian_filter(a, (2.0, 3.0)), [0.0, 4.0, 2.0, 3.0, 0, 0])
+add("uniform_filter", "wrap", None, a, ndi.uniform_filter(a, (5, 4), mode="wrap", origin=(1, -2)),
+    [0.0, 5, 4, 1, -2])
+add("sobel", "constant", None, a, ndi.sobel(a, 0, mode="constant", cval=0.5), [0, 0.5])
+a = image((70, 33), np.float32)
+w = rng.standard_normal(6)
+add("correlate1d", "mirror", None, a, ndi.correlate1d(a, w, 0, mode="mirror", origin=-2),
+    [0, 0.0, -2, *w])
+a = image((3000,), np.float32)
+add("gaussian_filter1d", "nearest", None, a, ndi.gaussian_filter1d(a, 4.0, mode="nearest"),
+    [4.0, -1, 0, 0.0, 4.0, -1])
+add("uniform_filter1d", "constant", None, a,
+    ndi.uniform_filter1d(a, 9, mode="constant", cval=1.0, origin=3), [9, -1, 1.0, 3])
+a = image((2, 5, 40), np.float32)
+add("gaussian_filter", "mirror", None, a, ndi.gaussian_filter(a, (0.0, 1.5, 2.5), mode="mirror"),
+    [0.0, 4.0, 0.0, 1.5, 2.5, 0, 0, 0])
+
 # complex inputs (real and imaginary parts filtered alike, as SciPy does)
 for dt in (np.complex64, np.complex128):
     a = (image((5, 6), np.float64) + 1j * image((5, 6), np.float64)).astype(dt)
