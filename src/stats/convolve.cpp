@@ -50,9 +50,8 @@ std::string convolve_kernel_source(dtype dt) {
   return jit::detail::routine_source("cupp/convolve.cuh", s);
 }
 
-array_desc correlate_1d(const array_desc& a, const array_desc& v, const std::string& mode,
-                        bool convolve) {
-  CUPP_ASSERT(a.dt == v.dt);
+std::pair<std::int64_t, std::int64_t> convolve_window(const array_desc& a, const array_desc& v,
+                                                      const std::string& mode, bool convolve) {
   if (convolve) {
     // numpy.convolve: 0-d inputs read as length 1 (ndmin=1), the longer one first.
     const std::int64_t la = a.ndim() == 0 ? 1 : a.shape[0];
@@ -72,8 +71,6 @@ array_desc correlate_1d(const array_desc& a, const array_desc& v, const std::str
   }
   const std::int64_t n = a.ndim() == 0 ? 1 : a.shape[0];
   const std::int64_t m = v.ndim() == 0 ? 1 : v.shape[0];
-  const std::int64_t a_stride = a.ndim() == 0 ? 0 : a.strides[0];
-  const std::int64_t v_stride = v.ndim() == 0 ? 0 : v.strides[0];
   const std::int64_t s = std::min(n, m), l = std::max(n, m);
   std::int64_t first = 0, length = n + m - 1;
   if (mode == "valid") {
@@ -84,6 +81,17 @@ array_desc correlate_1d(const array_desc& a, const array_desc& v, const std::str
     first = convolve || n >= m ? (s - 1) / 2 : s / 2;
     length = l;
   }
+  return {first, length};
+}
+
+array_desc correlate_1d(const array_desc& a, const array_desc& v, const std::string& mode,
+                        bool convolve) {
+  CUPP_ASSERT(a.dt == v.dt);
+  const auto [first, length] = convolve_window(a, v, mode, convolve);
+  const std::int64_t n = a.ndim() == 0 ? 1 : a.shape[0];
+  const std::int64_t m = v.ndim() == 0 ? 1 : v.shape[0];
+  const std::int64_t a_stride = a.ndim() == 0 ? 0 : a.strides[0];
+  const std::int64_t v_stride = v.ndim() == 0 ? 0 : v.strides[0];
   array_desc out = make_array({length}, a.dt);
   const RawKernel& kernel = jit::detail::library_kernel(
       convolve_kernel_source(a.dt), std::string("cupp_convolve_") + dtype_name(a.dt));

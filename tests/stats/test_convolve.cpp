@@ -6,6 +6,8 @@
 // strided and 0-d inputs, and a few results printed by NumPy itself.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <memory>
@@ -138,9 +140,9 @@ TEST_F(Convolve, Example) {
   // example-begin convolve
   const cupp::ndarray<float> a = cupp::asarray(std::vector<float>{1, 2, 3});
   const cupp::ndarray<float> v = cupp::asarray(std::vector<float>{0, 1, 0.5f});
-  cupp::ndarray<float> full = cupp::convolve(a, v);           // [0, 1, 2.5, 4, 1.5]
-  cupp::ndarray<float> same = cupp::convolve(a, v, "same");   // [1, 2.5, 4]
-  cupp::ndarray<float> valid = cupp::correlate(a, v);         // [3.5]
+  cupp::ndarray<float> full = cupp::convolve(a, v);          // [0, 1, 2.5, 4, 1.5]
+  cupp::ndarray<float> same = cupp::convolve(a, v, "same");  // [1, 2.5, 4]
+  cupp::ndarray<float> valid = cupp::correlate(a, v);        // [3.5]
   // example-end
   EXPECT_EQ(full.get(), (std::vector<float>{0, 1, 2.5f, 4, 1.5f}));
   EXPECT_EQ(same.get(), (std::vector<float>{1, 2.5f, 4}));
@@ -185,6 +187,61 @@ TEST_F(Convolve, DtypesLayoutsAndNumPysResults) {
   const cupp::ndarray<double> scalar = cupp::asarray(std::vector<double>{3.0}).reshape({});
   EXPECT_EQ(cupp::convolve(scalar, cupp::asarray(std::vector<double>{1.0, 2.0})).get(),
             (std::vector<double>{3.0, 6.0}));
+}
+
+TEST(ConvolveHost, FftOnlyForLongInexactInputs) {
+  EXPECT_TRUE(cupp::detail::convolve_by_fft(dtype::float32, 5000, 1000));
+  EXPECT_TRUE(cupp::detail::convolve_by_fft(dtype::complex128, 1000, 5000));
+  EXPECT_FALSE(cupp::detail::convolve_by_fft(dtype::float32, 1 << 20, 64));  // short kernel
+  EXPECT_FALSE(cupp::detail::convolve_by_fft(dtype::float64, 1000, 1000));   // 2^20 products
+  EXPECT_FALSE(cupp::detail::convolve_by_fft(dtype::int32, 5000, 1000));     // exact integers
+  EXPECT_FALSE(cupp::detail::convolve_by_fft(dtype::float16, 5000, 1000));
+}
+
+TEST_F(Convolve, LongInputsByFftAgainstTheDefinition) {
+  // 5000 x 1000: the FFT path (Note [Convolution by FFT]); within the FFT's error of the
+  // definition, relative to the largest magnitude.
+  std::vector<double> a, v;
+  for (int i = 0; i < 5000; ++i) a.push_back(std::sin(0.01 * i) + (i % 7) * 0.25);
+  for (int i = 0; i < 1000; ++i) v.push_back(std::cos(0.03 * i) - (i % 5) * 0.1);
+  for (const std::string mode : {"full", "same", "valid"}) {
+    for (const bool conv : {false, true}) {
+      SCOPED_TRACE(mode + (conv ? " convolve" : " correlate"));
+      for (const bool swap : {false, true}) {
+        const std::vector<double>& x = swap ? v : a;
+        const std::vector<double>& y = swap ? a : v;
+        const std::vector<double> want = host_reference(x, y, mode, conv);
+        double scale = 0;
+        for (double w : want) scale = std::max(scale, std::abs(w));
+        const auto got = conv ? cupp::convolve(cupp::asarray(x), cupp::asarray(y), mode)
+                              : cupp::correlate(cupp::asarray(x), cupp::asarray(y), mode);
+        const std::vector<double> g = got.get();
+        ASSERT_EQ(g.size(), want.size());
+        for (std::size_t i = 0; i < g.size(); ++i) EXPECT_NEAR(g[i], want[i], 1e-11 * scale) << i;
+        const auto gotf = conv ? cupp::convolve(cupp::asarray(x).astype<float>(),
+                                                cupp::asarray(y).astype<float>(), mode)
+                               : cupp::correlate(cupp::asarray(x).astype<float>(),
+                                                 cupp::asarray(y).astype<float>(), mode);
+        const std::vector<float> gf = gotf.get();
+        for (std::size_t i = 0; i < gf.size(); ++i) EXPECT_NEAR(gf[i], want[i], 2e-5 * scale) << i;
+      }
+    }
+  }
+  // Complex: the second array conjugated by correlate.
+  using c128 = std::complex<double>;
+  std::vector<c128> za, zv;
+  for (int i = 0; i < 3000; ++i) za.push_back({std::sin(0.02 * i), std::cos(0.05 * i)});
+  for (int i = 0; i < 2000; ++i) zv.push_back({(i % 3) - 1.0, std::sin(0.1 * i)});
+  for (const bool conv : {false, true}) {
+    const std::vector<c128> want = host_reference(za, zv, "same", conv);
+    double scale = 0;
+    for (const c128& w : want) scale = std::max(scale, std::abs(w));
+    const auto got = conv ? cupp::convolve(cupp::asarray(za), cupp::asarray(zv), "same")
+                          : cupp::correlate(cupp::asarray(za), cupp::asarray(zv), "same");
+    const std::vector<c128> g = got.get();
+    ASSERT_EQ(g.size(), want.size());
+    for (std::size_t i = 0; i < g.size(); ++i) EXPECT_LE(std::abs(g[i] - want[i]), 1e-11 * scale);
+  }
 }
 
 }  // namespace
