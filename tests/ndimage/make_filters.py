@@ -214,6 +214,14 @@ a = image((2, 5, 40), np.float32)
 add("gaussian_filter", "mirror", None, a, ndi.gaussian_filter(a, (0.0, 1.5, 2.5), mode="mirror"),
     [0.0, 4.0, 0.0, 1.5, 2.5, 0, 0, 0])
 
+# filters too wide for a shared-memory tile (the passes then read global memory)
+a = image((12, 40), np.float64)
+w = rng.standard_normal(301)
+add("correlate1d", "reflect", None, a, ndi.correlate1d(a, w, 0, mode="reflect"), [0, 0.0, 0, *w])
+a = image((12, 40), np.float32)
+add("gaussian_filter1d", "wrap", None, a, ndi.gaussian_filter1d(a, 50.0, 0, mode="wrap"),
+    [50.0, 0, 0, 0.0, 4.0, -1])
+
 # complex inputs (real and imaginary parts filtered alike, as SciPy does)
 for dt in (np.complex64, np.complex128):
     a = (image((5, 6), np.float64) + 1j * image((5, 6), np.float64)).astype(dt)

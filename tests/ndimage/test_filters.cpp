@@ -570,10 +570,22 @@ TEST_F(NdimageFilters, PublicTemplatesAndOutputDtypes) {
   const cupp::ndarray<double> d = image.astype<double>();
   EXPECT_TRUE(ref::all_close(ndi::correlate(d, w), ndi::laplace(d), 0, 1e-12, "correlate"));
   EXPECT_TRUE(ref::all_close(ndi::convolve(d, w), ndi::laplace(d), 0, 1e-12, "convolve"));
+  // float16 (which SciPy refuses) is computed in float: as the float32 result, rounded.
+  const cupp::ndarray<float> f = image.astype<float>();
+  const cupp::ndarray<cupp::float16> h = ndi::gaussian_filter(f.astype<cupp::float16>(), 1.0);
+  EXPECT_TRUE(ref::all_close(h, ndi::gaussian_filter(f, 1.0), 1e-3, 0.25, "float16"));
   // 0-d and empty inputs.
   const cupp::ndarray<double> empty = cupp::zeros<double>({0, 3});
   EXPECT_EQ(ndi::gaussian_filter(empty, 2.0).shape(), (cupp::shape_t{0, 3}));
   EXPECT_EQ(ndi::sobel(empty).shape(), (cupp::shape_t{0, 3}));
+  // A 0-d array has no axes: SciPy's uniform and Gaussian filters return it (converted), and
+  // the 1-D filters find no axis -1.
+  const cupp::ndarray<double> scalar = cupp::asarray(std::vector<double>{2.75}).reshape({});
+  const cupp::ndarray<int> u = ndi::uniform_filter<int>(scalar, 3);
+  EXPECT_EQ(u.ndim(), 0);
+  EXPECT_EQ(ref::values(u), std::vector<double>{2.0});
+  EXPECT_EQ(ref::values(ndi::gaussian_filter(scalar, 1.0)), std::vector<double>{2.75});
+  EXPECT_THROW(ndi::correlate1d(scalar, {1.0}), cupp::axis_error);
 }
 
 }  // namespace
