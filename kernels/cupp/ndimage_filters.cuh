@@ -207,7 +207,7 @@ extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ 
                                               cupp_ndi_out_t* __restrict__ out,
                                               const cupp_ndi_acc_t* __restrict__ w,
                                               cupp_ndi_line_geom g, long long tiles) {
-  extern __shared__ unsigned char cupp_ndi_shared_bytes[];
+  extern __shared__ __align__(16) unsigned char cupp_ndi_shared_bytes[];
   cupp_ndi_acc_t* tile = reinterpret_cast<cupp_ndi_acc_t*>(cupp_ndi_shared_bytes);
   const cupp_ndi_acc_t cval = static_cast<cupp_ndi_acc_t>(g.cval);
   const int width = g.size1 + g.size2 + 1;

@@ -201,6 +201,12 @@ array_desc line_pass(const array_desc& input, int axis, const std::vector<double
   return result;
 }
 
+/// The dtype a pass of a multi-pass filter stores. SciPy stores every pass in the output array
+/// and reads it back for the next; a bool output keeps the byte its cast made (255 for -1), which
+/// the next pass reads as 255.0. cupp's bools are 0 or 1, so a bool result's passes but the
+/// last are stored as uint8, which holds SciPy's bytes: the same sums, the same result.
+dtype pass_dtype(dtype out, bool last) { return out == dtype::bool_ && !last ? dtype::uint8 : out; }
+
 int normalized_axis(int axis, std::int64_t ndim) {
   return static_cast<int>(cupp::normalize_axis(axis, ndim));
 }
@@ -366,12 +372,13 @@ array_desc uniform_filter(const array_desc& input, const per_axis<int>& size,
   const std::vector<int> origins = origin.expand(ax.size());
   const std::vector<std::string> modes = mode.expand(ax.size());
   array_desc current = input;
-  bool any = false;
-  for (std::size_t i = 0; i < ax.size(); ++i) {
-    if (sizes[i] <= 1) continue;
-    current = uniform_filter1d(current, sizes[i], ax[i], modes[i], cval, origins[i], out);
-    any = true;
-  }
+  std::vector<std::size_t> passes;
+  for (std::size_t i = 0; i < ax.size(); ++i)
+    if (sizes[i] > 1) passes.push_back(i);
+  for (const std::size_t i : passes)
+    current = uniform_filter1d(current, sizes[i], ax[i], modes[i], cval, origins[i],
+                               pass_dtype(out, i == passes.back()));
+  const bool any = !passes.empty();
   return any ? current : cast_copy(input, out);
 }
 
@@ -399,13 +406,13 @@ array_desc gaussian_filter(const array_desc& input, const per_axis<double>& sigm
     for (std::size_t i = 0; i < ax.size(); ++i) radii[i] = r[i];
   }
   array_desc current = input;
-  bool any = false;
-  for (std::size_t i = 0; i < ax.size(); ++i) {
-    if (!(sigmas[i] > 1e-15)) continue;
+  std::vector<std::size_t> passes;
+  for (std::size_t i = 0; i < ax.size(); ++i)
+    if (sigmas[i] > 1e-15) passes.push_back(i);
+  for (const std::size_t i : passes)
     current = gaussian_filter1d(current, sigmas[i], ax[i], orders[i], modes[i], cval, truncate,
-                                radii[i], out);
-    any = true;
-  }
+                                radii[i], pass_dtype(out, i == passes.back()));
+  const bool any = !passes.empty();
   return any ? current : cast_copy(input, out);
 }
 
@@ -415,14 +422,15 @@ array_desc edge_filter(const array_desc& input, int axis, const per_axis<std::st
   const int nd = static_cast<int>(input.ndim());
   const int ax = normalized_axis(axis, nd);
   const std::vector<std::string> modes = mode.expand(static_cast<std::size_t>(nd));
+  const int last = nd == 1 ? ax : (ax == nd - 1 ? nd - 2 : nd - 1);  // the last pass's axis
   array_desc current = correlate1d(input, {-1.0, 0.0, 1.0}, ax, modes[static_cast<std::size_t>(ax)],
-                                   cval, 0, false, out);
+                                   cval, 0, false, pass_dtype(out, ax == last));
   const std::vector<double> smooth =
       sobel ? std::vector<double>{1.0, 2.0, 1.0} : std::vector<double>{1.0, 1.0, 1.0};
   for (int d = 0; d < nd; ++d)
     if (d != ax)
-      current =
-          correlate1d(current, smooth, d, modes[static_cast<std::size_t>(d)], cval, 0, false, out);
+      current = correlate1d(current, smooth, d, modes[static_cast<std::size_t>(d)], cval, 0, false,
+                            pass_dtype(out, d == last));
   return current;
 }
 
