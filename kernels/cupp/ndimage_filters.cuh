@@ -10,6 +10,7 @@
 //   CUPP_NDI_K                      the most dimensions (the argument structs' array lengths)
 //   CUPP_NDI_LINE_NAME              the 1-D pass, cupp_ndi_correlate1d_<in>_<out>
 //   CUPP_NDI_ND_NAME                the N-D correlation, cupp_ndi_correlate_<in>_<out>
+//   CUPP_NDI_2D_NAME                its tiled 2-D form, cupp_ndi_correlate2d_<in>_<out>
 #pragma once
 
 #include <cupp/ndimage_common.cuh>
@@ -364,6 +365,54 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
       }
     }
     cupp_ndi_store(out + idx, acc);
+  }
+}
+
+// Note [2-D correlation tiles]: for a 2-D array whose footprint's tile fits in shared memory, a
+// block of 32 x 8 threads takes 32 x 32 outputs: it loads their input rectangle (the outputs
+// widened by the footprint's extent), mapped through the boundary mode once per element, then
+// each thread sums 4 outputs of a column from shared memory, taking the taps in SciPy's order
+// (Note [Filter arithmetic]) with each tap's weight and offsets read once for the 4.
+extern "C" __global__ void CUPP_NDI_2D_NAME(const cupp_ndi_in_t* __restrict__ in,
+                                            cupp_ndi_out_t* __restrict__ out,
+                                            const cupp_ndi_acc_t* __restrict__ w,
+                                            const int* __restrict__ offsets, cupp_ndi_nd_geom g,
+                                            long long tiles) {
+  extern __shared__ __align__(16) unsigned char cupp_ndi_shared_bytes[];
+  cupp_ndi_acc_t* tile = reinterpret_cast<cupp_ndi_acc_t*>(cupp_ndi_shared_bytes);
+  const cupp_ndi_acc_t cval = static_cast<cupp_ndi_acc_t>(g.cval);
+  const long long rows = g.shape[0], cols = g.shape[1];
+  const int th = 32 + static_cast<int>(g.hi[0] - g.lo[0]);
+  const int tw = 32 + static_cast<int>(g.hi[1] - g.lo[1]);
+  const long long tiles_x = (cols + 31) / 32;
+  const int tx = threadIdx.x & 31, ty = threadIdx.x >> 5;
+  for (long long t = blockIdx.x; t < tiles; t += gridDim.x) {
+    const long long y0 = (t / tiles_x) * 32, x0 = (t % tiles_x) * 32;
+    __syncthreads();  // the previous tile's sums are done
+    for (int e = threadIdx.x; e < th * tw; e += blockDim.x) {
+      const int r = e / tw, c = e - r * tw;
+      const long long qy = cupp_ndi_filter_index(y0 + g.lo[0] + r, rows, g.mode);
+      const long long qx = cupp_ndi_filter_index(x0 + g.lo[1] + c, cols, g.mode);
+      tile[e] = qy < 0 || qx < 0
+                    ? cval
+                    : static_cast<cupp_ndi_acc_t>(in[qy * g.in_stride[0] + qx * g.in_stride[1]]);
+    }
+    __syncthreads();
+    cupp_ndi_acc_t acc[4] = {0, 0, 0, 0};
+    for (int k = 0; k < g.taps; ++k) {
+      const cupp_ndi_acc_t wk = w[k];
+      const int at = (ty + offsets[2 * k] - static_cast<int>(g.lo[0])) * tw + tx +
+                     offsets[2 * k + 1] - static_cast<int>(g.lo[1]);
+#pragma unroll
+      for (int p = 0; p < 4; ++p)
+        acc[p] = cupp_ndi_add(acc[p], cupp_ndi_mul(wk, tile[at + 8 * p * tw]));
+    }
+    const long long x = x0 + tx;
+#pragma unroll
+    for (int p = 0; p < 4; ++p) {
+      const long long y = y0 + ty + 8 * p;
+      if (y < rows && x < cols) cupp_ndi_store(out + y * cols + x, acc[p]);
+    }
   }
 }
 

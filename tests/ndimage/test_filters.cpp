@@ -285,6 +285,7 @@ TEST(NdimageFiltersHost, KernelsCompileForSm90) {
       const std::string variant = std::string(cupp::dtype_name(in)) + "_" + cupp::dtype_name(out);
       EXPECT_NE(m->image.find("cupp_ndi_correlate1d_" + variant), std::string::npos);
       EXPECT_NE(m->image.find("cupp_ndi_correlate_" + variant), std::string::npos);
+      EXPECT_NE(m->image.find("cupp_ndi_correlate2d_" + variant), std::string::npos);
     }
   }
 }

@@ -259,6 +259,7 @@ std::string filters_kernel_source(dtype in, dtype out) {
   s += "#define CUPP_NDI_K " + std::to_string(kMaxDims) + "\n";
   s += "#define CUPP_NDI_LINE_NAME cupp_ndi_correlate1d_" + variant(in, out) + "\n";
   s += "#define CUPP_NDI_ND_NAME cupp_ndi_correlate_" + variant(in, out) + "\n";
+  s += "#define CUPP_NDI_2D_NAME cupp_ndi_correlate2d_" + variant(in, out) + "\n";
   return jit::detail::routine_source("cupp/ndimage_filters.cuh", s);
 }
 
@@ -544,6 +545,20 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
   if (!offsets.empty()) cupp::detail::from_host(doff, offsets.data());
   if (!linear.empty()) cupp::detail::from_host(dlin, linear.data());
   const std::int64_t size = result.size();
+  // Note [2-D correlation tiles] in kernels/cupp/ndimage_filters.cuh.
+  const std::size_t tile_bytes = nd == 2 ? static_cast<std::size_t>(32 + g.hi[0] - g.lo[0]) *
+                                               static_cast<std::size_t>(32 + g.hi[1] - g.lo[1]) *
+                                               dtype_itemsize(acc)
+                                         : 0;
+  if (nd == 2 && tile_bytes <= kTileBytes) {
+    const long long tiles = ((g.shape[0] + 31) / 32) * ((g.shape[1] + 31) / 32);
+    const RawKernel& tiled = filter_kernel(input.dt, out, "correlate2d");
+    tiled({cupp::detail::resident_blocks(tiled, tiles * kThreads, kThreads, tile_bytes)},
+          {kThreads}, static_cast<const void*>(input.ptr), static_cast<void*>(result.ptr),
+          static_cast<const void*>(dw.ptr), static_cast<const void*>(doff.ptr), g, tiles,
+          cupp::shared_mem(tile_bytes));
+    return result;
+  }
   const RawKernel& kernel = filter_kernel(input.dt, out, "correlate");
   kernel({cupp::detail::resident_blocks(kernel, size, kThreads)}, {kThreads},
          static_cast<const void*>(input.ptr), static_cast<void*>(result.ptr),
