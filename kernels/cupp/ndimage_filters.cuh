@@ -299,10 +299,11 @@ extern "C" __global__ void CUPP_NDI_LINE_NAME(const cupp_ndi_in_t* __restrict__ 
   }
 }
 
-// Note [N-D correlation]: one thread per output element (C order), the taps (those SciPy keeps)
-// as weights, per-axis offsets and linear offsets in the input's strides, read by every thread of
-// a warp at once. An element whose whole footprint lies inside the array sums straight from its
-// linear offsets; one near an edge maps every tap's coordinates through the boundary mode.
+// Note [N-D correlation]: one thread per output element (C order), every position of the
+// footprint a tap (weights, per-axis offsets and linear offsets in the input's strides, read by
+// every thread of a warp at once; the taps SciPy drops, |w| <= DBL_EPSILON, are skipped). An
+// element whose whole footprint lies inside the array sums straight from its linear offsets; one
+// near an edge maps every tap's coordinates through the boundary mode.
 struct cupp_ndi_nd_geom {
   long long shape[CUPP_NDI_K];
   long long in_stride[CUPP_NDI_K];
@@ -310,8 +311,16 @@ struct cupp_ndi_nd_geom {
   long long hi[CUPP_NDI_K];
   double cval;
   int ndim, mode, taps;
-  int narrow;  // every extent and the size below 2^32: 32-bit coordinates
+  int narrow;   // every extent and the size below 2^32: 32-bit coordinates
+  int reverse;  // convolution: tap k has weight w[taps - 1 - k]
 };
+
+/// The weight of tap k, or 0 where SciPy drops the tap (|w| <= DBL_EPSILON): the caller skips it.
+__device__ __forceinline__ cupp_ndi_acc_t cupp_ndi_tap(const cupp_ndi_acc_t* w,
+                                                       const cupp_ndi_nd_geom& g, int k) {
+  const cupp_ndi_acc_t wk = w[g.reverse ? g.taps - 1 - k : k];
+  return fabs(static_cast<double>(wk)) > 2.220446049250313e-16 ? wk : cupp_ndi_acc_t(0);
+}
 
 extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in,
                                             cupp_ndi_out_t* __restrict__ out,
@@ -345,11 +354,16 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
     }
     cupp_ndi_acc_t acc = 0;
     if (inside) {
-      for (int k = 0; k < g.taps; ++k)
-        acc = cupp_ndi_add(acc,
-                           cupp_ndi_mul(w[k], static_cast<cupp_ndi_acc_t>(in[base + linear[k]])));
+      for (int k = 0; k < g.taps; ++k) {
+        const cupp_ndi_acc_t wk = cupp_ndi_tap(w, g, k);
+        if (wk == cupp_ndi_acc_t(0)) continue;  // a tap SciPy drops is not even read
+        acc =
+            cupp_ndi_add(acc, cupp_ndi_mul(wk, static_cast<cupp_ndi_acc_t>(in[base + linear[k]])));
+      }
     } else {
       for (int k = 0; k < g.taps; ++k) {
+        const cupp_ndi_acc_t wk = cupp_ndi_tap(w, g, k);
+        if (wk == cupp_ndi_acc_t(0)) continue;
         long long at = 0, rem = idx;
         bool outside = false;
         for (int d = g.ndim - 1; d >= 0 && !outside; --d) {
@@ -361,7 +375,7 @@ extern "C" __global__ void CUPP_NDI_ND_NAME(const cupp_ndi_in_t* __restrict__ in
           at += q * g.in_stride[d];
         }
         const cupp_ndi_acc_t v = outside ? cval : static_cast<cupp_ndi_acc_t>(in[at]);
-        acc = cupp_ndi_add(acc, cupp_ndi_mul(w[k], v));
+        acc = cupp_ndi_add(acc, cupp_ndi_mul(wk, v));
       }
     }
     cupp_ndi_store(out + idx, acc);
@@ -400,7 +414,8 @@ extern "C" __global__ void CUPP_NDI_2D_NAME(const cupp_ndi_in_t* __restrict__ in
     __syncthreads();
     cupp_ndi_acc_t acc[4] = {0, 0, 0, 0};
     for (int k = 0; k < g.taps; ++k) {
-      const cupp_ndi_acc_t wk = w[k];
+      const cupp_ndi_acc_t wk = cupp_ndi_tap(w, g, k);
+      if (wk == cupp_ndi_acc_t(0)) continue;
       const int at = (ty + offsets[2 * k] - static_cast<int>(g.lo[0])) * tw + tx +
                      offsets[2 * k + 1] - static_cast<int>(g.lo[1]);
 #pragma unroll

@@ -5,16 +5,23 @@
 // kernels/cupp/ndimage_filters.cuh.
 #include "cupp/scipy/ndimage/filters.hpp"
 
+#include <cuda_runtime_api.h>
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "../../cuda/launch.hpp"
 #include "../../jit/registry.hpp"
 #include "cupp/core/error.hpp"
+#include "cupp/cuda/device.hpp"
+#include "cupp/cuda/stream.hpp"
 #include "cupp/expr/engine.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 
@@ -46,7 +53,7 @@ struct nd_geom {
   long long hi[kMaxDims];
   double cval;
   int ndim, mode, taps;
-  int narrow;
+  int narrow, reverse;
 };
 
 // The tap combinations of kernels/cupp/ndimage_filters.cuh.
@@ -109,20 +116,45 @@ const RawKernel& filter_kernel(dtype in, dtype out, const char* what) {
                                      std::string("cupp_ndi_") + what + "_" + variant(in, out));
 }
 
-/// The weights as a device array of the sums' type (at least one element).
-array_desc device_weights(const std::vector<double>& w, dtype acc) {
-  const std::size_t n = std::max<std::size_t>(w.size(), 1);
-  array_desc d = make_array({static_cast<std::int64_t>(n)}, acc);
-  if (acc == dtype::float32) {
-    std::vector<float> f(n, 0.0f);
-    for (std::size_t i = 0; i < w.size(); ++i) f[i] = static_cast<float>(w[i]);
-    cupp::detail::from_host(d, f.data());
-  } else {
-    std::vector<double> f(n, 0.0);
-    std::copy(w.begin(), w.end(), f.begin());
-    cupp::detail::from_host(d, f.data());
+// Note [Weights cache]: every pass needs its weights (and the N-D correlation its tap offsets)
+// on the device. Copying them from pageable host memory at each call costs a staged copy in the
+// stream (and cannot be captured into a CUDA graph), while filters are mostly called again and
+// again with the same weights (a Gaussian of one sigma, a Sobel kernel). So the device copies are
+// kept per device, dtype and bytes, made once (and waited for, so that any stream may read them),
+// at most kDeviceTablesCached of them; past that the device is synchronised and the cache emptied.
+constexpr std::size_t kDeviceTablesCached = 256;
+
+/// `n` elements of dtype `dt` at `data` as a 1-D device array (at least one element), from the
+/// cache of Note [Weights cache].
+array_desc device_table(const void* data, std::size_t n, dtype dt) {
+  using key = std::tuple<int, dtype, std::string>;
+  static std::mutex mutex;
+  // Never destroyed: the arrays must not go back to a pool that exit has already torn down.
+  static auto* cache = new std::map<key, array_desc>();
+  const std::size_t bytes = n * dtype_itemsize(dt);
+  key k{cupp::cuda::detail::current_device_id(), dt,
+        std::string(static_cast<const char*>(data), bytes)};
+  const std::lock_guard<std::mutex> lock(mutex);
+  const auto it = cache->find(k);
+  if (it != cache->end()) return it->second;
+  if (cache->size() >= kDeviceTablesCached) {
+    CUPP_CHECK_CUDA(cudaDeviceSynchronize());  // no kernel still reads the tables let go
+    cache->clear();
   }
+  array_desc d = make_array({static_cast<std::int64_t>(std::max<std::size_t>(n, 1))}, dt);
+  if (n > 0) cupp::detail::from_host(d, data);
+  CUPP_CHECK_CUDA(cudaStreamSynchronize(cupp::cuda::get_current_stream()));
+  cache->emplace(std::move(k), d);
   return d;
+}
+
+/// The weights as a device array of the sums' type, from the cache.
+array_desc device_weights(const std::vector<double>& w, dtype acc) {
+  if (acc == dtype::float32) {
+    const std::vector<float> f(w.begin(), w.end());
+    return device_table(f.data(), f.size(), acc);
+  }
+  return device_table(w.data(), w.size(), acc);
 }
 
 /// SciPy's symmetry test of NI_Correlate1D (Note [Filter arithmetic]).
@@ -470,9 +502,7 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
   if (static_cast<int>(nonzero_axes) != nd)
     throw value_error("weights.ndim (" + std::to_string(nonzero_axes) + ") must match len(axes) (" +
                       std::to_string(ax.size()) + ")");
-  // The weights on the host, C order (the template hands them over as double).
-  CUPP_ASSERT(weights.dt == dtype::float64);
-  std::vector<double> w(static_cast<std::size_t>(weights.size()));
+  CUPP_ASSERT(weights.dt == dtype::float64);  // the template hands them over as double
   if (convolution) {  // the origins mirrored; the weights are reversed once read
     for (int d = 0; d < nd; ++d) {
       auto& o = origins[static_cast<std::size_t>(d)];
@@ -492,58 +522,50 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
       return correlate(part, weights, mode, which == 0 ? cval : 0.0, origin, axes, convolution,
                        real);
     });
-  if (!w.empty()) cupp::detail::to_host(weights, w.data());
-  if (convolution) std::reverse(w.begin(), w.end());  // every axis reversed: C order reversed
   array_desc result = make_array(input.shape, out);
   if (result.size() == 0) return result;
-  // The taps SciPy keeps (|w| > DBL_EPSILON), in C order, with their offsets from the output
-  // element: index_d - wshape_d / 2 - origin_d along each axis.
+  // Every position of the footprint is a tap, in C order, with its offsets from the output
+  // element (index_d - wshape_d / 2 - origin_d along each axis); the kernels skip the taps SciPy
+  // drops (|w| <= DBL_EPSILON) as they read the weights, which stay on the device: no copy to
+  // the host, no synchronisation. Convolution reads the weights backwards (every axis reversed).
   nd_geom g{};
   g.ndim = nd;
   g.mode = static_cast<int>(m);
   g.cval = cval;
-  std::vector<double> taps;
+  g.reverse = convolution ? 1 : 0;
   std::vector<int> offsets;
   std::vector<long long> linear;
   for (int d = 0; d < nd; ++d) {
-    g.shape[d] = input.shape[static_cast<std::size_t>(d)];
-    g.in_stride[d] = input.strides[static_cast<std::size_t>(d)];
-    g.lo[d] = 0;
-    g.hi[d] = 0;
+    const auto dd = static_cast<std::size_t>(d);
+    g.shape[d] = input.shape[dd];
+    g.in_stride[d] = input.strides[dd];
+    g.lo[d] = -wshape_full[dd] / 2 - origins[dd];
+    g.hi[d] = g.lo[d] + wshape_full[dd] - 1;
   }
   std::vector<long long> idx(static_cast<std::size_t>(nd), 0);
-  bool first = true;
-  for (std::size_t k = 0; k < w.size(); ++k) {
-    if (std::fabs(w[k]) > DBL_EPSILON) {
-      taps.push_back(w[k]);
-      long long lin = 0;
-      for (int d = 0; d < nd; ++d) {
-        const auto dd = static_cast<std::size_t>(d);
-        const long long off = idx[dd] - wshape_full[dd] / 2 - origins[dd];
-        offsets.push_back(static_cast<int>(off));
-        lin += off * g.in_stride[d];
-        g.lo[d] = first ? off : std::min(g.lo[d], off);
-        g.hi[d] = first ? off : std::max(g.hi[d], off);
-      }
-      linear.push_back(lin);
-      first = false;
+  for (std::int64_t k = 0; k < weights.size(); ++k) {
+    long long lin = 0;
+    for (int d = 0; d < nd; ++d) {
+      const long long off = g.lo[d] + idx[static_cast<std::size_t>(d)];
+      offsets.push_back(static_cast<int>(off));
+      lin += off * g.in_stride[d];
     }
+    linear.push_back(lin);
     for (int d = nd - 1; d >= 0; --d) {  // the next C-order index
       const auto dd = static_cast<std::size_t>(d);
       if (++idx[dd] < wshape_full[dd]) break;
       idx[dd] = 0;
     }
   }
-  g.taps = static_cast<int>(taps.size());
+  g.taps = static_cast<int>(weights.size());
   g.narrow = result.size() < (std::int64_t{1} << 32) ? 1 : 0;
   const dtype acc = sum_dtype(input.dt, out);
-  const array_desc dw = device_weights(taps, acc);
-  array_desc doff = make_array(
-      {static_cast<std::int64_t>(std::max<std::size_t>(offsets.size(), 1))}, dtype::int32);
-  array_desc dlin = make_array({static_cast<std::int64_t>(std::max<std::size_t>(linear.size(), 1))},
-                               dtype::int64);
-  if (!offsets.empty()) cupp::detail::from_host(doff, offsets.data());
-  if (!linear.empty()) cupp::detail::from_host(dlin, linear.data());
+  // The weights in the sums' type, C-contiguous, on the device.
+  const array_desc dw = acc == dtype::float32 ? cast_copy(weights, acc)
+                        : cupp::is_c_contiguous(weights.shape, weights.strides)
+                            ? weights
+                            : cupp::detail::copy(weights);
+  const array_desc doff = device_table(offsets.data(), offsets.size(), dtype::int32);
   const std::int64_t size = result.size();
   // Note [2-D correlation tiles] in kernels/cupp/ndimage_filters.cuh.
   const std::size_t tile_bytes = nd == 2 ? static_cast<std::size_t>(32 + g.hi[0] - g.lo[0]) *
@@ -559,6 +581,7 @@ array_desc correlate(const array_desc& input, const array_desc& weights, const s
           cupp::shared_mem(tile_bytes));
     return result;
   }
+  const array_desc dlin = device_table(linear.data(), linear.size(), dtype::int64);
   const RawKernel& kernel = filter_kernel(input.dt, out, "correlate");
   kernel({cupp::detail::resident_blocks(kernel, size, kThreads)}, {kThreads},
          static_cast<const void*>(input.ptr), static_cast<void*>(result.ptr),
