@@ -52,10 +52,11 @@ array_desc cast_copy(const array_desc& input, dtype out);
 std::vector<double> gaussian_weights(double sigma, int order, int radius);
 
 /// The generated source of the filters' kernels for an input and an output dtype
-/// (`cupp_ndi_correlate1d_<in>_<out>` and `cupp_ndi_correlate_<in>_<out>`), for tests.
+/// (`cupp_ndi_correlate1d_<in>_<out>`, `cupp_ndi_correlate_<in>_<out>` and
+/// `cupp_ndi_correlate2d_<in>_<out>`), for tests.
 std::string filters_kernel_source(dtype in, dtype out);
 
-/// The axes the generic filters visit (SciPy's _check_axes), and the mode of each.
+/// The axes the generic filters visit (SciPy's _check_axes).
 std::vector<int> generic_axes(const axis_arg& axes, int ndim);
 
 }  // namespace detail
