@@ -10,6 +10,7 @@ depends on the function, see below) and, for correlate/convolve, the weights ("_
 Layouts of __p:
   correlate1d, convolve1d   axis, cval, origin, weights...
   correlate, convolve       cval, origins (one per axis)...
+  *_cw (complex weights)    as the function without the suffix, the weights in "__w"
   uniform_filter1d          size, axis, cval, origin
   uniform_filter            cval, sizes (one per axis)..., origins (one per axis)...
   gaussian_filter1d         sigma, axis, order, cval, truncate, radius (-1: None)
@@ -51,7 +52,8 @@ def add(fn, mode, out, inp, res, p, w=None):
     cases[key + "__out"] = res
     cases[key + "__p"] = np.asarray(p, dtype=np.float64)
     if w is not None:
-        cases[key + "__w"] = np.asarray(w, dtype=np.float64)
+        w = np.asarray(w)
+        cases[key + "__w"] = w.astype(np.complex128 if w.dtype.kind == "c" else np.float64)
 
 
 DTYPES = [np.float64, np.float32, np.uint8, np.int8, np.int16, np.uint16, np.int32, np.uint32,
@@ -238,6 +240,21 @@ for dt in (np.complex64, np.complex128):
     add("laplace", "reflect", None, a, ndi.laplace(a), [0.0])
     add("gaussian_gradient_magnitude", "reflect", None, a, ndi.gaussian_gradient_magnitude(a, 1.0),
         [0.0, 1.0])
+
+# complex weights (SciPy conjugates them for a correlation): "<function>_cw", weights in "__w"
+for dt in (np.float64, np.float32, np.int16, np.complex128, np.complex64):
+    a = image((5, 6), np.float64)
+    if np.dtype(dt).kind == "c":
+        a = a + 1j * image((5, 6), np.float64)
+    a = a.astype(dt)
+    w = np.array([0.5 + 1j, -1.0 + 0.25j, 2.0 - 0.5j])
+    add("correlate1d_cw", "wrap", None, a, ndi.correlate1d(a, w, 1, mode="wrap", cval=0.0),
+        [1, 0.0, 0], w)
+    add("convolve1d_cw", "constant", None, a, ndi.convolve1d(a, w, 0, mode="constant", cval=1.5),
+        [0, 1.5, 0], w)
+    w2 = np.array([[1 + 1j, 0.5, -2j], [0.25j, -1.0, 0.5 + 0.5j]])
+    add("correlate_cw", "reflect", None, a, ndi.correlate(a, w2), [0.0, 0, 0], w2)
+    add("convolve_cw", "nearest", None, a, ndi.convolve(a, w2, mode="nearest"), [0.0, 0, 0], w2)
 
 np.savez_compressed("tests/data/ndimage/filters.npz", **cases)
 print(len(cases) // 3, "cases")

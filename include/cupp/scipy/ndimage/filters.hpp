@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// cupp::scipy::ndimage, as scipy.ndimage: correlate, convolve, the 1-D, uniform, Gaussian and derivative filters, the rank filters (minimum, maximum, median, rank, percentile) and the generic filters.
+// cupp::scipy::ndimage, as scipy.ndimage: correlate, convolve, the 1-D, uniform, Gaussian and
+// derivative filters, the rank filters (minimum, maximum, median, rank, percentile) and the generic
+// filters.
 #pragma once
 
+#include <complex>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -59,6 +62,42 @@ std::string filters_kernel_source(dtype in, dtype out);
 /// The axes the generic filters visit (SciPy's _check_axes).
 std::vector<int> generic_axes(const axis_arg& axes, int ndim);
 
+template <class T>
+struct real_of {
+  using type = T;
+};
+template <class T>
+struct real_of<std::complex<T>> {
+  using type = T;
+};
+
+/// The element type of a filter of T with weights of W: SciPy's promote_types(input, complex64)
+/// for complex weights, else T; `Out` where the caller names one.
+template <class Out, class T, class W>
+using weighted_t =
+    out_t<Out, std::conditional_t<is_complex(dtype_of<W>), promote_t<T, std::complex<float>>, T>>;
+
+/// SciPy's _complex_via_real_components for complex weights wr + i wi (for a correlation already
+/// conjugated): `f(x, part, cval)` filters the real array x with the weights' real (part 0) or
+/// imaginary (1) parts into an array of C's real type, and the parts combine as complex products
+/// do; the imaginary parts of a complex input take the imaginary part of cval, 0 here.
+template <class C, class T, class F>
+ndarray<C> via_complex_weights(const ndarray<T>& input, double cval, F&& f) {
+  static_assert(is_complex(dtype_of<C>), "output must have complex dtype");
+  using R = typename real_of<C>::type;
+  const std::complex<R> i(0, 1);
+  if constexpr (is_complex(dtype_of<T>)) {
+    using RT = typename real_of<T>::type;
+    const ndarray<RT> re(cupp::real(input)), im(cupp::imag(input));
+    const ndarray<R> rr = f(re, 0, cval), ii = f(im, 1, 0.0);
+    const ndarray<R> ri = f(re, 1, cval), ir = f(im, 0, 0.0);
+    return ndarray<C>((rr - ii) + i * (ri + ir));
+  } else {
+    const ndarray<R> r = f(input, 0, cval), im = f(input, 1, cval);
+    return ndarray<C>(r + i * im);
+  }
+}
+
 }  // namespace detail
 
 /// scipy.ndimage.correlate1d: the lines of `input` along `axis` correlated with `weights`.
@@ -82,29 +121,87 @@ ndarray<out_t<Out, T>> convolve1d(const ndarray<T>& input, const std::vector<dou
                                                     true, dtype_of<out_t<Out, T>>));
 }
 
+/// scipy.ndimage.correlate1d with complex weights: the weights conjugated, as SciPy (and
+/// numpy.correlate) do; the result is complex (SciPy's promote_types(input, complex64)). The
+/// weights are a deduced std::vector<std::complex<double>>, so that a braced list of numbers
+/// still picks the real weights.
+template <class Out = void, class T, class W,
+          std::enable_if_t<std::is_same_v<W, std::complex<double>>, int> = 0>
+ndarray<detail::weighted_t<Out, T, std::complex<double>>> correlate1d(
+    const ndarray<T>& input, const std::vector<W>& weights, int axis = -1,
+    const std::string& mode = "reflect", double cval = 0.0, int origin = 0) {
+  using C = detail::weighted_t<Out, T, std::complex<double>>;
+  using R = typename detail::real_of<C>::type;
+  std::vector<double> wr, wi;
+  for (const auto& w : weights) {
+    wr.push_back(w.real());
+    wi.push_back(-w.imag());
+  }
+  return detail::via_complex_weights<C>(input, cval, [&](const auto& x, int part, double c) {
+    return correlate1d<R>(x, part == 0 ? wr : wi, axis, mode, c, origin);
+  });
+}
+
+/// scipy.ndimage.convolve1d with complex weights (not conjugated).
+template <class Out = void, class T, class W,
+          std::enable_if_t<std::is_same_v<W, std::complex<double>>, int> = 0>
+ndarray<detail::weighted_t<Out, T, std::complex<double>>> convolve1d(
+    const ndarray<T>& input, const std::vector<W>& weights, int axis = -1,
+    const std::string& mode = "reflect", double cval = 0.0, int origin = 0) {
+  using C = detail::weighted_t<Out, T, std::complex<double>>;
+  using R = typename detail::real_of<C>::type;
+  std::vector<double> wr, wi;
+  for (const auto& w : weights) {
+    wr.push_back(w.real());
+    wi.push_back(w.imag());
+  }
+  return detail::via_complex_weights<C>(input, cval, [&](const auto& x, int part, double c) {
+    return convolve1d<R>(x, part == 0 ? wr : wi, axis, mode, c, origin);
+  });
+}
+
 /// scipy.ndimage.correlate: the N-D correlation of `input` with `weights` (any real dtype, read
-/// as double; one axis per input axis, or per axis of `axes`). value_error "weights.ndim (2) must
+/// as double, or complex: then conjugated, and the result complex, as SciPy; one axis per input
+/// axis, or per axis of `axes`). value_error "weights.ndim (2) must
 /// match len(axes) (3)", "Invalid origin; origin must satisfy -(weights.shape[k] // 2) <=
 /// origin[k] <= (weights.shape[k]-1) // 2".
 template <class Out = void, class T, class W>
-ndarray<out_t<Out, T>> correlate(const ndarray<T>& input, const ndarray<W>& weights,
-                                 const std::string& mode = "reflect", double cval = 0.0,
-                                 const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
-  static_assert(!is_complex(dtype_of<W>), "complex weights are not supported yet");
-  return ndarray<out_t<Out, T>>(
-      detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
-                        origin, axes, false, dtype_of<out_t<Out, T>>));
+ndarray<detail::weighted_t<Out, T, W>> correlate(const ndarray<T>& input, const ndarray<W>& weights,
+                                                 const std::string& mode = "reflect",
+                                                 double cval = 0.0, const per_axis<int>& origin = 0,
+                                                 const axis_arg& axes = {}) {
+  using C = detail::weighted_t<Out, T, W>;
+  if constexpr (is_complex(dtype_of<W>)) {
+    using R = typename detail::real_of<C>::type;
+    const ndarray<double> wr(cupp::real(weights)), wi(-cupp::imag(weights));
+    return detail::via_complex_weights<C>(input, cval, [&](const auto& x, int part, double c) {
+      return correlate<R>(x, part == 0 ? wr : wi, mode, c, origin, axes);
+    });
+  } else {
+    return ndarray<C>(detail::correlate(input.desc(),
+                                        cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
+                                        origin, axes, false, dtype_of<C>));
+  }
 }
 
 /// scipy.ndimage.convolve: correlate with the weights reversed along every axis.
 template <class Out = void, class T, class W>
-ndarray<out_t<Out, T>> convolve(const ndarray<T>& input, const ndarray<W>& weights,
-                                const std::string& mode = "reflect", double cval = 0.0,
-                                const per_axis<int>& origin = 0, const axis_arg& axes = {}) {
-  static_assert(!is_complex(dtype_of<W>), "complex weights are not supported yet");
-  return ndarray<out_t<Out, T>>(
-      detail::correlate(input.desc(), cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
-                        origin, axes, true, dtype_of<out_t<Out, T>>));
+ndarray<detail::weighted_t<Out, T, W>> convolve(const ndarray<T>& input, const ndarray<W>& weights,
+                                                const std::string& mode = "reflect",
+                                                double cval = 0.0, const per_axis<int>& origin = 0,
+                                                const axis_arg& axes = {}) {
+  using C = detail::weighted_t<Out, T, W>;
+  if constexpr (is_complex(dtype_of<W>)) {
+    using R = typename detail::real_of<C>::type;
+    const ndarray<double> wr(cupp::real(weights)), wi(cupp::imag(weights));
+    return detail::via_complex_weights<C>(input, cval, [&](const auto& x, int part, double c) {
+      return convolve<R>(x, part == 0 ? wr : wi, mode, c, origin, axes);
+    });
+  } else {
+    return ndarray<C>(detail::correlate(input.desc(),
+                                        cupp::detail::as_dtype<double>(weights).desc(), mode, cval,
+                                        origin, axes, true, dtype_of<C>));
+  }
 }
 
 /// scipy.ndimage.uniform_filter1d: the mean over `size` elements along `axis`.
