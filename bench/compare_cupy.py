@@ -451,6 +451,26 @@ def cupy_cases(cp):
             'ndi_label_random50_4096': lambda: events(lambda: ndi.label(mask())),
         }
 
+    def ndimage_filters_cases():  # cupyx.scipy.ndimage on the image of bench_ndimage_filters
+        from cupyx.scipy import ndimage as cndi
+        side = 4096
+
+        def made(name, fn):  # made once, outside the timed region
+            if name not in arrays:
+                arrays[name] = fn()
+            return arrays[name]
+        image = lambda: made('ndi_image', lambda: cp.random.rand(side, side, dtype=cp.float32))
+        weights = lambda: made('ndi_w3', lambda: cp.random.rand(3, 3, dtype=cp.float32))
+        return {
+            'ndi_gaussian_filter_sigma4_f32_4096': lambda: events(
+                lambda: cndi.gaussian_filter(image(), 4.0)),
+            'ndi_uniform_filter_9_f32_4096': lambda: events(
+                lambda: cndi.uniform_filter(image(), 9)),
+            'ndi_sobel_f32_4096': lambda: events(lambda: cndi.sobel(image())),
+            'ndi_correlate_3x3_f32_4096': lambda: events(
+                lambda: cndi.correlate(image(), weights())),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -465,6 +485,7 @@ def cupy_cases(cp):
         **rng_cases(),
         **manip_cases(),
         **ndimage_rank_cases(),
+        **ndimage_filters_cases(),
         'ew_add_f32_out': lambda: events(
             lambda: cp.add(arr('a', n), arr('b', n), out=arr('out', n))),
         'ew_add_f32_alloc': lambda: events(lambda: arr('a', n) + arr('b', n)),
@@ -575,6 +596,14 @@ BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
               'mp_scatter_2^24_into_2^26_f32': (8 + 4 + 4) * (1 << 24),
               'mp_pad_reflect_8192_f32': 4 * (_S * _S + (_S + 256) ** 2),
               'mp_roll_f32_2^26': 8 * _N})
+
+# ndimage linear filters (--filter ndi_); bytes: each pass reads and writes the 4096^2 float32
+# image once (two passes for the separable filters, one for the 3x3 correlation).
+_NDI = 4 * 4096 * 4096
+BYTES.update({'ndi_gaussian_filter_sigma4_f32_4096': 4 * _NDI,
+              'ndi_uniform_filter_9_f32_4096': 4 * _NDI,
+              'ndi_sobel_f32_4096': 4 * _NDI,
+              'ndi_correlate_3x3_f32_4096': 2 * _NDI})
 
 
 BYTES.update({'ndi_sum_labels_4096': 8 * 4096 * 4096, 'ndi_center_of_mass_4096': 8 * 4096 * 4096,

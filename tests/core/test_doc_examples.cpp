@@ -91,7 +91,7 @@ TEST(DocExamples, SortingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sorti
 TEST(DocExamples, IoPageMatchesTheTests) { EXPECT_EQ(check_page("docs/io.md"), 4); }
 TEST(DocExamples, SearchingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/searching.md"), 4); }
 TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"), 4); }
-TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 4); }
+TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 5); }
 TEST(DocExamples, LinalgPageMatchesTheTests) { EXPECT_EQ(check_page("docs/linalg.md"), 18); }
 TEST(DocExamples, FftPageMatchesTheTests) { EXPECT_EQ(check_page("docs/fft.md"), 5); }
 TEST(DocExamples, RandomPageMatchesTheTests) { EXPECT_EQ(check_page("docs/random.md"), 4); }
@@ -103,5 +103,8 @@ TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/inde
 TEST(DocExamples, KernelsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/kernels.md"), 2); }
 TEST(DocExamples, InteropPageMatchesTheTests) { EXPECT_EQ(check_page("docs/interop.md"), 4); }
 TEST(DocExamples, PrintingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/printing.md"), 4); }
+TEST(DocExamples, ScipyNdimagePageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/scipy_ndimage.md"), 7);
+}
 
 }  // namespace
