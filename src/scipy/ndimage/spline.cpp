@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// scipy.ndimage.spline_filter1d and spline_filter: the B-spline prefilter as segmented recursive
+// passes (Note [Prefilter lines] in kernels/cupp/ndimage_interp.cuh), one pole at a time.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "../../cuda/launch.hpp"
+#include "../../jit/registry.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/core/runtime_array.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/scipy/ndimage/interpolation.hpp"
+
+namespace cupp::scipy::ndimage::detail {
+
+namespace {
+
+// The host image of cupp_ndi_spline_pass (same members, same order).
+struct spline_pass {
+  long long n;
+  long long lines;
+  long long inner;
+  long long seg;
+  long long segs;
+  int order;
+  int mode;
+  int pole;
+  int anticausal;
+};
+static_assert(sizeof(spline_pass) == 8 * 7, "spline_pass is packed as its device twin");
+
+// Note [Prefilter lines] in kernels/cupp/ndimage_interp.cuh: segments of L samples, L at least
+// every pole's horizon (45 terms for order 5 in double).
+constexpr long long kSegment = 64;
+
+const char* short_name(dtype w) { return w == dtype::float32 ? "f32" : "f64"; }
+
+const RawKernel& spline_kernel(dtype w) {
+  return jit::detail::library_kernel(spline_kernel_source(w),
+                                     std::string("cupp_ndi_spline_filter_") + short_name(w));
+}
+
+}  // namespace
+
+std::string spline_kernel_source(dtype w) {
+  std::string s = std::string("typedef ") + (w == dtype::float32 ? "float" : "double") +
+                  " cupp_w_t;\n";
+  s += std::string("#define CUPP_NDI_SPLINE_NAME cupp_ndi_spline_filter_") + short_name(w) + "\n";
+  return jit::detail::routine_source("cupp/ndimage_interp.cuh", s);
+}
+
+void check_interp_dtype(dtype dt) {
+  if (is_complex(dt)) throw type_error("Complex type not supported");
+  if (dt == dtype::float16 || dt == dtype::bfloat16)
+    throw value_error(std::string("array type dtype('") + dtype_name(dt) + "') not supported");
+}
+
+array_desc converted(const array_desc& a, dtype dt) { return cupp::array(a).astype(dt).desc(); }
+
+namespace {
+
+/// Filters `work` (C-contiguous float32 or float64) in place along `axis` with the poles of
+/// `order`, for boundary mode `mode` (a detail::boundary code).
+void spline_filter_axis(const array_desc& work, int order, int axis, int mode) {
+  const auto ax = static_cast<std::size_t>(axis);
+  const long long n = work.shape[ax];
+  const long long size = work.size();
+  if (n <= 1 || size == 0) return;
+  long long inner = 1;
+  for (std::size_t d = ax + 1; d < work.shape.size(); ++d) inner *= work.shape[d];
+  const array_desc tmp = cupp::detail::make_array(work.shape, work.dt);
+  const RawKernel& kernel = spline_kernel(work.dt);
+  const int npoles = order / 2;
+  for (int k = 0; k < npoles; ++k) {
+    spline_pass g{};
+    g.n = n;
+    g.lines = size / n;
+    g.inner = inner;
+    g.seg = kSegment;
+    g.segs = n < 2 * kSegment ? 1 : n / kSegment;
+    g.order = order;
+    g.mode = mode;
+    g.pole = k;
+    const long long threads = g.lines * g.segs;
+    for (int pass = 0; pass < 2; ++pass) {
+      g.anticausal = pass;
+      const array_desc& src = pass == 0 ? work : tmp;
+      const array_desc& dst = pass == 0 ? tmp : work;
+      kernel({cupp::detail::resident_blocks(kernel, threads, 256u)}, {256u},
+             static_cast<const void*>(src.ptr), static_cast<void*>(dst.ptr), g);
+    }
+  }
+}
+
+}  // namespace
+
+array_desc spline_coefficients(const array_desc& input, int order, int mode,
+                               const std::vector<int>& axes, dtype w) {
+  array_desc work = converted(input, w);
+  for (const int axis : axes) spline_filter_axis(work, order, axis, mode);
+  return work;
+}
+
+array_desc spline_filter1d(const array_desc& input, int order, std::int64_t axis,
+                           const std::string& mode, dtype out) {
+  if (order < 0 || order > 5) throw value_error("spline order not supported");
+  check_interp_dtype(input.dt);
+  check_interp_dtype(out);
+  if (order < 2) return converted(input, out);
+  const int code = static_cast<int>(interpolation_mode(mode));
+  const int ax = static_cast<int>(cupp::normalize_axis(axis, input.ndim()));
+  // Note [Prefilter precision]: SciPy filters in double. float32 data into float32 results are
+  // filtered in float32 (relative error a few float32 epsilons); everything else in double.
+  const dtype w = input.dt == dtype::float32 && out == dtype::float32 ? dtype::float32
+                                                                       : dtype::float64;
+  array_desc work = spline_coefficients(input, order, code, {ax}, w);
+  return work.dt == out ? work : converted(work, out);
+}
+
+array_desc spline_filter(const array_desc& input, int order, const std::string& mode,
+                         dtype out) {
+  if (order < 2 || order > 5) throw value_error("spline order not supported");
+  check_interp_dtype(input.dt);
+  check_interp_dtype(out);
+  if (input.ndim() == 0) return converted(input, out);
+  const int code = static_cast<int>(interpolation_mode(mode));
+  const dtype w = input.dt == dtype::float32 && out == dtype::float32 ? dtype::float32
+                                                                       : dtype::float64;
+  array_desc work = converted(input, w);
+  const bool narrowing = out != w && !is_floating(out);
+  for (int axis = 0; axis < static_cast<int>(input.ndim()); ++axis) {
+    spline_filter_axis(work, order, axis, code);
+    // SciPy writes each axis' result into the output before the next axis reads it: an integer
+    // output truncates in between.
+    if (narrowing && axis + 1 < static_cast<int>(input.ndim()))
+      work = converted(converted(work, out), w);
+  }
+  return work.dt == out ? work : converted(work, out);
+}
+
+}  // namespace cupp::scipy::ndimage::detail
