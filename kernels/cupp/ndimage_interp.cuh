@@ -161,6 +161,30 @@ CUPP_NDI_FN long long cupp_ndi_support_start(double x, int order) {
          order / 2;
 }
 
+/// One axis of length len at coordinate x (Note [Interpolation coordinates]): maps x in place
+/// and writes the indices of the order + 1 samples of its support to idx, -1 for a sample that
+/// is cval (grid-constant); false where the output is cval (constant, x outside the input).
+CUPP_NDI_FN bool cupp_ndi_axis_support(double& x, long long len, int mode, int order,
+                                       long long* idx) {
+  if (mode != cupp_ndi_grid_constant && mode != cupp_ndi_nearest) {
+    x = cupp_ndi_map_coordinate(x, len, mode);
+    if (!(x > -1.0)) return false;
+  }
+  const long long start = cupp_ndi_support_start(x, order);
+  const bool edge = start < 0 || start + order >= len;
+  const int smode = cupp_ndi_spline_mode(mode);
+  for (int ll = 0; ll <= order; ++ll) {
+    long long j = start + ll;
+    if (mode == cupp_ndi_grid_constant) {
+      if (j < 0 || j >= len) j = -1;
+    } else if (edge) {
+      j = (long long)cupp_ndi_map_coordinate((double)j, len, smode);
+    }
+    idx[ll] = j;
+  }
+  return true;
+}
+
 // Note [Spline weights]: the weights of the order + 1 samples of the support of the centred
 // B-spline of `order` at x, as SciPy's get_spline_interpolation_weights computes them: the
 // distance to the middle knot, the closed form of each piece, and the last weight as 1 minus the
@@ -544,7 +568,6 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
   }
 
   const int mode = g.mode;
-  const int smode = cupp_ndi_spline_mode(mode);
   long long offs[ND][P];
   cupp_w_t w[ND][P];
   bool outside[ND][P];
@@ -570,26 +593,15 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
     }
 #endif
     cc = CUPP_NDI_ADD(cc, g.nprepad);
-    const long long len = g.in_shape[h];
-    if (mode != cupp_ndi_grid_constant && mode != cupp_ndi_nearest) {
-      cc = cupp_ndi_map_coordinate(cc, len, mode);
-      if (!(cc > -1.0)) {  // constant mode, outside the input
-        out[out_off] = cupp_ndi_store(g.cval);
-        return;
-      }
+    long long idx[P];
+    if (!cupp_ndi_axis_support(cc, g.in_shape[h], mode, CUPP_NDI_ORDER, idx)) {
+      out[out_off] = cupp_ndi_store(g.cval);  // constant mode, outside the input
+      return;
     }
-    const long long start = cupp_ndi_support_start(cc, CUPP_NDI_ORDER);
-    const bool edge = start < 0 || start + CUPP_NDI_ORDER >= len;
 #pragma unroll
     for (int ll = 0; ll < P; ++ll) {
-      long long j = start + ll;
-      outside[h][ll] = false;
-      if (mode == cupp_ndi_grid_constant) {
-        outside[h][ll] = j < 0 || j >= len;
-      } else if (edge) {
-        j = (long long)cupp_ndi_map_coordinate((double)j, len, smode);
-      }
-      offs[h][ll] = j * g.in_stride[h];
+      outside[h][ll] = idx[ll] < 0;
+      offs[h][ll] = idx[ll] * g.in_stride[h];
     }
     cupp_ndi_spline_weights<cupp_w_t>(cc, CUPP_NDI_ORDER, w[h]);
   }

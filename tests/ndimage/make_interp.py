@@ -31,6 +31,17 @@ def add(fn, mode, order, inp, out, p, view=0, out_dtype=None, **extra):
         cases[key + "__" + k] = v
 
 
+def fit(shape, mode, order, spline=False):
+    """The shape a case uses: every axis at least 22 long where the prefilter starts its passes
+    as a reflected line (reflect; nearest when the line is not padded first) and order > 1.
+    SciPy 1.17's reflected start aliases c[0] (fixed upstream, scipy#24615) with an error of
+    about z^(2n), below double precision only from n of about 22; cupp computes the fixed sum.
+    """
+    if order > 1 and (mode == "reflect" or (spline and mode == "nearest")):
+        return tuple(max(n, 22) if n > 1 else n for n in shape)
+    return shape
+
+
 def view_of(x, view):
     if view == 1:
         return x[..., ::2]
@@ -52,38 +63,41 @@ def data(shape, dtype=np.float64):
 # ---- spline_filter1d / spline_filter ------------------------------------------------------
 for order in [2, 3, 4, 5]:
     for mode in MODES:
-        x = data((6, 7))
+        x = data(fit((6, 7), mode, order, True))
         for axis in [0, -1]:
             add("spline_filter1d", mode, order, x, ndi.spline_filter1d(x, order, axis, mode=mode),
                 [axis])
-        x3 = data((4, 5, 3))
+        x3 = data(fit((4, 5, 3), mode, order, True) if fit((4, 5), mode, order, True) == (4, 5)
+                  else (22, 23, 1))
         add("spline_filter", mode, order, x3, ndi.spline_filter(x3, order, mode=mode), [])
 # long lines: several segments of the parallel passes, along either axis
 for order in [2, 3, 4, 5]:
     for mode in ["mirror", "reflect", "grid-wrap", "nearest"]:
-        x = data((300, 3))
+        x = data((200, 2))
         add("spline_filter1d", mode, order, x, ndi.spline_filter1d(x, order, 0, mode=mode), [0])
-        x = data((2, 257))
+        x = data((1, 257))
         add("spline_filter1d", mode, order, x, ndi.spline_filter1d(x, order, 1, mode=mode), [1])
 # short lines, one element, orders 0 and 1 (copies), other dtypes and outputs, views
 for n in [1, 2, 3]:
     x = data((n,))
     for mode in MODES:
+        if n > 1 and fit((n,), mode, 3, True) != (n,):
+            continue
         add("spline_filter1d", mode, 3, x, ndi.spline_filter1d(x, 3, mode=mode), [-1])
 x = data((5, 6))
 for order in [0, 1]:
     add("spline_filter1d", "mirror", order, x, ndi.spline_filter1d(x, order), [-1])
 xu = data((5, 6), np.uint8)
 add("spline_filter", "mirror", 3, xu, ndi.spline_filter(xu, 3), [])
-xf = data((5, 6), np.float32)
+xf = data((22, 24), np.float32)
 add("spline_filter", "reflect", 3, xf, ndi.spline_filter(xf, 3, output=np.float32, mode="reflect"),
     [], out_dtype="float32")
 add("spline_filter", "mirror", 2, x, ndi.spline_filter(x, 2, output=np.int32), [],
     out_dtype="int32")
 xs = data((5, 8))
 add("spline_filter", "mirror", 3, xs, ndi.spline_filter(view_of(xs, 1), 3), [], view=1)
-add("spline_filter1d", "reflect", 4, xs, ndi.spline_filter1d(view_of(xs, 2), 4, 0, mode="reflect"),
-    [0], view=2)
+add("spline_filter1d", "grid-wrap", 4, xs,
+    ndi.spline_filter1d(view_of(xs, 2), 4, 0, mode="grid-wrap"), [0], view=2)
 
 # ---- map_coordinates ---------------------------------------------------------------------
 def coords_for(shape, npts=(9,), spread=3.0):
@@ -101,18 +115,18 @@ def coords_for(shape, npts=(9,), spread=3.0):
 
 for order in range(6):
     for mode in MODES:
-        x = data((6, 7))
+        x = data(fit((6, 7), mode, order))
         c = coords_for(x.shape, (3, 5))
         add("map_coordinates", mode, order, x,
             ndi.map_coordinates(x, c, order=order, mode=mode, cval=1.5), [1.5, 1], c=c)
-        x1 = data((8,))
+        x1 = data(fit((8,), mode, order))
         c1 = coords_for(x1.shape, (12,), 10.0)
         add("map_coordinates", mode, order, x1,
             ndi.map_coordinates(x1, c1, order=order, mode=mode), [0.0, 1], c=c1)
 for order in [1, 3]:
     x = data((4, 5, 3))
     c = coords_for(x.shape, (10,))
-    for mode in ["constant", "reflect", "grid-constant"]:
+    for mode in ["constant", "mirror", "grid-constant"]:
         add("map_coordinates", mode, order, x, ndi.map_coordinates(x, c, order=order, mode=mode),
             [0.0, 1], c=c)
 for dt in [np.uint8, np.int16, np.float32, np.bool_, np.int64]:
@@ -137,7 +151,7 @@ add("map_coordinates", "wrap", 3, xs,
 # ---- shift -------------------------------------------------------------------------------
 for order in range(6):
     for mode in MODES:
-        x = data((7, 6))
+        x = data(fit((7, 6), mode, order))
         for sh in [(1.3, -2.6), (2.0, -0.5)]:
             add("shift", mode, order, x, ndi.shift(x, sh, order=order, mode=mode, cval=-2.0),
                 [-2.0, 1, *sh])
@@ -147,7 +161,7 @@ for dt in [np.uint8, np.int32, np.float32]:
         add("shift", "nearest", order, x, ndi.shift(x, (0.5, -1.25), order=order, mode="nearest"),
             [0.0, 1, 0.5, -1.25])
 x = data((4, 5, 3))
-add("shift", "reflect", 3, x, ndi.shift(x, (0.5, 1.5, -0.7), order=3, mode="reflect"),
+add("shift", "mirror", 3, x, ndi.shift(x, (0.5, 1.5, -0.7), order=3, mode="mirror"),
     [0.0, 1, 0.5, 1.5, -0.7])
 x = data((1,))
 add("shift", "constant", 3, x, ndi.shift(x, 0.3), [0.0, 1, 0.3])
@@ -166,12 +180,12 @@ add("shift", "constant", 3, x, ndi.shift(x, (0.5, 0.25), output=np.uint8), [0.0,
 # ---- zoom --------------------------------------------------------------------------------
 for order in range(6):
     for mode in MODES:
-        x = data((5, 6))
+        x = data(fit((5, 6), mode, order))
         for z in [(2.0, 2.0), (0.6, 1.7)]:
             add("zoom", mode, order, x, ndi.zoom(x, z, order=order, mode=mode), [0.0, 1, 0, *z])
 for mode in ["grid-constant", "grid-wrap", "reflect", "mirror", "nearest"]:
     for order in [0, 1, 3]:
-        x = data((5, 6))
+        x = data(fit((5, 6), mode, order))
         add("zoom", mode, order, x, ndi.zoom(x, (1.5, 0.5), order=order, mode=mode, grid_mode=True),
             [0.0, 1, 1, 1.5, 0.5])
 for dt in [np.uint8, np.int16, np.float32]:
@@ -191,7 +205,7 @@ add("zoom", "reflect", 5, x, ndi.zoom(x, 2.5, order=5, mode="reflect", prefilter
 # ---- affine_transform ----------------------------------------------------------------------
 for order in [0, 1, 2, 3, 4, 5]:
     for mode in MODES:
-        x = data((6, 7))
+        x = data(fit((6, 7), mode, order))
         m = np.array([[0.9, 0.3], [-0.2, 1.1]])
         add("affine_transform", mode, order, x,
             ndi.affine_transform(x, m, offset=(0.5, -1.0), order=order, mode=mode, cval=0.5),
@@ -201,7 +215,8 @@ m = np.array([1.2, 0.8])
 add("affine_transform", "constant", 3, x, ndi.affine_transform(x, m, offset=(0.5, 1.0)),
     [0.0, 1, 0, 0.5, 1.0], mat=m)
 m = np.array([[0.9, 0.3, 0.5], [-0.2, 1.1, -1.0]])
-add("affine_transform", "reflect", 3, x, ndi.affine_transform(x, m, mode="reflect"),
+xr = data((22, 23))
+add("affine_transform", "reflect", 3, xr, ndi.affine_transform(xr, m, mode="reflect"),
     [0.0, 1, 0, 0.0, 0.0], mat=m)
 m = np.array([[0.9, 0.3, 0.5], [-0.2, 1.1, -1.0], [0, 0, 1]])
 add("affine_transform", "nearest", 1, x, ndi.affine_transform(x, m, order=1, mode="nearest"),
@@ -228,11 +243,11 @@ for angle in [30.0, 90.0, -17.0, 45.0, 180.0]:
             add("rotate", "constant", order, x, ndi.rotate(x, angle, reshape=reshape, order=order),
                 [0.0, 1, angle, reshape, 1, 0])
 for mode in MODES:
-    x = data((7, 5))
+    x = data(fit((7, 5), mode, 3))
     add("rotate", mode, 3, x, ndi.rotate(x, 23.0, order=3, mode=mode, cval=1.0),
         [1.0, 1, 23.0, 1, 1, 0])
 x = data((4, 5, 6))
-add("rotate", "reflect", 3, x, ndi.rotate(x, 30.0, axes=(0, 2), order=3, mode="reflect"),
+add("rotate", "mirror", 3, x, ndi.rotate(x, 30.0, axes=(0, 2), order=3, mode="mirror"),
     [0.0, 1, 30.0, 1, 0, 2])
 add("rotate", "nearest", 1, x, ndi.rotate(x, -60.0, axes=(2, 1), reshape=False, order=1,
                                          mode="nearest"), [0.0, 1, -60.0, 0, 2, 1])
