@@ -256,6 +256,28 @@ add("rotate", "grid-constant", 3, x, ndi.rotate(x, 15.0, axes=(1, 0), order=3,
 xu = data((6, 7), np.uint8)
 add("rotate", "constant", 1, xu, ndi.rotate(xu, 30.0, order=1), [0.0, 1, 30.0, 1, 1, 0])
 
+# ---- complex inputs: the real and imaginary parts interpolated separately -----------------
+import warnings  # noqa: E402
+
+xc = data((6, 7)) + 1j * data((6, 7))
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # spline_filter promotes its float64 output to complex
+    add("spline_filter", "mirror", 3, xc, ndi.spline_filter(xc, 3), [], out_dtype="complex128")
+    add("spline_filter1d", "grid-wrap", 4, xc, ndi.spline_filter1d(xc, 4, 0, mode="grid-wrap"),
+        [0], out_dtype="complex128")
+add("shift", "constant", 3, xc, ndi.shift(xc, (0.5, -1.2), cval=2.0), [2.0, 1, 0.5, -1.2])
+xc64 = xc.astype(np.complex64)
+add("zoom", "mirror", 1, xc64, ndi.zoom(xc64, (1.5, 0.7), order=1, mode="mirror"),
+    [0.0, 1, 0, 1.5, 0.7])
+c = coords_for(xc.shape, (10,))
+add("map_coordinates", "nearest", 3, xc, ndi.map_coordinates(xc, c, order=3, mode="nearest"),
+    [0.0, 1], c=c)
+m = np.array([[0.9, 0.3], [-0.2, 1.1]])
+add("affine_transform", "grid-wrap", 2, xc,
+    ndi.affine_transform(xc, m, offset=(0.5, -1.0), order=2, mode="grid-wrap"),
+    [0.0, 1, 0, 0.5, -1.0], mat=m)
+add("rotate", "constant", 1, xc, ndi.rotate(xc, 30.0, order=1), [0.0, 1, 30.0, 1, 1, 0])
+
 # ---- Fourier filters ---------------------------------------------------------------------
 for shape in [(10,), (6, 7), (4, 5, 6)]:
     x = data(shape)

@@ -283,6 +283,10 @@ array_desc map_coordinates(const array_desc& input, const array_desc& coordinate
                            const std::string& mode, double cval, bool prefilter, dtype out) {
   check_order(order);
   if (is_complex(coordinates.dt)) throw type_error("Complex type not supported");
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool imag) {
+      return map_coordinates(p, coordinates, order, mode, imag ? 0.0 : cval, prefilter, o);
+    });
   if (coordinates.dt == dtype::float16 || coordinates.dt == dtype::bfloat16)
     throw value_error("coordinate array data type not supported");
   if (input.ndim() < 1 || coordinates.ndim() < 2)
@@ -308,6 +312,11 @@ array_desc affine_transform(const array_desc& input, const affine_matrix& matrix
                             const std::optional<shape_t>& output_shape, int order,
                             const std::string& mode, double cval, bool prefilter, dtype out) {
   check_order(order);
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool imag) {
+      return affine_transform(p, matrix, offset, output_shape, order, mode, imag ? 0.0 : cval,
+                              prefilter, o);
+    });
   const shape_t out_shape = output_shape ? *output_shape : input.shape;
   if (input.ndim() < 1 || out_shape.empty())
     throw value_error("input and output rank must be > 0");
@@ -383,6 +392,10 @@ array_desc shift(const array_desc& input, const per_axis<double>& shift, int ord
                  const std::string& mode, double cval, bool prefilter, dtype out) {
   check_order(order);
   if (input.ndim() < 1) throw value_error("input and output rank must be > 0");
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool imag) {
+      return ndimage::detail::shift(p, shift, order, mode, imag ? 0.0 : cval, prefilter, o);
+    });
   check_rank(input.shape.size());
   const std::size_t nd = input.shape.size();
   const std::vector<int> axes = all_axes(nd);
@@ -412,9 +425,18 @@ array_desc zoom(const array_desc& input, const per_axis<double>& zoom, int order
         std::nearbyint(static_cast<double>(input.shape[h]) * z[h]));
     identity = identity && z[h] == 1.0;
   }
-  check_interp_dtype(input.dt);
-  check_interp_dtype(out);
-  if (identity && prefilter) return converted(input, out);
+  if (identity && prefilter) {
+    if (is_complex(input.dt) && !is_complex(out))
+      throw value_error("output must have complex dtype");
+    check_interp_dtype(input.dt);
+    check_interp_dtype(out);
+    return converted(input, out);
+  }
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool imag) {
+      return ndimage::detail::zoom(p, zoom, order, mode, imag ? 0.0 : cval, prefilter,
+                                   grid_mode, o);
+    });
   const std::vector<int> axes = all_axes(nd);
   const prepared p = prepare(input, axes, order, mode, cval, prefilter, out);
   const array_desc result = cupp::detail::make_array(out_shape, out);
@@ -447,6 +469,10 @@ array_desc rotate(const array_desc& input, double angle, const std::vector<std::
     throw value_error("invalid rotation plane specified");
   if (a0 > a1) std::swap(a0, a1);
   check_order(order);
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool imag) {
+      return rotate(p, angle, axes, reshape, order, mode, imag ? 0.0 : cval, prefilter, o);
+    });
   check_rank(input.shape.size());
   const auto [c, s] = cos_sin_degrees(angle);
   const double iy = static_cast<double>(input.shape[static_cast<std::size_t>(a0)]);

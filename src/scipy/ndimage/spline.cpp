@@ -3,6 +3,8 @@
 // scipy.ndimage.spline_filter1d and spline_filter: the B-spline prefilter as segmented recursive
 // passes (Note [Prefilter lines] in kernels/cupp/ndimage_interp.cuh), one pole at a time.
 #include <algorithm>
+#include <cstddef>
+#include <functional>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -53,9 +55,35 @@ std::string spline_kernel_source(dtype w) {
 }
 
 void check_interp_dtype(dtype dt) {
-  if (is_complex(dt)) throw type_error("Complex type not supported");
   if (dt == dtype::float16 || dt == dtype::bfloat16)
     throw value_error(std::string("array type dtype('") + dtype_name(dt) + "') not supported");
+}
+
+namespace {
+
+/// The real (k = 0) or imaginary (k = 1) part of a complex array, as a view.
+array_desc part(const array_desc& a, int k) {
+  array_desc v = a;
+  v.dt = a.dt == dtype::complex64 ? dtype::float32 : dtype::float64;
+  for (auto& s : v.strides) s *= 2;
+  v.ptr = a.ptr + k * static_cast<std::ptrdiff_t>(v.itemsize());
+  return v;
+}
+
+}  // namespace
+
+array_desc by_parts(const array_desc& input, dtype out,
+                    const std::function<array_desc(const array_desc&, dtype, bool)>& run) {
+  // SciPy promotes a named real output=dtype to complex with a warning and refuses a real
+  // output array; cupp's output dtype is the result's type, so it refuses.
+  if (!is_complex(out)) throw value_error("output must have complex dtype");
+  const dtype part_out = out == dtype::complex64 ? dtype::float32 : dtype::float64;
+  const array_desc re = run(part(input, 0), part_out, false);
+  const array_desc im = run(part(input, 1), part_out, true);
+  const array_desc result = cupp::detail::make_array(re.shape, out);
+  cupp::detail::copy_into(re, part(result, 0));
+  cupp::detail::copy_into(im, part(result, 1));
+  return result;
 }
 
 array_desc converted(const array_desc& a, dtype dt) { return cupp::array(a).astype(dt).desc(); }
@@ -107,6 +135,10 @@ array_desc spline_coefficients(const array_desc& input, int order, int mode,
 array_desc spline_filter1d(const array_desc& input, int order, std::int64_t axis,
                            const std::string& mode, dtype out) {
   if (order < 0 || order > 5) throw value_error("spline order not supported");
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool) {
+      return spline_filter1d(p, order, axis, mode, o);
+    });
   check_interp_dtype(input.dt);
   check_interp_dtype(out);
   if (order < 2) return converted(input, out);
@@ -123,6 +155,10 @@ array_desc spline_filter1d(const array_desc& input, int order, std::int64_t axis
 array_desc spline_filter(const array_desc& input, int order, const std::string& mode,
                          dtype out) {
   if (order < 2 || order > 5) throw value_error("spline order not supported");
+  if (is_complex(input.dt))
+    return by_parts(input, out, [&](const array_desc& p, dtype o, bool) {
+      return spline_filter(p, order, mode, o);
+    });
   check_interp_dtype(input.dt);
   check_interp_dtype(out);
   if (input.ndim() == 0) return converted(input, out);

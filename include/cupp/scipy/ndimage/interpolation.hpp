@@ -5,8 +5,11 @@
 // coordinates] in kernels/cupp/ndimage_interp.cuh), its rounding of integer outputs.
 #pragma once
 
+#include <complex>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <type_traits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -76,9 +79,14 @@ std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, 
 /// scipy.special.cosdg and sindg: exact at multiples of 90 degrees.
 std::pair<double, double> cos_sin_degrees(double angle);
 
-/// The dtypes the interpolation takes (SciPy's: bool, integers, float32, float64; complex and
-/// float16 refused with SciPy's words).
+/// The dtypes the interpolation kernels take (SciPy's: bool, integers, float32, float64; float16
+/// refused with SciPy's words; complex inputs go through by_parts).
 void check_interp_dtype(dtype dt);
+/// SciPy's complex inputs: `run(part, part_out_dtype, imaginary)` on the real and the imaginary
+/// parts (views of `input`), the results joined into one array of the complex dtype `out`
+/// (value_error "output must have complex dtype" otherwise).
+array_desc by_parts(const array_desc& input, dtype out,
+                    const std::function<array_desc(const array_desc&, dtype, bool)>& run);
 /// A C-contiguous copy of `a` converted to `dt` (unsafe casting, as SciPy's C casts).
 array_desc converted(const array_desc& a, dtype dt);
 /// The B-spline coefficients of `order` of `input` along `axes` for boundary `mode` (a boundary
@@ -88,20 +96,33 @@ array_desc spline_coefficients(const array_desc& input, int order, int mode,
 
 }  // namespace detail
 
+/// The result type of the spline filters: Out where named, else float64 (complex128 for a
+/// complex input), SciPy's default output.
+template <class Out, class T>
+using spline_out_t = std::conditional_t<
+    !std::is_void_v<Out>, Out,
+    std::conditional_t<std::is_same_v<T, std::complex<float>> ||
+                           std::is_same_v<T, std::complex<double>>,
+                       std::complex<double>, double>>;
+
 /// The B-spline coefficients of order `order` along one axis, as scipy.ndimage.spline_filter1d
-/// (float64 unless Out names the output dtype; orders 0 and 1 copy). value_error "spline order
+/// (float64, complex128 for complex inputs, unless Out names the output dtype; orders 0 and 1
+/// copy). value_error "spline order
 /// not supported" outside 0..5.
-template <class Out = double, class T>
-ndarray<Out> spline_filter1d(const ndarray<T>& input, int order = 3, std::int64_t axis = -1,
-                             const std::string& mode = "mirror") {
-  return ndarray<Out>(detail::spline_filter1d(input.desc(), order, axis, mode, dtype_of<Out>));
+template <class Out = void, class T>
+ndarray<spline_out_t<Out, T>> spline_filter1d(const ndarray<T>& input, int order = 3,
+                                              std::int64_t axis = -1,
+                                              const std::string& mode = "mirror") {
+  return ndarray<spline_out_t<Out, T>>(
+      detail::spline_filter1d(input.desc(), order, axis, mode, dtype_of<spline_out_t<Out, T>>));
 }
 
 /// The B-spline coefficients along every axis, as scipy.ndimage.spline_filter (orders 2..5).
-template <class Out = double, class T>
-ndarray<Out> spline_filter(const ndarray<T>& input, int order = 3,
-                           const std::string& mode = "mirror") {
-  return ndarray<Out>(detail::spline_filter(input.desc(), order, mode, dtype_of<Out>));
+template <class Out = void, class T>
+ndarray<spline_out_t<Out, T>> spline_filter(const ndarray<T>& input, int order = 3,
+                                            const std::string& mode = "mirror") {
+  return ndarray<spline_out_t<Out, T>>(
+      detail::spline_filter(input.desc(), order, mode, dtype_of<spline_out_t<Out, T>>));
 }
 
 /// The input interpolated at `coordinates` (shape (input.ndim, ...), any real dtype), as
