@@ -17,6 +17,7 @@
 //   CUPP_NDI_KIND                0 coordinates array, 1 affine matrix, 2 zoom and shift
 //   CUPP_NDI_OUT_KIND            0 floating, 1 signed integer, 2 unsigned integer, 3 bool
 //   CUPP_NDI_OUT_MIN, CUPP_NDI_OUT_MAX  the integer output's range (as double)
+//   CUPP_NDI_MODE                (optional) the boundary mode, fixed; else the geometry's
 //   CUPP_NDI_INTERP_NAME         the kernel's name
 #pragma once
 
@@ -567,7 +568,11 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
     }
   }
 
+#ifdef CUPP_NDI_MODE
+  const int mode = CUPP_NDI_MODE;  // a variant for one mode: its branches fold away
+#else
   const int mode = g.mode;
+#endif
   long long offs[ND][P];
   cupp_w_t w[ND][P];
   bool outside[ND][P];

@@ -6,6 +6,7 @@
 // errors in its words (on descriptions, no GPU); the generated kernels compiled for sm_90.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -16,6 +17,7 @@
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
 #include "cupp/jit/compiler.hpp"
+#include "cupp/ndimage_common.cuh"
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage_reference.hpp"
 #include "support/gpu.hpp"
@@ -197,6 +199,7 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
     dtype in, out, coord;
     int in_ndim, out_ndim, order, kind;
     const char* name;
+    int mode = -1;
   };
   const variant variants[] = {
       {dtype::float32, dtype::float32, dtype::float64, 2, 2, 3, 2,
@@ -207,10 +210,15 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
       {dtype::bool_, dtype::bool_, dtype::float32, 1, 2, 0, 0,
        "cupp_ndi_map_coordinates_b1_b1_f4_1d2d_o0"},
       {dtype::int64, dtype::float64, dtype::float64, 1, 3, 4, 1, "cupp_ndi_affine_i8_f8_1d3d_o4"},
+      // the variants of one mode, for large launches (Note [Mode variants])
+      {dtype::float32, dtype::float32, dtype::float64, 2, 2, 1, 1,
+       "cupp_ndi_affine_f4_f4_2d2d_o1_m4", cupp_ndi_constant},
+      {dtype::float32, dtype::float32, dtype::float32, 2, 1, 3, 0,
+       "cupp_ndi_map_coordinates_f4_f4_f4_2d1d_o3_m6", cupp_ndi_grid_constant},
   };
   for (const variant& v : variants)
     compiles(ndi::detail::interp_kernel_source(v.in, v.out, v.coord, v.in_ndim, v.out_ndim,
-                                               v.order, v.kind),
+                                               v.order, v.kind, v.mode),
              v.name);
 }
 
@@ -426,6 +434,43 @@ TEST_F(NdimageInterpolation, RotateAsSciPy) {
                                         static_cast<std::int64_t>(p[5])},
                                        p[3] != 0, c.order, c.mode, p[0], p[1] != 0,
                                        dtype_named(c.out, in.dt)));
+  }
+}
+
+// Launches of 2^20 outputs and more use the kernel compiled for their one mode (Note [Mode
+// variants] in src/scipy/ndimage/interpolation.cpp): integer shifts of order 1 move the samples
+// exactly, so the host computes the expected result.
+TEST_F(NdimageInterpolation, LargeLaunchesAsSmallOnes) {
+  const std::int64_t rows = 1031, cols = 1029;
+  std::vector<float> host(static_cast<std::size_t>(rows * cols));
+  for (std::size_t i = 0; i < host.size(); ++i) host[i] = static_cast<float>((i * 7919) % 1000);
+  const auto a = cupp::asarray(host, {rows, cols});
+  for (const char* mode : {"constant", "grid-wrap", "nearest"}) {
+    SCOPED_TRACE(mode);
+    const auto got = ndi::shift(a, {2.0, -3.0}, 1, mode, -1.0).get();
+    const std::string m = mode;
+    int bad = 0;
+    for (std::int64_t r = 0; r < rows; ++r) {
+      for (std::int64_t c = 0; c < cols; ++c) {
+        std::int64_t sr = r - 2, sc = c + 3;
+        float want;
+        if (m == "constant") {
+          want = sr < 0 || sc >= cols ? -1.0f : host[static_cast<std::size_t>(sr * cols + sc)];
+        } else if (m == "grid-wrap") {
+          sr = (sr + rows) % rows;
+          sc = sc % cols;
+          want = host[static_cast<std::size_t>(sr * cols + sc)];
+        } else {
+          sr = std::max<std::int64_t>(sr, 0);
+          sc = std::min<std::int64_t>(sc, cols - 1);
+          want = host[static_cast<std::size_t>(sr * cols + sc)];
+        }
+        if (got[static_cast<std::size_t>(r * cols + c)] != want && ++bad < 5)
+          ADD_FAILURE() << "[" << r << ", " << c << "] " << got[static_cast<std::size_t>(r * cols + c)]
+                        << " instead of " << want;
+      }
+    }
+    EXPECT_EQ(bad, 0);
   }
 }
 

@@ -99,14 +99,20 @@ const char* short_type(dtype dt) {
 }
 
 std::string interp_kernel_name(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                               int order, int kind) {
+                               int order, int kind, int mode) {
   static const char* kinds[] = {"map_coordinates", "affine", "zoom_shift"};
   std::string s = std::string("cupp_ndi_") + kinds[kind] + "_" + short_type(in) + "_" +
                   short_type(out);
   if (kind == kind_coordinates) s += std::string("_") + short_type(coord);
-  return s + "_" + std::to_string(in_ndim) + "d" + std::to_string(out_ndim) + "d_o" +
-         std::to_string(order);
+  s += "_" + std::to_string(in_ndim) + "d" + std::to_string(out_ndim) + "d_o" +
+       std::to_string(order);
+  return mode >= 0 ? s + "_m" + std::to_string(mode) : s;
 }
+
+// Note [Mode variants]: a launch of at least kModeVariantSize outputs gets a kernel compiled for
+// its one boundary mode (the mode's branches fold away); smaller ones share the kernel that
+// reads the mode from its geometry, so that the many small calls compile few kernels.
+constexpr long long kModeVariantSize = 1LL << 20;
 
 std::string limit(double v) {
   std::ostringstream os;
@@ -214,11 +220,11 @@ void launch(const prepared& p, const std::vector<int>& axes, const std::vector<i
     return;
   }
   const dtype cdt = coords ? coords->dt : dtype::float64;
-  const std::string source = interp_kernel_source(s.dt, out.dt, cdt, static_cast<int>(axes.size()),
-                                                  out_ndim, order, kind);
+  const int fixed = size >= kModeVariantSize ? p.mode : -1;
+  const int nd = static_cast<int>(axes.size());
   const RawKernel& kernel = jit::detail::library_kernel(
-      source, interp_kernel_name(s.dt, out.dt, cdt, static_cast<int>(axes.size()), out_ndim,
-                                 order, kind));
+      interp_kernel_source(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed),
+      interp_kernel_name(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed));
   kernel({cupp::detail::cover_blocks(size, 256)}, {256u}, static_cast<const void*>(s.ptr),
          static_cast<const void*>(coords ? coords->ptr : nullptr), static_cast<void*>(out.ptr), g);
 }
@@ -232,7 +238,7 @@ std::vector<int> all_axes(std::size_t n) {
 }  // namespace
 
 std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                                 int order, int kind) {
+                                 int order, int kind, int mode) {
   const bool single = in == dtype::float32 && out == dtype::float32;
   std::string s;
   s += std::string("typedef ") + expr::detail::device_type_name(in) + " cupp_in_t;\n";
@@ -251,8 +257,9 @@ std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, 
   const auto [lo, hi] = int_range(out);
   s += "#define CUPP_NDI_OUT_MIN " + limit(lo) + "\n";
   s += "#define CUPP_NDI_OUT_MAX " + limit(hi) + "\n";
+  if (mode >= 0) s += "#define CUPP_NDI_MODE " + std::to_string(mode) + "\n";
   s += "#define CUPP_NDI_INTERP_NAME " +
-       interp_kernel_name(in, out, coord, in_ndim, out_ndim, order, kind) + "\n";
+       interp_kernel_name(in, out, coord, in_ndim, out_ndim, order, kind, mode) + "\n";
   return jit::detail::routine_source("cupp/ndimage_interp.cuh", s);
 }
 

@@ -73,8 +73,10 @@ array_desc rotate(const array_desc& input, double angle, const std::vector<std::
 /// The source of the prefilter's module for compute type `w` (float32 or float64), and of the
 /// interpolation's module for its variant (for the tests: both compile with NVRTC).
 std::string spline_kernel_source(dtype w);
+/// `mode` >= 0 fixes the boundary mode in the kernel (the large launches' variant), -1 reads it
+/// from the geometry.
 std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                                 int order, int kind);
+                                 int order, int kind, int mode = -1);
 
 /// scipy.special.cosdg and sindg: exact at multiples of 90 degrees.
 std::pair<double, double> cos_sin_degrees(double angle);
