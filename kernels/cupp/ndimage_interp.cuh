@@ -533,37 +533,30 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
   const long long i = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= g.size) return;
 
-  // the output element's place and the input's batch offset
+  // the output element's place and the input's batch offset; the outermost axis takes what is
+  // left without a division
   long long o[OND > 0 ? OND : 1];
   long long out_off = 0, base = 0;
   {
     const int dims = g.nbatch + OND;
-    if (g.index32) {
-      unsigned int rem = (unsigned int)i;
-      for (int d = dims - 1; d >= 0; --d) {
-        const unsigned int ext = (unsigned int)g.out_shape[d];
-        const unsigned int q = rem / ext;
-        const long long c = rem - q * ext;
-        rem = q;
-        out_off += c * g.out_stride[d];
-        if (d >= g.nbatch) {
-          o[d - g.nbatch] = c;
+    long long rem = i;
+    for (int d = dims - 1; d >= 0; --d) {
+      long long c = rem;
+      if (d > 0) {
+        long long q;
+        if (g.index32) {
+          q = (unsigned int)rem / (unsigned int)g.out_shape[d];
         } else {
-          base += c * g.batch_stride[d];
+          q = rem / g.out_shape[d];
         }
+        c = rem - q * g.out_shape[d];
+        rem = q;
       }
-    } else {
-      long long rem = i;
-      for (int d = dims - 1; d >= 0; --d) {
-        const long long q = rem / g.out_shape[d];
-        const long long c = rem - q * g.out_shape[d];
-        rem = q;
-        out_off += c * g.out_stride[d];
-        if (d >= g.nbatch) {
-          o[d - g.nbatch] = c;
-        } else {
-          base += c * g.batch_stride[d];
-        }
+      out_off += c * g.out_stride[d];
+      if (d >= g.nbatch) {
+        o[d - g.nbatch] = c;
+      } else {
+        base += c * g.batch_stride[d];
       }
     }
   }
@@ -605,7 +598,7 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
     }
 #pragma unroll
     for (int ll = 0; ll < P; ++ll) {
-      outside[h][ll] = idx[ll] < 0;
+      outside[h][ll] = mode == cupp_ndi_grid_constant && idx[ll] < 0;
       offs[h][ll] = idx[ll] * g.in_stride[h];
     }
     cupp_ndi_spline_weights<cupp_w_t>(cc, CUPP_NDI_ORDER, w[h]);
