@@ -493,6 +493,8 @@ struct cupp_ndi_interp_geom {
   int has_zoom;
   int grid_mode;
   int index32;  // the index space fits in 32 bits: cheaper divisions
+  int tiled;    // a 2-D launch: x over the last output axis, y over the others,
+  int rows;     // which are this many rows
 };
 
 __host__ __device__ constexpr long long cupp_ndi_power(long long b, int e) {
@@ -530,8 +532,20 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
   constexpr int ND = CUPP_NDI_IN_NDIM;
   constexpr int OND = CUPP_NDI_OUT_NDIM;
   constexpr int P = CUPP_NDI_ORDER + 1;
-  const long long i = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
-  if (i >= g.size) return;
+  long long i;
+  if (g.tiled) {
+    // Note [Interpolation tiles]: a block covers a 2-D patch of the output, so that its threads
+    // read one compact region of the input (a rotation's rows cross many input rows) and share
+    // it through the cache.
+    const long long cols = g.out_shape[g.nbatch + OND - 1];
+    const long long col = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
+    const long long row = static_cast<long long>(blockIdx.y) * blockDim.y + threadIdx.y;
+    if (col >= cols || row >= g.rows) return;
+    i = row * cols + col;
+  } else {
+    i = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
+    if (i >= g.size) return;
+  }
 
   // the output element's place and the input's batch offset; the outermost axis takes what is
   // left without a division

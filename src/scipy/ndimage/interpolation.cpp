@@ -76,8 +76,10 @@ struct interp_geom {
   int has_zoom;
   int grid_mode;
   int index32;
+  int tiled;
+  int rows;
 };
-static_assert(sizeof(interp_geom) == 8 * (7 * kK + kK * kK + 3) + 4 * 6 + 0,
+static_assert(sizeof(interp_geom) == 8 * (7 * kK + kK * kK + 3) + 4 * 8,
               "interp_geom is packed as its device twin");
 
 enum kind_code : int { kind_coordinates = 0, kind_matrix = 1, kind_zoom_shift = 2 };
@@ -225,6 +227,20 @@ void launch(const prepared& p, const std::vector<int>& axes, const std::vector<i
   const RawKernel& kernel = jit::detail::library_kernel(
       interp_kernel_source(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed),
       interp_kernel_name(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed));
+  // Note [Interpolation tiles] in kernels/cupp/ndimage_interp.cuh: outputs of two or more axes
+  // go in 32 x 8 patches (the coordinates array's outputs, scattered anyway, in a 1-D launch).
+  const long long cols = out_axes.empty() ? 1 : g.out_shape[out_axes.size() - 1];
+  const long long rows = size / cols;
+  g.tiled = kind != kind_coordinates && out_axes.size() >= 2 && cols >= 32 &&
+            (rows + 7) / 8 <= 65535;
+  if (g.tiled) {
+    g.rows = static_cast<int>(rows);
+    kernel(jit::dims(cupp::detail::cover_blocks(cols, 32), cupp::detail::cover_blocks(rows, 8)),
+           jit::dims(32u, 8u), static_cast<const void*>(s.ptr),
+           static_cast<const void*>(coords ? coords->ptr : nullptr), static_cast<void*>(out.ptr),
+           g);
+    return;
+  }
   kernel({cupp::detail::cover_blocks(size, 256)}, {256u}, static_cast<const void*>(s.ptr),
          static_cast<const void*>(coords ? coords->ptr : nullptr), static_cast<void*>(out.ptr), g);
 }
