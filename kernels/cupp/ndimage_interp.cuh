@@ -5,7 +5,7 @@
 // The host-callable parts (the coordinate map of the modes, the spline weights and poles) are
 // tested on the host (tests/ndimage/test_spline.cpp).
 //
-// A module is this header after a preamble that includes <cupp/ufunc.cuh> and defines
+// A module is this header after a preamble that defines
 //   cupp_w_t                     the compute type of the weights and sums (float or double)
 // and, for the prefilter (CUPP_NDI_SPLINE_NAME defined):
 //   CUPP_NDI_SPLINE_NAME         the kernel's name, cupp_ndi_spline_filter_<w>
@@ -32,7 +32,7 @@
 #include <cmath>
 #define CUPP_NDI_DEVICE 0
 #define CUPP_NDI_FLOOR std::floor
-using std::ceil;
+using std::ceil;  // the device code's unqualified math, on the host (the tests)
 using std::log;
 using std::pow;
 #define CUPP_NDI_ADD(a, b) ((a) + (b))
