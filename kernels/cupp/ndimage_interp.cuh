@@ -8,7 +8,8 @@
 // A module is this header after a preamble that defines
 //   cupp_w_t                     the compute type of the weights and sums (float or double)
 // and, for the prefilter (CUPP_NDI_SPLINE_NAME defined):
-//   CUPP_NDI_SPLINE_NAME         the kernel's name, cupp_ndi_spline_filter_<w>
+//   cupp_src_t                   the element type of the input its first pass may read
+//   CUPP_NDI_SPLINE_NAME         the kernel's name, cupp_ndi_spline_filter_<w>_<src>
 // or, for the interpolation (CUPP_NDI_INTERP_NAME defined):
 //   cupp_in_t, cupp_out_t, cupp_coord_t  the element types of the input (spline coefficients),
 //                                the output and map_coordinates' coordinates
@@ -436,13 +437,17 @@ struct cupp_ndi_spline_pass {
   int mode;        // the boundary code
   int pole;        // which of the order's poles
   int anticausal;  // 0: the causal pass (src x, dst c); 1: the anticausal pass (src c, dst d)
+  int from_input;  // the causal pass reads the input, of cupp_src_t, not cupp_w_t
+  int unused;
 };
 
 // One thread per segment of a line, the segments' lines fastest: lines along an axis other than
 // the last are `inner` apart, so the threads of a warp take neighbouring lines and every read
 // and write is coalesced. Along the last axis (inner == 1) a thread walks its own contiguous
 // segment.
-extern "C" __global__ void CUPP_NDI_SPLINE_NAME(const cupp_w_t* __restrict__ src,
+// The first causal pass of the first axis may read the (C-contiguous) input itself, of any real
+// dtype, which saves a converting copy of the whole array.
+extern "C" __global__ void CUPP_NDI_SPLINE_NAME(const void* __restrict__ src,
                                                 cupp_w_t* __restrict__ dst,
                                                 cupp_ndi_spline_pass g) {
   double poles[2];
@@ -460,10 +465,15 @@ extern "C" __global__ void CUPP_NDI_SPLINE_NAME(const cupp_w_t* __restrict__ src
     const long long in = l - outer * g.inner;
     const long long off = outer * g.n * g.inner + in;
     if (g.anticausal) {
-      cupp_ndi_anticausal_segment<cupp_w_t>(src + off, dst + off, g.inner, g.n, z, init, h,
-                                            g.seg, k, g.segs);
+      cupp_ndi_anticausal_segment<cupp_w_t>(static_cast<const cupp_w_t*>(src) + off, dst + off,
+                                            g.inner, g.n, z, init, h, g.seg, k, g.segs);
+    } else if (g.from_input) {
+      cupp_ndi_causal_segment<cupp_w_t, cupp_src_t>(static_cast<const cupp_src_t*>(src) + off,
+                                                    dst + off, g.inner, g.n, z, init, h,
+                                                    (cupp_w_t)gain, g.seg, k, g.segs);
     } else {
-      cupp_ndi_causal_segment<cupp_w_t, cupp_w_t>(src + off, dst + off, g.inner, g.n, z, init, h,
+      cupp_ndi_causal_segment<cupp_w_t, cupp_w_t>(static_cast<const cupp_w_t*>(src) + off,
+                                                  dst + off, g.inner, g.n, z, init, h,
                                                   (cupp_w_t)gain, g.seg, k, g.segs);
     }
   }

@@ -193,8 +193,10 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
     }
   };
   for (const dtype w : {dtype::float32, dtype::float64})
-    compiles(ndi::detail::spline_kernel_source(w),
-             std::string("cupp_ndi_spline_filter_") + (w == dtype::float32 ? "f32" : "f64"));
+    for (const dtype src : {w, dtype::uint8, dtype::bool_, dtype::int64})
+      compiles(ndi::detail::spline_kernel_source(w, src), std::string("cupp_ndi_spline_filter_") +
+                                                            cupp::dtype_name(w) + "_" +
+                                                            cupp::dtype_name(src));
   struct variant {
     dtype in, out, coord;
     int in_ndim, out_ndim, order, kind;

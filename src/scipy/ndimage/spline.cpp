@@ -13,6 +13,7 @@
 #include "../../jit/registry.hpp"
 #include "cupp/core/error.hpp"
 #include "cupp/core/runtime_array.hpp"
+#include "cupp/expr/engine.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/scipy/ndimage/interpolation.hpp"
 
@@ -31,26 +32,30 @@ struct spline_pass {
   int mode;
   int pole;
   int anticausal;
+  int from_input;
+  int unused;
 };
-static_assert(sizeof(spline_pass) == 8 * 7, "spline_pass is packed as its device twin");
+static_assert(sizeof(spline_pass) == 8 * 8, "spline_pass is packed as its device twin");
 
 // Note [Prefilter lines] in kernels/cupp/ndimage_interp.cuh: segments of L samples, L at least
 // every pole's horizon (45 terms for order 5 in double).
 constexpr long long kSegment = 64;
 
-const char* short_name(dtype w) { return w == dtype::float32 ? "f32" : "f64"; }
+std::string kernel_name(dtype w, dtype src) {
+  return std::string("cupp_ndi_spline_filter_") + dtype_name(w) + "_" + dtype_name(src);
+}
 
-const RawKernel& spline_kernel(dtype w) {
-  return jit::detail::library_kernel(spline_kernel_source(w),
-                                     std::string("cupp_ndi_spline_filter_") + short_name(w));
+const RawKernel& spline_kernel(dtype w, dtype src) {
+  return jit::detail::library_kernel(spline_kernel_source(w, src), kernel_name(w, src));
 }
 
 }  // namespace
 
-std::string spline_kernel_source(dtype w) {
+std::string spline_kernel_source(dtype w, dtype src) {
   std::string s = std::string("typedef ") + (w == dtype::float32 ? "float" : "double") +
                   " cupp_w_t;\n";
-  s += std::string("#define CUPP_NDI_SPLINE_NAME cupp_ndi_spline_filter_") + short_name(w) + "\n";
+  s += std::string("typedef ") + expr::detail::device_type_name(src) + " cupp_src_t;\n";
+  s += "#define CUPP_NDI_SPLINE_NAME " + kernel_name(w, src) + "\n";
   return jit::detail::routine_source("cupp/ndimage_interp.cuh", s);
 }
 
@@ -91,8 +96,10 @@ array_desc converted(const array_desc& a, dtype dt) { return cupp::array(a).asty
 namespace {
 
 /// Filters `work` (C-contiguous float32 or float64) in place along `axis` with the poles of
-/// `order`, for boundary mode `mode` (a detail::boundary code).
-void spline_filter_axis(const array_desc& work, int order, int axis, int mode) {
+/// `order`, for boundary mode `mode` (a detail::boundary code); with `input` (C-contiguous, of
+/// work's shape), filters the input into work instead.
+void spline_filter_axis(const array_desc& work, int order, int axis, int mode,
+                        const array_desc* input = nullptr) {
   const auto ax = static_cast<std::size_t>(axis);
   const long long n = work.shape[ax];
   const long long size = work.size();
@@ -100,7 +107,7 @@ void spline_filter_axis(const array_desc& work, int order, int axis, int mode) {
   long long inner = 1;
   for (std::size_t d = ax + 1; d < work.shape.size(); ++d) inner *= work.shape[d];
   const array_desc tmp = cupp::detail::make_array(work.shape, work.dt);
-  const RawKernel& kernel = spline_kernel(work.dt);
+  const RawKernel& kernel = spline_kernel(work.dt, input ? input->dt : work.dt);
   const int npoles = order / 2;
   for (int k = 0; k < npoles; ++k) {
     spline_pass g{};
@@ -115,7 +122,8 @@ void spline_filter_axis(const array_desc& work, int order, int axis, int mode) {
     const long long threads = g.lines * g.segs;
     for (int pass = 0; pass < 2; ++pass) {
       g.anticausal = pass;
-      const array_desc& src = pass == 0 ? work : tmp;
+      g.from_input = input && k == 0 && pass == 0 ? 1 : 0;
+      const array_desc& src = g.from_input ? *input : pass == 0 ? work : tmp;
       const array_desc& dst = pass == 0 ? tmp : work;
       kernel({cupp::detail::resident_blocks(kernel, threads, 256u)}, {256u},
              static_cast<const void*>(src.ptr), static_cast<void*>(dst.ptr), g);
@@ -127,8 +135,18 @@ void spline_filter_axis(const array_desc& work, int order, int axis, int mode) {
 
 array_desc spline_coefficients(const array_desc& input, int order, int mode,
                                const std::vector<int>& axes, dtype w) {
-  array_desc work = converted(input, w);
-  for (const int axis : axes) spline_filter_axis(work, order, axis, mode);
+  // The first axis' first pass reads a C-contiguous input directly (no converting copy).
+  const bool direct = !axes.empty() && input.size() > 0 &&
+                      input.shape[static_cast<std::size_t>(axes[0])] > 1 &&
+                      is_c_contiguous(input.shape, input.strides) && !is_complex(input.dt);
+  if (!direct) {
+    const array_desc work = converted(input, w);
+    for (const int axis : axes) spline_filter_axis(work, order, axis, mode);
+    return work;
+  }
+  const array_desc work = cupp::detail::make_array(input.shape, w);
+  spline_filter_axis(work, order, axes[0], mode, &input);
+  for (std::size_t a = 1; a < axes.size(); ++a) spline_filter_axis(work, order, axes[a], mode);
   return work;
 }
 
@@ -165,14 +183,21 @@ array_desc spline_filter(const array_desc& input, int order, const std::string& 
   const int code = static_cast<int>(interpolation_mode(mode));
   const dtype w = input.dt == dtype::float32 && out == dtype::float32 ? dtype::float32
                                                                        : dtype::float64;
-  array_desc work = converted(input, w);
   const bool narrowing = out != w && !is_floating(out);
-  for (int axis = 0; axis < static_cast<int>(input.ndim()); ++axis) {
-    spline_filter_axis(work, order, axis, code);
+  const int nd = static_cast<int>(input.ndim());
+  array_desc work;
+  if (!narrowing) {
+    std::vector<int> axes(static_cast<std::size_t>(nd));
+    for (int a = 0; a < nd; ++a) axes[static_cast<std::size_t>(a)] = a;
+    work = spline_coefficients(input, order, code, axes, w);
+  } else {
     // SciPy writes each axis' result into the output before the next axis reads it: an integer
     // output truncates in between.
-    if (narrowing && axis + 1 < static_cast<int>(input.ndim()))
-      work = converted(converted(work, out), w);
+    work = converted(input, w);
+    for (int axis = 0; axis < nd; ++axis) {
+      spline_filter_axis(work, order, axis, code);
+      if (axis + 1 < nd) work = converted(converted(work, out), w);
+    }
   }
   return work.dt == out ? work : converted(work, out);
 }

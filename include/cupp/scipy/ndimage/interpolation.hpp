@@ -70,9 +70,10 @@ array_desc rotate(const array_desc& input, double angle, const std::vector<std::
                   bool reshape, int order, const std::string& mode, double cval, bool prefilter,
                   dtype out);
 
-/// The source of the prefilter's module for compute type `w` (float32 or float64), and of the
-/// interpolation's module for its variant (for the tests: both compile with NVRTC).
-std::string spline_kernel_source(dtype w);
+/// The source of the prefilter's module for compute type `w` (float32 or float64) and input
+/// dtype `src`, and of the interpolation's module for its variant (for the tests: both compile
+/// with NVRTC).
+std::string spline_kernel_source(dtype w, dtype src);
 /// `mode` >= 0 fixes the boundary mode in the kernel (the large launches' variant), -1 reads it
 /// from the geometry.
 std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
