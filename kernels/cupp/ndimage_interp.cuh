@@ -19,6 +19,7 @@
 //   CUPP_NDI_OUT_KIND            0 floating, 1 signed integer, 2 unsigned integer, 3 bool
 //   CUPP_NDI_OUT_MIN, CUPP_NDI_OUT_MAX  the integer output's range (as double)
 //   CUPP_NDI_MODE                (optional) the boundary mode, fixed; else the geometry's
+//   CUPP_NDI_OFFSET_32           (optional) every input offset fits in 32 bits
 //   CUPP_NDI_INTERP_NAME         the kernel's name
 #pragma once
 
@@ -507,6 +508,12 @@ struct cupp_ndi_interp_geom {
   int rows;     // which are this many rows
 };
 
+#ifdef CUPP_NDI_OFFSET_32
+typedef int cupp_ndi_off_t;  // the sample offsets' type: 32-bit arithmetic where it suffices
+#else
+typedef long long cupp_ndi_off_t;
+#endif
+
 __host__ __device__ constexpr long long cupp_ndi_power(long long b, int e) {
   return e == 0 ? 1 : b * cupp_ndi_power(b, e - 1);
 }
@@ -590,7 +597,7 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
 #else
   const int mode = g.mode;
 #endif
-  long long offs[ND][P];
+  cupp_ndi_off_t offs[ND][P];
   cupp_w_t w[ND][P];
   bool outside[ND][P];
 #pragma unroll
@@ -623,7 +630,7 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
 #pragma unroll
     for (int ll = 0; ll < P; ++ll) {
       outside[h][ll] = mode == cupp_ndi_grid_constant && idx[ll] < 0;
-      offs[h][ll] = idx[ll] * g.in_stride[h];
+      offs[h][ll] = (cupp_ndi_off_t)idx[ll] * (cupp_ndi_off_t)g.in_stride[h];
     }
     cupp_ndi_spline_weights<cupp_w_t>(cc, CUPP_NDI_ORDER, w[h]);
   }
@@ -641,7 +648,7 @@ extern "C" __global__ void CUPP_NDI_INTERP_NAME(const cupp_in_t* __restrict__ in
       f[h] = (int)(r % P);
       r /= P;
     }
-    long long idx = base;
+    cupp_ndi_off_t idx = (cupp_ndi_off_t)base;
     bool is_cval = false;
 #pragma unroll
     for (int h = 0; h < ND; ++h) {

@@ -202,6 +202,7 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
     int in_ndim, out_ndim, order, kind;
     const char* name;
     int mode = -1;
+    bool offset32 = false;
   };
   const variant variants[] = {
       {dtype::float32, dtype::float32, dtype::float64, 2, 2, 3, 2,
@@ -214,13 +215,13 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
       {dtype::int64, dtype::float64, dtype::float64, 1, 3, 4, 1, "cupp_ndi_affine_i8_f8_1d3d_o4"},
       // the variants of one mode, for large launches (Note [Mode variants])
       {dtype::float32, dtype::float32, dtype::float64, 2, 2, 1, 1,
-       "cupp_ndi_affine_f4_f4_2d2d_o1_m4", cupp_ndi_constant},
+       "cupp_ndi_affine_f4_f4_2d2d_o1_m4_i32", cupp_ndi_constant, true},
       {dtype::float32, dtype::float32, dtype::float32, 2, 1, 3, 0,
        "cupp_ndi_map_coordinates_f4_f4_f4_2d1d_o3_m6", cupp_ndi_grid_constant},
   };
   for (const variant& v : variants)
     compiles(ndi::detail::interp_kernel_source(v.in, v.out, v.coord, v.in_ndim, v.out_ndim,
-                                               v.order, v.kind, v.mode),
+                                               v.order, v.kind, v.mode, v.offset32),
              v.name);
 }
 

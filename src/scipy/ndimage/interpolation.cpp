@@ -101,19 +101,21 @@ const char* short_type(dtype dt) {
 }
 
 std::string interp_kernel_name(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                               int order, int kind, int mode) {
+                               int order, int kind, int mode, bool offset32) {
   static const char* kinds[] = {"map_coordinates", "affine", "zoom_shift"};
   std::string s = std::string("cupp_ndi_") + kinds[kind] + "_" + short_type(in) + "_" +
                   short_type(out);
   if (kind == kind_coordinates) s += std::string("_") + short_type(coord);
   s += "_" + std::to_string(in_ndim) + "d" + std::to_string(out_ndim) + "d_o" +
        std::to_string(order);
-  return mode >= 0 ? s + "_m" + std::to_string(mode) : s;
+  if (mode >= 0) s += "_m" + std::to_string(mode);
+  return offset32 ? s + "_i32" : s;
 }
 
 // Note [Mode variants]: a launch of at least kModeVariantSize outputs gets a kernel compiled for
-// its one boundary mode (the mode's branches fold away); smaller ones share the kernel that
-// reads the mode from its geometry, so that the many small calls compile few kernels.
+// its one boundary mode (the mode's branches fold away), with 32-bit sample offsets where every
+// offset into the samples fits; smaller ones share the kernel that reads the mode from its
+// geometry, so that the many small calls compile few kernels.
 constexpr long long kModeVariantSize = 1LL << 20;
 
 std::string limit(double v) {
@@ -222,11 +224,18 @@ void launch(const prepared& p, const std::vector<int>& axes, const std::vector<i
     return;
   }
   const dtype cdt = coords ? coords->dt : dtype::float64;
-  const int fixed = size >= kModeVariantSize ? p.mode : -1;
+  const bool large = size >= kModeVariantSize;
+  const int fixed = large ? p.mode : -1;
+  // The farthest offset from the samples' start, either way, and one stride beyond it (the
+  // grid-constant support's index -1).
+  long long span = 0;
+  for (std::size_t d = 0; d < s.shape.size(); ++d)
+    span += (s.shape[d] + 1) * (s.strides[d] < 0 ? -s.strides[d] : s.strides[d]);
+  const bool offset32 = large && span < (1LL << 31) - 1;
   const int nd = static_cast<int>(axes.size());
   const RawKernel& kernel = jit::detail::library_kernel(
-      interp_kernel_source(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed),
-      interp_kernel_name(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed));
+      interp_kernel_source(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed, offset32),
+      interp_kernel_name(s.dt, out.dt, cdt, nd, out_ndim, order, kind, fixed, offset32));
   // Note [Interpolation tiles] in kernels/cupp/ndimage_interp.cuh: outputs of two or more axes
   // go in 32 x 8 patches (the coordinates array's outputs, scattered anyway, in a 1-D launch).
   const long long cols = out_axes.empty() ? 1 : g.out_shape[out_axes.size() - 1];
@@ -254,7 +263,7 @@ std::vector<int> all_axes(std::size_t n) {
 }  // namespace
 
 std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                                 int order, int kind, int mode) {
+                                 int order, int kind, int mode, bool offset32) {
   const bool single = in == dtype::float32 && out == dtype::float32;
   std::string s;
   s += std::string("typedef ") + expr::detail::device_type_name(in) + " cupp_in_t;\n";
@@ -274,8 +283,9 @@ std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, 
   s += "#define CUPP_NDI_OUT_MIN " + limit(lo) + "\n";
   s += "#define CUPP_NDI_OUT_MAX " + limit(hi) + "\n";
   if (mode >= 0) s += "#define CUPP_NDI_MODE " + std::to_string(mode) + "\n";
+  if (offset32) s += "#define CUPP_NDI_OFFSET_32 1\n";
   s += "#define CUPP_NDI_INTERP_NAME " +
-       interp_kernel_name(in, out, coord, in_ndim, out_ndim, order, kind, mode) + "\n";
+       interp_kernel_name(in, out, coord, in_ndim, out_ndim, order, kind, mode, offset32) + "\n";
   return jit::detail::routine_source("cupp/ndimage_interp.cuh", s);
 }
 

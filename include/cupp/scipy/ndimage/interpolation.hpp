@@ -75,9 +75,9 @@ array_desc rotate(const array_desc& input, double angle, const std::vector<std::
 /// with NVRTC).
 std::string spline_kernel_source(dtype w, dtype src);
 /// `mode` >= 0 fixes the boundary mode in the kernel (the large launches' variant), -1 reads it
-/// from the geometry.
+/// from the geometry; `offset32`: 32-bit sample offsets.
 std::string interp_kernel_source(dtype in, dtype out, dtype coord, int in_ndim, int out_ndim,
-                                 int order, int kind, int mode = -1);
+                                 int order, int kind, int mode = -1, bool offset32 = false);
 
 /// scipy.special.cosdg and sindg: exact at multiples of 90 degrees.
 std::pair<double, double> cos_sin_degrees(double angle);
