@@ -10,6 +10,7 @@
 // and, for the prefilter (CUPP_NDI_SPLINE_NAME defined):
 //   cupp_src_t                   the element type of the input its first pass may read
 //   CUPP_NDI_SPLINE_NAME         the kernel's name, cupp_ndi_spline_filter_<w>_<src>
+//   CUPP_NDI_SPLINE_ROWS_NAME    the last axis' kernel (Note [Prefilter rows])
 // or, for the interpolation (CUPP_NDI_INTERP_NAME defined):
 //   cupp_in_t, cupp_out_t, cupp_coord_t  the element types of the input (spline coefficients),
 //                                the output and map_coordinates' coordinates
@@ -476,6 +477,124 @@ extern "C" __global__ void CUPP_NDI_SPLINE_NAME(const void* __restrict__ src,
       cupp_ndi_causal_segment<cupp_w_t, cupp_w_t>(static_cast<const cupp_w_t*>(src) + off,
                                                   dst + off, g.inner, g.n, z, init, h,
                                                   (cupp_w_t)gain, g.seg, k, g.segs);
+    }
+  }
+}
+
+// Note [Prefilter rows]: along the last axis (inner == 1) a thread's segment is contiguous but
+// its neighbours' are n samples away, so the passes above read and write uncoalesced. This
+// kernel gives each warp 32 neighbouring lines and one segment: the warp moves the segment
+// through shared memory in 32 x 32 tiles, each row of a tile one coalesced access, and each lane
+// runs the recursion along its own line's row. The segments' starting sums (a few dozen samples
+// per line) are still read by each lane on its own.
+#define CUPP_NDI_ROWS_WARPS 4
+
+template <class T>
+__device__ __forceinline__ cupp_w_t cupp_ndi_load(const void* p, long long i) {
+  return (cupp_w_t)static_cast<const T*>(p)[i];
+}
+
+extern "C" __global__ void __launch_bounds__(32 * CUPP_NDI_ROWS_WARPS)
+    CUPP_NDI_SPLINE_ROWS_NAME(const void* __restrict__ src, cupp_w_t* __restrict__ dst,
+                              cupp_ndi_spline_pass g) {
+  __shared__ cupp_w_t tiles[CUPP_NDI_ROWS_WARPS][32][33];
+  const int lane = threadIdx.x & 31;
+  const int warp = threadIdx.x >> 5;
+  cupp_w_t(*t)[33] = tiles[warp];
+  double poles[2];
+  const int npoles = cupp_ndi_spline_poles(g.order, poles);
+  double gain_d = 1.0;
+  if (g.pole == 0)
+    for (int k = 0; k < npoles; ++k) gain_d *= (1.0 - poles[k]) * (1.0 - 1.0 / poles[k]);
+  const cupp_w_t gain = (cupp_w_t)gain_d;
+  const cupp_w_t z = (cupp_w_t)poles[g.pole];
+  const long long h = cupp_ndi_horizon(poles[g.pole], sizeof(cupp_w_t) == 4);
+  const int init = cupp_ndi_spline_init(g.mode);
+  const bool from_input = g.from_input != 0;
+  const long long n = g.n;
+  const long long groups = (g.lines + 31) / 32;
+  const long long tasks = groups * g.segs;
+  const long long warps = static_cast<long long>(gridDim.x) * (blockDim.x >> 5);
+  for (long long task = static_cast<long long>(blockIdx.x) * (blockDim.x >> 5) + warp;
+       task < tasks; task += warps) {
+    const long long k = task / groups;
+    const long long l0 = (task - k * groups) * 32;
+    const long long line = l0 + lane;
+    const bool valid = line < g.lines;
+    const long long begin = k * g.seg;
+    const long long end = k + 1 == g.segs ? n : begin + g.seg;
+    if (!g.anticausal) {
+      cupp_w_t prev = 0;
+      if (valid) {
+        if (k == 0) {
+          prev = from_input ? cupp_ndi_causal_start<cupp_w_t, cupp_src_t>(
+                                  static_cast<const cupp_src_t*>(src) + line * n, 1, n, z, init, h)
+                            : cupp_ndi_causal_start<cupp_w_t, cupp_w_t>(
+                                  static_cast<const cupp_w_t*>(src) + line * n, 1, n, z, init, h);
+        } else {
+          cupp_w_t zk = 1;
+          for (long long j = 0; j < h; ++j) {
+            const long long at = line * n + begin - 1 - j;
+            prev += zk * (from_input ? cupp_ndi_load<cupp_src_t>(src, at)
+                                     : cupp_ndi_load<cupp_w_t>(src, at));
+            zk *= z;
+          }
+        }
+        prev *= gain;
+      }
+      for (long long cs = begin; cs < end; cs += 32) {
+        const int w = end - cs < 32 ? (int)(end - cs) : 32;
+        for (int r = 0; r < 32; ++r) {
+          const long long at = (l0 + r) * n + cs + lane;
+          if (l0 + r < g.lines && lane < w)
+            t[r][lane] = from_input ? cupp_ndi_load<cupp_src_t>(src, at)
+                                    : cupp_ndi_load<cupp_w_t>(src, at);
+        }
+        __syncwarp();
+        if (valid) {
+          for (int c = 0; c < w; ++c) {
+            const cupp_w_t v = cs + c == 0 ? prev : gain * t[lane][c] + z * prev;
+            t[lane][c] = v;
+            prev = v;
+          }
+        }
+        __syncwarp();
+        for (int r = 0; r < 32; ++r)
+          if (l0 + r < g.lines && lane < w) dst[(l0 + r) * n + cs + lane] = t[r][lane];
+        __syncwarp();
+      }
+    } else {
+      const cupp_w_t* c = static_cast<const cupp_w_t*>(src);
+      cupp_w_t next = 0;
+      if (valid) {
+        if (k + 1 == g.segs) {
+          next = cupp_ndi_anticausal_start<cupp_w_t>(c + line * n, 1, n, z, init, h);
+        } else {
+          cupp_w_t zk = z;
+          for (long long j = 0; j < h; ++j) {
+            next -= zk * c[line * n + end + j];
+            zk *= z;
+          }
+        }
+      }
+      for (long long ce = end; ce > begin; ce -= 32) {
+        const long long cs = ce - 32 > begin ? ce - 32 : begin;
+        const int w = (int)(ce - cs);
+        for (int r = 0; r < 32; ++r)
+          if (l0 + r < g.lines && lane < w) t[r][lane] = c[(l0 + r) * n + cs + lane];
+        __syncwarp();
+        if (valid) {
+          for (int q = w - 1; q >= 0; --q) {
+            const cupp_w_t v = cs + q == n - 1 ? next : z * (next - t[lane][q]);
+            t[lane][q] = v;
+            next = v;
+          }
+        }
+        __syncwarp();
+        for (int r = 0; r < 32; ++r)
+          if (l0 + r < g.lines && lane < w) dst[(l0 + r) * n + cs + lane] = t[r][lane];
+        __syncwarp();
+      }
     }
   }
 }

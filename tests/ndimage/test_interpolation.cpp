@@ -193,10 +193,11 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
     }
   };
   for (const dtype w : {dtype::float32, dtype::float64})
-    for (const dtype src : {w, dtype::uint8, dtype::bool_, dtype::int64})
-      compiles(ndi::detail::spline_kernel_source(w, src), std::string("cupp_ndi_spline_filter_") +
-                                                            cupp::dtype_name(w) + "_" +
-                                                            cupp::dtype_name(src));
+    for (const dtype src : {w, dtype::uint8, dtype::bool_, dtype::int64}) {
+      const std::string types = std::string(cupp::dtype_name(w)) + "_" + cupp::dtype_name(src);
+      compiles(ndi::detail::spline_kernel_source(w, src), "cupp_ndi_spline_filter_" + types);
+      compiles(ndi::detail::spline_kernel_source(w, src), "cupp_ndi_spline_filter_rows_" + types);
+    }
   struct variant {
     dtype in, out, coord;
     int in_ndim, out_ndim, order, kind;

@@ -41,13 +41,18 @@ static_assert(sizeof(spline_pass) == 8 * 8, "spline_pass is packed as its device
 // every pole's horizon (45 terms for order 5 in double).
 constexpr long long kSegment = 64;
 
-std::string kernel_name(dtype w, dtype src) {
-  return std::string("cupp_ndi_spline_filter_") + dtype_name(w) + "_" + dtype_name(src);
+std::string kernel_name(dtype w, dtype src, bool rows = false) {
+  return std::string(rows ? "cupp_ndi_spline_filter_rows_" : "cupp_ndi_spline_filter_") +
+         dtype_name(w) + "_" + dtype_name(src);
 }
 
-const RawKernel& spline_kernel(dtype w, dtype src) {
-  return jit::detail::library_kernel(spline_kernel_source(w, src), kernel_name(w, src));
+/// The prefilter's kernel, or the one for lines along the last axis (Note [Prefilter rows]).
+const RawKernel& spline_kernel(dtype w, dtype src, bool rows) {
+  return jit::detail::library_kernel(spline_kernel_source(w, src), kernel_name(w, src, rows));
 }
+
+/// The threads of a block of the last axis' kernel (its CUPP_NDI_ROWS_WARPS warps).
+constexpr unsigned kRowsThreads = 128;
 
 }  // namespace
 
@@ -56,6 +61,7 @@ std::string spline_kernel_source(dtype w, dtype src) {
                   " cupp_w_t;\n";
   s += std::string("typedef ") + expr::detail::device_type_name(src) + " cupp_src_t;\n";
   s += "#define CUPP_NDI_SPLINE_NAME " + kernel_name(w, src) + "\n";
+  s += "#define CUPP_NDI_SPLINE_ROWS_NAME " + kernel_name(w, src, true) + "\n";
   return jit::detail::routine_source("cupp/ndimage_interp.cuh", s);
 }
 
@@ -107,7 +113,8 @@ void spline_filter_axis(const array_desc& work, int order, int axis, int mode,
   long long inner = 1;
   for (std::size_t d = ax + 1; d < work.shape.size(); ++d) inner *= work.shape[d];
   const array_desc tmp = cupp::detail::make_array(work.shape, work.dt);
-  const RawKernel& kernel = spline_kernel(work.dt, input ? input->dt : work.dt);
+  const bool rows = inner == 1;
+  const RawKernel& kernel = spline_kernel(work.dt, input ? input->dt : work.dt, rows);
   const int npoles = order / 2;
   for (int k = 0; k < npoles; ++k) {
     spline_pass g{};
@@ -119,13 +126,15 @@ void spline_filter_axis(const array_desc& work, int order, int axis, int mode,
     g.order = order;
     g.mode = mode;
     g.pole = k;
-    const long long threads = g.lines * g.segs;
+    // One thread per segment, or one warp per segment of 32 lines (Note [Prefilter rows]).
+    const long long threads = rows ? (g.lines + 31) / 32 * g.segs * 32 : g.lines * g.segs;
+    const unsigned block = rows ? kRowsThreads : 256u;
     for (int pass = 0; pass < 2; ++pass) {
       g.anticausal = pass;
       g.from_input = input && k == 0 && pass == 0 ? 1 : 0;
       const array_desc& src = g.from_input ? *input : pass == 0 ? work : tmp;
       const array_desc& dst = pass == 0 ? tmp : work;
-      kernel({cupp::detail::resident_blocks(kernel, threads, 256u)}, {256u},
+      kernel({cupp::detail::resident_blocks(kernel, threads, block)}, {block},
              static_cast<const void*>(src.ptr), static_cast<void*>(dst.ptr), g);
     }
   }
