@@ -331,7 +331,10 @@ array_desc map_coordinates(const array_desc& input, const array_desc& coordinate
   check_rank(out_shape.size());
   const std::vector<int> axes = all_axes(input.shape.size());
   const prepared p = prepare(input, axes, order, mode, cval, prefilter, out);
-  const array_desc coords = converted(coordinates, coordinates.dt);  // C-contiguous
+  // The kernel reads coordinate h of output i at h * size + i: C order, copied only if not.
+  const array_desc coords = is_c_contiguous(coordinates.shape, coordinates.strides)
+                                ? coordinates
+                                : converted(coordinates, coordinates.dt);
   const array_desc result = cupp::detail::make_array(out_shape, out);
   interp_geom g{};
   g.cval = cval;
