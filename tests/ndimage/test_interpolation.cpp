@@ -364,6 +364,21 @@ TEST_F(NdimageInterpolation, MapCoordinatesAsSciPy) {
     expect_matches(npz(), c,
                    ndi::detail::map_coordinates(in, coords, c.order, c.mode, p[0], p[1] != 0,
                                                 dtype_named(c.out, in.dt)));
+    // The same points in reverse order, through a view with a negative stride.
+    const std::vector<cupp::detail::index_item> reverse = {
+        cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, -1)};
+    if (in.dt != dtype::bool_ && !cupp::is_complex(in.dt)) {
+      const cupp::array got(ndi::detail::map_coordinates(
+          in, cupp::detail::index_view(coords, reverse), c.order, c.mode, p[0], p[1] != 0,
+          dtype_named(c.out, in.dt)));
+      const cupp::array want(cupp::detail::index_view(npz()[c.key + "__out"].desc(), reverse));
+      double scale = 1.0;
+      for (const double v : ref::values(want)) scale = std::max(scale, std::abs(v));
+      const bool exact = cupp::is_integer(want.dtype());
+      const double tol = want.dtype() == dtype::float32 ? 2e-5 : exact ? 0.0 : 1e-9;
+      EXPECT_TRUE(ref::all_close(got, want, tol, exact && c.order >= 2 ? 1.0 : tol * scale,
+                                 c.key + " (reversed coordinates)"));
+    }
   }
 }
 
