@@ -8,6 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <complex>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,6 +32,25 @@ namespace ndi = cupp::scipy::ndimage;
 namespace ref = cupp::test::ndimage_ref;
 using cupp::dtype;
 using cupp::detail::array_desc;
+
+// SciPy's output dtypes: the input's (output=None), a named one, and float64 for the spline
+// filters (complex128 for complex inputs).
+static_assert(std::is_same_v<decltype(ndi::zoom(std::declval<cupp::ndarray<std::uint8_t>>(), 2.0)),
+                             cupp::ndarray<std::uint8_t>>);
+static_assert(std::is_same_v<decltype(ndi::zoom<float>(std::declval<cupp::ndarray<std::int16_t>>(),
+                                                       2.0)),
+                             cupp::ndarray<float>>);
+static_assert(std::is_same_v<decltype(ndi::spline_filter(std::declval<cupp::ndarray<float>>())),
+                             cupp::ndarray<double>>);
+static_assert(std::is_same_v<decltype(ndi::spline_filter1d(
+                                 std::declval<cupp::ndarray<std::complex<float>>>())),
+                             cupp::ndarray<std::complex<double>>>);
+static_assert(std::is_same_v<decltype(ndi::map_coordinates(std::declval<cupp::ndarray<bool>>(),
+                                                           std::declval<cupp::ndarray<int>>())),
+                             cupp::ndarray<bool>>);
+static_assert(std::is_same_v<decltype(ndi::rotate<std::uint16_t>(
+                                 std::declval<cupp::ndarray<double>>(), 30.0)),
+                             cupp::ndarray<std::uint16_t>>);
 
 // ---- host: SciPy's errors, on descriptions (nothing reaches the device) -----------------------
 
