@@ -470,6 +470,23 @@ def cupy_cases(cp):
             'ndi_correlate_3x3_f32_4096': lambda: events(
                 lambda: cndi.correlate(image(), weights())),
         }
+    def ndimage_interp_cases():  # cupyx.scipy.ndimage, as cupp's bench_ndimage_interp
+        import cupyx.scipy.ndimage as cndi
+        img = lambda: arr('ndi_img', 4096, 4096)
+
+        def coords():
+            if 'ndi_coords' not in arrays:
+                arrays['ndi_coords'] = cp.random.rand(2, 1 << 24, dtype=cp.float32) * 4095
+            return arrays['ndi_coords']
+
+        cases = {
+            'ndi_zoom_x2_order3_f32_4096': lambda: events(lambda: cndi.zoom(img(), 2.0, order=3)),
+            'ndi_rotate_30_order1_f32_4096': lambda: events(
+                lambda: cndi.rotate(img(), 30.0, order=1)),
+            'ndi_map_coordinates_2^24_order3_f32': lambda: events(
+                lambda: cndi.map_coordinates(img(), coords(), order=3)),
+        }
+        return {name: cases[name] for name in NDIMAGE_INTERP_ROWS}
 
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
@@ -528,6 +545,7 @@ def cupy_cases(cp):
         **io_cases(),
         **ndimage_measure_cases(),
         **ndimage_binary_cases(),
+        **ndimage_interp_cases(),
     }
 
 
@@ -566,6 +584,14 @@ FFT_ROWS = ['fft_c64_2^24', 'fft2_c64_4096', 'rfft_f32_2^26', 'fft_axis0_c64_409
 BYTES.update({'fft_c64_2^24': 16 * (1 << 24), 'fft2_c64_4096': 16 * 4096 * 4096,
               'rfft_f32_2^26': 4 * _N + 8 * (_N // 2 + 1), 'fft_axis0_c64_4096': 16 * 4096 * 4096,
               'ifft_view_c64': 16 * 4096 * 4096})
+
+# cupyx.scipy.ndimage interpolation rows (--filter ndi_); bytes: the input (and coordinates) read
+# once and the result written once, as bench_ndimage_interp.cpp counts them.
+NDIMAGE_INTERP_ROWS = ['ndi_zoom_x2_order3_f32_4096', 'ndi_rotate_30_order1_f32_4096',
+                       'ndi_map_coordinates_2^24_order3_f32']
+BYTES.update({'ndi_zoom_x2_order3_f32_4096': 4 * 4096 * 4096 * 5,
+              'ndi_rotate_30_order1_f32_4096': 4 * (4096 * 4096 + 5595 * 5595),
+              'ndi_map_coordinates_2^24_order3_f32': 4 * (3 * (1 << 24) + 4096 * 4096)})
 
 # Copies to and from pageable host memory (--filter xfer_), float32 arrays of these sizes: cupp's
 # get() into a new vector and get(ptr) into the caller's memory beside CuPy's get() and
