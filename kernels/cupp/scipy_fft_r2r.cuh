@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// The kernels of cupp::scipy::fft's DCT and DST (src/scipy/fft/realtransforms.cpp): the passes
+// before and after the cuFFT call that computes each type. Included after a preamble that
+// defines the variant:
+//   cupp_r_t              the real type the transform computes in (float or double)
+//   CUPP_R2R_PRE_NAME     the name of the pass that builds cuFFT's input
+//   CUPP_R2R_POST_NAME    the name of the pass that builds the result from cuFFT's output
+#pragma once
+
+#include <cupp/indexing.cuh>
+
+// Note [DCT and DST through cuFFT]: every type of length N is one cuFFT transform of a sequence
+// built from the input, and a pass over its output (K = 2N for the types 2-4, the normalisation
+// divisor M below). The input rows are C-contiguous, L <= N points each (the rest of the row
+// is the zero padding of SciPy's n); the result rows C-contiguous, N points each. Complex
+// buffers are read and written as (re, im) pairs of cupp_r_t.
+// - DCT-I: R2C of the even extension v = [x0 .. x(N-1), x(N-2) .. x1] (length 2(N-1)):
+//   y[k] = Re V[k]. DST-I: R2C of the odd extension [0, x0 .. x(N-1), 0, -x(N-1) .. -x0]
+//   (length 2(N+1)): y[k] = -Im V[k+1].
+// - DCT-II (Makhoul): R2C of length N of the reordering v[m] = x[2m] (m < (N+1)/2), else
+//   x[2N-2m-1]; y[k] = 2 Re(exp(-i pi k / 2N) V[k]), with V[k] = conj(V[N-k]) past N/2.
+//   DST-II is DCT-II of (-1)^n x[n], read backwards: y[k] = dct[N-1-k].
+// - DCT-III: the inverse of that: C2R of length N of W[k] = (x[k] - i x[N-k]) exp(i pi k / 2N)
+//   (x[N] = 0), k <= N/2 (W is Hermitian: W[0] and, for even N, W[N/2] are real), then
+//   y[2m] = v[m], y[2m+1] = v[N-1-m]. DST-III is (-1)^k DCT-III of the reversed input.
+// - DCT-IV and DST-IV: (2n+1)(2k+1)/4N = 2nk/2N + n/2N + (2k+1)/4N, so with
+//   z[n] = x[n] exp(-i pi n / 2N) zero-padded to 2N and Z its C2C transform, and
+//   w[k] = exp(-i pi (2k+1) / 4N) Z[k]: DCT-IV = 2 Re w[k], DST-IV = -2 Im w[k].
+// The orthogonalized variants (SciPy's `orthogonalize`) scale x[0] and x[N-1] (DCT-I), the
+// first element of the DCT-III's (reversed, for DST-III) input by sqrt(2) before, and y[0] and
+// y[N-1] (DCT-I), the k = 0 term of the DCT-II (y[N-1] of DST-II) by 1/sqrt(2) after; `scale`
+// is the norm's factor (1, 1/sqrt(M) or 1/M). The twiddles are computed in double (sincospi).
+
+namespace cupp_r2r {
+
+/// Element j of the input row (0 past its L points).
+__device__ __forceinline__ double load(const cupp_r_t* row, long long j, long long L) {
+  return j < L ? static_cast<double>(row[j]) : 0.0;
+}
+
+}  // namespace cupp_r2r
+
+/// Builds cuFFT's input: `buf` holds B rows of `m` elements (real for the types 1 and 2, complex
+/// pairs for 3 and 4), from `x`'s B rows of L points (a transform of N points). `dst`: the DST
+/// of the type; `orth`: the orthogonalized variant.
+extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
+                                             cupp_r_t* __restrict__ buf, long long rows,
+                                             long long L, long long N, long long m, int type,
+                                             int dst, int orth) {
+  const double sqrt2 = 1.4142135623730951;
+  for (long long i : cupp::grid_stride(rows * m)) {
+    const long long r = i / m, j = i - r * m;
+    const cupp_r_t* row = x + r * L;
+    if (type == 1) {
+      double v;
+      if (!dst) {
+        const long long src = j < N ? j : 2 * (N - 1) - j;
+        v = cupp_r2r::load(row, src, L);
+        if (orth && (src == 0 || src == N - 1)) v *= sqrt2;
+      } else {
+        v = (j == 0 || j == N + 1) ? 0.0
+            : j <= N               ? cupp_r2r::load(row, j - 1, L)
+                                   : -cupp_r2r::load(row, 2 * N + 1 - j, L);
+      }
+      buf[i] = static_cast<cupp_r_t>(v);
+    } else if (type == 2) {
+      const long long src = j < (N + 1) / 2 ? 2 * j : 2 * N - 2 * j - 1;
+      double v = cupp_r2r::load(row, src, L);
+      if (dst && (src & 1)) v = -v;
+      buf[i] = static_cast<cupp_r_t>(v);
+    } else if (type == 3) {
+      // W[j], j <= N / 2, of the (for DST-III reversed) input xx.
+      const long long ia = dst ? N - 1 - j : j;
+      double a = cupp_r2r::load(row, ia, L);
+      double b = j == 0 ? 0.0 : cupp_r2r::load(row, dst ? j - 1 : N - j, L);
+      if (orth && j == 0) a *= sqrt2;
+      double s, c;
+      sincospi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+      buf[2 * i] = static_cast<cupp_r_t>(a * c + b * s);
+      buf[2 * i + 1] = static_cast<cupp_r_t>(a * s - b * c);
+    } else {
+      double re = 0.0, im = 0.0;
+      if (j < N) {
+        const double v = cupp_r2r::load(row, j, L);
+        double s, c;
+        sincospi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+        re = v * c;
+        im = -v * s;
+      }
+      buf[2 * i] = static_cast<cupp_r_t>(re);
+      buf[2 * i + 1] = static_cast<cupp_r_t>(im);
+    }
+  }
+}
+
+/// Builds the result: `y`'s B rows of N points from cuFFT's output `f`, B rows of `m` elements
+/// (complex pairs, real for the type 3), times `scale`.
+extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
+                                              cupp_r_t* __restrict__ y, long long rows,
+                                              long long N, long long m, int type, int dst,
+                                              int orth, double scale) {
+  const double rsqrt2 = 0.70710678118654752;
+  for (long long i : cupp::grid_stride(rows * N)) {
+    const long long r = i / N, k = i - r * N;
+    const cupp_r_t* row = f + r * (type == 3 ? m : 2 * m);
+    double v;
+    if (type == 1) {
+      if (!dst) {
+        v = static_cast<double>(row[2 * k]);
+        if (orth && (k == 0 || k == N - 1)) v *= rsqrt2;
+      } else {
+        v = -static_cast<double>(row[2 * (k + 1) + 1]);
+      }
+    } else if (type == 2) {
+      const long long kk = dst ? N - 1 - k : k;
+      double re, im;
+      if (kk <= N / 2) {
+        re = static_cast<double>(row[2 * kk]);
+        im = static_cast<double>(row[2 * kk + 1]);
+      } else {
+        re = static_cast<double>(row[2 * (N - kk)]);
+        im = -static_cast<double>(row[2 * (N - kk) + 1]);
+      }
+      double s, c;
+      sincospi(static_cast<double>(kk) / (2.0 * static_cast<double>(N)), &s, &c);
+      v = 2.0 * (re * c + im * s);
+      if (orth && kk == 0) v *= rsqrt2;
+    } else if (type == 3) {
+      const long long src = (k & 1) ? N - 1 - (k - 1) / 2 : k / 2;
+      v = static_cast<double>(row[src]);
+      if (dst && (k & 1)) v = -v;
+    } else {
+      const double re = static_cast<double>(row[2 * k]), im = static_cast<double>(row[2 * k + 1]);
+      double s, c;
+      sincospi(static_cast<double>(2 * k + 1) / (4.0 * static_cast<double>(N)), &s, &c);
+      // w = (c - i s)(re + i im)
+      v = dst ? -2.0 * (c * im - s * re) : 2.0 * (c * re + s * im);
+    }
+    y[i] = static_cast<cupp_r_t>(v * scale);
+  }
+}
