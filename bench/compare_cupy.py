@@ -431,6 +431,17 @@ def cupy_cases(cp):
                 lambda: cndi.distance_transform_edt(mask())),
         }
 
+    def scipy_fft_cases():  # cupyx.scipy.fft on 2^24 float32 points, as cupp's bench_scipy_fft
+        from cupyx.scipy import fft as cfft
+
+        def points():  # made once, outside the timed calls
+            if 'sfft_points' not in arrays:
+                arrays['sfft_points'] = cp.random.rand(1 << 24, dtype=cp.float32)
+            return arrays['sfft_points']
+        return {
+            'scipy_dct_f32_2^24': lambda: events(lambda: cfft.dct(points(), type=2)),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -486,6 +497,7 @@ def cupy_cases(cp):
         **transfer_cases(),
         **io_cases(),
         **ndimage_measure_cases(),
+        **scipy_fft_cases(),
     }
 
 
@@ -558,6 +570,9 @@ BYTES.update({'mp_concatenate_8x2^23_f32': 2 * 4 * 8 * (1 << 23),
 
 BYTES.update({'ndi_sum_labels_4096': 8 * 4096 * 4096, 'ndi_center_of_mass_4096': 8 * 4096 * 4096,
               'ndi_distance_transform_edt_2048': 9 * 2048 * 2048})
+
+# cupyx.scipy.fft rows (--filter scipy_); bytes: one read of the input, one write of the result.
+BYTES.update({'scipy_dct_f32_2^24': 2 * 4 * (1 << 24)})
 
 
 def selected(name, include, exclude):

@@ -230,15 +230,25 @@ ndarray<detail::r2r_t<T>> idstn(const ndarray<T>& x, int type = 2, const shape_a
 // ---- Hermitian N-D transforms ---------------------------------------------------------------
 
 /// scipy.fft.hfftn: the N-D transform of a Hermitian-symmetric signal given by its half along
-/// the last of `axes`: irfftn of the conjugate with the norm's direction swapped. Arguments and
-/// errors as cupp::fft::irfftn.
+/// the last of `axes`: irfftn of the conjugate with the norm's direction swapped, computed as
+/// SciPy does (ifft over the other axes, then irfft over the last), so that input which is not
+/// Hermitian along the other axes gives SciPy's result too (cupp::fft::irfftn hands several
+/// axes to one cuFFT C2R, which takes the input to be Hermitian along all of them). Arguments
+/// and errors as cupp::fft::irfftn, the norm's as SciPy.
 template <class T>
 ndarray<cupp::fft::detail::irfft_t<T>> hfftn(const ndarray<T>& x, const shape_arg& s = {},
                                              const axis_arg& axes = {},
                                              const std::string& norm = "backward") {
   using C = cupp::fft::detail::complex_t<T>;
-  const ndarray<C> c = cupp::detail::as_dtype<C>(x);
-  return cupp::fft::irfftn(ndarray<C>(cupp::conj(c)), s, axes, detail::swap_direction(norm));
+  const std::string swapped = detail::swap_direction(norm);
+  ndarray<C> c(cupp::conj(cupp::detail::as_dtype<C>(x)));
+  const cupp::fft::detail::plan_args args = cupp::fft::detail::resolve_nd(
+      x.shape(), s, axes, cupp::fft::detail::kind::c2r, false, swapped);
+  if (args.axes.size() < 2) return cupp::fft::irfftn(c, s, axes, swapped);
+  const std::vector<std::int64_t> others(args.axes.begin(), args.axes.end() - 1);
+  const shape_t lengths(args.n.begin(), args.n.end() - 1);
+  c = cupp::fft::ifftn(c, lengths, others, swapped);
+  return cupp::fft::irfft(c, args.n.back(), args.axes.back(), swapped);
 }
 
 /// scipy.fft.hfft2: hfftn over `axes` (default the last two).
