@@ -30,9 +30,31 @@
 // The orthogonalized variants (SciPy's `orthogonalize`) scale x[0] and x[N-1] (DCT-I), the
 // first element of the DCT-III's (reversed, for DST-III) input by sqrt(2) before, and y[0] and
 // y[N-1] (DCT-I), the k = 0 term of the DCT-II (y[N-1] of DST-II) by 1/sqrt(2) after; `scale`
-// is the norm's factor (1, 1/sqrt(M) or 1/M). The twiddles are computed in double (sincospi).
+// is the norm's factor (1, 1/sqrt(M) or 1/M). The arithmetic is in double, the twiddles in the
+// transform's precision (sincos_pi).
 
 namespace cupp_r2r {
+
+/// sin(pi x) and cos(pi x): in double for double transforms; in float for float ones (the
+/// argument's rounding to float moves the angle by at most 1e-7 radians, below the float
+/// transform's own rounding, and the double functions would cost as much as the memory traffic).
+__device__ __forceinline__ void sincos_pi(double x, double* s, double* c) {
+  if (sizeof(cupp_r_t) == sizeof(float)) {
+    float sf, cf;
+    sincospif(static_cast<float>(x), &sf, &cf);
+    *s = sf;
+    *c = cf;
+  } else {
+    sincospi(x, s, c);
+  }
+}
+
+/// The row and column of element i of rows of m (no 64-bit division for a single row).
+__device__ __forceinline__ void split(long long i, long long rows, long long m, long long* r,
+                                      long long* j) {
+  *r = rows == 1 ? 0 : i / m;
+  *j = i - *r * m;
+}
 
 /// Element j of the input row (0 past its L points).
 __device__ __forceinline__ double load(const cupp_r_t* row, long long j, long long L) {
@@ -50,7 +72,8 @@ extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
                                              int dst, int orth) {
   const double sqrt2 = 1.4142135623730951;
   for (long long i : cupp::grid_stride(rows * m)) {
-    const long long r = i / m, j = i - r * m;
+    long long r, j;
+    cupp_r2r::split(i, rows, m, &r, &j);
     const cupp_r_t* row = x + r * L;
     if (type == 1) {
       double v;
@@ -76,7 +99,7 @@ extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
       double b = j == 0 ? 0.0 : cupp_r2r::load(row, dst ? j - 1 : N - j, L);
       if (orth && j == 0) a *= sqrt2;
       double s, c;
-      sincospi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+      cupp_r2r::sincos_pi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
       buf[2 * i] = static_cast<cupp_r_t>(a * c + b * s);
       buf[2 * i + 1] = static_cast<cupp_r_t>(a * s - b * c);
     } else {
@@ -84,7 +107,7 @@ extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
       if (j < N) {
         const double v = cupp_r2r::load(row, j, L);
         double s, c;
-        sincospi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+        cupp_r2r::sincos_pi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
         re = v * c;
         im = -v * s;
       }
@@ -102,7 +125,8 @@ extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
                                               int orth, double scale) {
   const double rsqrt2 = 0.70710678118654752;
   for (long long i : cupp::grid_stride(rows * N)) {
-    const long long r = i / N, k = i - r * N;
+    long long r, k;
+    cupp_r2r::split(i, rows, N, &r, &k);
     const cupp_r_t* row = f + r * (type == 3 ? m : 2 * m);
     double v;
     if (type == 1) {
@@ -123,7 +147,7 @@ extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
         im = -static_cast<double>(row[2 * (N - kk) + 1]);
       }
       double s, c;
-      sincospi(static_cast<double>(kk) / (2.0 * static_cast<double>(N)), &s, &c);
+      cupp_r2r::sincos_pi(static_cast<double>(kk) / (2.0 * static_cast<double>(N)), &s, &c);
       v = 2.0 * (re * c + im * s);
       if (orth && kk == 0) v *= rsqrt2;
     } else if (type == 3) {
@@ -133,7 +157,7 @@ extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
     } else {
       const double re = static_cast<double>(row[2 * k]), im = static_cast<double>(row[2 * k + 1]);
       double s, c;
-      sincospi(static_cast<double>(2 * k + 1) / (4.0 * static_cast<double>(N)), &s, &c);
+      cupp_r2r::sincos_pi(static_cast<double>(2 * k + 1) / (4.0 * static_cast<double>(N)), &s, &c);
       // w = (c - i s)(re + i im)
       v = dst ? -2.0 * (c * im - s * re) : 2.0 * (c * re + s * im);
     }
