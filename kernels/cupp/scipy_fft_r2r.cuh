@@ -6,9 +6,17 @@
 //   cupp_r_t              the real type the transform computes in (float or double)
 //   CUPP_R2R_PRE_NAME     the name of the pass that builds cuFFT's input
 //   CUPP_R2R_POST_NAME    the name of the pass that builds the result from cuFFT's output
+// The element functions (cupp_r2r::pre_element, post_element) are host code too: the tests run
+// them around a reference DFT.
 #pragma once
 
+#if defined(__CUDACC__) || defined(__CUDACC_RTC__)
 #include <cupp/indexing.cuh>
+#define CUPP_R2R_FN __host__ __device__ __forceinline__
+#else
+#include <cmath>
+#define CUPP_R2R_FN inline  // host code (tests) includes this header too
+#endif
 
 // Note [DCT and DST through cuFFT]: every type of length N is one cuFFT transform of a sequence
 // built from the input, and a pass over its output (K = 2N for the types 2-4, the normalisation
@@ -35,11 +43,14 @@
 
 namespace cupp_r2r {
 
-/// sin(pi x) and cos(pi x): in double for double transforms; in float for float ones (the
-/// argument's rounding to float moves the angle by at most 1e-7 radians, below the float
-/// transform's own rounding, and the double functions would cost as much as the memory traffic).
-__device__ __forceinline__ void sincos_pi(double x, double* s, double* c) {
-  if (sizeof(cupp_r_t) == sizeof(float)) {
+/// sin(pi x) and cos(pi x) for a transform in R: in double for double transforms; in float for
+/// float ones (the argument's rounding to float moves the angle by at most 1e-7 radians, below
+/// the float transform's own rounding, and the double functions would cost as much as the
+/// memory traffic).
+template <class R>
+CUPP_R2R_FN void sincos_pi(double x, double* s, double* c) {
+#if defined(__CUDA_ARCH__)
+  if (sizeof(R) == sizeof(float)) {
     float sf, cf;
     sincospif(static_cast<float>(x), &sf, &cf);
     *s = sf;
@@ -47,120 +58,145 @@ __device__ __forceinline__ void sincos_pi(double x, double* s, double* c) {
   } else {
     sincospi(x, s, c);
   }
+#else
+  const double pi = 3.14159265358979323846;
+  if (sizeof(R) == sizeof(float)) {
+    *s = std::sin(static_cast<float>(pi) * static_cast<float>(x));
+    *c = std::cos(static_cast<float>(pi) * static_cast<float>(x));
+  } else {
+    *s = std::sin(pi * x);
+    *c = std::cos(pi * x);
+  }
+#endif
 }
 
 /// The row and column of element i of rows of m (no 64-bit division for a single row).
-__device__ __forceinline__ void split(long long i, long long rows, long long m, long long* r,
-                                      long long* j) {
+CUPP_R2R_FN void split(long long i, long long rows, long long m, long long* r, long long* j) {
   *r = rows == 1 ? 0 : i / m;
   *j = i - *r * m;
 }
 
 /// Element j of the input row (0 past its L points).
-__device__ __forceinline__ double load(const cupp_r_t* row, long long j, long long L) {
+template <class R>
+CUPP_R2R_FN double load(const R* row, long long j, long long L) {
   return j < L ? static_cast<double>(row[j]) : 0.0;
+}
+
+/// Element i of cuFFT's input `buf`: B rows of `m` elements (real for the types 1 and 2, complex
+/// pairs for 3 and 4), from `x`'s B rows of L points (a transform of N points). `dst`: the DST
+/// of the type; `orth`: the orthogonalized variant.
+template <class R>
+CUPP_R2R_FN void pre_element(const R* x, R* buf, long long i, long long rows, long long L,
+                             long long N, long long m, int type, int dst, int orth) {
+  const double sqrt2 = 1.4142135623730951;
+  long long r, j;
+  split(i, rows, m, &r, &j);
+  const R* row = x + r * L;
+  if (type == 1) {
+    double v;
+    if (!dst) {
+      const long long src = j < N ? j : 2 * (N - 1) - j;
+      v = load(row, src, L);
+      if (orth && (src == 0 || src == N - 1)) v *= sqrt2;
+    } else {
+      v = (j == 0 || j == N + 1) ? 0.0
+          : j <= N               ? load(row, j - 1, L)
+                                 : -load(row, 2 * N + 1 - j, L);
+    }
+    buf[i] = static_cast<R>(v);
+  } else if (type == 2) {
+    const long long src = j < (N + 1) / 2 ? 2 * j : 2 * N - 2 * j - 1;
+    double v = load(row, src, L);
+    if (dst && (src & 1)) v = -v;
+    buf[i] = static_cast<R>(v);
+  } else if (type == 3) {
+    // W[j], j <= N / 2, of the (for DST-III reversed) input xx.
+    double a = load(row, dst ? N - 1 - j : j, L);
+    const double b = j == 0 ? 0.0 : load(row, dst ? j - 1 : N - j, L);
+    if (orth && j == 0) a *= sqrt2;
+    double s, c;
+    sincos_pi<R>(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+    buf[2 * i] = static_cast<R>(a * c + b * s);
+    buf[2 * i + 1] = static_cast<R>(a * s - b * c);
+  } else {
+    double re = 0.0, im = 0.0;
+    if (j < N) {
+      const double v = load(row, j, L);
+      double s, c;
+      sincos_pi<R>(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
+      re = v * c;
+      im = -v * s;
+    }
+    buf[2 * i] = static_cast<R>(re);
+    buf[2 * i + 1] = static_cast<R>(im);
+  }
+}
+
+/// Element i of the result `y`, B rows of N points, from cuFFT's output `f`, B rows of `m`
+/// elements (complex pairs, real for the type 3), times `scale`.
+template <class R>
+CUPP_R2R_FN void post_element(const R* f, R* y, long long i, long long rows, long long N,
+                              long long m, int type, int dst, int orth, double scale) {
+  const double rsqrt2 = 0.70710678118654752;
+  long long r, k;
+  split(i, rows, N, &r, &k);
+  const R* row = f + r * (type == 3 ? m : 2 * m);
+  double v;
+  if (type == 1) {
+    if (!dst) {
+      v = static_cast<double>(row[2 * k]);
+      if (orth && (k == 0 || k == N - 1)) v *= rsqrt2;
+    } else {
+      v = -static_cast<double>(row[2 * (k + 1) + 1]);
+    }
+  } else if (type == 2) {
+    const long long kk = dst ? N - 1 - k : k;
+    double re, im;
+    if (kk <= N / 2) {
+      re = static_cast<double>(row[2 * kk]);
+      im = static_cast<double>(row[2 * kk + 1]);
+    } else {
+      re = static_cast<double>(row[2 * (N - kk)]);
+      im = -static_cast<double>(row[2 * (N - kk) + 1]);
+    }
+    double s, c;
+    sincos_pi<R>(static_cast<double>(kk) / (2.0 * static_cast<double>(N)), &s, &c);
+    v = 2.0 * (re * c + im * s);
+    if (orth && kk == 0) v *= rsqrt2;
+  } else if (type == 3) {
+    const long long src = (k & 1) ? N - 1 - (k - 1) / 2 : k / 2;
+    v = static_cast<double>(row[src]);
+    if (dst && (k & 1)) v = -v;
+  } else {
+    const double re = static_cast<double>(row[2 * k]), im = static_cast<double>(row[2 * k + 1]);
+    double s, c;
+    sincos_pi<R>(static_cast<double>(2 * k + 1) / (4.0 * static_cast<double>(N)), &s, &c);
+    // w = (c - i s)(re + i im)
+    v = dst ? -2.0 * (c * im - s * re) : 2.0 * (c * re + s * im);
+  }
+  y[i] = static_cast<R>(v * scale);
 }
 
 }  // namespace cupp_r2r
 
-/// Builds cuFFT's input: `buf` holds B rows of `m` elements (real for the types 1 and 2, complex
-/// pairs for 3 and 4), from `x`'s B rows of L points (a transform of N points). `dst`: the DST
-/// of the type; `orth`: the orthogonalized variant.
+#if defined(__CUDACC__) || defined(__CUDACC_RTC__)
+
+/// Builds cuFFT's input (cupp_r2r::pre_element for every element).
 extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
                                              cupp_r_t* __restrict__ buf, long long rows,
                                              long long L, long long N, long long m, int type,
                                              int dst, int orth) {
-  const double sqrt2 = 1.4142135623730951;
-  for (long long i : cupp::grid_stride(rows * m)) {
-    long long r, j;
-    cupp_r2r::split(i, rows, m, &r, &j);
-    const cupp_r_t* row = x + r * L;
-    if (type == 1) {
-      double v;
-      if (!dst) {
-        const long long src = j < N ? j : 2 * (N - 1) - j;
-        v = cupp_r2r::load(row, src, L);
-        if (orth && (src == 0 || src == N - 1)) v *= sqrt2;
-      } else {
-        v = (j == 0 || j == N + 1) ? 0.0
-            : j <= N               ? cupp_r2r::load(row, j - 1, L)
-                                   : -cupp_r2r::load(row, 2 * N + 1 - j, L);
-      }
-      buf[i] = static_cast<cupp_r_t>(v);
-    } else if (type == 2) {
-      const long long src = j < (N + 1) / 2 ? 2 * j : 2 * N - 2 * j - 1;
-      double v = cupp_r2r::load(row, src, L);
-      if (dst && (src & 1)) v = -v;
-      buf[i] = static_cast<cupp_r_t>(v);
-    } else if (type == 3) {
-      // W[j], j <= N / 2, of the (for DST-III reversed) input xx.
-      const long long ia = dst ? N - 1 - j : j;
-      double a = cupp_r2r::load(row, ia, L);
-      double b = j == 0 ? 0.0 : cupp_r2r::load(row, dst ? j - 1 : N - j, L);
-      if (orth && j == 0) a *= sqrt2;
-      double s, c;
-      cupp_r2r::sincos_pi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
-      buf[2 * i] = static_cast<cupp_r_t>(a * c + b * s);
-      buf[2 * i + 1] = static_cast<cupp_r_t>(a * s - b * c);
-    } else {
-      double re = 0.0, im = 0.0;
-      if (j < N) {
-        const double v = cupp_r2r::load(row, j, L);
-        double s, c;
-        cupp_r2r::sincos_pi(static_cast<double>(j) / (2.0 * static_cast<double>(N)), &s, &c);
-        re = v * c;
-        im = -v * s;
-      }
-      buf[2 * i] = static_cast<cupp_r_t>(re);
-      buf[2 * i + 1] = static_cast<cupp_r_t>(im);
-    }
-  }
+  for (long long i : cupp::grid_stride(rows * m))
+    cupp_r2r::pre_element(x, buf, i, rows, L, N, m, type, dst, orth);
 }
 
-/// Builds the result: `y`'s B rows of N points from cuFFT's output `f`, B rows of `m` elements
-/// (complex pairs, real for the type 3), times `scale`.
+/// Builds the result (cupp_r2r::post_element for every element).
 extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
                                               cupp_r_t* __restrict__ y, long long rows,
                                               long long N, long long m, int type, int dst,
                                               int orth, double scale) {
-  const double rsqrt2 = 0.70710678118654752;
-  for (long long i : cupp::grid_stride(rows * N)) {
-    long long r, k;
-    cupp_r2r::split(i, rows, N, &r, &k);
-    const cupp_r_t* row = f + r * (type == 3 ? m : 2 * m);
-    double v;
-    if (type == 1) {
-      if (!dst) {
-        v = static_cast<double>(row[2 * k]);
-        if (orth && (k == 0 || k == N - 1)) v *= rsqrt2;
-      } else {
-        v = -static_cast<double>(row[2 * (k + 1) + 1]);
-      }
-    } else if (type == 2) {
-      const long long kk = dst ? N - 1 - k : k;
-      double re, im;
-      if (kk <= N / 2) {
-        re = static_cast<double>(row[2 * kk]);
-        im = static_cast<double>(row[2 * kk + 1]);
-      } else {
-        re = static_cast<double>(row[2 * (N - kk)]);
-        im = -static_cast<double>(row[2 * (N - kk) + 1]);
-      }
-      double s, c;
-      cupp_r2r::sincos_pi(static_cast<double>(kk) / (2.0 * static_cast<double>(N)), &s, &c);
-      v = 2.0 * (re * c + im * s);
-      if (orth && kk == 0) v *= rsqrt2;
-    } else if (type == 3) {
-      const long long src = (k & 1) ? N - 1 - (k - 1) / 2 : k / 2;
-      v = static_cast<double>(row[src]);
-      if (dst && (k & 1)) v = -v;
-    } else {
-      const double re = static_cast<double>(row[2 * k]), im = static_cast<double>(row[2 * k + 1]);
-      double s, c;
-      cupp_r2r::sincos_pi(static_cast<double>(2 * k + 1) / (4.0 * static_cast<double>(N)), &s, &c);
-      // w = (c - i s)(re + i im)
-      v = dst ? -2.0 * (c * im - s * re) : 2.0 * (c * re + s * im);
-    }
-    y[i] = static_cast<cupp_r_t>(v * scale);
-  }
+  for (long long i : cupp::grid_stride(rows * N))
+    cupp_r2r::post_element(f, y, i, rows, N, m, type, dst, orth, scale);
 }
+
+#endif

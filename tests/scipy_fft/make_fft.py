@@ -189,3 +189,24 @@ with open(os.path.join(OUT, "fhtcoeff.csv"), "w") as f:
             u = fhtcoeff(n, dln, mu, offset=offset, bias=bias, inverse=bool(inverse))
         for k, v in enumerate(u):
             f.write(f"{n},{dln!r},{mu!r},{offset!r},{bias!r},{inverse},{k},{float(v.real)!r},{float(v.imag)!r}\n")
+
+# Small 1-D cases for the host test of the kernels' element functions around a reference DFT:
+# func (0 dct, 1 idct, 2 dst, 3 idst), type, norm, orthogonalize (-1 none), n (-1 none), the
+# input and SciPy's result (values joined by ';').
+with open(os.path.join(OUT, "r2r_small.csv"), "w") as f:
+    f.write(f"# scipy.fft dct/idct/dst/idst of small inputs, SciPy {scipy.__version__}\n")
+    f.write("func,type,norm,orth,n,x,y\n")
+    small = np.random.default_rng(7)
+    for N, n in [(1, None), (2, None), (5, None), (8, None), (5, 6), (7, 3)]:
+        x = small.standard_normal(N)
+        for func in range(4):
+            for type in [1, 2, 3, 4]:
+                for norm, orth in [("backward", None), ("ortho", None), ("forward", None),
+                                   ("ortho", False), ("backward", True)]:
+                    if type == 1 and func < 2 and (n or N) == 1:
+                        continue
+                    kw = {} if orth is None else {"orthogonalize": orth}
+                    y = R2R[func](x, type=type, n=n, norm=norm, **kw)
+                    f.write(f"{func},{type},{NORMS.index(norm)},{-1 if orth is None else int(orth)},"
+                            f"{-1 if n is None else n},{';'.join(repr(float(v)) for v in x)},"
+                            f"{';'.join(repr(float(v)) for v in y)}\n")

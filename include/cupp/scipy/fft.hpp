@@ -76,6 +76,22 @@ array_desc r2r(const array_desc& x, int type, bool dst, bool forward,
                const std::vector<r2r_axis>& passes, const std::string& norm,
                std::optional<bool> orthogonalize);
 
+/// SciPy's norm mode of a transform in the given direction: 0 unscaled, 1 by 1/sqrt(M), 2 by
+/// 1/M (its _normalization); value_error 'Invalid norm value ...' for another norm.
+int r2r_norm_mode(const std::string& norm, bool forward);
+
+/// How one pass of N points runs (Note [DCT and DST through cuFFT] in
+/// kernels/cupp/scipy_fft_r2r.cuh): cuFFT's transform (kind, direction, length `len`), the
+/// row lengths of its input and output (complex elements where complex), and the result's
+/// scale for norm mode `mode`. `type` is the type computed (after idct's swap).
+struct r2r_layout {
+  cupp::fft::detail::kind k = cupp::fft::detail::kind::r2c;
+  bool forward = true;
+  std::int64_t len = 0, in_len = 0, out_len = 0;
+  double scale = 1.0;
+};
+r2r_layout r2r_plan(int type, bool dst, std::int64_t n, int mode);
+
 /// The source of the DCT/DST kernels for the real dtype `dt` (float32 or float64), and their
 /// names (for the tests, which compile them).
 std::string r2r_kernel_source(dtype dt);

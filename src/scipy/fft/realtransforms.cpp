@@ -25,22 +25,6 @@ using cupp::detail::resident_blocks;
 
 namespace {
 
-/// SciPy's _NORM_MAP then _normalization: 0 no scaling, 1 1/sqrt(M), 2 1/M, for the direction.
-int norm_mode(const std::string& norm, bool forward) {
-  int m;
-  if (norm == "backward") {
-    m = 0;
-  } else if (norm == "ortho") {
-    m = 1;
-  } else if (norm == "forward") {
-    m = 2;
-  } else {
-    throw value_error("Invalid norm value '" + norm +
-                      "', should be \"backward\", \"ortho\" or \"forward\"");
-  }
-  return forward ? m : 2 - m;
-}
-
 void check_type(int type, bool dst) {
   if (type < 1 || type > 4) throw value_error(dst ? "invalid DST type" : "invalid DCT type");
 }
@@ -85,27 +69,10 @@ array_desc r2r_pass(const array_desc& x, int type, bool dst, const r2r_axis& p, 
 
   // cuFFT's transform: its kind, length, and the rows of its input and output.
   using cupp::fft::detail::kind;
-  const bool single = x.dt == dtype::float32;
-  const dtype cdt = single ? dtype::complex64 : dtype::complex128;
-  kind k = kind::r2c;
-  std::int64_t len = N, in_len = N, out_len = N / 2 + 1;
-  bool forward = true;
-  if (type == 1) {
-    len = dst ? 2 * (N + 1) : 2 * (N - 1);
-    in_len = len;
-    out_len = len / 2 + 1;
-  } else if (type == 3) {
-    k = kind::c2r;
-    forward = false;
-    in_len = N / 2 + 1;
-    out_len = N;
-  } else if (type == 4) {
-    k = kind::c2c;
-    len = 2 * N;
-    in_len = len;
-    out_len = len;
-  }
-  const dtype in_dt = k == kind::r2c ? x.dt : cdt;
+  const r2r_layout plan = r2r_plan(type, dst, N, mode);
+  const dtype cdt = x.dt == dtype::float32 ? dtype::complex64 : dtype::complex128;
+  const std::int64_t in_len = plan.in_len, out_len = plan.out_len;
+  const dtype in_dt = plan.k == kind::r2c ? x.dt : cdt;
   array_desc buf = make_array({rows, in_len}, in_dt);
   const int orth_flag = orth ? 1 : 0, dst_flag = dst ? 1 : 0;
   {
@@ -116,21 +83,18 @@ array_desc r2r_pass(const array_desc& x, int type, bool dst, const r2r_axis& p, 
   }
   cupp::fft::detail::plan_args args;
   args.axes = {1};
-  args.n = {len};
-  args.k = k;
-  args.forward = forward;
+  args.n = {plan.len};
+  args.k = plan.k;
+  args.forward = plan.forward;
   args.scale = 1.0;
   args.out_shape = {rows, out_len};
   const array_desc spectrum = cupp::fft::detail::execute(buf, args, true);
 
-  // SciPy's normalisation: M = 2(N-1) for DCT-I, 2(N+1) for DST-I, 2N otherwise.
-  const double M = type == 1 ? (dst ? 2.0 * (N + 1) : 2.0 * (N - 1)) : 2.0 * N;
-  const double scale = mode == 0 ? 1.0 : mode == 1 ? 1.0 / std::sqrt(M) : 1.0 / M;
   {
     const RawKernel& post = r2r_kernel(x.dt, true);
     post({resident_blocks(post, rows * N, 256u)}, {256u}, static_cast<const void*>(spectrum.ptr),
          static_cast<void*>(result.ptr), static_cast<long long>(rows), static_cast<long long>(N),
-         static_cast<long long>(out_len), type, dst_flag, orth_flag, scale);
+         static_cast<long long>(out_len), type, dst_flag, orth_flag, plan.scale);
   }
   return cupp::detail::moveaxis(result, {-1}, {p.axis});
 }
@@ -153,10 +117,53 @@ array_desc r2r_real(array_desc x, int type, bool dst, const std::vector<r2r_axis
 
 }  // namespace
 
+int r2r_norm_mode(const std::string& norm, bool forward) {
+  int m;
+  if (norm == "backward") {
+    m = 0;
+  } else if (norm == "ortho") {
+    m = 1;
+  } else if (norm == "forward") {
+    m = 2;
+  } else {
+    throw value_error("Invalid norm value '" + norm +
+                      "', should be \"backward\", \"ortho\" or \"forward\"");
+  }
+  return forward ? m : 2 - m;
+}
+
+r2r_layout r2r_plan(int type, bool dst, std::int64_t n, int mode) {
+  using cupp::fft::detail::kind;
+  r2r_layout p;
+  p.len = n;
+  p.in_len = n;
+  p.out_len = n / 2 + 1;
+  if (type == 1) {
+    p.len = dst ? 2 * (n + 1) : 2 * (n - 1);
+    p.in_len = p.len;
+    p.out_len = p.len / 2 + 1;
+  } else if (type == 3) {
+    p.k = kind::c2r;
+    p.forward = false;
+    p.in_len = n / 2 + 1;
+    p.out_len = n;
+  } else if (type == 4) {
+    p.k = kind::c2c;
+    p.len = 2 * n;
+    p.in_len = p.len;
+    p.out_len = p.len;
+  }
+  // SciPy's normalisation: M = 2(n-1) for DCT-I, 2(n+1) for DST-I, 2n otherwise.
+  const double N = static_cast<double>(n);
+  const double M = type == 1 ? (dst ? 2.0 * (N + 1) : 2.0 * (N - 1)) : 2.0 * N;
+  p.scale = mode == 0 ? 1.0 : mode == 1 ? 1.0 / std::sqrt(M) : 1.0 / M;
+  return p;
+}
+
 std::vector<r2r_axis> resolve_r2r(const shape_t& shape, int type, bool dst,
                                   std::optional<std::int64_t> n, std::int64_t axis,
                                   const std::string& norm) {
-  norm_mode(norm, true);
+  r2r_norm_mode(norm, true);
   const auto ndim = static_cast<std::int64_t>(shape.size());
   // SciPy indexes x.shape[axis] (Python's negative indices), an IndexError out of range.
   if (n && *n < 1) throw_points(std::to_string(*n));
@@ -214,7 +221,7 @@ std::vector<r2r_axis> resolve_r2rn(const shape_t& shape, int type, bool dst, con
   std::vector<r2r_axis> passes;
   for (std::size_t i = 0; i < ax.size(); ++i) passes.push_back({ax[i], lengths[i]});
   if (passes.empty()) return passes;  // SciPy returns x before its other checks
-  norm_mode(norm, true);
+  r2r_norm_mode(norm, true);
   check_run(shape, type, dst, passes);
   return passes;
 }
@@ -229,7 +236,7 @@ array_desc r2r(const array_desc& x, int type, bool dst, bool forward,
       type = 2;
     }
   }
-  const int mode = passes.empty() ? 0 : norm_mode(norm, forward);
+  const int mode = passes.empty() ? 0 : r2r_norm_mode(norm, forward);
   if (!passes.empty()) cuda::detail::require_device();
   if (!is_complex(x.dt)) return r2r_real(x, type, dst, passes, mode, orthogonalize.value_or(norm == "ortho"));
   // SciPy passes no `orthogonalize` for complex input: its default holds.
@@ -256,7 +263,7 @@ std::string r2r_kernel_source(dtype dt) {
 }
 
 std::string swap_direction(const std::string& norm) {
-  norm_mode(norm, true);
+  r2r_norm_mode(norm, true);
   if (norm == "backward") return "forward";
   if (norm == "forward") return "backward";
   return norm;
