@@ -17,17 +17,15 @@ namespace {
 constexpr std::int64_t kPoints = std::int64_t{1} << 24;
 
 const bool kRegistered = [] {
-  benchmark::RegisterBenchmark("scipy_dct_f32_2^24",
-                               [](benchmark::State& state) {
-                                 if (!cupp::bench::need_gpu(state)) return;
-                                 const auto a = cupp::random::default_rng(1).random<float>({kPoints});
-                                 cupp::bench::time_device(state, [a] {
-                                   auto r = cupp::scipy::fft::dct(a, 2);
-                                 });
-                                 // Read the input once, write the result once.
-                                 state.SetBytesProcessed(
-                                     static_cast<std::int64_t>(state.iterations() * 2 * 4 * kPoints));
-                               })
+  benchmark::RegisterBenchmark(
+      "scipy_dct_f32_2^24",
+      [](benchmark::State& state) {
+        if (!cupp::bench::need_gpu(state)) return;
+        const auto a = cupp::random::default_rng(1).random<float>({kPoints});
+        cupp::bench::time_device(state, [a] { auto r = cupp::scipy::fft::dct(a, 2); });
+        // Read the input once, write the result once.
+        state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * 2 * 4 * kPoints));
+      })
       ->UseManualTime()
       ->Iterations(cupp::bench::kDeviceGroups)
       ->Unit(benchmark::kMicrosecond);

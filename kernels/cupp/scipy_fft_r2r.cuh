@@ -6,8 +6,8 @@
 //   cupp_r_t              the real type the transform computes in (float or double)
 //   CUPP_R2R_PRE_NAME     the name of the pass that builds cuFFT's input
 //   CUPP_R2R_POST_NAME    the name of the pass that builds the result from cuFFT's output
-// The element functions (cupp_r2r::pre_element, post_element) are host code too: the tests run
-// them around a reference DFT.
+// The item functions (cupp_r2r::pre_item, post_item) are host code too: the tests run them
+// around a reference DFT.
 #pragma once
 
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
@@ -177,26 +177,91 @@ CUPP_R2R_FN void post_element(const R* f, R* y, long long i, long long rows, lon
   y[i] = static_cast<R>(v * scale);
 }
 
+/// DCT-II/DST-II's input two elements at a time: pair p of a row reads x[2p] and x[2p+1] (one
+/// pass over the row, where one thread per element of v would read it twice) and writes
+/// v[p] and v[N-1-p].
+template <class R>
+CUPP_R2R_FN void pre_pair(const R* x, R* buf, long long i, long long rows, long long L, long long N,
+                          int dst) {
+  long long r, p;
+  split(i, rows, (N + 1) / 2, &r, &p);
+  const R* row = x + r * L;
+  R* out = buf + r * N;
+  out[p] = static_cast<R>(load(row, 2 * p, L));
+  if (2 * p + 1 < N) {
+    const double v = load(row, 2 * p + 1, L);
+    out[N - 1 - p] = static_cast<R>(dst ? -v : v);
+  }
+}
+
+/// DCT-II/DST-II's result two elements at a time: with z = exp(-i pi k / 2N) V[k],
+/// k <= N / 2, y[k] = 2 Re z and y[N-k] = -2 Im z (one twiddle and one read of V for both).
+template <class R>
+CUPP_R2R_FN void post_pair(const R* f, R* y, long long i, long long rows, long long N, int dst,
+                           int orth, double scale) {
+  const double rsqrt2 = 0.70710678118654752;
+  const long long half = N / 2 + 1;
+  long long r, k;
+  split(i, rows, half, &r, &k);
+  const R* row = f + 2 * r * half;
+  R* out = y + r * N;
+  const double re = static_cast<double>(row[2 * k]), im = static_cast<double>(row[2 * k + 1]);
+  double s, c;
+  sincos_pi<R>(static_cast<double>(k) / (2.0 * static_cast<double>(N)), &s, &c);
+  double first = 2.0 * (re * c + im * s);
+  if (orth && k == 0) first *= rsqrt2;
+  out[dst ? N - 1 - k : k] = static_cast<R>(first * scale);
+  if (k > 0 && N - k != k) {
+    const double second = -2.0 * (im * c - re * s);
+    out[dst ? k - 1 : N - k] = static_cast<R>(second * scale);
+  }
+}
+
+/// The items per row of each pass: pairs for the type 2, elements otherwise (`m` the length of
+/// cuFFT's input rows).
+CUPP_R2R_FN long long pre_items(int type, long long N, long long m) {
+  return type == 2 ? (N + 1) / 2 : m;
+}
+CUPP_R2R_FN long long post_items(int type, long long N) { return type == 2 ? N / 2 + 1 : N; }
+
+/// Item i of the passes (the kernels' bodies).
+template <class R>
+CUPP_R2R_FN void pre_item(const R* x, R* buf, long long i, long long rows, long long L, long long N,
+                          long long m, int type, int dst, int orth) {
+  if (type == 2)
+    pre_pair(x, buf, i, rows, L, N, dst);
+  else
+    pre_element(x, buf, i, rows, L, N, m, type, dst, orth);
+}
+template <class R>
+CUPP_R2R_FN void post_item(const R* f, R* y, long long i, long long rows, long long N, long long m,
+                           int type, int dst, int orth, double scale) {
+  if (type == 2)
+    post_pair(f, y, i, rows, N, dst, orth, scale);
+  else
+    post_element(f, y, i, rows, N, m, type, dst, orth, scale);
+}
+
 }  // namespace cupp_r2r
 
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
 
-/// Builds cuFFT's input (cupp_r2r::pre_element for every element).
+/// Builds cuFFT's input (cupp_r2r::pre_item for every item).
 extern "C" __global__ void CUPP_R2R_PRE_NAME(const cupp_r_t* __restrict__ x,
                                              cupp_r_t* __restrict__ buf, long long rows,
                                              long long L, long long N, long long m, int type,
                                              int dst, int orth) {
-  for (long long i : cupp::grid_stride(rows * m))
-    cupp_r2r::pre_element(x, buf, i, rows, L, N, m, type, dst, orth);
+  for (long long i : cupp::grid_stride(rows * cupp_r2r::pre_items(type, N, m)))
+    cupp_r2r::pre_item(x, buf, i, rows, L, N, m, type, dst, orth);
 }
 
-/// Builds the result (cupp_r2r::post_element for every element).
+/// Builds the result (cupp_r2r::post_item for every item).
 extern "C" __global__ void CUPP_R2R_POST_NAME(const cupp_r_t* __restrict__ f,
-                                              cupp_r_t* __restrict__ y, long long rows,
-                                              long long N, long long m, int type, int dst,
-                                              int orth, double scale) {
-  for (long long i : cupp::grid_stride(rows * N))
-    cupp_r2r::post_element(f, y, i, rows, N, m, type, dst, orth, scale);
+                                              cupp_r_t* __restrict__ y, long long rows, long long N,
+                                              long long m, int type, int dst, int orth,
+                                              double scale) {
+  for (long long i : cupp::grid_stride(rows * cupp_r2r::post_items(type, N)))
+    cupp_r2r::post_item(f, y, i, rows, N, m, type, dst, orth, scale);
 }
 
 #endif

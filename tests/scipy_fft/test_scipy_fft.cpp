@@ -50,19 +50,28 @@ cupp::array run_r2r(const ndarray<T>& x, const std::vector<std::int64_t>& p,
   const std::optional<std::int64_t> n = p[4] < 0 ? std::nullopt : std::optional<std::int64_t>(p[4]);
   const std::int64_t axis = p[5];
   switch (p[0]) {
-    case 0: return sfft::dct(x, type, n, axis, norm, false, std::nullopt, orth);
-    case 1: return sfft::idct(x, type, n, axis, norm, false, std::nullopt, orth);
-    case 2: return sfft::dst(x, type, n, axis, norm, false, std::nullopt, orth);
-    case 3: return sfft::idst(x, type, n, axis, norm, false, std::nullopt, orth);
-    default: break;
+    case 0:
+      return sfft::dct(x, type, n, axis, norm, false, std::nullopt, orth);
+    case 1:
+      return sfft::idct(x, type, n, axis, norm, false, std::nullopt, orth);
+    case 2:
+      return sfft::dst(x, type, n, axis, norm, false, std::nullopt, orth);
+    case 3:
+      return sfft::idst(x, type, n, axis, norm, false, std::nullopt, orth);
+    default:
+      break;
   }
   const auto s = s_of(z, pre);
   const auto axes = axes_of(z, pre);
   switch (p[0]) {
-    case 4: return sfft::dctn(x, type, s, axes, norm, false, std::nullopt, orth);
-    case 5: return sfft::idctn(x, type, s, axes, norm, false, std::nullopt, orth);
-    case 6: return sfft::dstn(x, type, s, axes, norm, false, std::nullopt, orth);
-    default: return sfft::idstn(x, type, s, axes, norm, false, std::nullopt, orth);
+    case 4:
+      return sfft::dctn(x, type, s, axes, norm, false, std::nullopt, orth);
+    case 5:
+      return sfft::idctn(x, type, s, axes, norm, false, std::nullopt, orth);
+    case 6:
+      return sfft::dstn(x, type, s, axes, norm, false, std::nullopt, orth);
+    default:
+      return sfft::idstn(x, type, s, axes, norm, false, std::nullopt, orth);
   }
 }
 
@@ -82,15 +91,21 @@ TEST_F(ScipyFft, DctDstMatchScipy) {
     const cupp::array want = z[pre + "y"];
     cupp::array got;
     switch (z[pre + "x"].dtype()) {
-      case cupp::dtype::float32: got = run_r2r(input_of<float>(z, pre, tr), p, z, pre); break;
-      case cupp::dtype::float64: got = run_r2r(input_of<double>(z, pre, tr), p, z, pre); break;
+      case cupp::dtype::float32:
+        got = run_r2r(input_of<float>(z, pre, tr), p, z, pre);
+        break;
+      case cupp::dtype::float64:
+        got = run_r2r(input_of<double>(z, pre, tr), p, z, pre);
+        break;
       case cupp::dtype::complex64:
         got = run_r2r(input_of<std::complex<float>>(z, pre, tr), p, z, pre);
         break;
       case cupp::dtype::complex128:
         got = run_r2r(input_of<std::complex<double>>(z, pre, tr), p, z, pre);
         break;
-      default: got = run_r2r(input_of<std::int64_t>(z, pre, tr), p, z, pre); break;
+      default:
+        got = run_r2r(input_of<std::int64_t>(z, pre, tr), p, z, pre);
+        break;
     }
     EXPECT_TRUE(ref::transform_close(got, want, ref::rtol_of(want.dtype()),
                                      pre + " (function " + std::to_string(p[0]) + ", type " +
@@ -111,17 +126,30 @@ TEST_F(ScipyFft, HermitianNdMatchScipy) {
     cupp::array got;
     auto run = [&](auto typed) -> cupp::array {
       switch (p[0]) {
-        case 0: return sfft::hfft2(typed, s, axes_of(z, pre).all() ? cupp::axis_arg{-2, -1} : axes, norm);
-        case 1: return sfft::hfftn(typed, s, axes, norm);
-        case 2: return sfft::ihfft2(typed, s, axes_of(z, pre).all() ? cupp::axis_arg{-2, -1} : axes, norm);
-        default: return sfft::ihfftn(typed, s, axes, norm);
+        case 0:
+          return sfft::hfft2(typed, s, axes_of(z, pre).all() ? cupp::axis_arg{-2, -1} : axes, norm);
+        case 1:
+          return sfft::hfftn(typed, s, axes, norm);
+        case 2:
+          return sfft::ihfft2(typed, s, axes_of(z, pre).all() ? cupp::axis_arg{-2, -1} : axes,
+                              norm);
+        default:
+          return sfft::ihfftn(typed, s, axes, norm);
       }
     };
     switch (x.dtype()) {
-      case cupp::dtype::complex64: got = run(x.as<std::complex<float>>()); break;
-      case cupp::dtype::complex128: got = run(x.as<std::complex<double>>()); break;
-      case cupp::dtype::float32: got = run(x.as<float>()); break;
-      default: got = run(x.as<double>()); break;
+      case cupp::dtype::complex64:
+        got = run(x.as<std::complex<float>>());
+        break;
+      case cupp::dtype::complex128:
+        got = run(x.as<std::complex<double>>());
+        break;
+      case cupp::dtype::float32:
+        got = run(x.as<float>());
+        break;
+      default:
+        got = run(x.as<double>());
+        break;
     }
     EXPECT_TRUE(ref::transform_close(got, want, ref::rtol_of(want.dtype()), pre));
   }
@@ -155,7 +183,8 @@ TEST_F(ScipyFft, EdgeCases) {
   // A 0-d input has no axis (SciPy's IndexError).
   EXPECT_THROW(sfft::dct(cupp::zeros<double>(cupp::shape_t{})), cupp::index_error);
   // dctn over no axis is the input (as float64).
-  const auto same = sfft::dctn(cupp::asarray<double>({1.0, 2.0}), 2, {}, std::vector<std::int64_t>{});
+  const auto same =
+      sfft::dctn(cupp::asarray<double>({1.0, 2.0}), 2, {}, std::vector<std::int64_t>{});
   EXPECT_EQ(same.get(), (std::vector<double>{1.0, 2.0}));
   // float16 computes in float32, as SciPy's _asfarray.
   const ndarray<float> h = sfft::dct(cupp::ones<cupp::float16>({4}));
@@ -168,10 +197,10 @@ TEST_F(ScipyFft, EdgeCases) {
 TEST_F(ScipyFft, RoundTripsAndNumpyNames) {
   // example-begin dct
   auto x = cupp::asarray<double>({1.0, 2.0, 1.0, -1.0, 1.5});
-  auto X = cupp::scipy::fft::dct(x, 2, std::nullopt, -1, "ortho");   // float64, orthonormal
+  auto X = cupp::scipy::fft::dct(x, 2, std::nullopt, -1, "ortho");      // float64, orthonormal
   auto back = cupp::scipy::fft::idct(X, 2, std::nullopt, -1, "ortho");  // x again
-  auto S = cupp::scipy::fft::dstn(cupp::ones<float>({8, 8}), 1);      // float32, both axes
-  auto F = cupp::scipy::fft::rfft(x);                                 // cupp::fft::rfft
+  auto S = cupp::scipy::fft::dstn(cupp::ones<float>({8, 8}), 1);        // float32, both axes
+  auto F = cupp::scipy::fft::rfft(x);                                   // cupp::fft::rfft
   // example-end
   const auto xb = back.get(), xv = x.get();
   for (std::size_t i = 0; i < xv.size(); ++i) EXPECT_NEAR(xb[i], xv[i], 1e-12);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The DCT/DST kernels' element functions (kernels/cupp/scipy_fft_r2r.cuh) run on the host around a
+// The DCT/DST kernels' item functions (kernels/cupp/scipy_fft_r2r.cuh) run on the host around a
 // reference DFT in place of cuFFT, with the layout and scale of r2r_plan, against SciPy's dct,
 // idct, dst and idst of small inputs (tests/data/scipy_fft/r2r_small.csv from make_fft.py):
 // every type, norm and orthogonalize, n cropping and padding, lengths 1 to 8, in double and in
@@ -88,12 +88,14 @@ std::vector<double> transform(const std::vector<double>& x, int func, int type, 
   const sfft::detail::r2r_layout p = sfft::detail::r2r_plan(type, dst, N, mode);
   const std::vector<R> rows(x.begin(), x.begin() + L);
   std::vector<R> buf(static_cast<std::size_t>(p.in_len * (p.k == kind::r2c ? 1 : 2)));
-  for (std::int64_t i = 0; i < p.in_len; ++i)
-    cupp_r2r::pre_element(rows.data(), buf.data(), i, 1, L, N, p.in_len, type, dst, o);
+  EXPECT_EQ(p.pre_items, cupp_r2r::pre_items(type, N, p.in_len));
+  for (std::int64_t i = 0; i < p.pre_items; ++i)
+    cupp_r2r::pre_item(rows.data(), buf.data(), i, 1, L, N, p.in_len, type, dst, o);
   const std::vector<R> f = reference_fft(buf, p);
   std::vector<R> y(static_cast<std::size_t>(N));
-  for (std::int64_t i = 0; i < N; ++i)
-    cupp_r2r::post_element(f.data(), y.data(), i, 1, N, p.out_len, type, dst, o, p.scale);
+  EXPECT_EQ(p.post_items, cupp_r2r::post_items(type, N));
+  for (std::int64_t i = 0; i < p.post_items; ++i)
+    cupp_r2r::post_item(f.data(), y.data(), i, 1, N, p.out_len, type, dst, o, p.scale);
   return std::vector<double>(y.begin(), y.end());
 }
 
@@ -121,9 +123,9 @@ void check_all(double rtol) {
   }
 }
 
-TEST(ScipyFftKernelsHost, ElementFunctionsGiveScipysDoubleResults) { check_all<double>(1e-13); }
+TEST(ScipyFftKernelsHost, ItemFunctionsGiveScipysDoubleResults) { check_all<double>(1e-13); }
 
-TEST(ScipyFftKernelsHost, ElementFunctionsGiveScipysFloatResults) { check_all<float>(2e-6); }
+TEST(ScipyFftKernelsHost, ItemFunctionsGiveScipysFloatResults) { check_all<float>(2e-6); }
 
 TEST(ScipyFftKernelsHost, PlanLayouts) {
   // DCT-II of 8: R2C of 8 -> 5; DCT-I of 8: R2C of 14 -> 8; DST-I of 8: R2C of 18 -> 10;

@@ -34,8 +34,8 @@ using cupp::fft::ihfft;
 using cupp::fft::irfft;
 using cupp::fft::irfft2;
 using cupp::fft::irfftn;
-using cupp::fft::PlanCache;
 using cupp::fft::plan_cache;
+using cupp::fft::PlanCache;
 using cupp::fft::rfft;
 using cupp::fft::rfft2;
 using cupp::fft::rfftfreq;
@@ -82,12 +82,14 @@ int r2r_norm_mode(const std::string& norm, bool forward);
 
 /// How one pass of N points runs (Note [DCT and DST through cuFFT] in
 /// kernels/cupp/scipy_fft_r2r.cuh): cuFFT's transform (kind, direction, length `len`), the
-/// row lengths of its input and output (complex elements where complex), and the result's
-/// scale for norm mode `mode`. `type` is the type computed (after idct's swap).
+/// row lengths of its input and output (complex elements where complex), the items per row of
+/// the kernels before and after it, and the result's scale for norm mode `mode`. `type` is the
+/// type computed (after idct's swap).
 struct r2r_layout {
   cupp::fft::detail::kind k = cupp::fft::detail::kind::r2c;
   bool forward = true;
   std::int64_t len = 0, in_len = 0, out_len = 0;
+  std::int64_t pre_items = 0, post_items = 0;
   double scale = 1.0;
 };
 r2r_layout r2r_plan(int type, bool dst, std::int64_t n, int mode);
@@ -143,17 +145,18 @@ ndarray<detail::r2r_t<T>> dct(const ndarray<T>& x, int type = 2,
                               std::optional<bool> orthogonalize = std::nullopt) {
   (void)overwrite_x;
   (void)workers;
-  return detail::run_r2r(x, type, false, true, detail::resolve_r2r(x.shape(), type, false, n, axis, norm),
-                         norm, orthogonalize);
+  return detail::run_r2r(x, type, false, true,
+                         detail::resolve_r2r(x.shape(), type, false, n, axis, norm), norm,
+                         orthogonalize);
 }
 
 /// scipy.fft.idct: the inverse of dct (idct of type 2 is dct of type 3 scaled by 1/2n under
 /// the default norm; types 1 and 4 are their own inverses up to the scale).
 template <class T>
 ndarray<detail::r2r_t<T>> idct(const ndarray<T>& x, int type = 2,
-                               std::optional<std::int64_t> n = std::nullopt,
-                               std::int64_t axis = -1, const std::string& norm = "backward",
-                               bool overwrite_x = false, std::optional<int> workers = std::nullopt,
+                               std::optional<std::int64_t> n = std::nullopt, std::int64_t axis = -1,
+                               const std::string& norm = "backward", bool overwrite_x = false,
+                               std::optional<int> workers = std::nullopt,
                                std::optional<bool> orthogonalize = std::nullopt) {
   (void)overwrite_x;
   (void)workers;
@@ -172,16 +175,17 @@ ndarray<detail::r2r_t<T>> dst(const ndarray<T>& x, int type = 2,
                               std::optional<bool> orthogonalize = std::nullopt) {
   (void)overwrite_x;
   (void)workers;
-  return detail::run_r2r(x, type, true, true, detail::resolve_r2r(x.shape(), type, true, n, axis, norm),
-                         norm, orthogonalize);
+  return detail::run_r2r(x, type, true, true,
+                         detail::resolve_r2r(x.shape(), type, true, n, axis, norm), norm,
+                         orthogonalize);
 }
 
 /// scipy.fft.idst: the inverse of dst.
 template <class T>
 ndarray<detail::r2r_t<T>> idst(const ndarray<T>& x, int type = 2,
-                               std::optional<std::int64_t> n = std::nullopt,
-                               std::int64_t axis = -1, const std::string& norm = "backward",
-                               bool overwrite_x = false, std::optional<int> workers = std::nullopt,
+                               std::optional<std::int64_t> n = std::nullopt, std::int64_t axis = -1,
+                               const std::string& norm = "backward", bool overwrite_x = false,
+                               std::optional<int> workers = std::nullopt,
                                std::optional<bool> orthogonalize = std::nullopt) {
   (void)overwrite_x;
   (void)workers;

@@ -30,8 +30,8 @@ constexpr double kLn2 = 0.69314718055994530942;
 // (its imaginary part, which fhtoffset uses as it is, is not reduced modulo 2 pi).
 cd stirling(cd z) {
   // B_2k / (2k (2k - 1)), k = 1..8.
-  static const double c[] = {1.0 / 12,        -1.0 / 360,      1.0 / 1260,       -1.0 / 1680,
-                             1.0 / 1188,      -691.0 / 360360, 1.0 / 156,        -3617.0 / 122400};
+  static const double c[] = {1.0 / 12,   -1.0 / 360,      1.0 / 1260, -1.0 / 1680,
+                             1.0 / 1188, -691.0 / 360360, 1.0 / 156,  -3617.0 / 122400};
   const cd w = 1.0 / z, w2 = w * w;
   cd sum = 0.0, p = w;
   for (const double ck : c) {
@@ -111,10 +111,12 @@ array_desc fht_typed(const array_desc& a, double dln, double mu, double offset, 
   auto weights = [&](double scale, double add) {
     std::vector<double> w(static_cast<std::size_t>(n));
     for (std::int64_t j = 0; j < n; ++j)
-      w[static_cast<std::size_t>(j)] = std::exp(scale * ((static_cast<double>(j) - jc) * dln + add));
+      w[static_cast<std::size_t>(j)] =
+          std::exp(scale * ((static_cast<double>(j) - jc) * dln + add));
     return device_vector<R>(w);
   };
-  if (bias != 0) x = inverse ? ndarray<R>(x * weights(bias, offset)) : ndarray<R>(x * weights(-bias, 0.0));
+  if (bias != 0)
+    x = inverse ? ndarray<R>(x * weights(bias, offset)) : ndarray<R>(x * weights(-bias, 0.0));
   // _fhtq: rfft, times u (forward) or divided by conj(u) (inverse), irfft, reversed.
   const std::vector<cd> u = fhtcoeff(n, dln, mu, offset, bias, inverse);
   std::vector<C> factor(u.size());
@@ -129,7 +131,8 @@ array_desc fht_typed(const array_desc& a, double dln, double mu, double offset, 
   const ndarray<C> product = spectrum * uf;
   const ndarray<R> back = cupp::fft::irfft(product, n, -1);
   ndarray<R> out(cupp::detail::flip(back.desc(), std::vector<std::int64_t>{a.ndim() - 1}));
-  if (bias != 0) out = inverse ? ndarray<R>(out * weights(bias, 0.0)) : ndarray<R>(out * weights(-bias, offset));
+  if (bias != 0)
+    out = inverse ? ndarray<R>(out * weights(bias, 0.0)) : ndarray<R>(out * weights(-bias, offset));
   return out.desc();
 }
 

@@ -77,9 +77,10 @@ array_desc r2r_pass(const array_desc& x, int type, bool dst, const r2r_axis& p, 
   const int orth_flag = orth ? 1 : 0, dst_flag = dst ? 1 : 0;
   {
     const RawKernel& pre = r2r_kernel(x.dt, false);
-    pre({resident_blocks(pre, rows * in_len, 256u)}, {256u}, static_cast<const void*>(rowsd.ptr),
-        static_cast<void*>(buf.ptr), static_cast<long long>(rows), static_cast<long long>(L),
-        static_cast<long long>(N), static_cast<long long>(in_len), type, dst_flag, orth_flag);
+    pre({resident_blocks(pre, rows * plan.pre_items, 256u)}, {256u},
+        static_cast<const void*>(rowsd.ptr), static_cast<void*>(buf.ptr),
+        static_cast<long long>(rows), static_cast<long long>(L), static_cast<long long>(N),
+        static_cast<long long>(in_len), type, dst_flag, orth_flag);
   }
   cupp::fft::detail::plan_args args;
   args.axes = {1};
@@ -92,9 +93,10 @@ array_desc r2r_pass(const array_desc& x, int type, bool dst, const r2r_axis& p, 
 
   {
     const RawKernel& post = r2r_kernel(x.dt, true);
-    post({resident_blocks(post, rows * N, 256u)}, {256u}, static_cast<const void*>(spectrum.ptr),
-         static_cast<void*>(result.ptr), static_cast<long long>(rows), static_cast<long long>(N),
-         static_cast<long long>(out_len), type, dst_flag, orth_flag, plan.scale);
+    post({resident_blocks(post, rows * plan.post_items, 256u)}, {256u},
+         static_cast<const void*>(spectrum.ptr), static_cast<void*>(result.ptr),
+         static_cast<long long>(rows), static_cast<long long>(N), static_cast<long long>(out_len),
+         type, dst_flag, orth_flag, plan.scale);
   }
   return cupp::detail::moveaxis(result, {-1}, {p.axis});
 }
@@ -108,8 +110,8 @@ array_desc part(const array_desc& x, bool imag) {
   return v;
 }
 
-array_desc r2r_real(array_desc x, int type, bool dst, const std::vector<r2r_axis>& passes,
-                    int mode, bool orth) {
+array_desc r2r_real(array_desc x, int type, bool dst, const std::vector<r2r_axis>& passes, int mode,
+                    bool orth) {
   if (passes.empty()) return cupp::detail::copy(x);
   for (const auto& p : passes) x = r2r_pass(x, type, dst, p, mode, orth);
   return x;
@@ -153,6 +155,9 @@ r2r_layout r2r_plan(int type, bool dst, std::int64_t n, int mode) {
     p.in_len = p.len;
     p.out_len = p.len;
   }
+  // Type 2 builds cuFFT's input and reads its output two elements at a time.
+  p.pre_items = type == 2 ? (n + 1) / 2 : p.in_len;
+  p.post_items = type == 2 ? n / 2 + 1 : n;
   // SciPy's normalisation: M = 2(n-1) for DCT-I, 2(n+1) for DST-I, 2n otherwise.
   const double N = static_cast<double>(n);
   const double M = type == 1 ? (dst ? 2.0 * (N + 1) : 2.0 * (N - 1)) : 2.0 * N;
@@ -238,7 +243,8 @@ array_desc r2r(const array_desc& x, int type, bool dst, bool forward,
   }
   const int mode = passes.empty() ? 0 : r2r_norm_mode(norm, forward);
   if (!passes.empty()) cuda::detail::require_device();
-  if (!is_complex(x.dt)) return r2r_real(x, type, dst, passes, mode, orthogonalize.value_or(norm == "ortho"));
+  if (!is_complex(x.dt))
+    return r2r_real(x, type, dst, passes, mode, orthogonalize.value_or(norm == "ortho"));
   // SciPy passes no `orthogonalize` for complex input: its default holds.
   const bool orth = norm == "ortho";
   const array_desc re = r2r_real(part(x, false), type, dst, passes, mode, orth);
@@ -255,8 +261,8 @@ std::string r2r_kernel_name(dtype dt, bool post) {
 }
 
 std::string r2r_kernel_source(dtype dt) {
-  std::string s = std::string("typedef ") + (dt == dtype::float32 ? "float" : "double") +
-                  " cupp_r_t;\n";
+  std::string s =
+      std::string("typedef ") + (dt == dtype::float32 ? "float" : "double") + " cupp_r_t;\n";
   s += "#define CUPP_R2R_PRE_NAME " + r2r_kernel_name(dt, false) + "\n";
   s += "#define CUPP_R2R_POST_NAME " + r2r_kernel_name(dt, true) + "\n";
   return jit::detail::routine_source("cupp/scipy_fft_r2r.cuh", s);
