@@ -22,6 +22,7 @@ namespace {
 
 using cd = std::complex<double>;
 constexpr double kLn2 = 0.69314718055994530942;
+constexpr double kPi = 3.14159265358979323846;
 
 // Note [Complex log-gamma]: loggamma(z) = loggamma(z + m) - sum_{j<m} log(z + j), each log on
 // its principal branch, moves z to Re z >= 20, where Stirling's series with 8 terms is exact
@@ -38,7 +39,7 @@ cd stirling(cd z) {
     sum += ck * p;
     p *= w2;
   }
-  return (z - 0.5) * std::log(z) - z + 0.5 * std::log(2 * M_PI) + sum;
+  return (z - 0.5) * std::log(z) - z + 0.5 * std::log(2 * kPi) + sum;
 }
 
 /// scipy.special.poch(a, m) = gamma(a + m) / gamma(a) for real arguments.
@@ -69,7 +70,7 @@ std::vector<cd> fhtcoeff(std::int64_t n, double dln, double mu, double offset, d
   const double xp = (mu + 1 + q) / 2, xm = (mu + 1 - q) / 2;
   const std::int64_t m = n / 2 + 1;
   // np.linspace(0, pi * (n // 2) / (n * dln), n // 2 + 1): k * step.
-  const double stop = M_PI * static_cast<double>(n / 2) / (static_cast<double>(n) * dln);
+  const double stop = kPi * static_cast<double>(n / 2) / (static_cast<double>(n) * dln);
   const double step = m > 1 ? stop / static_cast<double>(m - 1) : 0.0;
   std::vector<cd> u(static_cast<std::size_t>(m));
   for (std::int64_t k = 0; k < m; ++k) {
@@ -150,9 +151,9 @@ array_desc fht(const array_desc& a, double dln, double mu, double offset, double
 double fhtoffset(double dln, double mu, double initial, double bias) {
   const double lnkr = initial, q = bias;
   const double xp = (mu + 1 + q) / 2, xm = (mu + 1 - q) / 2;
-  const double y = M_PI / (2 * dln);
+  const double y = detail::kPi / (2 * dln);
   const std::complex<double> zp = detail::loggamma({xp, y}), zm = detail::loggamma({xm, y});
-  const double arg = (detail::kLn2 - lnkr) / dln + (zp.imag() + zm.imag()) / M_PI;
+  const double arg = (detail::kLn2 - lnkr) / dln + (zp.imag() + zm.imag()) / detail::kPi;
   // np.round: half to even.
   return lnkr + (arg - std::nearbyint(arg)) * dln;
 }
