@@ -3,11 +3,12 @@
 // cupp::scipy::fft on the GPU against scipy.fft's own results (tests/scipy_fft/make_fft.py ->
 // tests/data/scipy_fft/fft.npz): dct idct dst idst of types 1-4 under every norm and
 // orthogonalize, n cropping and padding, axes, odd/even/prime lengths and length 1, float32,
-// float64, complex64, complex128 and int64 input (SciPy's result dtypes), a transposed
-// (non-contiguous) input; dctn idctn dstn idstn over 2-D and 3-D inputs with s and axes;
-// hfft2 hfftn ihfft2 ihfftn; fht and ifht with offset and bias; and the names of cupp::fft.
+// float64, complex64, complex128, int64 and bool input (SciPy's result dtypes), transposed and
+// broadcast (non-contiguous) input; dctn idctn dstn idstn over 2-D and 3-D inputs with s and
+// axes; hfft2 hfftn ihfft2 ihfftn; fht and ifht with offset and bias; the names of cupp::fft.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <optional>
@@ -192,6 +193,34 @@ TEST_F(ScipyFft, EdgeCases) {
   ASSERT_EQ(hv.size(), 4u);
   EXPECT_NEAR(hv[0], 8.0f, 1e-5f);
   for (std::size_t i = 1; i < 4; ++i) EXPECT_NEAR(hv[i], 0.0f, 1e-5f);
+}
+
+TEST_F(ScipyFft, BroadcastAndBoolInput) {
+  // A broadcast view (stride 0 along axis 0): DCT-II of a constant column is 2n times it at
+  // k = 0 and 0 elsewhere; DST-I of it along the other axis is each row's DST-I.
+  const auto row = cupp::asarray<double>({1.0, -2.0, 0.5});
+  const auto b = cupp::broadcast_to(row, {4, 3});
+  const std::vector<double> y = sfft::dct(b, 2, std::nullopt, 0).get();
+  ASSERT_EQ(y.size(), 12u);
+  const std::vector<double> r = row.get();
+  for (std::size_t j = 0; j < 3; ++j) {
+    EXPECT_NEAR(y[j], 8.0 * r[j], 1e-12);
+    for (std::size_t k = 1; k < 4; ++k) EXPECT_NEAR(y[3 * k + j], 0.0, 1e-12);
+  }
+  // DST-I of 3 points: y[k] = 2 sum_n x[n] sin(pi (k+1)(n+1) / 4).
+  const std::vector<double> d = sfft::dst(b, 1).get();
+  for (std::size_t k = 0; k < 3; ++k) {
+    double want = 0;
+    for (std::size_t n = 0; n < 3; ++n)
+      want += 2 * r[n] * std::sin(M_PI * static_cast<double>((k + 1) * (n + 1)) / 4);
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_NEAR(d[3 * i + k], want, 1e-12);
+  }
+  // bool computes in float64, as SciPy's _asfarray: DCT-II of ones(3) is [6, 0, 0].
+  const ndarray<double> t = sfft::dct(cupp::ones<bool>({3}));
+  const auto tv = t.get();
+  EXPECT_NEAR(tv[0], 6.0, 1e-12);
+  EXPECT_NEAR(tv[1], 0.0, 1e-12);
+  EXPECT_NEAR(tv[2], 0.0, 1e-12);
 }
 
 TEST_F(ScipyFft, RoundTripsAndNumpyNames) {
