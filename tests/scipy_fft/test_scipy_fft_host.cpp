@@ -40,6 +40,49 @@ TEST(ScipyFftHost, ResultDtypesAreScipys) {
   SUCCEED();
 }
 
+TEST(ScipyFftHost, EveryNameOfCupyxScipyFft) {
+  // cupyx.scipy.fft's 33 names (and SciPy's fhtoffset, and the plan cache), each reachable in
+  // cupp::scipy::fft.
+  const void* names[] = {
+      reinterpret_cast<const void*>(&sfft::dct<float>),
+      reinterpret_cast<const void*>(&sfft::dctn<float>),
+      reinterpret_cast<const void*>(&sfft::dst<float>),
+      reinterpret_cast<const void*>(&sfft::dstn<float>),
+      reinterpret_cast<const void*>(&sfft::fft<float>),
+      reinterpret_cast<const void*>(&sfft::fft2<float>),
+      reinterpret_cast<const void*>(&sfft::fftfreq<double>),
+      reinterpret_cast<const void*>(&sfft::fftn<float>),
+      reinterpret_cast<const void*>(&sfft::fftshift<float>),
+      reinterpret_cast<const void*>(&sfft::fht<float>),
+      reinterpret_cast<const void*>(&sfft::hfft<float>),
+      reinterpret_cast<const void*>(&sfft::hfft2<float>),
+      reinterpret_cast<const void*>(&sfft::hfftn<float>),
+      reinterpret_cast<const void*>(&sfft::idct<float>),
+      reinterpret_cast<const void*>(&sfft::idctn<float>),
+      reinterpret_cast<const void*>(&sfft::idst<float>),
+      reinterpret_cast<const void*>(&sfft::idstn<float>),
+      reinterpret_cast<const void*>(&sfft::ifft<float>),
+      reinterpret_cast<const void*>(&sfft::ifft2<float>),
+      reinterpret_cast<const void*>(&sfft::ifftn<float>),
+      reinterpret_cast<const void*>(&sfft::ifftshift<float>),
+      reinterpret_cast<const void*>(&sfft::ifht<float>),
+      reinterpret_cast<const void*>(&sfft::ihfft<float>),
+      reinterpret_cast<const void*>(&sfft::ihfft2<float>),
+      reinterpret_cast<const void*>(&sfft::ihfftn<float>),
+      reinterpret_cast<const void*>(&sfft::irfft<std::complex<float>>),
+      reinterpret_cast<const void*>(&sfft::irfft2<std::complex<float>>),
+      reinterpret_cast<const void*>(&sfft::irfftn<std::complex<float>>),
+      reinterpret_cast<const void*>(&sfft::next_fast_len),
+      reinterpret_cast<const void*>(&sfft::rfft<float>),
+      reinterpret_cast<const void*>(&sfft::rfft2<float>),
+      reinterpret_cast<const void*>(&sfft::rfftfreq<double>),
+      reinterpret_cast<const void*>(&sfft::rfftn<float>),
+      reinterpret_cast<const void*>(&sfft::fhtoffset),
+      reinterpret_cast<const void*>(&sfft::get_plan_cache),
+  };
+  for (const void* f : names) EXPECT_NE(f, nullptr);
+}
+
 TEST(ScipyFftHost, OneDimensionalArguments) {
   const auto p = resolve_r2r({4, 6}, 2, false, std::nullopt, -1, "backward");
   ASSERT_EQ(p.size(), 1u);
