@@ -470,6 +470,7 @@ def cupy_cases(cp):
             'ndi_correlate_3x3_f32_4096': lambda: events(
                 lambda: cndi.correlate(image(), weights())),
         }
+
     def ndimage_interp_cases():  # cupyx.scipy.ndimage, as cupp's bench_ndimage_interp
         import cupyx.scipy.ndimage as cndi
         img = lambda: arr('ndi_img', 4096, 4096)
@@ -487,6 +488,17 @@ def cupy_cases(cp):
                 lambda: cndi.map_coordinates(img(), coords(), order=3)),
         }
         return {name: cases[name] for name in NDIMAGE_INTERP_ROWS}
+
+    def scipy_fft_cases():  # cupyx.scipy.fft on 2^24 float32 points, as cupp's bench_scipy_fft
+        from cupyx.scipy import fft as cfft
+
+        def points():  # made once, outside the timed calls
+            if 'sfft_points' not in arrays:
+                arrays['sfft_points'] = cp.random.rand(1 << 24, dtype=cp.float32)
+            return arrays['sfft_points']
+        return {
+            'scipy_dct_f32_2^24': lambda: events(lambda: cfft.dct(points(), type=2)),
+        }
 
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
@@ -546,6 +558,7 @@ def cupy_cases(cp):
         **ndimage_measure_cases(),
         **ndimage_binary_cases(),
         **ndimage_interp_cases(),
+        **scipy_fft_cases(),
     }
 
 
@@ -639,6 +652,9 @@ BYTES.update({'ndi_sum_labels_4096': 8 * 4096 * 4096, 'ndi_center_of_mass_4096':
 # writes the bool image once per iteration; label reads the mask and writes int32 labels.
 BYTES.update({'ndi_binary_erosion_3x3_iter5_4096': 5 * 2 * 4096 * 4096,
               'ndi_label_random50_4096': 5 * 4096 * 4096})
+# cupyx.scipy.fft rows (--filter scipy_); bytes: one read of the input, one write of the result.
+BYTES.update({'scipy_dct_f32_2^24': 2 * 4 * (1 << 24)})
+
 
 def selected(name, include, exclude):
     return re.search(include, name) and not (exclude and re.search(exclude, name))

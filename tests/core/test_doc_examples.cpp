@@ -94,6 +94,9 @@ TEST(DocExamples, SetsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/sets.md"
 TEST(DocExamples, StatisticsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/statistics.md"), 5); }
 TEST(DocExamples, LinalgPageMatchesTheTests) { EXPECT_EQ(check_page("docs/linalg.md"), 18); }
 TEST(DocExamples, FftPageMatchesTheTests) { EXPECT_EQ(check_page("docs/fft.md"), 5); }
+TEST(DocExamples, ScipyFftPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/scipy_fft.md"), 1);
+}
 TEST(DocExamples, RandomPageMatchesTheTests) { EXPECT_EQ(check_page("docs/random.md"), 4); }
 TEST(DocExamples, ManipulationPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/manipulation.md"), 3);
