@@ -1,0 +1,1914 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Filter design of scipy.signal on the host (include/cupp/scipy/signal/design.hpp): the same
+// steps in the same order as SciPy, so that the coefficients agree to rounding.
+#include "cupp/scipy/signal/design.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <limits>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cupp/array.hpp"
+#include "cupp/core/error.hpp"
+
+namespace cupp::scipy::signal {
+
+namespace {
+
+using cd = std::complex<double>;
+using cvec = std::vector<cd>;
+using vec = std::vector<double>;
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+std::string fmt(double v) { return detail::py_repr(v); }
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+bool is_real(cd v) { return v.imag() == 0.0; }
+
+cvec to_complex(const vec& v) { return cvec(v.begin(), v.end()); }
+
+// numpy.convolve of two coefficient lists.
+template <class T>
+std::vector<T> polymul(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() || b.empty()) return {};
+  std::vector<T> out(a.size() + b.size() - 1, T(0));
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (std::size_t j = 0; j < b.size(); ++j) out[i + j] += a[i] * b[j];
+  return out;
+}
+
+// The real parts of polynomial coefficients whose roots come in conjugate pairs.
+// Note [Real coefficients]: numpy.poly returns real coefficients when the roots are closed
+// under conjugation (and complex ones otherwise); cupp's transfer functions are real, so a set
+// of roots without conjugates is refused rather than silently losing the imaginary parts.
+vec real_coefficients(const cvec& c) {
+  double scale = 0.0;
+  for (const cd& v : c) scale = std::max(scale, std::abs(v));
+  vec out(c.size());
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (std::abs(c[i].imag()) > 1e-9 * std::max(scale, 1.0))
+      throw value_error(
+          "the zeros and poles must come in complex conjugate pairs (cupp's transfer functions "
+          "have real coefficients)");
+    out[i] = c[i].real();
+  }
+  return out;
+}
+
+// Aberth-Ehrlich iteration from the starting points x, on a polynomial given by `eval`, which
+// returns its value and derivative at a point; then Newton steps that are kept only where they
+// lower |p|.
+template <class Eval>
+void aberth(Eval eval, cvec& x, int maxiter = 500) {
+  const std::size_t n = x.size();
+  for (int it = 0; it < maxiter; ++it) {
+    bool done = true;
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto [pv, dv] = eval(x[k]);
+      if (pv == 0.0) continue;
+      const cd ratio = pv / dv;
+      cd s = 0;
+      for (std::size_t j = 0; j < n; ++j)
+        if (j != k) s += 1.0 / (x[k] - x[j]);
+      const cd w = ratio / (1.0 - ratio * s);
+      if (!std::isfinite(w.real()) || !std::isfinite(w.imag())) continue;
+      x[k] -= w;
+      if (std::abs(w) > 4 * kEps * std::abs(x[k])) done = false;
+    }
+    if (done) break;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    for (int it = 0; it < 3; ++it) {
+      const auto [pv, dv] = eval(x[k]);
+      if (dv == 0.0) break;
+      const cd cand = x[k] - pv / dv;
+      if (std::abs(eval(cand).first) < std::abs(pv)) x[k] = cand; else break;
+    }
+  }
+}
+
+// The value and derivative of the polynomial c (highest power first) at x, by Horner's rule.
+std::pair<cd, cd> horner_eval(const cvec& c, cd x) {
+  cd p = 0, d = 0;
+  for (const cd& v : c) {
+    d = d * x + p;
+    p = p * x + v;
+  }
+  return {p, d};
+}
+
+// Note [Double-double Bessel polynomial]: the reverse Bessel polynomial of order N has
+// coefficients from 1 to (2N)!/(N! 2^N) and its zeros lie where the terms cancel to about
+// 1e-8 of their size for N = 25, so double arithmetic finds them only to ~1e-8. Its three-term
+// recurrence y_n = (2n - 1) x y_{n-1} + y_{n-2} evaluated in double-double arithmetic (about 32
+// digits) gives the zeros to double precision, as SciPy's evaluation through kve does.
+struct dd {
+  double hi = 0, lo = 0;
+};
+dd quick_two_sum(double a, double b) {
+  const double s = a + b;
+  return {s, b - (s - a)};
+}
+dd dd_add(dd a, dd b) {
+  const double s = a.hi + b.hi;
+  const double bb = s - a.hi;
+  const double e = (a.hi - (s - bb)) + (b.hi - bb) + a.lo + b.lo;
+  return quick_two_sum(s, e);
+}
+dd dd_neg(dd a) { return {-a.hi, -a.lo}; }
+dd dd_mul(dd a, dd b) {
+  const double p = a.hi * b.hi;
+  const double e = std::fma(a.hi, b.hi, -p) + (a.hi * b.lo + a.lo * b.hi);
+  return quick_two_sum(p, e);
+}
+struct cdd {
+  dd re, im;
+};
+cdd cdd_add(const cdd& a, const cdd& b) { return {dd_add(a.re, b.re), dd_add(a.im, b.im)}; }
+cdd cdd_mul(const cdd& a, const cdd& b) {
+  return {dd_add(dd_mul(a.re, b.re), dd_neg(dd_mul(a.im, b.im))),
+          dd_add(dd_mul(a.re, b.im), dd_mul(a.im, b.re))};
+}
+cdd cdd_scale(const cdd& a, double f) { return {dd_mul(a.re, {f, 0}), dd_mul(a.im, {f, 0})}; }
+cd to_cd(const cdd& a) { return {a.re.hi + a.re.lo, a.im.hi + a.im.lo}; }
+
+std::pair<cd, cd> bessel_poly_eval(int N, cd xd) {
+  const cdd x{{xd.real(), 0}, {xd.imag(), 0}};
+  cdd y0{{1, 0}, {0, 0}}, y1 = cdd_add(y0, x);
+  cdd d0{{0, 0}, {0, 0}}, d1{{1, 0}, {0, 0}};
+  if (N == 0) return {1.0, 0.0};
+  for (int n = 2; n <= N; ++n) {
+    const double f = 2.0 * n - 1;
+    const cdd y2 = cdd_add(cdd_scale(cdd_mul(x, y1), f), y0);
+    const cdd d2 = cdd_add(cdd_scale(cdd_add(y1, cdd_mul(x, d1)), f), d0);
+    y0 = y1;
+    y1 = y2;
+    d0 = d1;
+    d1 = d2;
+  }
+  return {to_cd(y1), to_cd(d1)};
+}
+
+}  // namespace
+
+namespace detail {
+
+std::vector<cd> poly_roots(const std::vector<cd>& c_in) {
+  std::size_t lead = 0;
+  while (lead < c_in.size() && c_in[lead] == 0.0) ++lead;
+  std::size_t end = c_in.size();
+  while (end > lead && c_in[end - 1] == 0.0) --end;
+  const std::size_t trailing = c_in.size() - end;
+  cvec roots;
+  if (end > lead + 1) {
+    cvec c(c_in.begin() + lead, c_in.begin() + end);
+    const cd c0 = c[0];
+    for (cd& v : c) v /= c0;
+    const std::size_t n = c.size() - 1;
+    if (n == 1) {
+      roots.push_back(-c[1]);
+    } else if (n == 2) {
+      // The stable quadratic formula.
+      const cd b = c[1], cc = c[2];
+      const cd d = std::sqrt(b * b - 4.0 * cc);
+      const cd q = (std::real(std::conj(b) * d) >= 0) ? -0.5 * (b + d) : -0.5 * (b - d);
+      if (q == 0.0) {
+        roots = {0.0, 0.0};
+      } else {
+        roots = {q, cc / q};
+      }
+      if (std::abs(roots[0]) < std::abs(roots[1])) std::swap(roots[0], roots[1]);
+      // Real-coefficient quadratics with complex roots: make them exact conjugates.
+      if (c[1].imag() == 0 && c[2].imag() == 0 && roots[0].imag() != 0) {
+        roots[1] = std::conj(roots[0]);
+        if (roots[0].imag() < 0) std::swap(roots[0], roots[1]);
+      }
+    } else {
+      // Start on a circle around the centroid, of the radius the coefficients bound.
+      const cd centre = -c[1] / static_cast<double>(n);
+      double radius = 0.0;
+      for (std::size_t k = 1; k <= n; ++k)
+        radius = std::max(radius, std::pow(std::abs(c[k]), 1.0 / static_cast<double>(k)));
+      radius = std::max(radius, 1e-3);
+      cvec x(n);
+      for (std::size_t k = 0; k < n; ++k)
+        x[k] = centre + radius * std::polar(1.0, 2 * kPi * static_cast<double>(k) /
+                                                      static_cast<double>(n) + 0.4);
+      aberth([&](cd v) { return horner_eval(c, v); }, x);
+      // Note [Conjugate roots]: the roots of a real polynomial come out of the iteration as
+      // conjugate pairs to rounding; numpy.roots (an eigenvalue solver) returns them as exact
+      // pairs and real roots as real, and zpk2sos relies on it, so the same is made true here.
+      bool real_poly = true;
+      for (const cd& v : c) real_poly = real_poly && v.imag() == 0;
+      if (real_poly) {
+        for (cd& v : x)
+          if (std::abs(v.imag()) <= 1e-12 * std::max(1.0, std::abs(v))) v = v.real();
+        std::vector<bool> used(n, false);
+        for (std::size_t i = 0; i < n; ++i) {
+          if (used[i] || x[i].imag() <= 0) continue;
+          std::size_t best = n;
+          double bd = HUGE_VAL;
+          for (std::size_t j = 0; j < n; ++j)
+            if (!used[j] && x[j].imag() < 0 && std::abs(x[j] - std::conj(x[i])) < bd) {
+              bd = std::abs(x[j] - std::conj(x[i]));
+              best = j;
+            }
+          used[i] = true;
+          if (best == n) {
+            x[i] = x[i].real();
+            continue;
+          }
+          const cd m = 0.5 * (x[i] + std::conj(x[best]));
+          x[i] = m;
+          x[best] = std::conj(m);
+          used[best] = true;
+        }
+        for (std::size_t i = 0; i < n; ++i)
+          if (!used[i] && x[i].imag() != 0) x[i] = x[i].real();
+      }
+      roots = x;
+    }
+  }
+  roots.insert(roots.end(), trailing, cd(0.0));
+  return roots;
+}
+
+std::vector<cd> poly_from_roots(const std::vector<cd>& r) {
+  cvec a{1.0};
+  for (const cd& v : r) a = polymul(a, cvec{1.0, -v});
+  return a;
+}
+
+}  // namespace detail
+
+// ---- filter_coeffs ----------------------------------------------------------------------------
+
+ba filter_coeffs::tf() const {
+  if (output != "ba") throw value_error("the filter was designed with output='" + output + "', not 'ba'");
+  return {b, a};
+}
+signal::zpk filter_coeffs::zpk() const {
+  if (output != "zpk") throw value_error("the filter was designed with output='" + output + "', not 'zpk'");
+  return {z, p, k};
+}
+const sos_array& filter_coeffs::sections() const {
+  if (output != "sos") throw value_error("the filter was designed with output='" + output + "', not 'sos'");
+  return sos;
+}
+
+// ---- Conversions ------------------------------------------------------------------------------
+
+ba normalize(const std::vector<double>& b, const std::vector<double>& a) {
+  std::size_t lead = 0;
+  while (lead < a.size() && a[lead] == 0.0) ++lead;
+  if (lead == a.size()) throw value_error("Denominator must have at least on nonzero element.");
+  vec den(a.begin() + lead, a.end());
+  vec num(b);
+  if (num.empty()) num = {0.0};
+  const double d0 = den[0];
+  for (double& v : num) v /= d0;
+  for (double& v : den) v /= d0;
+  std::size_t zeros = 0;
+  while (zeros < num.size() && std::abs(num[zeros]) <= 1e-14) ++zeros;
+  // SciPy warns BadCoefficients here; the leading zeros go (all but one when all are zero).
+  if (zeros == num.size()) --zeros;
+  num.erase(num.begin(), num.begin() + static_cast<std::ptrdiff_t>(zeros));
+  return {num, den};
+}
+
+ba zpk2tf(const std::vector<cd>& z, const std::vector<cd>& p, double k) {
+  cvec bz = detail::poly_from_roots(z);
+  for (cd& v : bz) v *= k;
+  return {real_coefficients(bz), real_coefficients(detail::poly_from_roots(p))};
+}
+
+zpk tf2zpk(const std::vector<double>& b_in, const std::vector<double>& a_in) {
+  const ba n = normalize(b_in, a_in);
+  vec b = n.b;
+  const double k = b[0];
+  for (double& v : b) v /= k;
+  return {detail::poly_roots(to_complex(b)), detail::poly_roots(to_complex(n.a)), k};
+}
+
+namespace {
+
+// SciPy's _cplxreal: the complex values with positive imaginary part (each the mean with its
+// conjugate partner) and the real ones, each sorted as SciPy sorts them.
+std::pair<cvec, vec> cplxreal(cvec z) {
+  if (z.empty()) return {};
+  const double tol = 100 * kEps;
+  std::stable_sort(z.begin(), z.end(), [](const cd& x, const cd& y) {
+    if (x.real() != y.real()) return x.real() < y.real();
+    return std::abs(x.imag()) < std::abs(y.imag());
+  });
+  vec zr;
+  cvec zp, zn;
+  for (const cd& v : z) {
+    if (std::abs(v.imag()) <= tol * std::abs(v))
+      zr.push_back(v.real());
+    else if (v.imag() > 0)
+      zp.push_back(v);
+    else
+      zn.push_back(v);
+  }
+  if (zp.size() != zn.size())
+    throw value_error("Array contains complex value with no matching conjugate.");
+  // Runs of equal real part are sorted by |imag|.
+  std::size_t i = 0;
+  while (i < zp.size()) {
+    std::size_t j = i;
+    while (j + 1 < zp.size() && zp[j + 1].real() - zp[j].real() <= tol * std::abs(zp[j])) ++j;
+    if (j > i) {
+      auto by_imag = [](const cd& x, const cd& y) { return std::abs(x.imag()) < std::abs(y.imag()); };
+      std::stable_sort(zp.begin() + i, zp.begin() + j + 1, by_imag);
+      std::stable_sort(zn.begin() + i, zn.begin() + j + 1, by_imag);
+    }
+    i = j + 1;
+  }
+  cvec zc;
+  for (std::size_t m = 0; m < zp.size(); ++m) {
+    if (std::abs(zp[m] - std::conj(zn[m])) > tol * std::abs(zn[m]))
+      throw value_error("Array contains complex value with no matching conjugate.");
+    zc.push_back((zp[m] + std::conj(zn[m])) / 2.0);
+  }
+  return {zc, zr};
+}
+
+cvec cplxreal_concat(const cvec& z) {
+  auto [zc, zr] = cplxreal(z);
+  cvec out = zc;
+  for (double v : zr) out.push_back(v);
+  return out;
+}
+
+enum class which { real, complex, any };
+
+std::size_t nearest_idx(const cvec& fro, cd to, which w) {
+  std::vector<std::size_t> order(fro.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return std::abs(fro[x] - to) < std::abs(fro[y] - to);
+  });
+  for (std::size_t idx : order) {
+    if (w == which::any) return idx;
+    if ((w == which::real) == is_real(fro[idx])) return idx;
+  }
+  throw value_error("no matching zero for a pole");
+}
+
+std::array<double, 6> single_zpksos(const cvec& z, const cvec& p, double k) {
+  std::array<double, 6> s{};
+  const ba t = zpk2tf(z, p, k);
+  std::copy(t.b.begin(), t.b.end(), s.begin() + (3 - t.b.size()));
+  std::copy(t.a.begin(), t.a.end(), s.begin() + (6 - t.a.size()));
+  return s;
+}
+
+cd take(cvec& v, std::size_t idx) {
+  const cd x = v[idx];
+  v.erase(v.begin() + static_cast<std::ptrdiff_t>(idx));
+  return x;
+}
+
+std::size_t count_real(const cvec& v) {
+  return static_cast<std::size_t>(std::count_if(v.begin(), v.end(), is_real));
+}
+
+}  // namespace
+
+sos_array zpk2sos(const std::vector<cd>& z_in, const std::vector<cd>& p_in, double k,
+                  const std::string& pairing_in, bool analog) {
+  const std::string pairing = pairing_in.empty() ? (analog ? "minimal" : "nearest") : pairing_in;
+  if (pairing != "nearest" && pairing != "keep_odd" && pairing != "minimal")
+    throw value_error("pairing must be one of ['nearest', 'keep_odd', 'minimal'], not " + pairing);
+  if (analog && pairing != "minimal")
+    throw value_error("for analog zpk2sos conversion, pairing must be \"minimal\"");
+  cvec z = z_in, p = p_in;
+  if (z.empty() && p.empty()) {
+    if (!analog) return {{k, 0., 0., 1., 0., 0.}};
+    return {{0., 0., k, 0., 0., 1.}};
+  }
+  std::size_t n_sections;
+  if (pairing != "minimal") {
+    if (z.size() > p.size()) p.resize(z.size(), 0.0);
+    if (p.size() > z.size()) z.resize(p.size(), 0.0);
+    n_sections = (std::max(p.size(), z.size()) + 1) / 2;
+    if (p.size() % 2 == 1 && pairing == "nearest") {
+      p.push_back(0.0);
+      z.push_back(0.0);
+    }
+  } else {
+    if (p.size() < z.size())
+      throw value_error("for analog zpk2sos conversion, must have len(p)>=len(z)");
+    n_sections = (p.size() + 1) / 2;
+  }
+  z = cplxreal_concat(z);
+  p = cplxreal_concat(p);
+  auto idx_worst = [&](const cvec& v) {
+    std::size_t best = 0;
+    double bv = 1e300;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const double d = analog ? std::abs(v[i].real()) : std::abs(1 - std::abs(v[i]));
+      if (d < bv) {
+        bv = d;
+        best = i;
+      }
+    }
+    return best;
+  };
+  sos_array sos(n_sections, std::array<double, 6>{});
+  for (std::size_t si = n_sections; si-- > 0;) {
+    const cd p1 = take(p, idx_worst(p));
+    if (is_real(p1) && count_real(p) == 0) {
+      if (pairing != "minimal") {
+        const cd z1 = take(z, nearest_idx(z, p1, which::real));
+        sos[si] = single_zpksos({z1, 0.0}, {p1, 0.0}, 1);
+      } else if (!z.empty()) {
+        const cd z1 = take(z, nearest_idx(z, p1, which::real));
+        sos[si] = single_zpksos({z1}, {p1}, 1);
+      } else {
+        sos[si] = single_zpksos({}, {p1}, 1);
+      }
+    } else if (p.size() + 1 == z.size() && !is_real(p1) && count_real(p) == 1 &&
+               count_real(z) == 1) {
+      const cd z1 = take(z, nearest_idx(z, p1, which::complex));
+      sos[si] = single_zpksos({z1, std::conj(z1)}, {p1, std::conj(p1)}, 1);
+    } else {
+      cd p2;
+      if (is_real(p1)) {
+        std::vector<std::size_t> realidx;
+        cvec reals;
+        for (std::size_t i = 0; i < p.size(); ++i)
+          if (is_real(p[i])) {
+            realidx.push_back(i);
+            reals.push_back(p[i]);
+          }
+        p2 = take(p, realidx[idx_worst(reals)]);
+      } else {
+        p2 = std::conj(p1);
+      }
+      if (!z.empty()) {
+        const cd z1 = take(z, nearest_idx(z, p1, which::any));
+        if (!is_real(z1)) {
+          sos[si] = single_zpksos({z1, std::conj(z1)}, {p1, p2}, 1);
+        } else if (!z.empty()) {
+          const cd z2 = take(z, nearest_idx(z, p1, which::real));
+          sos[si] = single_zpksos({z1, z2}, {p1, p2}, 1);
+        } else {
+          sos[si] = single_zpksos({z1}, {p1, p2}, 1);
+        }
+      } else {
+        sos[si] = single_zpksos({}, {p1, p2}, 1);
+      }
+    }
+  }
+  for (int i = 0; i < 3; ++i) sos[0][i] *= k;
+  return sos;
+}
+
+sos_array tf2sos(const std::vector<double>& b, const std::vector<double>& a,
+                 const std::string& pairing, bool analog) {
+  const zpk f = tf2zpk(b, a);
+  return zpk2sos(f.z, f.p, f.k, pairing, analog);
+}
+
+ba sos2tf(const sos_array& sos) {
+  vec b{1.0}, a{1.0};
+  for (const auto& s : sos) {
+    b = polymul(b, vec{s[0], s[1], s[2]});
+    a = polymul(a, vec{s[3], s[4], s[5]});
+  }
+  return {b, a};
+}
+
+zpk sos2zpk(const sos_array& sos) {
+  zpk out;
+  out.z.assign(sos.size() * 2, 0.0);
+  out.p.assign(sos.size() * 2, 0.0);
+  out.k = 1.0;
+  for (std::size_t s = 0; s < sos.size(); ++s) {
+    const zpk f = tf2zpk({sos[s][0], sos[s][1], sos[s][2]}, {sos[s][3], sos[s][4], sos[s][5]});
+    std::copy(f.z.begin(), f.z.end(), out.z.begin() + 2 * s);
+    std::copy(f.p.begin(), f.p.end(), out.p.begin() + 2 * s);
+    out.k *= f.k;
+  }
+  return out;
+}
+
+// ---- Prototypes and transformations -----------------------------------------------------------
+
+namespace {
+
+void check_order(int N) {
+  if (N < 0) throw value_error("Filter order must be a nonnegative integer");
+}
+
+std::size_t relative_degree(const zpk& f) {
+  if (f.p.size() < f.z.size())
+    throw value_error("Improper transfer function. Must have at least as many poles as zeros.");
+  return f.p.size() - f.z.size();
+}
+
+cd prod_neg(const cvec& v) {
+  cd s = 1.0;
+  for (const cd& x : v) s *= -x;
+  return s;
+}
+
+// ---- elliptic functions (Note [Elliptic functions]: K by the arithmetic-geometric mean, the
+// Jacobi functions by descending Landen transformations as Cephes' ellpj, which SciPy uses).
+
+double ellipk(double m) {
+  if (m == 1.0) return HUGE_VAL;
+  double a = 1.0, b = std::sqrt(1.0 - m);
+  for (int i = 0; i < 60 && std::abs(a - b) > 1e-16 * a; ++i) {
+    const double an = 0.5 * (a + b);
+    b = std::sqrt(a * b);
+    a = an;
+  }
+  return kPi / (2 * a);
+}
+
+// K(1 - p), accurate for small p.
+double ellipkm1(double p) {
+  if (p == 0.0) return HUGE_VAL;
+  double a = 1.0, b = std::sqrt(p);
+  for (int i = 0; i < 60 && std::abs(a - b) > 1e-16 * a; ++i) {
+    const double an = 0.5 * (a + b);
+    b = std::sqrt(a * b);
+    a = an;
+  }
+  return kPi / (2 * a);
+}
+
+struct jacobi {
+  double sn, cn, dn;
+};
+
+jacobi ellipj(double u, double m) {
+  if (m < 1.0e-9) {
+    const double t = std::sin(u), b = std::cos(u);
+    const double ai = 0.25 * m * (u - t * b);
+    return {t - ai * b, b + ai * t, 1.0 - 0.5 * m * t * t};
+  }
+  if (m >= 0.9999999999) {
+    double ai = 0.25 * (1.0 - m);
+    const double b = std::cosh(u), t = std::tanh(u), phi = 1.0 / b;
+    const double twon = b * std::sinh(u);
+    const double sn = t + ai * (twon - u) / (b * b);
+    ai *= t * phi;
+    return {sn, phi - ai * (twon - u), phi + ai * (twon + u)};
+  }
+  double a[9], c[9];
+  a[0] = 1.0;
+  double b = std::sqrt(1.0 - m);
+  c[0] = std::sqrt(m);
+  double twon = 1.0;
+  int i = 0;
+  while (std::abs(c[i] / a[i]) > kEps) {
+    if (i > 7) break;
+    const double ai = a[i];
+    ++i;
+    c[i] = (ai - b) / 2.0;
+    const double t = std::sqrt(ai * b);
+    a[i] = (ai + b) / 2.0;
+    b = t;
+    twon *= 2.0;
+  }
+  double phi = twon * a[i] * u;
+  do {
+    const double t = c[i] * std::sin(phi) / a[i];
+    b = phi;
+    phi = (std::asin(t) + phi) / 2.0;
+  } while (--i);
+  const double sn = std::sin(phi), cn = std::cos(phi);
+  return {sn, cn, cn / std::cos(phi - b)};
+}
+
+double pow10m1(double x) { return std::expm1(std::log(10.0) * x); }
+
+double ellipdeg(int n, double m1) {
+  constexpr int kMmax = 7;
+  const double K1 = ellipk(m1), K1p = ellipkm1(m1);
+  const double q1 = std::exp(-kPi * K1p / K1);
+  const double q = std::pow(q1, 1.0 / n);
+  double num = 0.0, den = 0.0;
+  for (int m = 0; m <= kMmax; ++m) num += std::pow(q, m * (m + 1.0));
+  for (int m = 1; m <= kMmax + 1; ++m) den += std::pow(q, static_cast<double>(m) * m);
+  den = 1 + 2 * den;
+  return 16 * q * std::pow(num / den, 4);
+}
+
+// SciPy's _arc_jac_sn for a complex argument: the inverse Jacobi sn by Landen transformations.
+cd arc_jac_sn(cd w, double m) {
+  auto complement = [](cd kx) { return std::sqrt((1.0 - kx) * (1.0 + kx)); };
+  const double k = std::sqrt(m);
+  if (k > 1) return {std::nan(""), 0};
+  if (k == 1) return std::atanh(w);
+  vec ks{k};
+  int niter = 0;
+  while (ks.back() != 0) {
+    const double k_ = ks.back();
+    const double k_p = std::sqrt((1 - k_) * (1 + k_));
+    ks.push_back((1 - k_p) / (1 + k_p));
+    if (++niter > 10) throw value_error("Landen transformation not converging");
+  }
+  double K = kPi / 2;
+  for (std::size_t i = 1; i < ks.size(); ++i) K *= 1 + ks[i];
+  cd wn = w;
+  for (std::size_t i = 0; i + 1 < ks.size(); ++i)
+    wn = 2.0 * wn / ((1 + ks[i + 1]) * (1.0 + complement(ks[i] * wn)));
+  const cd u = 2 / kPi * std::asin(wn);
+  return K * u;
+}
+
+double arc_jac_sc1(double w, double m) {
+  const cd z = arc_jac_sn(cd(0, w), m);
+  if (std::abs(z.real()) > 1e-14) throw value_error("arc_jac_sc1 did not converge");
+  return z.imag();
+}
+
+}  // namespace
+
+zpk buttap(int N) {
+  check_order(N);
+  zpk f;
+  for (int m = -N + 1; m < N; m += 2) f.p.push_back(-std::exp(cd(0, kPi * m / (2.0 * N))));
+  f.k = 1.0;
+  return f;
+}
+
+zpk cheb1ap(int N, double rp) {
+  check_order(N);
+  if (N == 0) return {{}, {}, std::pow(10.0, -rp / 20)};
+  const double eps = std::sqrt(std::pow(10.0, 0.1 * rp) - 1.0);
+  const double mu = 1.0 / N * std::asinh(1 / eps);
+  zpk f;
+  for (int m = -N + 1; m < N; m += 2) {
+    const double theta = kPi * m / (2.0 * N);
+    f.p.push_back(-std::sinh(cd(mu, theta)));
+  }
+  f.k = prod_neg(f.p).real();
+  if (N % 2 == 0) f.k /= std::sqrt(1 + eps * eps);
+  return f;
+}
+
+zpk cheb2ap(int N, double rs) {
+  check_order(N);
+  if (N == 0) return {{}, {}, 1.0};
+  const double de = 1.0 / std::sqrt(std::pow(10.0, 0.1 * rs) - 1);
+  const double mu = std::asinh(1.0 / de) / N;
+  std::vector<int> ms;
+  if (N % 2) {
+    for (int m = -N + 1; m < 0; m += 2) ms.push_back(m);
+    for (int m = 2; m < N; m += 2) ms.push_back(m);
+  } else {
+    for (int m = -N + 1; m < N; m += 2) ms.push_back(m);
+  }
+  zpk f;
+  for (int m : ms) f.z.push_back(cd(0, 1) / std::sin(m * kPi / (2.0 * N)));
+  for (int m = -N + 1; m < N; m += 2) {
+    const double theta = kPi * m / (2.0 * N);
+    f.p.push_back(-1.0 / std::sinh(cd(mu, theta)));
+  }
+  f.k = (prod_neg(f.p) / prod_neg(f.z)).real();
+  return f;
+}
+
+zpk ellipap(int N, double rp, double rs) {
+  check_order(N);
+  if (N == 0) return {{}, {}, std::pow(10.0, -rp / 20)};
+  if (N == 1) {
+    const double p = -std::sqrt(1.0 / pow10m1(0.1 * rp));
+    return {{}, {cd(p)}, -p};
+  }
+  constexpr double kEpsilon = 2e-16;
+  const double eps_sq = pow10m1(0.1 * rp);
+  const double eps = std::sqrt(eps_sq);
+  const double ck1_sq = eps_sq / pow10m1(0.1 * rs);
+  if (ck1_sq == 0) throw value_error("Cannot design a filter with given rp and rs specifications.");
+  const double val0 = ellipk(ck1_sq);
+  const double m = ellipdeg(N, ck1_sq);
+  const double capk = ellipk(m);
+  std::vector<jacobi> js;
+  for (int j = 1 - N % 2; j < N; j += 2) js.push_back(ellipj(j * capk / N, m));
+  zpk f;
+  cvec zs;
+  for (const auto& j : js)
+    if (std::abs(j.sn) > kEpsilon) zs.push_back(cd(0, 1.0 / (std::sqrt(m) * j.sn)));
+  f.z = zs;
+  for (const cd& v : zs) f.z.push_back(std::conj(v));
+  const double r = arc_jac_sc1(1. / eps, ck1_sq);
+  const double v0 = capk * r / (N * val0);
+  const jacobi jv = ellipj(v0, 1 - m);
+  cvec p;
+  for (const auto& j : js)
+    p.push_back(-cd(j.cn * j.dn * jv.sn * jv.cn, j.sn * jv.dn) /
+                (1 - (j.dn * jv.sn) * (j.dn * jv.sn)));
+  f.p = p;
+  if (N % 2) {
+    double ss = 0;
+    for (const cd& v : p) ss += std::norm(v);
+    const double thr = kEpsilon * std::sqrt(ss);
+    for (const cd& v : p)
+      if (std::abs(v.imag()) > thr) f.p.push_back(std::conj(v));
+  } else {
+    for (const cd& v : p) f.p.push_back(std::conj(v));
+  }
+  f.k = (prod_neg(f.p) / prod_neg(f.z)).real();
+  if (N % 2 == 0) f.k /= std::sqrt(1 + eps_sq);
+  return f;
+}
+
+namespace {
+
+// numpy.polynomial.polynomial.polyval(x, c): c[0] + c[1] x + ...
+double npp_polyval(double x, std::initializer_list<double> c) {
+  double s = 0;
+  for (auto it = std::rbegin(c); it != std::rend(c); ++it) s = s * x + *it;
+  return s;
+}
+
+// The zeros of the reverse Bessel polynomial of order N (SciPy's _bessel_zeros): Campos and
+// Calderon's approximations refined by Aberth's method. SciPy iterates on kve(N + 1/2, 1/x),
+// which is sqrt(pi x / 2) times this polynomial, so the zeros are the same (evaluated as Note
+// [Double-double Bessel polynomial] says).
+cvec bessel_zeros(int N) {
+  if (N == 0) return {};
+  cvec x0;
+  if (N == 1) {
+    x0 = {cd(-1, 0)};
+  } else {
+    const double n = N;
+    const double s = npp_polyval(n, {0, 0, 2, 0, -3, 1});
+    const double b3 = npp_polyval(n, {16, -8}) / s;
+    const double b2 = npp_polyval(n, {-24, -12, 12}) / s;
+    const double b1 = npp_polyval(n, {8, 24, -12, -2}) / s;
+    const double b0 = npp_polyval(n, {0, -6, 0, 5, -1}) / s;
+    const double r = npp_polyval(n, {0, 0, 2, 1});
+    const double a1 = npp_polyval(n, {-6, -6}) / r;
+    const double a2 = 6 / r;
+    for (int k = 1; k <= N; ++k)
+      x0.push_back(cd(npp_polyval(k, {0, a1, a2}), npp_polyval(k, {b0, b1, b2, b3})));
+  }
+  cvec x = x0;
+  aberth([N](cd v) { return bessel_poly_eval(N, v); }, x);
+  cvec out(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) out[i] = 0.5 * (x[i] + std::conj(x[x.size() - 1 - i]));
+  return out;
+}
+
+// log10 of (2N)! / (N! 2^N), the last coefficient of the Bessel polynomial.
+double log10_a_last(int N) {
+  double s = 0;
+  for (int i = N + 1; i <= 2 * N; ++i) s += std::log10(static_cast<double>(i));
+  return s - N * std::log10(2.0);
+}
+
+}  // namespace
+
+zpk besselap(int N, const std::string& norm) {
+  check_order(N);
+  if (norm != "phase" && norm != "delay" && norm != "mag")
+    throw value_error("normalization not understood");
+  if (N == 0) return {{}, {}, 1.0};
+  zpk f;
+  for (const cd& x : bessel_zeros(N)) f.p.push_back(1.0 / x);
+  const double la = log10_a_last(N);
+  const double a_last = std::pow(10.0, la);
+  if (norm == "phase") {
+    const double s = std::pow(10.0, -la / N);
+    for (cd& v : f.p) v *= s;
+    f.k = 1;
+  } else {
+    f.k = a_last;
+    if (norm == "mag") {
+      // The frequency where the gain is -3 dB (SciPy's _norm_factor: a Newton/secant search
+      // from 1.5): the gain falls monotonically, so bracket and bisect to full precision.
+      auto gain = [&](double w) {
+        cd prod = 1.0;
+        for (const cd& p : f.p) prod *= cd(0, w) - p;
+        return std::abs(f.k / prod) - 1 / std::sqrt(2.0);
+      };
+      double lo = 0.0, hi = 1.5;
+      while (gain(hi) > 0) hi *= 2;
+      for (int i = 0; i < 200; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if (mid == lo || mid == hi) break;
+        (gain(mid) > 0 ? lo : hi) = mid;
+      }
+      const double nf = 0.5 * (lo + hi);
+      for (cd& v : f.p) v /= nf;
+      f.k = std::pow(nf, -N) * a_last;
+    }
+  }
+  return f;
+}
+
+zpk lp2lp_zpk(const zpk& f, double wo) {
+  const std::size_t degree = relative_degree(f);
+  zpk out;
+  for (const cd& v : f.z) out.z.push_back(wo * v);
+  for (const cd& v : f.p) out.p.push_back(wo * v);
+  out.k = f.k * std::pow(wo, static_cast<double>(degree));
+  return out;
+}
+
+zpk lp2hp_zpk(const zpk& f, double wo) {
+  const std::size_t degree = relative_degree(f);
+  zpk out;
+  for (const cd& v : f.z) out.z.push_back(wo / v);
+  for (const cd& v : f.p) out.p.push_back(wo / v);
+  out.z.insert(out.z.end(), degree, cd(0.0));
+  out.k = f.k * (prod_neg(f.z) / prod_neg(f.p)).real();
+  return out;
+}
+
+zpk lp2bp_zpk(const zpk& f, double wo, double bw) {
+  const std::size_t degree = relative_degree(f);
+  zpk out;
+  auto transform = [&](const cvec& v, cvec& dst) {
+    cvec lp;
+    for (const cd& x : v) lp.push_back(x * bw / 2.0);
+    for (const cd& x : lp) dst.push_back(x + std::sqrt(x * x - wo * wo));
+    for (const cd& x : lp) dst.push_back(x - std::sqrt(x * x - wo * wo));
+  };
+  transform(f.z, out.z);
+  transform(f.p, out.p);
+  out.z.insert(out.z.end(), degree, cd(0.0));
+  out.k = f.k * std::pow(bw, static_cast<double>(degree));
+  return out;
+}
+
+zpk lp2bs_zpk(const zpk& f, double wo, double bw) {
+  const std::size_t degree = relative_degree(f);
+  zpk out;
+  auto transform = [&](const cvec& v, cvec& dst) {
+    cvec hp;
+    for (const cd& x : v) hp.push_back((bw / 2) / x);
+    for (const cd& x : hp) dst.push_back(x + std::sqrt(x * x - wo * wo));
+    for (const cd& x : hp) dst.push_back(x - std::sqrt(x * x - wo * wo));
+  };
+  transform(f.z, out.z);
+  transform(f.p, out.p);
+  out.z.insert(out.z.end(), degree, cd(0, wo));
+  out.z.insert(out.z.end(), degree, cd(0, -wo));
+  out.k = f.k * (prod_neg(f.z) / prod_neg(f.p)).real();
+  return out;
+}
+
+zpk bilinear_zpk(const zpk& f, double fs) {
+  const std::size_t degree = relative_degree(f);
+  const double fs2 = 2.0 * fs;
+  zpk out;
+  cd nz = 1.0, np = 1.0;
+  for (const cd& v : f.z) {
+    out.z.push_back((fs2 + v) / (fs2 - v));
+    nz *= fs2 - v;
+  }
+  for (const cd& v : f.p) {
+    out.p.push_back((fs2 + v) / (fs2 - v));
+    np *= fs2 - v;
+  }
+  out.z.insert(out.z.end(), degree, cd(-1.0));
+  out.k = f.k * (nz / np).real();
+  return out;
+}
+
+ba lp2lp(const std::vector<double>& b_in, const std::vector<double>& a_in, double wo) {
+  const std::size_t d = a_in.size(), n = b_in.size(), M = std::max(d, n);
+  vec pwo(M);
+  for (std::size_t i = 0; i < M; ++i) pwo[i] = std::pow(wo, static_cast<double>(M - 1 - i));
+  const std::size_t start1 = n > d ? n - d : 0, start2 = d > n ? d - n : 0;
+  vec b(n), a(d);
+  for (std::size_t i = 0; i < n; ++i) b[i] = b_in[i] * pwo[start1] / pwo[start2 + i];
+  for (std::size_t i = 0; i < d; ++i) a[i] = a_in[i] * pwo[start1] / pwo[start1 + i];
+  return normalize(b, a);
+}
+
+ba lp2hp(const std::vector<double>& b, const std::vector<double>& a, double wo) {
+  const std::size_t d = a.size(), n = b.size(), M = std::max(d, n);
+  vec pwo(M, 1.0);
+  if (wo != 1)
+    for (std::size_t i = 0; i < M; ++i) pwo[i] = std::pow(wo, static_cast<double>(i));
+  vec outa, outb;
+  if (d >= n) {
+    outa.resize(d);
+    for (std::size_t i = 0; i < d; ++i) outa[i] = a[d - 1 - i] * pwo[i];
+    outb.assign(d, 0.0);
+    for (std::size_t i = 0; i < n; ++i) outb[i] = b[n - 1 - i] * pwo[i];
+  } else {
+    outb.resize(n);
+    for (std::size_t i = 0; i < n; ++i) outb[i] = b[n - 1 - i] * pwo[i];
+    outa.assign(n, 0.0);
+    for (std::size_t i = 0; i < d; ++i) outa[i] = a[d - 1 - i] * pwo[i];
+  }
+  return normalize(outb, outa);
+}
+
+namespace {
+double comb(int n, int k) {
+  if (k < 0 || k > n) return 0;
+  double r = 1;
+  for (int i = 1; i <= k; ++i) r = r * (n - k + i) / i;
+  return std::round(r);
+}
+}  // namespace
+
+ba lp2bp(const std::vector<double>& b, const std::vector<double>& a, double wo, double bw) {
+  const int D = static_cast<int>(a.size()) - 1, N = static_cast<int>(b.size()) - 1;
+  const int ma = std::max(N, D), Np = N + ma, Dp = D + ma;
+  vec bp(Np + 1), ap(Dp + 1);
+  const double wosq = wo * wo;
+  for (int j = 0; j <= Np; ++j) {
+    double val = 0.0;
+    for (int i = 0; i <= N; ++i)
+      for (int k = 0; k <= i; ++k)
+        if (ma - i + 2 * k == j) val += comb(i, k) * b[N - i] * std::pow(wosq, i - k) / std::pow(bw, i);
+    bp[Np - j] = val;
+  }
+  for (int j = 0; j <= Dp; ++j) {
+    double val = 0.0;
+    for (int i = 0; i <= D; ++i)
+      for (int k = 0; k <= i; ++k)
+        if (ma - i + 2 * k == j) val += comb(i, k) * a[D - i] * std::pow(wosq, i - k) / std::pow(bw, i);
+    ap[Dp - j] = val;
+  }
+  return normalize(bp, ap);
+}
+
+ba lp2bs(const std::vector<double>& b, const std::vector<double>& a, double wo, double bw) {
+  const int D = static_cast<int>(a.size()) - 1, N = static_cast<int>(b.size()) - 1;
+  const int M = std::max(N, D), Np = 2 * M, Dp = 2 * M;
+  vec bp(Np + 1), ap(Dp + 1);
+  const double wosq = wo * wo;
+  for (int j = 0; j <= Np; ++j) {
+    double val = 0.0;
+    for (int i = 0; i <= N; ++i)
+      for (int k = 0; k <= M - i; ++k)
+        if (i + 2 * k == j) val += comb(M - i, k) * b[N - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
+    bp[Np - j] = val;
+  }
+  for (int j = 0; j <= Dp; ++j) {
+    double val = 0.0;
+    for (int i = 0; i <= D; ++i)
+      for (int k = 0; k <= M - i; ++k)
+        if (i + 2 * k == j) val += comb(M - i, k) * a[D - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
+    ap[Dp - j] = val;
+  }
+  return normalize(bp, ap);
+}
+
+ba bilinear(const std::vector<double>& b_in, const std::vector<double>& a_in, double fs) {
+  auto trim = [](const vec& v) {
+    std::size_t i = 0;
+    while (i < v.size() && v[i] == 0.0) ++i;
+    return vec(v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+  };
+  const vec b = trim(b_in), a = trim(a_in);
+  const double fac = std::sqrt(fs * 2);
+  const vec zp1{1 / fac, 1 / fac};  // (z + 1) / fac, ascending powers
+  const vec zm1{-fac, fac};         // (z - 1) * fac
+  const int N = static_cast<int>(std::max(a.size(), b.size())) - 1;
+  auto ipow = [](const vec& p, int e) {
+    vec r{1.0};
+    for (int i = 0; i < e; ++i) r = polymul(r, p);
+    return r;
+  };
+  auto build = [&](const vec& c) {
+    vec sum(N + 1, 0.0);
+    const int n = static_cast<int>(c.size());
+    for (int q = 0; q < n; ++q) {
+      const vec t = polymul(ipow(zp1, N - q), ipow(zm1, q));
+      for (std::size_t i = 0; i < t.size(); ++i) sum[i] += c[n - 1 - q] * t[i];
+    }
+    // numpy.polynomial drops trailing (highest-power) zeros of a sum.
+    while (sum.size() > 1 && sum.back() == 0.0) sum.pop_back();
+    return vec(sum.rbegin(), sum.rend());
+  };
+  return normalize(build(b), build(a));
+}
+
+// ---- IIR design -------------------------------------------------------------------------------
+
+namespace {
+
+std::string canonical_btype(const std::string& btype_in) {
+  const std::string btype = lower(btype_in);
+  if (btype == "band" || btype == "bandpass" || btype == "pass" || btype == "bp") return "bandpass";
+  if (btype == "bs" || btype == "bandstop" || btype == "bands" || btype == "stop") return "bandstop";
+  if (btype == "l" || btype == "low" || btype == "lowpass" || btype == "lp") return "lowpass";
+  if (btype == "high" || btype == "highpass" || btype == "h" || btype == "hp") return "highpass";
+  throw value_error("'" + btype + "' is an invalid bandtype for filter.");
+}
+
+// The prototype family of an ftype (SciPy's filter_dict), "" when unknown.
+std::string family(const std::string& ftype) {
+  if (ftype == "butter" || ftype == "butterworth") return "butter";
+  if (ftype == "cauer" || ftype == "elliptic" || ftype == "ellip") return "ellip";
+  if (ftype == "bessel" || ftype == "bessel_phase" || ftype == "bessel_delay" ||
+      ftype == "bessel_mag")
+    return "bessel";
+  if (ftype == "cheby1" || ftype == "chebyshev1" || ftype == "chebyshevi") return "cheby1";
+  if (ftype == "cheby2" || ftype == "chebyshev2" || ftype == "chebyshevii") return "cheby2";
+  return "";
+}
+
+filter_coeffs finish(const zpk& f, const std::string& output, bool analog) {
+  filter_coeffs out;
+  out.output = output;
+  if (output == "zpk") {
+    out.z = f.z;
+    out.p = f.p;
+    out.k = f.k;
+  } else if (output == "ba") {
+    const ba t = zpk2tf(f.z, f.p, f.k);
+    out.b = t.b;
+    out.a = t.a;
+  } else {
+    out.sos = zpk2sos(f.z, f.p, f.k, "", analog);
+  }
+  return out;
+}
+
+}  // namespace
+
+filter_coeffs iirfilter(int N, const band_edges& Wn_in, std::optional<double> rp,
+                        std::optional<double> rs, const std::string& btype_in, bool analog,
+                        const std::string& ftype_in, const std::string& output_in,
+                        std::optional<double> fs) {
+  vec Wn = Wn_in.values();
+  const std::string ftype = lower(ftype_in), output = lower(output_in);
+  if (fs) {
+    if (analog) throw value_error("fs cannot be specified for an analog filter");
+    for (double& w : Wn) w /= *fs / 2;
+  }
+  for (double w : Wn)
+    if (w <= 0) throw value_error("filter critical frequencies must be greater than 0");
+  if (Wn.size() > 1 && !(Wn[0] < Wn[1])) throw value_error("Wn[0] must be less than Wn[1]");
+  const std::string btype = canonical_btype(btype_in);
+  const std::string fam = family(ftype);
+  if (fam.empty()) throw value_error("'" + ftype + "' is not a valid basic IIR filter.");
+  if (output != "ba" && output != "zpk" && output != "sos")
+    throw value_error("'" + output + "' is not a valid output form.");
+  if (rp && *rp < 0) throw value_error("passband ripple (rp) must be positive");
+  if (rs && *rs < 0) throw value_error("stopband attenuation (rs) must be positive");
+  zpk f;
+  if (fam == "butter") {
+    f = buttap(N);
+  } else if (fam == "bessel") {
+    f = besselap(N, ftype == "bessel" ? "phase" : ftype.substr(7));
+  } else if (fam == "cheby1") {
+    if (!rp)
+      throw value_error("passband ripple (rp) must be provided to design a Chebyshev I filter.");
+    f = cheb1ap(N, *rp);
+  } else if (fam == "cheby2") {
+    if (!rs)
+      throw value_error(
+          "stopband attenuation (rs) must be provided to design an Chebyshev II filter.");
+    f = cheb2ap(N, *rs);
+  } else {
+    if (!rs || !rp)
+      throw value_error("Both rp and rs must be provided to design an elliptic filter.");
+    f = ellipap(N, *rp, *rs);
+  }
+  vec warped = Wn;
+  double fs_d = 2.0;
+  if (!analog) {
+    for (double w : Wn)
+      if (w <= 0 || w >= 1) {
+        if (fs)
+          throw value_error("Digital filter critical frequencies must be 0 < Wn < fs/2 (fs=" +
+                            fmt(*fs) + " -> fs/2=" + fmt(*fs / 2) + ")");
+        throw value_error("Digital filter critical frequencies must be 0 < Wn < 1");
+      }
+    for (std::size_t i = 0; i < Wn.size(); ++i) warped[i] = 2 * fs_d * std::tan(kPi * Wn[i] / fs_d);
+  }
+  if (btype == "lowpass" || btype == "highpass") {
+    if (Wn.size() != 1)
+      throw value_error("Must specify a single critical frequency Wn for lowpass or highpass filter");
+    f = btype == "lowpass" ? lp2lp_zpk(f, warped[0]) : lp2hp_zpk(f, warped[0]);
+  } else {
+    if (Wn.size() < 2)
+      throw value_error("Wn must specify start and stop frequencies for bandpass or bandstop filter");
+    const double bw = warped[1] - warped[0];
+    const double wo = std::sqrt(warped[0] * warped[1]);
+    f = btype == "bandpass" ? lp2bp_zpk(f, wo, bw) : lp2bs_zpk(f, wo, bw);
+  }
+  if (!analog) f = bilinear_zpk(f, fs_d);
+  return finish(f, output, analog);
+}
+
+filter_coeffs butter(int N, const band_edges& Wn, const std::string& btype, bool analog,
+                     const std::string& output, std::optional<double> fs) {
+  return iirfilter(N, Wn, std::nullopt, std::nullopt, btype, analog, "butter", output, fs);
+}
+filter_coeffs cheby1(int N, double rp, const band_edges& Wn, const std::string& btype,
+                     bool analog, const std::string& output, std::optional<double> fs) {
+  return iirfilter(N, Wn, rp, std::nullopt, btype, analog, "cheby1", output, fs);
+}
+filter_coeffs cheby2(int N, double rs, const band_edges& Wn, const std::string& btype,
+                     bool analog, const std::string& output, std::optional<double> fs) {
+  return iirfilter(N, Wn, std::nullopt, rs, btype, analog, "cheby2", output, fs);
+}
+filter_coeffs ellip(int N, double rp, double rs, const band_edges& Wn, const std::string& btype,
+                    bool analog, const std::string& output, std::optional<double> fs) {
+  return iirfilter(N, Wn, rp, rs, btype, analog, "elliptic", output, fs);
+}
+filter_coeffs bessel(int N, const band_edges& Wn, const std::string& btype, bool analog,
+                     const std::string& output, const std::string& norm,
+                     std::optional<double> fs) {
+  if (norm != "phase" && norm != "delay" && norm != "mag")
+    throw value_error("'bessel_" + norm + "' is not a valid basic IIR filter.");
+  return iirfilter(N, Wn, std::nullopt, std::nullopt, btype, analog, "bessel_" + norm, output, fs);
+}
+
+namespace {
+ba notch_peak(double w0, double Q, bool notch, double fs) {
+  w0 = 2 * w0 / fs;
+  if (w0 > 1.0 || w0 < 0.0) throw value_error("w0 should be such that 0 < w0 < 1");
+  const double bw = w0 / Q * kPi;
+  w0 *= kPi;
+  const double beta = std::tan(bw / 2.0);
+  const double gain = 1.0 / (1.0 + beta);
+  ba out;
+  if (notch)
+    out.b = {gain * 1.0, gain * -2.0 * std::cos(w0), gain * 1.0};
+  else
+    out.b = {(1.0 - gain) * 1.0, (1.0 - gain) * 0.0, (1.0 - gain) * -1.0};
+  out.a = {1.0, -2.0 * gain * std::cos(w0), 2.0 * gain - 1.0};
+  return out;
+}
+}  // namespace
+
+ba iirnotch(double w0, double Q, double fs) { return notch_peak(w0, Q, true, fs); }
+ba iirpeak(double w0, double Q, double fs) { return notch_peak(w0, Q, false, fs); }
+
+// ---- Order selection --------------------------------------------------------------------------
+
+namespace {
+
+void validate_gpass_gstop(double gpass, double gstop) {
+  if (gpass <= 0.0) throw value_error("gpass should be larger than 0.0");
+  if (gstop <= 0.0) throw value_error("gstop should be larger than 0.0");
+  if (gpass > gstop) throw value_error("gpass should be smaller than gstop");
+}
+
+// SciPy's fminbound (Brent's bounded method, xatol 1e-5), step for step.
+template <class F>
+double fminbound(F func, double x1, double x2) {
+  const double xatol = 1e-5;
+  const int maxfun = 500;
+  const double sqrt_eps = std::sqrt(2.2e-16);
+  const double golden_mean = 0.5 * (3.0 - std::sqrt(5.0));
+  double a = x1, b = x2;
+  double fulc = a + golden_mean * (b - a);
+  double nfc = fulc, xf = fulc;
+  double rat = 0.0, e = 0.0;
+  double x = xf;
+  double fx = func(x);
+  int num = 1;
+  double ffulc = fx, fnfc = fx;
+  double xm = 0.5 * (a + b);
+  double tol1 = sqrt_eps * std::abs(xf) + xatol / 3.0;
+  double tol2 = 2.0 * tol1;
+  auto sign = [](double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); };
+  while (std::abs(xf - xm) > (tol2 - 0.5 * (b - a))) {
+    bool golden = true;
+    if (std::abs(e) > tol1) {
+      golden = false;
+      double r = (xf - nfc) * (fx - ffulc);
+      double q = (xf - fulc) * (fx - fnfc);
+      double p = (xf - fulc) * q - (xf - nfc) * r;
+      q = 2.0 * (q - r);
+      if (q > 0.0) p = -p;
+      q = std::abs(q);
+      r = e;
+      e = rat;
+      if (std::abs(p) < std::abs(0.5 * q * r) && p > q * (a - xf) && p < q * (b - xf)) {
+        rat = (p + 0.0) / q;
+        x = xf + rat;
+        if ((x - a) < tol2 || (b - x) < tol2) {
+          const double si = sign(xm - xf) + ((xm - xf) == 0 ? 1 : 0);
+          rat = tol1 * si;
+        }
+      } else {
+        golden = true;
+      }
+    }
+    if (golden) {
+      e = xf >= xm ? a - xf : b - xf;
+      rat = golden_mean * e;
+    }
+    const double si = sign(rat) + (rat == 0 ? 1 : 0);
+    x = xf + si * std::max(std::abs(rat), tol1);
+    const double fu = func(x);
+    ++num;
+    if (fu <= fx) {
+      if (x >= xf) a = xf; else b = xf;
+      fulc = nfc;
+      ffulc = fnfc;
+      nfc = xf;
+      fnfc = fx;
+      xf = x;
+      fx = fu;
+    } else {
+      if (x < xf) a = x; else b = x;
+      if (fu <= fnfc || nfc == xf) {
+        fulc = nfc;
+        ffulc = fnfc;
+        nfc = x;
+        fnfc = fu;
+      } else if (fu <= ffulc || fulc == xf || fulc == nfc) {
+        fulc = x;
+        ffulc = fu;
+      }
+    }
+    xm = 0.5 * (a + b);
+    tol1 = sqrt_eps * std::abs(xf) + xatol / 3.0;
+    tol2 = 2.0 * tol1;
+    if (num >= maxfun) break;
+  }
+  return xf;
+}
+
+double band_stop_obj(double wp, int ind, vec passb, const vec& stopb, double gpass, double gstop,
+                     const std::string& type) {
+  passb[ind] = wp;
+  double nat = HUGE_VAL;
+  for (double s : stopb)
+    nat = std::min(nat, std::abs(s * (passb[0] - passb[1]) / (s * s - passb[0] * passb[1])));
+  if (type == "butter") {
+    const double GSTOP = std::pow(10.0, 0.1 * std::abs(gstop));
+    const double GPASS = std::pow(10.0, 0.1 * std::abs(gpass));
+    return std::log10((GSTOP - 1.0) / (GPASS - 1.0)) / (2 * std::log10(nat));
+  }
+  if (type == "cheby") {
+    const double GSTOP = std::pow(10.0, 0.1 * std::abs(gstop));
+    const double GPASS = std::pow(10.0, 0.1 * std::abs(gpass));
+    return std::acosh(std::sqrt((GSTOP - 1.0) / (GPASS - 1.0))) / std::acosh(nat);
+  }
+  const double GSTOP = std::pow(10.0, 0.1 * gstop);
+  const double GPASS = std::pow(10.0, 0.1 * gpass);
+  const double arg1 = std::sqrt((GPASS - 1.0) / (GSTOP - 1.0));
+  const double arg0 = 1.0 / nat;
+  return ellipk(arg0 * arg0) * ellipk(1 - arg1 * arg1) /
+         (ellipk(1 - arg0 * arg0) * ellipk(arg1 * arg1));
+}
+
+struct order_setup {
+  vec passb, stopb;
+  int filter_type;
+  double nat;
+};
+
+order_setup setup_order(const band_edges& wp_in, const band_edges& ws_in, double gpass,
+                        double gstop, bool analog, std::optional<double> fs,
+                        const std::string& kind) {
+  validate_gpass_gstop(gpass, gstop);
+  vec wp = wp_in.values(), ws = ws_in.values();
+  if (wp.empty() || wp.size() > 2 || ws.size() != wp.size())
+    throw value_error("wp and ws must have one or two elements each, and the same shape");
+  if (fs) {
+    if (analog) throw value_error("fs cannot be specified for an analog filter");
+    for (double& v : wp) v = 2 * v / *fs;
+    for (double& v : ws) v = 2 * v / *fs;
+  }
+  int filter_type = 2 * (static_cast<int>(wp.size()) - 1) + 1;
+  if (wp[0] >= ws[0]) filter_type += 1;
+  order_setup s;
+  s.filter_type = filter_type;
+  s.passb = wp;
+  s.stopb = ws;
+  if (!analog) {
+    for (double& v : s.passb) v = std::tan(kPi * v / 2.0);
+    for (double& v : s.stopb) v = std::tan(kPi * v / 2.0);
+  }
+  vec nat;
+  const vec& passb = s.passb;
+  const vec& stopb = s.stopb;
+  if (filter_type == 1) {
+    nat = {stopb[0] / passb[0]};
+  } else if (filter_type == 2) {
+    nat = {passb[0] / stopb[0]};
+  } else if (filter_type == 3) {
+    const double wp0 = fminbound(
+        [&](double w) { return band_stop_obj(w, 0, passb, stopb, gpass, gstop, kind); },
+        passb[0], stopb[0] - 1e-12);
+    const double wp1 = fminbound(
+        [&](double w) { return band_stop_obj(w, 1, passb, stopb, gpass, gstop, kind); },
+        stopb[1] + 1e-12, passb[1]);
+    s.passb = {wp0, wp1};
+    for (double sb : stopb)
+      nat.push_back(sb * (s.passb[0] - s.passb[1]) / (sb * sb - s.passb[0] * s.passb[1]));
+  } else {
+    for (double sb : stopb)
+      nat.push_back((sb * sb - passb[0] * passb[1]) / (sb * (passb[0] - passb[1])));
+  }
+  s.nat = HUGE_VAL;
+  for (double v : nat) s.nat = std::min(s.nat, std::abs(v));
+  return s;
+}
+
+vec postprocess_wn(vec WN, bool analog, std::optional<double> fs) {
+  if (!analog)
+    for (double& v : WN) v = std::atan(v) * 2.0 / kPi;
+  if (fs)
+    for (double& v : WN) v = v * *fs / 2;
+  return WN;
+}
+
+}  // namespace
+
+filter_order buttord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
+                     bool analog, std::optional<double> fs) {
+  const order_setup s = setup_order(wp, ws, gpass, gstop, analog, fs, "butter");
+  const double GSTOP = std::pow(10.0, 0.1 * std::abs(gstop));
+  const double GPASS = std::pow(10.0, 0.1 * std::abs(gpass));
+  const int ord = static_cast<int>(
+      std::ceil(std::log10((GSTOP - 1.0) / (GPASS - 1.0)) / (2 * std::log10(s.nat))));
+  const double W0 = ord == 0 ? 1.0 : std::pow(GPASS - 1.0, -1.0 / (2.0 * ord));
+  const vec& passb = s.passb;
+  vec WN;
+  if (s.filter_type == 1) {
+    WN = {W0 * passb[0]};
+  } else if (s.filter_type == 2) {
+    WN = {passb[0] / W0};
+  } else if (s.filter_type == 3) {
+    const double discr =
+        std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) + 4 * W0 * W0 * passb[0] * passb[1]);
+    WN = {std::abs(((passb[1] - passb[0]) + discr) / (2 * W0)),
+          std::abs(((passb[1] - passb[0]) - discr) / (2 * W0))};
+    std::sort(WN.begin(), WN.end());
+  } else {
+    for (double w0 : {-W0, W0})
+      WN.push_back(std::abs(-w0 * (passb[1] - passb[0]) / 2.0 +
+                            std::sqrt(w0 * w0 / 4.0 * (passb[1] - passb[0]) * (passb[1] - passb[0]) +
+                                      passb[0] * passb[1])));
+    std::sort(WN.begin(), WN.end());
+  }
+  return {ord, postprocess_wn(WN, analog, fs)};
+}
+
+filter_order cheb1ord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
+                      bool analog, std::optional<double> fs) {
+  const order_setup s = setup_order(wp, ws, gpass, gstop, analog, fs, "cheby");
+  const double GSTOP = std::pow(10.0, 0.1 * std::abs(gstop));
+  const double GPASS = std::pow(10.0, 0.1 * std::abs(gpass));
+  const double v = std::acosh(std::sqrt((GSTOP - 1.0) / (GPASS - 1.0)));
+  const int ord = static_cast<int>(std::ceil(v / std::acosh(s.nat)));
+  return {ord, postprocess_wn(s.passb, analog, fs)};
+}
+
+filter_order cheb2ord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
+                      bool analog, std::optional<double> fs) {
+  const order_setup s = setup_order(wp, ws, gpass, gstop, analog, fs, "cheby");
+  const double GSTOP = std::pow(10.0, 0.1 * std::abs(gstop));
+  const double GPASS = std::pow(10.0, 0.1 * std::abs(gpass));
+  const double v = std::acosh(std::sqrt((GSTOP - 1.0) / (GPASS - 1.0)));
+  const int ord = static_cast<int>(std::ceil(v / std::acosh(s.nat)));
+  const double new_freq = 1.0 / std::cosh(1.0 / ord * v);
+  const vec& passb = s.passb;
+  vec nat;
+  if (s.filter_type == 1) {
+    nat = {passb[0] / new_freq};
+  } else if (s.filter_type == 2) {
+    nat = {passb[0] * new_freq};
+  } else if (s.filter_type == 3) {
+    const double nat0 = new_freq / 2.0 * (passb[0] - passb[1]) +
+                        std::sqrt(new_freq * new_freq * (passb[1] - passb[0]) * (passb[1] - passb[0]) / 4.0 +
+                                  passb[1] * passb[0]);
+    nat = {nat0, passb[1] * passb[0] / nat0};
+  } else {
+    const double nat0 = 1.0 / (2.0 * new_freq) * (passb[0] - passb[1]) +
+                        std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) / (4.0 * new_freq * new_freq) +
+                                  passb[1] * passb[0]);
+    nat = {nat0, passb[0] * passb[1] / nat0};
+  }
+  return {ord, postprocess_wn(nat, analog, fs)};
+}
+
+filter_order ellipord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
+                      bool analog, std::optional<double> fs) {
+  const order_setup s = setup_order(wp, ws, gpass, gstop, analog, fs, "ellip");
+  const double arg1_sq = pow10m1(0.1 * gpass) / pow10m1(0.1 * gstop);
+  const double arg0 = 1.0 / s.nat;
+  const double d0 = ellipk(arg0 * arg0), d0m = ellipkm1(arg0 * arg0);
+  const double d1 = ellipk(arg1_sq), d1m = ellipkm1(arg1_sq);
+  const int ord = static_cast<int>(std::ceil(d0 * d1m / (d0m * d1)));
+  return {ord, postprocess_wn(s.passb, analog, fs)};
+}
+
+filter_coeffs iirdesign(const band_edges& wp_in, const band_edges& ws_in, double gpass,
+                        double gstop, bool analog, const std::string& ftype,
+                        const std::string& output, std::optional<double> fs) {
+  const std::string fam = family(ftype);
+  if (fam.empty()) throw value_error("Invalid IIR filter type: " + ftype);
+  if (fam == "bessel")
+    throw value_error(ftype + " does not have order selection. Use iirfilter function.");
+  validate_gpass_gstop(gpass, gstop);
+  const vec& wp = wp_in.values();
+  const vec& ws = ws_in.values();
+  if (wp.size() != ws.size() || wp.empty() || wp.size() > 2)
+    throw value_error("wp and ws must have one or two elements each, and the same shape, got (" +
+                      std::to_string(wp.size()) + ",) and (" + std::to_string(ws.size()) + ",)");
+  for (double v : wp)
+    if (v <= 0) throw value_error("Values for wp, ws must be greater than 0");
+  for (double v : ws)
+    if (v <= 0) throw value_error("Values for wp, ws must be greater than 0");
+  if (!analog) {
+    for (const vec* w : {&wp, &ws})
+      for (double v : *w) {
+        if (!fs && v >= 1) throw value_error("Values for wp, ws must be less than 1");
+        if (fs && v >= *fs / 2)
+          throw value_error("Values for wp, ws must be less than fs/2 (fs=" + fmt(*fs) +
+                            " -> fs/2=" + fmt(*fs / 2) + ")");
+      }
+  }
+  if (wp.size() == 2 &&
+      !((ws[0] < wp[0] && wp[1] < ws[1]) || (wp[0] < ws[0] && ws[1] < wp[1])))
+    throw value_error("Passband must lie strictly inside stopband or vice versa");
+  int band_type = 2 * (static_cast<int>(wp.size()) - 1) + 1;
+  if (wp[0] >= ws[0]) band_type += 1;
+  const char* btype = band_type == 1 ? "lowpass" : band_type == 2 ? "highpass"
+                                               : band_type == 3 ? "bandstop" : "bandpass";
+  filter_order o;
+  if (fam == "butter") o = buttord(wp, ws, gpass, gstop, analog, fs);
+  else if (fam == "cheby1") o = cheb1ord(wp, ws, gpass, gstop, analog, fs);
+  else if (fam == "cheby2") o = cheb2ord(wp, ws, gpass, gstop, analog, fs);
+  else o = ellipord(wp, ws, gpass, gstop, analog, fs);
+  return iirfilter(o.N, o.Wn, gpass, gstop, btype, analog, ftype, output, fs);
+}
+
+// ---- FIR design -------------------------------------------------------------------------------
+
+double kaiser_beta(double a) {
+  if (a > 50) return 0.1102 * (a - 8.7);
+  if (a > 21) return 0.5842 * std::pow(a - 21, 0.4) + 0.07886 * (a - 21);
+  return 0.0;
+}
+
+double kaiser_atten(std::int64_t numtaps, double width) {
+  return 2.285 * static_cast<double>(numtaps - 1) * kPi * width + 7.95;
+}
+
+std::pair<std::int64_t, double> kaiserord(double ripple, double width) {
+  const double A = std::abs(ripple);
+  if (A < 8) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf,
+                  "Requested maximum ripple attenuation %f is too small for the Kaiser formula.", A);
+    throw value_error(buf);
+  }
+  const double beta = kaiser_beta(A);
+  const double numtaps = (A - 7.95) / 2.285 / (kPi * width) + 1;
+  return {static_cast<std::int64_t>(std::ceil(numtaps)), beta};
+}
+
+namespace {
+double sinc(double x) {
+  if (x == 0.0) return 1.0;
+  const double y = kPi * x;
+  return std::sin(y) / y;
+}
+}  // namespace
+
+namespace detail {
+
+std::vector<double> firwin_values(std::int64_t numtaps, const std::vector<double>& cutoff_in,
+                                  std::optional<double> width, const window_spec& window_in,
+                                  const std::string& pass_zero_in, bool scale,
+                                  std::optional<double> fs_in) {
+  const double fs = fs_in ? *fs_in : 2;
+  const double nyq = 0.5 * fs;
+  vec cutoff = cutoff_in;
+  for (double& c : cutoff) c /= nyq;
+  if (cutoff.empty()) throw value_error("At least one cutoff frequency must be given.");
+  if (*std::min_element(cutoff.begin(), cutoff.end()) <= 0 ||
+      *std::max_element(cutoff.begin(), cutoff.end()) >= 1)
+    throw value_error(
+        "Invalid cutoff frequency: frequencies must be greater than 0 and less than fs/2.");
+  for (std::size_t i = 1; i < cutoff.size(); ++i)
+    if (cutoff[i] - cutoff[i - 1] <= 0)
+      throw value_error(
+          "Invalid cutoff frequencies: the frequencies must be strictly increasing.");
+  window_spec window = window_in;
+  if (width) window = window_spec("kaiser", kaiser_beta(kaiser_atten(numtaps, *width / nyq)));
+  const std::string shape = "(" + std::to_string(cutoff.size()) + ",)";
+  bool pass_zero;
+  const std::string& pz = pass_zero_in;
+  if (pz == "bandstop" || pz == "lowpass") {
+    if (pz == "lowpass" && cutoff.size() != 1)
+      throw value_error("cutoff must have one element if pass_zero==\"lowpass\", got " + shape);
+    if (pz == "bandstop" && cutoff.size() <= 1)
+      throw value_error("cutoff must have at least two elements if pass_zero==\"bandstop\", got " + shape);
+    pass_zero = true;
+  } else if (pz == "bandpass" || pz == "highpass") {
+    if (pz == "highpass" && cutoff.size() != 1)
+      throw value_error("cutoff must have one element if pass_zero==\"highpass\", got " + shape);
+    if (pz == "bandpass" && cutoff.size() <= 1)
+      throw value_error("cutoff must have at least two elements if pass_zero==\"bandpass\", got " + shape);
+    pass_zero = false;
+  } else if (pz == "true" || pz == "True") {
+    pass_zero = true;
+  } else if (pz == "false" || pz == "False") {
+    pass_zero = false;
+  } else {
+    throw value_error("Parameter pass_zero='" + pz +
+                      "' not in (True, False, 'bandpass', 'lowpass', 'highpass', 'bandstop')");
+  }
+  const bool pass_nyquist = ((cutoff.size() % 2 == 0) == pass_zero);
+  if (pass_nyquist && numtaps % 2 == 0)
+    throw value_error(
+        "A filter with an even number of coefficients must have zero response at the Nyquist "
+        "frequency.");
+  vec edges;
+  if (pass_zero) edges.push_back(0.0);
+  edges.insert(edges.end(), cutoff.begin(), cutoff.end());
+  if (pass_nyquist) edges.push_back(1.0);
+  const double alpha = 0.5 * static_cast<double>(numtaps - 1);
+  vec h(numtaps, 0.0);
+  for (std::int64_t i = 0; i < numtaps; ++i) {
+    const double m = static_cast<double>(i) - alpha;
+    for (std::size_t j = 0; j + 1 < edges.size(); j += 2) {
+      const double left = edges[j], right = edges[j + 1];
+      h[i] += right * sinc(right * m);
+      h[i] -= left * sinc(left * m);
+    }
+  }
+  const vec win = get_window_values(window, numtaps, false);
+  for (std::int64_t i = 0; i < numtaps; ++i) h[i] *= win[i];
+  if (scale) {
+    const double left = edges[0], right = edges[1];
+    const double f = left == 0 ? 0.0 : (right == 1 ? 1.0 : 0.5 * (left + right));
+    double s = 0;
+    for (std::int64_t i = 0; i < numtaps; ++i)
+      s += h[i] * std::cos(kPi * (static_cast<double>(i) - alpha) * f);
+    for (double& v : h) v /= s;
+  }
+  return h;
+}
+
+std::vector<double> firwin2_values(std::int64_t numtaps, const std::vector<double>& freq_in,
+                                   const std::vector<double>& gain,
+                                   std::optional<std::int64_t> nfreqs_in,
+                                   const window_spec& window, bool antisymmetric,
+                                   std::optional<double> fs_in) {
+  const double fs = fs_in ? *fs_in : 2;
+  const double nyq = 0.5 * fs;
+  vec freq = freq_in;
+  if (freq.size() != gain.size()) throw value_error("freq and gain must be of same length.");
+  if (nfreqs_in && numtaps >= *nfreqs_in)
+    throw value_error("ntaps must be less than nfreqs, but firwin2 was called with ntaps=" +
+                      std::to_string(numtaps) + " and nfreqs=" + std::to_string(*nfreqs_in));
+  if (freq.empty() || freq[0] != 0 || freq.back() != nyq)
+    throw value_error("freq must start with 0 and end with fs/2.");
+  for (std::size_t i = 1; i < freq.size(); ++i)
+    if (freq[i] - freq[i - 1] < 0) throw value_error("The values in freq must be nondecreasing.");
+  for (std::size_t i = 2; i < freq.size(); ++i)
+    if ((freq[i - 1] - freq[i - 2]) + (freq[i] - freq[i - 1]) == 0)
+      throw value_error("A value in freq must not occur more than twice.");
+  if (freq.size() > 1 && freq[1] == 0) throw value_error("Value 0 must not be repeated in freq");
+  if (freq.size() > 1 && freq[freq.size() - 2] == nyq)
+    throw value_error("Value fs/2 must not be repeated in freq");
+  const int ftype = antisymmetric ? (numtaps % 2 == 0 ? 4 : 3) : (numtaps % 2 == 0 ? 2 : 1);
+  if (ftype == 2 && gain.back() != 0.0)
+    throw value_error("A Type II filter must have zero gain at the Nyquist frequency.");
+  if (ftype == 3 && (gain[0] != 0.0 || gain.back() != 0.0))
+    throw value_error("A Type III filter must have zero gain at zero and Nyquist frequencies.");
+  if (ftype == 4 && gain[0] != 0.0)
+    throw value_error("A Type IV filter must have zero gain at zero frequency.");
+  const std::int64_t nfreqs =
+      nfreqs_in ? *nfreqs_in
+                : 1 + (std::int64_t{1} << static_cast<int>(std::ceil(std::log2(static_cast<double>(numtaps)))));
+  bool repeated = false;
+  for (std::size_t i = 1; i < freq.size(); ++i) repeated = repeated || freq[i] == freq[i - 1];
+  if (repeated) {
+    const double eps = kEps * nyq;
+    for (std::size_t k = 0; k + 1 < freq.size(); ++k)
+      if (freq[k] == freq[k + 1]) {
+        freq[k] -= eps;
+        freq[k + 1] += eps;
+      }
+    for (std::size_t i = 1; i < freq.size(); ++i)
+      if (freq[i] - freq[i - 1] <= 0)
+        throw value_error("freq cannot contain numbers that are too close (within eps * (fs/2): " +
+                          fmt(eps) + ") to a repeated value");
+  }
+  // x = linspace(0, nyq, nfreqs); fx = interp(x, freq, gain)
+  vec x(nfreqs), fx(nfreqs);
+  const double step = nfreqs > 1 ? nyq / static_cast<double>(nfreqs - 1) : 0.0;
+  for (std::int64_t i = 0; i < nfreqs; ++i) x[i] = static_cast<double>(i) * step;
+  if (nfreqs > 1) x[nfreqs - 1] = nyq;
+  for (std::int64_t i = 0; i < nfreqs; ++i) {
+    const double xi = x[i];
+    if (xi <= freq.front()) {
+      fx[i] = gain.front();
+    } else if (xi >= freq.back()) {
+      fx[i] = gain.back();
+    } else {
+      const std::size_t j =
+          static_cast<std::size_t>(std::upper_bound(freq.begin(), freq.end(), xi) - freq.begin()) - 1;
+      const double slope = (gain[j + 1] - gain[j]) / (freq[j + 1] - freq[j]);
+      fx[i] = slope * (xi - freq[j]) + gain[j];
+    }
+  }
+  cvec fx2(nfreqs);
+  for (std::int64_t i = 0; i < nfreqs; ++i) {
+    cd shift = std::exp(cd(0, -(static_cast<double>(numtaps) - 1) / 2. * kPi * x[i] / nyq));
+    if (ftype > 2) shift *= cd(0, 1);
+    fx2[i] = fx[i] * shift;
+  }
+  // irfft of fx2 (length 2 (nfreqs - 1)), its first numtaps points.
+  const std::int64_t n = 2 * (nfreqs - 1);
+  vec out(numtaps, 0.0);
+  for (std::int64_t t = 0; t < numtaps && t < n; ++t) {
+    double s = fx2[0].real() + fx2[nfreqs - 1].real() * ((t % 2) ? -1.0 : 1.0);
+    for (std::int64_t k = 1; k < nfreqs - 1; ++k) {
+      const double ph = 2 * kPi * static_cast<double>((k * t) % n) / static_cast<double>(n);
+      s += 2 * (fx2[k].real() * std::cos(ph) - fx2[k].imag() * std::sin(ph));
+    }
+    out[t] = s / static_cast<double>(n);
+  }
+  if (!window.name.empty()) {
+    const vec wind = get_window_values(window, numtaps, false);
+    for (std::int64_t i = 0; i < numtaps; ++i) out[i] *= wind[i];
+  }
+  if (ftype == 3) out[numtaps / 2] = 0.0;
+  return out;
+}
+
+std::vector<double> firls_values(std::int64_t numtaps, const std::vector<double>& bands_in,
+                                 const std::vector<double>& desired,
+                                 const std::vector<double>& weight_in,
+                                 std::optional<double> fs_in) {
+  const double fs = fs_in ? *fs_in : 2;
+  const double nyq = 0.5 * fs;
+  if (numtaps % 2 == 0 || numtaps < 1) throw value_error("numtaps must be odd and >= 1");
+  const std::int64_t M = (numtaps - 1) / 2;
+  if (nyq <= 0) throw value_error("nyq must be positive, got " + fmt(nyq) + " <= 0.");
+  vec bands = bands_in;
+  for (double& v : bands) v /= nyq;
+  if (bands.size() % 2 != 0) throw value_error("bands must contain frequency pairs.");
+  for (double v : bands)
+    if (v < 0 || v > 1) throw value_error("bands must be between 0 and 1 relative to Nyquist");
+  if (bands.size() != desired.size())
+    throw value_error("desired must have one entry per frequency, got " +
+                      std::to_string(desired.size()) + " gains for " +
+                      std::to_string(bands.size()) + " frequencies.");
+  const std::size_t nb = bands.size() / 2;
+  for (std::size_t j = 0; j < nb; ++j)
+    if (bands[2 * j + 1] - bands[2 * j] <= 0 || (j > 0 && bands[2 * j] - bands[2 * j - 2] < 0))
+      throw value_error("bands must be monotonically nondecreasing and have width > 0.");
+  for (std::size_t j = 0; j + 1 < nb; ++j)
+    if (bands[2 * j + 1] > bands[2 * j + 2]) throw value_error("bands must not overlap.");
+  for (double v : desired)
+    if (v < 0) throw value_error("desired must be non-negative.");
+  vec weight = weight_in.empty() ? vec(nb, 1.0) : weight_in;
+  if (weight.size() != nb)
+    throw value_error("weight must be the same size as the number of band pairs (" +
+                      std::to_string(nb) + ").");
+  for (double v : weight)
+    if (v < 0) throw value_error("weight must be non-negative.");
+  vec q(numtaps);
+  for (std::int64_t i = 0; i < numtaps; ++i) {
+    double s = 0;
+    for (std::size_t j = 0; j < nb; ++j) {
+      const double lo = bands[2 * j], hi = bands[2 * j + 1];
+      s += (sinc(hi * i) * hi - sinc(lo * i) * lo) * weight[j];
+    }
+    q[i] = s;
+  }
+  const std::int64_t n = M + 1;
+  std::vector<vec> Q(n, vec(n));
+  for (std::int64_t r = 0; r < n; ++r)
+    for (std::int64_t c = 0; c < n; ++c) Q[r][c] = q[std::abs(r - c)] + q[r + c];
+  vec bvec(n, 0.0);
+  for (std::int64_t i = 0; i < n; ++i) {
+    double s = 0;
+    for (std::size_t j = 0; j < nb; ++j) {
+      const double b0 = bands[2 * j], b1 = bands[2 * j + 1];
+      const double m = (desired[2 * j + 1] - desired[2 * j]) / (b1 - b0);
+      const double c = desired[2 * j] - b0 * m;
+      double e[2];
+      const double be[2] = {b0, b1};
+      for (int k = 0; k < 2; ++k) {
+        e[k] = be[k] * (m * be[k] + c) * sinc(be[k] * i);
+        if (i == 0)
+          e[k] -= m * be[k] * be[k] / 2.;
+        else
+          e[k] += m * std::cos(i * kPi * be[k]) / ((kPi * i) * (kPi * i));
+      }
+      s += (e[1] - e[0]) * weight[j];
+    }
+    bvec[i] = s;
+  }
+  // Cholesky (SciPy's solve with assume_a="pos"), Gaussian elimination with partial pivoting
+  // where Q is not positive definite.
+  vec a(n);
+  {
+    std::vector<vec> L(n, vec(n, 0.0));
+    bool ok = true;
+    for (std::int64_t j = 0; j < n && ok; ++j) {
+      double s = Q[j][j];
+      for (std::int64_t k = 0; k < j; ++k) s -= L[j][k] * L[j][k];
+      if (!(s > 0)) {
+        ok = false;
+        break;
+      }
+      L[j][j] = std::sqrt(s);
+      for (std::int64_t i = j + 1; i < n; ++i) {
+        double t = Q[i][j];
+        for (std::int64_t k = 0; k < j; ++k) t -= L[i][k] * L[j][k];
+        L[i][j] = t / L[j][j];
+      }
+    }
+    if (ok) {
+      vec y(n);
+      for (std::int64_t i = 0; i < n; ++i) {
+        double s = bvec[i];
+        for (std::int64_t k = 0; k < i; ++k) s -= L[i][k] * y[k];
+        y[i] = s / L[i][i];
+      }
+      for (std::int64_t i = n - 1; i >= 0; --i) {
+        double s = y[i];
+        for (std::int64_t k = i + 1; k < n; ++k) s -= L[k][i] * a[k];
+        a[i] = s / L[i][i];
+      }
+    } else {
+      std::vector<vec> A = Q;
+      vec rhs = bvec;
+      for (std::int64_t c = 0; c < n; ++c) {
+        std::int64_t piv = c;
+        for (std::int64_t r = c + 1; r < n; ++r)
+          if (std::abs(A[r][c]) > std::abs(A[piv][c])) piv = r;
+        std::swap(A[c], A[piv]);
+        std::swap(rhs[c], rhs[piv]);
+        if (A[c][c] == 0) continue;
+        for (std::int64_t r = c + 1; r < n; ++r) {
+          const double f = A[r][c] / A[c][c];
+          for (std::int64_t k = c; k < n; ++k) A[r][k] -= f * A[c][k];
+          rhs[r] -= f * rhs[c];
+        }
+      }
+      for (std::int64_t i = n - 1; i >= 0; --i) {
+        double s = rhs[i];
+        for (std::int64_t k = i + 1; k < n; ++k) s -= A[i][k] * a[k];
+        a[i] = A[i][i] == 0 ? 0.0 : s / A[i][i];
+      }
+    }
+  }
+  vec coeffs;
+  for (std::int64_t i = M; i >= 1; --i) coeffs.push_back(a[i]);
+  coeffs.push_back(2 * a[0]);
+  for (std::int64_t i = 1; i <= M; ++i) coeffs.push_back(a[i]);
+  return coeffs;
+}
+
+// ---- Frequency responses ----------------------------------------------------------------------
+
+namespace {
+
+vec grid(const frequencies& worN, bool whole, double fs, bool include_nyquist) {
+  vec w;
+  if (worN.given()) {
+    for (double v : worN.values()) w.push_back(2 * kPi * v / fs);
+    return w;
+  }
+  const std::int64_t N = worN.count();
+  if (N < 0) throw value_error("worN must be nonnegative, got " + std::to_string(N));
+  const double last = whole ? 2 * kPi : kPi;
+  const bool endpoint = include_nyquist && !whole;
+  const double div = endpoint ? static_cast<double>(N - 1) : static_cast<double>(N);
+  const double step = last / div;
+  w.resize(N);
+  for (std::int64_t i = 0; i < N; ++i) w[i] = static_cast<double>(i) * step;
+  if (endpoint && N > 1) w[N - 1] = last;
+  if (endpoint && N == 1) w[0] = 0.0;
+  return w;
+}
+
+cd polyval_ascending(const vec& c, cd x) {
+  cd s = 0;
+  for (auto it = c.rbegin(); it != c.rend(); ++it) s = s * x + *it;
+  return s;
+}
+
+}  // namespace
+
+host_response freqz_values(const std::vector<double>& b, const std::vector<double>& a,
+                           const frequencies& worN, bool whole, double fs, bool include_nyquist) {
+  host_response r;
+  vec w = grid(worN, whole, fs, include_nyquist);
+  r.h.resize(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const cd zm1 = std::exp(cd(0, -w[i]));
+    r.h[i] = polyval_ascending(b, zm1) / polyval_ascending(a, zm1);
+  }
+  for (double& v : w) v *= fs / (2 * kPi);
+  r.w = w;
+  return r;
+}
+
+host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, bool whole,
+                              double fs) {
+  if (sos.empty()) throw value_error("Cannot compute frequencies with no sections");
+  for (const auto& s : sos)
+    if (s[3] != 1) throw value_error("sos[:, 3] should be all ones");
+  host_response out;
+  for (std::size_t j = 0; j < sos.size(); ++j) {
+    const host_response r = freqz_values({sos[j][0], sos[j][1], sos[j][2]},
+                                         {sos[j][3], sos[j][4], sos[j][5]}, worN, whole, fs, false);
+    if (j == 0) {
+      out = r;
+    } else {
+      for (std::size_t i = 0; i < r.h.size(); ++i) out.h[i] *= r.h[i];
+    }
+  }
+  return out;
+}
+
+host_delay group_delay_values(const ba& system, const frequencies& worN, bool whole, double fs) {
+  const vec& b = system.b;
+  const vec& a = system.a;
+  vec w;
+  if (worN.given()) {
+    for (double v : worN.values()) w.push_back(2 * kPi * v / fs);
+  } else {
+    const std::int64_t N = worN.count();
+    const double step = (whole ? 2 * kPi : kPi) / static_cast<double>(N);
+    for (std::int64_t i = 0; i < N; ++i) w.push_back(static_cast<double>(i) * step);
+  }
+  const vec c = polymul(b, vec(a.rbegin(), a.rend()));
+  vec cr(c.size());
+  for (std::size_t i = 0; i < c.size(); ++i) cr[i] = c[i] * static_cast<double>(i);
+  host_delay out;
+  for (double wi : w) {
+    const cd z = std::exp(cd(0, -wi));
+    const cd num = polyval_ascending(cr, z), den = polyval_ascending(c, z);
+    double gd = (num / den).real() - static_cast<double>(a.size()) + 1;
+    if (!std::isfinite(gd)) gd = 0;
+    out.gd.push_back(gd);
+    out.w.push_back(wi * (fs / (2 * kPi)));
+  }
+  return out;
+}
+
+}  // namespace detail
+
+// ---- device-array wrappers --------------------------------------------------------------------
+
+namespace {
+freq_response to_device(const detail::host_response& r) {
+  return {asarray(r.w), asarray(r.h)};
+}
+}  // namespace
+
+ndarray<double> firwin(std::int64_t numtaps, const std::vector<double>& cutoff,
+                       std::optional<double> width, const window_spec& window,
+                       const std::string& pass_zero, bool scale, std::optional<double> fs) {
+  return asarray(detail::firwin_values(numtaps, cutoff, width, window, pass_zero, scale, fs));
+}
+ndarray<double> firwin(std::int64_t numtaps, double cutoff, std::optional<double> width,
+                       const window_spec& window, const std::string& pass_zero, bool scale,
+                       std::optional<double> fs) {
+  return firwin(numtaps, vec{cutoff}, width, window, pass_zero, scale, fs);
+}
+ndarray<double> firwin2(std::int64_t numtaps, const std::vector<double>& freq,
+                        const std::vector<double>& gain, std::optional<std::int64_t> nfreqs,
+                        const window_spec& window, bool antisymmetric, std::optional<double> fs) {
+  return asarray(
+      detail::firwin2_values(numtaps, freq, gain, nfreqs, window, antisymmetric, fs));
+}
+ndarray<double> firls(std::int64_t numtaps, const std::vector<double>& bands,
+                      const std::vector<double>& desired, const std::vector<double>& weight,
+                      std::optional<double> fs) {
+  return asarray(detail::firls_values(numtaps, bands, desired, weight, fs));
+}
+freq_response freqz(const std::vector<double>& b, const std::vector<double>& a,
+                    const frequencies& worN, bool whole, double fs, bool include_nyquist) {
+  return to_device(detail::freqz_values(b, a, worN, whole, fs, include_nyquist));
+}
+freq_response sosfreqz(const sos_array& sos, const frequencies& worN, bool whole, double fs) {
+  return to_device(detail::sosfreqz_values(sos, worN, whole, fs));
+}
+freq_response freqz_sos(const sos_array& sos, const frequencies& worN, bool whole, double fs) {
+  return sosfreqz(sos, worN, whole, fs);
+}
+group_delay_result group_delay(const ba& system, const frequencies& w, bool whole, double fs) {
+  const detail::host_delay d = detail::group_delay_values(system, w, whole, fs);
+  return {asarray(d.w), asarray(d.gd)};
+}
+
+}  // namespace cupp::scipy::signal
