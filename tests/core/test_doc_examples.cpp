@@ -103,5 +103,8 @@ TEST(DocExamples, IndexingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/inde
 TEST(DocExamples, KernelsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/kernels.md"), 2); }
 TEST(DocExamples, InteropPageMatchesTheTests) { EXPECT_EQ(check_page("docs/interop.md"), 4); }
 TEST(DocExamples, PrintingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/printing.md"), 4); }
+TEST(DocExamples, ScipySignalPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/scipy_signal.md"), 3);
+}
 
 }  // namespace

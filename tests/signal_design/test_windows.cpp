@@ -151,15 +151,15 @@ class SignalWindowsGpu : public cupp::test::GpuTest {};
 TEST_F(SignalWindowsGpu, WindowsAreFloat64DeviceArrays) {
   // example-begin signal_windows
   namespace signal = cupp::scipy::signal;
-  // scipy.signal.windows.hann(8, sym=False) and get_window(('kaiser', 8.6), 64)
-  cupp::ndarray<double> w = signal::windows::hann(8, /*sym=*/false);
+  // scipy.signal.windows.hann(16, sym=False) and get_window(('kaiser', 8.6), 64)
+  cupp::ndarray<double> w = signal::windows::hann(16, /*sym=*/false);
   cupp::ndarray<double> k = signal::get_window({"kaiser", 8.6}, 64);
   cupp::ndarray<double> t = signal::windows::tukey(65, 0.25);
   // numpy.hanning(5), from <cupp/routines/windows.hpp>
   cupp::ndarray<double> h = cupp::hanning(5);  // [0, 0.5, 1, 0.5, 0]
   // example-end
-  EXPECT_EQ(w.shape(), cupp::shape_t{8});
-  EXPECT_TRUE(ref::close(w.get(), ref::at("win|hann||8|0").r, kRtol, kAtol, "hann"));
+  EXPECT_EQ(w.shape(), cupp::shape_t{16});
+  EXPECT_TRUE(ref::close(w.get(), ref::at("win|hann||16|0").r, kRtol, kAtol, "hann"));
   EXPECT_TRUE(ref::close(k.get(), signal::detail::get_window_values({"kaiser", 8.6}, 64, true),
                          0, 0, "kaiser"));
   EXPECT_EQ(t.shape(), cupp::shape_t{65});
