@@ -520,9 +520,32 @@ std::size_t relative_degree(const zpk& f) {
   return f.p.size() - f.z.size();
 }
 
+// Note [NumPy's complex arithmetic]: NumPy combines a complex array with a real number by making
+// the number complex, (x, +0), and running the complex loop (Smith's division for a quotient).
+// That decides the signs of zero real and imaginary parts, and with them the branch a complex
+// square root takes in lp2bp_zpk and lp2bs_zpk, so the order in which conjugate zeros and poles
+// come out. The prototypes and transformations below compute as NumPy does, so that a design's
+// zeros and poles come in SciPy's order, not only with its values.
+cd c_(double x) { return {x, 0.0}; }
+cd np_mul(cd a, cd b) {
+  return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
+}
+cd np_div(cd a, cd b) {
+  const double ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
+  if (std::abs(br) >= std::abs(bi)) {
+    if (br == 0 && bi == 0) return {ar / std::abs(br), ai / std::abs(bi)};
+    const double rat = bi / br, scl = 1.0 / (br + bi * rat);
+    return {(ar + ai * rat) * scl, (ai - ar * rat) * scl};
+  }
+  const double rat = br / bi, scl = 1.0 / (bi + br * rat);
+  return {(ar * rat + ai) * scl, (ai * rat - ar) * scl};
+}
+cd np_add(cd a, cd b) { return {a.real() + b.real(), a.imag() + b.imag()}; }
+cd np_sub(cd a, cd b) { return {a.real() - b.real(), a.imag() - b.imag()}; }
+
 cd prod_neg(const cvec& v) {
   cd s = 1.0;
-  for (const cd& x : v) s *= -x;
+  for (const cd& x : v) s = np_mul(s, -x);
   return s;
 }
 
@@ -644,7 +667,8 @@ double arc_jac_sc1(double w, double m) {
 zpk buttap(int N) {
   check_order(N);
   zpk f;
-  for (int m = -N + 1; m < N; m += 2) f.p.push_back(-std::exp(cd(0, kPi * m / (2.0 * N))));
+  for (int m = -N + 1; m < N; m += 2)
+    f.p.push_back(-std::exp(np_div(np_mul(cd(0, kPi), c_(m)), c_(2.0 * N))));
   f.k = 1.0;
   return f;
 }
@@ -677,12 +701,12 @@ zpk cheb2ap(int N, double rs) {
     for (int m = -N + 1; m < N; m += 2) ms.push_back(m);
   }
   zpk f;
-  for (int m : ms) f.z.push_back(cd(0, 1) / std::sin(m * kPi / (2.0 * N)));
+  for (int m : ms) f.z.push_back(np_div(cd(0, 1), c_(std::sin(m * kPi / (2.0 * N)))));
   for (int m = -N + 1; m < N; m += 2) {
     const double theta = kPi * m / (2.0 * N);
-    f.p.push_back(-1.0 / std::sinh(cd(mu, theta)));
+    f.p.push_back(np_div(c_(-1.0), std::sinh(cd(mu, theta))));
   }
-  f.k = (prod_neg(f.p) / prod_neg(f.z)).real();
+  f.k = np_div(prod_neg(f.p), prod_neg(f.z)).real();
   return f;
 }
 
@@ -714,8 +738,9 @@ zpk ellipap(int N, double rp, double rs) {
   const jacobi jv = ellipj(v0, 1 - m);
   cvec p;
   for (const auto& j : js)
-    p.push_back(-cd(j.cn * j.dn * jv.sn * jv.cn, j.sn * jv.dn) /
-                (1 - (j.dn * jv.sn) * (j.dn * jv.sn)));
+    p.push_back(np_div(-np_add(c_(j.cn * j.dn * jv.sn * jv.cn),
+                               np_mul(np_mul(cd(0, 1), c_(j.sn)), c_(jv.dn))),
+                       c_(1 - (j.dn * jv.sn) * (j.dn * jv.sn))));
   f.p = p;
   if (N % 2) {
     double ss = 0;
@@ -726,7 +751,7 @@ zpk ellipap(int N, double rp, double rs) {
   } else {
     for (const cd& v : p) f.p.push_back(std::conj(v));
   }
-  f.k = (prod_neg(f.p) / prod_neg(f.z)).real();
+  f.k = np_div(prod_neg(f.p), prod_neg(f.z)).real();
   if (N % 2 == 0) f.k /= std::sqrt(1 + eps_sq);
   return f;
 }
@@ -765,7 +790,8 @@ cvec bessel_zeros(int N) {
   cvec x = x0;
   aberth([N](cd v) { return bessel_poly_eval(N, v); }, x);
   cvec out(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) out[i] = 0.5 * (x[i] + std::conj(x[x.size() - 1 - i]));
+  for (std::size_t i = 0; i < x.size(); ++i)
+    out[i] = np_div(np_add(x[i], std::conj(x[x.size() - 1 - i])), c_(2.0));
   return out;
 }
 
@@ -784,12 +810,12 @@ zpk besselap(int N, const std::string& norm) {
     throw value_error("normalization not understood");
   if (N == 0) return {{}, {}, 1.0};
   zpk f;
-  for (const cd& x : bessel_zeros(N)) f.p.push_back(1.0 / x);
+  for (const cd& x : bessel_zeros(N)) f.p.push_back(np_div(c_(1.0), x));
   const double la = log10_a_last(N);
   const double a_last = std::pow(10.0, la);
   if (norm == "phase") {
     const double s = std::pow(10.0, -la / N);
-    for (cd& v : f.p) v *= s;
+    for (cd& v : f.p) v = np_mul(v, c_(s));
     f.k = 1;
   } else {
     f.k = a_last;
@@ -809,7 +835,7 @@ zpk besselap(int N, const std::string& norm) {
         (gain(mid) > 0 ? lo : hi) = mid;
       }
       const double nf = 0.5 * (lo + hi);
-      for (cd& v : f.p) v /= nf;
+      for (cd& v : f.p) v = np_div(v, c_(nf));
       f.k = std::pow(nf, -N) * a_last;
     }
   }
@@ -819,8 +845,8 @@ zpk besselap(int N, const std::string& norm) {
 zpk lp2lp_zpk(const zpk& f, double wo) {
   const std::size_t degree = relative_degree(f);
   zpk out;
-  for (const cd& v : f.z) out.z.push_back(wo * v);
-  for (const cd& v : f.p) out.p.push_back(wo * v);
+  for (const cd& v : f.z) out.z.push_back(np_mul(c_(wo), v));
+  for (const cd& v : f.p) out.p.push_back(np_mul(c_(wo), v));
   out.k = f.k * std::pow(wo, static_cast<double>(degree));
   return out;
 }
@@ -828,10 +854,10 @@ zpk lp2lp_zpk(const zpk& f, double wo) {
 zpk lp2hp_zpk(const zpk& f, double wo) {
   const std::size_t degree = relative_degree(f);
   zpk out;
-  for (const cd& v : f.z) out.z.push_back(wo / v);
-  for (const cd& v : f.p) out.p.push_back(wo / v);
+  for (const cd& v : f.z) out.z.push_back(np_div(c_(wo), v));
+  for (const cd& v : f.p) out.p.push_back(np_div(c_(wo), v));
   out.z.insert(out.z.end(), degree, cd(0.0));
-  out.k = f.k * (prod_neg(f.z) / prod_neg(f.p)).real();
+  out.k = f.k * np_div(prod_neg(f.z), prod_neg(f.p)).real();
   return out;
 }
 
@@ -840,9 +866,9 @@ zpk lp2bp_zpk(const zpk& f, double wo, double bw) {
   zpk out;
   auto transform = [&](const cvec& v, cvec& dst) {
     cvec lp;
-    for (const cd& x : v) lp.push_back(x * bw / 2.0);
-    for (const cd& x : lp) dst.push_back(x + std::sqrt(x * x - wo * wo));
-    for (const cd& x : lp) dst.push_back(x - std::sqrt(x * x - wo * wo));
+    for (const cd& x : v) lp.push_back(np_div(np_mul(x, c_(bw)), c_(2.0)));
+    for (const cd& x : lp) dst.push_back(x + std::sqrt(np_mul(x, x) - wo * wo));
+    for (const cd& x : lp) dst.push_back(x - std::sqrt(np_mul(x, x) - wo * wo));
   };
   transform(f.z, out.z);
   transform(f.p, out.p);
@@ -856,15 +882,15 @@ zpk lp2bs_zpk(const zpk& f, double wo, double bw) {
   zpk out;
   auto transform = [&](const cvec& v, cvec& dst) {
     cvec hp;
-    for (const cd& x : v) hp.push_back((bw / 2) / x);
-    for (const cd& x : hp) dst.push_back(x + std::sqrt(x * x - wo * wo));
-    for (const cd& x : hp) dst.push_back(x - std::sqrt(x * x - wo * wo));
+    for (const cd& x : v) hp.push_back(np_div(c_(bw / 2), x));
+    for (const cd& x : hp) dst.push_back(x + std::sqrt(np_mul(x, x) - wo * wo));
+    for (const cd& x : hp) dst.push_back(x - std::sqrt(np_mul(x, x) - wo * wo));
   };
   transform(f.z, out.z);
   transform(f.p, out.p);
   out.z.insert(out.z.end(), degree, cd(0, wo));
   out.z.insert(out.z.end(), degree, cd(0, -wo));
-  out.k = f.k * (prod_neg(f.z) / prod_neg(f.p)).real();
+  out.k = f.k * np_div(prod_neg(f.z), prod_neg(f.p)).real();
   return out;
 }
 
@@ -874,15 +900,15 @@ zpk bilinear_zpk(const zpk& f, double fs) {
   zpk out;
   cd nz = 1.0, np = 1.0;
   for (const cd& v : f.z) {
-    out.z.push_back((fs2 + v) / (fs2 - v));
-    nz *= fs2 - v;
+    out.z.push_back(np_div(np_add(c_(fs2), v), np_sub(c_(fs2), v)));
+    nz = np_mul(nz, np_sub(c_(fs2), v));
   }
   for (const cd& v : f.p) {
-    out.p.push_back((fs2 + v) / (fs2 - v));
-    np *= fs2 - v;
+    out.p.push_back(np_div(np_add(c_(fs2), v), np_sub(c_(fs2), v)));
+    np = np_mul(np, np_sub(c_(fs2), v));
   }
   out.z.insert(out.z.end(), degree, cd(-1.0));
-  out.k = f.k * (nz / np).real();
+  out.k = f.k * np_div(nz, np).real();
   return out;
 }
 
