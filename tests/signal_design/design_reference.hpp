@@ -108,7 +108,6 @@ inline std::vector<double> list(const std::string& s) {
 }
 inline bool flag(const std::string& s) { return s == "1"; }
 
-
 /// |got - want| <= atol + rtol |want| element by element, same length.
 inline ::testing::AssertionResult close(const std::vector<double>& got,
                                         const std::vector<double>& want, double rtol, double atol,
@@ -125,8 +124,8 @@ inline ::testing::AssertionResult close(const std::vector<double>& got,
     if (++bad <= 4) os << "\n  [" << i << "] " << got[i] << " instead of " << want[i];
   }
   if (bad == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << what << ": " << bad << " of " << got.size()
-                                       << " differ" << os.str();
+  return ::testing::AssertionFailure()
+         << what << ": " << bad << " of " << got.size() << " differ" << os.str();
 }
 
 inline ::testing::AssertionResult close(const std::vector<cd>& got, const std::vector<cd>& want,
@@ -142,8 +141,8 @@ inline ::testing::AssertionResult close(const std::vector<cd>& got, const std::v
     if (++bad <= 4) os << "\n  [" << i << "] " << got[i] << " instead of " << want[i];
   }
   if (bad == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << what << ": " << bad << " of " << got.size()
-                                       << " differ" << os.str();
+  return ::testing::AssertionFailure()
+         << what << ": " << bad << " of " << got.size() << " differ" << os.str();
 }
 
 /// The same multiset of roots, in any order: each expected root has its own nearby one.

@@ -202,9 +202,7 @@ TEST(SignalDesign, OrderSelectionMatchesSciPy) {
   for (const std::string& k : ref::keys("buttord", true, false)) {
     const auto f = ref::split(k);
     EXPECT_TRUE(throws_exactly<cupp::value_error>(
-        [&] {
-          signal::buttord(ref::list(f[1]), ref::list(f[2]), ref::num(f[3]), ref::num(f[4]));
-        },
+        [&] { signal::buttord(ref::list(f[1]), ref::list(f[2]), ref::num(f[3]), ref::num(f[4])); },
         ref::at(k).message))
         << k;
   }
@@ -215,9 +213,9 @@ TEST(SignalDesign, IirdesignMatchesSciPy) {
   for (const std::string& base : ref::keys("iirdesign", false, true)) {
     SCOPED_TRACE(base);
     const auto f = ref::split(base);  // iirdesign|wp|ws|gpass|gstop|analog|ftype|output|fs
-    check_filter(base, signal::iirdesign(ref::list(f[1]), ref::list(f[2]), ref::num(f[3]),
-                                         ref::num(f[4]), ref::flag(f[5]), f[6], f[7],
-                                         ref::opt(f[8])),
+    check_filter(base,
+                 signal::iirdesign(ref::list(f[1]), ref::list(f[2]), ref::num(f[3]), ref::num(f[4]),
+                                   ref::flag(f[5]), f[6], f[7], ref::opt(f[8])),
                  band_stop(f[1], f[2]) ? 1e-4 : 1e-9);
     ++checked;
   }
@@ -273,7 +271,9 @@ TEST(SignalDesign, FrequencyTransformationsMatchSciPy) {
   check_zpk("lp2bs_zpk|1.5,0.7", signal::lp2bs_zpk(proto, 1.5, 0.7));
   check_zpk("bilinear_zpk|10.0", signal::bilinear_zpk(proto, 10.0));
   const std::vector<double> b{1.0, 0.5, 2.0}, a{1.0, 3.0, 2.5, 0.7};
-  auto check = [](const std::string& base, const signal::ba& t) { check_ba(base, t.b, t.a, 1e-12); };
+  auto check = [](const std::string& base, const signal::ba& t) {
+    check_ba(base, t.b, t.a, 1e-12);
+  };
   check("lp2lp|2.0", signal::lp2lp(b, a, 2.0));
   check("lp2hp|3.0", signal::lp2hp(b, a, 3.0));
   check("lp2bp|2.0,0.5", signal::lp2bp(b, a, 2.0, 0.5));
@@ -282,7 +282,9 @@ TEST(SignalDesign, FrequencyTransformationsMatchSciPy) {
   check("lp2hp_short|2.0", signal::lp2hp({2.0}, {1.0, 1.4, 1.0}, 2.0));
   check("bilinear_short|1.0", signal::bilinear({1.0}, {1.0, 1.0}, 1.0));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [] { signal::lp2lp_zpk({{1.0, 2.0}, {3.0}, 1.0}); },
+      [] {
+        signal::lp2lp_zpk({{1.0, 2.0}, {3.0}, 1.0});
+      },
       "Improper transfer function. Must have at least as many poles as zeros."));
 }
 
@@ -315,7 +317,9 @@ TEST(SignalDesign, TransferFunctionConversionsMatchSciPy) {
   }
   EXPECT_GE(checked, 12);
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [] { signal::normalize({1.0}, {0.0, 0.0}); },
+      [] {
+        signal::normalize({1.0}, {0.0, 0.0});
+      },
       "Denominator must have at least on nonzero element."));
 }
 
@@ -356,9 +360,9 @@ TEST(SignalDesign, ZpkConversionsPairSectionsAsSciPy) {
         [&] { signal::zpk2sos(z, p, 2.0, f[2], ref::flag(f[3])); }, ref::at(k).message))
         << k;
   }
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [] { signal::zpk2sos({cd(0.5, 0.5)}, {cd(0.1)}, 1.0); },
-      ref::at("zpk2sos|zbad|None|0|sos").message));
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>([] { signal::zpk2sos({cd(0.5, 0.5)}, {cd(0.1)}, 1.0); },
+                                        ref::at("zpk2sos|zbad|None|0|sos").message));
 }
 
 TEST(SignalDesign, SosConversionsMatchSciPy) {
@@ -398,8 +402,8 @@ TEST(SignalDesign, FrequencyResponsesMatchSciPy) {
     SCOPED_TRACE(base);
     const auto f = ref::split(base);  // gd|name|w|whole|fs
     const signal::ba sys{ref::at("fin|" + f[1] + "|b").r, ref::at("fin|" + f[1] + "|a").r};
-    const auto r = signal::detail::group_delay_values(sys, worN(f[2]), ref::flag(f[3]),
-                                                      ref::num(f[4]));
+    const auto r =
+        signal::detail::group_delay_values(sys, worN(f[2]), ref::flag(f[3]), ref::num(f[4]));
     EXPECT_TRUE(ref::close(r.w, ref::at(base + "|w").r, 1e-15, 1e-15, base + " w"));
     EXPECT_TRUE(ref::close(r.gd, ref::at(base + "|gd").r, 1e-9, 1e-9, base + " gd"));
     ++checked;
@@ -415,11 +419,13 @@ TEST(SignalDesign, FrequencyResponsesMatchSciPy) {
     ++checked;
   }
   EXPECT_EQ(checked, 18 + 6 + 9);
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>([] { signal::detail::sosfreqz_values({}, 8, false, 6.28); },
+                                        "Cannot compute frequencies with no sections"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [] { signal::detail::sosfreqz_values({}, 8, false, 6.28); },
-      "Cannot compute frequencies with no sections"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [] { signal::detail::sosfreqz_values({{1, 0, 0, 2, 0, 0}}, 8, false, 6.28); },
+      [] {
+        signal::detail::sosfreqz_values({{1, 0, 0, 2, 0, 0}}, 8, false, 6.28);
+      },
       "sos[:, 3] should be all ones"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [] { signal::detail::freqz_values({1.0}, {1.0}, std::int64_t{-1}, false, 6.28, false); },
@@ -430,11 +436,11 @@ TEST(SignalDesign, FirwinMatchesSciPy) {
   auto call = [](const std::vector<std::string>& f) {
     // firwin|numtaps|cutoff|width|window|window params|pass_zero|scale|fs
     const std::vector<double> wpar = ref::list(f[5]);
-    const signal::window_spec w = wpar.empty() ? signal::window_spec(f[4])
-                                               : signal::window_spec(f[4], wpar);
+    const signal::window_spec w =
+        wpar.empty() ? signal::window_spec(f[4]) : signal::window_spec(f[4], wpar);
     const std::string pz = f[6] == "1" ? "true" : f[6] == "0" ? "false" : f[6];
-    return signal::detail::firwin_values(std::stoll(f[1]), ref::list(f[2]), ref::opt(f[3]), w,
-                                         pz, ref::flag(f[7]), ref::opt(f[8]));
+    return signal::detail::firwin_values(std::stoll(f[1]), ref::list(f[2]), ref::opt(f[3]), w, pz,
+                                         ref::flag(f[7]), ref::opt(f[8]));
   };
   int checked = 0;
   for (const std::string& k : ref::keys("firwin", false, false)) {
@@ -443,8 +449,7 @@ TEST(SignalDesign, FirwinMatchesSciPy) {
   }
   EXPECT_EQ(checked, 13);
   for (const std::string& k : ref::keys("firwin", true, false))
-    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); },
-                                                  ref::at(k).message))
+    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); }, ref::at(k).message))
         << k;
 }
 
@@ -464,8 +469,7 @@ TEST(SignalDesign, Firwin2MatchesSciPy) {
   }
   EXPECT_EQ(checked, 6);
   for (const std::string& k : ref::keys("firwin2", true, false))
-    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); },
-                                                  ref::at(k).message))
+    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); }, ref::at(k).message))
         << k;
 }
 
@@ -482,8 +486,7 @@ TEST(SignalDesign, FirlsMatchesSciPy) {
   }
   EXPECT_EQ(checked, 4);
   for (const std::string& k : ref::keys("firls", true, false))
-    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); },
-                                                  ref::at(k).message))
+    EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { call(ref::split(k)); }, ref::at(k).message))
         << k;
 }
 
@@ -518,23 +521,23 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
   signal::group_delay_result g = signal::group_delay({b, a}, 16);
   // example-end
   EXPECT_TRUE(ref::close(taps.get(),
-                         ref::at("firwin|25|100.0,250.0|None|hamming||bandpass|1|1000.0").r,
-                         1e-13, 1e-14, "firwin"));
+                         ref::at("firwin|25|100.0,250.0|None|hamming||bandpass|1|1000.0").r, 1e-13,
+                         1e-14, "firwin"));
   const std::string base = "freqz|f0|8|0|6.283185307179586|0";
   EXPECT_TRUE(ref::close(r.w.get(), ref::at(base + "|w").r, 1e-15, 1e-15, "w"));
   EXPECT_TRUE(ref::close(r.h.get(), ref::at(base + "|h").c, 1e-11, 1e-13, "h"));
-  EXPECT_TRUE(ref::close(g.gd.get(), ref::at("gd|f0|16|0|6.283185307179586|gd").r, 1e-9, 1e-9,
-                         "gd"));
+  EXPECT_TRUE(
+      ref::close(g.gd.get(), ref::at("gd|f0|16|0|6.283185307179586|gd").r, 1e-9, 1e-9, "gd"));
   const auto s = signal::sosfreqz(rows(ref::at("sosin|s1").r), 9, true);
-  EXPECT_TRUE(ref::close(s.h.get(), ref::at("sosfreqz|s1|9|1|6.283185307179586|h").c, 1e-11,
-                         1e-13, "sosfreqz"));
+  EXPECT_TRUE(ref::close(s.h.get(), ref::at("sosfreqz|s1|9|1|6.283185307179586|h").c, 1e-11, 1e-13,
+                         "sosfreqz"));
   const auto f2 = signal::firwin2(31, {0, 0.3, 0.5, 1.0}, {1.0, 1.0, 0.0, 0.0});
   EXPECT_TRUE(ref::close(f2.get(),
                          ref::at("firwin2|31|0,0.3,0.5,1.0|1.0,1.0,0.0,0.0|None|hamming|0|None").r,
                          1e-12, 1e-14, "firwin2"));
   const auto ls = signal::firls(11, {0, 0.3, 0.5, 1.0}, {1.0, 1.0, 0.0, 0.0});
-  EXPECT_TRUE(ref::close(ls.get(), ref::at("firls|11|0,0.3,0.5,1.0|1.0,1.0,0.0,0.0||None").r,
-                         1e-10, 1e-12, "firls"));
+  EXPECT_TRUE(ref::close(ls.get(), ref::at("firls|11|0,0.3,0.5,1.0|1.0,1.0,0.0,0.0||None").r, 1e-10,
+                         1e-12, "firls"));
 }
 
 }  // namespace

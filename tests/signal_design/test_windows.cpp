@@ -31,8 +31,8 @@ TEST(SignalWindows, EveryWindowMatchesSciPy) {
   for (const std::string& k : ref::keys("win", false, false)) {
     const auto f = ref::split(k);  // win|name|params|M|sym
     SCOPED_TRACE(k);
-    const auto got = signal::detail::window_values(f[1], ref::list(f[2]), std::stoll(f[3]),
-                                                   ref::flag(f[4]));
+    const auto got =
+        signal::detail::window_values(f[1], ref::list(f[2]), std::stoll(f[3]), ref::flag(f[4]));
     EXPECT_TRUE(ref::close(got, ref::at(k).r, kRtol, kAtol, k));
     ++checked;
   }
@@ -58,8 +58,8 @@ TEST(SignalWindows, EveryWindowErrorHasSciPysWords) {
 TEST(SignalWindows, OddAndEvenLengthsAndTheEdgeCases) {
   // M == 0 is empty and M == 1 is [1.0] for every window, before any parameter is looked at.
   for (const char* name : {"hann", "chebwin", "taylor", "tukey", "lanczos"}) {
-    const std::vector<double> params = std::string(name) == "chebwin" ? std::vector<double>{50}
-                                                                       : std::vector<double>{};
+    const std::vector<double> params =
+        std::string(name) == "chebwin" ? std::vector<double>{50} : std::vector<double>{};
     EXPECT_TRUE(signal::detail::window_values(name, params, 0, true).empty()) << name;
     EXPECT_EQ(signal::detail::window_values(name, params, 1, false), std::vector<double>{1.0})
         << name;
@@ -75,8 +75,8 @@ TEST(SignalWindows, GetWindowMatchesSciPy) {
   for (const std::string& k : ref::keys("gw", false, false)) {
     const auto f = ref::split(k);  // gw|name|params|is_tuple|Nx|fftbins
     SCOPED_TRACE(k);
-    const signal::window_spec spec = ref::flag(f[3]) ? signal::window_spec(f[1], ref::list(f[2]))
-                                                     : signal::window_spec(f[1]);
+    const signal::window_spec spec =
+        ref::flag(f[3]) ? signal::window_spec(f[1], ref::list(f[2])) : signal::window_spec(f[1]);
     const auto got = signal::detail::get_window_values(spec, std::stoll(f[4]), ref::flag(f[5]));
     EXPECT_TRUE(ref::close(got, ref::at(k).r, kRtol, kAtol, k));
     ++checked;
@@ -96,8 +96,8 @@ TEST(SignalWindows, GetWindowErrorsHaveSciPysWords) {
   for (const std::string& k : ref::keys("gw", true, false)) {
     const auto f = ref::split(k);
     SCOPED_TRACE(k);
-    const signal::window_spec spec = ref::flag(f[3]) ? signal::window_spec(f[1], ref::list(f[2]))
-                                                     : signal::window_spec(f[1]);
+    const signal::window_spec spec =
+        ref::flag(f[3]) ? signal::window_spec(f[1], ref::list(f[2])) : signal::window_spec(f[1]);
     EXPECT_TRUE(throws_exactly<cupp::value_error>(
         [&] { signal::detail::get_window_values(spec, std::stoll(f[4]), ref::flag(f[5])); },
         ref::at(k).message));
@@ -160,8 +160,8 @@ TEST_F(SignalWindowsGpu, WindowsAreFloat64DeviceArrays) {
   // example-end
   EXPECT_EQ(w.shape(), cupp::shape_t{16});
   EXPECT_TRUE(ref::close(w.get(), ref::at("win|hann||16|0").r, kRtol, kAtol, "hann"));
-  EXPECT_TRUE(ref::close(k.get(), signal::detail::get_window_values({"kaiser", 8.6}, 64, true),
-                         0, 0, "kaiser"));
+  EXPECT_TRUE(ref::close(k.get(), signal::detail::get_window_values({"kaiser", 8.6}, 64, true), 0,
+                         0, "kaiser"));
   EXPECT_EQ(t.shape(), cupp::shape_t{65});
   EXPECT_TRUE(ref::close(h.get(), {0.0, 0.5, 1.0, 0.5, 0.0}, 0, 1e-16, "hanning"));
   EXPECT_EQ(signal::windows::boxcar(0).shape(), cupp::shape_t{0});

@@ -30,8 +30,7 @@ ndarray<double> kaiser(std::int64_t M, double beta);
 namespace detail {
 /// The coefficients of NumPy's window `name` ("bartlett", "blackman", "hamming", "hanning",
 /// "kaiser"; `beta` for kaiser only) on the host.
-std::vector<double> numpy_window_values(const std::string& name, std::int64_t M,
-                                        double beta = 0.0);
+std::vector<double> numpy_window_values(const std::string& name, std::int64_t M, double beta = 0.0);
 }  // namespace detail
 
 }  // namespace cupp

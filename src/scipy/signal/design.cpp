@@ -93,7 +93,10 @@ void aberth(Eval eval, cvec& x, int maxiter = 500) {
       const auto [pv, dv] = eval(x[k]);
       if (dv == 0.0) break;
       const cd cand = x[k] - pv / dv;
-      if (std::abs(eval(cand).first) < std::abs(pv)) x[k] = cand; else break;
+      if (std::abs(eval(cand).first) < std::abs(pv))
+        x[k] = cand;
+      else
+        break;
     }
   }
 }
@@ -203,8 +206,9 @@ std::vector<cd> poly_roots(const std::vector<cd>& c_in) {
       radius = std::max(radius, 1e-3);
       cvec x(n);
       for (std::size_t k = 0; k < n; ++k)
-        x[k] = centre + radius * std::polar(1.0, 2 * kPi * static_cast<double>(k) /
-                                                      static_cast<double>(n) + 0.4);
+        x[k] = centre +
+               radius *
+                   std::polar(1.0, 2 * kPi * static_cast<double>(k) / static_cast<double>(n) + 0.4);
       aberth([&](cd v) { return horner_eval(c, v); }, x);
       // Note [Conjugate roots]: the roots of a real polynomial come out of the iteration as
       // conjugate pairs to rounding; numpy.roots (an eigenvalue solver) returns them as exact
@@ -255,15 +259,18 @@ std::vector<cd> poly_from_roots(const std::vector<cd>& r) {
 // ---- filter_coeffs ----------------------------------------------------------------------------
 
 ba filter_coeffs::tf() const {
-  if (output != "ba") throw value_error("the filter was designed with output='" + output + "', not 'ba'");
+  if (output != "ba")
+    throw value_error("the filter was designed with output='" + output + "', not 'ba'");
   return {b, a};
 }
 signal::zpk filter_coeffs::zpk() const {
-  if (output != "zpk") throw value_error("the filter was designed with output='" + output + "', not 'zpk'");
+  if (output != "zpk")
+    throw value_error("the filter was designed with output='" + output + "', not 'zpk'");
   return {z, p, k};
 }
 const sos_array& filter_coeffs::sections() const {
-  if (output != "sos") throw value_error("the filter was designed with output='" + output + "', not 'sos'");
+  if (output != "sos")
+    throw value_error("the filter was designed with output='" + output + "', not 'sos'");
   return sos;
 }
 
@@ -330,7 +337,9 @@ std::pair<cvec, vec> cplxreal(cvec z) {
     std::size_t j = i;
     while (j + 1 < zp.size() && zp[j + 1].real() - zp[j].real() <= tol * std::abs(zp[j])) ++j;
     if (j > i) {
-      auto by_imag = [](const cd& x, const cd& y) { return std::abs(x.imag()) < std::abs(y.imag()); };
+      auto by_imag = [](const cd& x, const cd& y) {
+        return std::abs(x.imag()) < std::abs(y.imag());
+      };
       std::stable_sort(zp.begin() + i, zp.begin() + j + 1, by_imag);
       std::stable_sort(zn.begin() + i, zn.begin() + j + 1, by_imag);
     }
@@ -738,9 +747,9 @@ zpk ellipap(int N, double rp, double rs) {
   const jacobi jv = ellipj(v0, 1 - m);
   cvec p;
   for (const auto& j : js)
-    p.push_back(np_div(-np_add(c_(j.cn * j.dn * jv.sn * jv.cn),
-                               np_mul(np_mul(cd(0, 1), c_(j.sn)), c_(jv.dn))),
-                       c_(1 - (j.dn * jv.sn) * (j.dn * jv.sn))));
+    p.push_back(np_div(
+        -np_add(c_(j.cn * j.dn * jv.sn * jv.cn), np_mul(np_mul(cd(0, 1), c_(j.sn)), c_(jv.dn))),
+        c_(1 - (j.dn * jv.sn) * (j.dn * jv.sn))));
   f.p = p;
   if (N % 2) {
     double ss = 0;
@@ -961,14 +970,16 @@ ba lp2bp(const std::vector<double>& b, const std::vector<double>& a, double wo, 
     double val = 0.0;
     for (int i = 0; i <= N; ++i)
       for (int k = 0; k <= i; ++k)
-        if (ma - i + 2 * k == j) val += comb(i, k) * b[N - i] * std::pow(wosq, i - k) / std::pow(bw, i);
+        if (ma - i + 2 * k == j)
+          val += comb(i, k) * b[N - i] * std::pow(wosq, i - k) / std::pow(bw, i);
     bp[Np - j] = val;
   }
   for (int j = 0; j <= Dp; ++j) {
     double val = 0.0;
     for (int i = 0; i <= D; ++i)
       for (int k = 0; k <= i; ++k)
-        if (ma - i + 2 * k == j) val += comb(i, k) * a[D - i] * std::pow(wosq, i - k) / std::pow(bw, i);
+        if (ma - i + 2 * k == j)
+          val += comb(i, k) * a[D - i] * std::pow(wosq, i - k) / std::pow(bw, i);
     ap[Dp - j] = val;
   }
   return normalize(bp, ap);
@@ -983,14 +994,16 @@ ba lp2bs(const std::vector<double>& b, const std::vector<double>& a, double wo, 
     double val = 0.0;
     for (int i = 0; i <= N; ++i)
       for (int k = 0; k <= M - i; ++k)
-        if (i + 2 * k == j) val += comb(M - i, k) * b[N - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
+        if (i + 2 * k == j)
+          val += comb(M - i, k) * b[N - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
     bp[Np - j] = val;
   }
   for (int j = 0; j <= Dp; ++j) {
     double val = 0.0;
     for (int i = 0; i <= D; ++i)
       for (int k = 0; k <= M - i; ++k)
-        if (i + 2 * k == j) val += comb(M - i, k) * a[D - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
+        if (i + 2 * k == j)
+          val += comb(M - i, k) * a[D - i] * std::pow(wosq, M - i - k) * std::pow(bw, i);
     ap[Dp - j] = val;
   }
   return normalize(bp, ap);
@@ -1033,7 +1046,8 @@ namespace {
 std::string canonical_btype(const std::string& btype_in) {
   const std::string btype = lower(btype_in);
   if (btype == "band" || btype == "bandpass" || btype == "pass" || btype == "bp") return "bandpass";
-  if (btype == "bs" || btype == "bandstop" || btype == "bands" || btype == "stop") return "bandstop";
+  if (btype == "bs" || btype == "bandstop" || btype == "bands" || btype == "stop")
+    return "bandstop";
   if (btype == "l" || btype == "low" || btype == "lowpass" || btype == "lp") return "lowpass";
   if (btype == "high" || btype == "highpass" || btype == "h" || btype == "hp") return "highpass";
   throw value_error("'" + btype + "' is an invalid bandtype for filter.");
@@ -1123,11 +1137,13 @@ filter_coeffs iirfilter(int N, const band_edges& Wn_in, std::optional<double> rp
   }
   if (btype == "lowpass" || btype == "highpass") {
     if (Wn.size() != 1)
-      throw value_error("Must specify a single critical frequency Wn for lowpass or highpass filter");
+      throw value_error(
+          "Must specify a single critical frequency Wn for lowpass or highpass filter");
     f = btype == "lowpass" ? lp2lp_zpk(f, warped[0]) : lp2hp_zpk(f, warped[0]);
   } else {
     if (Wn.size() < 2)
-      throw value_error("Wn must specify start and stop frequencies for bandpass or bandstop filter");
+      throw value_error(
+          "Wn must specify start and stop frequencies for bandpass or bandstop filter");
     const double bw = warped[1] - warped[0];
     const double wo = std::sqrt(warped[0] * warped[1]);
     f = btype == "bandpass" ? lp2bp_zpk(f, wo, bw) : lp2bs_zpk(f, wo, bw);
@@ -1140,12 +1156,12 @@ filter_coeffs butter(int N, const band_edges& Wn, const std::string& btype, bool
                      const std::string& output, std::optional<double> fs) {
   return iirfilter(N, Wn, std::nullopt, std::nullopt, btype, analog, "butter", output, fs);
 }
-filter_coeffs cheby1(int N, double rp, const band_edges& Wn, const std::string& btype,
-                     bool analog, const std::string& output, std::optional<double> fs) {
+filter_coeffs cheby1(int N, double rp, const band_edges& Wn, const std::string& btype, bool analog,
+                     const std::string& output, std::optional<double> fs) {
   return iirfilter(N, Wn, rp, std::nullopt, btype, analog, "cheby1", output, fs);
 }
-filter_coeffs cheby2(int N, double rs, const band_edges& Wn, const std::string& btype,
-                     bool analog, const std::string& output, std::optional<double> fs) {
+filter_coeffs cheby2(int N, double rs, const band_edges& Wn, const std::string& btype, bool analog,
+                     const std::string& output, std::optional<double> fs) {
   return iirfilter(N, Wn, std::nullopt, rs, btype, analog, "cheby2", output, fs);
 }
 filter_coeffs ellip(int N, double rp, double rs, const band_edges& Wn, const std::string& btype,
@@ -1153,8 +1169,7 @@ filter_coeffs ellip(int N, double rp, double rs, const band_edges& Wn, const std
   return iirfilter(N, Wn, rp, rs, btype, analog, "elliptic", output, fs);
 }
 filter_coeffs bessel(int N, const band_edges& Wn, const std::string& btype, bool analog,
-                     const std::string& output, const std::string& norm,
-                     std::optional<double> fs) {
+                     const std::string& output, const std::string& norm, std::optional<double> fs) {
   if (norm != "phase" && norm != "delay" && norm != "mag")
     throw value_error("'bessel_" + norm + "' is not a valid basic IIR filter.");
   return iirfilter(N, Wn, std::nullopt, std::nullopt, btype, analog, "bessel_" + norm, output, fs);
@@ -1242,7 +1257,10 @@ double fminbound(F func, double x1, double x2) {
     const double fu = func(x);
     ++num;
     if (fu <= fx) {
-      if (x >= xf) a = xf; else b = xf;
+      if (x >= xf)
+        a = xf;
+      else
+        b = xf;
       fulc = nfc;
       ffulc = fnfc;
       nfc = xf;
@@ -1250,7 +1268,10 @@ double fminbound(F func, double x1, double x2) {
       xf = x;
       fx = fu;
     } else {
-      if (x < xf) a = x; else b = x;
+      if (x < xf)
+        a = x;
+      else
+        b = x;
       if (fu <= fnfc || nfc == xf) {
         fulc = nfc;
         ffulc = fnfc;
@@ -1329,12 +1350,12 @@ order_setup setup_order(const band_edges& wp_in, const band_edges& ws_in, double
   } else if (filter_type == 2) {
     nat = {passb[0] / stopb[0]};
   } else if (filter_type == 3) {
-    const double wp0 = fminbound(
-        [&](double w) { return band_stop_obj(w, 0, passb, stopb, gpass, gstop, kind); },
-        passb[0], stopb[0] - 1e-12);
-    const double wp1 = fminbound(
-        [&](double w) { return band_stop_obj(w, 1, passb, stopb, gpass, gstop, kind); },
-        stopb[1] + 1e-12, passb[1]);
+    const double wp0 =
+        fminbound([&](double w) { return band_stop_obj(w, 0, passb, stopb, gpass, gstop, kind); },
+                  passb[0], stopb[0] - 1e-12);
+    const double wp1 =
+        fminbound([&](double w) { return band_stop_obj(w, 1, passb, stopb, gpass, gstop, kind); },
+                  stopb[1] + 1e-12, passb[1]);
     s.passb = {wp0, wp1};
     for (double sb : stopb)
       nat.push_back(sb * (s.passb[0] - s.passb[1]) / (sb * sb - s.passb[0] * s.passb[1]));
@@ -1372,16 +1393,17 @@ filter_order buttord(const band_edges& wp, const band_edges& ws, double gpass, d
   } else if (s.filter_type == 2) {
     WN = {passb[0] / W0};
   } else if (s.filter_type == 3) {
-    const double discr =
-        std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) + 4 * W0 * W0 * passb[0] * passb[1]);
+    const double discr = std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) +
+                                   4 * W0 * W0 * passb[0] * passb[1]);
     WN = {std::abs(((passb[1] - passb[0]) + discr) / (2 * W0)),
           std::abs(((passb[1] - passb[0]) - discr) / (2 * W0))};
     std::sort(WN.begin(), WN.end());
   } else {
     for (double w0 : {-W0, W0})
-      WN.push_back(std::abs(-w0 * (passb[1] - passb[0]) / 2.0 +
-                            std::sqrt(w0 * w0 / 4.0 * (passb[1] - passb[0]) * (passb[1] - passb[0]) +
-                                      passb[0] * passb[1])));
+      WN.push_back(
+          std::abs(-w0 * (passb[1] - passb[0]) / 2.0 +
+                   std::sqrt(w0 * w0 / 4.0 * (passb[1] - passb[0]) * (passb[1] - passb[0]) +
+                             passb[0] * passb[1])));
     std::sort(WN.begin(), WN.end());
   }
   return {ord, postprocess_wn(WN, analog, fs)};
@@ -1412,14 +1434,16 @@ filter_order cheb2ord(const band_edges& wp, const band_edges& ws, double gpass, 
   } else if (s.filter_type == 2) {
     nat = {passb[0] * new_freq};
   } else if (s.filter_type == 3) {
-    const double nat0 = new_freq / 2.0 * (passb[0] - passb[1]) +
-                        std::sqrt(new_freq * new_freq * (passb[1] - passb[0]) * (passb[1] - passb[0]) / 4.0 +
-                                  passb[1] * passb[0]);
+    const double nat0 =
+        new_freq / 2.0 * (passb[0] - passb[1]) +
+        std::sqrt(new_freq * new_freq * (passb[1] - passb[0]) * (passb[1] - passb[0]) / 4.0 +
+                  passb[1] * passb[0]);
     nat = {nat0, passb[1] * passb[0] / nat0};
   } else {
-    const double nat0 = 1.0 / (2.0 * new_freq) * (passb[0] - passb[1]) +
-                        std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) / (4.0 * new_freq * new_freq) +
-                                  passb[1] * passb[0]);
+    const double nat0 =
+        1.0 / (2.0 * new_freq) * (passb[0] - passb[1]) +
+        std::sqrt((passb[1] - passb[0]) * (passb[1] - passb[0]) / (4.0 * new_freq * new_freq) +
+                  passb[1] * passb[0]);
     nat = {nat0, passb[0] * passb[1] / nat0};
   }
   return {ord, postprocess_wn(nat, analog, fs)};
@@ -1462,18 +1486,23 @@ filter_coeffs iirdesign(const band_edges& wp_in, const band_edges& ws_in, double
                             " -> fs/2=" + fmt(*fs / 2) + ")");
       }
   }
-  if (wp.size() == 2 &&
-      !((ws[0] < wp[0] && wp[1] < ws[1]) || (wp[0] < ws[0] && ws[1] < wp[1])))
+  if (wp.size() == 2 && !((ws[0] < wp[0] && wp[1] < ws[1]) || (wp[0] < ws[0] && ws[1] < wp[1])))
     throw value_error("Passband must lie strictly inside stopband or vice versa");
   int band_type = 2 * (static_cast<int>(wp.size()) - 1) + 1;
   if (wp[0] >= ws[0]) band_type += 1;
-  const char* btype = band_type == 1 ? "lowpass" : band_type == 2 ? "highpass"
-                                               : band_type == 3 ? "bandstop" : "bandpass";
+  const char* btype = band_type == 1   ? "lowpass"
+                      : band_type == 2 ? "highpass"
+                      : band_type == 3 ? "bandstop"
+                                       : "bandpass";
   filter_order o;
-  if (fam == "butter") o = buttord(wp, ws, gpass, gstop, analog, fs);
-  else if (fam == "cheby1") o = cheb1ord(wp, ws, gpass, gstop, analog, fs);
-  else if (fam == "cheby2") o = cheb2ord(wp, ws, gpass, gstop, analog, fs);
-  else o = ellipord(wp, ws, gpass, gstop, analog, fs);
+  if (fam == "butter")
+    o = buttord(wp, ws, gpass, gstop, analog, fs);
+  else if (fam == "cheby1")
+    o = cheb1ord(wp, ws, gpass, gstop, analog, fs);
+  else if (fam == "cheby2")
+    o = cheb2ord(wp, ws, gpass, gstop, analog, fs);
+  else
+    o = ellipord(wp, ws, gpass, gstop, analog, fs);
   return iirfilter(o.N, o.Wn, gpass, gstop, btype, analog, ftype, output, fs);
 }
 
@@ -1494,7 +1523,8 @@ std::pair<std::int64_t, double> kaiserord(double ripple, double width) {
   if (A < 8) {
     char buf[128];
     std::snprintf(buf, sizeof buf,
-                  "Requested maximum ripple attenuation %f is too small for the Kaiser formula.", A);
+                  "Requested maximum ripple attenuation %f is too small for the Kaiser formula.",
+                  A);
     throw value_error(buf);
   }
   const double beta = kaiser_beta(A);
@@ -1527,8 +1557,7 @@ std::vector<double> firwin_values(std::int64_t numtaps, const std::vector<double
         "Invalid cutoff frequency: frequencies must be greater than 0 and less than fs/2.");
   for (std::size_t i = 1; i < cutoff.size(); ++i)
     if (cutoff[i] - cutoff[i - 1] <= 0)
-      throw value_error(
-          "Invalid cutoff frequencies: the frequencies must be strictly increasing.");
+      throw value_error("Invalid cutoff frequencies: the frequencies must be strictly increasing.");
   window_spec window = window_in;
   if (width) window = window_spec("kaiser", kaiser_beta(kaiser_atten(numtaps, *width / nyq)));
   const std::string shape = "(" + std::to_string(cutoff.size()) + ",)";
@@ -1538,13 +1567,15 @@ std::vector<double> firwin_values(std::int64_t numtaps, const std::vector<double
     if (pz == "lowpass" && cutoff.size() != 1)
       throw value_error("cutoff must have one element if pass_zero==\"lowpass\", got " + shape);
     if (pz == "bandstop" && cutoff.size() <= 1)
-      throw value_error("cutoff must have at least two elements if pass_zero==\"bandstop\", got " + shape);
+      throw value_error("cutoff must have at least two elements if pass_zero==\"bandstop\", got " +
+                        shape);
     pass_zero = true;
   } else if (pz == "bandpass" || pz == "highpass") {
     if (pz == "highpass" && cutoff.size() != 1)
       throw value_error("cutoff must have one element if pass_zero==\"highpass\", got " + shape);
     if (pz == "bandpass" && cutoff.size() <= 1)
-      throw value_error("cutoff must have at least two elements if pass_zero==\"bandpass\", got " + shape);
+      throw value_error("cutoff must have at least two elements if pass_zero==\"bandpass\", got " +
+                        shape);
     pass_zero = false;
   } else if (pz == "true" || pz == "True") {
     pass_zero = true;
@@ -1588,9 +1619,8 @@ std::vector<double> firwin_values(std::int64_t numtaps, const std::vector<double
 
 std::vector<double> firwin2_values(std::int64_t numtaps, const std::vector<double>& freq_in,
                                    const std::vector<double>& gain,
-                                   std::optional<std::int64_t> nfreqs_in,
-                                   const window_spec& window, bool antisymmetric,
-                                   std::optional<double> fs_in) {
+                                   std::optional<std::int64_t> nfreqs_in, const window_spec& window,
+                                   bool antisymmetric, std::optional<double> fs_in) {
   const double fs = fs_in ? *fs_in : 2;
   const double nyq = 0.5 * fs;
   vec freq = freq_in;
@@ -1617,7 +1647,8 @@ std::vector<double> firwin2_values(std::int64_t numtaps, const std::vector<doubl
     throw value_error("A Type IV filter must have zero gain at zero frequency.");
   const std::int64_t nfreqs =
       nfreqs_in ? *nfreqs_in
-                : 1 + (std::int64_t{1} << static_cast<int>(std::ceil(std::log2(static_cast<double>(numtaps)))));
+                : 1 + (std::int64_t{1}
+                       << static_cast<int>(std::ceil(std::log2(static_cast<double>(numtaps)))));
   bool repeated = false;
   for (std::size_t i = 1; i < freq.size(); ++i) repeated = repeated || freq[i] == freq[i - 1];
   if (repeated) {
@@ -1645,7 +1676,8 @@ std::vector<double> firwin2_values(std::int64_t numtaps, const std::vector<doubl
       fx[i] = gain.back();
     } else {
       const std::size_t j =
-          static_cast<std::size_t>(std::upper_bound(freq.begin(), freq.end(), xi) - freq.begin()) - 1;
+          static_cast<std::size_t>(std::upper_bound(freq.begin(), freq.end(), xi) - freq.begin()) -
+          1;
       const double slope = (gain[j + 1] - gain[j]) / (freq[j + 1] - freq[j]);
       fx[i] = slope * (xi - freq[j]) + gain[j];
     }
@@ -1896,9 +1928,7 @@ host_delay group_delay_values(const ba& system, const frequencies& worN, bool wh
 // ---- device-array wrappers --------------------------------------------------------------------
 
 namespace {
-freq_response to_device(const detail::host_response& r) {
-  return {asarray(r.w), asarray(r.h)};
-}
+freq_response to_device(const detail::host_response& r) { return {asarray(r.w), asarray(r.h)}; }
 }  // namespace
 
 ndarray<double> firwin(std::int64_t numtaps, const std::vector<double>& cutoff,
@@ -1914,8 +1944,7 @@ ndarray<double> firwin(std::int64_t numtaps, double cutoff, std::optional<double
 ndarray<double> firwin2(std::int64_t numtaps, const std::vector<double>& freq,
                         const std::vector<double>& gain, std::optional<std::int64_t> nfreqs,
                         const window_spec& window, bool antisymmetric, std::optional<double> fs) {
-  return asarray(
-      detail::firwin2_values(numtaps, freq, gain, nfreqs, window, antisymmetric, fs));
+  return asarray(detail::firwin2_values(numtaps, freq, gain, nfreqs, window, antisymmetric, fs));
 }
 ndarray<double> firls(std::int64_t numtaps, const std::vector<double>& bands,
                       const std::vector<double>& desired, const std::vector<double>& weight,

@@ -5,8 +5,8 @@
 #include "cupp/scipy/signal/windows.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <cstdio>
@@ -200,7 +200,8 @@ vec taylor_values(std::int64_t M, int nbar, double sll, bool norm, bool sym) {
   const double Md = static_cast<double>(M);
   auto W = [&](double n) {
     double s = 0.0;
-    for (int mi = 0; mi < nm; ++mi) s += Fm[mi] * std::cos(2 * kPi * (mi + 1.0) * (n - Md / 2. + 0.5) / Md);
+    for (int mi = 0; mi < nm; ++mi)
+      s += Fm[mi] * std::cos(2 * kPi * (mi + 1.0) * (n - Md / 2. + 0.5) / Md);
     return 1 + 2 * s;
   };
   vec w(M);
@@ -226,9 +227,11 @@ vec lanczos_values(std::int64_t M, bool sym) {
 }
 
 vec kbd_values(std::int64_t M, double beta, bool sym) {
-  if (!sym) throw value_error("Kaiser-Bessel Derived windows are only defined for symmetric shapes");
+  if (!sym)
+    throw value_error("Kaiser-Bessel Derived windows are only defined for symmetric shapes");
   if (M < 1) return vec();
-  if (M % 2) throw value_error("Kaiser-Bessel Derived windows are only defined for even number of points");
+  if (M % 2)
+    throw value_error("Kaiser-Bessel Derived windows are only defined for even number of points");
   const vec k = kaiser_values(M / 2 + 1, beta, true);
   vec csum(k.size());
   double s = 0.0;
@@ -249,9 +252,31 @@ vec exponential_values(std::int64_t M, std::optional<double> center, double tau,
 }
 
 enum class kind {
-  barthann, bartlett, blackman, blackmanharris, bohman, boxcar, chebwin, cosine, dpss,
-  exponential, flattop, gaussian, general_cosine, general_gaussian, general_hamming, hamming,
-  hann, kaiser, kaiser_bessel_derived, lanczos, nuttall, parzen, taylor, triang, tukey
+  barthann,
+  bartlett,
+  blackman,
+  blackmanharris,
+  bohman,
+  boxcar,
+  chebwin,
+  cosine,
+  dpss,
+  exponential,
+  flattop,
+  gaussian,
+  general_cosine,
+  general_gaussian,
+  general_hamming,
+  hamming,
+  hann,
+  kaiser,
+  kaiser_bessel_derived,
+  lanczos,
+  nuttall,
+  parzen,
+  taylor,
+  triang,
+  tukey
 };
 // Whether a window takes parameters: no, yes (required), or optional ones (SciPy's 'OPTIONAL').
 enum class takes { no, yes, optional };
@@ -337,7 +362,8 @@ std::string py_repr(double v) {
   if (exp10 >= -4 && exp10 < 16) {
     if (exp10 < 0) return sign + "0." + std::string(-exp10 - 1, '0') + digits;
     const auto int_len = static_cast<std::size_t>(exp10) + 1;
-    if (digits.size() <= int_len) return sign + digits + std::string(int_len - digits.size(), '0') + ".0";
+    if (digits.size() <= int_len)
+      return sign + digits + std::string(int_len - digits.size(), '0') + ".0";
     return sign + digits.substr(0, int_len) + "." + digits.substr(int_len);
   }
   std::string out = sign + digits.substr(0, 1);
@@ -384,13 +410,21 @@ std::vector<double> window_values(const std::string& name, const std::vector<dou
       return pointwise(M, sym, [](double n, double m) {
         return n <= (m - 1) / 2.0 ? 2.0 * n / (m - 1) : 2.0 - 2.0 * n / (m - 1);
       });
-    case kind::blackman: need(0, 0); return general_cosine_values(M, {0.42, 0.50, 0.08}, sym);
+    case kind::blackman:
+      need(0, 0);
+      return general_cosine_values(M, {0.42, 0.50, 0.08}, sym);
     case kind::blackmanharris:
       need(0, 0);
       return general_cosine_values(M, {0.35875, 0.48829, 0.14128, 0.01168}, sym);
-    case kind::bohman: need(0, 0); return bohman_values(M, sym);
-    case kind::boxcar: need(0, 0); return pointwise(M, sym, [](double, double) { return 1.0; });
-    case kind::chebwin: need(1, 1); return chebwin_values(M, p[0], sym);
+    case kind::bohman:
+      need(0, 0);
+      return bohman_values(M, sym);
+    case kind::boxcar:
+      need(0, 0);
+      return pointwise(M, sym, [](double, double) { return 1.0; });
+    case kind::chebwin:
+      need(1, 1);
+      return chebwin_values(M, p[0], sym);
     case kind::cosine:
       need(0, 0);
       return pointwise(M, sym, [](double n, double m) { return std::sin(kPi / m * (n + .5)); });
@@ -400,9 +434,9 @@ std::vector<double> window_values(const std::string& name, const std::vector<dou
     case kind::exponential:
       need(0, 2);
       // A NaN centre stands for SciPy's None.
-      return exponential_values(M, np > 0 && !std::isnan(p[0]) ? std::optional<double>(p[0])
-                                                               : std::nullopt,
-                                np > 1 ? p[1] : 1.0, sym);
+      return exponential_values(
+          M, np > 0 && !std::isnan(p[0]) ? std::optional<double>(p[0]) : std::nullopt,
+          np > 1 ? p[1] : 1.0, sym);
     case kind::flattop:
       need(0, 0);
       return general_cosine_values(
@@ -413,7 +447,8 @@ std::vector<double> window_values(const std::string& name, const std::vector<dou
         const double x = n - (m - 1.0) / 2.0;
         return std::exp(-(x * x) / (2 * p[0] * p[0]));
       });
-    case kind::general_cosine: return general_cosine_values(M, p, sym);
+    case kind::general_cosine:
+      return general_cosine_values(M, p, sym);
     case kind::general_gaussian:
       need(2, 2);
       return pointwise(M, sym, [&](double n, double m) {
@@ -422,11 +457,21 @@ std::vector<double> window_values(const std::string& name, const std::vector<dou
     case kind::general_hamming:
       need(1, 1);
       return general_cosine_values(M, {p[0], 1. - p[0]}, sym);
-    case kind::hamming: need(0, 0); return general_cosine_values(M, {0.54, 1. - 0.54}, sym);
-    case kind::hann: need(0, 0); return general_cosine_values(M, {0.5, 0.5}, sym);
-    case kind::kaiser: need(1, 1); return kaiser_values(M, p[0], sym);
-    case kind::kaiser_bessel_derived: need(1, 1); return kbd_values(M, p[0], sym);
-    case kind::lanczos: need(0, 0); return lanczos_values(M, sym);
+    case kind::hamming:
+      need(0, 0);
+      return general_cosine_values(M, {0.54, 1. - 0.54}, sym);
+    case kind::hann:
+      need(0, 0);
+      return general_cosine_values(M, {0.5, 0.5}, sym);
+    case kind::kaiser:
+      need(1, 1);
+      return kaiser_values(M, p[0], sym);
+    case kind::kaiser_bessel_derived:
+      need(1, 1);
+      return kbd_values(M, p[0], sym);
+    case kind::lanczos:
+      need(0, 0);
+      return lanczos_values(M, sym);
     case kind::nuttall:
       need(0, 0);
       return general_cosine_values(M, {0.3635819, 0.4891775, 0.1365995, 0.0106411}, sym);
@@ -441,15 +486,20 @@ std::vector<double> window_values(const std::string& name, const std::vector<dou
       need(0, 3);
       return taylor_values(M, np > 0 ? static_cast<int>(p[0]) : 4, np > 1 ? p[1] : 30,
                            np > 2 ? p[2] != 0 : true, sym);
-    case kind::triang: need(0, 0); return triang_values(M, sym);
-    case kind::tukey: need(0, 1); return tukey_values(M, np > 0 ? p[0] : 0.5, sym);
+    case kind::triang:
+      need(0, 0);
+      return triang_values(M, sym);
+    case kind::tukey:
+      need(0, 1);
+      return tukey_values(M, np > 0 ? p[0] : 0.5, sym);
   }
   throw value_error("Unknown window type.");
 }
 
 std::vector<double> get_window_values(const window_spec& window, std::int64_t Nx, bool fftbins) {
   const std::string repr = window_repr(window);
-  if (Nx <= 0) throw value_error("Parameter Nx=" + std::to_string(Nx) + " is not a positive integer");
+  if (Nx <= 0)
+    throw value_error("Parameter Nx=" + std::to_string(Nx) + " is not a positive integer");
   bool sym = !fftbins;
   std::string name = window.name;
   const auto ends_with = [&](const std::string& suffix) {
@@ -526,7 +576,10 @@ std::vector<double> dpss_values(std::int64_t M, double NW, std::int64_t kmax, bo
     for (int it = 0; it < 200; ++it) {
       const double mid = 0.5 * (a + b);
       if (mid == a || mid == b) break;
-      if (count_below(mid) <= M - 1 - k) a = mid; else b = mid;
+      if (count_below(mid) <= M - 1 - k)
+        a = mid;
+      else
+        b = mid;
     }
     const double lam = 0.5 * (a + b);
     const double shift = lam + (std::abs(lam) + 1) * 1e-14;
@@ -575,20 +628,24 @@ std::vector<double> dpss_values(std::int64_t M, double NW, std::int64_t kmax, bo
   for (std::int64_t k = 0; k < K; k += 2) {
     double s = 0;
     for (double v : rows[k]) s += v;
-    if (s < 0) for (double& v : rows[k]) v = -v;
+    if (s < 0)
+      for (double& v : rows[k]) v = -v;
   }
   const double thresh = std::max(1e-7, 1. / md);
   for (std::int64_t k = 1; k < K; k += 2) {
     for (double v : rows[k])
       if (v * v > thresh) {
-        if (v < 0) for (double& u : rows[k]) u = -u;
+        if (v < 0)
+          for (double& u : rows[k]) u = -u;
         break;
       }
   }
   if (norm != "2") {
     double mx = -HUGE_VAL;
-    for (const auto& r : rows) for (double v : r) mx = std::max(mx, v);
-    for (auto& r : rows) for (double& v : r) v /= mx;
+    for (const auto& r : rows)
+      for (double v : r) mx = std::max(mx, v);
+    for (auto& r : rows)
+      for (double& v : r) v /= mx;
     if (M % 2 == 0) {
       double correction;
       if (norm == "approximate") {
@@ -609,7 +666,8 @@ std::vector<double> dpss_values(std::int64_t M, double NW, std::int64_t kmax, bo
         }
         correction = md / total;
       }
-      for (auto& r : rows) for (double& v : r) v *= correction;
+      for (auto& r : rows)
+        for (double& v : r) v *= correction;
     }
   }
   vec out;

@@ -307,8 +307,7 @@ struct host_response {
 };
 host_response freqz_values(const std::vector<double>& b, const std::vector<double>& a,
                            const frequencies& worN, bool whole, double fs, bool include_nyquist);
-host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, bool whole,
-                              double fs);
+host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, bool whole, double fs);
 struct host_delay {
   std::vector<double> w, gd;
 };

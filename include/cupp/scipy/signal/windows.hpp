@@ -26,7 +26,7 @@ struct window_spec {
   std::vector<double> params;
   bool tuple = false;  // given as SciPy's tuple (a name with parameters)
 
-  window_spec(const char* n) : name(n) {}           // NOLINT: implicit, as window="hann"
+  window_spec(const char* n) : name(n) {}             // NOLINT: implicit, as window="hann"
   window_spec(std::string n) : name(std::move(n)) {}  // NOLINT: implicit
   window_spec(double beta) : name("kaiser"), params{beta}, tuple(true) {}  // NOLINT: implicit
   window_spec(std::string n, std::vector<double> p)
