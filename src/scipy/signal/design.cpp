@@ -16,6 +16,7 @@
 
 #include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
+#include "host_fft.hpp"
 
 namespace cupp::scipy::signal {
 
@@ -1688,17 +1689,20 @@ std::vector<double> firwin2_values(std::int64_t numtaps, const std::vector<doubl
     if (ftype > 2) shift *= cd(0, 1);
     fx2[i] = fx[i] * shift;
   }
-  // irfft of fx2 (length 2 (nfreqs - 1)), its first numtaps points.
+  // irfft of fx2 (length 2 (nfreqs - 1)), its first numtaps points: the Hermitian spectrum
+  // (the imaginary parts at 0 and Nyquist dropped, as irfft does) transformed back.
   const std::int64_t n = 2 * (nfreqs - 1);
-  vec out(numtaps, 0.0);
-  for (std::int64_t t = 0; t < numtaps && t < n; ++t) {
-    double s = fx2[0].real() + fx2[nfreqs - 1].real() * ((t % 2) ? -1.0 : 1.0);
-    for (std::int64_t k = 1; k < nfreqs - 1; ++k) {
-      const double ph = 2 * kPi * static_cast<double>((k * t) % n) / static_cast<double>(n);
-      s += 2 * (fx2[k].real() * std::cos(ph) - fx2[k].imag() * std::sin(ph));
-    }
-    out[t] = s / static_cast<double>(n);
+  cvec full(n);
+  full[0] = fx2[0].real();
+  full[nfreqs - 1] = fx2[nfreqs - 1].real();
+  for (std::int64_t k = 1; k < nfreqs - 1; ++k) {
+    full[k] = fx2[k];
+    full[n - k] = std::conj(fx2[k]);
   }
+  const cvec time = host_dft(std::move(full), true);
+  vec out(numtaps, 0.0);
+  for (std::int64_t t = 0; t < numtaps && t < n; ++t)
+    out[t] = time[t].real() / static_cast<double>(n);
   if (!window.name.empty()) {
     const vec wind = get_window_values(window, numtaps, false);
     for (std::int64_t i = 0; i < numtaps; ++i) out[i] *= wind[i];

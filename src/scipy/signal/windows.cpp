@@ -18,6 +18,7 @@
 
 #include "cupp/array.hpp"
 #include "cupp/core/error.hpp"
+#include "host_fft.hpp"
 
 namespace cupp::scipy::signal {
 
@@ -149,17 +150,14 @@ vec chebwin_values(std::int64_t M, double at, bool sym) {
     else
       p[k] = std::cos(order * std::acos(x));
   }
-  // The real part of the DFT of p (times the half-sample shift for even M), as SciPy's fft; a
-  // direct O(M^2) sum, exact enough and never the cost that matters for a window.
-  auto dft_real = [&](std::int64_t j) {
-    double s = 0.0;
-    for (std::int64_t k = 0; k < M; ++k) {
-      double ph = -2.0 * kPi * static_cast<double>((j * k) % M) / static_cast<double>(M);
-      if (M % 2 == 0) ph += kPi / static_cast<double>(M) * static_cast<double>(k);
-      s += p[k] * std::cos(ph);
-    }
-    return s;
-  };
+  // The real part of the DFT of p (times the half-sample shift for even M), as SciPy's fft.
+  std::vector<std::complex<double>> pc(M);
+  for (std::int64_t k = 0; k < M; ++k)
+    pc[k] = M % 2 ? std::complex<double>(p[k])
+                  : p[k] * std::exp(std::complex<double>(
+                               0, kPi / static_cast<double>(M) * static_cast<double>(k)));
+  const auto spectrum = host_dft(std::move(pc));
+  auto dft_real = [&](std::int64_t j) { return spectrum[j].real(); };
   vec w;
   if (M % 2) {
     const std::int64_t n = (M + 1) / 2;
@@ -653,14 +651,12 @@ std::vector<double> dpss_values(std::int64_t M, double NW, std::int64_t kmax, bo
       } else {
         // M / real(sum of rfft(w0) with the subsample shift applied to the bins after the first)
         double total = 0;
-        const auto& w0 = rows[0];
+        const auto s0 = host_dft(std::vector<std::complex<double>>(rows[0].begin(), rows[0].end()));
         for (std::int64_t j = 0; j <= M / 2; ++j) {
-          std::complex<double> s = 0;
-          for (std::int64_t n = 0; n < M; ++n)
-            s += w0[n] * std::polar(1.0, -2 * kPi * static_cast<double>((j * n) % M) / md);
+          std::complex<double> s = s0[j];
           if (j > 0) {
             const double sh = -(1 - 1. / md) * static_cast<double>(j);
-            s *= 2.0 * std::polar(1.0, -kPi * sh);
+            s *= 2.0 * std::exp(std::complex<double>(0, -kPi * sh));
           }
           total += s.real();
         }
