@@ -370,6 +370,40 @@ for name, s in SOS.items():
         put(k + "|w", w)
         put(k + "|h", np.asarray(h, complex))
 
+# Analog responses and freqz_zpk.
+AN = {"a0": sig.butter(4, 2.0, analog=True), "a1": sig.cheby1(3, 1.0, [1.0, 3.0], "band",
+                                                                analog=True)}
+ANZ = {"a0": sig.cheby2(3, 30.0, 1.5, analog=True, output="zpk"),
+       "a1": sig.ellip(4, 1.0, 40.0, [0.5, 2.0], "stop", analog=True, output="zpk")}
+for name, (b, a) in AN.items():
+    put(key("fsin", name, "b"), b)
+    put(key("fsin", name, "a"), a)
+    for worN in (20, [0.1, 1.0, 2.5, 10.0]):
+        w, h = sig.freqs(b, a, worN=worN)
+        k = key("freqs", name, worN if isinstance(worN, int) else "w:" + f(worN))
+        put(k + "|w", w)
+        put(k + "|h", np.asarray(h, complex))
+    put(key("findfreqs", name, 10, "ba"), sig.findfreqs(b, a, 10))
+for name, (z, p, k0) in ANZ.items():
+    put(key("fszin", name, "z"), np.asarray(z, complex))
+    put(key("fszin", name, "p"), np.asarray(p, complex))
+    put(key("fszin", name, "k"), [k0])
+    for worN in (20, [0.1, 1.0, 2.5, 10.0]):
+        w, h = sig.freqs_zpk(z, p, k0, worN=worN)
+        k = key("freqs_zpk", name, worN if isinstance(worN, int) else "w:" + f(worN))
+        put(k + "|w", w)
+        put(k + "|h", np.asarray(h, complex))
+    put(key("findfreqs", name, 12, "zp"), sig.findfreqs(z, p, 12, kind="zp"))
+DZ = sig.ellip(4, 1.0, 40.0, 0.3, output="zpk")
+put(key("fszin", "d0", "z"), np.asarray(DZ[0], complex))
+put(key("fszin", "d0", "p"), np.asarray(DZ[1], complex))
+put(key("fszin", "d0", "k"), [DZ[2]])
+for worN, whole, fs in ((8, False, 2 * np.pi), (9, True, 2 * np.pi), ([0.0, 0.1, 0.3], False, 1.0)):
+    w, h = sig.freqz_zpk(*DZ, worN=worN, whole=whole, fs=fs)
+    k = key("freqz_zpk", "d0", worN if isinstance(worN, int) else "w:" + f(worN), whole, fs)
+    put(k + "|w", w)
+    put(k + "|h", np.asarray(h, complex))
+
 # FIR design.
 FIRWIN = [(11, [0.3], None, "hamming", True, True, None),
           (10, [0.3], None, "hamming", True, True, None),

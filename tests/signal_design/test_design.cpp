@@ -432,6 +432,58 @@ TEST(SignalDesign, FrequencyResponsesMatchSciPy) {
       "worN must be nonnegative, got -1"));
 }
 
+TEST(SignalDesign, AnalogResponsesAndFreqzZpkMatchSciPy) {
+  auto worN = [](const std::string& s) -> signal::frequencies {
+    if (s.rfind("w:", 0) == 0) return ref::list(s.substr(2));
+    return std::int64_t{std::stoll(s)};
+  };
+  int checked = 0;
+  for (const std::string& base : ref::keys("freqs", false, true)) {
+    SCOPED_TRACE(base);
+    const auto f = ref::split(base);  // freqs|name|worN
+    const auto r = signal::detail::freqs_values(ref::at("fsin|" + f[1] + "|b").r,
+                                                ref::at("fsin|" + f[1] + "|a").r, worN(f[2]));
+    EXPECT_TRUE(ref::close(r.w, ref::at(base + "|w").r, 1e-14, 0, base + " w"));
+    EXPECT_TRUE(ref::close(r.h, ref::at(base + "|h").c, 1e-12, 1e-15, base + " h"));
+    ++checked;
+  }
+  for (const char* fam : {"freqs_zpk", "freqz_zpk"}) {
+    for (const std::string& base : ref::keys(fam, false, true)) {
+      SCOPED_TRACE(base);
+      const auto f = ref::split(base);  // freqs_zpk|name|worN, freqz_zpk|name|worN|whole|fs
+      const std::string in = "fszin|" + f[1];
+      const auto& z = ref::at(in + "|z").c;
+      const auto& p = ref::at(in + "|p").c;
+      const double k = ref::at(in + "|k").r.at(0);
+      const auto r = std::string(fam) == "freqs_zpk"
+                         ? signal::detail::freqs_zpk_values(z, p, k, worN(f[2]))
+                         : signal::detail::freqz_zpk_values(z, p, k, worN(f[2]), ref::flag(f[3]),
+                                                            ref::num(f[4]));
+      EXPECT_TRUE(ref::close(r.w, ref::at(base + "|w").r, 1e-14, 1e-15, base + " w"));
+      EXPECT_TRUE(ref::close(r.h, ref::at(base + "|h").c, 1e-12, 1e-15, base + " h"));
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 4 + 4 + 3);
+  for (const std::string& k : ref::keys("findfreqs", false, false)) {
+    const auto f = ref::split(k);  // findfreqs|name|N|kind
+    const std::string in = (f[3] == "ba" ? "fsin|" : "fszin|") + f[1];
+    std::vector<cd> num, den;
+    if (f[3] == "ba") {
+      for (double v : ref::at(in + "|b").r) num.push_back(v);
+      for (double v : ref::at(in + "|a").r) den.push_back(v);
+    } else {
+      num = ref::at(in + "|z").c;
+      den = ref::at(in + "|p").c;
+    }
+    EXPECT_TRUE(ref::close(signal::detail::findfreqs_values(num, den, std::stoll(f[2]), f[3]),
+                           ref::at(k).r, 1e-14, 0, k));
+  }
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] { signal::detail::findfreqs_values({}, {1.0}, 4, "xy"); },
+      "input must be one of {'ba', 'zp'}"));
+}
+
 TEST(SignalDesign, FirwinMatchesSciPy) {
   auto call = [](const std::vector<std::string>& f) {
     // firwin|numtaps|cutoff|width|window|window params|pass_zero|scale|fs
@@ -535,6 +587,20 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
   EXPECT_TRUE(ref::close(f2.get(),
                          ref::at("firwin2|31|0,0.3,0.5,1.0|1.0,1.0,0.0,0.0|None|hamming|0|None").r,
                          1e-12, 1e-14, "firwin2"));
+  const auto fs = signal::freqs(ref::at("fsin|a0|b").r, ref::at("fsin|a0|a").r, 20);
+  EXPECT_TRUE(ref::close(fs.w.get(), ref::at("freqs|a0|20|w").r, 1e-14, 0, "freqs w"));
+  EXPECT_TRUE(ref::close(fs.h.get(), ref::at("freqs|a0|20|h").c, 1e-12, 1e-15, "freqs h"));
+  const auto& z = ref::at("fszin|d0|z").c;
+  const auto& p = ref::at("fszin|d0|p").c;
+  const auto fz = signal::freqz_zpk(z, p, ref::at("fszin|d0|k").r.at(0), 9, true);
+  EXPECT_TRUE(ref::close(fz.h.get(), ref::at("freqz_zpk|d0|9|1|6.283185307179586|h").c, 1e-12,
+                         1e-15, "freqz_zpk"));
+  const auto& az = ref::at("fszin|a1|z").c;
+  const auto& ap = ref::at("fszin|a1|p").c;
+  const auto fzs = signal::freqs_zpk(az, ap, ref::at("fszin|a1|k").r.at(0), 20);
+  EXPECT_TRUE(ref::close(fzs.h.get(), ref::at("freqs_zpk|a1|20|h").c, 1e-12, 1e-15, "freqs_zpk"));
+  EXPECT_TRUE(ref::close(signal::findfreqs(az, ap, 12, "zp").get(), ref::at("findfreqs|a1|12|zp").r,
+                         1e-14, 0, "findfreqs"));
   const auto ls = signal::firls(11, {0, 0.3, 0.5, 1.0}, {1.0, 1.0, 0.0, 0.0});
   EXPECT_TRUE(ref::close(ls.get(), ref::at("firls|11|0,0.3,0.5,1.0|1.0,1.0,0.0,0.0||None").r, 1e-10,
                          1e-12, "firls"));

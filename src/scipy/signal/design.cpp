@@ -1901,6 +1901,95 @@ host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, boo
   return out;
 }
 
+host_response freqz_zpk_values(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                               const frequencies& worN, bool whole, double fs) {
+  host_response r;
+  vec w;
+  if (worN.given()) {
+    for (double v : worN.values()) w.push_back(2 * kPi * v / fs);
+  } else {
+    const std::int64_t N = worN.count();
+    if (N < 0)
+      throw value_error("Number of samples, " + std::to_string(N) + ", must be non-negative.");
+    const double step = (whole ? 2 * kPi : kPi) / static_cast<double>(N);
+    for (std::int64_t i = 0; i < N; ++i) w.push_back(static_cast<double>(i) * step);
+  }
+  for (double wi : w) {
+    const cd zm1 = std::exp(cd(0, wi));
+    cd num = 1.0, den = 1.0;
+    for (const cd& v : z) num = np_mul(num, zm1 - v);
+    for (const cd& v : p) den = np_mul(den, zm1 - v);
+    r.h.push_back(np_div(np_mul(c_(k), num), den));
+    r.w.push_back(wi * (fs / (2 * kPi)));
+  }
+  return r;
+}
+
+std::vector<double> findfreqs_values(const std::vector<cd>& num, const std::vector<cd>& den,
+                                     std::int64_t N, const std::string& kind) {
+  cvec ep, tz;
+  if (kind == "ba") {
+    ep = poly_roots(den);
+    tz = poly_roots(num);
+  } else if (kind == "zp") {
+    ep = den;
+    tz = num;
+  } else {
+    throw value_error("input must be one of {'ba', 'zp'}");
+  }
+  if (ep.empty()) ep = {cd(-1000.0)};
+  cvec ez;
+  for (const cd& v : ep)
+    if (v.imag() >= 0) ez.push_back(v);
+  for (const cd& v : tz)
+    if (std::abs(v) < 1e5 && v.imag() >= 0) ez.push_back(v);
+  double hi = -HUGE_VAL, lo = HUGE_VAL;
+  for (const cd& v : ez) {
+    const double integ = std::abs(v) < 1e-10 ? 1.0 : 0.0;
+    hi = std::max(hi, 3 * std::abs(v.real() + integ) + 1.5 * v.imag());
+    lo = std::min(lo, std::abs(v.real() + integ) + 2 * v.imag());
+  }
+  // NumPy rounds half to even, as nearbyint does.
+  const double hfreq = std::nearbyint(std::log10(hi) + 0.5);
+  const double lfreq = std::nearbyint(std::log10(0.1 * lo) - 0.5);
+  vec w(N);
+  const double step = N > 1 ? (hfreq - lfreq) / static_cast<double>(N - 1) : 0.0;
+  for (std::int64_t i = 0; i < N; ++i) {
+    const double y = (i == N - 1 && N > 1) ? hfreq : static_cast<double>(i) * step + lfreq;
+    w[i] = std::pow(10.0, y);
+  }
+  return w;
+}
+
+host_response freqs_values(const std::vector<double>& b, const std::vector<double>& a,
+                           const frequencies& worN) {
+  host_response r;
+  r.w = worN.given() ? worN.values()
+                     : findfreqs_values(to_complex(b), to_complex(a), worN.count(), "ba");
+  for (double wi : r.w) {
+    const cd s(0, wi);
+    cd nb = 0, na = 0;
+    for (double v : b) nb = np_add(np_mul(nb, s), c_(v));
+    for (double v : a) na = np_add(np_mul(na, s), c_(v));
+    r.h.push_back(np_div(nb, na));
+  }
+  return r;
+}
+
+host_response freqs_zpk_values(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                               const frequencies& worN) {
+  host_response r;
+  r.w = worN.given() ? worN.values() : findfreqs_values(z, p, worN.count(), "zp");
+  for (double wi : r.w) {
+    const cd s(0, wi);
+    cd num = 1.0, den = 1.0;
+    for (const cd& v : z) num = np_mul(num, s - v);
+    for (const cd& v : p) den = np_mul(den, s - v);
+    r.h.push_back(np_mul(c_(k), np_div(num, den)));
+  }
+  return r;
+}
+
 host_delay group_delay_values(const ba& system, const frequencies& worN, bool whole, double fs) {
   const vec& b = system.b;
   const vec& a = system.a;
@@ -1964,6 +2053,22 @@ freq_response sosfreqz(const sos_array& sos, const frequencies& worN, bool whole
 }
 freq_response freqz_sos(const sos_array& sos, const frequencies& worN, bool whole, double fs) {
   return sosfreqz(sos, worN, whole, fs);
+}
+freq_response freqz_zpk(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                        const frequencies& worN, bool whole, double fs) {
+  return to_device(detail::freqz_zpk_values(z, p, k, worN, whole, fs));
+}
+freq_response freqs(const std::vector<double>& b, const std::vector<double>& a,
+                    const frequencies& worN) {
+  return to_device(detail::freqs_values(b, a, worN));
+}
+freq_response freqs_zpk(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                        const frequencies& worN) {
+  return to_device(detail::freqs_zpk_values(z, p, k, worN));
+}
+ndarray<double> findfreqs(const std::vector<cd>& num, const std::vector<cd>& den, std::int64_t N,
+                          const std::string& kind) {
+  return asarray(detail::findfreqs_values(num, den, N, kind));
 }
 group_delay_result group_delay(const ba& system, const frequencies& w, bool whole, double fs) {
   const detail::host_delay d = detail::group_delay_values(system, w, whole, fs);

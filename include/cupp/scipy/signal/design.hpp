@@ -274,6 +274,25 @@ freq_response sosfreqz(const sos_array& sos, const frequencies& worN = 512, bool
 /// scipy.signal.freqz_sos: the same as sosfreqz.
 freq_response freqz_sos(const sos_array& sos, const frequencies& worN = 512, bool whole = false,
                         double fs = kTwoPi);
+/// Equivalent to scipy.signal.freqz_zpk(z, p, k, worN=512, whole=False, fs=2*pi): freqz of a
+/// filter given by its zeros, poles and gain.
+freq_response freqz_zpk(const std::vector<std::complex<double>>& z,
+                        const std::vector<std::complex<double>>& p, double k,
+                        const frequencies& worN = 512, bool whole = false, double fs = kTwoPi);
+/// Equivalent to scipy.signal.freqs(b, a, worN=200): the response of an analog filter at worN
+/// frequencies chosen by findfreqs, or at the given angular frequencies.
+freq_response freqs(const std::vector<double>& b, const std::vector<double>& a,
+                    const frequencies& worN = 200);
+/// Equivalent to scipy.signal.freqs_zpk(z, p, k, worN=200).
+freq_response freqs_zpk(const std::vector<std::complex<double>>& z,
+                        const std::vector<std::complex<double>>& p, double k,
+                        const frequencies& worN = 200);
+/// Equivalent to scipy.signal.findfreqs(num, den, N, kind='ba'): N logarithmically spaced
+/// angular frequencies covering the interesting part of an analog response. With kind "zp",
+/// num and den are the zeros and poles.
+ndarray<double> findfreqs(const std::vector<std::complex<double>>& num,
+                          const std::vector<std::complex<double>>& den, std::int64_t N,
+                          const std::string& kind = "ba");
 /// Equivalent to scipy.signal.group_delay((b, a), w=512, whole=False, fs=2*pi). Where the
 /// response is singular the delay is 0, as SciPy sets it (SciPy also warns).
 group_delay_result group_delay(const ba& system, const frequencies& w = 512, bool whole = false,
@@ -308,6 +327,14 @@ struct host_response {
 host_response freqz_values(const std::vector<double>& b, const std::vector<double>& a,
                            const frequencies& worN, bool whole, double fs, bool include_nyquist);
 host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, bool whole, double fs);
+host_response freqz_zpk_values(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                               const frequencies& worN, bool whole, double fs);
+host_response freqs_values(const std::vector<double>& b, const std::vector<double>& a,
+                           const frequencies& worN);
+host_response freqs_zpk_values(const std::vector<cd>& z, const std::vector<cd>& p, double k,
+                               const frequencies& worN);
+std::vector<double> findfreqs_values(const std::vector<cd>& num, const std::vector<cd>& den,
+                                     std::int64_t N, const std::string& kind);
 struct host_delay {
   std::vector<double> w, gd;
 };
