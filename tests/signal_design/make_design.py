@@ -243,6 +243,48 @@ for w0, Q, fs in ((0.3, 30.0, 2.0), (60.0, 20.0, 1000.0), (0.8, 2.0, 2.0)):
         put(key(name, w0, Q, fs, "a"), a)
 err(key("iirnotch", 1.5, 30.0, 2.0), lambda: sig.iirnotch(1.5, 30.0))
 
+# iircomb, gammatone
+for w0, Q, ftype, fs, pz in ((20.0, 30.0, "notch", 200.0, False), (20.0, 30.0, "peak", 200.0, True),
+                             (0.25, 10.0, "notch", 2.0, True), (0.1, 5.0, "Peak", 2.0, False)):
+    b, a = sig.iircomb(w0, Q, ftype, fs, pass_zero=pz)
+    put(key("iircomb", w0, Q, ftype, fs, pz, "b"), b)
+    put(key("iircomb", w0, Q, ftype, fs, pz, "a"), a)
+for w0, Q, ftype, fs in ((0.3, 30.0, "notch", 2.0), (7.0, 30.0, "notch", 20.0),
+                         (120.0, 30.0, "notch", 200.0), (20.0, 30.0, "band", 200.0)):
+    err(key("iircomb", w0, Q, ftype, fs, False), lambda: sig.iircomb(w0, Q, ftype, fs))
+for freq, ftype, order, numtaps, fs in ((440.0, "fir", None, None, 16000.0),
+                                        (440.0, "fir", 3, 40, 16000.0), (0.2, "fir", None, None, None),
+                                        (1000.0, "iir", None, None, 16000.0), (0.3, "IIR", None, None, None)):
+    b, a = sig.gammatone(freq, ftype, order, numtaps, fs)
+    put(key("gammatone", freq, ftype, order, numtaps, fs, "b"), b)
+    put(key("gammatone", freq, ftype, order, numtaps, fs, "a"), a)
+for freq, ftype, order, fs in ((9000.0, "fir", None, 16000.0), (440.0, "fft", None, 16000.0),
+                               (440.0, "fir", 30, 16000.0)):
+    err(key("gammatone", freq, ftype, order, None, fs), lambda: sig.gammatone(freq, ftype, order, None, fs))
+
+# minimum_phase
+H0 = sig.firwin(31, 0.3)
+H1 = sig.remez(24, [0, 0.2, 0.3, 0.5], [1, 0]) if hasattr(sig, "remez") else sig.firwin(24, 0.3)
+put(key("mpin", "h0"), H0)
+put(key("mpin", "h1"), H1)
+for name, h in (("h0", H0), ("h1", H1)):
+    for method, n_fft, half in (("homomorphic", None, True), ("homomorphic", None, False),
+                                ("hilbert", None, True), ("homomorphic", 101, True),
+                                ("hilbert", 256, True)):
+        put(key("minimum_phase", name, method, n_fft, half),
+            sig.minimum_phase(h, method, n_fft, half=half))
+err(key("minimum_phase", "h0", "best", None, True), lambda: sig.minimum_phase(H0, "best"))
+err(key("minimum_phase", "h0", "hilbert", None, False),
+    lambda: sig.minimum_phase(H0, "hilbert", half=False))
+err(key("minimum_phase", "h0", "homomorphic", 16, True), lambda: sig.minimum_phase(H0, n_fft=16))
+
+# band_stop_obj
+for kind in ("butter", "cheby", "ellip"):
+    for ind, wp in ((0, 0.25), (1, 1.4)):
+        put(key("band_stop_obj", wp, ind, [0.2, 1.5], [0.4, 1.0], 1.0, 40.0, kind),
+            [sig.band_stop_obj(wp, ind, np.array([0.2, 1.5]), np.array([0.4, 1.0]), 1.0, 40.0,
+                               kind)])
+
 # Order selection and iirdesign.
 ORD = [([0.2], [0.3], 1.0, 40.0, False, None), ([0.3], [0.2], 1.0, 40.0, False, None),
        ([0.2, 0.5], [0.1, 0.6], 1.0, 40.0, False, None),

@@ -1195,6 +1195,97 @@ ba notch_peak(double w0, double Q, bool notch, double fs) {
 }  // namespace
 
 ba iirnotch(double w0, double Q, double fs) { return notch_peak(w0, Q, true, fs); }
+
+ba iircomb(double w0, double Q, const std::string& ftype_in, double fs, bool pass_zero) {
+  const std::string ftype = lower(ftype_in);
+  if (!(0 < w0 && w0 < fs / 2))
+    throw value_error("w0 must be between 0 and " + fmt(fs / 2) + " (Nyquist), but given " +
+                      fmt(w0) + ".");
+  if (ftype != "notch" && ftype != "peak") throw value_error("ftype must be either notch or peak.");
+  const auto N = static_cast<std::int64_t>(std::nearbyint(fs / w0));  // Python's round
+  if (std::abs(w0 - fs / static_cast<double>(N)) / fs > 1e-14)
+    throw value_error("fs must be divisible by w0.");
+  const double w = (2 * kPi * w0) / fs;
+  const double w_delta = w / Q;
+  const double G0 = ftype == "notch" ? 1 : 0, G = ftype == "notch" ? 0 : 1;
+  const double beta = std::tan(static_cast<double>(N) * w_delta / 4);
+  const double ax = (1 - beta) / (1 + beta);
+  const double bx = (G0 + G * beta) / (1 + beta);
+  const double cx = (G0 - G * beta) / (1 + beta);
+  const bool negative = (ftype == "peak" && pass_zero) || (ftype == "notch" && !pass_zero);
+  const double sgn = negative ? -1.0 : 1.0;
+  ba out;
+  out.b.assign(static_cast<std::size_t>(N + 1), 0.0);
+  out.a.assign(static_cast<std::size_t>(N + 1), 0.0);
+  out.b.front() = bx;
+  out.b.back() = sgn * cx;
+  out.a.front() = 1.0;
+  out.a.back() = sgn * ax;
+  return out;
+}
+
+ba gammatone(double freq, const std::string& ftype_in, std::optional<int> order,
+             std::optional<std::int64_t> numtaps, std::optional<double> fs_in) {
+  const double fs = fs_in ? *fs_in : 2;
+  const std::string ftype = lower(ftype_in);
+  if (!(0 < freq && freq < fs / 2))
+    throw value_error("The frequency must be between 0 and " + fmt(fs / 2) +
+                      " (Nyquist), but given " + fmt(freq) + ".");
+  if (ftype != "fir" && ftype != "iir") throw value_error("ftype must be either fir or iir.");
+  const double erb = freq / 9.26449 + 24.7;  // SciPy's _hz_to_erb
+  ba out;
+  if (ftype == "fir") {
+    const int ord = order ? *order : 4;
+    const std::int64_t n =
+        numtaps ? *numtaps : std::max(static_cast<std::int64_t>(fs * 0.015), std::int64_t{15});
+    if (!(0 < ord && ord <= 24)) throw value_error("Invalid order: order must be > 0 and <= 24.");
+    const double bw = 1.019 * erb;
+    double scale = 2 * std::pow(2 * kPi * bw, ord);
+    double fact = 1;
+    for (int i = 2; i <= ord - 1; ++i) fact *= i;
+    scale /= fact;
+    scale /= fs;
+    for (std::int64_t i = 0; i < n; ++i) {
+      const double t = static_cast<double>(i) / fs;
+      double b = std::pow(t, ord - 1) * std::exp(-2 * kPi * bw * t);
+      b = b * std::cos(2 * kPi * freq * t);
+      out.b.push_back(b * scale);
+    }
+    out.a = {1.0};
+    return out;
+  }
+  // SciPy warns that order and numtaps are not used here.
+  const double T = 1. / fs;
+  const double bw = 2 * kPi * 1.019 * erb;
+  const double fr = 2 * freq * kPi * T;
+  const double bwT = bw * T;
+  const cd g1 = -2.0 * std::exp(cd(0, 2 * fr)) * T;
+  const cd g2 = 2.0 * std::exp(cd(-bwT, fr)) * T;
+  const double g3 = std::sqrt(3 + std::pow(2.0, 1.5)) * std::sin(fr);
+  const double g4 = std::sqrt(3 - std::pow(2.0, 1.5)) * std::sin(fr);
+  const cd g5 = std::exp(cd(0, 2 * fr));
+  cd g = g1 + g2 * (std::cos(fr) - g4);
+  g *= (g1 + g2 * (std::cos(fr) + g4));
+  g *= (g1 + g2 * (std::cos(fr) - g3));
+  g *= (g1 + g2 * (std::cos(fr) + g3));
+  g /= std::pow(-2 / std::exp(2 * bwT) - 2.0 * g5 + 2.0 * (1.0 + g5) / std::exp(bwT), 4);
+  const double gm = std::hypot(g.real(), g.imag());
+  const double T4 = std::pow(T, 4);
+  out.b = {T4 / gm, -4 * T4 * std::cos(fr) / std::exp(bw * T) / gm,
+           6 * T4 * std::cos(2 * fr) / std::exp(2 * bw * T) / gm,
+           -4 * T4 * std::cos(3 * fr) / std::exp(3 * bw * T) / gm,
+           T4 * std::cos(4 * fr) / std::exp(4 * bw * T) / gm};
+  out.a = {1,
+           -8 * std::cos(fr) / std::exp(bw * T),
+           4 * (4 + 3 * std::cos(2 * fr)) / std::exp(2 * bw * T),
+           -8 * (6 * std::cos(fr) + std::cos(3 * fr)) / std::exp(3 * bw * T),
+           2 * (18 + 16 * std::cos(2 * fr) + std::cos(4 * fr)) / std::exp(4 * bw * T),
+           -8 * (6 * std::cos(fr) + std::cos(3 * fr)) / std::exp(5 * bw * T),
+           4 * (4 + 3 * std::cos(2 * fr)) / std::exp(6 * bw * T),
+           -8 * std::cos(fr) / std::exp(7 * bw * T),
+           std::exp(-8 * bw * T)};
+  return out;
+}
 ba iirpeak(double w0, double Q, double fs) { return notch_peak(w0, Q, false, fs); }
 
 // ---- Order selection --------------------------------------------------------------------------
@@ -1291,8 +1382,9 @@ double fminbound(F func, double x1, double x2) {
   return xf;
 }
 
-double band_stop_obj(double wp, int ind, vec passb, const vec& stopb, double gpass, double gstop,
-                     const std::string& type) {
+double stop_obj(double wp, int ind, vec passb, const vec& stopb, double gpass, double gstop,
+                const std::string& type) {
+  validate_gpass_gstop(gpass, gstop);
   passb[ind] = wp;
   double nat = HUGE_VAL;
   for (double s : stopb)
@@ -1352,10 +1444,10 @@ order_setup setup_order(const band_edges& wp_in, const band_edges& ws_in, double
     nat = {passb[0] / stopb[0]};
   } else if (filter_type == 3) {
     const double wp0 =
-        fminbound([&](double w) { return band_stop_obj(w, 0, passb, stopb, gpass, gstop, kind); },
+        fminbound([&](double w) { return stop_obj(w, 0, passb, stopb, gpass, gstop, kind); },
                   passb[0], stopb[0] - 1e-12);
     const double wp1 =
-        fminbound([&](double w) { return band_stop_obj(w, 1, passb, stopb, gpass, gstop, kind); },
+        fminbound([&](double w) { return stop_obj(w, 1, passb, stopb, gpass, gstop, kind); },
                   stopb[1] + 1e-12, passb[1]);
     s.passb = {wp0, wp1};
     for (double sb : stopb)
@@ -1378,6 +1470,16 @@ vec postprocess_wn(vec WN, bool analog, std::optional<double> fs) {
 }
 
 }  // namespace
+
+double band_stop_obj(double wp, int ind, const std::vector<double>& passb,
+                     const std::vector<double>& stopb, double gpass, double gstop,
+                     const std::string& type) {
+  if (type != "butter" && type != "cheby" && type != "ellip")
+    throw value_error("Incorrect type: " + type);
+  if (passb.size() != 2 || ind < 0 || ind > 1)
+    throw value_error("passb must hold two band edges and ind be 0 or 1");
+  return stop_obj(wp, ind, passb, stopb, gpass, gstop, type);
+}
 
 filter_order buttord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
                      bool analog, std::optional<double> fs) {
@@ -1901,6 +2003,89 @@ host_response sosfreqz_values(const sos_array& sos, const frequencies& worN, boo
   return out;
 }
 
+std::vector<double> minimum_phase_values(const std::vector<double>& h, const std::string& method,
+                                         std::int64_t n_fft, bool half) {
+  const auto n = static_cast<std::int64_t>(h.size());
+  if (n <= 2) throw value_error("h must be 1-D and at least 2 samples long");
+  // SciPy warns when h does not look symmetric.
+  if (method != "homomorphic" && method != "hilbert")
+    throw value_error("method must be \"homomorphic\" or \"hilbert\", got '" + method + "'");
+  if (method == "hilbert" && !half)
+    throw value_error("`half=False` is only supported when `method='homomorphic'`");
+  if (n_fft == 0)
+    n_fft = std::int64_t{1} << static_cast<int>(
+                std::ceil(std::log2(2 * static_cast<double>(n - 1) / 0.01)));
+  if (n_fft < n) throw value_error("n_fft must be at least len(h)==" + std::to_string(n));
+  const std::int64_t n_half = n / 2;
+  auto fft = [&](cvec x) { return host_dft(std::move(x)); };
+  auto ifft = [&](cvec x) {
+    cvec y = host_dft(std::move(x), true);
+    for (cd& v : y) v /= static_cast<double>(y.size());
+    return y;
+  };
+  cvec padded(n_fft, 0.0);
+  for (std::int64_t i = 0; i < n; ++i) padded[i] = h[i];
+  vec out;
+  if (method == "hilbert") {
+    const cvec F = fft(padded);
+    vec H(n_fft);
+    for (std::int64_t i = 0; i < n_fft; ++i) {
+      const double w = static_cast<double>(i) *
+                       (2 * kPi / static_cast<double>(n_fft) * static_cast<double>(n_half));
+      H[i] = (F[i] * std::exp(cd(0, w))).real();
+    }
+    const double dp = *std::max_element(H.begin(), H.end()) - 1;
+    const double ds = 0 - *std::min_element(H.begin(), H.end());
+    const double S = 4. / std::pow(std::sqrt(1 + dp + ds) + std::sqrt(1 - dp + ds), 2);
+    cvec mag(n_fft);
+    for (std::int64_t i = 0; i < n_fft; ++i) mag[i] = std::sqrt((H[i] + ds) * S) + 1e-10;
+    // SciPy's _dhtm: the discrete Hilbert transform of the log magnitude.
+    cvec lg(n_fft);
+    for (std::int64_t i = 0; i < n_fft; ++i) lg[i] = std::log(mag[i].real());
+    cvec c = ifft(lg);
+    const std::int64_t midpt = n_fft / 2;
+    for (std::int64_t i = 0; i < n_fft; ++i)
+      c[i] *= (i >= 1 && i < midpt) ? 1.0 : (i > midpt ? -1.0 : 0.0);
+    const cvec e = fft(c);
+    cvec prod(n_fft);
+    for (std::int64_t i = 0; i < n_fft; ++i) prod[i] = mag[i] * std::exp(e[i]);
+    const cvec rec = ifft(prod);
+    for (const cd& v : rec) out.push_back(v.real());
+  } else {
+    const cvec F = fft(padded);
+    vec t(n_fft);
+    double min_pos = HUGE_VAL;
+    for (std::int64_t i = 0; i < n_fft; ++i) {
+      t[i] = std::abs(F[i]);
+      if (t[i] > 0) min_pos = std::min(min_pos, t[i]);
+    }
+    cvec lg(n_fft);
+    for (std::int64_t i = 0; i < n_fft; ++i) {
+      lg[i] = std::log(t[i] + 1e-7 * min_pos);
+      if (half) lg[i] *= 0.5;
+    }
+    cvec c = ifft(lg);
+    const std::int64_t stop = n_fft / 2;
+    for (std::int64_t i = 0; i < n_fft; ++i) {
+      double win = 0;
+      if (i == 0)
+        win = 1;
+      else if (i < stop)
+        win = 2;
+      else if (i == stop && n_fft % 2)
+        win = 1;
+      c[i] = c[i].real() * win;
+    }
+    cvec e = fft(c);
+    for (cd& v : e) v = std::exp(v);
+    const cvec rec = ifft(e);
+    for (const cd& v : rec) out.push_back(v.real());
+  }
+  const std::int64_t n_out = half ? n_half + n % 2 : n;
+  out.resize(static_cast<std::size_t>(n_out));
+  return out;
+}
+
 host_response freqz_zpk_values(const std::vector<cd>& z, const std::vector<cd>& p, double k,
                                const frequencies& worN, bool whole, double fs) {
   host_response r;
@@ -2038,6 +2223,11 @@ ndarray<double> firwin2(std::int64_t numtaps, const std::vector<double>& freq,
                         const std::vector<double>& gain, std::optional<std::int64_t> nfreqs,
                         const window_spec& window, bool antisymmetric, std::optional<double> fs) {
   return asarray(detail::firwin2_values(numtaps, freq, gain, nfreqs, window, antisymmetric, fs));
+}
+ndarray<double> minimum_phase(const ndarray<double>& h, const std::string& method,
+                              std::int64_t n_fft, bool half) {
+  if (h.ndim() != 1) throw value_error("h must be 1-D and at least 2 samples long");
+  return asarray(detail::minimum_phase_values(h.get(), method, n_fft, half));
 }
 ndarray<double> firls(std::int64_t numtaps, const std::vector<double>& bands,
                       const std::vector<double>& desired, const std::vector<double>& weight,

@@ -130,6 +130,11 @@ ndarray<double> firwin2(std::int64_t numtaps, const std::vector<double>& freq,
 ndarray<double> firls(std::int64_t numtaps, const std::vector<double>& bands,
                       const std::vector<double>& desired, const std::vector<double>& weight = {},
                       std::optional<double> fs = std::nullopt);
+/// Equivalent to scipy.signal.minimum_phase(h, method='homomorphic', n_fft=None, *,
+/// half=True): the minimum-phase version of the linear-phase FIR filter h (computed on the host;
+/// `n_fft` 0 for SciPy's None). Throws value_error in SciPy's words.
+ndarray<double> minimum_phase(const ndarray<double>& h, const std::string& method = "homomorphic",
+                              std::int64_t n_fft = 0, bool half = true);
 /// scipy.signal.kaiser_beta(a): the Kaiser beta for an attenuation of a dB.
 double kaiser_beta(double a);
 /// scipy.signal.kaiser_atten(numtaps, width): the attenuation of a Kaiser FIR filter.
@@ -174,11 +179,27 @@ filter_coeffs bessel(int N, const band_edges& Wn, const std::string& btype = "lo
 ba iirnotch(double w0, double Q, double fs = 2.0);
 /// Equivalent to scipy.signal.iirpeak(w0, Q, fs=2.0): the second-order peak filter (b, a).
 ba iirpeak(double w0, double Q, double fs = 2.0);
+/// Equivalent to scipy.signal.iircomb(w0, Q, ftype='notch', fs=2.0, *, pass_zero=False): the
+/// comb filter notching (or peaking at) w0 and its harmonics; fs must be a multiple of w0.
+ba iircomb(double w0, double Q, const std::string& ftype = "notch", double fs = 2.0,
+           bool pass_zero = false);
+/// Equivalent to scipy.signal.gammatone(freq, ftype, order=None, numtaps=None, fs=None): the
+/// gammatone filter of the auditory filterbank, "fir" (order 4 and max(int(fs * 0.015), 15)
+/// taps by default) or "iir" (order 4; order and numtaps are not used).
+ba gammatone(double freq, const std::string& ftype, std::optional<int> order = std::nullopt,
+             std::optional<std::int64_t> numtaps = std::nullopt,
+             std::optional<double> fs = std::nullopt);
 /// Equivalent to scipy.signal.iirdesign(wp, ws, gpass, gstop, analog=False, ftype='ellip',
 /// output='ba', fs=None): the lowest-order filter of the type that meets the specification.
 filter_coeffs iirdesign(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
                         bool analog = false, const std::string& ftype = "ellip",
                         const std::string& output = "ba", std::optional<double> fs = std::nullopt);
+
+/// scipy.signal.band_stop_obj(wp, ind, passb, stopb, gpass, gstop, type): the order a band-stop
+/// filter needs when passb[ind] is moved to wp; type "butter", "cheby" or "ellip".
+double band_stop_obj(double wp, int ind, const std::vector<double>& passb,
+                     const std::vector<double>& stopb, double gpass, double gstop,
+                     const std::string& type);
 
 /// The order and natural frequency of scipy.signal.buttord, cheb1ord, cheb2ord, ellipord.
 struct filter_order {
@@ -335,6 +356,8 @@ host_response freqs_zpk_values(const std::vector<cd>& z, const std::vector<cd>& 
                                const frequencies& worN);
 std::vector<double> findfreqs_values(const std::vector<cd>& num, const std::vector<cd>& den,
                                      std::int64_t N, const std::string& kind);
+std::vector<double> minimum_phase_values(const std::vector<double>& h, const std::string& method,
+                                         std::int64_t n_fft, bool half);
 struct host_delay {
   std::vector<double> w, gd;
 };
