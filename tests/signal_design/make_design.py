@@ -446,6 +446,38 @@ for worN, whole, fs in ((8, False, 2 * np.pi), (9, True, 2 * np.pi), ([0.0, 0.1,
     put(k + "|w", w)
     put(k + "|h", np.asarray(h, complex))
 
+# Partial fractions.
+RES = {"r0": ([1.0, 2.0], [1.0, 3.0, 2.0]), "r1": ([2.0, 0.0, 1.0, 3.0], [1.0, 1.0, 0.5]),
+       "r2": ([1.0, -2.0, 1.0], [1.0, -1.0, 0.5, -0.1]),
+       "r3": ([1.0, 0.5], [1.0, 3.0, 3.0, 1.0]),  # a triple pole at -1
+       "r4": ([0.0], [1.0, 0.2])}
+for name, (b, a) in RES.items():
+    put(key("resin", name, "b"), b)
+    put(key("resin", name, "a"), a)
+    for fn in ("residue", "residuez"):
+        r, p, k = getattr(sig, fn)(b, a)
+        put(key(fn, name, "r"), np.asarray(r, complex))
+        put(key(fn, name, "p"), np.asarray(p, complex))
+        put(key(fn, name, "k"), np.asarray(k, complex))
+INV = {"i0": ([1.0, 2.0], [-1.0, -2.0], []), "i1": ([0.5, 0.5j, -0.5j], [-1.0, -1 + 1j, -1 - 1j], [1.0, 0.5]),
+       "i2": ([1.0, 2.0, 3.0], [-1.0, -1.0, -2.0], [2.0])}
+for name, (r, p, k) in INV.items():
+    put(key("invin", name, "r"), np.asarray(r, complex))
+    put(key("invin", name, "p"), np.asarray(p, complex))
+    put(key("invin", name, "k"), np.asarray(k if k else [], complex))
+    for fn in ("invres", "invresz"):
+        b, a = getattr(sig, fn)(r, p, k)
+        put(key(fn, name, "b"), np.asarray(b, complex))
+        put(key(fn, name, "a"), np.asarray(a, complex))
+for p, tol, rtype in (([1.0, 1.0001, 2.0, 3.0, 2.0005], 1e-3, "min"),
+                      ([1.0, 1.0001, 2.0, 3.0, 2.0005], 1e-3, "max"),
+                      ([1 + 1j, 1 + 1.0002j, 2.0, 1 - 1j], 1e-3, "avg")):
+    u, m = sig.unique_roots(p, tol, rtype)
+    put(key("unique_roots", p, tol, rtype, "u"), np.asarray(u, complex))
+    put(key("unique_roots", p, tol, rtype, "m"), m)
+err(key("residuez", "bad"), lambda: sig.residuez([1.0], [0.0, 1.0]))
+err(key("residue", "zero"), lambda: sig.residue([1.0], [0.0, 0.0]))
+
 # FIR design.
 FIRWIN = [(11, [0.3], None, "hamming", True, True, None),
           (10, [0.3], None, "hamming", True, True, None),

@@ -565,6 +565,90 @@ TEST(SignalDesign, AnalogResponsesAndFreqzZpkMatchSciPy) {
       "input must be one of {'ba', 'zp'}"));
 }
 
+// (r, p) pairs of a partial-fraction expansion against SciPy's, matched by pole (SciPy orders
+// them by magnitude after NumPy's eigenvalue order, which ties for conjugates).
+::testing::AssertionResult same_expansion(const signal::residues& got, const std::string& base,
+                                          double tol) {
+  const auto& wr = ref::at(base + "|r").c;
+  const auto& wp = ref::at(base + "|p").c;
+  if (got.p.size() != wp.size() || got.r.size() != wr.size())
+    return ::testing::AssertionFailure()
+           << base << ": " << got.p.size() << " poles instead of " << wp.size();
+  std::vector<bool> used(got.p.size(), false);
+  for (std::size_t i = 0; i < wp.size(); ++i) {
+    std::size_t best = got.p.size();
+    double bd = HUGE_VAL;
+    for (std::size_t j = 0; j < got.p.size(); ++j)
+      if (!used[j] && std::abs(got.p[j] - wp[i]) < bd - 1e-12) {
+        bd = std::abs(got.p[j] - wp[i]);
+        best = j;
+      }
+    used[best] = true;
+    if (bd > tol * std::max(1.0, std::abs(wp[i])) ||
+        std::abs(got.r[best] - wr[i]) > tol * std::max(1.0, std::abs(wr[i])))
+      return ::testing::AssertionFailure() << base << ": pole " << wp[i] << " residue " << wr[i]
+                                           << " against " << got.p[best] << ", " << got.r[best];
+  }
+  return ref::close(got.k, ref::at(base + "|k").c, tol, tol, base + " k");
+}
+
+TEST(SignalDesign, PartialFractionsMatchSciPy) {
+  int checked = 0;
+  for (const std::string& in : ref::keys("resin", false, true)) {
+    const std::string name = ref::split(in)[1];
+    const auto& b = ref::at(in + "|b").r;
+    const auto& a = ref::at(in + "|a").r;
+    // r3 has a triple pole, found to the cube root of the rounding before SciPy's grouping.
+    const double tol = name == "r3" ? 1e-5 : 1e-10;
+    EXPECT_TRUE(same_expansion(signal::residue(b, a), "residue|" + name, tol));
+    EXPECT_TRUE(same_expansion(signal::residuez(b, a), "residuez|" + name, tol));
+    checked += 2;
+  }
+  EXPECT_EQ(checked, 10);
+  for (const std::string& in : ref::keys("invin", false, true)) {
+    const std::string name = ref::split(in)[1];
+    const auto& r = ref::at(in + "|r").c;
+    const auto& p = ref::at(in + "|p").c;
+    const auto& k = ref::at(in + "|k").c;
+    for (const char* fn : {"invres", "invresz"}) {
+      const signal::ba_complex t =
+          std::string(fn) == "invres" ? signal::invres(r, p, k) : signal::invresz(r, p, k);
+      const std::string base = std::string(fn) + "|" + name;
+      EXPECT_TRUE(ref::close(t.b, ref::at(base + "|b").c, 1e-13, 1e-14, base + " b"));
+      EXPECT_TRUE(ref::close(t.a, ref::at(base + "|a").c, 1e-13, 1e-14, base + " a"));
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 16);
+  for (const std::string& base : ref::keys("unique_roots", false, true)) {
+    const auto f = ref::split(base);                    // unique_roots|p|tol|rtype
+    if (f[1].find('j') != std::string::npos) continue;  // complex inputs: the case below
+    std::vector<cd> p;
+    for (double v : ref::list(f[1])) p.push_back(v);
+    const auto [u, m] = signal::unique_roots(p, ref::num(f[2]), f[3]);
+    EXPECT_TRUE(ref::close(u, ref::at(base + "|u").c, 1e-15, 0, base));
+    EXPECT_EQ(std::vector<double>(m.begin(), m.end()), ref::at(base + "|m").r) << base;
+  }
+  const auto [u, m] =
+      signal::unique_roots({cd(1, 1), cd(1, 1.0002), cd(2.0), cd(1, -1)}, 1e-3, "avg");
+  EXPECT_TRUE(ref::close(u, ref::at("unique_roots|(1+1j),(1+1.0002j),2.0,(1-1j)|0.001|avg|u").c,
+                         1e-15, 0, "unique_roots complex"));
+  EXPECT_EQ(m, (std::vector<std::int64_t>{2, 1, 1}));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] {
+        signal::residuez({1.0}, {0.0, 1.0});
+      },
+      ref::at("residuez|bad").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] {
+        signal::residue({1.0}, {0.0, 0.0});
+      },
+      ref::at("residue|zero").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] { signal::unique_roots({1.0}, 1e-3, "median"); },
+      "`rtype` must be one of {'max', 'maximum', 'min', 'minimum', 'avg', 'mean'}"));
+}
+
 TEST(SignalDesign, FirwinMatchesSciPy) {
   auto call = [](const std::vector<std::string>& f) {
     // firwin|numtaps|cutoff|width|window|window params|pass_zero|scale|fs

@@ -12,6 +12,8 @@
 #include <numeric>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "cupp/array.hpp"
@@ -514,6 +516,273 @@ zpk sos2zpk(const sos_array& sos) {
     out.k *= f.k;
   }
   return out;
+}
+
+// ---- Partial fractions ------------------------------------------------------------------------
+
+namespace {
+
+// NumPy's polynomial helpers on complex coefficients, highest power first.
+cvec poly_add(const cvec& a, const cvec& b) {
+  const std::size_t n = std::max(a.size(), b.size());
+  cvec out(n, 0.0);
+  for (std::size_t i = 0; i < a.size(); ++i) out[n - a.size() + i] += a[i];
+  for (std::size_t i = 0; i < b.size(); ++i) out[n - b.size() + i] += b[i];
+  return out;
+}
+cvec poly_scale(const cvec& a, cd f) {
+  cvec out(a);
+  for (cd& v : out) v *= f;
+  return out;
+}
+cd poly_val(const cvec& c, cd x) {
+  cd s = 0;
+  for (const cd& v : c) s = s * x + v;
+  return s;
+}
+// numpy.polydiv: quotient and remainder, the remainder's leading terms dropped while they are
+// within NumPy's allclose of zero (1e-8).
+std::pair<cvec, cvec> poly_div(const cvec& u, const cvec& v) {
+  const std::ptrdiff_t m = static_cast<std::ptrdiff_t>(u.size()) - 1;
+  const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(v.size()) - 1;
+  const cd scale = 1.0 / v[0];
+  cvec q(static_cast<std::size_t>(std::max<std::ptrdiff_t>(m - n + 1, 1)), 0.0);
+  cvec r(u);
+  for (std::ptrdiff_t k = 0; k <= m - n; ++k) {
+    const cd d = scale * r[k];
+    q[k] = d;
+    for (std::ptrdiff_t j = 0; j <= n; ++j) r[k + j] -= d * v[j];
+  }
+  while (r.size() > 1 && std::abs(r[0]) <= 1e-8) r.erase(r.begin());
+  return {q, r};
+}
+
+cd reduce_group(const cvec& g, const std::string& rtype) {
+  if (rtype == "avg" || rtype == "mean") {
+    cd s = 0;
+    for (const cd& v : g) s += v;
+    return s / static_cast<double>(g.size());
+  }
+  // NumPy orders complex numbers by real part, then imaginary part.
+  auto less = [](const cd& x, const cd& y) {
+    return x.real() < y.real() || (x.real() == y.real() && x.imag() < y.imag());
+  };
+  return rtype == "min" || rtype == "minimum" ? *std::min_element(g.begin(), g.end(), less)
+                                              : *std::max_element(g.begin(), g.end(), less);
+}
+
+void check_rtype(const std::string& rtype) {
+  if (rtype != "max" && rtype != "maximum" && rtype != "min" && rtype != "minimum" &&
+      rtype != "avg" && rtype != "mean")
+    throw value_error("`rtype` must be one of {'max', 'maximum', 'min', 'minimum', 'avg', 'mean'}");
+}
+
+// SciPy's _group_poles: consecutive poles within tol of a block's first one form a block.
+std::pair<cvec, std::vector<std::int64_t>> group_poles(const cvec& poles, double tol,
+                                                       const std::string& rtype) {
+  check_rtype(rtype);
+  cvec unique;
+  std::vector<std::int64_t> mult;
+  if (poles.empty()) return {unique, mult};
+  cd pole = poles[0];
+  cvec block{pole};
+  for (std::size_t i = 1; i < poles.size(); ++i) {
+    if (std::abs(poles[i] - pole) <= tol) {
+      block.push_back(pole);
+    } else {
+      unique.push_back(reduce_group(block, rtype));
+      mult.push_back(static_cast<std::int64_t>(block.size()));
+      pole = poles[i];
+      block = {pole};
+    }
+  }
+  unique.push_back(reduce_group(block, rtype));
+  mult.push_back(static_cast<std::int64_t>(block.size()));
+  return {unique, mult};
+}
+
+// SciPy's _compute_factors: the denominator divided by each (power of each) pole's factor.
+std::pair<std::vector<cvec>, cvec> compute_factors(const cvec& roots,
+                                                   const std::vector<std::int64_t>& mult,
+                                                   bool include_powers) {
+  cvec current{1.0};
+  std::vector<cvec> suffixes{current};
+  for (std::size_t i = roots.size(); i-- > 1;) {
+    const cvec monomial{1.0, -roots[i]};
+    for (std::int64_t m = 0; m < mult[i]; ++m) current = polymul(current, monomial);
+    suffixes.push_back(current);
+  }
+  std::reverse(suffixes.begin(), suffixes.end());
+  std::vector<cvec> factors;
+  current = {1.0};
+  for (std::size_t i = 0; i < roots.size(); ++i) {
+    const cvec monomial{1.0, -roots[i]};
+    std::vector<cvec> block;
+    for (std::int64_t m = 0; m < mult[i]; ++m) {
+      if (m == 0 || include_powers) block.push_back(polymul(current, suffixes[i]));
+      current = polymul(current, monomial);
+    }
+    factors.insert(factors.end(), block.rbegin(), block.rend());
+  }
+  return {factors, current};
+}
+
+cvec compute_residues(const cvec& poles, const std::vector<std::int64_t>& mult,
+                      const cvec& numerator) {
+  const auto [factors, unused] = compute_factors(poles, mult, false);
+  (void)unused;
+  cvec out;
+  for (std::size_t i = 0; i < poles.size(); ++i) {
+    if (mult[i] == 1) {
+      out.push_back(poly_val(numerator, poles[i]) / poly_val(factors[i], poles[i]));
+      continue;
+    }
+    cvec numer = numerator;
+    const cvec monomial{1.0, -poles[i]};
+    const auto [factor, d] = poly_div(factors[i], monomial);
+    cvec block;
+    for (std::int64_t m = 0; m < mult[i]; ++m) {
+      auto [q, n] = poly_div(numer, monomial);
+      const cd r = n[0] / d[0];
+      numer = poly_add(q, poly_scale(factor, -r));
+      block.push_back(r);
+    }
+    out.insert(out.end(), block.rbegin(), block.rend());
+  }
+  return out;
+}
+
+// SciPy's _cmplx_sort: by magnitude (a stable order for equal magnitudes).
+std::vector<std::size_t> cmplx_order(const cvec& p) {
+  std::vector<std::size_t> idx(p.size());
+  std::iota(idx.begin(), idx.end(), 0);
+  std::stable_sort(idx.begin(), idx.end(),
+                   [&](std::size_t a, std::size_t b) { return std::abs(p[a]) < std::abs(p[b]); });
+  return idx;
+}
+
+cvec trim_front(const vec& v) {
+  std::size_t i = 0;
+  while (i < v.size() && v[i] == 0.0) ++i;
+  return cvec(v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+}
+cvec trim_back(const vec& v) {
+  std::size_t e = v.size();
+  while (e > 0 && v[e - 1] == 0.0) --e;
+  return cvec(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(e));
+}
+
+}  // namespace
+
+std::pair<std::vector<cd>, std::vector<std::int64_t>> unique_roots(const std::vector<cd>& p,
+                                                                   double tol,
+                                                                   const std::string& rtype) {
+  check_rtype(rtype);
+  cvec unique;
+  std::vector<std::int64_t> mult;
+  std::vector<bool> used(p.size(), false);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (used[i]) continue;
+    cvec group;
+    for (std::size_t j = 0; j < p.size(); ++j)
+      if (!used[j] && std::abs(p[j] - p[i]) <= tol) {
+        group.push_back(p[j]);
+        used[j] = true;
+      }
+    unique.push_back(reduce_group(group, rtype));
+    mult.push_back(static_cast<std::int64_t>(group.size()));
+  }
+  return {unique, mult};
+}
+
+residues residue(const std::vector<double>& b_in, const std::vector<double>& a_in, double tol,
+                 const std::string& rtype) {
+  cvec b = trim_front(b_in);
+  const cvec a = trim_front(a_in);
+  if (a.empty()) throw value_error("Denominator `a` is zero.");
+  cvec poles = detail::poly_roots(a);
+  residues out;
+  if (b.empty()) {
+    out.r.assign(poles.size(), 0.0);
+    for (std::size_t i : cmplx_order(poles)) out.p.push_back(poles[i]);
+    return out;
+  }
+  if (b.size() >= a.size()) std::tie(out.k, b) = poly_div(b, a);
+  auto [unique, mult] = unique_roots(poles, tol, rtype);
+  cvec up;
+  std::vector<std::int64_t> um;
+  for (std::size_t i : cmplx_order(unique)) {
+    up.push_back(unique[i]);
+    um.push_back(mult[i]);
+  }
+  out.r = compute_residues(up, um, b);
+  for (cd& v : out.r) v /= a[0];
+  for (std::size_t i = 0; i < up.size(); ++i) out.p.insert(out.p.end(), um[i], up[i]);
+  return out;
+}
+
+residues residuez(const std::vector<double>& b_in, const std::vector<double>& a_in, double tol,
+                  const std::string& rtype) {
+  const cvec b = trim_back(b_in);
+  const cvec a = trim_back(a_in);
+  if (a.empty()) throw value_error("Denominator `a` is zero.");
+  if (a[0] == 0.0) throw value_error("First coefficient of determinant `a` must be non-zero.");
+  const cvec poles = detail::poly_roots(a);
+  residues out;
+  if (b.empty()) {
+    out.r.assign(poles.size(), 0.0);
+    for (std::size_t i : cmplx_order(poles)) out.p.push_back(poles[i]);
+    return out;
+  }
+  cvec b_rev(b.rbegin(), b.rend());
+  const cvec a_rev(a.rbegin(), a.rend());
+  cvec k_rev;
+  if (b_rev.size() >= a_rev.size()) std::tie(k_rev, b_rev) = poly_div(b_rev, a_rev);
+  auto [unique, mult] = unique_roots(poles, tol, rtype);
+  cvec up, inv;
+  std::vector<std::int64_t> um;
+  for (std::size_t i : cmplx_order(unique)) {
+    up.push_back(unique[i]);
+    inv.push_back(1.0 / unique[i]);
+    um.push_back(mult[i]);
+  }
+  out.r = compute_residues(inv, um, b_rev);
+  std::size_t idx = 0;
+  for (std::size_t i = 0; i < up.size(); ++i)
+    for (std::int64_t m = 0; m < um[i]; ++m, ++idx) {
+      out.p.push_back(up[i]);
+      out.r[idx] *= std::pow(-up[i], static_cast<int>(m + 1)) / a_rev[0];
+    }
+  out.k.assign(k_rev.rbegin(), k_rev.rend());
+  return out;
+}
+
+ba_complex invres(const std::vector<cd>& r, const std::vector<cd>& p, const std::vector<cd>& k_in,
+                  double tol, const std::string& rtype) {
+  std::size_t lead = 0;
+  while (lead < k_in.size() && k_in[lead] == 0.0) ++lead;
+  const cvec k(k_in.begin() + static_cast<std::ptrdiff_t>(lead), k_in.end());
+  const auto [unique, mult] = group_poles(p, tol, rtype);
+  const auto [factors, denominator] = compute_factors(unique, mult, true);
+  cvec numerator = k.empty() ? cvec{0.0} : polymul(k, denominator);
+  for (std::size_t i = 0; i < r.size() && i < factors.size(); ++i)
+    numerator = poly_add(numerator, poly_scale(factors[i], r[i]));
+  return {numerator, denominator};
+}
+
+ba_complex invresz(const std::vector<cd>& r, const std::vector<cd>& p, const std::vector<cd>& k_in,
+                   double tol, const std::string& rtype) {
+  std::size_t end = k_in.size();
+  while (end > 0 && k_in[end - 1] == 0.0) --end;
+  const cvec k(k_in.begin(), k_in.begin() + static_cast<std::ptrdiff_t>(end));
+  const auto [unique, mult] = group_poles(p, tol, rtype);
+  const auto [factors, denominator] = compute_factors(unique, mult, true);
+  cvec numerator = k.empty() ? cvec{0.0}
+                             : polymul(cvec(k.rbegin(), k.rend()),
+                                       cvec(denominator.rbegin(), denominator.rend()));
+  for (std::size_t i = 0; i < r.size() && i < factors.size(); ++i)
+    numerator = poly_add(numerator, poly_scale(cvec(factors[i].rbegin(), factors[i].rend()), r[i]));
+  return {cvec(numerator.rbegin(), numerator.rend()), denominator};
 }
 
 // ---- Prototypes and transformations -----------------------------------------------------------

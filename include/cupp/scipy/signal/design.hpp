@@ -281,6 +281,42 @@ ba sos2tf(const sos_array& sos);
 /// fewer).
 zpk sos2zpk(const sos_array& sos);
 
+// ---- Partial fractions ------------------------------------------------------------------------
+
+/// A partial-fraction expansion (SciPy's (r, p, k)): residues r and poles p, repeated poles next
+/// to each other with the residues of increasing powers, and the direct polynomial term k.
+/// Complex throughout (SciPy returns real arrays where every pole is real).
+struct residues {
+  std::vector<std::complex<double>> r, p, k;
+};
+/// A transfer function with complex coefficients, as invres and invresz return it.
+struct ba_complex {
+  std::vector<std::complex<double>> b, a;
+};
+/// scipy.signal.unique_roots(p, tol=1e-3, rtype='min'): the distinct roots (each group of roots
+/// within tol reduced by rtype: "min"/"minimum", "max"/"maximum", "avg"/"mean") and their
+/// multiplicities.
+std::pair<std::vector<std::complex<double>>, std::vector<std::int64_t>> unique_roots(
+    const std::vector<std::complex<double>>& p, double tol = 1e-3,
+    const std::string& rtype = "min");
+/// scipy.signal.residue(b, a, tol=1e-3, rtype='avg'): the partial fractions of b(s)/a(s).
+residues residue(const std::vector<double>& b, const std::vector<double>& a, double tol = 1e-3,
+                 const std::string& rtype = "avg");
+/// scipy.signal.residuez(b, a, tol=1e-3, rtype='avg'): the partial fractions of b(z)/a(z) in
+/// powers of 1/z. Throws value_error "First coefficient of determinant `a` must be non-zero."
+residues residuez(const std::vector<double>& b, const std::vector<double>& a, double tol = 1e-3,
+                  const std::string& rtype = "avg");
+/// scipy.signal.invres(r, p, k, tol=1e-3, rtype='avg'): b(s)/a(s) from its partial fractions.
+ba_complex invres(const std::vector<std::complex<double>>& r,
+                  const std::vector<std::complex<double>>& p,
+                  const std::vector<std::complex<double>>& k, double tol = 1e-3,
+                  const std::string& rtype = "avg");
+/// scipy.signal.invresz(r, p, k, tol=1e-3, rtype='avg'): b(z)/a(z) from its partial fractions.
+ba_complex invresz(const std::vector<std::complex<double>>& r,
+                   const std::vector<std::complex<double>>& p,
+                   const std::vector<std::complex<double>>& k, double tol = 1e-3,
+                   const std::string& rtype = "avg");
+
 // ---- Frequency responses ----------------------------------------------------------------------
 
 /// Equivalent to scipy.signal.freqz(b, a=1, worN=512, whole=False, plot=None, fs=2*pi,
