@@ -766,6 +766,14 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
   EXPECT_TRUE(ref::close(fzs.h.get(), ref::at("freqs_zpk|a1|20|h").c, 1e-12, 1e-15, "freqs_zpk"));
   EXPECT_TRUE(ref::close(signal::findfreqs(az, ap, 12, "zp").get(), ref::at("findfreqs|a1|12|zp").r,
                          1e-14, 0, "findfreqs"));
+  // freqz of device taps: w, h = freqz(firwin(...), worN=8)
+  const auto ft = signal::freqz(
+      signal::firwin(25, {100.0, 250.0}, std::nullopt, "hamming", "bandpass", true, 1000.0), {1.0},
+      8);
+  EXPECT_TRUE(
+      ref::close(ft.h.get(),
+                 signal::detail::freqz_values(taps.get(), {1.0}, 8, false, signal::kTwoPi, false).h,
+                 0, 0, "freqz of device taps"));
   const auto mp = signal::minimum_phase(cupp::asarray(ref::at("mpin|h0").r));
   EXPECT_TRUE(ref::close(mp.get(), ref::at("minimum_phase|h0|homomorphic|None|1").r, 0, 1e-10,
                          "minimum_phase"));

@@ -2507,6 +2507,13 @@ freq_response freqz(const std::vector<double>& b, const std::vector<double>& a,
                     const frequencies& worN, bool whole, double fs, bool include_nyquist) {
   return to_device(detail::freqz_values(b, a, worN, whole, fs, include_nyquist));
 }
+freq_response freqz(const ndarray<double>& b, const std::vector<double>& a, const frequencies& worN,
+                    bool whole, double fs, bool include_nyquist) {
+  if (b.ndim() != 1)
+    throw value_error("freqz takes 1-D coefficients; b has " + std::to_string(b.ndim()) +
+                      " dimensions");
+  return freqz(b.get(), a, worN, whole, fs, include_nyquist);
+}
 freq_response sosfreqz(const sos_array& sos, const frequencies& worN, bool whole, double fs) {
   return to_device(detail::sosfreqz_values(sos, worN, whole, fs));
 }

@@ -325,6 +325,10 @@ ba_complex invresz(const std::vector<std::complex<double>>& r,
 freq_response freqz(const std::vector<double>& b, const std::vector<double>& a = {1.0},
                     const frequencies& worN = 512, bool whole = false, double fs = kTwoPi,
                     bool include_nyquist = false);
+/// freqz of FIR taps held in a device array (`freqz(firwin(...))`): copied to the host first.
+freq_response freqz(const ndarray<double>& b, const std::vector<double>& a = {1.0},
+                    const frequencies& worN = 512, bool whole = false, double fs = kTwoPi,
+                    bool include_nyquist = false);
 /// Equivalent to scipy.signal.sosfreqz (freqz_sos)(sos, worN=512, whole=False, fs=2*pi).
 freq_response sosfreqz(const sos_array& sos, const frequencies& worN = 512, bool whole = false,
                        double fs = kTwoPi);
