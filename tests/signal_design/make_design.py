@@ -478,6 +478,42 @@ for p, tol, rtype in (([1.0, 1.0001, 2.0, 3.0, 2.0005], 1e-3, "min"),
 err(key("residuez", "bad"), lambda: sig.residuez([1.0], [0.0, 1.0]))
 err(key("residue", "zero"), lambda: sig.residue([1.0], [0.0, 0.0]))
 
+# State space.
+def put_mat(k, m):
+    m = np.atleast_2d(np.asarray(m, float))
+    put(k, m.ravel())
+    put(k + "|shape", [float(d) for d in m.shape])
+
+
+for name, (b, a) in {"s0": ([1.0, 3.0, 3.0], [1.0, 2.0, 1.0]), "s1": ([1.0, 0.5], [2.0, 1.0, 3.0, 0.5]),
+                     "s2": ([4.0], [2.0]), "s3": ([0.0, 0.0, 1.0], [1.0, 0.3, 0.2])}.items():
+    put(key("tfssin", name, "b"), b)
+    put(key("tfssin", name, "a"), a)
+    A, B, C, D = sig.tf2ss(b, a)
+    for m_name, m in zip("ABCD", (A, B, C, D)):
+        put_mat(key("tf2ss", name, m_name), m)
+err(key("tf2ss", "improper"), lambda: sig.tf2ss([1.0, 2.0, 3.0], [1.0, 2.0]))
+rng_ss = np.random.default_rng(7)
+SS = {"m0": (rng_ss.standard_normal((3, 3)), rng_ss.standard_normal((3, 1)),
+             rng_ss.standard_normal((1, 3)), np.array([[0.5]])),
+      "m1": (rng_ss.standard_normal((4, 4)), rng_ss.standard_normal((4, 2)),
+             rng_ss.standard_normal((2, 4)), rng_ss.standard_normal((2, 2))),
+      "m2": (np.zeros((0, 0)), np.zeros((0, 0)), np.zeros((0, 0)), np.array([[2.0, 3.0]]))}
+for name, (A, B, C, D) in SS.items():
+    for m_name, m in zip("ABCD", (A, B, C, D)):
+        put_mat(key("ssin", name, m_name), m)
+    for inp in range(D.shape[1]):
+        num, den = sig.ss2tf(A, B, C, D, input=inp)
+        put_mat(key("ss2tf", name, inp, "num"), num)
+        put(key("ss2tf", name, inp, "den"), den)
+z, p, k = sig.ss2zpk(*SS["m0"])
+put_filter(key("ss2zpk", "m0"), "zpk", (z, p, k))
+A, B, C, D = sig.zpk2ss(*ZPK["z2"])
+for m_name, m in zip("ABCD", (A, B, C, D)):
+    put_mat(key("zpk2ss", "z2", m_name), m)
+err(key("ss2tf", "m0", 1), lambda: sig.ss2tf(*SS["m0"], input=1))
+err(key("abcd", "badB"), lambda: sig.abcd_normalize(np.eye(2), np.ones((3, 1)), np.ones((1, 2)), [[0.0]]))
+
 # FIR design.
 FIRWIN = [(11, [0.3], None, "hamming", True, True, None),
           (10, [0.3], None, "hamming", True, True, None),

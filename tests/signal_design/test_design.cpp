@@ -649,6 +649,76 @@ TEST(SignalDesign, PartialFractionsMatchSciPy) {
       "`rtype` must be one of {'max', 'maximum', 'min', 'minimum', 'avg', 'mean'}"));
 }
 
+signal::host_matrix matrix(const std::string& k) {
+  const auto& v = ref::at(k).r;
+  const auto& shape = ref::at(k + "|shape").r;
+  const auto rows = static_cast<std::size_t>(shape.at(0)),
+             cols = static_cast<std::size_t>(shape.at(1));
+  signal::host_matrix m(rows, std::vector<double>(cols));
+  for (std::size_t i = 0; i < rows; ++i)
+    for (std::size_t j = 0; j < cols; ++j) m[i][j] = v.at(i * cols + j);
+  if (rows == 0 || cols == 0) m.clear();
+  return m;
+}
+
+std::vector<double> flat(const signal::host_matrix& m) {
+  std::vector<double> out;
+  for (const auto& row : m) out.insert(out.end(), row.begin(), row.end());
+  return out;
+}
+
+void check_ss(const std::string& base, const signal::state_space& s, double tol) {
+  const signal::host_matrix* got[] = {&s.A, &s.B, &s.C, &s.D};
+  const char* names[] = {"A", "B", "C", "D"};
+  for (int i = 0; i < 4; ++i) {
+    const auto want = matrix(base + "|" + names[i]);
+    EXPECT_EQ(got[i]->size(), want.size()) << base << " " << names[i] << " rows";
+    EXPECT_TRUE(ref::close(flat(*got[i]), flat(want), tol, tol, base + " " + names[i]));
+  }
+}
+
+TEST(SignalDesign, StateSpaceConversionsMatchSciPy) {
+  int checked = 0;
+  for (const std::string& in : ref::keys("tfssin", false, true)) {
+    const std::string name = ref::split(in)[1];
+    check_ss("tf2ss|" + name, signal::tf2ss(ref::at(in + "|b").r, ref::at(in + "|a").r), 1e-15);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4);
+  for (const std::string& base : ref::keys("ss2tf", false, true)) {
+    const auto f = ref::split(base);  // ss2tf|name|input
+    if (f.size() != 3) continue;
+    const std::string in = "ssin|" + f[1];
+    const signal::state_space sys{matrix(in + "|A"), matrix(in + "|B"), matrix(in + "|C"),
+                                  matrix(in + "|D")};
+    const signal::tf_rows t = signal::ss2tf(sys, std::stoi(f[2]));
+    // Characteristic polynomials by Hessenberg reduction against NumPy's from eigenvalues.
+    EXPECT_TRUE(ref::close(flat(t.num), flat(matrix(base + "|num")), 1e-12, 1e-12, base));
+    EXPECT_TRUE(ref::close(t.den, ref::at(base + "|den").r, 1e-12, 1e-12, base + " den"));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 4 + 1 + 2 + 2);
+  const signal::state_space m0{matrix("ssin|m0|A"), matrix("ssin|m0|B"), matrix("ssin|m0|C"),
+                               matrix("ssin|m0|D")};
+  check_zpk("ss2zpk|m0", signal::ss2zpk(m0), 1e-10, false);
+  check_ss("zpk2ss|z2",
+           signal::zpk2ss(ref::at("zpkin|z2|z").c, ref::at("zpkin|z2|p").c,
+                          ref::at("zpkin|z2|k").r.at(0)),
+           1e-14);
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] {
+        signal::tf2ss({1.0, 2.0, 3.0}, {1.0, 2.0});
+      },
+      ref::at("tf2ss|improper").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { signal::ss2tf(m0, 1); },
+                                                ref::at("ss2tf|m0|1").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] {
+        signal::abcd_normalize({{{1, 0}, {0, 1}}, {{1}, {1}, {1}}, {{1, 1}}, {{0}}});
+      },
+      ref::at("abcd|badB").message));
+}
+
 TEST(SignalDesign, FirwinMatchesSciPy) {
   auto call = [](const std::vector<std::string>& f) {
     // firwin|numtaps|cutoff|width|window|window params|pass_zero|scale|fs

@@ -785,6 +785,147 @@ ba_complex invresz(const std::vector<cd>& r, const std::vector<cd>& p, const std
   return {cvec(numerator.rbegin(), numerator.rend()), denominator};
 }
 
+// ---- State space ------------------------------------------------------------------------------
+
+namespace {
+
+std::string shape_str(std::size_t r, std::size_t c) {
+  return "(" + std::to_string(r) + ", " + std::to_string(c) + ")";
+}
+std::size_t rows_of(const host_matrix& m) { return m.size(); }
+std::size_t cols_of(const host_matrix& m) { return m.empty() ? 0 : m[0].size(); }
+bool empty_matrix(const host_matrix& m) { return rows_of(m) == 0 || cols_of(m) == 0; }
+
+// The characteristic polynomial det(x I - A) (numpy.poly of a square matrix): Householder
+// reduction to Hessenberg form, then the recurrence over its leading principal submatrices.
+vec char_poly(host_matrix H) {
+  const std::size_t n = H.size();
+  for (std::size_t k = 0; k + 2 < n; ++k) {
+    double norm = 0;
+    for (std::size_t i = k + 1; i < n; ++i) norm += H[i][k] * H[i][k];
+    norm = std::sqrt(norm);
+    if (norm == 0) continue;
+    const double alpha = H[k + 1][k] > 0 ? -norm : norm;
+    vec v(n - k - 1);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = H[k + 1 + i][k];
+    v[0] -= alpha;
+    double vn = 0;
+    for (double x : v) vn += x * x;
+    vn = std::sqrt(vn);
+    if (vn == 0) continue;
+    for (double& x : v) x /= vn;
+    for (std::size_t j = 0; j < n; ++j) {
+      double s = 0;
+      for (std::size_t i = 0; i < v.size(); ++i) s += v[i] * H[k + 1 + i][j];
+      for (std::size_t i = 0; i < v.size(); ++i) H[k + 1 + i][j] -= 2 * v[i] * s;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      double s = 0;
+      for (std::size_t j = 0; j < v.size(); ++j) s += H[i][k + 1 + j] * v[j];
+      for (std::size_t j = 0; j < v.size(); ++j) H[i][k + 1 + j] -= 2 * s * v[j];
+    }
+  }
+  // p_k(x) = (x - h_kk) p_{k-1}(x) - sum_{i<k} h_ik (h_{i+1,i} ... h_{k,k-1}) p_{i-1}(x)
+  std::vector<vec> p{vec{1.0}};
+  for (std::size_t k = 0; k < n; ++k) {
+    vec next = polymul(p[k], vec{1.0, -H[k][k]});
+    double prod = 1.0;
+    for (std::size_t i = k; i-- > 0;) {
+      prod *= H[i + 1][i];
+      const double f = H[i][k] * prod;
+      const vec& q = p[i];
+      for (std::size_t j = 0; j < q.size(); ++j) next[next.size() - q.size() + j] -= f * q[j];
+    }
+    p.push_back(next);
+  }
+  return p[n];
+}
+
+}  // namespace
+
+state_space abcd_normalize(const state_space& sys) {
+  const host_matrix &A = sys.A, &B = sys.B, &C = sys.C, &D = sys.D;
+  const std::size_t n = rows_of(A) ? rows_of(A) : rows_of(B) ? rows_of(B) : cols_of(C);
+  const std::size_t p = cols_of(B) ? cols_of(B) : cols_of(D);
+  const std::size_t q = rows_of(C) ? rows_of(C) : rows_of(D);
+  auto fill = [](const host_matrix& m, std::size_t r, std::size_t c) {
+    return empty_matrix(m) ? host_matrix(r, vec(c, 0.0)) : m;
+  };
+  state_space out{fill(A, n, n), fill(B, n, p), fill(C, q, n), fill(D, q, p)};
+  const std::pair<const host_matrix*, const char*> mats[] = {
+      {&out.A, "A"}, {&out.B, "B"}, {&out.C, "C"}, {&out.D, "D"}};
+  const std::pair<std::size_t, std::size_t> want[] = {{n, n}, {n, p}, {q, n}, {q, p}};
+  for (int i = 0; i < 4; ++i) {
+    const host_matrix& m = *mats[i].first;
+    for (const vec& row : m)
+      if (row.size() != cols_of(m)) throw value_error("the rows of a matrix must be equally long");
+    const std::size_t r = rows_of(m), c = r ? cols_of(m) : want[i].second;
+    if (r != want[i].first || c != want[i].second)
+      throw value_error(std::string("Parameter ") + mats[i].second + " has shape " +
+                        shape_str(r, c) + " but should be " +
+                        shape_str(want[i].first, want[i].second) + "!");
+  }
+  return out;
+}
+
+state_space tf2ss(const std::vector<double>& num_in, const std::vector<double>& den_in) {
+  const ba n = normalize(num_in, den_in);
+  vec num = n.b;
+  const vec& den = n.a;
+  const std::size_t M = num.size(), K = den.size();
+  if (M > K) throw value_error("Improper transfer function. `num` is longer than `den`.");
+  if (M == 0 || K == 0) return {};
+  num.insert(num.begin(), K - M, 0.0);
+  if (K == 1) return {{{0.0}}, {{0.0}}, {{0.0}}, {{num[0]}}};
+  state_space s;
+  s.A.assign(K - 1, vec(K - 1, 0.0));
+  for (std::size_t j = 0; j + 1 < K; ++j) s.A[0][j] = -den[j + 1];
+  for (std::size_t i = 1; i + 1 < K; ++i) s.A[i][i - 1] = 1.0;
+  s.B.assign(K - 1, vec{0.0});
+  s.B[0][0] = 1.0;
+  s.C.assign(1, vec(K - 1));
+  for (std::size_t j = 0; j + 1 < K; ++j) s.C[0][j] = num[j + 1] - num[0] * den[j + 1];
+  s.D = {{num[0]}};
+  return s;
+}
+
+tf_rows ss2tf(const state_space& sys, int input) {
+  const state_space s = abcd_normalize(sys);
+  const std::size_t nout = rows_of(s.D), nin = s.D.empty() ? cols_of(s.B) : cols_of(s.D);
+  if (input < 0 || static_cast<std::size_t>(input) >= nin)
+    throw value_error("System does not have the input specified.");
+  const std::size_t n = rows_of(s.A);
+  tf_rows out;
+  out.den = char_poly(s.A);
+  if (n == 0) {
+    // No states: the numerators are D's column.
+    for (std::size_t k = 0; k < nout; ++k) out.num.push_back({s.D[k][input]});
+    return out;
+  }
+  for (std::size_t k = 0; k < nout; ++k) {
+    host_matrix M = s.A;
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t j = 0; j < n; ++j) M[i][j] -= s.B[i][input] * s.C[k][j];
+    vec row = char_poly(M);
+    for (std::size_t j = 0; j < row.size(); ++j) row[j] += (s.D[k][input] - 1) * out.den[j];
+    out.num.push_back(row);
+  }
+  return out;
+}
+
+state_space zpk2ss(const std::vector<cd>& z, const std::vector<cd>& p, double k) {
+  const ba t = zpk2tf(z, p, k);
+  return tf2ss(t.b, t.a);
+}
+
+zpk ss2zpk(const state_space& sys, int input) {
+  const tf_rows t = ss2tf(sys, input);
+  if (t.num.size() != 1)
+    throw value_error("ss2zpk of a system with " + std::to_string(t.num.size()) +
+                      " outputs: cupp's zpk holds one output");
+  return tf2zpk(t.num[0], t.den);
+}
+
 // ---- Prototypes and transformations -----------------------------------------------------------
 
 namespace {

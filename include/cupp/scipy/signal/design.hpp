@@ -317,6 +317,39 @@ ba_complex invresz(const std::vector<std::complex<double>>& r,
                    const std::vector<std::complex<double>>& k, double tol = 1e-3,
                    const std::string& rtype = "avg");
 
+// ---- State space ------------------------------------------------------------------------------
+
+/// A host matrix, row by row (a SciPy 2-D array). An empty matrix is a size-0 array, which
+/// abcd_normalize replaces by zeros of the shape the others imply, as SciPy does (so a system
+/// without states, A = B = C = {}, is a static gain D; SciPy's "Dimension n is undefined" for
+/// None is not raised).
+using host_matrix = std::vector<std::vector<double>>;
+/// A state-space system x' = A x + B u, y = C x + D u (SciPy's (A, B, C, D)).
+struct state_space {
+  host_matrix A, B, C, D;
+};
+/// ss2tf's result: one numerator row per output, the common denominator.
+struct tf_rows {
+  host_matrix num;
+  std::vector<double> den;
+};
+/// scipy.signal.abcd_normalize(A, B, C, D): the four matrices with SciPy's shape checks, empty
+/// ones made zero matrices of the sizes the others imply. Throws value_error in SciPy's words
+/// ("Parameter A has shape (2, 3) but should be (2, 2)!", ...).
+state_space abcd_normalize(const state_space& sys);
+/// scipy.signal.tf2ss(num, den): the controller canonical form of b(s)/a(s). Throws
+/// value_error "Improper transfer function. `num` is longer than `den`."
+state_space tf2ss(const std::vector<double>& num, const std::vector<double>& den);
+/// scipy.signal.ss2tf(A, B, C, D, input=0): the transfer functions from input `input` to every
+/// output. The characteristic polynomials come from a Hessenberg reduction (NumPy takes the
+/// eigenvalues); the coefficients agree to rounding.
+tf_rows ss2tf(const state_space& sys, int input = 0);
+/// scipy.signal.zpk2ss(z, p, k).
+state_space zpk2ss(const std::vector<std::complex<double>>& z,
+                   const std::vector<std::complex<double>>& p, double k);
+/// scipy.signal.ss2zpk(A, B, C, D, input=0) of a system with one output.
+zpk ss2zpk(const state_space& sys, int input = 0);
+
 // ---- Frequency responses ----------------------------------------------------------------------
 
 /// Equivalent to scipy.signal.freqz(b, a=1, worN=512, whole=False, plot=None, fs=2*pi,
