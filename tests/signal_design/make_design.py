@@ -514,6 +514,25 @@ for m_name, m in zip("ABCD", (A, B, C, D)):
 err(key("ss2tf", "m0", 1), lambda: sig.ss2tf(*SS["m0"], input=1))
 err(key("abcd", "badB"), lambda: sig.abcd_normalize(np.eye(2), np.ones((3, 1)), np.ones((1, 2)), [[0.0]]))
 
+# cont2discrete
+for method, alpha in (("zoh", None), ("foh", None), ("impulse", None), ("gbt", 0.3),
+                      ("bilinear", None), ("euler", None), ("backward_diff", None)):
+    A, B, C, D = SS["m1"]
+    if method == "impulse":
+        D = np.zeros_like(D)
+    ad, bd, cd_, dd, _ = sig.cont2discrete((A, B, C, D), 0.1, method=method, alpha=alpha)
+    for m_name, m in zip("ABCD", (ad, bd, cd_, dd)):
+        put_mat(key("c2d", method, m_name), m)
+num, den, _ = sig.cont2discrete(([1.0, 2.0], [1.0, 3.0, 2.0]), 0.05, "tustin")
+put_mat(key("c2d_tf", "num"), num)
+put(key("c2d_tf", "den"), den)
+z, p, k, _ = sig.cont2discrete(ZPK["z3"][:2] + (3.0,), 0.2, "zoh")
+put_filter(key("c2d_zpk"), "zpk", (z, p, k))
+err(key("c2d", "gbt_none"), lambda: sig.cont2discrete(SS["m0"], 0.1, "gbt"))
+err(key("c2d", "gbt_2"), lambda: sig.cont2discrete(SS["m0"], 0.1, "gbt", 2.0))
+err(key("c2d", "bad"), lambda: sig.cont2discrete(SS["m0"], 0.1, "magic"))
+err(key("c2d", "impulse_d"), lambda: sig.cont2discrete(SS["m0"], 0.1, "impulse"))
+
 # FIR design.
 FIRWIN = [(11, [0.3], None, "hamming", True, True, None),
           (10, [0.3], None, "hamming", True, True, None),

@@ -719,6 +719,41 @@ TEST(SignalDesign, StateSpaceConversionsMatchSciPy) {
       ref::at("abcd|badB").message));
 }
 
+TEST(SignalDesign, Cont2discreteMatchesSciPy) {
+  signal::state_space m1{matrix("ssin|m1|A"), matrix("ssin|m1|B"), matrix("ssin|m1|C"),
+                         matrix("ssin|m1|D")};
+  int checked = 0;
+  for (const char* method :
+       {"zoh", "foh", "impulse", "gbt", "bilinear", "euler", "backward_diff"}) {
+    signal::state_space sys = m1;
+    if (std::string(method) == "impulse")
+      for (auto& row : sys.D) std::fill(row.begin(), row.end(), 0.0);
+    const std::optional<double> alpha =
+        std::string(method) == "gbt" ? std::optional<double>(0.3) : std::nullopt;
+    // expm by Pade 13 against SciPy's adaptive one: 1e-13 of the entries.
+    check_ss(std::string("c2d|") + method, signal::cont2discrete(sys, 0.1, method, alpha), 1e-13);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 7);
+  const signal::tf_rows t =
+      signal::cont2discrete(signal::ba{{1.0, 2.0}, {1.0, 3.0, 2.0}}, 0.05, "tustin");
+  EXPECT_TRUE(ref::close(flat(t.num), flat(matrix("c2d_tf|num")), 1e-12, 1e-14, "c2d tf num"));
+  EXPECT_TRUE(ref::close(t.den, ref::at("c2d_tf|den").r, 1e-12, 1e-14, "c2d tf den"));
+  const signal::zpk z = signal::cont2discrete(
+      signal::zpk{ref::at("zpkin|z3|z").c, ref::at("zpkin|z3|p").c, 3.0}, 0.2, "zoh");
+  check_zpk("c2d_zpk", z, 1e-8, false);
+  const signal::state_space m0{matrix("ssin|m0|A"), matrix("ssin|m0|B"), matrix("ssin|m0|C"),
+                               matrix("ssin|m0|D")};
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { signal::cont2discrete(m0, 0.1, "gbt"); },
+                                                ref::at("c2d|gbt_none").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { signal::cont2discrete(m0, 0.1, "gbt", 2.0); },
+                                                ref::at("c2d|gbt_2").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { signal::cont2discrete(m0, 0.1, "magic"); },
+                                                ref::at("c2d|bad").message));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { signal::cont2discrete(m0, 0.1, "impulse"); },
+                                                ref::at("c2d|impulse_d").message));
+}
+
 TEST(SignalDesign, FirwinMatchesSciPy) {
   auto call = [](const std::vector<std::string>& f) {
     // firwin|numtaps|cutoff|width|window|window params|pass_zero|scale|fs

@@ -926,6 +926,192 @@ zpk ss2zpk(const state_space& sys, int input) {
   return tf2zpk(t.num[0], t.den);
 }
 
+namespace {
+
+host_matrix eye(std::size_t n) {
+  host_matrix m(n, vec(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) m[i][i] = 1.0;
+  return m;
+}
+host_matrix matmul(const host_matrix& a, const host_matrix& b) {
+  const std::size_t n = rows_of(a), k = cols_of(a), m = cols_of(b);
+  host_matrix c(n, vec(m, 0.0));
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t l = 0; l < k; ++l)
+      for (std::size_t j = 0; j < m; ++j) c[i][j] += a[i][l] * b[l][j];
+  return c;
+}
+host_matrix axpby(double x, const host_matrix& a, double y, const host_matrix& b) {
+  host_matrix c = a;
+  for (std::size_t i = 0; i < c.size(); ++i)
+    for (std::size_t j = 0; j < c[i].size(); ++j) c[i][j] = x * a[i][j] + y * b[i][j];
+  return c;
+}
+host_matrix transpose(const host_matrix& a) {
+  host_matrix t(cols_of(a), vec(rows_of(a)));
+  for (std::size_t i = 0; i < rows_of(a); ++i)
+    for (std::size_t j = 0; j < cols_of(a); ++j) t[j][i] = a[i][j];
+  return t;
+}
+// a x = b by LU with partial pivoting (scipy.linalg.solve); linalg_error for a singular a.
+host_matrix solve(host_matrix a, host_matrix b) {
+  const std::size_t n = a.size();
+  for (std::size_t c = 0; c < n; ++c) {
+    std::size_t piv = c;
+    for (std::size_t r = c + 1; r < n; ++r)
+      if (std::abs(a[r][c]) > std::abs(a[piv][c])) piv = r;
+    if (a[piv][c] == 0) throw linalg_error("Matrix is singular.");
+    std::swap(a[c], a[piv]);
+    std::swap(b[c], b[piv]);
+    for (std::size_t r = c + 1; r < n; ++r) {
+      const double f = a[r][c] / a[c][c];
+      for (std::size_t k = c; k < n; ++k) a[r][k] -= f * a[c][k];
+      for (std::size_t k = 0; k < b[r].size(); ++k) b[r][k] -= f * b[c][k];
+    }
+  }
+  for (std::size_t i = n; i-- > 0;)
+    for (std::size_t k = 0; k < b[i].size(); ++k) {
+      double v = b[i][k];
+      for (std::size_t j = i + 1; j < n; ++j) v -= a[i][j] * b[j][k];
+      b[i][k] = v / a[i][i];
+    }
+  return b;
+}
+// The matrix exponential by scaling and squaring with the degree-13 Pade approximant (Higham
+// 2005, what scipy.linalg.expm refines): agreement to about 1e-15 of the norm.
+host_matrix expm(const host_matrix& A) {
+  const std::size_t n = A.size();
+  if (n == 0) return {};
+  double norm1 = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    double s = 0;
+    for (std::size_t i = 0; i < n; ++i) s += std::abs(A[i][j]);
+    norm1 = std::max(norm1, s);
+  }
+  const double theta13 = 5.371920351148152;
+  int sq = 0;
+  if (norm1 > theta13) sq = static_cast<int>(std::ceil(std::log2(norm1 / theta13)));
+  const host_matrix As = axpby(std::ldexp(1.0, -sq), A, 0.0, A);
+  static const double b[] = {64764752532480000.0,
+                             32382376266240000.0,
+                             7771770303897600.0,
+                             1187353796428800.0,
+                             129060195264000.0,
+                             10559470521600.0,
+                             670442572800.0,
+                             33522128640.0,
+                             1323241920.0,
+                             40840800.0,
+                             960960.0,
+                             16380.0,
+                             182.0,
+                             1.0};
+  const host_matrix I = eye(n);
+  const host_matrix A2 = matmul(As, As), A4 = matmul(A2, A2), A6 = matmul(A4, A2);
+  host_matrix U1 = axpby(b[13], A6, b[11], A4);
+  U1 = axpby(1.0, U1, b[9], A2);
+  host_matrix U = matmul(A6, U1);
+  U = axpby(1.0, U, b[7], A6);
+  U = axpby(1.0, U, b[5], A4);
+  U = axpby(1.0, U, b[3], A2);
+  U = axpby(1.0, U, b[1], I);
+  U = matmul(As, U);
+  host_matrix V1 = axpby(b[12], A6, b[10], A4);
+  V1 = axpby(1.0, V1, b[8], A2);
+  host_matrix V = matmul(A6, V1);
+  V = axpby(1.0, V, b[6], A6);
+  V = axpby(1.0, V, b[4], A4);
+  V = axpby(1.0, V, b[2], A2);
+  V = axpby(1.0, V, b[0], I);
+  host_matrix R = solve(axpby(1.0, V, -1.0, U), axpby(1.0, V, 1.0, U));
+  for (int i = 0; i < sq; ++i) R = matmul(R, R);
+  return R;
+}
+
+}  // namespace
+
+state_space cont2discrete(const state_space& sys, double dt, const std::string& method,
+                          std::optional<double> alpha) {
+  if (method == "bilinear" || method == "tustin") return cont2discrete(sys, dt, "gbt", 0.5);
+  if (method == "euler" || method == "forward_diff") return cont2discrete(sys, dt, "gbt", 0.0);
+  if (method == "backward_diff") return cont2discrete(sys, dt, "gbt", 1.0);
+  const state_space s = abcd_normalize(sys);
+  const host_matrix &a = s.A, &b = s.B, &c = s.C, &d = s.D;
+  const std::size_t n = rows_of(a), m = cols_of(b) ? cols_of(b) : cols_of(d);
+  state_space out;
+  if (method == "gbt") {
+    if (!alpha)
+      throw value_error(
+          "Alpha parameter must be specified for the generalized bilinear transform (gbt) "
+          "method");
+    if (*alpha < 0 || *alpha > 1)
+      throw value_error("Alpha parameter must be within the interval [0,1] for the gbt method");
+    const host_matrix ima = axpby(1.0, eye(n), -*alpha * dt, a);
+    out.A = solve(ima, axpby(1.0, eye(n), (1.0 - *alpha) * dt, a));
+    out.B = solve(ima, axpby(dt, b, 0.0, b));
+    out.C = transpose(solve(transpose(ima), transpose(c)));
+    out.D = axpby(1.0, d, *alpha, matmul(c, out.B));
+  } else if (method == "zoh") {
+    host_matrix em(n + m, vec(n + m, 0.0));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) em[i][j] = dt * a[i][j];
+      for (std::size_t j = 0; j < m; ++j) em[i][n + j] = dt * b[i][j];
+    }
+    const host_matrix ms = expm(em);
+    out.A.assign(n, vec(n));
+    out.B.assign(n, vec(m));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) out.A[i][j] = ms[i][j];
+      for (std::size_t j = 0; j < m; ++j) out.B[i][j] = ms[i][n + j];
+    }
+    out.C = c;
+    out.D = d;
+  } else if (method == "foh") {
+    const std::size_t size = n + 2 * m;
+    host_matrix em(size, vec(size, 0.0));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) em[i][j] = a[i][j] * dt;
+      for (std::size_t j = 0; j < m; ++j) em[i][n + j] = b[i][j] * dt;
+    }
+    for (std::size_t i = 0; i < m; ++i) em[n + i][n + m + i] = 1.0;
+    const host_matrix ms = expm(em);
+    host_matrix ms11(n, vec(n)), ms12(n, vec(m)), ms13(n, vec(m));
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) ms11[i][j] = ms[i][j];
+      for (std::size_t j = 0; j < m; ++j) {
+        ms12[i][j] = ms[i][n + j];
+        ms13[i][j] = ms[i][n + m + j];
+      }
+    }
+    out.A = ms11;
+    out.B = axpby(1.0, axpby(1.0, ms12, -1.0, ms13), 1.0, matmul(ms11, ms13));
+    out.C = c;
+    out.D = axpby(1.0, d, 1.0, matmul(c, ms13));
+  } else if (method == "impulse") {
+    for (const vec& row : d)
+      for (double v : row)
+        if (std::abs(v) > 1e-8)
+          throw value_error("Impulse method is only applicable to strictly proper systems");
+    out.A = expm(axpby(dt, a, 0.0, a));
+    out.B = axpby(dt, matmul(out.A, b), 0.0, b);
+    out.C = c;
+    out.D = axpby(dt, matmul(c, b), 0.0, d);
+  } else {
+    throw value_error("Unknown transformation method '" + method + "'");
+  }
+  return out;
+}
+
+tf_rows cont2discrete(const ba& sys, double dt, const std::string& method,
+                      std::optional<double> alpha) {
+  return ss2tf(cont2discrete(tf2ss(sys.b, sys.a), dt, method, alpha));
+}
+
+zpk cont2discrete(const zpk& sys, double dt, const std::string& method,
+                  std::optional<double> alpha) {
+  return ss2zpk(cont2discrete(zpk2ss(sys.z, sys.p, sys.k), dt, method, alpha));
+}
+
 // ---- Prototypes and transformations -----------------------------------------------------------
 
 namespace {

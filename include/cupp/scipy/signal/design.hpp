@@ -349,6 +349,17 @@ state_space zpk2ss(const std::vector<std::complex<double>>& z,
                    const std::vector<std::complex<double>>& p, double k);
 /// scipy.signal.ss2zpk(A, B, C, D, input=0) of a system with one output.
 zpk ss2zpk(const state_space& sys, int input = 0);
+/// scipy.signal.cont2discrete(system, dt, method='zoh', alpha=None) of a state-space system:
+/// methods "zoh", "foh", "impulse", "gbt" (with alpha in [0, 1]), "bilinear"/"tustin",
+/// "euler"/"forward_diff", "backward_diff". SciPy also returns dt, which the caller has.
+state_space cont2discrete(const state_space& sys, double dt, const std::string& method = "zoh",
+                          std::optional<double> alpha = std::nullopt);
+/// cont2discrete of a transfer function (through tf2ss and ss2tf, as SciPy).
+tf_rows cont2discrete(const ba& sys, double dt, const std::string& method = "zoh",
+                      std::optional<double> alpha = std::nullopt);
+/// cont2discrete of zeros, poles and gain (through zpk2ss and ss2zpk, as SciPy).
+zpk cont2discrete(const zpk& sys, double dt, const std::string& method = "zoh",
+                  std::optional<double> alpha = std::nullopt);
 
 // ---- Frequency responses ----------------------------------------------------------------------
 
