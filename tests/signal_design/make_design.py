@@ -514,6 +514,36 @@ for m_name, m in zip("ABCD", (A, B, C, D)):
 err(key("ss2tf", "m0", 1), lambda: sig.ss2tf(*SS["m0"], input=1))
 err(key("abcd", "badB"), lambda: sig.abcd_normalize(np.eye(2), np.ones((3, 1)), np.ones((1, 2)), [[0.0]]))
 
+# Responses of LTI systems.
+LB = sig.butter(3, 2.0, analog=True)
+LZ = sig.cheby1(4, 1.0, 1.5, analog=True, output="zpk")
+for name, system in (("tf", LB), ("zpk", LZ), ("ss", SS["m0"])):
+    for worN in (None, [0.1, 1.0, 3.0]):
+        w, h = sig.freqresp(system, w=worN, n=20)
+        k = key("freqresp", name, 20 if worN is None else "w:" + f(worN))
+        put(k + "|w", w)
+        put(k + "|h", np.asarray(h, complex))
+    w, mag, phase = sig.bode(system, n=15)
+    put(key("bode", name, "w"), w)
+    put(key("bode", name, "mag"), mag)
+    put(key("bode", name, "phase"), phase)
+DB = sig.cheby1(4, 1.0, 0.3)
+DZ2 = sig.ellip(3, 1.0, 40.0, 0.4, output="zpk")
+for name, system in (("tf", DB + (0.1,)), ("zpk", DZ2 + (0.1,))):
+    for worN, whole in ((16, False), (9, True), ([0.1, 1.0, 3.0], False)):
+        w, h = sig.dfreqresp(system, w=worN, whole=whole)
+        k = key("dfreqresp", name, worN if isinstance(worN, int) else "w:" + f(worN), whole)
+        put(k + "|w", w)
+        put(k + "|h", np.asarray(h, complex))
+    w, mag, phase = sig.dbode(system, n=15)
+    put(key("dbode", name, "w"), w)
+    put(key("dbode", name, "mag"), mag)
+    put(key("dbode", name, "phase"), phase)
+put(key("lsysin", "tf", "b"), LB[0]); put(key("lsysin", "tf", "a"), LB[1])
+put(key("lsysin", "zpk", "z"), np.asarray(LZ[0], complex)); put(key("lsysin", "zpk", "p"), np.asarray(LZ[1], complex)); put(key("lsysin", "zpk", "k"), [LZ[2]])
+put(key("dsysin", "tf", "b"), DB[0]); put(key("dsysin", "tf", "a"), DB[1])
+put(key("dsysin", "zpk", "z"), np.asarray(DZ2[0], complex)); put(key("dsysin", "zpk", "p"), np.asarray(DZ2[1], complex)); put(key("dsysin", "zpk", "k"), [DZ2[2]])
+
 # cont2discrete
 for method, alpha in (("zoh", None), ("foh", None), ("impulse", None), ("gbt", 0.3),
                       ("bilinear", None), ("euler", None), ("backward_diff", None)):

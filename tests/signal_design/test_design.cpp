@@ -719,6 +719,67 @@ TEST(SignalDesign, StateSpaceConversionsMatchSciPy) {
       ref::at("abcd|badB").message));
 }
 
+TEST(SignalDesign, LtiResponsesMatchSciPy) {
+  auto worN = [](const std::string& s) -> signal::frequencies {
+    if (s.rfind("w:", 0) == 0) return ref::list(s.substr(2));
+    return std::int64_t{std::stoll(s)};
+  };
+  const signal::zpk lz{ref::at("lsysin|zpk|z").c, ref::at("lsysin|zpk|p").c,
+                       ref::at("lsysin|zpk|k").r.at(0)};
+  const signal::state_space m0{matrix("ssin|m0|A"), matrix("ssin|m0|B"), matrix("ssin|m0|C"),
+                               matrix("ssin|m0|D")};
+  auto analog = [&](const std::string& name, const signal::frequencies& w) {
+    if (name == "tf")
+      return signal::detail::freqresp_values(
+          signal::tf2zpk(ref::at("lsysin|tf|b").r, ref::at("lsysin|tf|a").r), w);
+    if (name == "zpk") return signal::detail::freqresp_values(lz, w);
+    return signal::detail::freqresp_values(signal::ss2zpk(m0), w);
+  };
+  int checked = 0;
+  for (const std::string& base : ref::keys("freqresp", false, true)) {
+    const auto f = ref::split(base);  // freqresp|system|w
+    const auto r = analog(f[1], worN(f[2]));
+    EXPECT_TRUE(ref::close(r.w, ref::at(base + "|w").r, 1e-14, 0, base + " w"));
+    EXPECT_TRUE(ref::close(r.h, ref::at(base + "|h").c, 1e-10, 1e-14, base + " h"));
+    ++checked;
+  }
+  for (const char* name : {"tf", "zpk", "ss"}) {
+    const auto b = signal::detail::bode_values(analog(name, 15), 1.0);
+    const std::string base = std::string("bode|") + name;
+    EXPECT_TRUE(ref::close(b.w, ref::at(base + "|w").r, 1e-14, 0, base + " w"));
+    EXPECT_TRUE(ref::close(b.mag, ref::at(base + "|mag").r, 1e-10, 1e-10, base + " mag"));
+    EXPECT_TRUE(ref::close(b.phase, ref::at(base + "|phase").r, 1e-10, 1e-10, base + " phase"));
+    ++checked;
+  }
+  const signal::ba dtf{ref::at("dsysin|tf|b").r, ref::at("dsysin|tf|a").r};
+  const signal::zpk dz{ref::at("dsysin|zpk|z").c, ref::at("dsysin|zpk|p").c,
+                       ref::at("dsysin|zpk|k").r.at(0)};
+  auto digital = [&](const std::string& name, const signal::frequencies& w, bool whole) {
+    if (name == "tf") return signal::detail::dfreqresp_values(dtf, w, whole);
+    return signal::detail::freqz_zpk_values(dz.z, dz.p, dz.k, w, whole, signal::kTwoPi);
+  };
+  for (const std::string& base : ref::keys("dfreqresp", false, true)) {
+    const auto f = ref::split(base);  // dfreqresp|system|w|whole
+    const auto r = digital(f[1], worN(f[2]), ref::flag(f[3]));
+    EXPECT_TRUE(ref::close(r.w, ref::at(base + "|w").r, 1e-14, 1e-15, base + " w"));
+    EXPECT_TRUE(ref::close(r.h, ref::at(base + "|h").c, 1e-11, 1e-14, base + " h"));
+    ++checked;
+  }
+  for (const char* name : {"tf", "zpk"}) {
+    const auto b = signal::detail::bode_values(digital(name, 15, false), 0.1);
+    const std::string base = std::string("dbode|") + name;
+    EXPECT_TRUE(ref::close(b.w, ref::at(base + "|w").r, 1e-14, 0, base + " w"));
+    EXPECT_TRUE(ref::close(b.mag, ref::at(base + "|mag").r, 1e-10, 1e-10, base + " mag"));
+    EXPECT_TRUE(ref::close(b.phase, ref::at(base + "|phase").r, 1e-10, 1e-10, base + " phase"));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 6 + 3 + 6 + 2);
+  // numpy.unwrap: jumps beyond pi folded back, a jump of exactly pi kept.
+  EXPECT_TRUE(ref::close(signal::detail::unwrap({0.0, 3.0, -3.0, 0.1, 3.2}),
+                         {0.0, 3.0, 3.2831853071795862, 6.3831853071795862, 9.4831853071795862},
+                         1e-15, 1e-15, "unwrap"));
+}
+
 TEST(SignalDesign, Cont2discreteMatchesSciPy) {
   signal::state_space m1{matrix("ssin|m1|A"), matrix("ssin|m1|B"), matrix("ssin|m1|C"),
                          matrix("ssin|m1|D")};
@@ -879,6 +940,18 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
       ref::close(ft.h.get(),
                  signal::detail::freqz_values(taps.get(), {1.0}, 8, false, signal::kTwoPi, false).h,
                  0, 0, "freqz of device taps"));
+  const signal::ba lb{ref::at("lsysin|tf|b").r, ref::at("lsysin|tf|a").r};
+  const auto bd = signal::bode(lb, 15);
+  EXPECT_TRUE(ref::close(bd.mag.get(), ref::at("bode|tf|mag").r, 1e-10, 1e-10, "bode mag"));
+  EXPECT_TRUE(ref::close(bd.phase.get(), ref::at("bode|tf|phase").r, 1e-10, 1e-10, "bode ph"));
+  const auto fr = signal::freqresp(lb, 20);
+  EXPECT_TRUE(ref::close(fr.h.get(), ref::at("freqresp|tf|20|h").c, 1e-10, 1e-14, "freqresp"));
+  const signal::ba dtf{ref::at("dsysin|tf|b").r, ref::at("dsysin|tf|a").r};
+  const auto db = signal::dbode(dtf, 0.1, 15);
+  EXPECT_TRUE(ref::close(db.w.get(), ref::at("dbode|tf|w").r, 1e-14, 0, "dbode w"));
+  EXPECT_TRUE(ref::close(db.mag.get(), ref::at("dbode|tf|mag").r, 1e-10, 1e-10, "dbode mag"));
+  const auto dfr = signal::dfreqresp(dtf, 9, true);
+  EXPECT_TRUE(ref::close(dfr.h.get(), ref::at("dfreqresp|tf|9|1|h").c, 1e-11, 1e-14, "dfreqresp"));
   const auto mp = signal::minimum_phase(cupp::asarray(ref::at("mpin|h0").r));
   EXPECT_TRUE(ref::close(mp.get(), ref::at("minimum_phase|h0|homomorphic|None|1").r, 0, 1e-10,
                          "minimum_phase"));

@@ -2771,6 +2771,51 @@ host_response freqs_zpk_values(const std::vector<cd>& z, const std::vector<cd>& 
   return r;
 }
 
+host_response freqresp_values(const zpk& system, const frequencies& w) {
+  return freqs_zpk_values(system.z, system.p, system.k, w);
+}
+
+host_response dfreqresp_values(const ba& system, const frequencies& w, bool whole) {
+  // A discrete-time TransferFunction is normalised, then written in powers of 1/z (SciPy's
+  // _z_to_zinv: the shorter of num and den padded with leading zeros).
+  ba t = normalize(system.b, system.a);
+  if (t.b.size() < t.a.size()) t.b.insert(t.b.begin(), t.a.size() - t.b.size(), 0.0);
+  if (t.a.size() < t.b.size()) t.a.insert(t.a.begin(), t.b.size() - t.a.size(), 0.0);
+  return freqz_values(t.b, t.a, w, whole, kTwoPi, false);
+}
+
+host_bode bode_values(const host_response& r, double dt) {
+  host_bode b;
+  b.w = r.w;
+  for (double& v : b.w) v /= dt;
+  vec phase;
+  for (const cd& h : r.h) {
+    b.mag.push_back(20.0 * std::log10(std::abs(h)));
+    phase.push_back(std::atan2(h.imag(), h.real()));
+  }
+  b.phase = unwrap(phase);
+  for (double& v : b.phase) v = v * 180.0 / kPi;
+  return b;
+}
+
+std::vector<double> unwrap(const std::vector<double>& p) {
+  vec out(p);
+  double correction = 0;
+  for (std::size_t i = 1; i < p.size(); ++i) {
+    const double dd = p[i] - p[i - 1];
+    // Python's modulo: the sign of the divisor.
+    double ddmod = std::fmod(dd + kPi, 2 * kPi);
+    if (ddmod < 0) ddmod += 2 * kPi;
+    ddmod -= kPi;
+    if (ddmod == -kPi && dd > 0) ddmod = kPi;
+    double ph = ddmod - dd;
+    if (std::abs(dd) < kPi) ph = 0;
+    correction += ph;
+    out[i] = p[i] + correction;
+  }
+  return out;
+}
+
 host_delay group_delay_values(const ba& system, const frequencies& worN, bool whole, double fs) {
   const vec& b = system.b;
   const vec& a = system.a;
@@ -2863,6 +2908,48 @@ ndarray<double> findfreqs(const std::vector<cd>& num, const std::vector<cd>& den
                           const std::string& kind) {
   return asarray(detail::findfreqs_values(num, den, N, kind));
 }
+namespace {
+bode_result to_bode(const detail::host_response& r, double dt) {
+  const detail::host_bode b = detail::bode_values(r, dt);
+  return {asarray(b.w), asarray(b.mag), asarray(b.phase)};
+}
+zpk as_zpk(const ba& system) {
+  const ba t = normalize(system.b, system.a);
+  return tf2zpk(t.b, t.a);
+}
+}  // namespace
+
+freq_response freqresp(const ba& system, const frequencies& w) {
+  return to_device(detail::freqresp_values(as_zpk(system), w));
+}
+freq_response freqresp(const zpk& system, const frequencies& w) {
+  return to_device(detail::freqresp_values(system, w));
+}
+freq_response freqresp(const state_space& system, const frequencies& w) {
+  return to_device(detail::freqresp_values(ss2zpk(system), w));
+}
+bode_result bode(const ba& system, const frequencies& w) {
+  return to_bode(detail::freqresp_values(as_zpk(system), w), 1.0);
+}
+bode_result bode(const zpk& system, const frequencies& w) {
+  return to_bode(detail::freqresp_values(system, w), 1.0);
+}
+bode_result bode(const state_space& system, const frequencies& w) {
+  return to_bode(detail::freqresp_values(ss2zpk(system), w), 1.0);
+}
+freq_response dfreqresp(const ba& system, const frequencies& w, bool whole) {
+  return to_device(detail::dfreqresp_values(system, w, whole));
+}
+freq_response dfreqresp(const zpk& system, const frequencies& w, bool whole) {
+  return to_device(detail::freqz_zpk_values(system.z, system.p, system.k, w, whole, kTwoPi));
+}
+bode_result dbode(const ba& system, double dt, const frequencies& w) {
+  return to_bode(detail::dfreqresp_values(system, w, false), dt);
+}
+bode_result dbode(const zpk& system, double dt, const frequencies& w) {
+  return to_bode(detail::freqz_zpk_values(system.z, system.p, system.k, w, false, kTwoPi), dt);
+}
+
 group_delay_result group_delay(const ba& system, const frequencies& w, bool whole, double fs) {
   const detail::host_delay d = detail::group_delay_values(system, w, whole, fs);
   return {asarray(d.w), asarray(d.gd)};

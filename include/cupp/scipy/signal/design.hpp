@@ -403,6 +403,32 @@ ndarray<double> findfreqs(const std::vector<std::complex<double>>& num,
 group_delay_result group_delay(const ba& system, const frequencies& w = 512, bool whole = false,
                                double fs = kTwoPi);
 
+// ---- Responses of LTI systems -------------------------------------------------------------------
+
+/// A Bode plot: frequencies, magnitude in dB and unwrapped phase in degrees (SciPy's (w, mag,
+/// phase)).
+struct bode_result {
+  ndarray<double> w, mag, phase;
+};
+/// scipy.signal.freqresp(system, w=None, n=10000) of a continuous-time system given as (b, a),
+/// zeros/poles/gain or state space (one input and one output): freqs_zpk of its zeros and poles,
+/// at `w` (a count, SciPy's n, or the frequencies).
+freq_response freqresp(const ba& system, const frequencies& w = 10000);
+freq_response freqresp(const zpk& system, const frequencies& w = 10000);
+freq_response freqresp(const state_space& system, const frequencies& w = 10000);
+/// scipy.signal.bode(system, w=None, n=100).
+bode_result bode(const ba& system, const frequencies& w = 100);
+bode_result bode(const zpk& system, const frequencies& w = 100);
+bode_result bode(const state_space& system, const frequencies& w = 100);
+/// scipy.signal.dfreqresp(system, w=None, n=10000, whole=False) of a discrete-time system
+/// (SciPy's (num, den, dt) and (z, p, k, dt): the sampling step does not enter the response).
+freq_response dfreqresp(const ba& system, const frequencies& w = 10000, bool whole = false);
+freq_response dfreqresp(const zpk& system, const frequencies& w = 10000, bool whole = false);
+/// scipy.signal.dbode(system, w=None, n=100) of a discrete-time system with sampling step dt:
+/// frequencies in rad per unit of dt.
+bode_result dbode(const ba& system, double dt, const frequencies& w = 100);
+bode_result dbode(const zpk& system, double dt, const frequencies& w = 100);
+
 namespace detail {
 
 using cd = std::complex<double>;
@@ -442,6 +468,15 @@ std::vector<double> findfreqs_values(const std::vector<cd>& num, const std::vect
                                      std::int64_t N, const std::string& kind);
 std::vector<double> minimum_phase_values(const std::vector<double>& h, const std::string& method,
                                          std::int64_t n_fft, bool half);
+host_response freqresp_values(const zpk& system, const frequencies& w);
+host_response dfreqresp_values(const ba& system, const frequencies& w, bool whole);
+/// bode's and dbode's w / dt, 20 log10 |h| and the unwrapped phase in degrees.
+struct host_bode {
+  std::vector<double> w, mag, phase;
+};
+host_bode bode_values(const host_response& r, double dt);
+/// numpy.unwrap of phases in radians.
+std::vector<double> unwrap(const std::vector<double>& p);
 struct host_delay {
   std::vector<double> w, gd;
 };
