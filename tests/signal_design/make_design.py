@@ -544,6 +544,39 @@ put(key("lsysin", "zpk", "z"), np.asarray(LZ[0], complex)); put(key("lsysin", "z
 put(key("dsysin", "tf", "b"), DB[0]); put(key("dsysin", "tf", "a"), DB[1])
 put(key("dsysin", "zpk", "z"), np.asarray(DZ2[0], complex)); put(key("dsysin", "zpk", "p"), np.asarray(DZ2[1], complex)); put(key("dsysin", "zpk", "k"), [DZ2[2]])
 
+# Discrete-time simulation.
+U0 = rng_ss.standard_normal(12)
+U1 = rng_ss.standard_normal((12, 2))
+T0 = np.linspace(0.0, 1.05, 12)
+put(key("simin", "u0"), U0)
+put_mat(key("simin", "u1"), U1)
+put(key("simin", "t0"), T0)
+DSS0 = tuple(np.asarray(m) * 0.3 if i == 0 else m for i, m in enumerate(SS["m0"]))
+DSS1 = tuple(np.asarray(m) * 0.3 if i == 0 else m for i, m in enumerate(SS["m1"]))
+for m_name, m in zip("ABCD", DSS0):
+    put_mat(key("dssin", "m0", m_name), m)
+for m_name, m in zip("ABCD", DSS1):
+    put_mat(key("dssin", "m1", m_name), m)
+for name, system, u, t, x0 in (("a", DSS0 + (0.1,), U0, None, None),
+                               ("b", DSS0 + (0.1,), U0, None, [1.0, -1.0, 0.5]),
+                               ("c", DSS0 + (0.1,), U0, T0, None),
+                               ("d", DSS1 + (0.1,), U1, None, None)):
+    tout, yout, xout = sig.dlsim(system, u, t=t, x0=x0)
+    put(key("dlsim", name, "t"), tout)
+    put_mat(key("dlsim", name, "y"), yout)
+    put_mat(key("dlsim", name, "x"), xout)
+tout, yout = sig.dlsim((DB[0], DB[1], 0.1), U0)
+put(key("dlsim", "tf", "t"), tout)
+put_mat(key("dlsim", "tf", "y"), yout)
+for fn in ("dimpulse", "dstep"):
+    tout, ys = getattr(sig, fn)(DSS1 + (0.1,), n=10)
+    put(key(fn, "m1", "t"), tout)
+    for i, y in enumerate(ys):
+        put_mat(key(fn, "m1", "y%d" % i), y)
+    tout, ys = getattr(sig, fn)((DB[0], DB[1], 0.1), t=T0)
+    put(key(fn, "tf", "t"), tout)
+    put_mat(key(fn, "tf", "y0"), ys[0])
+
 # cont2discrete
 for method, alpha in (("zoh", None), ("foh", None), ("impulse", None), ("gbt", 0.3),
                       ("bilinear", None), ("euler", None), ("backward_diff", None)):

@@ -780,6 +780,54 @@ TEST(SignalDesign, LtiResponsesMatchSciPy) {
                          1e-15, 1e-15, "unwrap"));
 }
 
+TEST(SignalDesign, DiscreteSimulationMatchesSciPy) {
+  const signal::state_space d0{matrix("dssin|m0|A"), matrix("dssin|m0|B"), matrix("dssin|m0|C"),
+                               matrix("dssin|m0|D")};
+  const signal::state_space d1{matrix("dssin|m1|A"), matrix("dssin|m1|B"), matrix("dssin|m1|C"),
+                               matrix("dssin|m1|D")};
+  signal::host_matrix u0;
+  for (double v : ref::at("simin|u0").r) u0.push_back({v});
+  const signal::host_matrix u1 = matrix("simin|u1");
+  const auto& t0 = ref::at("simin|t0").r;
+  struct sim_case {
+    const char* name;
+    const signal::state_space* sys;
+    const signal::host_matrix* u;
+    std::vector<double> t, x0;
+  };
+  const sim_case cases[] = {{"a", &d0, &u0, {}, {}},
+                            {"b", &d0, &u0, {}, {1.0, -1.0, 0.5}},
+                            {"c", &d0, &u0, t0, {}},
+                            {"d", &d1, &u1, {}, {}}};
+  for (const sim_case& c : cases) {
+    const std::string base = std::string("dlsim|") + c.name;
+    const auto r = signal::detail::dlsim_values(*c.sys, 0.1, *c.u, c.t, c.x0);
+    EXPECT_TRUE(ref::close(r.t, ref::at(base + "|t").r, 1e-15, 1e-15, base + " t"));
+    EXPECT_TRUE(ref::close(flat(r.y), flat(matrix(base + "|y")), 1e-12, 1e-13, base + " y"));
+    EXPECT_TRUE(ref::close(flat(r.x), flat(matrix(base + "|x")), 1e-12, 1e-13, base + " x"));
+  }
+  const signal::ba dtf{ref::at("dsysin|tf|b").r, ref::at("dsysin|tf|a").r};
+  const auto rt = signal::detail::dlsim_values(signal::tf2ss(dtf.b, dtf.a), 0.1, u0, {}, {});
+  EXPECT_TRUE(ref::close(flat(rt.y), flat(matrix("dlsim|tf|y")), 1e-12, 1e-13, "dlsim tf"));
+  for (const bool step : {false, true}) {
+    const std::string fn = step ? "dstep" : "dimpulse";
+    const auto r1 = signal::detail::dresponse_values(d1, 0.1, {}, {}, 10, step);
+    EXPECT_TRUE(ref::close(r1.first, ref::at(fn + "|m1|t").r, 1e-15, 1e-15, fn + " t"));
+    ASSERT_EQ(r1.second.size(), 2u);
+    for (int i = 0; i < 2; ++i)
+      EXPECT_TRUE(ref::close(flat(r1.second[i]), flat(matrix(fn + "|m1|y" + std::to_string(i))),
+                             1e-12, 1e-13, fn + " y"));
+    const auto r2 =
+        signal::detail::dresponse_values(signal::tf2ss(dtf.b, dtf.a), 0.1, {}, t0, 100, step);
+    EXPECT_TRUE(ref::close(r2.first, ref::at(fn + "|tf|t").r, 1e-15, 1e-15, fn + " tf t"));
+    EXPECT_TRUE(
+        ref::close(flat(r2.second.at(0)), flat(matrix(fn + "|tf|y0")), 1e-12, 1e-13, fn + " tf y"));
+  }
+  EXPECT_TRUE(
+      throws_exactly<cupp::value_error>([&] { signal::detail::dlsim_values(d1, 0.1, u0, {}, {}); },
+                                        "u must have one column per system input (2)"));
+}
+
 TEST(SignalDesign, Cont2discreteMatchesSciPy) {
   signal::state_space m1{matrix("ssin|m1|A"), matrix("ssin|m1|B"), matrix("ssin|m1|C"),
                          matrix("ssin|m1|D")};
@@ -952,6 +1000,15 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
   EXPECT_TRUE(ref::close(db.mag.get(), ref::at("dbode|tf|mag").r, 1e-10, 1e-10, "dbode mag"));
   const auto dfr = signal::dfreqresp(dtf, 9, true);
   EXPECT_TRUE(ref::close(dfr.h.get(), ref::at("dfreqresp|tf|9|1|h").c, 1e-11, 1e-14, "dfreqresp"));
+  const signal::state_space d0{matrix("dssin|m0|A"), matrix("dssin|m0|B"), matrix("dssin|m0|C"),
+                               matrix("dssin|m0|D")};
+  const auto sim =
+      signal::dlsim(d0, 0.1, cupp::asarray(ref::at("simin|u0").r), {}, {1.0, -1.0, 0.5});
+  EXPECT_EQ(sim.y.shape(), (cupp::shape_t{12, 1}));
+  EXPECT_TRUE(ref::close(sim.y.get(), ref::at("dlsim|b|y").r, 1e-12, 1e-13, "dlsim y"));
+  EXPECT_TRUE(ref::close(sim.x.get(), ref::at("dlsim|b|x").r, 1e-12, 1e-13, "dlsim x"));
+  const auto st = signal::dstep(dtf, 0.1, {}, ref::at("simin|t0").r);
+  EXPECT_TRUE(ref::close(st.y.at(0).get(), ref::at("dstep|tf|y0").r, 1e-12, 1e-13, "dstep"));
   const auto mp = signal::minimum_phase(cupp::asarray(ref::at("mpin|h0").r));
   EXPECT_TRUE(ref::close(mp.get(), ref::at("minimum_phase|h0|homomorphic|None|1").r, 0, 1e-10,
                          "minimum_phase"));

@@ -2816,6 +2816,107 @@ std::vector<double> unwrap(const std::vector<double>& p) {
   return out;
 }
 
+host_sim dlsim_values(const state_space& system, double dt, const host_matrix& u_in,
+                      const std::vector<double>& t, const std::vector<double>& x0) {
+  const state_space s = abcd_normalize(system);
+  const std::size_t ns = rows_of(s.A), nin = cols_of(s.D) ? cols_of(s.D) : cols_of(s.B);
+  const std::size_t nout = rows_of(s.C) ? rows_of(s.C) : rows_of(s.D);
+  for (const vec& row : u_in)
+    if (row.size() != nin)
+      throw value_error("u must have one column per system input (" + std::to_string(nin) + ")");
+  host_sim out;
+  std::size_t samples;
+  double stoptime;
+  if (t.empty()) {
+    samples = u_in.size();
+    stoptime = (static_cast<double>(samples) - 1) * dt;
+  } else {
+    if (t.size() != u_in.size()) throw value_error("t and u must have the same number of samples");
+    stoptime = t.back();
+    samples = static_cast<std::size_t>(std::floor(stoptime / dt)) + 1;
+  }
+  // numpy.linspace(0, stoptime, samples)
+  out.t.resize(samples);
+  const double step = samples > 1 ? stoptime / static_cast<double>(samples - 1) : 0.0;
+  for (std::size_t i = 0; i < samples; ++i) out.t[i] = static_cast<double>(i) * step;
+  if (samples > 1) out.t.back() = stoptime;
+  host_matrix u = u_in;
+  if (!t.empty()) {
+    // make_interp_spline(t, u, k=1)(tout): piecewise linear, extrapolating the end pieces.
+    u.assign(samples, vec(nin, 0.0));
+    for (std::size_t i = 0; i < samples; ++i) {
+      const double x = out.t[i];
+      std::size_t j = 0;
+      if (t.size() >= 2) {
+        j = static_cast<std::size_t>(std::upper_bound(t.begin(), t.end(), x) - t.begin());
+        j = j == 0 ? 0 : j - 1;
+        j = std::min(j, t.size() - 2);
+      }
+      for (std::size_t c = 0; c < nin; ++c) {
+        if (t.size() < 2) {
+          u[i][c] = u_in[0][c];
+          continue;
+        }
+        const double slope = (u_in[j + 1][c] - u_in[j][c]) / (t[j + 1] - t[j]);
+        u[i][c] = u_in[j][c] + slope * (x - t[j]);
+      }
+    }
+  }
+  if (!x0.empty() && x0.size() != ns)
+    throw value_error("x0 must have one value per state (" + std::to_string(ns) + ")");
+  out.x.assign(samples, vec(ns, 0.0));
+  out.y.assign(samples, vec(nout, 0.0));
+  if (samples == 0) return out;
+  if (!x0.empty()) out.x[0] = x0;
+  auto output = [&](std::size_t i) {
+    for (std::size_t r = 0; r < nout; ++r) {
+      double v = 0;
+      for (std::size_t c = 0; c < ns; ++c) v += s.C[r][c] * out.x[i][c];
+      double w = 0;
+      for (std::size_t c = 0; c < nin; ++c) w += s.D[r][c] * u[i][c];
+      out.y[i][r] = v + w;
+    }
+  };
+  for (std::size_t i = 0; i + 1 < samples; ++i) {
+    for (std::size_t r = 0; r < ns; ++r) {
+      double v = 0;
+      for (std::size_t c = 0; c < ns; ++c) v += s.A[r][c] * out.x[i][c];
+      double w = 0;
+      for (std::size_t c = 0; c < nin; ++c) w += s.B[r][c] * u[i][c];
+      out.x[i + 1][r] = v + w;
+    }
+    output(i);
+  }
+  output(samples - 1);
+  return out;
+}
+
+std::pair<std::vector<double>, std::vector<host_matrix>> dresponse_values(
+    const state_space& system, double dt, const std::vector<double>& x0,
+    const std::vector<double>& t_in, std::int64_t n, bool step) {
+  const state_space s = abcd_normalize(system);
+  const std::size_t nin = cols_of(s.D) ? cols_of(s.D) : cols_of(s.B);
+  vec t = t_in;
+  if (t.empty()) {
+    // numpy.linspace(0, n * dt, n, endpoint=False)
+    const double stepsize = static_cast<double>(n) * dt / static_cast<double>(n);
+    for (std::int64_t i = 0; i < n; ++i) t.push_back(static_cast<double>(i) * stepsize);
+  }
+  std::pair<std::vector<double>, std::vector<host_matrix>> out;
+  for (std::size_t i = 0; i < nin; ++i) {
+    host_matrix u(t.size(), vec(nin, 0.0));
+    if (step) {
+      for (vec& row : u) row[i] = 1.0;
+    } else if (!u.empty()) {
+      u[0][i] = 1.0;
+    }
+    host_sim r = dlsim_values(s, dt, u, t, x0);
+    out.first = r.t;
+    out.second.push_back(std::move(r.y));
+  }
+  return out;
+}
+
 host_delay group_delay_values(const ba& system, const frequencies& worN, bool whole, double fs) {
   const vec& b = system.b;
   const vec& a = system.a;
@@ -2948,6 +3049,75 @@ bode_result dbode(const ba& system, double dt, const frequencies& w) {
 }
 bode_result dbode(const zpk& system, double dt, const frequencies& w) {
   return to_bode(detail::freqz_zpk_values(system.z, system.p, system.k, w, false, kTwoPi), dt);
+}
+
+namespace {
+ndarray<double> device_matrix(const host_matrix& m, std::size_t rows, std::size_t cols) {
+  vec flat;
+  for (const vec& row : m) flat.insert(flat.end(), row.begin(), row.end());
+  return asarray(flat, shape_t{static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)});
+}
+host_matrix host_input(const ndarray<double>& u) {
+  if (u.ndim() > 2) throw value_error("u must be 1-D or 2-D");
+  const vec v = u.get();
+  const std::size_t rows = u.ndim() == 0 ? 1 : static_cast<std::size_t>(u.shape()[0]);
+  const std::size_t cols = u.ndim() == 2 ? static_cast<std::size_t>(u.shape()[1]) : 1;
+  host_matrix m(rows, vec(cols));
+  for (std::size_t i = 0; i < rows; ++i)
+    for (std::size_t j = 0; j < cols; ++j) m[i][j] = v[i * cols + j];
+  return m;
+}
+dlsim_result sim_to_device(const detail::host_sim& r, const state_space& s) {
+  const state_space n = abcd_normalize(s);
+  const std::size_t nout = rows_of(n.C) ? rows_of(n.C) : rows_of(n.D);
+  return {asarray(r.t), device_matrix(r.y, r.t.size(), nout),
+          device_matrix(r.x, r.t.size(), rows_of(n.A))};
+}
+dresponse_result response_to_device(
+    const std::pair<std::vector<double>, std::vector<host_matrix>>& r, const state_space& s) {
+  const state_space n = abcd_normalize(s);
+  const std::size_t nout = rows_of(n.C) ? rows_of(n.C) : rows_of(n.D);
+  dresponse_result out{asarray(r.first), {}};
+  for (const host_matrix& y : r.second) out.y.push_back(device_matrix(y, r.first.size(), nout));
+  return out;
+}
+}  // namespace
+
+dlsim_result dlsim(const state_space& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t, const std::vector<double>& x0) {
+  return sim_to_device(detail::dlsim_values(system, dt, host_input(u), t, x0), system);
+}
+dlsim_result dlsim(const ba& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t, const std::vector<double>& x0) {
+  return dlsim(tf2ss(system.b, system.a), dt, u, t, x0);
+}
+dlsim_result dlsim(const zpk& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t, const std::vector<double>& x0) {
+  return dlsim(zpk2ss(system.z, system.p, system.k), dt, u, t, x0);
+}
+dresponse_result dimpulse(const state_space& system, double dt, const std::vector<double>& x0,
+                          const std::vector<double>& t, std::int64_t n) {
+  return response_to_device(detail::dresponse_values(system, dt, x0, t, n, false), system);
+}
+dresponse_result dimpulse(const ba& system, double dt, const std::vector<double>& x0,
+                          const std::vector<double>& t, std::int64_t n) {
+  return dimpulse(tf2ss(system.b, system.a), dt, x0, t, n);
+}
+dresponse_result dimpulse(const zpk& system, double dt, const std::vector<double>& x0,
+                          const std::vector<double>& t, std::int64_t n) {
+  return dimpulse(zpk2ss(system.z, system.p, system.k), dt, x0, t, n);
+}
+dresponse_result dstep(const state_space& system, double dt, const std::vector<double>& x0,
+                       const std::vector<double>& t, std::int64_t n) {
+  return response_to_device(detail::dresponse_values(system, dt, x0, t, n, true), system);
+}
+dresponse_result dstep(const ba& system, double dt, const std::vector<double>& x0,
+                       const std::vector<double>& t, std::int64_t n) {
+  return dstep(tf2ss(system.b, system.a), dt, x0, t, n);
+}
+dresponse_result dstep(const zpk& system, double dt, const std::vector<double>& x0,
+                       const std::vector<double>& t, std::int64_t n) {
+  return dstep(zpk2ss(system.z, system.p, system.k), dt, x0, t, n);
 }
 
 group_delay_result group_delay(const ba& system, const frequencies& w, bool whole, double fs) {

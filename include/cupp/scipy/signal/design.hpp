@@ -429,6 +429,47 @@ freq_response dfreqresp(const zpk& system, const frequencies& w = 10000, bool wh
 bode_result dbode(const ba& system, double dt, const frequencies& w = 100);
 bode_result dbode(const zpk& system, double dt, const frequencies& w = 100);
 
+// ---- Discrete-time simulation
+// --------------------------------------------------------------------
+
+/// dlsim's result: the times, the outputs (samples x outputs) and the states (samples x states)
+/// as float64 device arrays. SciPy returns the states only for a state-space system; here they
+/// are those of the realisation simulated (tf2ss, zpk2ss) for the other forms.
+struct dlsim_result {
+  ndarray<double> t, y, x;
+};
+/// scipy.signal.dlsim((A, B, C, D, dt), u, t=None, x0=None): the response of a discrete-time
+/// system to the input u (samples x inputs; a 1-D array for one input), computed on the host
+/// (the recursion is sequential). With `t`, u is sampled at those times and interpolated
+/// linearly onto the system's steps, as SciPy does. Throws value_error for shapes that do not
+/// fit.
+dlsim_result dlsim(const state_space& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t = {}, const std::vector<double>& x0 = {});
+dlsim_result dlsim(const ba& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t = {}, const std::vector<double>& x0 = {});
+dlsim_result dlsim(const zpk& system, double dt, const ndarray<double>& u,
+                   const std::vector<double>& t = {}, const std::vector<double>& x0 = {});
+/// dimpulse's and dstep's result: the times and one (samples x outputs) array per input.
+struct dresponse_result {
+  ndarray<double> t;
+  std::vector<ndarray<double>> y;
+};
+/// scipy.signal.dimpulse(system, x0=None, t=None, n=None): the impulse response at n (100)
+/// steps, or at the times t.
+dresponse_result dimpulse(const state_space& system, double dt, const std::vector<double>& x0 = {},
+                          const std::vector<double>& t = {}, std::int64_t n = 100);
+dresponse_result dimpulse(const ba& system, double dt, const std::vector<double>& x0 = {},
+                          const std::vector<double>& t = {}, std::int64_t n = 100);
+dresponse_result dimpulse(const zpk& system, double dt, const std::vector<double>& x0 = {},
+                          const std::vector<double>& t = {}, std::int64_t n = 100);
+/// scipy.signal.dstep(system, x0=None, t=None, n=None): the step response.
+dresponse_result dstep(const state_space& system, double dt, const std::vector<double>& x0 = {},
+                       const std::vector<double>& t = {}, std::int64_t n = 100);
+dresponse_result dstep(const ba& system, double dt, const std::vector<double>& x0 = {},
+                       const std::vector<double>& t = {}, std::int64_t n = 100);
+dresponse_result dstep(const zpk& system, double dt, const std::vector<double>& x0 = {},
+                       const std::vector<double>& t = {}, std::int64_t n = 100);
+
 namespace detail {
 
 using cd = std::complex<double>;
@@ -477,6 +518,17 @@ struct host_bode {
 host_bode bode_values(const host_response& r, double dt);
 /// numpy.unwrap of phases in radians.
 std::vector<double> unwrap(const std::vector<double>& p);
+/// dlsim on the host: u has one row per sample; t, y, x as dlsim returns them.
+struct host_sim {
+  std::vector<double> t;
+  host_matrix y, x;
+};
+host_sim dlsim_values(const state_space& system, double dt, const host_matrix& u,
+                      const std::vector<double>& t, const std::vector<double>& x0);
+/// dimpulse (`step` false) and dstep on the host: the times and one response per input.
+std::pair<std::vector<double>, std::vector<host_matrix>> dresponse_values(
+    const state_space& system, double dt, const std::vector<double>& x0,
+    const std::vector<double>& t, std::int64_t n, bool step);
 struct host_delay {
   std::vector<double> w, gd;
 };
