@@ -544,6 +544,32 @@ put(key("lsysin", "zpk", "z"), np.asarray(LZ[0], complex)); put(key("lsysin", "z
 put(key("dsysin", "tf", "b"), DB[0]); put(key("dsysin", "tf", "a"), DB[1])
 put(key("dsysin", "zpk", "z"), np.asarray(DZ2[0], complex)); put(key("dsysin", "zpk", "p"), np.asarray(DZ2[1], complex)); put(key("dsysin", "zpk", "k"), [DZ2[2]])
 
+# Continuous-time simulation.
+CS0 = SS["m0"]  # 3 states, one input and output
+CS0 = (CS0[0] - 2 * np.eye(3), CS0[1], CS0[2], CS0[3])  # stable
+for m_name, m in zip("ABCD", CS0):
+    put_mat(key("cssin", "m0", m_name), m)
+TL = np.linspace(0.0, 2.0, 21)
+UL = np.sin(3 * TL)
+put(key("lsimin", "t"), TL)
+put(key("lsimin", "u"), UL)
+for name, args in (("interp", dict(interp=True)), ("zoh", dict(interp=False)),
+                   ("x0", dict(X0=[1.0, 0.0, -1.0]))):
+    tout, y, x = sig.lsim(CS0, UL, TL, **args)
+    put(key("lsim", name, "y"), y)
+    put_mat(key("lsim", name, "x"), x)
+tout, y, x = sig.lsim(CS0, None, TL, X0=[1.0, 0.0, -1.0])
+put(key("lsim", "noinput", "y"), y)
+tout, y, x = sig.lsim(CS0, UL, TL + 0.5)
+put(key("lsim", "t0", "y"), y)
+err(key("lsim", "uneven"), lambda: sig.lsim(CS0, UL, TL ** 2))
+for fn in ("impulse", "step"):
+    t, y = getattr(sig, fn)(CS0, N=30)
+    put(key(fn, "m0", "t"), t)
+    put(key(fn, "m0", "y"), y)
+    t, y = getattr(sig, fn)(LB, T=TL)
+    put(key(fn, "tf", "y"), y)
+
 # Discrete-time simulation.
 U0 = rng_ss.standard_normal(12)
 U1 = rng_ss.standard_normal((12, 2))

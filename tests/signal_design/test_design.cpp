@@ -780,6 +780,54 @@ TEST(SignalDesign, LtiResponsesMatchSciPy) {
                          1e-15, 1e-15, "unwrap"));
 }
 
+TEST(SignalDesign, ContinuousSimulationMatchesSciPy) {
+  const signal::state_space c0{matrix("cssin|m0|A"), matrix("cssin|m0|B"), matrix("cssin|m0|C"),
+                               matrix("cssin|m0|D")};
+  const auto& T = ref::at("lsimin|t").r;
+  signal::host_matrix U;
+  for (double v : ref::at("lsimin|u").r) U.push_back({v});
+  auto column = [](const signal::host_matrix& y) {
+    std::vector<double> out;
+    for (const auto& row : y) out.push_back(row.at(0));
+    return out;
+  };
+  struct lsim_case {
+    const char* name;
+    std::vector<double> x0;
+    bool interp;
+  };
+  for (const lsim_case& c : {lsim_case{"interp", {}, true}, lsim_case{"zoh", {}, false},
+                             lsim_case{"x0", {1.0, 0.0, -1.0}, true}}) {
+    const std::string base = std::string("lsim|") + c.name;
+    const auto r = signal::detail::lsim_values(c0, U, T, c.x0, c.interp);
+    // Through the matrix exponential (Pade 13 against SciPy's adaptive expm).
+    EXPECT_TRUE(ref::close(column(r.y), ref::at(base + "|y").r, 1e-12, 1e-13, base + " y"));
+    EXPECT_TRUE(ref::close(flat(r.x), flat(matrix(base + "|x")), 1e-12, 1e-13, base + " x"));
+  }
+  const auto nu = signal::detail::lsim_values(c0, {}, T, {1.0, 0.0, -1.0}, true);
+  EXPECT_TRUE(ref::close(column(nu.y), ref::at("lsim|noinput|y").r, 1e-12, 1e-13, "no input"));
+  std::vector<double> T5 = T;
+  for (double& v : T5) v += 0.5;
+  const auto late = signal::detail::lsim_values(c0, U, T5, {}, true);
+  EXPECT_TRUE(ref::close(column(late.y), ref::at("lsim|t0|y").r, 1e-12, 1e-13, "T[0] > 0"));
+  std::vector<double> T2 = T;
+  for (double& v : T2) v *= v;
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [&] { signal::detail::lsim_values(c0, U, T2, {}, true); }, ref::at("lsim|uneven").message));
+  // impulse and step through the default times (the eigenvalues of A) and given times.
+  const auto t = signal::detail::default_response_times(c0.A, 30);
+  EXPECT_TRUE(ref::close(t, ref::at("impulse|m0|t").r, 1e-12, 0, "default times"));
+  EXPECT_TRUE(ref::close(t, ref::at("step|m0|t").r, 1e-12, 0, "default times"));
+  const signal::state_space lb = signal::tf2ss(ref::at("lsysin|tf|b").r, ref::at("lsysin|tf|a").r);
+  for (const bool is_step : {false, true}) {
+    const std::string fn = is_step ? "step" : "impulse";
+    const auto r = signal::detail::response_values(c0, {}, {}, 30, is_step);
+    EXPECT_TRUE(ref::close(column(r.second.y), ref::at(fn + "|m0|y").r, 1e-10, 1e-12, fn));
+    const auto rt = signal::detail::response_values(lb, {}, T, 100, is_step);
+    EXPECT_TRUE(ref::close(column(rt.second.y), ref::at(fn + "|tf|y").r, 1e-10, 1e-12, fn));
+  }
+}
+
 TEST(SignalDesign, DiscreteSimulationMatchesSciPy) {
   const signal::state_space d0{matrix("dssin|m0|A"), matrix("dssin|m0|B"), matrix("dssin|m0|C"),
                                matrix("dssin|m0|D")};
@@ -1009,6 +1057,21 @@ TEST_F(SignalDesignGpu, FirTapsAndResponsesAreDeviceArrays) {
   EXPECT_TRUE(ref::close(sim.x.get(), ref::at("dlsim|b|x").r, 1e-12, 1e-13, "dlsim x"));
   const auto st = signal::dstep(dtf, 0.1, {}, ref::at("simin|t0").r);
   EXPECT_TRUE(ref::close(st.y.at(0).get(), ref::at("dstep|tf|y0").r, 1e-12, 1e-13, "dstep"));
+  const signal::state_space c0{matrix("cssin|m0|A"), matrix("cssin|m0|B"), matrix("cssin|m0|C"),
+                               matrix("cssin|m0|D")};
+  for (const bool is_step : {false, true}) {
+    const std::string fn = is_step ? "step" : "impulse";
+    const auto r = is_step ? signal::step(c0, {}, {}, 30) : signal::impulse(c0, {}, {}, 30);
+    EXPECT_EQ(r.y.shape(), cupp::shape_t{30});
+    EXPECT_TRUE(ref::close(r.t.get(), ref::at(fn + "|m0|t").r, 1e-12, 0, fn + " t"));
+    EXPECT_TRUE(ref::close(r.y.get(), ref::at(fn + "|m0|y").r, 1e-10, 1e-12, fn + " y"));
+    const auto rt = is_step ? signal::step(lb, {}, ref::at("lsimin|t").r)
+                            : signal::impulse(lb, {}, ref::at("lsimin|t").r);
+    EXPECT_TRUE(ref::close(rt.y.get(), ref::at(fn + "|tf|y").r, 1e-10, 1e-12, fn + " tf y"));
+  }
+  const auto ls_r = signal::lsim(c0, cupp::asarray(ref::at("lsimin|u").r), ref::at("lsimin|t").r);
+  EXPECT_TRUE(ref::close(ls_r.y.get(), ref::at("lsim|interp|y").r, 1e-12, 1e-13, "lsim"));
+  EXPECT_EQ(ls_r.x.shape(), (cupp::shape_t{21, 3}));
   const auto mp = signal::minimum_phase(cupp::asarray(ref::at("mpin|h0").r));
   EXPECT_TRUE(ref::close(mp.get(), ref::at("minimum_phase|h0|homomorphic|None|1").r, 0, 1e-10,
                          "minimum_phase"));

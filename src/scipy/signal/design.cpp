@@ -2816,6 +2816,125 @@ std::vector<double> unwrap(const std::vector<double>& p) {
   return out;
 }
 
+host_lsim lsim_values(const state_space& system, const host_matrix& U_in,
+                      const std::vector<double>& T, const std::vector<double>& X0_in, bool interp) {
+  const state_space s = abcd_normalize(system);
+  const host_matrix &A = s.A, &B = s.B, &C = s.C, &D = s.D;
+  const std::size_t ns = rows_of(A), nin = cols_of(B) ? cols_of(B) : cols_of(D);
+  const std::size_t nout = rows_of(C) ? rows_of(C) : rows_of(D);
+  const std::size_t steps = T.size();
+  const vec X0 = X0_in.empty() ? vec(ns, 0.0) : X0_in;
+  if (X0.size() != ns)
+    throw value_error("X0 must have one value per state (" + std::to_string(ns) + ")");
+  host_lsim out;
+  out.x.assign(steps, vec(ns, 0.0));
+  if (steps == 0) return out;
+  if (T[0] == 0) {
+    out.x[0] = X0;
+  } else if (T[0] > 0) {
+    const host_matrix e = expm(axpby(T[0], transpose(A), 0.0, A));
+    for (std::size_t j = 0; j < ns; ++j)
+      for (std::size_t i = 0; i < ns; ++i) out.x[0][j] += X0[i] * e[i][j];
+  } else {
+    throw value_error("Initial time must be nonnegative");
+  }
+  bool no_input = true;
+  for (const vec& row : U_in)
+    for (double v : row) no_input = no_input && v == 0.0;
+  auto outputs = [&](bool with_input, const host_matrix& U) {
+    out.y.assign(steps, vec(nout, 0.0));
+    for (std::size_t k = 0; k < steps; ++k)
+      for (std::size_t r = 0; r < nout; ++r) {
+        double v = 0;
+        for (std::size_t c = 0; c < ns; ++c) v += out.x[k][c] * C[r][c];
+        if (with_input)
+          for (std::size_t c = 0; c < nin; ++c) v += U[k][c] * D[r][c];
+        out.y[k][r] = v;
+      }
+  };
+  if (steps == 1) {
+    outputs(!no_input, U_in);
+    return out;
+  }
+  const double dt = T[1] - T[0];
+  for (std::size_t i = 1; i < steps; ++i)
+    if (std::abs((T[i] - T[i - 1]) - dt) > 1e-8 + 1e-5 * std::abs(dt))  // numpy.allclose
+      throw value_error("Time steps are not equally spaced.");
+  if (no_input) {
+    const host_matrix e = expm(axpby(dt, transpose(A), 0.0, A));
+    for (std::size_t i = 1; i < steps; ++i)
+      for (std::size_t j = 0; j < ns; ++j) {
+        double v = 0;
+        for (std::size_t c = 0; c < ns; ++c) v += out.x[i - 1][c] * e[c][j];
+        out.x[i][j] = v;
+      }
+    outputs(false, U_in);
+    return out;
+  }
+  if (U_in.size() != steps)
+    throw value_error("U must have the same number of rows as elements in T.");
+  if (cols_of(U_in) != nin) throw value_error("System does not define that many inputs.");
+  const std::size_t size = interp ? ns + 2 * nin : ns + nin;
+  host_matrix M(size, vec(size, 0.0));
+  for (std::size_t i = 0; i < ns; ++i) {
+    for (std::size_t j = 0; j < ns; ++j) M[i][j] = A[i][j] * dt;
+    for (std::size_t j = 0; j < nin; ++j) M[i][ns + j] = B[i][j] * dt;
+  }
+  if (interp)
+    for (std::size_t i = 0; i < nin; ++i) M[ns + i][ns + nin + i] = 1.0;
+  const host_matrix E = expm(transpose(M));
+  // E = expm(M.T): Ad = E[:ns, :ns]; the input terms are rows ns.. of E, columns :ns.
+  for (std::size_t i = 1; i < steps; ++i)
+    for (std::size_t j = 0; j < ns; ++j) {
+      double v = 0;
+      for (std::size_t c = 0; c < ns; ++c) v += out.x[i - 1][c] * E[c][j];
+      for (std::size_t c = 0; c < nin; ++c) {
+        if (interp) {
+          const double bd1 = E[ns + nin + c][j];
+          const double bd0 = E[ns + c][j] - bd1;
+          v += U_in[i - 1][c] * bd0 + U_in[i][c] * bd1;
+        } else {
+          v += U_in[i - 1][c] * E[ns + c][j];
+        }
+      }
+      out.x[i][j] = v;
+    }
+  outputs(true, U_in);
+  return out;
+}
+
+std::pair<std::vector<double>, host_lsim> response_values(const state_space& system,
+                                                          const std::vector<double>& X0,
+                                                          const std::vector<double>& T_in,
+                                                          std::int64_t N, bool step) {
+  const state_space s = abcd_normalize(system);
+  const vec T = T_in.empty() ? default_response_times(s.A, N) : T_in;
+  if (step) {
+    const host_matrix U(T.size(), vec(cols_of(s.B) ? cols_of(s.B) : cols_of(s.D), 1.0));
+    return {T, lsim_values(s, U, T, X0, false)};
+  }
+  // SciPy's impulse: no input, from the state B (+ X0).
+  if (cols_of(s.B) != 1) throw value_error("impulse takes a system with one input");
+  vec X(rows_of(s.B));
+  for (std::size_t i = 0; i < X.size(); ++i) X[i] = s.B[i][0] + (X0.empty() ? 0.0 : X0.at(i));
+  return {T, lsim_values(s, {}, T, X, false)};
+}
+
+std::vector<double> default_response_times(const host_matrix& A, std::int64_t n) {
+  double r = HUGE_VAL;
+  if (!A.empty()) {
+    const vec cp = char_poly(A);
+    for (const cd& v : poly_roots(to_complex(cp))) r = std::min(r, std::abs(v.real()));
+  }
+  if (r == 0.0 || r == HUGE_VAL) r = 1.0;
+  const double tc = 1.0 / r;
+  vec t(static_cast<std::size_t>(std::max<std::int64_t>(n, 0)));
+  const double step = n > 1 ? 7 * tc / static_cast<double>(n - 1) : 0.0;
+  for (std::int64_t i = 0; i < n; ++i) t[i] = static_cast<double>(i) * step;
+  if (n > 1) t.back() = 7 * tc;
+  return t;
+}
+
 host_sim dlsim_values(const state_space& system, double dt, const host_matrix& u_in,
                       const std::vector<double>& t, const std::vector<double>& x0) {
   const state_space s = abcd_normalize(system);
@@ -3082,6 +3201,67 @@ dresponse_result response_to_device(
   return out;
 }
 }  // namespace
+
+namespace {
+
+// numpy.squeeze of a (rows x cols) result: every length-1 axis dropped.
+ndarray<double> squeezed(const host_matrix& m, std::size_t rows, std::size_t cols) {
+  vec flat;
+  for (const vec& row : m) flat.insert(flat.end(), row.begin(), row.end());
+  shape_t shape;
+  if (rows != 1) shape.push_back(static_cast<std::int64_t>(rows));
+  if (cols != 1) shape.push_back(static_cast<std::int64_t>(cols));
+  return asarray(flat, shape);
+}
+
+lsim_result lsim_to_device(const detail::host_lsim& r, const std::vector<double>& T,
+                           const state_space& s) {
+  const state_space n = abcd_normalize(s);
+  const std::size_t nout = rows_of(n.C) ? rows_of(n.C) : rows_of(n.D);
+  return {asarray(T), squeezed(r.y, T.size(), nout), squeezed(r.x, T.size(), rows_of(n.A))};
+}
+
+}  // namespace
+
+lsim_result lsim(const state_space& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0, bool interp) {
+  const host_matrix u = U.size() == 0 ? host_matrix{} : host_input(U);
+  return lsim_to_device(detail::lsim_values(system, u, T, X0, interp), T, system);
+}
+lsim_result lsim(const ba& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0, bool interp) {
+  return lsim(tf2ss(system.b, system.a), U, T, X0, interp);
+}
+lsim_result lsim(const zpk& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0, bool interp) {
+  return lsim(zpk2ss(system.z, system.p, system.k), U, T, X0, interp);
+}
+lsim_result impulse(const state_space& system, const std::vector<double>& X0,
+                    const std::vector<double>& T, std::int64_t N) {
+  const auto r = detail::response_values(system, X0, T, N, false);
+  return lsim_to_device(r.second, r.first, system);
+}
+lsim_result impulse(const ba& system, const std::vector<double>& X0, const std::vector<double>& T,
+                    std::int64_t N) {
+  return impulse(tf2ss(system.b, system.a), X0, T, N);
+}
+lsim_result impulse(const zpk& system, const std::vector<double>& X0, const std::vector<double>& T,
+                    std::int64_t N) {
+  return impulse(zpk2ss(system.z, system.p, system.k), X0, T, N);
+}
+lsim_result step(const state_space& system, const std::vector<double>& X0,
+                 const std::vector<double>& T, std::int64_t N) {
+  const auto r = detail::response_values(system, X0, T, N, true);
+  return lsim_to_device(r.second, r.first, system);
+}
+lsim_result step(const ba& system, const std::vector<double>& X0, const std::vector<double>& T,
+                 std::int64_t N) {
+  return step(tf2ss(system.b, system.a), X0, T, N);
+}
+lsim_result step(const zpk& system, const std::vector<double>& X0, const std::vector<double>& T,
+                 std::int64_t N) {
+  return step(zpk2ss(system.z, system.p, system.k), X0, T, N);
+}
 
 dlsim_result dlsim(const state_space& system, double dt, const ndarray<double>& u,
                    const std::vector<double>& t, const std::vector<double>& x0) {

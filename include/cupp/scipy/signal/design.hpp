@@ -429,8 +429,41 @@ freq_response dfreqresp(const zpk& system, const frequencies& w = 10000, bool wh
 bode_result dbode(const ba& system, double dt, const frequencies& w = 100);
 bode_result dbode(const zpk& system, double dt, const frequencies& w = 100);
 
-// ---- Discrete-time simulation
-// --------------------------------------------------------------------
+// ---- Continuous-time simulation
+// ------------------------------------------------------------------
+
+/// lsim's, impulse's and step's result: times, outputs and states as float64 device arrays,
+/// squeezed as SciPy squeezes them (one output: a 1-D y).
+struct lsim_result {
+  ndarray<double> t, y, x;
+};
+/// scipy.signal.lsim(system, U, T, X0=None, interp=True): the response of a continuous-time
+/// system to the input U (one row per time of T, equally spaced; an empty or all-zero U is no
+/// input), through the matrix exponential of the sampled system, on the host. Throws
+/// value_error in SciPy's words ("Time steps are not equally spaced.", ...).
+lsim_result lsim(const state_space& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0 = {}, bool interp = true);
+lsim_result lsim(const ba& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0 = {}, bool interp = true);
+lsim_result lsim(const zpk& system, const ndarray<double>& U, const std::vector<double>& T,
+                 const std::vector<double>& X0 = {}, bool interp = true);
+/// scipy.signal.impulse(system, X0=None, T=None, N=None) of a one-input system: at N (100)
+/// times up to 7 time constants of the slowest pole (the eigenvalues of A), or at T.
+lsim_result impulse(const state_space& system, const std::vector<double>& X0 = {},
+                    const std::vector<double>& T = {}, std::int64_t N = 100);
+lsim_result impulse(const ba& system, const std::vector<double>& X0 = {},
+                    const std::vector<double>& T = {}, std::int64_t N = 100);
+lsim_result impulse(const zpk& system, const std::vector<double>& X0 = {},
+                    const std::vector<double>& T = {}, std::int64_t N = 100);
+/// scipy.signal.step(system, X0=None, T=None, N=None).
+lsim_result step(const state_space& system, const std::vector<double>& X0 = {},
+                 const std::vector<double>& T = {}, std::int64_t N = 100);
+lsim_result step(const ba& system, const std::vector<double>& X0 = {},
+                 const std::vector<double>& T = {}, std::int64_t N = 100);
+lsim_result step(const zpk& system, const std::vector<double>& X0 = {},
+                 const std::vector<double>& T = {}, std::int64_t N = 100);
+
+// ---- Discrete-time simulation -------------------------------------------------------------------
 
 /// dlsim's result: the times, the outputs (samples x outputs) and the states (samples x states)
 /// as float64 device arrays. SciPy returns the states only for a state-space system; here they
@@ -525,6 +558,19 @@ struct host_sim {
 };
 host_sim dlsim_values(const state_space& system, double dt, const host_matrix& u,
                       const std::vector<double>& t, const std::vector<double>& x0);
+/// lsim on the host: y and x with one row per time (not squeezed).
+struct host_lsim {
+  host_matrix y, x;
+};
+host_lsim lsim_values(const state_space& system, const host_matrix& U, const std::vector<double>& T,
+                      const std::vector<double>& X0, bool interp);
+/// impulse (`step` false) and step on the host: the times used and lsim's result.
+std::pair<std::vector<double>, host_lsim> response_values(const state_space& system,
+                                                          const std::vector<double>& X0,
+                                                          const std::vector<double>& T,
+                                                          std::int64_t N, bool step);
+/// SciPy's _default_response_times: n times up to 7 / min |Re(eig(A))|.
+std::vector<double> default_response_times(const host_matrix& A, std::int64_t n);
 /// dimpulse (`step` false) and dstep on the host: the times and one response per input.
 std::pair<std::vector<double>, std::vector<host_matrix>> dresponse_values(
     const state_space& system, double dt, const std::vector<double>& x0,
