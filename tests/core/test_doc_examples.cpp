@@ -109,5 +109,8 @@ TEST(DocExamples, PrintingPageMatchesTheTests) { EXPECT_EQ(check_page("docs/prin
 TEST(DocExamples, ScipyNdimagePageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/scipy_ndimage.md"), 10);
 }
+TEST(DocExamples, ScipySignalPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/scipy_signal.md"), 3);
+}
 
 }  // namespace
