@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// cupp::scipy::signal: scipy.signal (cupyx.scipy.signal) on device arrays, with SciPy's names,
+// arguments, defaults and results (docs/scipy_signal.md). Include this header beside
+// <cupp/array.hpp>; it is not part of it, as cupyx.scipy.signal is imported apart from cupy.
+#pragma once
+
+#include "cupp/array.hpp"
+#include "cupp/scipy/signal/filtering.hpp"
