@@ -132,6 +132,100 @@ for function in ("convolve2d", "correlate2d"):
     add_conv(function, values((12, 14), "float32"), values((5, 4), "float32"), {"mode": "full", "boundary": "wrap", "view": "s"})
     add_conv(function, values((12, 14), "uint8"), values((3, 3), "uint8"), {"mode": "same", "boundary": "fill"})
 
+# ---- lfilter, filtfilt, sosfilt, sosfiltfilt -------------------------------------------------------
+def add_filter(function, coefs, x, params, zi=None):
+    """One filter case: coefs is (b, a) or (sos,); SciPy's function of them and view(x)."""
+    v = params.get("view", "")
+    kw = {}
+    if "axis" in params:
+        kw["axis"] = int(params["axis"])
+    if "padtype" in params:
+        kw["padtype"] = None if params["padtype"] == "None" else params["padtype"]
+    if "padlen" in params:
+        kw["padlen"] = int(params["padlen"])
+    if zi is not None:
+        kw["zi"] = zi
+    big = x.size > 1000
+    # The signals are -1, 0 or 1, stored as int8 (params dt names the dtype the test
+    # converts them to); of long signals SciPy's output is kept at every 7th or 31st sample.
+    x = rng.integers(-1, 2, x.shape).astype(x.dtype)
+    params["dt"] = x.dtype.name
+    if big:
+        params["every"] = 31 if x.size > 10000 else 7
+    out = getattr(sig, function)(*coefs, view(x, v), **kw)
+    name = name_of(function, params)
+    if len(coefs) == 2:
+        cases[name + "__b"], cases[name + "__a"] = coefs
+    else:
+        cases[name + "__sos"] = coefs[0]
+    cases[name + "__x"] = x.real.astype(np.int8)
+    if zi is not None:
+        cases[name + "__zi"] = zi
+        out, zf = out
+        cases[name + "__zf"] = np.asarray(zf)
+    out = np.asarray(out)
+    if big:
+        axis = int(params.get("axis", -1)) % out.ndim
+        out = out[tuple(slice(None, None, params["every"]) if d == axis else slice(None) for d in range(out.ndim))]
+    cases[name + "__out"] = out
+
+
+def tf(order, dt, kind="iir"):
+    if kind == "fir":
+        return sig.firwin(order + 1, 0.3).astype(dt), np.array([1.0], dt)
+    b, a = sig.butter(order, 0.15)
+    return b.astype(dt), a.astype(dt)
+
+
+for dt in ("float32", "float64", "complex128"):
+    for order, kind in ((1, "iir"), (4, "iir"), (8, "iir"), (6, "fir"), (0, "fir")):
+        b, a = tf(order, dt if dt != "complex128" else "float64", kind)
+        if dt == "complex128":
+            b = b * (1 + 0.5j)
+        for shape, axis in (((50,), -1), ((4, 300), -1), ((300, 3), 0), ((3, 40, 2), 1),
+                            ((20000,), -1), ((8, 5000), -1)):
+            if dt == "complex128" and shape in ((20000,), (300, 3)):
+                continue
+            if order in (0, 1, 6) and shape in ((20000,), (8, 5000)):
+                continue
+            if dt == "complex128" and order in (1, 8):
+                continue
+            if dt != "float64" and shape == (3, 40, 2):
+                continue
+            if dt == "float32" and order == 4 and shape == (8, 5000):
+                continue
+            add_filter("lfilter", (b, a), values(shape, dt), {"axis": axis})
+        k = max(len(a), len(b)) - 1
+        x = values((5, 3000), dt)
+        add_filter("lfilter", (b, a), x, {"axis": -1}, zi=values((5, k), dt))
+        add_filter("lfilter", (b, a), values((600, 4), dt), {"axis": 0}, zi=values((k, 1), dt))
+b, a = tf(3, "float64")
+add_filter("lfilter", (b, a), values((40,), "int32"), {"axis": -1})
+add_filter("lfilter", (b, a), values((0,), "float64"), {"axis": -1})
+add_filter("lfilter", (b, a), values((1,), "float64"), {"axis": -1})
+add_filter("lfilter", (b, a), values((12, 30), "float64"), {"axis": 0, "view": "t"})
+add_filter("lfilter", (b, a), values((30, 12), "float64"), {"axis": 1, "view": "s"})
+add_filter("lfilter", (b * 3, a * 2), values((64,), "float64"), {"axis": -1})
+
+for dt in ("float32", "float64"):
+    b, a = tf(4, dt)
+    for padtype in ("odd", "even", "constant", "None"):
+        add_filter("filtfilt", (b, a), values((4, 200), dt), {"axis": -1, "padtype": padtype})
+    add_filter("filtfilt", (b, a), values((200, 3), dt), {"axis": 0, "padlen": 7})
+    add_filter("filtfilt", (b, a), values((30000,), dt), {"axis": -1})
+
+for dt in ("float32", "float64"):
+    sos = sig.butter(8, [0.1, 0.3], btype="band", output="sos").astype(dt)
+    for shape, axis in (((50,), -1), ((4, 300), -1), ((300, 3), 0), ((20000,), -1), ((8, 5000), -1)):
+        add_filter("sosfilt", (sos,), values(shape, dt), {"axis": axis})
+    add_filter("sosfilt", (sos,), values((5, 3000), dt), {"axis": -1}, zi=values((8, 5, 2), dt))
+    add_filter("sosfilt", (sos,), values((600, 4), dt), {"axis": 0}, zi=values((8, 2, 4), dt))
+    add_filter("sosfiltfilt", (sos,), values((4, 400), dt), {"axis": -1})
+    add_filter("sosfiltfilt", (sos,), values((400, 3), dt), {"axis": 0, "padtype": "even", "padlen": 20})
+sos = sig.cheby1(4, 1, 0.2, output="sos")
+add_filter("sosfilt", (sos,), values((64,), "int16"), {"axis": -1})
+add_filter("sosfilt", (sos * np.array([1, 1, 1, 1, 1, 1]),), values((30, 12), "float64"), {"axis": 0, "view": "t"})
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // cupp::scipy::signal, filtering and convolution, as scipy.signal: convolve correlate
-// fftconvolve oaconvolve convolve2d correlate2d choose_conv_method correlation_lags. The
+// fftconvolve oaconvolve convolve2d correlate2d choose_conv_method correlation_lags, and the
+// linear filters lfilter lfilter_zi lfiltic filtfilt sosfilt sosfilt_zi sosfiltfilt. The
 // templates pick dtypes; the work is done once in src/scipy/signal/.
 #pragma once
 
 #include <complex>
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "cupp/core/ndarray.hpp"
 #include "cupp/core/promotion.hpp"
@@ -72,6 +77,64 @@ conv_window direct_window(const shape_t& s1, const shape_t& s2, const std::strin
 /// The generated source and name of the direct-convolution kernel summing in `acc` into `out`.
 std::string conv_kernel_source(dtype acc, dtype out);
 std::string conv_kernel_name(dtype acc, dtype out);
+
+/// The dtype the linear filters compute and return for inputs of `dts`: their promotion, with
+/// integers and bool as float64 and float16/bfloat16 as float32 (SciPy refuses those with
+/// NotImplementedError; cupp computes them as the nearest type it does support).
+constexpr dtype filter_dtype(std::initializer_list<dtype> dts) noexcept {
+  dtype r = *dts.begin();
+  for (const dtype d : dts) r = promote_types(r, d);
+  if (r == dtype::float16 || r == dtype::bfloat16) return dtype::float32;
+  if (r == dtype::float32 || r == dtype::float64 || r == dtype::complex64 ||
+      r == dtype::complex128)
+    return r;
+  return dtype::float64;
+}
+
+/// scipy.signal.lfilter along `axis` of `x` in dtype `r`; `zi` (null: SciPy's None) the initial
+/// state, x's shape with `axis` of length max(len(a), len(b)) - 1 (length-1 axes broadcast);
+/// with zi, `zf` receives the final state in the same shape.
+array_desc lfilter(const array_desc& b, const array_desc& a, const array_desc& x, int axis,
+                   const array_desc* zi, array_desc* zf, dtype r);
+/// scipy.signal.lfilter_zi in dtype `r`.
+array_desc lfilter_zi(const array_desc& b, const array_desc& a, dtype r);
+/// scipy.signal.lfiltic; `x` null: SciPy's None.
+array_desc lfiltic(const array_desc& b, const array_desc& a, const array_desc& y,
+                   const array_desc* x, dtype r);
+/// scipy.signal.filtfilt (method "pad").
+array_desc filtfilt(const array_desc& b, const array_desc& a, const array_desc& x, int axis,
+                    const std::optional<std::string>& padtype, std::optional<std::int64_t> padlen,
+                    const std::string& method, dtype r);
+/// scipy.signal.sosfilt; `zi` of shape (n_sections, ..., 2, ...), `zf` likewise.
+array_desc sosfilt(const array_desc& sos, const array_desc& x, int axis, const array_desc* zi,
+                   array_desc* zf, dtype r);
+/// scipy.signal.sosfilt_zi in dtype `r`.
+array_desc sosfilt_zi(const array_desc& sos, dtype r);
+/// scipy.signal.sosfiltfilt.
+array_desc sosfiltfilt(const array_desc& sos, const array_desc& x, int axis,
+                       const std::optional<std::string>& padtype,
+                       std::optional<std::int64_t> padlen, dtype r);
+
+/// lfilter_zi on host values (SciPy's steady state of the step response, solved by its explicit
+/// formulas); value_error "There must be at least one nonzero `a` coefficient.".
+std::vector<std::complex<double>> lfilter_zi_values(std::vector<std::complex<double>> b,
+                                                    std::vector<std::complex<double>> a);
+/// lfiltic on host values; `x` empty and `x_given` false: SciPy's None.
+std::vector<std::complex<double>> lfiltic_values(const std::vector<std::complex<double>>& b,
+                                                 const std::vector<std::complex<double>>& a,
+                                                 const std::vector<std::complex<double>>& y,
+                                                 const std::vector<std::complex<double>>& x);
+/// A^steps of Note [Parallel linear recursion] (kernels/cupp/signal_lfilter.cuh): the states
+/// that `steps` zero inputs carry each unit state to, row-major, for `sections` sections of
+/// `order` with coefficients b[0..order], a[0..order] per section (a[0] = 1).
+std::vector<std::complex<double>> recursion_power(const std::vector<std::complex<double>>& coef,
+                                                  int sections, int order, std::int64_t steps);
+/// The generated source and names of the filter kernels.
+std::string lfilter_kernel_source(dtype compute, int sections, int order);
+std::string lfilter_kernel_name(dtype compute, int sections, int order);
+
+template <class... T>
+using filter_t = type_of_t<filter_dtype({dtype_of<T>...})>;
 
 }  // namespace detail
 
@@ -157,5 +220,118 @@ std::string choose_conv_method(const ndarray<T>& in1, const ndarray<U>& in2,
 /// Throws value_error "Mode x is invalid".
 ndarray<std::int64_t> correlation_lags(std::int64_t in1_len, std::int64_t in2_len,
                                        const std::string& mode = "full");
+
+/// scipy.signal.lfilter (cupyx.scipy.signal.lfilter): the IIR or FIR filter b / a (1-D,
+/// normalised by a[0]) along `axis` of `x`, SciPy's direct form II transposed. Every line along
+/// `axis` is filtered at once, and long lines are cut into chunks whose states are carried in
+/// parallel (Note [Parallel linear recursion]). float32 computes in float32, float64 in
+/// float64, complex as SciPy; integers and bool as float64. Throws value_error "Parameter b is
+/// not a non-empty 1d array, since b.shape=(0,)!", "BUG: filter coefficient a[0] == 0 not
+/// supported yet", axis_error.
+template <class B, class A, class T>
+ndarray<detail::filter_t<B, A, T>> lfilter(const ndarray<B>& b, const ndarray<A>& a,
+                                           const ndarray<T>& x, int axis = -1) {
+  using R = detail::filter_t<B, A, T>;
+  return ndarray<R>(
+      detail::lfilter(b.desc(), a.desc(), x.desc(), axis, nullptr, nullptr, dtype_of<R>));
+}
+
+/// scipy.signal.lfilter with initial conditions `zi` (x's shape with `axis` of length
+/// max(len(a), len(b)) - 1; axes of length 1 broadcast): returns (y, zf). Throws value_error
+/// "Unexpected shape for zi:  expected (3,1), found (2,1)." as SciPy.
+template <class B, class A, class T, class Z>
+std::pair<ndarray<detail::filter_t<B, A, T, Z>>, ndarray<detail::filter_t<B, A, T, Z>>> lfilter(
+    const ndarray<B>& b, const ndarray<A>& a, const ndarray<T>& x, int axis,
+    const ndarray<Z>& zi) {
+  using R = detail::filter_t<B, A, T, Z>;
+  detail::array_desc zf;
+  ndarray<R> y(detail::lfilter(b.desc(), a.desc(), x.desc(), axis, &zi.desc(), &zf, dtype_of<R>));
+  return {std::move(y), ndarray<R>(std::move(zf))};
+}
+
+/// scipy.signal.lfilter_zi: the initial state of lfilter for the steady state of the step
+/// response (computed on the host). Throws value_error "Numerator b must be 1-D.", "Denominator
+/// a must be 1-D.", "There must be at least one nonzero `a` coefficient.".
+template <class B, class A>
+ndarray<detail::filter_t<B, A>> lfilter_zi(const ndarray<B>& b, const ndarray<A>& a) {
+  using R = detail::filter_t<B, A>;
+  return ndarray<R>(detail::lfilter_zi(b.desc(), a.desc(), dtype_of<R>));
+}
+
+/// scipy.signal.lfiltic: the initial state of lfilter from past outputs `y` (y[-1], y[-2], ...)
+/// and past inputs `x` (none: zero), on the host.
+template <class B, class A, class Y>
+ndarray<detail::filter_t<B, A, Y>> lfiltic(const ndarray<B>& b, const ndarray<A>& a,
+                                           const ndarray<Y>& y) {
+  using R = detail::filter_t<B, A, Y>;
+  return ndarray<R>(detail::lfiltic(b.desc(), a.desc(), y.desc(), nullptr, dtype_of<R>));
+}
+template <class B, class A, class Y, class X>
+ndarray<detail::filter_t<B, A, Y, X>> lfiltic(const ndarray<B>& b, const ndarray<A>& a,
+                                              const ndarray<Y>& y, const ndarray<X>& x) {
+  using R = detail::filter_t<B, A, Y, X>;
+  return ndarray<R>(detail::lfiltic(b.desc(), a.desc(), y.desc(), &x.desc(), dtype_of<R>));
+}
+
+/// scipy.signal.filtfilt (method "pad"): the filter forward and backward, the signal first
+/// extended by `padlen` (default 3 * max(len(a), len(b))) samples of `padtype` ("odd",
+/// "even", "constant", or std::nullopt for none), each pass starting from lfilter_zi scaled by
+/// the first sample. Throws value_error "The length of the input vector x must be greater than
+/// padlen, which is 6.", "Unknown value 'x' given to padtype. padtype must be 'even', 'odd',
+/// 'constant', or None.", "method must be 'pad' or 'gust'."; not_implemented_error for
+/// Gustafsson's method.
+template <class B, class A, class T>
+ndarray<detail::filter_t<B, A, T>> filtfilt(
+    const ndarray<B>& b, const ndarray<A>& a, const ndarray<T>& x, int axis = -1,
+    const std::optional<std::string>& padtype = std::string("odd"),
+    std::optional<std::int64_t> padlen = std::nullopt, const std::string& method = "pad") {
+  using R = detail::filter_t<B, A, T>;
+  return ndarray<R>(detail::filtfilt(b.desc(), a.desc(), x.desc(), axis, padtype, padlen, method,
+                                     dtype_of<R>));
+}
+
+/// scipy.signal.sosfilt: the cascade of second-order sections `sos` (n_sections x 6, each row
+/// b0 b1 b2 1 a1 a2) along `axis` of `x`, in parallel as lfilter. Throws value_error "sos
+/// array must be shape (n_sections, 6)", "sos[:, 3] should be all ones", "x must be at least
+/// 1-D".
+template <class S, class T>
+ndarray<detail::filter_t<S, T>> sosfilt(const ndarray<S>& sos, const ndarray<T>& x,
+                                        int axis = -1) {
+  using R = detail::filter_t<S, T>;
+  return ndarray<R>(detail::sosfilt(sos.desc(), x.desc(), axis, nullptr, nullptr, dtype_of<R>));
+}
+
+/// scipy.signal.sosfilt with initial conditions `zi` of shape (n_sections, ..., 2, ...) (x's
+/// shape with `axis` of length 2): returns (y, zf). Throws value_error "Invalid zi shape. ..."
+/// in SciPy's words.
+template <class S, class T, class Z>
+std::pair<ndarray<detail::filter_t<S, T, Z>>, ndarray<detail::filter_t<S, T, Z>>> sosfilt(
+    const ndarray<S>& sos, const ndarray<T>& x, int axis, const ndarray<Z>& zi) {
+  using R = detail::filter_t<S, T, Z>;
+  detail::array_desc zf;
+  ndarray<R> y(detail::sosfilt(sos.desc(), x.desc(), axis, &zi.desc(), &zf, dtype_of<R>));
+  return {std::move(y), ndarray<R>(std::move(zf))};
+}
+
+/// scipy.signal.sosfilt_zi: the initial state of sosfilt for the steady state of the step
+/// response, (n_sections, 2), on the host. Throws value_error "sos must be shape (n_sections,
+/// 6)".
+template <class S>
+ndarray<detail::filter_t<S>> sosfilt_zi(const ndarray<S>& sos) {
+  using R = detail::filter_t<S>;
+  return ndarray<R>(detail::sosfilt_zi(sos.desc(), dtype_of<R>));
+}
+
+/// scipy.signal.sosfiltfilt: sosfilt forward and backward with filtfilt's padding (default
+/// padlen 3 * (2 * n_sections + 1), less the sections whose b2 and a2 are both zero).
+template <class S, class T>
+ndarray<detail::filter_t<S, T>> sosfiltfilt(
+    const ndarray<S>& sos, const ndarray<T>& x, int axis = -1,
+    const std::optional<std::string>& padtype = std::string("odd"),
+    std::optional<std::int64_t> padlen = std::nullopt) {
+  using R = detail::filter_t<S, T>;
+  return ndarray<R>(
+      detail::sosfiltfilt(sos.desc(), x.desc(), axis, padtype, padlen, dtype_of<R>));
+}
 
 }  // namespace cupp::scipy::signal
