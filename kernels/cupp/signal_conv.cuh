@@ -19,7 +19,8 @@
 // `start` is 0 for "full", (k - 1) / 2 for "same" (SciPy's _centered; correlate2d's "same" is
 // k / 2) and min(n, k) - 1 for "valid". Where start + o - j leaves the input, the boundary
 // decides: fill (0, or convolve2d's fillvalue), wrap (period n) or symm (the input mirrored with
-// its edge repeated, period 2n), as SciPy's _sigtools. Both operands arrive C-contiguous in
+// its edge repeated, period 2n), as SciPy's _sigtools; savgol_filter adds ndimage's mirror (no
+// edge repeated, period 2n - 2) and nearest (the edge value). Both operands arrive C-contiguous in
 // cupp_acc_t; one output element per thread, the 1-D and 2-D cases with their own loops.
 
 struct cupp_sig_conv_geom {
@@ -28,7 +29,9 @@ struct cupp_sig_conv_geom {
   long long v_shape[CUPP_SIG_K];
   long long start[CUPP_SIG_K];
   int ndim;
-  int boundary;  // 0 fill, 1 wrap, 2 symm
+  int boundary;   // 0 fill, 1 wrap, 2 symm, 3 mirror, 4 nearest
+  int zero_fill;  // 1: the fill value is zero (the 1-D loop then skips the outside taps)
+  int unused;
 };
 
 // The position p along an axis of length n after the boundary, or -1 for the fill value.
@@ -38,6 +41,14 @@ __device__ __forceinline__ long long cupp_sig_extend(long long p, long long n, i
   if (boundary == 1) {
     p %= n;
     return p < 0 ? p + n : p;
+  }
+  if (boundary == 4) return p < 0 ? 0 : n - 1;
+  if (boundary == 3) {
+    if (n == 1) return 0;
+    const long long period = 2 * n - 2;
+    p %= period;
+    if (p < 0) p += period;
+    return p < n ? p : period - p;
   }
   const long long period = 2 * n;
   p %= period;
@@ -58,11 +69,13 @@ extern "C" __global__ void CUPP_SIG_NAME(const cupp_acc_t* __restrict__ a,
       long long lo = base - n + 1, hi = base;
       if (lo < 0) lo = 0;
       if (hi > k - 1) hi = k - 1;
-      if (g.boundary == 0) {
-        // The fill value of a 1-D input is always zero (convolve2d alone takes another).
+      if (g.boundary == 0 && g.zero_fill) {
         for (long long j = lo; j <= hi; ++j) acc += a[base - j] * v[j];
       } else {
-        for (long long j = 0; j < k; ++j) acc += a[cupp_sig_extend(base - j, n, g.boundary)] * v[j];
+        for (long long j = 0; j < k; ++j) {
+          const long long p = cupp_sig_extend(base - j, n, g.boundary);
+          acc += (p < 0 ? fill : a[p]) * v[j];
+        }
       }
     } else if (g.ndim == 2) {
       const long long n0 = g.a_shape[0], n1 = g.a_shape[1];

@@ -226,6 +226,46 @@ sos = sig.cheby1(4, 1, 0.2, output="sos")
 add_filter("sosfilt", (sos,), values((64,), "int16"), {"axis": -1})
 add_filter("sosfilt", (sos * np.array([1, 1, 1, 1, 1, 1]),), values((30, 12), "float64"), {"axis": 0, "view": "t"})
 
+# ---- medfilt, medfilt2d, wiener, savgol_filter, hilbert, hilbert2, detrend --------------------------
+def add_misc(function, x, params, **kw):
+    """One case of a function of one array: SciPy's function of view(x) with kw."""
+    out = getattr(sig, function)(view(x, params.get("view", "")), **kw)
+    name = name_of(function, params)
+    cases[name + "__x"] = x
+    cases[name + "__out"] = np.asarray(out)
+
+
+for dt in ("float32", "float64", "int16", "uint8"):
+    add_misc("medfilt", values((31,), dt), {"k": 5}, kernel_size=5)
+    add_misc("medfilt", values((9, 12), dt), {"k": "3,5"}, kernel_size=[3, 5])
+    add_misc("medfilt2d", values((9, 12), dt), {"k": 3}, kernel_size=3)
+add_misc("medfilt", values((5, 6, 7), "float64"), {"view": "t"})
+for dt in ("float32", "float64"):
+    add_misc("wiener", values((20, 17), dt), {})
+    add_misc("wiener", values((20, 17), dt), {"k": "5,3", "noise": 0.5}, mysize=[5, 3], noise=0.5)
+add_misc("wiener", values((40,), "int32"), {"k": 7}, mysize=7)
+for dt in ("float32", "float64"):
+    for mode in ("interp", "mirror", "constant", "nearest", "wrap"):
+        add_misc("savgol_filter", values((3, 40), dt), {"w": 7, "p": 2, "mode": mode},
+                 window_length=7, polyorder=2, mode=mode, **({"cval": 0.5} if mode == "constant" else {}))
+    add_misc("savgol_filter", values((30, 4), dt), {"w": 8, "p": 3, "d": 1, "delta": 0.5, "axis": 0},
+             window_length=8, polyorder=3, deriv=1, delta=0.5, axis=0)
+    add_misc("savgol_filter", values((50,), dt), {"w": 11, "p": 4, "d": 2, "mode": "interp"},
+             window_length=11, polyorder=4, deriv=2)
+add_misc("savgol_filter", values((50,), "int32"), {"w": 5, "p": 1, "mode": "nearest"},
+         window_length=5, polyorder=1, mode="nearest")
+for dt in ("float32", "float64", "int16"):
+    add_misc("hilbert", values((4, 33), dt), {})
+    add_misc("hilbert", values((20, 3), dt), {"n": 24, "axis": 0}, N=24, axis=0)
+    add_misc("hilbert2", values((10, 12), dt), {})
+add_misc("hilbert", values((31,), "float64"), {"n": 40}, N=40)
+add_misc("hilbert2", values((3, 9, 8), "float64"), {"n": "12,7", "axes": "0,2"}, N=(12, 7), axes=(0, 2))
+for dt in ("float32", "float64", "complex128", "int32"):
+    add_misc("detrend", values((4, 50), dt), {"type": "linear"}, type="linear")
+    add_misc("detrend", values((4, 50), dt), {"type": "constant"}, type="constant")
+    add_misc("detrend", values((60, 3), dt), {"type": "linear", "axis": 0, "bp": "10,25,59"},
+             axis=0, type="linear", bp=[10, 25, 59])
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

@@ -40,8 +40,10 @@ struct conv_geom {
   long long start[kMaxDims];
   int ndim;
   int boundary;
+  int zero_fill;
+  int unused;
 };
-static_assert(sizeof(conv_geom) == 8 * (4 * kMaxDims + 1), "conv_geom is packed as its twin");
+static_assert(sizeof(conv_geom) == 8 * (4 * kMaxDims + 2), "conv_geom is packed as its twin");
 
 std::string shape_repr(const shape_t& s) {
   std::string r = "(";
@@ -125,6 +127,7 @@ void launch_direct(const array_desc& a, const array_desc& v, const array_desc& o
   conv_geom g{};
   g.ndim = nd;
   g.boundary = boundary;
+  g.zero_fill = fill == std::complex<double>(0.0) ? 1 : 0;
   for (int d = 0; d < nd; ++d) {
     const auto k = static_cast<std::size_t>(d);
     g.out_shape[d] = w.shape[k];
@@ -196,6 +199,11 @@ array_desc forward(const array_desc& x, const std::vector<std::int64_t>& axes,
 }
 
 }  // namespace
+
+array_desc direct_convolve(const array_desc& in1, const array_desc& kernel, const conv_window& w,
+                           int boundary, std::complex<double> fill, dtype out) {
+  return direct(in1, kernel, w, boundary, fill, out);
+}
 
 conv_window direct_window(const shape_t& s1, const shape_t& s2, const std::string& mode,
                           bool centre_up) {

@@ -17,6 +17,7 @@
 
 #include "cupp/core/ndarray.hpp"
 #include "cupp/core/promotion.hpp"
+#include "cupp/scipy/ndimage/common.hpp"
 
 namespace cupp::scipy::signal {
 
@@ -73,6 +74,12 @@ struct conv_window {
 };
 conv_window direct_window(const shape_t& s1, const shape_t& s2, const std::string& mode,
                           bool centre_up);
+
+/// The direct convolution of `in1` with `kernel` (equal ranks) in the window `w` of the full
+/// convolution, the input extended by `boundary` (0 fill with `fill`, 1 wrap, 2 symm, 3 mirror,
+/// 4 nearest), into a new array of dtype `out`.
+array_desc direct_convolve(const array_desc& in1, const array_desc& kernel, const conv_window& w,
+                           int boundary, std::complex<double> fill, dtype out);
 
 /// The generated source and name of the direct-convolution kernel summing in `acc` into `out`.
 std::string conv_kernel_source(dtype acc, dtype out);
@@ -135,6 +142,44 @@ std::string lfilter_kernel_name(dtype compute, int sections, int order);
 
 template <class... T>
 using filter_t = type_of_t<filter_dtype({dtype_of<T>...})>;
+
+/// scipy.signal.medfilt (`two_d`: medfilt2d, which takes 2-D input only).
+array_desc medfilt(const array_desc& volume, const ndimage::per_axis<int>& kernel_size,
+                   bool two_d);
+/// scipy.signal.wiener.
+array_desc wiener(const array_desc& im, const ndimage::per_axis<int>& mysize,
+                  std::optional<double> noise);
+/// scipy.signal.savgol_coeffs on the host (SciPy's minimum-norm least squares, solved on
+/// scaled abscissae in long double).
+std::vector<double> savgol_coeffs(int window_length, int polyorder, int deriv, double delta,
+                                  std::optional<double> pos, const std::string& use);
+/// scipy.signal.savgol_filter into dtype `out`.
+array_desc savgol_filter(const array_desc& x, int window_length, int polyorder, int deriv,
+                         double delta, int axis, const std::string& mode, double cval, dtype out);
+/// scipy.signal.hilbert into the complex dtype `out`.
+array_desc hilbert(const array_desc& x, std::optional<std::int64_t> n, int axis, dtype out);
+/// scipy.signal.hilbert2 (`n` empty: SciPy's None; one value: both axes).
+array_desc hilbert2(const array_desc& x, const std::vector<std::int64_t>& n,
+                    const std::vector<std::int64_t>& axes, dtype out);
+/// scipy.signal.detrend into dtype `out`; `bp` the breakpoints.
+array_desc detrend(const array_desc& data, int axis, const std::string& type,
+                   const std::vector<std::int64_t>& bp, dtype out);
+
+/// The dtype of savgol_filter and detrend: float32, float64 and the complex types keep
+/// theirs, everything else is float64.
+constexpr dtype float_or_double(dtype d) noexcept {
+  return d == dtype::float32 || d == dtype::float64 || d == dtype::complex64 ||
+                 d == dtype::complex128
+             ? d
+             : dtype::float64;
+}
+/// The dtype of hilbert: complex64 for float16 and float32, complex128 otherwise.
+constexpr dtype analytic_dtype(dtype d) noexcept {
+  return d == dtype::float16 || d == dtype::bfloat16 || d == dtype::float32 ||
+                 d == dtype::complex64
+             ? dtype::complex64
+             : dtype::complex128;
+}
 
 }  // namespace detail
 
@@ -332,6 +377,84 @@ ndarray<detail::filter_t<S, T>> sosfiltfilt(
   using R = detail::filter_t<S, T>;
   return ndarray<R>(
       detail::sosfiltfilt(sos.desc(), x.desc(), axis, padtype, padlen, dtype_of<R>));
+}
+
+/// scipy.signal.medfilt: the median over `kernel_size` (one odd length, or one per axis;
+/// `{}`: 3 along every axis), the input zero-padded (ndimage.rank_filter with mode
+/// "constant", as SciPy). Integers, float32 and float64; value_error "dtype=float16 is not
+/// supported by medfilt", "Each element of kernel_size should be odd.".
+template <class T>
+ndarray<T> medfilt(const ndarray<T>& volume, const ndimage::per_axis<int>& kernel_size = {}) {
+  return ndarray<T>(detail::medfilt(volume.desc(), kernel_size, false));
+}
+
+/// scipy.signal.medfilt2d: medfilt of a 2-D array (`{}`: 3 x 3).
+template <class T>
+ndarray<T> medfilt2d(const ndarray<T>& input, const ndimage::per_axis<int>& kernel_size = {}) {
+  return ndarray<T>(detail::medfilt(input.desc(), kernel_size, true));
+}
+
+/// scipy.signal.wiener: the Wiener filter over windows of `mysize` (`{}`: 3 along every
+/// axis); `noise` std::nullopt estimates the noise power as the mean local variance. The
+/// result is float64, as SciPy. Complex input is not implemented (not_implemented_error).
+template <class T>
+ndarray<double> wiener(const ndarray<T>& im, const ndimage::per_axis<int>& mysize = {},
+                       std::optional<double> noise = std::nullopt) {
+  return ndarray<double>(detail::wiener(im.desc(), mysize, noise));
+}
+
+/// scipy.signal.savgol_coeffs: the Savitzky-Golay filter coefficients (computed on the host),
+/// as float64. `pos` std::nullopt: the window's centre. Throws value_error "polyorder must be
+/// less than window_length.", "pos must be nonnegative and less than window_length.", "`use`
+/// must be 'conv' or 'dot'".
+ndarray<double> savgol_coeffs(int window_length, int polyorder, int deriv = 0,
+                              double delta = 1.0, std::optional<double> pos = std::nullopt,
+                              const std::string& use = "conv");
+
+/// scipy.signal.savgol_filter: the Savitzky-Golay filter along `axis`. `mode`: "interp"
+/// (default: the edges are the polynomial fitted to the first and last windows), "mirror",
+/// "constant" (with `cval`), "nearest", "wrap". float32 stays float32; other dtypes compute in
+/// float64.
+template <class T>
+ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> savgol_filter(
+    const ndarray<T>& x, int window_length, int polyorder, int deriv = 0, double delta = 1.0,
+    int axis = -1, const std::string& mode = "interp", double cval = 0.0) {
+  using R = type_of_t<detail::float_or_double(dtype_of<T>)>;
+  return ndarray<R>(detail::savgol_filter(x.desc(), window_length, polyorder, deriv, delta, axis,
+                                          mode, cval, dtype_of<R>));
+}
+
+/// scipy.signal.hilbert: the analytic signal along `axis` through cuFFT (`n` points; default
+/// the input's length). complex64 for float16 and float32, complex128 otherwise. Throws
+/// value_error "x must be real.", "N must be positive.".
+template <class T>
+ndarray<type_of_t<detail::analytic_dtype(dtype_of<T>)>> hilbert(
+    const ndarray<T>& x, std::optional<std::int64_t> n = std::nullopt, int axis = -1) {
+  using R = type_of_t<detail::analytic_dtype(dtype_of<T>)>;
+  return ndarray<R>(detail::hilbert(x.desc(), n, axis, dtype_of<R>));
+}
+
+/// scipy.signal.hilbert2: the 2-D analytic signal over `axes` (`n`: {} the input's lengths,
+/// one value for both axes, or two).
+template <class T>
+ndarray<type_of_t<detail::analytic_dtype(dtype_of<T>)>> hilbert2(
+    const ndarray<T>& x, const std::vector<std::int64_t>& n = {},
+    const std::vector<std::int64_t>& axes = {-2, -1}) {
+  using R = type_of_t<detail::analytic_dtype(dtype_of<T>)>;
+  return ndarray<R>(detail::hilbert2(x.desc(), n, axes, dtype_of<R>));
+}
+
+/// scipy.signal.detrend: removes the least-squares line (`type` "linear" or "l", each piece
+/// between the breakpoints `bp` apart) or the mean ("constant", "c") along `axis`. float32,
+/// float64 and complex keep their dtype; everything else is float64. Throws value_error "Trend
+/// type must be 'linear' or 'constant'.", "Breakpoints must be less than length of data along
+/// given axis.".
+template <class T>
+ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> detrend(
+    const ndarray<T>& data, int axis = -1, const std::string& type = "linear",
+    const std::vector<std::int64_t>& bp = {}) {
+  using R = type_of_t<detail::float_or_double(dtype_of<T>)>;
+  return ndarray<R>(detail::detrend(data.desc(), axis, type, bp, dtype_of<R>));
 }
 
 }  // namespace cupp::scipy::signal
