@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The convolutions and linear filters of cupp::scipy::signal, compared with cupyx.scipy.signal
+// The convolutions, linear filters and resampling of cupp::scipy::signal, compared with cupyx.scipy.signal
 // by time (bench/compare_cupy.py, the sig_ rows). Inputs are made once, outside the timed
 // region; each call allocates its result from the pool, as CuPy's do.
 #include <benchmark/benchmark.h>
@@ -82,6 +82,11 @@ const bool kRegistered = [] {
     const auto x = noise(kLines * kLength, 6).reshape({kLines, kLength});
     const auto sos = cupp::asarray<float>(kSos, {4, 6});
     return [x, sos] { auto r = signal::sosfilt(sos, x); };
+  });
+  // Read the signal, write 1.5 times as many samples.
+  add("sig_resample_poly_2^24_3_2_f32", 4 * (std::int64_t{1} << 24) * 5 / 2, [] {
+    const auto x = noise(std::int64_t{1} << 24, 7);
+    return [x] { auto r = signal::resample_poly(x, 3, 2); };
   });
   return true;
 }();

@@ -266,6 +266,30 @@ for dt in ("float32", "float64", "complex128", "int32"):
     add_misc("detrend", values((60, 3), dt), {"type": "linear", "axis": 0, "bp": "10,25,59"},
              axis=0, type="linear", bp=[10, 25, 59])
 
+# ---- upfirdn, resample_poly ----------------------------------------------------------------------------
+for dt in ("float32", "float64", "complex128"):
+    for up, down in ((3, 2), (1, 4), (5, 1), (2, 7)):
+        h = values((9,), "float64" if dt != "float32" else "float32")
+        x = values((3, 25), dt)
+        out = sig.upfirdn(h, x, up, down)
+        name = name_of("upfirdn", {"up": up, "down": down})
+        cases[name + "__h"], cases[name + "__x"], cases[name + "__out"] = h, x, out
+        add_misc("resample_poly", values((40, 2), dt), {"up": up, "down": down, "axis": 0},
+                 up=up, down=down, axis=0)
+x = values((3, 30), "float64")
+out = sig.upfirdn(np.array([2.0]), x, 2, 3, axis=1)
+name = name_of("upfirdn", {"up": 2, "down": 3, "axis": 1})
+cases[name + "__h"], cases[name + "__x"], cases[name + "__out"] = np.array([2.0]), x, out
+for padtype in ("mean", "minimum", "maximum"):
+    add_misc("resample_poly", values((50,), "float64"), {"up": 3, "down": 2, "axis": 0, "padtype": padtype},
+             up=3, down=2, padtype=padtype)
+add_misc("resample_poly", values((50,), "int16"), {"up": 2, "down": 3, "axis": 0}, up=2, down=3)
+win = sig.firwin(15, 0.3)
+x = values((33,), "float64")
+name = name_of("resample_poly", {"up": 4, "down": 3, "axis": 0, "window": "w"})
+cases[name + "__x"], cases[name + "__w"] = x, win
+cases[name + "__out"] = sig.resample_poly(x, 4, 3, window=win)
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

@@ -165,6 +165,20 @@ array_desc hilbert2(const array_desc& x, const std::vector<std::int64_t>& n,
 array_desc detrend(const array_desc& data, int axis, const std::string& type,
                    const std::vector<std::int64_t>& bp, dtype out);
 
+/// scipy.signal.upfirdn into dtype `out` (mode "constant" with cval 0).
+array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, std::int64_t down,
+                   int axis, const std::string& mode, double cval, dtype out);
+/// scipy.signal.resample_poly into dtype `out`; `window` empty: SciPy's default Kaiser design.
+array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
+                         const std::vector<double>& window, const std::string& padtype,
+                         std::optional<double> cval, dtype out);
+/// The low-pass FIR filter resample_poly designs: scipy.signal.firwin(numtaps, cutoff,
+/// window=("kaiser", beta)) on the host.
+std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
+/// The generated source and name of the upfirdn kernel of dtype `dt`.
+std::string upfirdn_kernel_source(dtype dt);
+std::string upfirdn_kernel_name(dtype dt);
+
 /// The dtype of savgol_filter and detrend: float32, float64 and the complex types keep
 /// theirs, everything else is float64.
 constexpr dtype float_or_double(dtype d) noexcept {
@@ -455,6 +469,39 @@ ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> detrend(
     const std::vector<std::int64_t>& bp = {}) {
   using R = type_of_t<detail::float_or_double(dtype_of<T>)>;
   return ndarray<R>(detail::detrend(data.desc(), axis, type, bp, dtype_of<R>));
+}
+
+/// scipy.signal.upfirdn: upsample `x` by `up` (zeros inserted), filter with the FIR `h`, keep
+/// every `down`-th sample, along `axis`; polyphase, never multiplying the inserted zeros. The
+/// dtype is promote_types(H, T, float32), as SciPy. Only mode "constant" with cval 0 (SciPy's
+/// default) is implemented (not_implemented_error otherwise). Throws value_error "h must be 1-D
+/// with non-zero length", "Both up and down must be >= 1".
+template <class H, class T>
+ndarray<promote_t<promote_t<H, T>, float>> upfirdn(const ndarray<H>& h, const ndarray<T>& x,
+                                                    std::int64_t up = 1, std::int64_t down = 1,
+                                                    int axis = -1,
+                                                    const std::string& mode = "constant",
+                                                    double cval = 0.0) {
+  using R = promote_t<promote_t<H, T>, float>;
+  return ndarray<R>(
+      detail::upfirdn(h.desc(), x.desc(), up, down, axis, mode, cval, dtype_of<R>));
+}
+
+/// scipy.signal.resample_poly: resample by up / down along `axis` (default 0) with a polyphase
+/// FIR filter: `window` empty designs SciPy's default (firwin of 20 * max(up, down) + 1 taps,
+/// Kaiser beta 5), or gives the filter's taps. `padtype` "constant" (cval 0), "mean",
+/// "minimum" or "maximum". Floating inputs keep their precision (float16 computes in float32),
+/// integers give float64. Throws value_error "up and down must be >= 1", "padtype must be one
+/// of: ...".
+template <class T>
+ndarray<detail::filter_t<T>> resample_poly(const ndarray<T>& x, std::int64_t up,
+                                           std::int64_t down, int axis = 0,
+                                           const std::vector<double>& window = {},
+                                           const std::string& padtype = "constant",
+                                           std::optional<double> cval = std::nullopt) {
+  using R = detail::filter_t<T>;
+  return ndarray<R>(
+      detail::resample_poly(x.desc(), up, down, axis, window, padtype, cval, dtype_of<R>));
 }
 
 }  // namespace cupp::scipy::signal

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// upfirdn and resample_poly of cupp::scipy::signal (include/cupp/scipy/signal/filtering.hpp):
+// SciPy's checks and filter design, and the launches of kernels/cupp/signal_upfirdn.cuh
+// (Note [Polyphase upfirdn]).
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "../../cuda/launch.hpp"
+#include "../../jit/registry.hpp"
+#include "cupp/core/error.hpp"
+#include "cupp/core/runtime_array.hpp"
+#include "cupp/expr/engine.hpp"
+#include "cupp/jit/raw_kernel.hpp"
+#include "cupp/routines/manipulation.hpp"
+#include "cupp/scipy/signal/filtering.hpp"
+
+namespace cupp::scipy::signal::detail {
+
+using cupp::detail::make_array;
+
+namespace {
+
+/// `a` as a C-contiguous array of dtype `dt`.
+array_desc contiguous(const array_desc& a, dtype dt) {
+  array_desc r = a.dt == dt ? a : cupp::array(a).astype(dt).desc();
+  if (!is_c_contiguous(r.shape, r.strides)) r = cupp::detail::copy(r);
+  return r;
+}
+
+/// The modified Bessel function I0 by its power series (converges for every real argument).
+double bessel_i0(double x) {
+  double sum = 1, term = 1;
+  const double q = x * x / 4;
+  for (int k = 1; k < 500; ++k) {
+    term *= q / (static_cast<double>(k) * k);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return sum;
+}
+
+std::int64_t output_length(std::int64_t taps, std::int64_t n, std::int64_t up,
+                           std::int64_t down) {
+  return ((n - 1) * up + taps - 1) / down + 1;
+}
+
+}  // namespace
+
+std::string upfirdn_kernel_name(dtype dt) {
+  return std::string("cupp_sig_upfirdn_") + dtype_name(dt);
+}
+
+std::string upfirdn_kernel_source(dtype dt) {
+  std::string s = "#include <cupp/ufunc.cuh>\n";
+  s += std::string("typedef ") + expr::detail::device_type_name(dt) + " cupp_t;\n";
+  s += "#define CUPP_SIG_NAME " + upfirdn_kernel_name(dt) + "\n";
+  return jit::detail::routine_source("cupp/signal_upfirdn.cuh", s);
+}
+
+std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta) {
+  // firwin with pass_zero: the windowed ideal low-pass, scaled to unit gain at DC.
+  std::vector<double> h(static_cast<std::size_t>(numtaps));
+  const double alpha = 0.5 * (numtaps - 1);
+  const double pi = 3.14159265358979323846;
+  double sum = 0;
+  for (int i = 0; i < numtaps; ++i) {
+    const double m = i - alpha;
+    const double arg = cutoff * m;
+    const double sinc = arg == 0 ? 1.0 : std::sin(pi * arg) / (pi * arg);
+    const double r = numtaps > 1 ? 2.0 * i / (numtaps - 1) - 1.0 : 0.0;
+    const double w = bessel_i0(beta * std::sqrt(std::max(0.0, 1 - r * r))) / bessel_i0(beta);
+    h[static_cast<std::size_t>(i)] = cutoff * sinc * w;
+    sum += h[static_cast<std::size_t>(i)];
+  }
+  for (double& v : h) v /= sum;
+  return h;
+}
+
+array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, std::int64_t down,
+                   int axis, const std::string& mode, double cval, dtype out) {
+  if (h.ndim() != 1 || h.size() == 0) throw value_error("h must be 1-D with non-zero length");
+  if (up < 1 || down < 1) throw value_error("Both up and down must be >= 1");
+  if (mode != "constant" || cval != 0.0)
+    throw not_implemented_error("upfirdn implements mode 'constant' with cval 0 only");
+  if (x.ndim() == 0) throw value_error("x must be at least 1-D");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const array_desc moved = cupp::detail::moveaxis(x, {ax}, {-1});
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  const std::int64_t taps = h.size();
+  const std::int64_t m = n == 0 ? 0 : output_length(taps, n, up, down);
+  shape_t yshape = moved.shape;
+  yshape.back() = m;
+  array_desc y = make_array(yshape, out);
+  const std::int64_t lines = n == 0 ? 0 : moved.size() / n;
+  if (y.size() > 0) {
+    const array_desc xc = contiguous(moved, out), hc = contiguous(h, out);
+    const RawKernel& k =
+        jit::detail::library_kernel(upfirdn_kernel_source(out), upfirdn_kernel_name(out));
+    k({cupp::detail::resident_blocks(k, lines * m, 256u)}, {256u},
+      static_cast<const void*>(xc.ptr), static_cast<const void*>(hc.ptr),
+      static_cast<void*>(y.ptr), static_cast<long long>(lines), static_cast<long long>(n),
+      static_cast<long long>(m), static_cast<long long>(taps), static_cast<long long>(up),
+      static_cast<long long>(down));
+  }
+  return cupp::detail::copy(cupp::detail::moveaxis(y, {-1}, {ax}));
+}
+
+array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
+                         const std::vector<double>& window, const std::string& padtype,
+                         std::optional<double> cval, dtype out) {
+  if (up < 1 || down < 1) throw value_error("up and down must be >= 1");
+  if (cval && padtype != "constant")
+    throw value_error("cval has no effect when padtype is " + padtype);
+  if (x.ndim() == 0) throw value_error("x must be at least 1-D");
+  const std::int64_t g = std::gcd(up, down);
+  up /= g;
+  down /= g;
+  if (up == 1 && down == 1) return contiguous(cupp::detail::copy(x), out);
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t n_in = x.shape[static_cast<std::size_t>(ax)];
+  std::int64_t n_out = n_in * up;
+  n_out = n_out / down + (n_out % down != 0 ? 1 : 0);
+  std::vector<double> h;
+  std::int64_t half_len = 0;
+  if (!window.empty()) {
+    h = window;
+    half_len = (static_cast<std::int64_t>(window.size()) - 1) / 2;
+  } else {
+    const std::int64_t max_rate = std::max(up, down);
+    half_len = 10 * max_rate;
+    h = kaiser_lowpass(static_cast<int>(2 * half_len + 1), 1.0 / static_cast<double>(max_rate),
+                       5.0);
+  }
+  // SciPy casts the designed filter to a floating x's dtype before scaling it by up.
+  const bool single = out == dtype::float32 || out == dtype::complex64;
+  for (double& v : h) {
+    if (single && window.empty()) v = static_cast<float>(v);
+    v *= static_cast<double>(up);
+    if (single && window.empty()) v = static_cast<float>(v);
+  }
+  const std::int64_t n_pre_pad = down - half_len % down;
+  std::int64_t n_post_pad = 0;
+  const std::int64_t n_pre_remove = (half_len + n_pre_pad) / down;
+  const auto taps = static_cast<std::int64_t>(h.size());
+  while (output_length(taps + n_pre_pad + n_post_pad, n_in, up, down) < n_out + n_pre_remove)
+    ++n_post_pad;
+  std::vector<double> padded(static_cast<std::size_t>(n_pre_pad), 0.0);
+  padded.insert(padded.end(), h.begin(), h.end());
+  padded.resize(padded.size() + static_cast<std::size_t>(n_post_pad), 0.0);
+  array_desc hd = make_array({static_cast<std::int64_t>(padded.size())}, dtype::float64);
+  cupp::detail::from_host(hd, padded.data());
+  cupp::array xs(contiguous(x, out));
+  std::optional<cupp::array> background;
+  if (padtype == "mean")
+    background = cupp::mean(xs, ax, true);
+  else if (padtype == "minimum")
+    background = cupp::min(xs, ax, true);
+  else if (padtype == "maximum")
+    background = cupp::max(xs, ax, true);
+  else if (padtype != "constant")
+    throw value_error(
+        "padtype must be one of: maximum, mean, median, minimum, constant, line (median and "
+        "the extension modes are not implemented)");
+  if (cval && *cval != 0.0)
+    throw not_implemented_error("resample_poly implements cval 0 only");
+  if (background) xs = cupp::array(xs - *background).astype(out);
+  const array_desc y = upfirdn(hd, xs.desc(), up, down, static_cast<int>(ax), "constant", 0.0, out);
+  std::vector<cupp::detail::index_item> keep(static_cast<std::size_t>(x.ndim()), slice());
+  keep[static_cast<std::size_t>(ax)] = slice(n_pre_remove, n_pre_remove + n_out);
+  cupp::array kept(cupp::detail::index_view(y, keep));
+  if (background) kept = cupp::array(kept + *background).astype(out);
+  return cupp::detail::copy(kept.desc());
+}
+
+}  // namespace cupp::scipy::signal::detail
