@@ -290,6 +290,22 @@ name = name_of("resample_poly", {"up": 4, "down": 3, "axis": 0, "window": "w"})
 cases[name + "__x"], cases[name + "__w"] = x, win
 cases[name + "__out"] = sig.resample_poly(x, 4, 3, window=win)
 
+# ---- resample (FFT) ------------------------------------------------------------------------------------
+for dt in ("float32", "float64", "complex128", "int16"):
+    for n, num in ((20, 30), (20, 12), (21, 34), (21, 10), (16, 16)):
+        add_misc("resample", values((n, 3), dt), {"num": num, "axis": 0}, num=num, axis=0)
+add_misc("resample", values((2, 24), "float64"), {"num": 18, "axis": 1}, num=18, axis=1)
+x = values((24,), "float64")
+w = np.fft.ifftshift(np.hanning(24))
+name = name_of("resample", {"num": 40, "axis": 0, "window": "w"})
+cases[name + "__x"], cases[name + "__w"], cases[name + "__out"] = x, w, sig.resample(x, 40, window=w)
+x = values((24,), "complex128")
+name = name_of("resample", {"num": 16, "axis": 0, "window": "w"})
+cases[name + "__x"], cases[name + "__w"], cases[name + "__out"] = x, w, sig.resample(x, 16, window=w)
+x = values((24,), "complex128")
+name = name_of("resample", {"num": 30, "axis": 0, "domain": "freq"})
+cases[name + "__x"], cases[name + "__out"] = x, sig.resample(x, 30, domain="freq")
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

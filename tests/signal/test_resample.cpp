@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// upfirdn and resample_poly of cupp::scipy::signal: SciPy's errors and the default filter design
+// upfirdn, resample_poly and resample of cupp::scipy::signal: SciPy's errors and the default filter design
 // (firwin with a Kaiser window) on the host against SciPy's values, the kernel compiled for
 // sm_90, and the device results against SciPy's own (tests/signal/make_signal.py ->
 // tests/data/signal/signal.npz).
@@ -48,6 +48,8 @@ TEST(SignalResample, ErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::resample_poly(x, 2, 1, 0, {}, "mean", 1.0, dtype::float64), cupp::value_error,
       "cval has no effect when padtype is mean");
+  CUPP_EXPECT_THROW_MSG(sig::detail::resample(x, 5, 0, nullptr, "x", dtype::float64),
+                        cupp::value_error, "Parameter domain='x' not in ('time', 'freq')!");
 }
 
 // scipy.signal.firwin(21, 1/3, window=('kaiser', 5.0)) and firwin(61, 1/3, ...), printed by SciPy.
@@ -90,11 +92,12 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
   const cupp::npz_file npz = ref::reference();
   int checked = 0;
   for (const ref::signal_case& c : ref::cases(npz)) {
-    if (c.function != "upfirdn" && c.function != "resample_poly") continue;
+    if (c.function != "upfirdn" && c.function != "resample_poly" && c.function != "resample")
+      continue;
     SCOPED_TRACE(c.name);
     const cupp::array x = npz[c.name + "__x"];
     const cupp::array want = npz[c.name + "__out"];
-    const std::int64_t up = std::stoll(c.param("up")), down = std::stoll(c.param("down"));
+    const std::int64_t up = std::stoll(c.param("up", "1")), down = std::stoll(c.param("down", "1"));
     cupp::array got;
     if (c.function == "upfirdn") {
       const cupp::array h = npz[c.name + "__h"];
@@ -103,6 +106,15 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
       got = cupp::array(sig::detail::upfirdn(h.desc(), x.desc(), up, down,
                                              std::stoi(c.param("axis", "-1")), "constant", 0.0,
                                              out));
+    } else if (c.function == "resample") {
+      std::optional<cupp::array> w;
+      if (npz.contains(c.name + "__w")) w = npz[c.name + "__w"];
+      const dtype out = cupp::is_complex(x.dtype()) ? sig::detail::analytic_dtype(x.dtype())
+                                                    : sig::detail::filter_dtype({x.dtype()});
+      got = cupp::array(sig::detail::resample(x.desc(), std::stoll(c.param("num")),
+                                              std::stoi(c.param("axis", "0")),
+                                              w ? &w->desc() : nullptr,
+                                              c.param("domain", "time"), out));
     } else {
       std::vector<double> window;
       if (npz.contains(c.name + "__w")) window = npz[c.name + "__w"].get<double>();
@@ -114,7 +126,7 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
     EXPECT_TRUE(ref::close(got, want, c.name, 100));
     ++checked;
   }
-  EXPECT_EQ(checked, 30);  // every upfirdn and resample_poly case of the archive
+  EXPECT_EQ(checked, 54);  // every upfirdn, resample_poly and resample case of the archive
 }
 
 TEST_F(SignalResampleGpu, DocumentedExamples) {

@@ -16,6 +16,7 @@
 #include "cupp/core/error.hpp"
 #include "cupp/core/runtime_array.hpp"
 #include "cupp/expr/engine.hpp"
+#include "cupp/fft.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
@@ -109,6 +110,106 @@ array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, st
       static_cast<long long>(down));
   }
   return cupp::detail::copy(cupp::detail::moveaxis(y, {-1}, {ax}));
+}
+
+array_desc resample(const array_desc& x_, std::int64_t num, int axis, const array_desc* window,
+                    const std::string& domain, dtype out) {
+  if (domain != "time" && domain != "freq")
+    throw value_error("Parameter domain='" + domain + "' not in ('time', 'freq')!");
+  if (x_.ndim() == 0) throw value_error("x must be at least 1-D");
+  if (num < 1) throw value_error("num must be positive");
+  if (domain == "freq" && !is_complex(out))
+    throw not_implemented_error("resample with domain 'freq' takes complex input");
+  using namespace cupp::fft::detail;
+  const std::int64_t ax = normalize_axis(axis, x_.ndim());
+  const array_desc x = cupp::detail::moveaxis(x_, {ax}, {-1});
+  const std::int64_t nx = x.shape.back();
+  const double s_fac = static_cast<double>(nx) / static_cast<double>(num);
+  const std::int64_t m = std::min(num, nx), m2 = m / 2 + 1;
+  const std::int64_t last = x.ndim() - 1;
+  const auto cut = [&](const array_desc& a, std::optional<std::int64_t> start,
+                       std::optional<std::int64_t> stop) {
+    std::vector<cupp::detail::index_item> items(static_cast<std::size_t>(a.ndim()), slice());
+    items.back() = slice(start, stop);
+    return cupp::detail::index_view(a, items);
+  };
+  std::optional<cupp::array> w;
+  if (window) {
+    if (window->ndim() != 1 || window->shape[0] != nx)
+      throw value_error("window.shape=(" + std::to_string(window->size()) + ",) != (" +
+                        std::to_string(nx) + ",), i.e., window length is not equal to number of "
+                        "frequency bins!");
+    w = cupp::array(*window).astype(dtype::float64).copy();
+  }
+  array_desc result;
+  if (!is_complex(out)) {
+    const dtype real = out;
+    const array_desc xr = contiguous(x, real);
+    cupp::array spec(execute(xr, resolve_1d(xr.shape, std::nullopt, last, kind::r2c, true,
+                                            "backward", false),
+                             false));
+    const std::int64_t nX = spec.shape().back();
+    if (w) {
+      // Fold the window: W1[l] = (W[l] + W[-l]) / 2 for 0 < l < nX.
+      std::vector<double> wv = w->get<double>();
+      std::vector<double> folded(static_cast<std::size_t>(nX));
+      folded[0] = wv[0];
+      for (std::int64_t l = 1; l < nX; ++l)
+        folded[static_cast<std::size_t>(l)] =
+            (wv[static_cast<std::size_t>(l)] + wv[static_cast<std::size_t>(nx - l)]) / 2;
+      array_desc fd = make_array({nX}, dtype::float64);
+      cupp::detail::from_host(fd, folded.data());
+      spec = cupp::array(spec * cupp::array(fd).astype(real)).astype(spec.dtype());
+    }
+    cupp::array kept(cupp::detail::copy(cut(spec.desc(), std::nullopt, m2)));
+    if (m % 2 == 0 && num != nx) {
+      const array_desc bin = cut(kept.desc(), m / 2, m / 2 + 1);
+      cupp::detail::copy_into(
+          cupp::array(cupp::array(bin) * (num < nx ? 2.0 : 0.5)).astype(kept.dtype()).desc(), bin);
+    }
+    kept = cupp::array(kept / s_fac).astype(kept.dtype());
+    result = execute(kept.desc(), resolve_1d(kept.shape(), num, last, kind::c2r, false,
+                                             "backward", true),
+                     true);
+  } else {
+    const array_desc xc = contiguous(x, out);
+    cupp::array spec = domain == "time"
+                           ? cupp::array(execute(xc, resolve_1d(xc.shape, std::nullopt, last,
+                                                                kind::c2c, true, "backward",
+                                                                false),
+                                                 false))
+                           : cupp::array(xc);
+    if (w) spec = cupp::array(spec * w->astype(out)).astype(out);
+    shape_t yshape = spec.shape();
+    yshape.back() = num;
+    cupp::array y(yshape, out);
+    y.fill(0);
+    cupp::detail::copy_into(cut(spec.desc(), std::nullopt, m2), cut(y.desc(), std::nullopt, m2));
+    if (m2 < m)
+      cupp::detail::copy_into(cut(spec.desc(), m2 - m, std::nullopt),
+                              cut(y.desc(), m2 - m, std::nullopt));
+    if (m % 2 == 0) {
+      if (num < nx) {
+        const array_desc yb = cut(y.desc(), -m / 2, -m / 2 + 1 == 0
+                                                          ? std::optional<std::int64_t>()
+                                                          : std::optional<std::int64_t>(-m / 2 + 1));
+        const array_desc xb = cut(spec.desc(), -m / 2, -m / 2 + 1 == 0
+                                                           ? std::optional<std::int64_t>()
+                                                           : std::optional<std::int64_t>(-m / 2 + 1));
+        cupp::detail::copy_into(cupp::array(cupp::array(yb) + cupp::array(xb)).astype(out).desc(),
+                                yb);
+      } else if (nx < num) {
+        const array_desc yb = cut(y.desc(), m / 2, m / 2 + 1);
+        cupp::detail::copy_into(cupp::array(cupp::array(yb) / 2.0).astype(out).desc(), yb);
+        cupp::detail::copy_into(yb, cut(y.desc(), num - m / 2, num - m / 2 + 1));
+      }
+    }
+    y = cupp::array(y / s_fac).astype(out);
+    result = execute(y.desc(), resolve_1d(y.shape(), num, last, kind::c2c, false, "backward",
+                                          true),
+                     true);
+  }
+  return cupp::detail::copy(cupp::detail::moveaxis(result, {-1}, {ax}));
 }
 
 array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,

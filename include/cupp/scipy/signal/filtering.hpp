@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cupp/core/ndarray.hpp"
+#include "cupp/core/runtime_array.hpp"
 #include "cupp/core/promotion.hpp"
 #include "cupp/scipy/ndimage/common.hpp"
 
@@ -172,6 +173,10 @@ array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, st
 array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
                          const std::vector<double>& window, const std::string& padtype,
                          std::optional<double> cval, dtype out);
+/// scipy.signal.resample (FFT) into dtype `out`; `window` (or null) an array of the input's
+/// length along `axis`.
+array_desc resample(const array_desc& x, std::int64_t num, int axis, const array_desc* window,
+                    const std::string& domain, dtype out);
 /// The low-pass FIR filter resample_poly designs: scipy.signal.firwin(numtaps, cutoff,
 /// window=("kaiser", beta)) on the host.
 std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
@@ -485,6 +490,24 @@ ndarray<promote_t<promote_t<H, T>, float>> upfirdn(const ndarray<H>& h, const nd
   using R = promote_t<promote_t<H, T>, float>;
   return ndarray<R>(
       detail::upfirdn(h.desc(), x.desc(), up, down, axis, mode, cval, dtype_of<R>));
+}
+
+/// scipy.signal.resample: `num` samples along `axis` (default 0) by the Fourier method (rfft
+/// for real input, fft for complex), with SciPy's handling of the unpaired Nyquist bin.
+/// `window` (std::nullopt: none) is an array of the input's length along `axis` in the FFT's
+/// order; named windows and the `t` argument are not taken. domain "freq" reads `x` as a
+/// spectrum and takes complex input. float32 stays float32 (complex64 complex64), integers
+/// give float64. Throws value_error "Parameter domain='x' not in ('time', 'freq')!".
+template <class T>
+ndarray<std::conditional_t<detail::is_complex_v<T>, type_of_t<detail::analytic_dtype(dtype_of<T>)>,
+                           detail::filter_t<T>>>
+resample(const ndarray<T>& x, std::int64_t num, int axis = 0,
+         const std::optional<cupp::array>& window = std::nullopt,
+         const std::string& domain = "time") {
+  using R = std::conditional_t<detail::is_complex_v<T>,
+                               type_of_t<detail::analytic_dtype(dtype_of<T>)>, detail::filter_t<T>>;
+  return ndarray<R>(detail::resample(x.desc(), num, axis, window ? &window->desc() : nullptr,
+                                     domain, dtype_of<R>));
 }
 
 /// scipy.signal.resample_poly: resample by up / down along `axis` (default 0) with a polyphase
