@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The convolutions, linear filters and resampling of cupp::scipy::signal, compared with cupyx.scipy.signal
+// The convolutions, linear filters, resampling and peak finding of cupp::scipy::signal, compared with cupyx.scipy.signal
 // by time (bench/compare_cupy.py, the sig_ rows). Inputs are made once, outside the timed
 // region; each call allocates its result from the pool, as CuPy's do.
 #include <benchmark/benchmark.h>
@@ -87,6 +87,11 @@ const bool kRegistered = [] {
   add("sig_resample_poly_2^24_3_2_f32", 4 * (std::int64_t{1} << 24) * 5 / 2, [] {
     const auto x = noise(std::int64_t{1} << 24, 7);
     return [x] { auto r = signal::resample_poly(x, 3, 2); };
+  });
+  // Read the signal (the search reads it once; the peaks are about a third of it).
+  add("sig_find_peaks_2^24_f32", 4 * (std::int64_t{1} << 24), [] {
+    const auto x = noise(std::int64_t{1} << 24, 8);
+    return [x] { auto r = signal::find_peaks(x); };
   });
   return true;
 }();

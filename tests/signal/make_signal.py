@@ -306,6 +306,58 @@ x = values((24,), "complex128")
 name = name_of("resample", {"num": 30, "axis": 0, "domain": "freq"})
 cases[name + "__x"], cases[name + "__out"] = x, sig.resample(x, 30, domain="freq")
 
+# ---- find_peaks, peak_prominences, peak_widths, argrelmin, argrelmax ------------------------------------
+def add_peaks(x, params, **kw):
+    """One find_peaks case: the peaks as "__out", each property as "__p_<name>"."""
+    peaks, props = sig.find_peaks(x, **kw)
+    name = name_of("find_peaks", params)
+    cases[name + "__x"] = x
+    cases[name + "__out"] = peaks
+    for k, v in props.items():
+        cases[name + "__p_" + k] = v
+
+
+smooth = np.convolve(rng.standard_normal(400), np.ones(5) / 5, mode="same")
+steps = np.round(rng.standard_normal(300) * 2)  # plateaus
+add_peaks(smooth, {})
+add_peaks(steps, {"plateau": "1,3"}, plateau_size=(1, 3))
+add_peaks(steps, {"plateau": "2,None"}, plateau_size=(2, None))
+add_peaks(smooth, {"height": "0.2"}, height=0.2)
+add_peaks(smooth, {"height": "None,0.5"}, height=(None, 0.5))
+add_peaks(smooth, {"threshold": "0.01,0.3"}, threshold=(0.01, 0.3))
+add_peaks(smooth, {"distance": "7.5"}, distance=7.5)
+add_peaks(smooth, {"prominence": "0.3"}, prominence=0.3)
+add_peaks(smooth, {"prominence": "0.1,1.0", "wlen": "21"}, prominence=(0.1, 1.0), wlen=21)
+add_peaks(smooth, {"width": "2,None", "rel_height": "0.7"}, width=(2, None), rel_height=0.7)
+add_peaks(smooth, {"height": "0", "distance": "4", "prominence": "0.2", "width": "1.5", "plateau": "1"},
+          height=0, distance=4, prominence=0.2, width=1.5, plateau_size=1)
+add_peaks(steps.astype(np.int32), {"height": "1", "width": "0"}, height=1, width=0)
+x = smooth[:120]
+peaks = sig.find_peaks(x)[0]
+for wlen in (None, 9):
+    name = name_of("peak_prominences", {} if wlen is None else {"wlen": wlen})
+    prom = sig.peak_prominences(x, peaks, wlen=wlen)
+    cases[name + "__x"], cases[name + "__peaks"] = x, peaks
+    cases[name + "__out"], cases[name + "__p_left_bases"], cases[name + "__p_right_bases"] = prom
+for rel in (0.5, 1.0, 0.0):
+    name = name_of("peak_widths", {"rel_height": rel})
+    w = sig.peak_widths(x, peaks, rel_height=rel)
+    cases[name + "__x"], cases[name + "__peaks"] = x, peaks
+    cases[name + "__out"], cases[name + "__p_width_heights"] = w[0], w[1]
+    cases[name + "__p_left_ips"], cases[name + "__p_right_ips"] = w[2], w[3]
+for fn in ("argrelmin", "argrelmax"):
+    for order, mode in ((1, "clip"), (3, "clip"), (2, "wrap")):
+        x = np.round(rng.standard_normal((6, 40)) * 3)
+        for axis in (0, 1):
+            res = getattr(sig, fn)(x, axis=axis, order=order, mode=mode)
+            name = name_of(fn, {"axis": axis, "order": order, "mode": mode})
+            cases[name + "__x"] = x
+            cases[name + "__out"] = np.stack(res)
+x = rng.standard_normal(50)
+res = sig.argrelextrema(x, np.greater_equal, order=2)
+name = name_of("argrelextrema", {"cmp": "greater_equal", "order": 2, "axis": 0})
+cases[name + "__x"], cases[name + "__out"] = x, np.stack(res)
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

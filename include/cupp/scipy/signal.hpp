@@ -7,3 +7,4 @@
 
 #include "cupp/array.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
+#include "cupp/scipy/signal/peaks.hpp"
