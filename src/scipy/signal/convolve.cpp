@@ -68,9 +68,10 @@ dtype accumulate_dtype(dtype out) {
 
 /// `a` as a C-contiguous array of dtype `dt` (itself when it already is one).
 array_desc as_contiguous(const array_desc& a, dtype dt) {
-  if (a.dt == dt && is_c_contiguous(a.shape, a.strides)) return a;
-  if (a.dt == dt) return cupp::detail::copy(a);
-  return cupp::array(a).astype(dt).desc();
+  // astype keeps the input's memory order (NumPy's order='K'): copy what is still not C order.
+  array_desc r = a.dt == dt ? a : cupp::array(a).astype(dt).desc();
+  if (!is_c_contiguous(r.shape, r.strides)) r = cupp::detail::copy(r);
+  return r;
 }
 
 /// SciPy's _reverse_and_conj: every axis reversed, complex values conjugated (a view for real
