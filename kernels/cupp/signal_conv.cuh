@@ -130,3 +130,45 @@ extern "C" __global__ void CUPP_SIG_NAME(const cupp_acc_t* __restrict__ a,
     out[i] = cupp::ufn::cast<cupp_out_t>(acc);
   }
 }
+
+// The 2-D direct convolution by tiles: a block computes a 16 x 32 output tile from the input
+// tile it needs (boundary applied at the load) and the kernel, both in shared memory, so each
+// input element is read from global memory once per tile rather than once per tap. Launched
+// with 32 x 8 threads and (16 + k0 - 1) * (32 + k1 - 1) + k0 * k1 elements of shared memory.
+extern "C" __global__ void CUPP_SIG_TILE_NAME(const cupp_acc_t* __restrict__ a,
+                                              const cupp_acc_t* __restrict__ v,
+                                              cupp_out_t* __restrict__ out, cupp_sig_conv_geom g,
+                                              cupp_acc_t fill) {
+  extern __shared__ __align__(16) unsigned char cupp_sig_smem[];
+  cupp_acc_t* tile = reinterpret_cast<cupp_acc_t*>(cupp_sig_smem);
+  constexpr int kTileW = 32, kTileH = 16;
+  const int k0 = static_cast<int>(g.v_shape[0]), k1 = static_cast<int>(g.v_shape[1]);
+  const int tile_w = kTileW + k1 - 1, tile_h = kTileH + k0 - 1;
+  cupp_acc_t* weights = tile + tile_h * tile_w;
+  const long long o0 = static_cast<long long>(blockIdx.y) * kTileH;
+  const long long o1 = static_cast<long long>(blockIdx.x) * kTileW;
+  const long long base0 = g.start[0] + o0 - (k0 - 1), base1 = g.start[1] + o1 - (k1 - 1);
+  const int threads = blockDim.x * blockDim.y;
+  const int self = threadIdx.y * blockDim.x + threadIdx.x;
+  for (int idx = self; idx < tile_h * tile_w; idx += threads) {
+    const int r = idx / tile_w, c = idx - (idx / tile_w) * tile_w;
+    const long long p0 = cupp_sig_extend(base0 + r, g.a_shape[0], g.boundary);
+    const long long p1 = cupp_sig_extend(base1 + c, g.a_shape[1], g.boundary);
+    tile[idx] = (p0 < 0 || p1 < 0) ? fill : a[p0 * g.a_shape[1] + p1];
+  }
+  for (int idx = self; idx < k0 * k1; idx += threads) weights[idx] = v[idx];
+  __syncthreads();
+  const int c = threadIdx.x;
+  for (int r = threadIdx.y; r < kTileH; r += blockDim.y) {
+    const long long row = o0 + r, col = o1 + c;
+    if (row >= g.out_shape[0] || col >= g.out_shape[1]) continue;
+    cupp_acc_t acc = cupp_acc_t(0);
+    // Output (r, c) reads tile row r + k0 - 1 - j0 and column c + k1 - 1 - j1 for tap (j0, j1).
+    for (int j0 = 0; j0 < k0; ++j0) {
+      const cupp_acc_t* trow = tile + (r + k0 - 1 - j0) * tile_w + c + k1 - 1;
+      const cupp_acc_t* wrow = weights + j0 * k1;
+      for (int j1 = 0; j1 < k1; ++j1) acc += trow[-j1] * wrow[j1];
+    }
+    out[row * g.out_shape[1] + col] = cupp::ufn::cast<cupp_out_t>(acc);
+  }
+}

@@ -160,6 +160,7 @@ TEST(SignalConvolve, KernelCompilesForSm90) {
     EXPECT_NO_THROW(m = c.compile(source, {}, {}, 90));
     if (m) {
       EXPECT_NE(m->image.find(name), std::string::npos);
+      EXPECT_NE(m->image.find(name + "_tile2d"), std::string::npos);
     }
   }
 }

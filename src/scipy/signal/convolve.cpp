@@ -111,8 +111,14 @@ array_desc centered(const array_desc& ret, const shape_t& shape) {
   return cupp::detail::copy(cupp::detail::index_view(ret, items));
 }
 
-const RawKernel& conv_kernel(dtype acc, dtype out) {
-  return jit::detail::library_kernel(conv_kernel_source(acc, out), conv_kernel_name(acc, out));
+const RawKernel& conv_kernel(dtype acc, dtype out, bool tile = false) {
+  return jit::detail::library_kernel(conv_kernel_source(acc, out),
+                                     conv_kernel_name(acc, out) + (tile ? "_tile2d" : ""));
+}
+
+/// The shared memory the 2-D tile kernel needs for a k0 x k1 kernel of `itemsize` elements.
+std::size_t tile_bytes(std::int64_t k0, std::int64_t k1, std::size_t itemsize) {
+  return static_cast<std::size_t>((16 + k0 - 1) * (32 + k1 - 1) + k0 * k1) * itemsize;
 }
 
 /// One launch of the direct kernel: `out` (C-contiguous, window.shape) from `a` and `v`
@@ -136,11 +142,21 @@ void launch_direct(const array_desc& a, const array_desc& v, const array_desc& o
     g.v_shape[d] = v.shape[k];
     g.start[d] = w.start[k];
   }
-  const RawKernel& kernel = conv_kernel(a.dt, out.dt);
-  const jit::dims grid{resident_blocks(kernel, total, 256u)};
+  // Note [Direct convolution]: 2-D inputs whose tiles fit in shared memory run by tiles.
+  const std::size_t smem = nd == 2 ? tile_bytes(v.shape[0], v.shape[1], a.itemsize()) : 0;
+  const bool tiled = nd == 2 && smem <= 48 * 1024 && (w.shape[0] + 15) / 16 <= 65535;
+  const RawKernel& kernel = conv_kernel(a.dt, out.dt, tiled);
   const auto go = [&](const auto& fv) {
-    kernel(grid, {256u}, static_cast<const void*>(a.ptr), static_cast<const void*>(v.ptr),
-           static_cast<void*>(out.ptr), g, static_cast<long long>(total), fv);
+    if (tiled) {
+      const auto cap = [](std::int64_t b) { return static_cast<unsigned>(b); };
+      kernel({cap((w.shape[1] + 31) / 32), cap((w.shape[0] + 15) / 16)}, {32u, 8u},
+             cupp::shared_mem(smem), static_cast<const void*>(a.ptr),
+             static_cast<const void*>(v.ptr), static_cast<void*>(out.ptr), g, fv);
+      return;
+    }
+    kernel({resident_blocks(kernel, total, 256u)}, {256u}, static_cast<const void*>(a.ptr),
+           static_cast<const void*>(v.ptr), static_cast<void*>(out.ptr), g,
+           static_cast<long long>(total), fv);
   };
   switch (a.dt) {
     case dtype::float32: go(static_cast<float>(fill.real())); break;
@@ -235,6 +251,7 @@ std::string conv_kernel_source(dtype acc, dtype out) {
   s += std::string("typedef ") + expr::detail::device_type_name(out) + " cupp_out_t;\n";
   s += "#define CUPP_SIG_K " + std::to_string(kMaxDims) + "\n";
   s += "#define CUPP_SIG_NAME " + conv_kernel_name(acc, out) + "\n";
+  s += "#define CUPP_SIG_TILE_NAME " + conv_kernel_name(acc, out) + "_tile2d\n";
   return jit::detail::routine_source("cupp/signal_conv.cuh", s);
 }
 
