@@ -20,9 +20,11 @@
 //      s_{c+1} = A^L s_c + f_c, starting from zi, with A^L computed on the host;
 //   3. (filter kernel, write_y = 1) every chunk runs again from its true starting state and
 //      writes its outputs (and the last chunk the final state zf).
-// Few long lines thus use the whole GPU; many lines use one chunk each (only step 3). The
-// signal is laid out (length, lines): thread m of a block reads element t * lines + m, so
-// neighbouring threads read neighbouring addresses.
+// Few long lines thus use the whole GPU; many lines use one chunk each (only step 3). Sample t
+// of line m is element m * line_stride + t * step of the signal (and of the output, laid out
+// alike): a C-contiguous signal filtered along its first or last axis is read where it lies.
+// Along the first axis neighbouring threads read neighbouring addresses; along the last each
+// thread walks its own line, and the sectors it loads serve its next samples from L1.
 
 #define CUPP_SIG_STATES (CUPP_SIG_SECTIONS * CUPP_SIG_ORDER)
 #define CUPP_SIG_SLOTS (CUPP_SIG_STATES > 0 ? CUPP_SIG_STATES : 1)
@@ -35,7 +37,8 @@ extern "C" __global__ void CUPP_SIG_NAME(const cupp_t* __restrict__ x, cupp_t* _
                                          const cupp_t* __restrict__ coef,
                                          const cupp_t* __restrict__ init, cupp_t* __restrict__ fin,
                                          long long n, long long lines, long long chunk_len,
-                                         long long chunks, int write_y, int last_only) {
+                                         long long chunks, long long line_stride,
+                                         long long step, int write_y, int last_only) {
   const long long i = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= lines * chunks) return;
   const long long m = i % lines, c = i / lines;
@@ -57,7 +60,7 @@ extern "C" __global__ void CUPP_SIG_NAME(const cupp_t* __restrict__ x, cupp_t* _
   const long long begin = c * chunk_len;
   const long long end = begin + chunk_len < n ? begin + chunk_len : n;
   for (long long t = begin; t < end; ++t) {
-    cupp_t v = x[t * lines + m];
+    cupp_t v = x[m * line_stride + t * step];
 #pragma unroll
     for (int s = 0; s < CUPP_SIG_SECTIONS; ++s) {
       const cupp_t in = v;
@@ -71,7 +74,7 @@ extern "C" __global__ void CUPP_SIG_NAME(const cupp_t* __restrict__ x, cupp_t* _
       }
       v = out;
     }
-    if (write_y) y[t * lines + m] = v;
+    if (write_y) y[m * line_stride + t * step] = v;
   }
   if (fin != nullptr && CUPP_SIG_STATES > 0) {
     if (last_only) {

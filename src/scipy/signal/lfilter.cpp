@@ -146,12 +146,12 @@ const RawKernel& filter_kernel(dtype r, const cascade& c, bool combine) {
                                      combine ? name + "_combine" : name);
 }
 
-/// Filters the C-contiguous (n, lines) `x` (dtype r) into a new (n, lines) array; `zi` (or
-/// null) the (states, lines) initial state; `zf` (or null) receives the (states, lines) final
-/// state.
-array_desc run_cascade(const cascade& c, const array_desc& x, const array_desc* zi,
+/// Filters the `lines` lines of `n` samples of `x` (dtype r; sample t of line m at element
+/// m * line_stride + t * step) into a new array of x's shape and layout; `zi` (or null) the
+/// (states, lines) initial state; `zf` (or null) receives the (states, lines) final state.
+array_desc run_cascade(const cascade& c, const array_desc& x, std::int64_t n, std::int64_t lines,
+                       std::int64_t line_stride, std::int64_t step, const array_desc* zi,
                        array_desc* zf, dtype r) {
-  const std::int64_t n = x.shape[0], lines = x.shape[1];
   const int states = c.states();
   array_desc y = make_array(x.shape, r);
   if (zf) *zf = make_array({states, lines}, r);
@@ -187,7 +187,8 @@ array_desc run_cascade(const cascade& c, const array_desc& x, const array_desc* 
     k(grid, {128u}, static_cast<const void*>(x.ptr), no_output, static_cast<const void*>(coef.ptr),
       no_input, static_cast<void*>(ends.ptr), static_cast<long long>(n),
       static_cast<long long>(lines), static_cast<long long>(chunk_len),
-      static_cast<long long>(chunks), 0, 0);
+      static_cast<long long>(chunks), static_cast<long long>(line_stride),
+      static_cast<long long>(step), 0, 0);
     const array_desc power = upload(recursion_power(c.coef, c.sections, c.order, chunk_len), r);
     const RawKernel& combine = filter_kernel(r, c, true);
     combine({cupp::detail::cover_blocks(lines, 128)}, {128u},
@@ -199,7 +200,8 @@ array_desc run_cascade(const cascade& c, const array_desc& x, const array_desc* 
   k(grid, {128u}, static_cast<const void*>(x.ptr), static_cast<void*>(y.ptr),
     static_cast<const void*>(coef.ptr), init, zf ? static_cast<void*>(zf->ptr) : no_output,
     static_cast<long long>(n), static_cast<long long>(lines), static_cast<long long>(chunk_len),
-    static_cast<long long>(chunks), 1, 1);
+    static_cast<long long>(chunks), static_cast<long long>(line_stride),
+    static_cast<long long>(step), 1, 1);
   return y;
 }
 
@@ -207,12 +209,18 @@ array_desc run_cascade(const cascade& c, const array_desc& x, const array_desc* 
 /// dtype r; returns y in x's shape (C order) and, in `zf_lines`, the (states, lines) final state.
 array_desc filter_along(const cascade& c, const array_desc& x, std::int64_t axis,
                         const array_desc* zi, array_desc* zf_lines, dtype r) {
+  const std::int64_t n = x.shape[static_cast<std::size_t>(axis)];
+  const std::int64_t lines = lines_of(x, axis);
+  // Along the first or last axis the C-contiguous signal is read in place; along another
+  // axis it is first moved to the front.
+  if (axis == 0 || axis == x.ndim() - 1) {
+    const array_desc xc = as_contiguous(x, r);
+    return axis == 0 ? run_cascade(c, xc, n, lines, 1, lines, zi, zf_lines, r)
+                     : run_cascade(c, xc, n, lines, n, 1, zi, zf_lines, r);
+  }
   const array_desc moved = cupp::detail::moveaxis(x, {axis}, {0});
   const array_desc xc = as_contiguous(moved, r);
-  const std::int64_t n = x.shape[static_cast<std::size_t>(axis)];
-  const array_desc x2 = cupp::detail::reshape(xc, {n, lines_of(x, axis)});
-  const array_desc y2 = run_cascade(c, x2, zi, zf_lines, r);
-  const array_desc y = cupp::detail::reshape(y2, moved.shape);
+  const array_desc y = run_cascade(c, xc, n, lines, 1, lines, zi, zf_lines, r);
   return cupp::detail::copy(cupp::detail::moveaxis(y, {0}, {axis}));
 }
 
