@@ -83,23 +83,21 @@ std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta) {
   return h;
 }
 
-array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, std::int64_t down,
-                   int axis, const std::string& mode, double cval, dtype out) {
-  if (h.ndim() != 1 || h.size() == 0) throw value_error("h must be 1-D with non-zero length");
-  if (up < 1 || down < 1) throw value_error("Both up and down must be >= 1");
-  if (mode != "constant" || cval != 0.0)
-    throw not_implemented_error("upfirdn implements mode 'constant' with cval 0 only");
-  if (x.ndim() == 0) throw value_error("x must be at least 1-D");
-  const std::int64_t ax = normalize_axis(axis, x.ndim());
+namespace {
+
+/// Outputs [first, first + count) of upfirdn along axis `ax` (count < 0: all of them).
+array_desc upfirdn_window(const array_desc& h, const array_desc& x, std::int64_t up,
+                          std::int64_t down, std::int64_t ax, std::int64_t first,
+                          std::int64_t count, dtype out) {
   const array_desc moved = cupp::detail::moveaxis(x, {ax}, {-1});
   const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
   const std::int64_t taps = h.size();
-  const std::int64_t m = n == 0 ? 0 : output_length(taps, n, up, down);
+  const std::int64_t m = count >= 0 ? count : n == 0 ? 0 : output_length(taps, n, up, down);
   shape_t yshape = moved.shape;
   yshape.back() = m;
   array_desc y = make_array(yshape, out);
   const std::int64_t lines = n == 0 ? 0 : moved.size() / n;
-  if (y.size() > 0) {
+  if (y.size() > 0 && lines > 0) {
     const array_desc xc = contiguous(moved, out), hc = contiguous(h, out);
     const RawKernel& k =
         jit::detail::library_kernel(upfirdn_kernel_source(out), upfirdn_kernel_name(out));
@@ -107,9 +105,22 @@ array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, st
       static_cast<const void*>(xc.ptr), static_cast<const void*>(hc.ptr),
       static_cast<void*>(y.ptr), static_cast<long long>(lines), static_cast<long long>(n),
       static_cast<long long>(m), static_cast<long long>(taps), static_cast<long long>(up),
-      static_cast<long long>(down));
+      static_cast<long long>(down), static_cast<long long>(first));
   }
+  if (ax == x.ndim() - 1) return y;
   return cupp::detail::copy(cupp::detail::moveaxis(y, {-1}, {ax}));
+}
+
+}  // namespace
+
+array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, std::int64_t down,
+                   int axis, const std::string& mode, double cval, dtype out) {
+  if (h.ndim() != 1 || h.size() == 0) throw value_error("h must be 1-D with non-zero length");
+  if (up < 1 || down < 1) throw value_error("Both up and down must be >= 1");
+  if (mode != "constant" || cval != 0.0)
+    throw not_implemented_error("upfirdn implements mode 'constant' with cval 0 only");
+  if (x.ndim() == 0) throw value_error("x must be at least 1-D");
+  return upfirdn_window(h, x, up, down, normalize_axis(axis, x.ndim()), 0, -1, out);
 }
 
 array_desc resample(const array_desc& x_, std::int64_t num, int axis, const array_desc* window,
@@ -271,12 +282,10 @@ array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down
   if (cval && *cval != 0.0)
     throw not_implemented_error("resample_poly implements cval 0 only");
   if (background) xs = cupp::array(xs - *background).astype(out);
-  const array_desc y = upfirdn(hd, xs.desc(), up, down, static_cast<int>(ax), "constant", 0.0, out);
-  std::vector<cupp::detail::index_item> keep(static_cast<std::size_t>(x.ndim()), slice());
-  keep[static_cast<std::size_t>(ax)] = slice(n_pre_remove, n_pre_remove + n_out);
-  cupp::array kept(cupp::detail::index_view(y, keep));
+  // Only the outputs SciPy keeps, [n_pre_remove, n_pre_remove + n_out), are computed.
+  cupp::array kept(upfirdn_window(hd, xs.desc(), up, down, ax, n_pre_remove, n_out, out));
   if (background) kept = cupp::array(kept + *background).astype(out);
-  return cupp::detail::copy(kept.desc());
+  return kept.desc();
 }
 
 }  // namespace cupp::scipy::signal::detail
