@@ -360,6 +360,16 @@ res = sig.argrelextrema(x, np.greater_equal, order=2)
 name = name_of("argrelextrema", {"cmp": "greater_equal", "order": 2, "axis": 0})
 cases[name + "__x"], cases[name + "__out"] = x, np.stack(res)
 
+# ---- decimate --------------------------------------------------------------------------------------------
+for dt in ("float32", "float64", "complex128", "int16"):
+    for q, ftype, zp in ((3, "iir", True), (4, "iir", False), (3, "fir", True), (5, "fir", False)):
+        if dt == "complex128" and ftype == "iir":
+            continue
+        params = {"q": q, "ftype": ftype, "zp": int(zp), "axis": -1}
+        add_misc("decimate", values((3, 120), dt), params, q=q, ftype=ftype, zero_phase=zp)
+add_misc("decimate", values((90, 2), "float64"), {"q": 2, "ftype": "iir", "zp": 1, "axis": 0, "n": 5},
+         q=2, n=5, axis=0)
+
 
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))

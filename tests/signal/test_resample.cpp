@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// upfirdn, resample_poly and resample of cupp::scipy::signal: SciPy's errors and the default filter design
-// (firwin with a Kaiser window) on the host against SciPy's values, the kernel compiled for
-// sm_90, and the device results against SciPy's own (tests/signal/make_signal.py ->
-// tests/data/signal/signal.npz).
+// upfirdn, resample_poly, resample and decimate of cupp::scipy::signal: SciPy's errors and the
+// filter designs (firwin with a Kaiser or Hamming window, cheby1 sections) on the host against
+// SciPy's values, the kernel compiled for sm_90, and the device results against SciPy's own
+// (tests/signal/make_signal.py -> tests/data/signal/signal.npz).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +75,56 @@ TEST(SignalResample, KaiserDesignAsSciPyFirwin) {
   EXPECT_NEAR(g[7], -0.0025516902081487085, 1e-15);
 }
 
+/// The numerator and denominator polynomials of second-order sections (rows b0 b1 b2 a0 a1 a2).
+std::pair<std::vector<double>, std::vector<double>> sos_to_tf(const std::vector<double>& sos) {
+  std::vector<double> b = {1}, a = {1};
+  const auto times = [](const std::vector<double>& p, const double* q) {
+    std::vector<double> r(p.size() + 2, 0.0);
+    for (std::size_t i = 0; i < p.size(); ++i)
+      for (std::size_t j = 0; j < 3; ++j) r[i + j] += p[i] * q[j];
+    return r;
+  };
+  for (std::size_t s = 0; s < sos.size(); s += 6) {
+    b = times(b, &sos[s]);
+    a = times(a, &sos[s + 3]);
+  }
+  return {b, a};
+}
+
+// scipy.signal.cheby1(8, 0.05, 0.8 / 3, output='sos') row by row; for an odd order SciPy pairs
+// the zeros differently, so cheby1(5, 0.05, 0.2) is compared as one transfer function.
+TEST(SignalResample, DecimationFiltersAsSciPy) {
+  const std::vector<double> want8 = {
+      3.479954739908498e-05, 6.959909479816996e-05, 3.479954739908498e-05, 1.0,
+      -1.416907422639627,    0.5204552955670066,    1.0, 2.0, 1.0, 1.0,
+      -1.3342748248687593,   0.594631953081447,     1.0, 2.0, 1.0, 1.0,
+      -1.237675162600336,    0.7259326611233617,    1.0, 2.0, 1.0, 1.0,
+      -1.2180861262950025,   0.8987833581253264};
+  const std::vector<double> got8 = sig::detail::cheby1_lowpass_sos(8, 0.8 / 3);
+  ASSERT_EQ(got8.size(), want8.size());
+  for (std::size_t i = 0; i < want8.size(); ++i)
+    EXPECT_NEAR(got8[i], want8[i], 1e-12 * std::max(1.0, std::abs(want8[i]))) << i;
+  const std::vector<double> want5 = {
+      0.0009908559878710657, 0.0019817119757421313, 0.0009908559878710657, 1.0,
+      -0.665100264280818,    0.0,  1.0, 2.0, 1.0, 1.0, -1.316455434257014, 0.535877818692963,
+      1.0, 1.0, 0.0, 1.0, -1.3712461731030599, 0.8027302579627302};
+  const auto [wb, wa] = sos_to_tf(want5);
+  const auto [gb, ga] = sos_to_tf(sig::detail::cheby1_lowpass_sos(5, 0.2));
+  ASSERT_EQ(gb.size(), wb.size());
+  for (std::size_t i = 0; i < wb.size(); ++i) {
+    EXPECT_NEAR(gb[i], wb[i], 1e-13) << i;
+    EXPECT_NEAR(ga[i], wa[i], 1e-12) << i;
+  }
+  // firwin(31, 1/3, window='hamming'), the first eight taps.
+  const std::vector<double> fir = {1.037252779811854e-18, 0.0017693000184401094,
+                                   0.0025341776171874807, -2.176314287329953e-18,
+                                   -0.005806374422073556, -0.008527021321803939,
+                                   5.1584160292890304e-18, 0.016913653038973957};
+  const std::vector<double> h = sig::detail::hamming_lowpass(31, 1.0 / 3);
+  ASSERT_EQ(h.size(), 31u);
+  for (std::size_t i = 0; i < fir.size(); ++i) EXPECT_NEAR(h[i], fir[i], 1e-16) << i;
+}
+
 TEST(SignalResample, KernelCompilesForSm90) {
   cupp::jit::compiler c("");
   for (const dtype dt : {dtype::float32, dtype::float64, dtype::complex64, dtype::complex128}) {
@@ -92,7 +145,8 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
   const cupp::npz_file npz = ref::reference();
   int checked = 0;
   for (const ref::signal_case& c : ref::cases(npz)) {
-    if (c.function != "upfirdn" && c.function != "resample_poly" && c.function != "resample")
+    if (c.function != "upfirdn" && c.function != "resample_poly" && c.function != "resample" &&
+        c.function != "decimate")
       continue;
     SCOPED_TRACE(c.name);
     const cupp::array x = npz[c.name + "__x"];
@@ -106,6 +160,14 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
       got = cupp::array(sig::detail::upfirdn(h.desc(), x.desc(), up, down,
                                              std::stoi(c.param("axis", "-1")), "constant", 0.0,
                                              out));
+    } else if (c.function == "decimate") {
+      std::optional<int> n;
+      if (!c.param("n").empty()) n = std::stoi(c.param("n"));
+      const dtype out = x.dtype() == dtype::float16 ? dtype::float64
+                                                    : sig::detail::filter_dtype({x.dtype()});
+      got = cupp::array(sig::detail::decimate(x.desc(), std::stoi(c.param("q")), n,
+                                              c.param("ftype"), std::stoi(c.param("axis")),
+                                              c.param("zp") == "1", out));
     } else if (c.function == "resample") {
       std::optional<cupp::array> w;
       if (npz.contains(c.name + "__w")) w = npz[c.name + "__w"];
@@ -126,7 +188,7 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
     EXPECT_TRUE(ref::close(got, want, c.name, 100));
     ++checked;
   }
-  EXPECT_EQ(checked, 54);  // every upfirdn, resample_poly and resample case of the archive
+  EXPECT_EQ(checked, 69);  // every upfirdn, resample_poly, resample, decimate case of the archive
 }
 
 TEST_F(SignalResampleGpu, DocumentedExamples) {

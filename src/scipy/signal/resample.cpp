@@ -3,6 +3,7 @@
 // upfirdn and resample_poly of cupp::scipy::signal (include/cupp/scipy/signal/filtering.hpp):
 // SciPy's checks and filter design, and the launches of kernels/cupp/signal_upfirdn.cuh
 // (Note [Polyphase upfirdn]).
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <cstdint>
@@ -62,6 +63,115 @@ std::string upfirdn_kernel_source(dtype dt) {
   s += std::string("typedef ") + expr::detail::device_type_name(dt) + " cupp_t;\n";
   s += "#define CUPP_SIG_NAME " + upfirdn_kernel_name(dt) + "\n";
   return jit::detail::routine_source("cupp/signal_upfirdn.cuh", s);
+}
+
+// Note [Decimation filters]: decimate's filters are designed here as SciPy designs them
+// (cheby1 through its analog prototype, lp2lp and the bilinear transform; firwin with a Hamming
+// window), for decimate alone; the design functions of the module give the same values.
+
+std::vector<double> cheby1_lowpass_sos(int n, double wn) {
+  using cd = std::complex<double>;
+  const double pi = 3.14159265358979323846, rp = 0.05;
+  const double eps = std::sqrt(std::pow(10.0, 0.1 * rp) - 1.0);
+  const double mu = std::asinh(1.0 / eps) / n;
+  std::vector<cd> p;
+  for (int m = -n + 1; m < n; m += 2) {
+    const double theta = pi * m / (2.0 * n);
+    p.push_back(-std::sinh(cd(mu, theta)));
+  }
+  cd prod = 1.0;
+  for (const cd& v : p) prod *= -v;
+  double k = prod.real();
+  if (n % 2 == 0) k /= std::sqrt(1 + eps * eps);
+  const double warped = 4.0 * std::tan(pi * wn / 2.0);  // fs = 2
+  for (cd& v : p) v *= warped;
+  k *= std::pow(warped, n);
+  cd den = 1.0;
+  for (cd& v : p) {
+    den *= 4.0 - v;
+    v = (4.0 + v) / (4.0 - v);
+  }
+  k *= (1.0 / den).real();
+  // Sections: conjugate pairs (and a lone real pole), the farthest from the unit circle first.
+  std::vector<cd> upper, real;
+  for (const cd& v : p) {
+    if (std::abs(v.imag()) < 1e-12 * std::abs(v))
+      real.push_back(v.real());
+    else if (v.imag() > 0)
+      upper.push_back(v);
+  }
+  struct section {
+    double mag;
+    std::vector<double> row;
+  };
+  std::vector<section> sections;
+  for (const cd& v : upper)
+    sections.push_back({std::abs(v), {1, 2, 1, 1, -2 * v.real(), std::norm(v)}});
+  for (std::size_t i = 0; i + 1 < real.size(); i += 2)
+    sections.push_back({std::max(std::abs(real[i]), std::abs(real[i + 1])),
+                        {1, 2, 1, 1, -(real[i] + real[i + 1]).real(),
+                         (real[i] * real[i + 1]).real()}});
+  if (real.size() % 2 == 1)
+    sections.push_back({std::abs(real.back()), {1, 1, 0, 1, -real.back().real(), 0}});
+  std::stable_sort(sections.begin(), sections.end(),
+                   [](const section& a, const section& b) { return a.mag < b.mag; });
+  std::vector<double> sos;
+  for (const section& s : sections) sos.insert(sos.end(), s.row.begin(), s.row.end());
+  for (int i = 0; i < 3; ++i) sos[static_cast<std::size_t>(i)] *= k;
+  return sos;
+}
+
+std::vector<double> hamming_lowpass(int numtaps, double cutoff) {
+  std::vector<double> h(static_cast<std::size_t>(numtaps));
+  const double alpha = 0.5 * (numtaps - 1);
+  const double pi = 3.14159265358979323846;
+  double sum = 0;
+  for (int i = 0; i < numtaps; ++i) {
+    const double m = i - alpha;
+    const double arg = cutoff * m;
+    const double sinc = arg == 0 ? 1.0 : std::sin(pi * arg) / (pi * arg);
+    const double w = numtaps > 1 ? 0.54 - 0.46 * std::cos(2 * pi * i / (numtaps - 1)) : 1.0;
+    h[static_cast<std::size_t>(i)] = cutoff * sinc * w;
+    sum += h[static_cast<std::size_t>(i)];
+  }
+  for (double& v : h) v /= sum;
+  return h;
+}
+
+array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std::string& ftype,
+                    int axis, bool zero_phase, dtype out) {
+  if (ftype != "iir" && ftype != "fir") throw value_error("invalid ftype");
+  if (q < 1) throw value_error("q must be >= 1");
+  if (x.ndim() == 0) throw value_error("x must be at least 1-D");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  std::vector<cupp::detail::index_item> sl(static_cast<std::size_t>(x.ndim()), slice());
+  array_desc y;
+  if (ftype == "fir") {
+    const int order = n ? *n : 20 * q;
+    std::vector<double> b = hamming_lowpass(order + 1, 1.0 / q);
+    if (out == dtype::float32 || out == dtype::complex64)
+      for (double& v : b) v = static_cast<float>(v);  // SciPy casts b to x's dtype
+    if (zero_phase) return resample_poly(x, 1, q, static_cast<int>(ax), b, "constant",
+                                         std::nullopt, out);
+    array_desc bd = make_array({static_cast<std::int64_t>(b.size())}, dtype::float64);
+    cupp::detail::from_host(bd, b.data());
+    const std::int64_t len = x.shape[static_cast<std::size_t>(ax)];
+    y = upfirdn(bd, x, 1, q, static_cast<int>(ax), "constant", 0.0, out);
+    sl[static_cast<std::size_t>(ax)] = slice(std::nullopt, len / q + (len % q != 0 ? 1 : 0));
+  } else {
+    const std::vector<double> rows = cheby1_lowpass_sos(n ? *n : 8, 0.8 / q);
+    array_desc sos = make_array({static_cast<std::int64_t>(rows.size() / 6), 6}, dtype::float64);
+    cupp::detail::from_host(sos, rows.data());
+    // SciPy casts the sections to the result dtype.
+    const dtype real = out == dtype::complex64 ? dtype::float32
+                       : out == dtype::complex128 ? dtype::float64
+                                                  : out;
+    sos = cupp::array(sos).astype(real).desc();
+    y = zero_phase ? sosfiltfilt(sos, x, static_cast<int>(ax), std::string("odd"), std::nullopt, out)
+                   : sosfilt(sos, x, static_cast<int>(ax), nullptr, nullptr, out);
+    sl[static_cast<std::size_t>(ax)] = slice(std::nullopt, std::nullopt, q);
+  }
+  return cupp::detail::copy(cupp::detail::index_view(y, sl));
 }
 
 std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta) {

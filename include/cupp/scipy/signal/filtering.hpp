@@ -177,6 +177,14 @@ array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down
 /// length along `axis`.
 array_desc resample(const array_desc& x, std::int64_t num, int axis, const array_desc* window,
                     const std::string& domain, dtype out);
+/// scipy.signal.decimate into dtype `out`.
+array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std::string& ftype,
+                    int axis, bool zero_phase, dtype out);
+/// The anti-aliasing filters decimate designs, on the host: scipy.signal.cheby1(n, 0.05, wn,
+/// output="sos") (rows of b0 b1 b2 a0 a1 a2, sections ordered from the poles farthest from the
+/// unit circle, the gain in the first), and firwin(numtaps, cutoff, window="hamming").
+std::vector<double> cheby1_lowpass_sos(int n, double wn);
+std::vector<double> hamming_lowpass(int numtaps, double cutoff);
 /// The low-pass FIR filter resample_poly designs: scipy.signal.firwin(numtaps, cutoff,
 /// window=("kaiser", beta)) on the host.
 std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
@@ -508,6 +516,22 @@ resample(const ndarray<T>& x, std::int64_t num, int axis = 0,
                                type_of_t<detail::analytic_dtype(dtype_of<T>)>, detail::filter_t<T>>;
   return ndarray<R>(detail::resample(x.desc(), num, axis, window ? &window->desc() : nullptr,
                                      domain, dtype_of<R>));
+}
+
+/// scipy.signal.decimate: low-pass filter and keep every `q`-th sample along `axis`. ftype
+/// "iir" (default): SciPy's Chebyshev type I filter of order `n` (default 8, ripple 0.05 dB,
+/// cutoff 0.8 / q) as second-order sections, run by sosfiltfilt (`zero_phase`) or sosfilt;
+/// "fir": firwin(n + 1, 1 / q, window "hamming") (n default 20 q), run by resample_poly
+/// (`zero_phase`) or upfirdn. float32 and complex keep their dtype; integers and float16 give
+/// float64. Throws value_error "invalid ftype", "q must be >= 1".
+template <class T>
+ndarray<std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, double,
+                           detail::filter_t<T>>>
+decimate(const ndarray<T>& x, int q, std::optional<int> n = std::nullopt,
+         const std::string& ftype = "iir", int axis = -1, bool zero_phase = true) {
+  using R = std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, double,
+                               detail::filter_t<T>>;
+  return ndarray<R>(detail::decimate(x.desc(), q, n, ftype, axis, zero_phase, dtype_of<R>));
 }
 
 /// scipy.signal.resample_poly: resample by up / down along `axis` (default 0) with a polyphase
