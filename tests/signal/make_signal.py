@@ -192,6 +192,10 @@ for dt in ("float32", "float64", "complex128"):
                 continue
             if dt == "complex128" and order in (1, 8):
                 continue
+            # An order-8 transfer function in float32 is ill-conditioned: SciPy's own float32
+            # result for butter(8, 0.15) is off by 3e-3; its sections are tested instead.
+            if dt == "float32" and order == 8:
+                continue
             if dt != "float64" and shape == (3, 40, 2):
                 continue
             if dt == "float32" and order == 4 and shape == (8, 5000):
