@@ -1,14 +1,21 @@
 # SPDX-License-Identifier: MIT
 # Copyright (c) 2026 The cupp authors
-"""SciPy's results for the filtering and convolution tests of cupp::scipy::signal
-(tests/signal/test_convolve.cpp, tests/signal/test_lfilter.cpp), saved to
+"""SciPy's results for the tests of cupp::scipy::signal (tests/signal/test_*.cpp), saved to
 tests/data/signal/signal.npz.
 
-Each case is stored as "<name>__in1", "<name>__in2" (the inputs; for the filters b, a, x, zi as
-"__b", "__a", "__x", "__zi") and "<name>__out" (SciPy's result; "__zf" the final state). The
-name is "<number>__<function>__<parameters>": parameters are key=value pairs joined by "+".
-Keys: mode, method, boundary, fill (fillvalue), axes (joined by ","), axis, view ("t": the test
-passes the transposes of the stored inputs, "s": their [::2] along every axis), padtype, padlen.
+Each case is stored as its inputs ("<name>__in1", "<name>__in2" for the convolutions; "__b",
+"__a" or "__sos", "__x", "__zi" for the filters; "__x" and "__h", "__w" or "__peaks" for the
+others) and SciPy's results ("<name>__out"; "__zf" the final state of a filter; "__p_<key>"
+the other arrays a function returns, such as find_peaks' properties). The name is
+"<number>__<function>__<parameters>": parameters are key=value pairs joined by "+", lists
+joined by ",". Keys: SciPy's argument names where they are short (mode, method, boundary,
+axis, axes, padtype, padlen, noise, num, up, down, q, ftype, order, rel_height, wlen, height,
+threshold, distance, prominence, width, type, bp, n, delta), and fill (fillvalue), k
+(kernel_size, mysize), w and p (window_length, polyorder), d (deriv), zp (zero_phase), plateau
+(plateau_size), cmp (argrelextrema's comparator), window ("w": the window is stored), dt (the
+dtype the test converts a signal stored as int8 to), every (SciPy's output of a long signal is
+kept at every n-th sample along the axis), view ("t": the test passes the transposes of the
+stored inputs, "s": their [::2] along every axis).
 
 Run from the repository root: python3 tests/signal/make_signal.py
 """
