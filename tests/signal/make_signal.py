@@ -219,6 +219,14 @@ add_filter("lfilter", (b, a), values((1,), "float64"), {"axis": -1})
 add_filter("lfilter", (b, a), values((12, 30), "float64"), {"axis": 0, "view": "t"})
 add_filter("lfilter", (b, a), values((30, 12), "float64"), {"axis": 1, "view": "s"})
 add_filter("lfilter", (b * 3, a * 2), values((64,), "float64"), {"axis": -1})
+# FIR filters longer than the recursion takes run as convolutions.
+for dt in ("float32", "float64"):
+    h = sig.firwin(101, 0.2).astype(dt)
+    add_filter("lfilter", (h, np.array([2.0], dt)), values((3, 300), dt), {"axis": -1})
+    add_filter("lfilter", (h, np.array([1.0], dt)), values((250, 2), dt), {"axis": 0},
+               zi=values((100, 1), dt))
+add_filter("lfilter", (sig.firwin(81, 0.3), np.array([1.0])), values((40,), "float64"), {"axis": -1},
+           zi=values((80,), "float64"))
 
 for dt in ("float32", "float64"):
     b, a = tf(4, dt)

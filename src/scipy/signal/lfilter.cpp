@@ -108,8 +108,11 @@ cascade tf_cascade(const array_desc& b_, const array_desc& a_) {
   std::vector<cd> b = host_values(b_), a = host_values(a_);
   if (a[0] == cd(0)) throw value_error("BUG: filter coefficient a[0] == 0 not supported yet");
   const std::size_t n = std::max(a.size(), b.size());
-  CUPP_EXPECTS(static_cast<int>(n) - 1 <= kMaxStates, value_error,
-               "lfilter takes filters of order at most " + std::to_string(kMaxStates));
+  bool fir = true;
+  for (std::size_t k = 1; k < a.size(); ++k) fir = fir && a[k] == cd(0);
+  // Longer FIR filters are convolutions (lfilter's fir_convolution); longer IIR ones are refused.
+  CUPP_EXPECTS(fir || static_cast<int>(n) - 1 <= kMaxStates, value_error,
+               "lfilter takes IIR filters of order at most " + std::to_string(kMaxStates));
   a.resize(n, 0.0);
   b.resize(n, 0.0);
   const cd a0 = a[0];
@@ -401,10 +404,47 @@ std::string lfilter_kernel_source(dtype compute, int sections, int order) {
 
 // ---- the functions ------------------------------------------------------------------------------
 
+namespace {
+
+/// lfilter of an FIR filter (a = [1] after normalisation) longer than the recursion kernels
+/// take, as SciPy's path for len(a) == 1: the full convolution of b with each line, zi added to
+/// its first K outputs, y its first n outputs and zf the K after them.
+array_desc fir_convolution(const cascade& c, const array_desc& x, std::int64_t ax,
+                           const array_desc* zi, array_desc* zf, dtype r) {
+  const int k = c.order;
+  const std::vector<cd> taps(c.coef.begin(), c.coef.begin() + k + 1);
+  shape_t kshape(static_cast<std::size_t>(x.ndim()), 1);
+  kshape[static_cast<std::size_t>(ax)] = k + 1;
+  const array_desc kernel = cupp::detail::reshape(upload(taps, r), kshape);
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  conv_window w;
+  w.shape = with_axis(x.shape, ax, n + k);
+  w.start.assign(static_cast<std::size_t>(x.ndim()), 0);
+  const array_desc full = direct_convolve(as_contiguous(x, r), kernel, w, 0, 0.0, r);
+  if (zi) {
+    const shape_t expected = with_axis(x.shape, ax, k);
+    bool ok = zi->ndim() == x.ndim();
+    for (std::size_t d = 0; ok && d < expected.size(); ++d)
+      ok = zi->shape[d] == expected[d] ||
+           (static_cast<std::int64_t>(d) != ax && zi->shape[d] == 1);
+    if (!ok)
+      throw value_error("Unexpected shape for zi:  expected " + shape_repr(expected, false) +
+                        ", found " + shape_repr(zi->shape, false) + ".");
+    const array_desc head = axis_slice(full, ax, 0, k);
+    cupp::detail::copy_into(
+        cupp::array(cupp::array(head) + cupp::array(*zi)).astype(r).desc(), head);
+  }
+  if (zf) *zf = cupp::detail::copy(axis_slice(full, ax, n, std::nullopt));
+  return cupp::detail::copy(axis_slice(full, ax, 0, n));
+}
+
+}  // namespace
+
 array_desc lfilter(const array_desc& b, const array_desc& a, const array_desc& x, int axis,
                    const array_desc* zi, array_desc* zf, dtype r) {
   const cascade c = tf_cascade(b, a);
   const std::int64_t ax = checked_axis(x, axis);
+  if (c.order > kMaxStates) return fir_convolution(c, x, ax, zi, zf, r);
   array_desc zi_lines;
   if (zi) zi_lines = lfilter_zi_lines(*zi, x, ax, c.states(), r);
   array_desc zf_lines;
