@@ -301,6 +301,18 @@ x = values((3, 30), "float64")
 out = sig.upfirdn(np.array([2.0]), x, 2, 3, axis=1)
 name = name_of("upfirdn", {"up": 2, "down": 3, "axis": 1})
 cases[name + "__h"], cases[name + "__x"], cases[name + "__out"] = np.array([2.0]), x, out
+for mode in ("constant", "symmetric", "reflect", "edge", "wrap", "smooth", "line",
+             "antisymmetric", "antireflect"):
+    h, x = values((7,), "float64"), values((2, 15), "float64")
+    cval = 0.75 if mode == "constant" else 0.0
+    name = name_of("upfirdn", {"up": 3, "down": 2, "mode": mode, "cval": cval})
+    cases[name + "__h"], cases[name + "__x"] = h, x
+    cases[name + "__out"] = sig.upfirdn(h, x, 3, 2, mode=mode, cval=cval)
+for padtype in ("median", "smooth", "edge"):
+    add_misc("resample_poly", values((50,), "float64"), {"up": 3, "down": 2, "axis": 0, "padtype": padtype},
+             up=3, down=2, padtype=padtype)
+add_misc("resample_poly", values((50,), "float32"), {"up": 2, "down": 5, "axis": 0, "padtype": "constant", "cval": 1.5},
+         up=2, down=5, padtype="constant", cval=1.5)
 for padtype in ("mean", "minimum", "maximum"):
     add_misc("resample_poly", values((50,), "float64"), {"up": 3, "down": 2, "axis": 0, "padtype": padtype},
              up=3, down=2, padtype=padtype)

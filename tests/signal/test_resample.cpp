@@ -43,8 +43,8 @@ TEST(SignalResample, ErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::upfirdn(described({3}), x, 0, 1, -1, "constant", 0.0, dtype::float64),
       cupp::value_error, "Both up and down must be >= 1");
-  EXPECT_THROW(sig::detail::upfirdn(described({3}), x, 1, 1, -1, "wrap", 0.0, dtype::float64),
-               cupp::not_implemented_error);
+  EXPECT_THROW(sig::detail::upfirdn(described({3}), x, 1, 1, -1, "x", 0.0, dtype::float64),
+               cupp::value_error);
   CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 0, 1, 0, {}, "constant", std::nullopt,
                                                    dtype::float64),
                         cupp::value_error, "up and down must be >= 1");
@@ -158,8 +158,9 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
       const dtype out = cupp::promote_types(cupp::promote_types(h.dtype(), x.dtype()),
                                             dtype::float32);
       got = cupp::array(sig::detail::upfirdn(h.desc(), x.desc(), up, down,
-                                             std::stoi(c.param("axis", "-1")), "constant", 0.0,
-                                             out));
+                                             std::stoi(c.param("axis", "-1")),
+                                             c.param("mode", "constant"),
+                                             std::stod(c.param("cval", "0")), out));
     } else if (c.function == "decimate") {
       std::optional<int> n;
       if (!c.param("n").empty()) n = std::stoi(c.param("n"));
@@ -180,15 +181,17 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
     } else {
       std::vector<double> window;
       if (npz.contains(c.name + "__w")) window = npz[c.name + "__w"].get<double>();
+      std::optional<double> cval;
+      if (!c.param("cval").empty()) cval = std::stod(c.param("cval"));
       got = cupp::array(sig::detail::resample_poly(
           x.desc(), up, down, std::stoi(c.param("axis", "0")), window,
-          c.param("padtype", "constant"), std::nullopt, sig::detail::filter_dtype({x.dtype()})));
+          c.param("padtype", "constant"), cval, sig::detail::filter_dtype({x.dtype()})));
     }
     EXPECT_EQ(got.dtype(), want.dtype());
     EXPECT_TRUE(ref::close(got, want, c.name, 100));
     ++checked;
   }
-  EXPECT_EQ(checked, 69);  // every upfirdn, resample_poly, resample, decimate case of the archive
+  EXPECT_EQ(checked, 82);  // every upfirdn, resample_poly, resample, decimate case of the archive
 }
 
 TEST_F(SignalResampleGpu, DocumentedExamples) {

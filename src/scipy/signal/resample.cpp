@@ -20,6 +20,7 @@
 #include "cupp/fft.hpp"
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/routines/manipulation.hpp"
+#include "cupp/routines/statistics.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 
 namespace cupp::scipy::signal::detail {
@@ -195,10 +196,22 @@ std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta) {
 
 namespace {
 
-/// Outputs [first, first + count) of upfirdn along axis `ax` (count < 0: all of them).
+/// SciPy's upfirdn modes, numbered as cupp_sig_sample in kernels/cupp/signal_upfirdn.cuh.
+int mode_code(const std::string& mode) {
+  static const char* const modes[] = {"constant", "symmetric", "reflect",       "edge",
+                                      "wrap",     "smooth",    "line",          "antisymmetric",
+                                      "antireflect"};
+  for (int i = 0; i < 9; ++i)
+    if (mode == modes[i]) return i;
+  throw value_error("mode '" + mode + "' not supported; use one of constant, symmetric, reflect, "
+                    "edge, wrap, smooth, line, antisymmetric, antireflect");
+}
+
+/// Outputs [first, first + count) of upfirdn along axis `ax` (count < 0: all of them), the
+/// signal extended by `mode` (cval for "constant").
 array_desc upfirdn_window(const array_desc& h, const array_desc& x, std::int64_t up,
                           std::int64_t down, std::int64_t ax, std::int64_t first,
-                          std::int64_t count, dtype out) {
+                          std::int64_t count, int mode, double cval, dtype out) {
   const array_desc moved = cupp::detail::moveaxis(x, {ax}, {-1});
   const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
   const std::int64_t taps = h.size();
@@ -211,11 +224,19 @@ array_desc upfirdn_window(const array_desc& h, const array_desc& x, std::int64_t
     const array_desc xc = contiguous(moved, out), hc = contiguous(h, out);
     const RawKernel& k =
         jit::detail::library_kernel(upfirdn_kernel_source(out), upfirdn_kernel_name(out));
-    k({cupp::detail::resident_blocks(k, lines * m, 256u)}, {256u},
-      static_cast<const void*>(xc.ptr), static_cast<const void*>(hc.ptr),
-      static_cast<void*>(y.ptr), static_cast<long long>(lines), static_cast<long long>(n),
-      static_cast<long long>(m), static_cast<long long>(taps), static_cast<long long>(up),
-      static_cast<long long>(down), static_cast<long long>(first));
+    const auto go = [&](const auto& c) {
+      k({cupp::detail::resident_blocks(k, lines * m, 256u)}, {256u},
+        static_cast<const void*>(xc.ptr), static_cast<const void*>(hc.ptr),
+        static_cast<void*>(y.ptr), static_cast<long long>(lines), static_cast<long long>(n),
+        static_cast<long long>(m), static_cast<long long>(taps), static_cast<long long>(up),
+        static_cast<long long>(down), static_cast<long long>(first), mode, c);
+    };
+    switch (out) {
+      case dtype::float32: go(static_cast<float>(cval)); break;
+      case dtype::complex64: go(std::complex<float>(static_cast<float>(cval))); break;
+      case dtype::complex128: go(std::complex<double>(cval)); break;
+      default: go(cval); break;
+    }
   }
   if (ax == x.ndim() - 1) return y;
   return cupp::detail::copy(cupp::detail::moveaxis(y, {-1}, {ax}));
@@ -227,10 +248,9 @@ array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, st
                    int axis, const std::string& mode, double cval, dtype out) {
   if (h.ndim() != 1 || h.size() == 0) throw value_error("h must be 1-D with non-zero length");
   if (up < 1 || down < 1) throw value_error("Both up and down must be >= 1");
-  if (mode != "constant" || cval != 0.0)
-    throw not_implemented_error("upfirdn implements mode 'constant' with cval 0 only");
+  const int code = mode_code(mode);
   if (x.ndim() == 0) throw value_error("x must be at least 1-D");
-  return upfirdn_window(h, x, up, down, normalize_axis(axis, x.ndim()), 0, -1, out);
+  return upfirdn_window(h, x, up, down, normalize_axis(axis, x.ndim()), 0, -1, code, cval, out);
 }
 
 array_desc resample(const array_desc& x_, std::int64_t num, int axis, const array_desc* window,
@@ -385,15 +405,22 @@ array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down
     background = cupp::min(xs, ax, true);
   else if (padtype == "maximum")
     background = cupp::max(xs, ax, true);
-  else if (padtype != "constant")
-    throw value_error(
-        "padtype must be one of: maximum, mean, median, minimum, constant, line (median and "
-        "the extension modes are not implemented)");
-  if (cval && *cval != 0.0)
-    throw not_implemented_error("resample_poly implements cval 0 only");
+  else if (padtype == "median")
+    background = cupp::array(cupp::detail::median_array(xs.desc(), ax, true, false, out));
+  int mode = 0;
+  if (!background) {
+    try {
+      mode = mode_code(padtype);
+    } catch (const value_error&) {
+      throw value_error(
+          "padtype must be one of: maximum, mean, median, minimum, constant, symmetric, reflect, "
+          "edge, wrap, smooth, line, antisymmetric, antireflect");
+    }
+  }
   if (background) xs = cupp::array(xs - *background).astype(out);
   // Only the outputs SciPy keeps, [n_pre_remove, n_pre_remove + n_out), are computed.
-  cupp::array kept(upfirdn_window(hd, xs.desc(), up, down, ax, n_pre_remove, n_out, out));
+  cupp::array kept(upfirdn_window(hd, xs.desc(), up, down, ax, n_pre_remove, n_out, mode,
+                                  cval ? *cval : 0.0, out));
   if (background) kept = cupp::array(kept + *background).astype(out);
   return kept.desc();
 }

@@ -166,7 +166,7 @@ array_desc hilbert2(const array_desc& x, const std::vector<std::int64_t>& n,
 array_desc detrend(const array_desc& data, int axis, const std::string& type,
                    const std::vector<std::int64_t>& bp, dtype out);
 
-/// scipy.signal.upfirdn into dtype `out` (mode "constant" with cval 0).
+/// scipy.signal.upfirdn into dtype `out`.
 array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, std::int64_t down,
                    int axis, const std::string& mode, double cval, dtype out);
 /// scipy.signal.resample_poly into dtype `out`; `window` empty: SciPy's default Kaiser design.
@@ -486,9 +486,10 @@ ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> detrend(
 
 /// scipy.signal.upfirdn: upsample `x` by `up` (zeros inserted), filter with the FIR `h`, keep
 /// every `down`-th sample, along `axis`; polyphase, never multiplying the inserted zeros. The
-/// dtype is promote_types(H, T, float32), as SciPy. Only mode "constant" with cval 0 (SciPy's
-/// default) is implemented (not_implemented_error otherwise). Throws value_error "h must be 1-D
-/// with non-zero length", "Both up and down must be >= 1".
+/// signal is extended by SciPy's `mode`: "constant" (cval), "symmetric", "reflect", "edge",
+/// "wrap", "smooth", "line", "antisymmetric", "antireflect" (the last two within one signal
+/// length of its ends). The dtype is promote_types(H, T, float32), as SciPy. Throws value_error
+/// "h must be 1-D with non-zero length", "Both up and down must be >= 1".
 template <class H, class T>
 ndarray<promote_t<promote_t<H, T>, float>> upfirdn(const ndarray<H>& h, const ndarray<T>& x,
                                                     std::int64_t up = 1, std::int64_t down = 1,
@@ -536,8 +537,9 @@ decimate(const ndarray<T>& x, int q, std::optional<int> n = std::nullopt,
 
 /// scipy.signal.resample_poly: resample by up / down along `axis` (default 0) with a polyphase
 /// FIR filter: `window` empty designs SciPy's default (firwin of 20 * max(up, down) + 1 taps,
-/// Kaiser beta 5), or gives the filter's taps. `padtype` "constant" (cval 0), "mean",
-/// "minimum" or "maximum". Floating inputs keep their precision (float16 computes in float32),
+/// Kaiser beta 5), or gives the filter's taps. `padtype` "constant" (with `cval`, default 0),
+/// "mean", "median", "minimum", "maximum" (the background removed and restored) or another of
+/// upfirdn's modes. Floating inputs keep their precision (float16 computes in float32),
 /// integers give float64. Throws value_error "up and down must be >= 1", "padtype must be one
 /// of: ...".
 template <class T>
