@@ -133,7 +133,7 @@ TEST_F(SignalFiltersGpu, AgreesWithSciPy) {
           x, std::stoi(c.param("w")), std::stoi(c.param("p")), std::stoi(c.param("d", "0")),
           std::stod(c.param("delta", "1.0")), axis, c.param("mode", "interp"),
           c.param("mode") == "constant" ? 0.5 : 0.0,
-          sig::detail::float_or_double(x.dt)));
+          x.dt == dtype::float32 ? dtype::float32 : dtype::float64));
     } else if (f == "hilbert") {
       std::optional<std::int64_t> n;
       if (!c.param("n").empty()) n = std::stoll(c.param("n"));

@@ -192,8 +192,8 @@ std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
 std::string upfirdn_kernel_source(dtype dt);
 std::string upfirdn_kernel_name(dtype dt);
 
-/// The dtype of savgol_filter and detrend: float32, float64 and the complex types keep
-/// theirs, everything else is float64.
+/// The dtype of detrend: float32, float64 and the complex types keep theirs, everything else
+/// is float64.
 constexpr dtype float_or_double(dtype d) noexcept {
   return d == dtype::float32 || d == dtype::float64 || d == dtype::complex64 ||
                  d == dtype::complex128
@@ -441,12 +441,12 @@ ndarray<double> savgol_coeffs(int window_length, int polyorder, int deriv = 0,
 /// scipy.signal.savgol_filter: the Savitzky-Golay filter along `axis`. `mode`: "interp"
 /// (default: the edges are the polynomial fitted to the first and last windows), "mirror",
 /// "constant" (with `cval`), "nearest", "wrap". float32 stays float32; other dtypes compute in
-/// float64.
+/// float64 (complex input gives its real part's filter, as SciPy's conversion to float64).
 template <class T>
-ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> savgol_filter(
+ndarray<std::conditional_t<std::is_same_v<T, float>, float, double>> savgol_filter(
     const ndarray<T>& x, int window_length, int polyorder, int deriv = 0, double delta = 1.0,
     int axis = -1, const std::string& mode = "interp", double cval = 0.0) {
-  using R = type_of_t<detail::float_or_double(dtype_of<T>)>;
+  using R = std::conditional_t<std::is_same_v<T, float>, float, double>;
   return ndarray<R>(detail::savgol_filter(x.desc(), window_length, polyorder, deriv, delta, axis,
                                           mode, cval, dtype_of<R>));
 }
