@@ -204,6 +204,11 @@ TEST_F(SignalResampleGpu, DocumentedExamples) {
   const auto y = signal::resample_poly(ramp, 3, 2);  // 300 samples, float32, SciPy's filter
   // example-end
   EXPECT_EQ(up.get(), std::vector<double>(9, 1.0));
+  // resample with sample positions: the new positions are spread over the same span.
+  const auto t = cupp::asarray<double>({0.0, 0.5, 1.0, 1.5});
+  const auto [yr, tr] = signal::resample(cupp::asarray<double>({1, 1, 1, 1}), 8, t);
+  EXPECT_EQ(tr.get(), (std::vector<double>{0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75}));
+  for (const double v : yr.get()) EXPECT_NEAR(v, 1.0, 1e-12);
   EXPECT_EQ(y.shape(), (cupp::shape_t{300}));
   // Away from the edges the low-pass filter passes the ramp, y[k] ~ 2k / 3, up to its ripple.
   const std::vector<float> v = y.get();

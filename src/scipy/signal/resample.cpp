@@ -353,6 +353,20 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
   return cupp::detail::copy(cupp::detail::moveaxis(result, {-1}, {ax}));
 }
 
+array_desc resample_times(const array_desc& t, std::int64_t n, std::int64_t num) {
+  if (t.ndim() != 1 || t.size() < 2) throw value_error("t must be 1-D with at least two samples");
+  const std::vector<double> tv =
+      cupp::array(cupp::detail::index_view(t, {slice(std::int64_t{0}, std::int64_t{2})}))
+          .get<double>(casting::unsafe);
+  const double s_fac = static_cast<double>(n) / static_cast<double>(num);
+  std::vector<double> out(static_cast<std::size_t>(num));
+  for (std::int64_t i = 0; i < num; ++i)
+    out[static_cast<std::size_t>(i)] = tv[0] + (tv[1] - tv[0]) * s_fac * static_cast<double>(i);
+  array_desc d = make_array({num}, dtype::float64);
+  if (num > 0) cupp::detail::from_host(d, out.data());
+  return d;
+}
+
 array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
                          const std::vector<double>& window, const std::string& padtype,
                          std::optional<double> cval, dtype out) {

@@ -185,6 +185,8 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
 /// unit circle, the gain in the first), and firwin(numtaps, cutoff, window="hamming").
 std::vector<double> cheby1_lowpass_sos(int n, double wn);
 std::vector<double> hamming_lowpass(int numtaps, double cutoff);
+/// resample's second result: t[0] + (t[1] - t[0]) * n / num * arange(num), float64.
+array_desc resample_times(const array_desc& t, std::int64_t n, std::int64_t num);
 /// The low-pass FIR filter resample_poly designs: scipy.signal.firwin(numtaps, cutoff,
 /// window=("kaiser", beta)) on the host.
 std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
@@ -504,7 +506,7 @@ ndarray<promote_t<promote_t<H, T>, float>> upfirdn(const ndarray<H>& h, const nd
 /// scipy.signal.resample: `num` samples along `axis` (default 0) by the Fourier method (rfft
 /// for real input, fft for complex), with SciPy's handling of the unpaired Nyquist bin.
 /// `window` (std::nullopt: none) is an array of the input's length along `axis` in the FFT's
-/// order; named windows and the `t` argument are not taken. domain "freq" reads `x` as a
+/// order; named windows are not taken (the overload below takes `t`). domain "freq" reads `x` as a
 /// spectrum and takes complex input. float32 stays float32 (complex64 complex64), integers
 /// give float64. Throws value_error "Parameter domain='x' not in ('time', 'freq')!".
 template <class T>
@@ -533,6 +535,17 @@ decimate(const ndarray<T>& x, int q, std::optional<int> n = std::nullopt,
   using R = std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, double,
                                detail::filter_t<T>>;
   return ndarray<R>(detail::decimate(x.desc(), q, n, ftype, axis, zero_phase, dtype_of<R>));
+}
+
+/// scipy.signal.resample with the sample positions `t` (equally spaced; only t[0] and t[1] are
+/// read): returns (the resampled signal, the new positions).
+template <class T, class U>
+std::pair<decltype(resample(std::declval<const ndarray<T>&>(), 0)), ndarray<double>> resample(
+    const ndarray<T>& x, std::int64_t num, const ndarray<U>& t, int axis = 0,
+    const std::optional<cupp::array>& window = std::nullopt, const std::string& domain = "time") {
+  auto y = resample(x, num, axis, window, domain);
+  const std::int64_t n = x.shape(axis);
+  return {std::move(y), ndarray<double>(detail::resample_times(t.desc(), n, num))};
 }
 
 /// scipy.signal.resample_poly: resample by up / down along `axis` (default 0) with a polyphase
