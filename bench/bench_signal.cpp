@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The convolutions, linear filters, resampling and peak finding of cupp::scipy::signal, compared with cupyx.scipy.signal
-// by time (bench/compare_cupy.py, the sig_ rows). Inputs are made once, outside the timed
-// region; each call allocates its result from the pool, as CuPy's do.
+// The convolutions, linear filters, resampling and peak finding of cupp::scipy::signal, compared
+// with cupyx.scipy.signal by time (bench/compare_cupy.py, the sig_ rows). Inputs are made once,
+// outside the timed region; each call allocates its result from the pool, as CuPy's do.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -35,11 +35,10 @@ cupp::ndarray<float> noise(std::int64_t n, std::uint64_t seed) {
 }
 
 // scipy.signal.butter(8, 0.1) as b, a and as second-order sections.
-const std::vector<float> kB = {1.7625537291912854e-07f, 1.4100429833530283e-06f,
-                               4.935150441735599e-06f,  9.870300883471198e-06f,
-                               1.2337876104338998e-05f, 9.870300883471198e-06f,
-                               4.935150441735599e-06f,  1.4100429833530283e-06f,
-                               1.7625537291912854e-07f};
+const std::vector<float> kB = {
+    1.7625537291912854e-07f, 1.4100429833530283e-06f, 4.935150441735599e-06f,
+    9.870300883471198e-06f,  1.2337876104338998e-05f, 9.870300883471198e-06f,
+    4.935150441735599e-06f,  1.4100429833530283e-06f, 1.7625537291912854e-07f};
 const std::vector<float> kA = {1.0f,
                                -6.390364563108543f,
                                18.000338335739908f,
@@ -49,12 +48,30 @@ const std::vector<float> kA = {1.0f,
                                8.040995932998946f,
                                -1.903668891132588f,
                                0.19810001155979176f};
-const std::vector<float> kSos = {
-    1.7625537291912854e-07f, 3.525107458382571e-07f, 1.7625537291912854e-07f, 1.0f,
-    -1.4597062543768673f,    0.5348259849616107f,    1.0f, 2.0f, 1.0f, 1.0f,
-    -1.5132907658389045f,    0.5911680745682053f,    1.0f, 2.0f, 1.0f, 1.0f,
-    -1.6234056976410005f,    0.7069497656826822f,    1.0f, 2.0f, 1.0f, 1.0f,
-    -1.7939618452517712f,    0.8862831120070135f};
+const std::vector<float> kSos = {1.7625537291912854e-07f,
+                                 3.525107458382571e-07f,
+                                 1.7625537291912854e-07f,
+                                 1.0f,
+                                 -1.4597062543768673f,
+                                 0.5348259849616107f,
+                                 1.0f,
+                                 2.0f,
+                                 1.0f,
+                                 1.0f,
+                                 -1.5132907658389045f,
+                                 0.5911680745682053f,
+                                 1.0f,
+                                 2.0f,
+                                 1.0f,
+                                 1.0f,
+                                 -1.6234056976410005f,
+                                 0.7069497656826822f,
+                                 1.0f,
+                                 2.0f,
+                                 1.0f,
+                                 1.0f,
+                                 -1.7939618452517712f,
+                                 0.8862831120070135f};
 
 constexpr std::int64_t kSignal = std::int64_t{1} << 22, kTaps = std::int64_t{1} << 12;
 constexpr std::int64_t kSide = 2048, kKernel = 15;

@@ -29,16 +29,16 @@
 #define CUPP_SIG_STATES (CUPP_SIG_SECTIONS * CUPP_SIG_ORDER)
 #define CUPP_SIG_SLOTS (CUPP_SIG_STATES > 0 ? CUPP_SIG_STATES : 1)
 
-// Filters chunk c of line m, thread c * lines + m (threads of one chunk side by side): `coef` holds per section
-// b[0..K] then a[0..K]; `init` (or zero when null) the states at each chunk's start, laid out
-// [chunk][state][line]; `fin` (when not null) receives each chunk's final state in the same
-// layout, or with `last_only` only the last chunk's, laid out [state][line].
+// Filters chunk c of line m, thread c * lines + m (threads of one chunk side by side): `coef` holds
+// per section b[0..K] then a[0..K]; `init` (or zero when null) the states at each chunk's start,
+// laid out [chunk][state][line]; `fin` (when not null) receives each chunk's final state in the
+// same layout, or with `last_only` only the last chunk's, laid out [state][line].
 extern "C" __global__ void CUPP_SIG_NAME(const cupp_t* __restrict__ x, cupp_t* __restrict__ y,
                                          const cupp_t* __restrict__ coef,
                                          const cupp_t* __restrict__ init, cupp_t* __restrict__ fin,
                                          long long n, long long lines, long long chunk_len,
-                                         long long chunks, long long line_stride,
-                                         long long step, int write_y, int last_only) {
+                                         long long chunks, long long line_stride, long long step,
+                                         int write_y, int last_only) {
   const long long i = static_cast<long long>(blockIdx.x) * blockDim.x + threadIdx.x;
   if (i >= lines * chunks) return;
   const long long m = i % lines, c = i / lines;

@@ -39,8 +39,7 @@ extern "C" __global__ void cupp_sig_peak_prominences(const double* __restrict__ 
                                                      double* __restrict__ prominences,
                                                      long long* __restrict__ left_bases,
                                                      long long* __restrict__ right_bases,
-                                                     long long count, long long n,
-                                                     long long wlen) {
+                                                     long long count, long long n, long long wlen) {
   for (long long p : cupp::grid_stride(count)) {
     const long long peak = peaks[p];
     long long i_min = 0, i_max = n - 1;
@@ -76,16 +75,12 @@ extern "C" __global__ void cupp_sig_peak_prominences(const double* __restrict__ 
 
 // SciPy's _peak_widths: where the signal crosses the reference height on each side, linearly
 // interpolated between samples.
-extern "C" __global__ void cupp_sig_peak_widths(const double* __restrict__ x,
-                                                const long long* __restrict__ peaks,
-                                                const double* __restrict__ prominences,
-                                                const long long* __restrict__ left_bases,
-                                                const long long* __restrict__ right_bases,
-                                                double* __restrict__ widths,
-                                                double* __restrict__ width_heights,
-                                                double* __restrict__ left_ips,
-                                                double* __restrict__ right_ips, long long count,
-                                                double rel_height) {
+extern "C" __global__ void cupp_sig_peak_widths(
+    const double* __restrict__ x, const long long* __restrict__ peaks,
+    const double* __restrict__ prominences, const long long* __restrict__ left_bases,
+    const long long* __restrict__ right_bases, double* __restrict__ widths,
+    double* __restrict__ width_heights, double* __restrict__ left_ips,
+    double* __restrict__ right_ips, long long count, double rel_height) {
   for (long long p : cupp::grid_stride(count)) {
     const long long i_min = left_bases[p], i_max = right_bases[p], peak = peaks[p];
     const double height = x[peak] - prominences[p] * rel_height;

@@ -69,8 +69,8 @@ __device__ __forceinline__ cupp_t cupp_sig_sample(const cupp_t* row, long long s
 
 extern "C" __global__ void CUPP_SIG_NAME(const cupp_t* __restrict__ x, const cupp_t* __restrict__ h,
                                          cupp_t* __restrict__ y, long long lines, long long n,
-                                         long long m, long long taps, long long up,
-                                         long long down, long long first, int mode, cupp_t cval) {
+                                         long long m, long long taps, long long up, long long down,
+                                         long long first, int mode, cupp_t cval) {
   for (long long i : cupp::grid_stride(lines * m)) {
     const long long line = i / m, k = i - line * m;
     const long long pos = (k + first) * down;

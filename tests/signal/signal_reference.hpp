@@ -82,12 +82,16 @@ inline cupp::array view_of(const cupp::array& a, const std::string& view) {
 /// magnitude of the expected result.
 inline double tolerance(cupp::dtype dt) {
   switch (dt) {
-    case cupp::dtype::float16: return 4e-3;
+    case cupp::dtype::float16:
+      return 4e-3;
     case cupp::dtype::float32:
-    case cupp::dtype::complex64: return 2e-5;
+    case cupp::dtype::complex64:
+      return 2e-5;
     case cupp::dtype::float64:
-    case cupp::dtype::complex128: return 1e-11;
-    default: return 0.0;
+    case cupp::dtype::complex128:
+      return 1e-11;
+    default:
+      return 0.0;
   }
 }
 
@@ -121,9 +125,8 @@ inline ::testing::AssertionResult close(const cupp::array& got, const cupp::arra
     if (++bad <= 5) os << "\n  [" << i << "] " << g[i] << " instead of " << w[i];
   }
   if (bad == 0) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << what << ": " << bad << " of " << g.size() << " elements differ (tolerance " << tol
-         << ")" << os.str();
+  return ::testing::AssertionFailure() << what << ": " << bad << " of " << g.size()
+                                       << " elements differ (tolerance " << tol << ")" << os.str();
 }
 
 }  // namespace cupp::test::signal_ref

@@ -35,7 +35,8 @@ array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
   return d;
 }
 
-// ---- SciPy's errors -------------------------------------------------------------------------------
+// ---- SciPy's errors
+// -------------------------------------------------------------------------------
 
 TEST(SignalConvolve, ErrorsAsSciPy) {
   const array_desc a = described({3}), b = described({3}), m = described({3, 3});
@@ -64,17 +65,17 @@ TEST(SignalConvolve, ErrorsAsSciPy) {
                         "'symmetric' (or 'symm').");
   CUPP_EXPECT_THROW_MSG(sig::detail::convolve2d(m, m, "x", "fill", 0.0, true), cupp::value_error,
                         "Acceptable mode flags are 'valid', 'same', or 'full'.");
-  CUPP_EXPECT_THROW_MSG(sig::detail::convolve2d(described({3, 3}, dtype::float16),
-                                                described({3, 3}, dtype::float16), "full",
-                                                "fill", 0.0, false),
-                        cupp::value_error, "convolve2d not available for this type.");
-  CUPP_EXPECT_THROW_MSG(sig::detail::convolve2d(described({3, 3}, dtype::bool_),
-                                                described({3, 3}, dtype::bool_), "full", "fill",
-                                                0.0, false),
-                        cupp::value_error, "convolve2d not available for this type.");
-  CUPP_EXPECT_THROW_MSG(sig::detail::fftconvolve(m, m, "full", std::vector<std::int64_t>{},
-                                                 dtype::float64),
-                        cupp::value_error, "when provided, axes cannot be empty");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::convolve2d(described({3, 3}, dtype::float16), described({3, 3}, dtype::float16),
+                              "full", "fill", 0.0, false),
+      cupp::value_error, "convolve2d not available for this type.");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::convolve2d(described({3, 3}, dtype::bool_), described({3, 3}, dtype::bool_),
+                              "full", "fill", 0.0, false),
+      cupp::value_error, "convolve2d not available for this type.");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::fftconvolve(m, m, "full", std::vector<std::int64_t>{}, dtype::float64),
+      cupp::value_error, "when provided, axes cannot be empty");
   CUPP_EXPECT_THROW_MSG(sig::detail::fftconvolve(m, described({2, 2}), "full", 0, dtype::float64),
                         cupp::value_error,
                         "incompatible shapes for in1 and in2: (3, 3) and (2, 2)");
@@ -86,7 +87,8 @@ TEST(SignalConvolve, ErrorsAsSciPy) {
                         "Acceptable mode flags are 'valid', 'same', or 'full', not mode=x");
 }
 
-// ---- host rules -----------------------------------------------------------------------------------
+// ---- host rules
+// -----------------------------------------------------------------------------------
 
 // SciPy 1.17's _fftconv_faster for these shapes (printed by SciPy itself).
 TEST(SignalConvolve, ChooseConvMethodRuleAsSciPy) {
@@ -96,12 +98,12 @@ TEST(SignalConvolve, ChooseConvMethodRuleAsSciPy) {
     bool fft;
   };
   const std::vector<row> rows = {
-      {{1000}, {100}, "full", false},      {{1000}, {10}, "full", false},
-      {{100}, {1000}, "same", true},       {{1000}, {500}, "same", false},
-      {{10}, {5}, "valid", false},         {{100000}, {1000}, "valid", true},
-      {{512, 512}, {3, 3}, "same", true},  {{512, 512}, {32, 32}, "same", true},
-      {{64, 64}, {64, 64}, "full", true},  {{256, 256}, {16, 16}, "valid", true},
-      {{5000}, {5000}, "full", true},      {{30}, {30}, "same", false},
+      {{1000}, {100}, "full", false},     {{1000}, {10}, "full", false},
+      {{100}, {1000}, "same", true},      {{1000}, {500}, "same", false},
+      {{10}, {5}, "valid", false},        {{100000}, {1000}, "valid", true},
+      {{512, 512}, {3, 3}, "same", true}, {{512, 512}, {32, 32}, "same", true},
+      {{64, 64}, {64, 64}, "full", true}, {{256, 256}, {16, 16}, "valid", true},
+      {{5000}, {5000}, "full", true},     {{30}, {30}, "same", false},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.mode);
@@ -147,10 +149,10 @@ TEST(SignalConvolve, DirectWindows) {
 TEST(SignalConvolve, KernelCompilesForSm90) {
   cupp::jit::compiler c("");
   const std::vector<std::pair<dtype, dtype>> variants = {
-      {dtype::float32, dtype::float32},     {dtype::float32, dtype::float16},
-      {dtype::float64, dtype::float64},     {dtype::complex64, dtype::complex64},
+      {dtype::float32, dtype::float32},       {dtype::float32, dtype::float16},
+      {dtype::float64, dtype::float64},       {dtype::complex64, dtype::complex64},
       {dtype::complex128, dtype::complex128}, {dtype::int64, dtype::int16},
-      {dtype::int64, dtype::bool_},         {dtype::int64, dtype::uint8}};
+      {dtype::int64, dtype::bool_},           {dtype::int64, dtype::uint8}};
   for (const auto& [acc, out] : variants) {
     const std::string name = sig::detail::conv_kernel_name(acc, out);
     SCOPED_TRACE(name);
@@ -211,9 +213,9 @@ TEST_F(SignalConvolveGpu, DocumentedExamples) {
   namespace signal = cupp::scipy::signal;
   const auto x = cupp::asarray<double>({1, 2, 3});
   const auto h = cupp::asarray<double>({0, 1, 0.5});
-  const auto full = signal::convolve(x, h);             // [0, 1, 2.5, 4, 1.5]
-  const auto same = signal::correlate(x, h, "same");    // [2, 3.5, 3]
-  const auto viafft = signal::fftconvolve(x, h);        // full, through cuFFT
+  const auto full = signal::convolve(x, h);           // [0, 1, 2.5, 4, 1.5]
+  const auto same = signal::correlate(x, h, "same");  // [2, 3.5, 3]
+  const auto viafft = signal::fftconvolve(x, h);      // full, through cuFFT
   const auto img = cupp::asarray<int>({{1, 2}, {3, 4}});
   const auto ones = cupp::asarray<int>({{1, 1}, {1, 1}});
   const auto wrapped = signal::convolve2d(img, ones, "same", "wrap");  // [[10, 10], [10, 10]]

@@ -43,23 +43,23 @@ TEST(SignalFilters, ErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(sig::detail::savgol_coeffs(5, 2, 0, 1.0, std::nullopt, "x"),
                         cupp::value_error, "`use` must be 'conv' or 'dot'");
   const array_desc x = described({5});
-  CUPP_EXPECT_THROW_MSG(
-      sig::detail::savgol_filter(x, 3, 1, 0, 1.0, -1, "x", 0.0, dtype::float64),
-      cupp::value_error, "mode must be 'mirror', 'constant', 'nearest' 'wrap' or 'interp'.");
+  CUPP_EXPECT_THROW_MSG(sig::detail::savgol_filter(x, 3, 1, 0, 1.0, -1, "x", 0.0, dtype::float64),
+                        cupp::value_error,
+                        "mode must be 'mirror', 'constant', 'nearest' 'wrap' or 'interp'.");
   CUPP_EXPECT_THROW_MSG(sig::detail::detrend(x, -1, "x", {}, dtype::float64), cupp::value_error,
                         "Trend type must be 'linear' or 'constant'.");
   CUPP_EXPECT_THROW_MSG(sig::detail::medfilt(x, 4, false), cupp::value_error,
                         "Each element of kernel_size should be odd.");
   CUPP_EXPECT_THROW_MSG(sig::detail::medfilt(described({5}, dtype::float16), {}, false),
                         cupp::value_error, "dtype=float16 is not supported by medfilt");
-  CUPP_EXPECT_THROW_MSG(sig::detail::hilbert(described({5}, dtype::complex128), std::nullopt, -1,
-                                             dtype::complex128),
-                        cupp::value_error, "x must be real.");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::hilbert(described({5}, dtype::complex128), std::nullopt, -1, dtype::complex128),
+      cupp::value_error, "x must be real.");
   CUPP_EXPECT_THROW_MSG(sig::detail::hilbert(x, 0, -1, dtype::complex128), cupp::value_error,
                         "N must be positive.");
   const array_desc m = described({5, 5});
-  CUPP_EXPECT_THROW_MSG(sig::detail::hilbert2(m, {}, {1, 1}, dtype::complex128),
-                        cupp::value_error, "axes must contain 2 distinct axes");
+  CUPP_EXPECT_THROW_MSG(sig::detail::hilbert2(m, {}, {1, 1}, dtype::complex128), cupp::value_error,
+                        "axes must contain 2 distinct axes");
   CUPP_EXPECT_THROW_MSG(sig::detail::hilbert2(m, {3, -1}, {-2, -1}, dtype::complex128),
                         cupp::value_error,
                         "When given as a tuple, N must hold exactly two positive integers");
@@ -96,8 +96,7 @@ TEST(SignalFilters, SavgolCoeffsAsSciPy) {
               {0.027847845827758733, 0.01160326909489959, -0.0008648399325392929,
                -0.009945659224199729, -0.016011805985059042},
               5e-13);
-  expect_near({big.begin(), big.begin() + 2}, {0.027847845827868027, 0.011603269094945011},
-              1e-16);
+  expect_near({big.begin(), big.begin() + 2}, {0.027847845827868027, 0.011603269094945011}, 1e-16);
 }
 
 class SignalFiltersGpu : public cupp::test::GpuTest {};
@@ -141,13 +140,13 @@ TEST_F(SignalFiltersGpu, AgreesWithSciPy) {
     } else if (f == "hilbert2") {
       const std::vector<std::int64_t> axes =
           c.param("axes").empty() ? std::vector<std::int64_t>{-2, -1} : ref::ints(c.param("axes"));
-      got = cupp::array(
-          sig::detail::hilbert2(x, ref::ints(c.param("n")), axes, sig::detail::analytic_dtype(x.dt)));
+      got = cupp::array(sig::detail::hilbert2(x, ref::ints(c.param("n")), axes,
+                                              sig::detail::analytic_dtype(x.dt)));
     } else {
       std::vector<std::int64_t> bp;
       if (!c.param("bp").empty()) bp = ref::ints(c.param("bp"));
-      got = cupp::array(sig::detail::detrend(x, axis, c.param("type"), bp,
-                                             sig::detail::float_or_double(x.dt)));
+      got = cupp::array(
+          sig::detail::detrend(x, axis, c.param("type"), bp, sig::detail::float_or_double(x.dt)));
     }
     EXPECT_EQ(got.dtype(), want.dtype());
     EXPECT_TRUE(ref::close(got, want, c.name, 100));
@@ -162,7 +161,7 @@ TEST_F(SignalFiltersGpu, DocumentedExamples) {
   const auto x = cupp::asarray<double>({2, 80, 6, 3, 1, 5, 4});
   const auto med = signal::medfilt(x, 3);  // [2, 6, 6, 3, 3, 4, 4]: zero-padded median
   const auto ramp = cupp::arange<double>(10);
-  const auto flat = signal::detrend(ramp);  // zeros: the line is removed
+  const auto flat = signal::detrend(ramp);                // zeros: the line is removed
   const auto smooth = signal::savgol_filter(ramp, 5, 2);  // a ramp: kept exactly
   const auto analytic = signal::hilbert(cupp::asarray<double>({1, 0, -1, 0}));  // e^{i pi n / 2}
   // example-end

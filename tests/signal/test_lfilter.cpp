@@ -44,7 +44,8 @@ void expect_values(const std::vector<cd>& got, const std::vector<double>& want, 
 
 std::vector<cd> complexes(const std::vector<double>& v) { return {v.begin(), v.end()}; }
 
-// ---- SciPy's errors (those that fire before any device value is read) ------------------------------
+// ---- SciPy's errors (those that fire before any device value is read)
+// ------------------------------
 
 TEST(SignalLfilter, ErrorsAsSciPy) {
   const array_desc x = described({10});
@@ -55,15 +56,15 @@ TEST(SignalLfilter, ErrorsAsSciPy) {
                                              nullptr, dtype::float64),
                         cupp::value_error,
                         "Parameter a is not a non-empty 1d array, since a.shape=(1, 1)!");
-  CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt(described({2, 5}), x, -1, nullptr, nullptr,
-                                             dtype::float64),
-                        cupp::value_error, "sos array must be shape (n_sections, 6)");
-  CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt(described({2, 6}), described({}), -1, nullptr,
-                                             nullptr, dtype::float64),
-                        cupp::value_error, "x must be at least 1-D");
-  CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt(described({1, 2, 6}), x, -1, nullptr, nullptr,
-                                             dtype::float64),
-                        cupp::value_error, "sos array must be 2D");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::sosfilt(described({2, 5}), x, -1, nullptr, nullptr, dtype::float64),
+      cupp::value_error, "sos array must be shape (n_sections, 6)");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::sosfilt(described({2, 6}), described({}), -1, nullptr, nullptr, dtype::float64),
+      cupp::value_error, "x must be at least 1-D");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::sosfilt(described({1, 2, 6}), x, -1, nullptr, nullptr, dtype::float64),
+      cupp::value_error, "sos array must be 2D");
   CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt_zi(described({2, 5}), dtype::float64),
                         cupp::value_error, "sos must be shape (n_sections, 6)");
   CUPP_EXPECT_THROW_MSG(sig::detail::filtfilt(described({2}), described({2}), x, -1, "odd",
@@ -72,11 +73,9 @@ TEST(SignalLfilter, ErrorsAsSciPy) {
   EXPECT_THROW(sig::detail::filtfilt(described({2}), described({2}), x, -1, "odd", std::nullopt,
                                      "gust", dtype::float64),
                cupp::not_implemented_error);
-  CUPP_EXPECT_THROW_MSG(sig::detail::lfilter_zi(described({2, 2}), described({2}),
-                                                dtype::float64),
+  CUPP_EXPECT_THROW_MSG(sig::detail::lfilter_zi(described({2, 2}), described({2}), dtype::float64),
                         cupp::value_error, "Numerator b must be 1-D.");
-  CUPP_EXPECT_THROW_MSG(sig::detail::lfilter_zi(described({2}), described({2, 2}),
-                                                dtype::float64),
+  CUPP_EXPECT_THROW_MSG(sig::detail::lfilter_zi(described({2}), described({2, 2}), dtype::float64),
                         cupp::value_error, "Denominator a must be 1-D.");
   CUPP_EXPECT_THROW_MSG(sig::detail::lfilter_zi_values({1.0}, {}), cupp::value_error,
                         "There must be at least one nonzero `a` coefficient.");
@@ -92,21 +91,21 @@ TEST(SignalLfilter, FilterDtypes) {
   static_assert(std::is_same_v<sig::detail::filter_t<float, float, std::int32_t>, double>);
   static_assert(std::is_same_v<sig::detail::filter_t<std::int64_t, std::int64_t>, double>);
   static_assert(std::is_same_v<sig::detail::filter_t<cupp::float16, cupp::float16>, float>);
+  static_assert(std::is_same_v<sig::detail::filter_t<float, float, std::complex<float>>,
+                               std::complex<float>>);
   static_assert(
-      std::is_same_v<sig::detail::filter_t<float, float, std::complex<float>>, std::complex<float>>);
-  static_assert(std::is_same_v<sig::detail::filter_t<double, std::complex<float>>,
-                               std::complex<double>>);
+      std::is_same_v<sig::detail::filter_t<double, std::complex<float>>, std::complex<double>>);
   SUCCEED();
 }
 
-// ---- host math against SciPy's values ---------------------------------------------------------------
+// ---- host math against SciPy's values
+// ---------------------------------------------------------------
 
 TEST(SignalLfilter, SteadyStatesAsSciPy) {
   // scipy.signal.butter(3, 0.2) and its lfilter_zi.
   const std::vector<double> b = {0.01809893300751443, 0.05429679902254328, 0.05429679902254328,
                                  0.01809893300751443};
-  const std::vector<double> a = {1.0, -1.7600418803431688, 1.182893262037831,
-                                 -0.27805991763454646};
+  const std::vector<double> a = {1.0, -1.7600418803431688, 1.182893262037831, -0.27805991763454646};
   expect_values(sig::detail::lfilter_zi_values(complexes(b), complexes(a)),
                 {0.9819010669924833, -0.8324376123732247, 0.2961588506420602}, 1e-13);
   // A leading zero of a is dropped; a is normalised.
@@ -116,9 +115,9 @@ TEST(SignalLfilter, SteadyStatesAsSciPy) {
                 {-0.13636363636363638, -0.04545454545454546}, 1e-15);
   EXPECT_TRUE(sig::detail::lfilter_zi_values({2.0}, {4.0}).empty());
   // lfiltic(b, a, y, x) and lfiltic(b, a, y).
-  expect_values(sig::detail::lfiltic_values({1.0, 2.0, 3.0}, {1.0, -0.5, 0.25}, {1.0, 2.0},
-                                            {3.0, 4.0}),
-                {18.0, 8.75}, 1e-14);
+  expect_values(
+      sig::detail::lfiltic_values({1.0, 2.0, 3.0}, {1.0, -0.5, 0.25}, {1.0, 2.0}, {3.0, 4.0}),
+      {18.0, 8.75}, 1e-14);
   expect_values(sig::detail::lfiltic_values({1.0, 2.0}, {2.0, -0.5, 0.25, 0.1}, {1.0}, {}),
                 {0.25, -0.125, -0.05}, 1e-15);
 }
@@ -197,8 +196,7 @@ TEST_F(SignalLfilterGpu, AgreesWithSciPy) {
     if (!tf && !sos) continue;
     SCOPED_TRACE(c.name);
     const dtype xdt = cupp::dtype_from_name(c.param("dt"));
-    const cupp::array x =
-        ref::view_of(npz[c.name + "__x"].astype(xdt), c.param("view"));
+    const cupp::array x = ref::view_of(npz[c.name + "__x"].astype(xdt), c.param("view"));
     const int axis = std::stoi(c.param("axis", "-1"));
     const int every = std::stoi(c.param("every", "1"));
     const bool with_zi = npz.contains(c.name + "__zi");
@@ -213,32 +211,29 @@ TEST_F(SignalLfilterGpu, AgreesWithSciPy) {
     cupp::array got;
     if (tf) {
       const cupp::array b = npz[c.name + "__b"], a = npz[c.name + "__a"];
-      const dtype r = with_zi ? sig::detail::filter_dtype({b.dtype(), a.dtype(), xdt,
-                                                           zi->dtype()})
+      const dtype r = with_zi ? sig::detail::filter_dtype({b.dtype(), a.dtype(), xdt, zi->dtype()})
                               : sig::detail::filter_dtype({b.dtype(), a.dtype(), xdt});
       if (c.function == "lfilter")
         got = cupp::array(sig::detail::lfilter(b.desc(), a.desc(), x.desc(), axis,
                                                with_zi ? &zi->desc() : nullptr,
                                                with_zi ? &zf : nullptr, r));
       else
-        got = cupp::array(sig::detail::filtfilt(b.desc(), a.desc(), x.desc(), axis, padtype,
-                                                padlen, "pad", r));
+        got = cupp::array(
+            sig::detail::filtfilt(b.desc(), a.desc(), x.desc(), axis, padtype, padlen, "pad", r));
     } else {
       const cupp::array s = npz[c.name + "__sos"];
       const dtype r = with_zi ? sig::detail::filter_dtype({s.dtype(), xdt, zi->dtype()})
                               : sig::detail::filter_dtype({s.dtype(), xdt});
       if (c.function == "sosfilt")
-        got = cupp::array(sig::detail::sosfilt(s.desc(), x.desc(), axis,
-                                               with_zi ? &zi->desc() : nullptr,
-                                               with_zi ? &zf : nullptr, r));
+        got = cupp::array(sig::detail::sosfilt(
+            s.desc(), x.desc(), axis, with_zi ? &zi->desc() : nullptr, with_zi ? &zf : nullptr, r));
       else
-        got = cupp::array(
-            sig::detail::sosfiltfilt(s.desc(), x.desc(), axis, padtype, padlen, r));
+        got = cupp::array(sig::detail::sosfiltfilt(s.desc(), x.desc(), axis, padtype, padlen, r));
     }
     EXPECT_EQ(got.dtype(), want.dtype());
     // Recursions of float32 round at every step, differently in each order of evaluation.
-    const double scale = got.dtype() == dtype::float32 || got.dtype() == dtype::complex64 ? 50
-                                                                                          : 1000;
+    const double scale =
+        got.dtype() == dtype::float32 || got.dtype() == dtype::complex64 ? 50 : 1000;
     EXPECT_TRUE(ref::close(sampled(got, axis, every), want, c.name, scale));
     if (with_zi) {
       EXPECT_TRUE(ref::close(cupp::array(zf), npz[c.name + "__zf"], c.name + " zf", scale));
@@ -275,13 +270,13 @@ TEST_F(SignalLfilterGpu, DocumentedExamples) {
   const auto b = cupp::asarray<double>({1.0});
   const auto a = cupp::asarray<double>({1.0, -0.5});  // y[n] = x[n] + 0.5 y[n-1]
   const auto x = cupp::asarray<double>({1, 0, 0, 0});
-  const auto y = signal::lfilter(b, a, x);              // [1, 0.5, 0.25, 0.125]
-  const auto zi = signal::lfilter_zi(b, a);             // [1]: the steady state of a unit step
+  const auto y = signal::lfilter(b, a, x);   // [1, 0.5, 0.25, 0.125]
+  const auto zi = signal::lfilter_zi(b, a);  // [1]: the steady state of a unit step
   const auto step = cupp::ones<double>({1, 4});
   // Initial conditions per line: (y, zf); zi of shape (1, 1) broadcasts over the lines.
   const auto [ys, zf] = signal::lfilter(b, a, step, -1, zi.reshape({1, 1}));  // ys all 2
-  const auto sos = cupp::asarray<double>({{1, 0, 0, 1, -0.5, 0}});  // the same filter
-  const auto ysos = signal::sosfilt(sos, x);                        // [1, 0.5, 0.25, 0.125]
+  const auto sos = cupp::asarray<double>({{1, 0, 0, 1, -0.5, 0}});            // the same filter
+  const auto ysos = signal::sosfilt(sos, x);                             // [1, 0.5, 0.25, 0.125]
   const auto smooth = signal::filtfilt(b, a, cupp::ones<double>({20}));  // zero phase
   // example-end
   EXPECT_EQ(y.get(), (std::vector<double>{1, 0.5, 0.25, 0.125}));

@@ -139,18 +139,19 @@ TEST_F(SignalPeaksGpu, AgreesWithSciPy) {
       }
     } else if (f == "argrelmin" || f == "argrelmax" || f == "argrelextrema") {
       const cupp::array x = npz[c.name + "__x"];
-      const std::string cmp =
-          f == "argrelmin" ? "less" : f == "argrelmax" ? "greater" : c.param("cmp");
+      const std::string cmp = f == "argrelmin"   ? "less"
+                              : f == "argrelmax" ? "greater"
+                                                 : c.param("cmp");
       const std::vector<array_desc> got =
           sig::detail::argrelextrema(x.desc(), cmp, std::stoi(c.param("axis")),
                                      std::stoi(c.param("order")), c.param("mode", "clip"));
       const cupp::array want = npz[c.name + "__out"];
       ASSERT_EQ(static_cast<std::int64_t>(got.size()), want.shape()[0]);
       for (std::size_t d = 0; d < got.size(); ++d)
-        EXPECT_TRUE(ref::close(cupp::array(got[d]),
-                               cupp::array(cupp::detail::index_view(
-                                   want.desc(), {static_cast<std::int64_t>(d)})),
-                               "indices of axis " + std::to_string(d)));
+        EXPECT_TRUE(ref::close(
+            cupp::array(got[d]),
+            cupp::array(cupp::detail::index_view(want.desc(), {static_cast<std::int64_t>(d)})),
+            "indices of axis " + std::to_string(d)));
     } else {
       continue;
     }

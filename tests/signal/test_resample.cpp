@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/throws.hpp"
@@ -45,24 +45,21 @@ TEST(SignalResample, ErrorsAsSciPy) {
       cupp::value_error, "Both up and down must be >= 1");
   EXPECT_THROW(sig::detail::upfirdn(described({3}), x, 1, 1, -1, "x", 0.0, dtype::float64),
                cupp::value_error);
-  CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 0, 1, 0, {}, "constant", std::nullopt,
-                                                   dtype::float64),
-                        cupp::value_error, "up and down must be >= 1");
   CUPP_EXPECT_THROW_MSG(
-      sig::detail::resample_poly(x, 2, 1, 0, {}, "mean", 1.0, dtype::float64), cupp::value_error,
-      "cval has no effect when padtype is mean");
+      sig::detail::resample_poly(x, 0, 1, 0, {}, "constant", std::nullopt, dtype::float64),
+      cupp::value_error, "up and down must be >= 1");
+  CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 2, 1, 0, {}, "mean", 1.0, dtype::float64),
+                        cupp::value_error, "cval has no effect when padtype is mean");
   CUPP_EXPECT_THROW_MSG(sig::detail::resample(x, 5, 0, nullptr, "x", dtype::float64),
                         cupp::value_error, "Parameter domain='x' not in ('time', 'freq')!");
 }
 
 // scipy.signal.firwin(21, 1/3, window=('kaiser', 5.0)) and firwin(61, 1/3, ...), printed by SciPy.
 TEST(SignalResample, KaiserDesignAsSciPyFirwin) {
-  const std::vector<double> want = {-0.0010107366051105412, 1.2340317021198908e-18,
-                                    0.006166494660607397,   0.011307781230914585,
-                                    -5.384548134991907e-18, -0.030442600888353273,
-                                    -0.04750748661236632,   1.0571160370650041e-17,
-                                    0.12579695977261726,    0.2692291459286802,
-                                    0.33292088502602124};
+  const std::vector<double> want = {
+      -0.0010107366051105412, 1.2340317021198908e-18, 0.006166494660607397, 0.011307781230914585,
+      -5.384548134991907e-18, -0.030442600888353273,  -0.04750748661236632, 1.0571160370650041e-17,
+      0.12579695977261726,    0.2692291459286802,     0.33292088502602124};
   const std::vector<double> h = sig::detail::kaiser_lowpass(21, 1.0 / 3, 5.0);
   ASSERT_EQ(h.size(), 21u);
   for (std::size_t i = 0; i < want.size(); ++i) {
@@ -94,20 +91,52 @@ std::pair<std::vector<double>, std::vector<double>> sos_to_tf(const std::vector<
 // scipy.signal.cheby1(8, 0.05, 0.8 / 3, output='sos') row by row; for an odd order SciPy pairs
 // the zeros differently, so cheby1(5, 0.05, 0.2) is compared as one transfer function.
 TEST(SignalResample, DecimationFiltersAsSciPy) {
-  const std::vector<double> want8 = {
-      3.479954739908498e-05, 6.959909479816996e-05, 3.479954739908498e-05, 1.0,
-      -1.416907422639627,    0.5204552955670066,    1.0, 2.0, 1.0, 1.0,
-      -1.3342748248687593,   0.594631953081447,     1.0, 2.0, 1.0, 1.0,
-      -1.237675162600336,    0.7259326611233617,    1.0, 2.0, 1.0, 1.0,
-      -1.2180861262950025,   0.8987833581253264};
+  const std::vector<double> want8 = {3.479954739908498e-05,
+                                     6.959909479816996e-05,
+                                     3.479954739908498e-05,
+                                     1.0,
+                                     -1.416907422639627,
+                                     0.5204552955670066,
+                                     1.0,
+                                     2.0,
+                                     1.0,
+                                     1.0,
+                                     -1.3342748248687593,
+                                     0.594631953081447,
+                                     1.0,
+                                     2.0,
+                                     1.0,
+                                     1.0,
+                                     -1.237675162600336,
+                                     0.7259326611233617,
+                                     1.0,
+                                     2.0,
+                                     1.0,
+                                     1.0,
+                                     -1.2180861262950025,
+                                     0.8987833581253264};
   const std::vector<double> got8 = sig::detail::cheby1_lowpass_sos(8, 0.8 / 3);
   ASSERT_EQ(got8.size(), want8.size());
   for (std::size_t i = 0; i < want8.size(); ++i)
     EXPECT_NEAR(got8[i], want8[i], 1e-12 * std::max(1.0, std::abs(want8[i]))) << i;
-  const std::vector<double> want5 = {
-      0.0009908559878710657, 0.0019817119757421313, 0.0009908559878710657, 1.0,
-      -0.665100264280818,    0.0,  1.0, 2.0, 1.0, 1.0, -1.316455434257014, 0.535877818692963,
-      1.0, 1.0, 0.0, 1.0, -1.3712461731030599, 0.8027302579627302};
+  const std::vector<double> want5 = {0.0009908559878710657,
+                                     0.0019817119757421313,
+                                     0.0009908559878710657,
+                                     1.0,
+                                     -0.665100264280818,
+                                     0.0,
+                                     1.0,
+                                     2.0,
+                                     1.0,
+                                     1.0,
+                                     -1.316455434257014,
+                                     0.535877818692963,
+                                     1.0,
+                                     1.0,
+                                     0.0,
+                                     1.0,
+                                     -1.3712461731030599,
+                                     0.8027302579627302};
   const auto [wb, wa] = sos_to_tf(want5);
   const auto [gb, ga] = sos_to_tf(sig::detail::cheby1_lowpass_sos(5, 0.2));
   ASSERT_EQ(gb.size(), wb.size());
@@ -116,10 +145,9 @@ TEST(SignalResample, DecimationFiltersAsSciPy) {
     EXPECT_NEAR(ga[i], wa[i], 1e-12) << i;
   }
   // firwin(31, 1/3, window='hamming'), the first eight taps.
-  const std::vector<double> fir = {1.037252779811854e-18, 0.0017693000184401094,
-                                   0.0025341776171874807, -2.176314287329953e-18,
-                                   -0.005806374422073556, -0.008527021321803939,
-                                   5.1584160292890304e-18, 0.016913653038973957};
+  const std::vector<double> fir = {
+      1.037252779811854e-18, 0.0017693000184401094, 0.0025341776171874807,  -2.176314287329953e-18,
+      -0.005806374422073556, -0.008527021321803939, 5.1584160292890304e-18, 0.016913653038973957};
   const std::vector<double> h = sig::detail::hamming_lowpass(31, 1.0 / 3);
   ASSERT_EQ(h.size(), 31u);
   for (std::size_t i = 0; i < fir.size(); ++i) EXPECT_NEAR(h[i], fir[i], 1e-16) << i;
@@ -155,29 +183,27 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
     cupp::array got;
     if (c.function == "upfirdn") {
       const cupp::array h = npz[c.name + "__h"];
-      const dtype out = cupp::promote_types(cupp::promote_types(h.dtype(), x.dtype()),
-                                            dtype::float32);
-      got = cupp::array(sig::detail::upfirdn(h.desc(), x.desc(), up, down,
-                                             std::stoi(c.param("axis", "-1")),
-                                             c.param("mode", "constant"),
-                                             std::stod(c.param("cval", "0")), out));
+      const dtype out =
+          cupp::promote_types(cupp::promote_types(h.dtype(), x.dtype()), dtype::float32);
+      got = cupp::array(
+          sig::detail::upfirdn(h.desc(), x.desc(), up, down, std::stoi(c.param("axis", "-1")),
+                               c.param("mode", "constant"), std::stod(c.param("cval", "0")), out));
     } else if (c.function == "decimate") {
       std::optional<int> n;
       if (!c.param("n").empty()) n = std::stoi(c.param("n"));
-      const dtype out = x.dtype() == dtype::float16 ? dtype::float64
-                                                    : sig::detail::filter_dtype({x.dtype()});
-      got = cupp::array(sig::detail::decimate(x.desc(), std::stoi(c.param("q")), n,
-                                              c.param("ftype"), std::stoi(c.param("axis")),
-                                              c.param("zp") == "1", out));
+      const dtype out =
+          x.dtype() == dtype::float16 ? dtype::float64 : sig::detail::filter_dtype({x.dtype()});
+      got =
+          cupp::array(sig::detail::decimate(x.desc(), std::stoi(c.param("q")), n, c.param("ftype"),
+                                            std::stoi(c.param("axis")), c.param("zp") == "1", out));
     } else if (c.function == "resample") {
       std::optional<cupp::array> w;
       if (npz.contains(c.name + "__w")) w = npz[c.name + "__w"];
       const dtype out = cupp::is_complex(x.dtype()) ? sig::detail::analytic_dtype(x.dtype())
                                                     : sig::detail::filter_dtype({x.dtype()});
-      got = cupp::array(sig::detail::resample(x.desc(), std::stoll(c.param("num")),
-                                              std::stoi(c.param("axis", "0")),
-                                              w ? &w->desc() : nullptr,
-                                              c.param("domain", "time"), out));
+      got = cupp::array(sig::detail::resample(
+          x.desc(), std::stoll(c.param("num")), std::stoi(c.param("axis", "0")),
+          w ? &w->desc() : nullptr, c.param("domain", "time"), out));
     } else {
       std::vector<double> window;
       if (npz.contains(c.name + "__w")) window = npz[c.name + "__w"].get<double>();

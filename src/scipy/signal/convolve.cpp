@@ -58,11 +58,16 @@ dtype accumulate_dtype(dtype out) {
   switch (out) {
     case dtype::float16:
     case dtype::bfloat16:
-    case dtype::float32: return dtype::float32;
-    case dtype::float64: return dtype::float64;
-    case dtype::complex64: return dtype::complex64;
-    case dtype::complex128: return dtype::complex128;
-    default: return dtype::int64;
+    case dtype::float32:
+      return dtype::float32;
+    case dtype::float64:
+      return dtype::float64;
+    case dtype::complex64:
+      return dtype::complex64;
+    case dtype::complex128:
+      return dtype::complex128;
+    default:
+      return dtype::int64;
   }
 }
 
@@ -128,9 +133,9 @@ void launch_direct(const array_desc& a, const array_desc& v, const array_desc& o
   const std::int64_t total = out.size();
   if (total == 0) return;
   const int nd = static_cast<int>(a.ndim());
-  CUPP_EXPECTS(nd <= kMaxDims, value_error,
-               "the convolutions take arrays of at most " + std::to_string(kMaxDims) +
-                   " dimensions");
+  CUPP_EXPECTS(
+      nd <= kMaxDims, value_error,
+      "the convolutions take arrays of at most " + std::to_string(kMaxDims) + " dimensions");
   conv_geom g{};
   g.ndim = nd;
   g.boundary = boundary;
@@ -159,11 +164,21 @@ void launch_direct(const array_desc& a, const array_desc& v, const array_desc& o
            static_cast<long long>(total), fv);
   };
   switch (a.dt) {
-    case dtype::float32: go(static_cast<float>(fill.real())); break;
-    case dtype::float64: go(fill.real()); break;
-    case dtype::complex64: go(std::complex<float>(fill)); break;
-    case dtype::complex128: go(fill); break;
-    default: go(static_cast<long long>(fill.real())); break;
+    case dtype::float32:
+      go(static_cast<float>(fill.real()));
+      break;
+    case dtype::float64:
+      go(fill.real());
+      break;
+    case dtype::complex64:
+      go(std::complex<float>(fill));
+      break;
+    case dtype::complex128:
+      go(fill);
+      break;
+    default:
+      go(static_cast<long long>(fill.real()));
+      break;
   }
 }
 
@@ -266,8 +281,7 @@ bool fftconv_faster(const shape_t& x, const shape_t& h, const std::string& mode)
     else if (mode == "same")
       out_shape.push_back(x[i]);
     else
-      throw value_error(
-          "Acceptable mode flags are 'valid', 'same', or 'full', not mode=" + mode);
+      throw value_error("Acceptable mode flags are 'valid', 'same', or 'full', not mode=" + mode);
   }
   const auto prod = [](const shape_t& s) {
     double p = 1;
@@ -283,8 +297,9 @@ bool fftconv_faster(const shape_t& x, const shape_t& h, const std::string& mode)
     else if (mode == "valid")
       direct_ops = s2 >= s1 ? (s2 - s1 + 1) * s1 : (s1 - s2 + 1) * s2;
     else
-      direct_ops = s1 < s2 ? s1 * s2
-                           : s1 * s2 - static_cast<double>(k / 2) * static_cast<double>((k + 1) / 2);
+      direct_ops = s1 < s2
+                       ? s1 * s2
+                       : s1 * s2 - static_cast<double>(k / 2) * static_cast<double>((k + 1) / 2);
   } else {
     if (mode == "same")
       direct_ops = prod(x) * prod(h);
@@ -393,12 +408,11 @@ array_desc fftconvolve(const array_desc& in1_, const array_desc& in2_, const std
     if (in1.shape[static_cast<std::size_t>(a)] != 1 && in2.shape[static_cast<std::size_t>(a)] != 1)
       fft_axes.push_back(a);
   for (std::size_t a = 0; a < nd; ++a) {
-    if (std::find(fft_axes.begin(), fft_axes.end(), static_cast<std::int64_t>(a)) !=
-        fft_axes.end())
+    if (std::find(fft_axes.begin(), fft_axes.end(), static_cast<std::int64_t>(a)) != fft_axes.end())
       continue;
     if (!(in1.shape[a] == in2.shape[a] || in1.shape[a] == 1 || in2.shape[a] == 1))
-      throw value_error("incompatible shapes for in1 and in2: " + shape_repr(in1.shape) +
-                        " and " + shape_repr(in2.shape));
+      throw value_error("incompatible shapes for in1 and in2: " + shape_repr(in1.shape) + " and " +
+                        shape_repr(in2.shape));
   }
   if (mode != "full" && mode != "same" && mode != "valid")
     throw value_error("acceptable mode flags are 'valid', 'same', or 'full'");
@@ -411,8 +425,7 @@ array_desc fftconvolve(const array_desc& in1_, const array_desc& in2_, const std
   const dtype compute = complex_result ? complex_dt : real_dt;
   array_desc ret;
   if (fft_axes.empty()) {
-    ret = cupp::multiply(cupp::array(in1).astype(compute), cupp::array(in2).astype(compute))
-              .desc();
+    ret = cupp::multiply(cupp::array(in1).astype(compute), cupp::array(in2).astype(compute)).desc();
   } else {
     shape_t shape(nd), fshape;
     for (std::size_t i = 0; i < nd; ++i) shape[i] = std::max(s1[i], s2[i]);
@@ -426,9 +439,8 @@ array_desc fftconvolve(const array_desc& in1_, const array_desc& in2_, const std
     const array_desc sp2 = forward(x2, fft_axes, fshape, complex_result);
     array_desc prod = cupp::multiply(cupp::array(sp1), cupp::array(sp2)).desc();
     using namespace cupp::fft::detail;
-    const plan_args inv =
-        resolve_nd(prod.shape, cupp::fft::shape_arg(fshape), axis_arg(fft_axes),
-                   complex_result ? kind::c2c : kind::c2r, false, "backward");
+    const plan_args inv = resolve_nd(prod.shape, cupp::fft::shape_arg(fshape), axis_arg(fft_axes),
+                                     complex_result ? kind::c2c : kind::c2r, false, "backward");
     ret = execute(prod, inv, true);
     std::vector<cupp::detail::index_item> items;
     for (std::size_t i = 0; i < nd; ++i) items.emplace_back(slice(std::int64_t{0}, shape[i]));
@@ -467,7 +479,8 @@ array_desc convolve(const array_desc& in1_, const array_desc& in2_, const std::s
   if (mode != "full" && mode != "same" && mode != "valid")
     throw value_error(correlate ? "Acceptable mode flags are 'valid', 'same', or 'full'."
                                 : "Acceptable mode flags are 'valid', 'same', or 'full', not "
-                                  "mode=" + mode);
+                                  "mode=" +
+                                      mode);
   if (in1.ndim() == 1 && (in1.size() == 0 || in2.size() == 0))
     throw value_error(in1.size() == 0 ? "a cannot be empty" : "v cannot be empty");
   // correlate(in1, in2) is convolve(in1, reversed conj(in2)), in every mode and method.
@@ -477,8 +490,8 @@ array_desc convolve(const array_desc& in1_, const array_desc& in2_, const std::s
   if (m == "auto") m = choose_conv_method(in1, kernel, mode);
   if (m == "fft" && in1.size() > 0 && kernel.size() > 0) {
     const bool complex_result = is_complex(out);
-    const bool single = out == dtype::float16 || out == dtype::bfloat16 ||
-                        out == dtype::float32 || out == dtype::complex64;
+    const bool single = out == dtype::float16 || out == dtype::bfloat16 || out == dtype::float32 ||
+                        out == dtype::complex64;
     const dtype compute = complex_result ? (single ? dtype::complex64 : dtype::complex128)
                                          : (single ? dtype::float32 : dtype::float64);
     array_desc r = fftconvolve(in1, kernel, mode, {}, compute);
@@ -489,8 +502,7 @@ array_desc convolve(const array_desc& in1_, const array_desc& in2_, const std::s
 }
 
 array_desc convolve2d(const array_desc& in1_, const array_desc& in2_, const std::string& mode,
-                      const std::string& boundary, std::complex<double> fillvalue,
-                      bool correlate) {
+                      const std::string& boundary, std::complex<double> fillvalue, bool correlate) {
   array_desc in1 = in1_, in2 = in2_;
   if (!(in1.ndim() == 2 && in2.ndim() == 2))
     throw value_error(std::string(correlate ? "correlate2d" : "convolve2d") +

@@ -157,8 +157,7 @@ array_desc wiener(const array_desc& im, const ndimage::per_axis<int>& mysize,
   cupp::array ones(ks, dtype::float64);
   ones.fill(1.0);
   const cupp::array x(im);
-  const cupp::array mean =
-      cupp::array(convolve(im, ones.desc(), "same", "auto", true)) / size;
+  const cupp::array mean = cupp::array(convolve(im, ones.desc(), "same", "auto", true)) / size;
   const cupp::array sq = x * x;
   const cupp::array var =
       cupp::array(convolve(sq.desc(), ones.desc(), "same", "auto", true)) / size - mean * mean;
@@ -171,8 +170,7 @@ array_desc wiener(const array_desc& im, const ndimage::per_axis<int>& mysize,
 
 std::vector<double> savgol_coeffs(int window_length, int polyorder, int deriv, double delta,
                                   std::optional<double> pos, const std::string& use) {
-  if (polyorder >= window_length)
-    throw value_error("polyorder must be less than window_length.");
+  if (polyorder >= window_length) throw value_error("polyorder must be less than window_length.");
   const int half = window_length / 2, rem = window_length % 2;
   const double p = pos ? *pos : (rem == 0 ? half - 0.5 : half);
   if (!(0 <= p && p < window_length))
@@ -204,8 +202,7 @@ std::vector<double> savgol_coeffs(int window_length, int polyorder, int deriv, d
 }
 
 array_desc savgol_filter(const array_desc& x_, int window_length, int polyorder, int deriv,
-                         double delta, int axis, const std::string& mode, double cval,
-                         dtype out) {
+                         double delta, int axis, const std::string& mode, double cval, dtype out) {
   static const std::set<std::string> modes = {"mirror", "constant", "nearest", "interp", "wrap"};
   if (!modes.count(mode))
     throw value_error("mode must be 'mirror', 'constant', 'nearest' 'wrap' or 'interp'.");
@@ -219,10 +216,7 @@ array_desc savgol_filter(const array_desc& x_, int window_length, int polyorder,
     throw value_error(
         "If mode is 'interp', window_length must be less than or equal to the size of x.");
   const array_desc kernel = along(upload_real(coeffs, out), x.ndim(), ax);
-  const int boundary = mode == "mirror"    ? 3
-                       : mode == "nearest" ? 4
-                       : mode == "wrap"    ? 1
-                                           : 0;
+  const int boundary = mode == "mirror" ? 3 : mode == "nearest" ? 4 : mode == "wrap" ? 1 : 0;
   // ndimage.convolve1d's window: output i reads x[i + w // 2 - j] for weight j.
   conv_window w = direct_window(x.shape, kernel.shape, "same", true);
   array_desc y = direct_convolve(x, kernel, w, boundary, mode == "constant" ? cval : 0.0, out);
@@ -254,9 +248,9 @@ array_desc savgol_filter(const array_desc& x_, int window_length, int polyorder,
       const std::vector<double> row(rows.begin() + static_cast<std::ptrdiff_t>(i * w_len),
                                     rows.begin() + static_cast<std::ptrdiff_t>((i + 1) * w_len));
       const cupp::array value = cupp::sum(window * cupp::array(upload_real(row, out)), -1);
-      cupp::detail::copy_into(value.astype(out).desc(),
-                              cupp::detail::squeeze(last(ym, out0 + i, out0 + i + 1),
-                                                    {ym.ndim() - 1}));
+      cupp::detail::copy_into(
+          value.astype(out).desc(),
+          cupp::detail::squeeze(last(ym, out0 + i, out0 + i + 1), {ym.ndim() - 1}));
     }
   }
   return y;
@@ -309,10 +303,10 @@ array_desc hilbert2(const array_desc& x_, const std::vector<std::int64_t>& n_,
   }
   using namespace cupp::fft::detail;
   const array_desc xc = contiguous(x, out);
-  const array_desc xf = execute(
-      xc, resolve_nd(xc.shape, cupp::fft::shape_arg(shape_t(n)), axis_arg(axes), kind::c2c, true,
-                     "backward"),
-      false);
+  const array_desc xf = execute(xc,
+                                resolve_nd(xc.shape, cupp::fft::shape_arg(shape_t(n)),
+                                           axis_arg(axes), kind::c2c, true, "backward"),
+                                false);
   cupp::array prod(xf);
   for (int k = 0; k < 2; ++k) {
     // SciPy's hilbert2: 1 at 0, 2 below (N + 1) // 2, 0 from there on.
@@ -324,8 +318,7 @@ array_desc hilbert2(const array_desc& x_, const std::vector<std::int64_t>& n_,
                                     axes[static_cast<std::size_t>(k)]));
   }
   return execute(prod.desc(),
-                 resolve_nd(prod.shape(), {}, axis_arg(axes), kind::c2c, false, "backward"),
-                 true);
+                 resolve_nd(prod.shape(), {}, axis_arg(axes), kind::c2c, false, "backward"), true);
 }
 
 // ---- detrend ---------------------------------------------------------------------------------

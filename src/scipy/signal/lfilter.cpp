@@ -46,9 +46,7 @@ std::string shape_repr(const shape_t& s, bool spaces) {
   return r + (s.size() == 1 && spaces ? ",)" : ")");
 }
 
-std::vector<cd> host_values(const array_desc& a) {
-  return cupp::array(a).get<cd>(casting::unsafe);
-}
+std::vector<cd> host_values(const array_desc& a) { return cupp::array(a).get<cd>(casting::unsafe); }
 
 /// `a` as a C-contiguous array of dtype `dt`.
 array_desc as_contiguous(const array_desc& a, dtype dt) {
@@ -96,9 +94,8 @@ struct cascade {
 
 void check_1d(const array_desc& c, const char* which) {
   if (!(c.ndim() == 1 && c.size() > 0))
-    throw value_error(std::string("Parameter ") + which +
-                      " is not a non-empty 1d array, since " + which + ".shape=" +
-                      shape_repr(c.shape, true) + "!");
+    throw value_error(std::string("Parameter ") + which + " is not a non-empty 1d array, since " +
+                      which + ".shape=" + shape_repr(c.shape, true) + "!");
 }
 
 /// lfilter's b and a as one section (SciPy's checks, in its order).
@@ -194,10 +191,9 @@ array_desc run_cascade(const cascade& c, const array_desc& x, std::int64_t n, st
       static_cast<long long>(step), 0, 0);
     const array_desc power = upload(recursion_power(c.coef, c.sections, c.order, chunk_len), r);
     const RawKernel& combine = filter_kernel(r, c, true);
-    combine({cupp::detail::cover_blocks(lines, 128)}, {128u},
-            static_cast<const void*>(power.ptr), init, static_cast<const void*>(ends.ptr),
-            static_cast<void*>(starts.ptr), static_cast<long long>(lines),
-            static_cast<int>(chunks));
+    combine({cupp::detail::cover_blocks(lines, 128)}, {128u}, static_cast<const void*>(power.ptr),
+            init, static_cast<const void*>(ends.ptr), static_cast<void*>(starts.ptr),
+            static_cast<long long>(lines), static_cast<int>(chunks));
     init = starts.ptr;
   }
   k(grid, {128u}, static_cast<const void*>(x.ptr), static_cast<void*>(y.ptr),
@@ -251,9 +247,8 @@ std::pair<std::int64_t, array_desc> validate_pad(const std::optional<std::string
   if (!padtype) padlen = 0;
   const std::int64_t edge = padlen ? *padlen : ntaps * 3;
   if (x.shape[static_cast<std::size_t>(axis)] <= edge)
-    throw value_error(
-        "The length of the input vector x must be greater than padlen, which is " +
-        std::to_string(edge) + ".");
+    throw value_error("The length of the input vector x must be greater than padlen, which is " +
+                      std::to_string(edge) + ".");
   if (!padtype || edge <= 0) return {edge, x};
   const cupp::array first(axis_slice(x, axis, 0, 1));
   const cupp::array last(axis_slice(x, axis, -1, std::nullopt));
@@ -290,8 +285,7 @@ array_desc lfilter_zi_lines(const array_desc& zi, const array_desc& x, std::int6
   const shape_t expected = with_axis(x.shape, axis, states);
   bool ok = zi.ndim() == x.ndim();
   for (std::size_t d = 0; ok && d < expected.size(); ++d)
-    ok = zi.shape[d] == expected[d] ||
-         (static_cast<std::int64_t>(d) != axis && zi.shape[d] == 1);
+    ok = zi.shape[d] == expected[d] || (static_cast<std::int64_t>(d) != axis && zi.shape[d] == 1);
   if (!ok)
     throw value_error("Unexpected shape for zi:  expected " + shape_repr(expected, false) +
                       ", found " + shape_repr(zi.shape, false) + ".");
@@ -302,7 +296,8 @@ array_desc lfilter_zi_lines(const array_desc& zi, const array_desc& x, std::int6
 
 }  // namespace
 
-// ---- host math ------------------------------------------------------------------------------------
+// ---- host math
+// ------------------------------------------------------------------------------------
 
 std::vector<cd> lfilter_zi_values(std::vector<cd> b, std::vector<cd> a) {
   while (a.size() > 1 && a[0] == cd(0)) a.erase(a.begin());
@@ -387,8 +382,8 @@ std::vector<cd> recursion_power(const std::vector<cd>& coef, int sections, int o
 }
 
 std::string lfilter_kernel_name(dtype compute, int sections, int order) {
-  return std::string("cupp_sig_lfilter_") + dtype_name(compute) + "_s" +
-         std::to_string(sections) + "_k" + std::to_string(order);
+  return std::string("cupp_sig_lfilter_") + dtype_name(compute) + "_s" + std::to_string(sections) +
+         "_k" + std::to_string(order);
 }
 
 std::string lfilter_kernel_source(dtype compute, int sections, int order) {
@@ -425,14 +420,13 @@ array_desc fir_convolution(const cascade& c, const array_desc& x, std::int64_t a
     const shape_t expected = with_axis(x.shape, ax, k);
     bool ok = zi->ndim() == x.ndim();
     for (std::size_t d = 0; ok && d < expected.size(); ++d)
-      ok = zi->shape[d] == expected[d] ||
-           (static_cast<std::int64_t>(d) != ax && zi->shape[d] == 1);
+      ok = zi->shape[d] == expected[d] || (static_cast<std::int64_t>(d) != ax && zi->shape[d] == 1);
     if (!ok)
       throw value_error("Unexpected shape for zi:  expected " + shape_repr(expected, false) +
                         ", found " + shape_repr(zi->shape, false) + ".");
     const array_desc head = axis_slice(full, ax, 0, k);
-    cupp::detail::copy_into(
-        cupp::array(cupp::array(head) + cupp::array(*zi)).astype(r).desc(), head);
+    cupp::detail::copy_into(cupp::array(cupp::array(head) + cupp::array(*zi)).astype(r).desc(),
+                            head);
   }
   if (zf) *zf = cupp::detail::copy(axis_slice(full, ax, n, std::nullopt));
   return cupp::detail::copy(axis_slice(full, ax, 0, n));

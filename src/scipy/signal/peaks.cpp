@@ -57,9 +57,9 @@ long long wlen_arg(std::optional<double> wlen) {
   if (!wlen) return -1;
   if (*wlen > 1) return static_cast<long long>(std::ceil(*wlen));
   const double v = *wlen;
-  throw value_error("`wlen` must be larger than 1, was " +
-                    (v == std::floor(v) ? std::to_string(static_cast<long long>(v))
-                                        : std::to_string(v)));
+  throw value_error(
+      "`wlen` must be larger than 1, was " +
+      (v == std::floor(v) ? std::to_string(static_cast<long long>(v)) : std::to_string(v)));
 }
 
 array_desc take1(const array_desc& a, const array_desc& idx) {
@@ -141,12 +141,11 @@ std::vector<unsigned char> select_by_peak_distance(const std::vector<std::int64_
   for (std::int64_t i = size - 1; i >= 0; --i) {
     const std::int64_t j = order[static_cast<std::size_t>(i)];
     if (!keep[static_cast<std::size_t>(j)]) continue;
-    for (std::int64_t k = j - 1; k >= 0 && peaks[static_cast<std::size_t>(j)] -
-                                                   peaks[static_cast<std::size_t>(k)] < d;
-         --k)
+    for (std::int64_t k = j - 1;
+         k >= 0 && peaks[static_cast<std::size_t>(j)] - peaks[static_cast<std::size_t>(k)] < d; --k)
       keep[static_cast<std::size_t>(k)] = 0;
-    for (std::int64_t k = j + 1; k < size && peaks[static_cast<std::size_t>(k)] -
-                                                  peaks[static_cast<std::size_t>(j)] < d;
+    for (std::int64_t k = j + 1;
+         k < size && peaks[static_cast<std::size_t>(k)] - peaks[static_cast<std::size_t>(j)] < d;
          ++k)
       keep[static_cast<std::size_t>(k)] = 0;
   }
@@ -224,9 +223,9 @@ array_desc find_peaks(const array_desc& x_, const interval& height, const interv
   };
   if (prominence.given()) apply(select(get("prominences"), prominence));
   if (width.given()) {
-    auto [w, h, l, r] = widths_of(x, as_i64(peaks.desc()), rel_height, get("prominences").desc(),
-                                  as_i64(get("left_bases").desc()),
-                                  as_i64(get("right_bases").desc()));
+    auto [w, h, l, r] =
+        widths_of(x, as_i64(peaks.desc()), rel_height, get("prominences").desc(),
+                  as_i64(get("left_bases").desc()), as_i64(get("right_bases").desc()));
     found.emplace_back("widths", cupp::array(w));
     found.emplace_back("width_heights", cupp::array(h));
     found.emplace_back("left_ips", cupp::array(l));
@@ -296,15 +295,17 @@ std::vector<array_desc> argrelextrema(const array_desc& data, const std::string&
     if (comparator == "less_equal") return cupp::less_equal(a, b);
     if (comparator == "equal") return cupp::equal(a, b);
     if (comparator == "not_equal") return cupp::not_equal(a, b);
-    throw value_error("comparator must name one of NumPy's comparison ufuncs: greater, less, "
-                      "greater_equal, less_equal, equal, not_equal (got '" +
-                      comparator + "')");
+    throw value_error(
+        "comparator must name one of NumPy's comparison ufuncs: greater, less, "
+        "greater_equal, less_equal, equal, not_equal (got '" +
+        comparator + "')");
   };
   cupp::array results(data.shape, dtype::bool_);
   results.fill(true);
   if (n > 0) {
     for (int shift = 1; shift <= order; ++shift) {
-      std::vector<std::int64_t> plus(static_cast<std::size_t>(n)), minus(static_cast<std::size_t>(n));
+      std::vector<std::int64_t> plus(static_cast<std::size_t>(n)),
+          minus(static_cast<std::size_t>(n));
       for (std::int64_t i = 0; i < n; ++i) {
         std::int64_t p = i + shift, m = i - shift;
         if (mode == "clip") {
@@ -320,8 +321,7 @@ std::vector<array_desc> argrelextrema(const array_desc& data, const std::string&
       for (const auto* idx : {&plus, &minus}) {
         array_desc d = make_array({n}, dtype::int64);
         cupp::detail::from_host(d, idx->data());
-        const cupp::array other(
-            cupp::detail::take(data, d, ax, cupp::index_mode::raise));
+        const cupp::array other(cupp::detail::take(data, d, ax, cupp::index_mode::raise));
         results &= compare(main, other);
       }
     }

@@ -48,8 +48,7 @@ double bessel_i0(double x) {
   return sum;
 }
 
-std::int64_t output_length(std::int64_t taps, std::int64_t n, std::int64_t up,
-                           std::int64_t down) {
+std::int64_t output_length(std::int64_t taps, std::int64_t n, std::int64_t up, std::int64_t down) {
   return ((n - 1) * up + taps - 1) / down + 1;
 }
 
@@ -109,9 +108,9 @@ std::vector<double> cheby1_lowpass_sos(int n, double wn) {
   for (const cd& v : upper)
     sections.push_back({std::abs(v), {1, 2, 1, 1, -2 * v.real(), std::norm(v)}});
   for (std::size_t i = 0; i + 1 < real.size(); i += 2)
-    sections.push_back({std::max(std::abs(real[i]), std::abs(real[i + 1])),
-                        {1, 2, 1, 1, -(real[i] + real[i + 1]).real(),
-                         (real[i] * real[i + 1]).real()}});
+    sections.push_back(
+        {std::max(std::abs(real[i]), std::abs(real[i + 1])),
+         {1, 2, 1, 1, -(real[i] + real[i + 1]).real(), (real[i] * real[i + 1]).real()}});
   if (real.size() % 2 == 1)
     sections.push_back({std::abs(real.back()), {1, 1, 0, 1, -real.back().real(), 0}});
   std::stable_sort(sections.begin(), sections.end(),
@@ -152,8 +151,8 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
     std::vector<double> b = hamming_lowpass(order + 1, 1.0 / q);
     if (out == dtype::float32 || out == dtype::complex64)
       for (double& v : b) v = static_cast<float>(v);  // SciPy casts b to x's dtype
-    if (zero_phase) return resample_poly(x, 1, q, static_cast<int>(ax), b, "constant",
-                                         std::nullopt, out);
+    if (zero_phase)
+      return resample_poly(x, 1, q, static_cast<int>(ax), b, "constant", std::nullopt, out);
     array_desc bd = make_array({static_cast<std::int64_t>(b.size())}, dtype::float64);
     cupp::detail::from_host(bd, b.data());
     const std::int64_t len = x.shape[static_cast<std::size_t>(ax)];
@@ -164,12 +163,13 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
     array_desc sos = make_array({static_cast<std::int64_t>(rows.size() / 6), 6}, dtype::float64);
     cupp::detail::from_host(sos, rows.data());
     // SciPy casts the sections to the result dtype.
-    const dtype real = out == dtype::complex64 ? dtype::float32
+    const dtype real = out == dtype::complex64    ? dtype::float32
                        : out == dtype::complex128 ? dtype::float64
                                                   : out;
     sos = cupp::array(sos).astype(real).desc();
-    y = zero_phase ? sosfiltfilt(sos, x, static_cast<int>(ax), std::string("odd"), std::nullopt, out)
-                   : sosfilt(sos, x, static_cast<int>(ax), nullptr, nullptr, out);
+    y = zero_phase
+            ? sosfiltfilt(sos, x, static_cast<int>(ax), std::string("odd"), std::nullopt, out)
+            : sosfilt(sos, x, static_cast<int>(ax), nullptr, nullptr, out);
     sl[static_cast<std::size_t>(ax)] = slice(std::nullopt, std::nullopt, q);
   }
   return cupp::detail::copy(cupp::detail::index_view(y, sl));
@@ -198,12 +198,13 @@ namespace {
 
 /// SciPy's upfirdn modes, numbered as cupp_sig_sample in kernels/cupp/signal_upfirdn.cuh.
 int mode_code(const std::string& mode) {
-  static const char* const modes[] = {"constant", "symmetric", "reflect",       "edge",
-                                      "wrap",     "smooth",    "line",          "antisymmetric",
-                                      "antireflect"};
+  static const char* const modes[] = {"constant", "symmetric",     "reflect",
+                                      "edge",     "wrap",          "smooth",
+                                      "line",     "antisymmetric", "antireflect"};
   for (int i = 0; i < 9; ++i)
     if (mode == modes[i]) return i;
-  throw value_error("mode '" + mode + "' not supported; use one of constant, symmetric, reflect, "
+  throw value_error("mode '" + mode +
+                    "' not supported; use one of constant, symmetric, reflect, "
                     "edge, wrap, smooth, line, antisymmetric, antireflect");
 }
 
@@ -232,10 +233,18 @@ array_desc upfirdn_window(const array_desc& h, const array_desc& x, std::int64_t
         static_cast<long long>(down), static_cast<long long>(first), mode, c);
     };
     switch (out) {
-      case dtype::float32: go(static_cast<float>(cval)); break;
-      case dtype::complex64: go(std::complex<float>(static_cast<float>(cval))); break;
-      case dtype::complex128: go(std::complex<double>(cval)); break;
-      default: go(cval); break;
+      case dtype::float32:
+        go(static_cast<float>(cval));
+        break;
+      case dtype::complex64:
+        go(std::complex<float>(static_cast<float>(cval)));
+        break;
+      case dtype::complex128:
+        go(std::complex<double>(cval));
+        break;
+      default:
+        go(cval);
+        break;
     }
   }
   if (ax == x.ndim() - 1) return y;
@@ -278,7 +287,8 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
   if (window) {
     if (window->ndim() != 1 || window->shape[0] != nx)
       throw value_error("window.shape=(" + std::to_string(window->size()) + ",) != (" +
-                        std::to_string(nx) + ",), i.e., window length is not equal to number of "
+                        std::to_string(nx) +
+                        ",), i.e., window length is not equal to number of "
                         "frequency bins!");
     w = cupp::array(*window).astype(dtype::float64).copy();
   }
@@ -286,9 +296,8 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
   if (!is_complex(out)) {
     const dtype real = out;
     const array_desc xr = contiguous(x, real);
-    cupp::array spec(execute(xr, resolve_1d(xr.shape, std::nullopt, last, kind::r2c, true,
-                                            "backward", false),
-                             false));
+    cupp::array spec(execute(
+        xr, resolve_1d(xr.shape, std::nullopt, last, kind::r2c, true, "backward", false), false));
     const std::int64_t nX = spec.shape().back();
     if (w) {
       // Fold the window: W1[l] = (W[l] + W[-l]) / 2 for 0 < l < nX.
@@ -309,17 +318,16 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
           cupp::array(cupp::array(bin) * (num < nx ? 2.0 : 0.5)).astype(kept.dtype()).desc(), bin);
     }
     kept = cupp::array(kept / s_fac).astype(kept.dtype());
-    result = execute(kept.desc(), resolve_1d(kept.shape(), num, last, kind::c2r, false,
-                                             "backward", true),
-                     true);
+    result = execute(kept.desc(),
+                     resolve_1d(kept.shape(), num, last, kind::c2r, false, "backward", true), true);
   } else {
     const array_desc xc = contiguous(x, out);
-    cupp::array spec = domain == "time"
-                           ? cupp::array(execute(xc, resolve_1d(xc.shape, std::nullopt, last,
-                                                                kind::c2c, true, "backward",
-                                                                false),
-                                                 false))
-                           : cupp::array(xc);
+    cupp::array spec =
+        domain == "time"
+            ? cupp::array(execute(
+                  xc, resolve_1d(xc.shape, std::nullopt, last, kind::c2c, true, "backward", false),
+                  false))
+            : cupp::array(xc);
     if (w) spec = cupp::array(spec * w->astype(out)).astype(out);
     shape_t yshape = spec.shape();
     yshape.back() = num;
@@ -331,12 +339,12 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
                               cut(y.desc(), m2 - m, std::nullopt));
     if (m % 2 == 0) {
       if (num < nx) {
-        const array_desc yb = cut(y.desc(), -m / 2, -m / 2 + 1 == 0
-                                                          ? std::optional<std::int64_t>()
-                                                          : std::optional<std::int64_t>(-m / 2 + 1));
-        const array_desc xb = cut(spec.desc(), -m / 2, -m / 2 + 1 == 0
-                                                           ? std::optional<std::int64_t>()
-                                                           : std::optional<std::int64_t>(-m / 2 + 1));
+        const array_desc yb = cut(y.desc(), -m / 2,
+                                  -m / 2 + 1 == 0 ? std::optional<std::int64_t>()
+                                                  : std::optional<std::int64_t>(-m / 2 + 1));
+        const array_desc xb = cut(spec.desc(), -m / 2,
+                                  -m / 2 + 1 == 0 ? std::optional<std::int64_t>()
+                                                  : std::optional<std::int64_t>(-m / 2 + 1));
         cupp::detail::copy_into(cupp::array(cupp::array(yb) + cupp::array(xb)).astype(out).desc(),
                                 yb);
       } else if (nx < num) {
@@ -346,8 +354,7 @@ array_desc resample(const array_desc& x_, std::int64_t num, int axis, const arra
       }
     }
     y = cupp::array(y / s_fac).astype(out);
-    result = execute(y.desc(), resolve_1d(y.shape(), num, last, kind::c2c, false, "backward",
-                                          true),
+    result = execute(y.desc(), resolve_1d(y.shape(), num, last, kind::c2c, false, "backward", true),
                      true);
   }
   return cupp::detail::copy(cupp::detail::moveaxis(result, {-1}, {ax}));

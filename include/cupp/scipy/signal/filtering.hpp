@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "cupp/core/ndarray.hpp"
-#include "cupp/core/runtime_array.hpp"
 #include "cupp/core/promotion.hpp"
+#include "cupp/core/runtime_array.hpp"
 #include "cupp/scipy/ndimage/common.hpp"
 
 namespace cupp::scipy::signal {
@@ -29,20 +29,19 @@ using cupp::detail::array_desc;
 /// The precision scipy.fft computes a real or complex T in: float for float16, bfloat16, float
 /// and complex<float>; double otherwise (integers and bool included).
 template <class T>
-using fft_real_t = std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16> ||
-                                          std::is_same_v<T, float> ||
-                                          std::is_same_v<T, std::complex<float>>,
-                                      float, double>;
+using fft_real_t =
+    std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16> ||
+                           std::is_same_v<T, float> || std::is_same_v<T, std::complex<float>>,
+                       float, double>;
 template <class T>
 inline constexpr bool is_complex_v =
     dtype_of<T> == dtype::complex64 || dtype_of<T> == dtype::complex128;
 
 /// The element type of fftconvolve(T, U): SciPy's, the product of two scipy.fft transforms.
 template <class T, class U>
-using fftconvolve_t =
-    std::conditional_t<is_complex_v<T> || is_complex_v<U>,
-                       std::complex<promote_t<fft_real_t<T>, fft_real_t<U>>>,
-                       promote_t<fft_real_t<T>, fft_real_t<U>>>;
+using fftconvolve_t = std::conditional_t<is_complex_v<T> || is_complex_v<U>,
+                                         std::complex<promote_t<fft_real_t<T>, fft_real_t<U>>>,
+                                         promote_t<fft_real_t<T>, fft_real_t<U>>>;
 
 /// scipy.signal.convolve (`correlate` false) or correlate: the result has dtype
 /// promote_types(in1, in2). value_error as SciPy for a bad mode or method, inputs of different
@@ -93,8 +92,7 @@ constexpr dtype filter_dtype(std::initializer_list<dtype> dts) noexcept {
   dtype r = *dts.begin();
   for (const dtype d : dts) r = promote_types(r, d);
   if (r == dtype::float16 || r == dtype::bfloat16) return dtype::float32;
-  if (r == dtype::float32 || r == dtype::float64 || r == dtype::complex64 ||
-      r == dtype::complex128)
+  if (r == dtype::float32 || r == dtype::float64 || r == dtype::complex64 || r == dtype::complex128)
     return r;
   return dtype::float64;
 }
@@ -145,8 +143,7 @@ template <class... T>
 using filter_t = type_of_t<filter_dtype({dtype_of<T>...})>;
 
 /// scipy.signal.medfilt (`two_d`: medfilt2d, which takes 2-D input only).
-array_desc medfilt(const array_desc& volume, const ndimage::per_axis<int>& kernel_size,
-                   bool two_d);
+array_desc medfilt(const array_desc& volume, const ndimage::per_axis<int>& kernel_size, bool two_d);
 /// scipy.signal.wiener.
 array_desc wiener(const array_desc& im, const ndimage::per_axis<int>& mysize,
                   std::optional<double> noise);
@@ -204,8 +201,7 @@ constexpr dtype float_or_double(dtype d) noexcept {
 }
 /// The dtype of hilbert: complex64 for float16 and float32, complex128 otherwise.
 constexpr dtype analytic_dtype(dtype d) noexcept {
-  return d == dtype::float16 || d == dtype::bfloat16 || d == dtype::float32 ||
-                 d == dtype::complex64
+  return d == dtype::float16 || d == dtype::bfloat16 || d == dtype::float32 || d == dtype::complex64
              ? dtype::complex64
              : dtype::complex128;
 }
@@ -221,8 +217,7 @@ template <class T, class U>
 ndarray<promote_t<T, U>> convolve(const ndarray<T>& in1, const ndarray<U>& in2,
                                   const std::string& mode = "full",
                                   const std::string& method = "auto") {
-  return ndarray<promote_t<T, U>>(
-      detail::convolve(in1.desc(), in2.desc(), mode, method, false));
+  return ndarray<promote_t<T, U>>(detail::convolve(in1.desc(), in2.desc(), mode, method, false));
 }
 
 /// scipy.signal.correlate: the N-D cross-correlation, z[k] = sum_l in1[l] * conj(in2[l - k +
@@ -315,8 +310,7 @@ ndarray<detail::filter_t<B, A, T>> lfilter(const ndarray<B>& b, const ndarray<A>
 /// "Unexpected shape for zi:  expected (3,1), found (2,1)." as SciPy.
 template <class B, class A, class T, class Z>
 std::pair<ndarray<detail::filter_t<B, A, T, Z>>, ndarray<detail::filter_t<B, A, T, Z>>> lfilter(
-    const ndarray<B>& b, const ndarray<A>& a, const ndarray<T>& x, int axis,
-    const ndarray<Z>& zi) {
+    const ndarray<B>& b, const ndarray<A>& a, const ndarray<T>& x, int axis, const ndarray<Z>& zi) {
   using R = detail::filter_t<B, A, T, Z>;
   detail::array_desc zf;
   ndarray<R> y(detail::lfilter(b.desc(), a.desc(), x.desc(), axis, &zi.desc(), &zf, dtype_of<R>));
@@ -360,8 +354,8 @@ ndarray<detail::filter_t<B, A, T>> filtfilt(
     const std::optional<std::string>& padtype = std::string("odd"),
     std::optional<std::int64_t> padlen = std::nullopt, const std::string& method = "pad") {
   using R = detail::filter_t<B, A, T>;
-  return ndarray<R>(detail::filtfilt(b.desc(), a.desc(), x.desc(), axis, padtype, padlen, method,
-                                     dtype_of<R>));
+  return ndarray<R>(
+      detail::filtfilt(b.desc(), a.desc(), x.desc(), axis, padtype, padlen, method, dtype_of<R>));
 }
 
 /// scipy.signal.sosfilt: the cascade of second-order sections `sos` (n_sections x 6, each row
@@ -369,8 +363,7 @@ ndarray<detail::filter_t<B, A, T>> filtfilt(
 /// array must be shape (n_sections, 6)", "sos[:, 3] should be all ones", "x must be at least
 /// 1-D".
 template <class S, class T>
-ndarray<detail::filter_t<S, T>> sosfilt(const ndarray<S>& sos, const ndarray<T>& x,
-                                        int axis = -1) {
+ndarray<detail::filter_t<S, T>> sosfilt(const ndarray<S>& sos, const ndarray<T>& x, int axis = -1) {
   using R = detail::filter_t<S, T>;
   return ndarray<R>(detail::sosfilt(sos.desc(), x.desc(), axis, nullptr, nullptr, dtype_of<R>));
 }
@@ -404,8 +397,7 @@ ndarray<detail::filter_t<S, T>> sosfiltfilt(
     const std::optional<std::string>& padtype = std::string("odd"),
     std::optional<std::int64_t> padlen = std::nullopt) {
   using R = detail::filter_t<S, T>;
-  return ndarray<R>(
-      detail::sosfiltfilt(sos.desc(), x.desc(), axis, padtype, padlen, dtype_of<R>));
+  return ndarray<R>(detail::sosfiltfilt(sos.desc(), x.desc(), axis, padtype, padlen, dtype_of<R>));
 }
 
 /// scipy.signal.medfilt: the median over `kernel_size` (one odd length, or one per axis;
@@ -436,8 +428,8 @@ ndarray<double> wiener(const ndarray<T>& im, const ndimage::per_axis<int>& mysiz
 /// as float64. `pos` std::nullopt: the window's centre. Throws value_error "polyorder must be
 /// less than window_length.", "pos must be nonnegative and less than window_length.", "`use`
 /// must be 'conv' or 'dot'".
-ndarray<double> savgol_coeffs(int window_length, int polyorder, int deriv = 0,
-                              double delta = 1.0, std::optional<double> pos = std::nullopt,
+ndarray<double> savgol_coeffs(int window_length, int polyorder, int deriv = 0, double delta = 1.0,
+                              std::optional<double> pos = std::nullopt,
                               const std::string& use = "conv");
 
 /// scipy.signal.savgol_filter: the Savitzky-Golay filter along `axis`. `mode`: "interp"
@@ -494,20 +486,19 @@ ndarray<type_of_t<detail::float_or_double(dtype_of<T>)>> detrend(
 /// "h must be 1-D with non-zero length", "Both up and down must be >= 1".
 template <class H, class T>
 ndarray<promote_t<promote_t<H, T>, float>> upfirdn(const ndarray<H>& h, const ndarray<T>& x,
-                                                    std::int64_t up = 1, std::int64_t down = 1,
-                                                    int axis = -1,
-                                                    const std::string& mode = "constant",
-                                                    double cval = 0.0) {
+                                                   std::int64_t up = 1, std::int64_t down = 1,
+                                                   int axis = -1,
+                                                   const std::string& mode = "constant",
+                                                   double cval = 0.0) {
   using R = promote_t<promote_t<H, T>, float>;
-  return ndarray<R>(
-      detail::upfirdn(h.desc(), x.desc(), up, down, axis, mode, cval, dtype_of<R>));
+  return ndarray<R>(detail::upfirdn(h.desc(), x.desc(), up, down, axis, mode, cval, dtype_of<R>));
 }
 
 /// scipy.signal.resample: `num` samples along `axis` (default 0) by the Fourier method (rfft
 /// for real input, fft for complex), with SciPy's handling of the unpaired Nyquist bin.
 /// `window` (std::nullopt: none) is an array of the input's length along `axis` in the FFT's
-/// order; named windows are not taken (the overload below takes `t`). domain "freq" reads `x` as a
-/// spectrum and takes complex input. float32 stays float32 (complex64 complex64), integers
+/// order; named windows are not taken (the overload below takes `t`). domain "freq" reads
+/// `x` as a spectrum and takes complex input. float32 stays float32 (complex64 complex64), integers
 /// give float64. Throws value_error "Parameter domain='x' not in ('time', 'freq')!".
 template <class T>
 ndarray<std::conditional_t<detail::is_complex_v<T>, type_of_t<detail::analytic_dtype(dtype_of<T>)>,
@@ -556,9 +547,8 @@ std::pair<decltype(resample(std::declval<const ndarray<T>&>(), 0)), ndarray<doub
 /// integers give float64. Throws value_error "up and down must be >= 1", "padtype must be one
 /// of: ...".
 template <class T>
-ndarray<detail::filter_t<T>> resample_poly(const ndarray<T>& x, std::int64_t up,
-                                           std::int64_t down, int axis = 0,
-                                           const std::vector<double>& window = {},
+ndarray<detail::filter_t<T>> resample_poly(const ndarray<T>& x, std::int64_t up, std::int64_t down,
+                                           int axis = 0, const std::vector<double>& window = {},
                                            const std::string& padtype = "constant",
                                            std::optional<double> cval = std::nullopt) {
   using R = detail::filter_t<T>;

@@ -88,12 +88,11 @@ template <class T>
 std::pair<ndarray<std::int64_t>, peak_properties> find_peaks(
     const ndarray<T>& x, const interval& height = {}, const interval& threshold = {},
     std::optional<double> distance = std::nullopt, const interval& prominence = {},
-    const interval& width = {}, std::optional<double> wlen = std::nullopt,
-    double rel_height = 0.5, const interval& plateau_size = {}) {
+    const interval& width = {}, std::optional<double> wlen = std::nullopt, double rel_height = 0.5,
+    const interval& plateau_size = {}) {
   peak_properties props;
-  ndarray<std::int64_t> peaks(detail::find_peaks(x.desc(), height, threshold, distance,
-                                                 prominence, width, wlen, rel_height,
-                                                 plateau_size, props));
+  ndarray<std::int64_t> peaks(detail::find_peaks(x.desc(), height, threshold, distance, prominence,
+                                                 width, wlen, rel_height, plateau_size, props));
   return {std::move(peaks), std::move(props)};
 }
 
@@ -113,8 +112,8 @@ std::tuple<ndarray<double>, ndarray<std::int64_t>, ndarray<std::int64_t>> peak_p
 template <class T>
 std::tuple<ndarray<double>, ndarray<double>, ndarray<double>, ndarray<double>> peak_widths(
     const ndarray<T>& x, const ndarray<std::int64_t>& peaks, double rel_height = 0.5,
-    const std::optional<std::tuple<ndarray<double>, ndarray<std::int64_t>,
-                                   ndarray<std::int64_t>>>& prominence_data = std::nullopt,
+    const std::optional<std::tuple<ndarray<double>, ndarray<std::int64_t>, ndarray<std::int64_t>>>&
+        prominence_data = std::nullopt,
     std::optional<double> wlen = std::nullopt) {
   std::optional<std::tuple<detail::array_desc, detail::array_desc, detail::array_desc>> pd;
   if (prominence_data)
