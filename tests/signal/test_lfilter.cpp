@@ -65,6 +65,9 @@ TEST(SignalLfilter, ErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::sosfilt(described({1, 2, 6}), x, -1, nullptr, nullptr, dtype::float64),
       cupp::value_error, "sos array must be 2D");
+  CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt(described({0, 6}), x, -1, nullptr, nullptr,
+                                             dtype::float64),
+                        cupp::value_error, "sos array must have at least one section");
   CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt_zi(described({2, 5}), dtype::float64),
                         cupp::value_error, "sos must be shape (n_sections, 6)");
   CUPP_EXPECT_THROW_MSG(sig::detail::filtfilt(described({2}), described({2}), x, -1, "odd",

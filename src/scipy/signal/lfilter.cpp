@@ -125,6 +125,8 @@ cascade sos_cascade(const array_desc& sos_, std::vector<cd>* rows = nullptr) {
   array_desc sos = sos_.ndim() < 2 ? cupp::detail::atleast(sos_, 2) : sos_;
   if (sos.ndim() != 2) throw value_error("sos array must be 2D");
   if (sos.shape[1] != 6) throw value_error("sos array must be shape (n_sections, 6)");
+  // SciPy fails on zero sections (reshaping the state); so does cupp, in words.
+  if (sos.shape[0] == 0) throw value_error("sos array must have at least one section");
   const std::vector<cd> v = host_values(sos);
   cascade c;
   c.sections = static_cast<int>(sos.shape[0]);
