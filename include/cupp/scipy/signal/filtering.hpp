@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // cupp::scipy::signal, filtering and convolution, as scipy.signal: convolve correlate
-// fftconvolve oaconvolve convolve2d correlate2d choose_conv_method correlation_lags, and the
-// linear filters lfilter lfilter_zi lfiltic filtfilt sosfilt sosfilt_zi sosfiltfilt. The
-// templates pick dtypes; the work is done once in src/scipy/signal/.
+// fftconvolve oaconvolve convolve2d correlate2d choose_conv_method correlation_lags; the linear
+// filters lfilter lfilter_zi lfiltic filtfilt sosfilt sosfilt_zi sosfiltfilt; medfilt medfilt2d
+// wiener savgol_coeffs savgol_filter hilbert hilbert2 detrend; resample resample_poly upfirdn
+// decimate. The templates pick dtypes; the work is done once in src/scipy/signal/.
 #pragma once
 
 #include <complex>
