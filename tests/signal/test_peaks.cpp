@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The peak finding of cupp::scipy::signal: SciPy's errors and the distance selection on the
-// host, the kernels compiled for sm_90, and find_peaks, peak_prominences, peak_widths and
-// argrelmin/argrelmax/argrelextrema on the device against SciPy's own
-// (tests/signal/make_signal.py -> tests/data/signal/signal.npz).
+// The peak finding of cupp::scipy::signal (and short inputs of the other functions): SciPy's errors
+// and the distance selection on the host, the kernels compiled for sm_90, and find_peaks,
+// peak_prominences, peak_widths and argrelmin/argrelmax/argrelextrema on the device against SciPy's
+// own (tests/signal/make_signal.py -> tests/data/signal/signal.npz).
 #include <gtest/gtest.h>
 
+#include <complex>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -177,6 +178,42 @@ TEST_F(SignalPeaksGpu, DocumentedExamples) {
   EXPECT_FALSE(props.widths.has_value());
   EXPECT_EQ(lo[0].get(), (std::vector<std::int64_t>{2, 6}));
   EXPECT_EQ(hi[0].get(), (std::vector<std::int64_t>{1, 7}));
+}
+
+}  // namespace
+
+namespace {
+
+// Empty and very short inputs through the device paths (no kernel is launched on nothing),
+// against SciPy's results.
+TEST_F(SignalPeaksGpu, EmptyAndShortInputs) {
+  namespace signal = cupp::scipy::signal;
+  EXPECT_EQ(signal::find_peaks(cupp::zeros<double>({0})).first.size(), 0);
+  EXPECT_EQ(signal::find_peaks(cupp::asarray<double>({1})).first.size(), 0);
+  EXPECT_EQ(signal::find_peaks(cupp::asarray<double>({1, 2})).first.size(), 0);
+  EXPECT_EQ(signal::find_peaks(cupp::asarray<double>({0, 1, 0})).first.get(),
+            (std::vector<std::int64_t>{1}));
+  EXPECT_EQ(signal::argrelmax(cupp::asarray<double>({1}))[0].size(), 0);
+  // An empty axis: y is empty and the final state is the initial one (SciPy leaves it
+  // uninitialised).
+  const auto b = cupp::asarray<double>({1, 2}), a = cupp::asarray<double>({1, 0.5});
+  const auto [y, zf] =
+      signal::lfilter(b, a, cupp::zeros<double>({3, 0}), -1, cupp::ones<double>({3, 1}));
+  EXPECT_EQ(y.shape(), (cupp::shape_t{3, 0}));
+  EXPECT_EQ(zf.get(), (std::vector<double>{1, 1, 1}));
+  EXPECT_EQ(signal::lfilter(b, a, cupp::asarray<double>({2})).get(), (std::vector<double>{2}));
+  const auto sos = cupp::asarray<double>({{1, 2, 1, 1, -0.5, 0.25}});
+  EXPECT_EQ(signal::sosfilt(sos, cupp::asarray<double>({2})).get(), (std::vector<double>{2}));
+  EXPECT_EQ(signal::upfirdn(cupp::asarray<double>({1, 2, 3}), cupp::asarray<double>({2}), 2).get(),
+            (std::vector<double>{2, 4, 6}));
+  EXPECT_EQ(signal::resample_poly(cupp::asarray<double>({3}), 3, 2).shape(), (cupp::shape_t{2}));
+  EXPECT_NEAR(signal::detrend(cupp::asarray<double>({5})).get()[0], 0.0, 1e-12);
+  const std::vector<std::complex<double>> h = signal::hilbert(cupp::asarray<double>({2})).get();
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_NEAR(h[0].real(), 2.0, 1e-12);
+  EXPECT_NEAR(h[0].imag(), 0.0, 1e-12);
+  EXPECT_EQ(signal::fftconvolve(cupp::zeros<float>({0}), cupp::ones<float>({3})).shape(),
+            (cupp::shape_t{0}));
 }
 
 }  // namespace
