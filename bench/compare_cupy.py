@@ -500,6 +500,37 @@ def cupy_cases(cp):
             'scipy_dct_f32_2^24': lambda: events(lambda: cfft.dct(points(), type=2)),
         }
 
+    def signal_cases():  # cupyx.scipy.signal, as cupp's bench_signal; inputs made when a row runs
+        from cupyx.scipy import signal as csig
+
+        def made(key, fn):
+            if key not in arrays:
+                arrays[key] = fn()
+            return arrays[key]
+
+        def rand(key, *shape):
+            return made(key, lambda: cp.random.rand(*shape, dtype=cp.float32))
+
+        def ba():
+            return made('sig_ba', lambda: tuple(v.astype(cp.float32) for v in csig.butter(8, 0.1)))
+
+        def sos():
+            return made('sig_sos', lambda: csig.butter(8, 0.1, output='sos').astype(cp.float32))
+        return {
+            'sig_fftconvolve_2^22x2^12_f32': lambda: events(
+                lambda: csig.fftconvolve(rand('sig_a', 1 << 22), rand('sig_k', 1 << 12))),
+            'sig_convolve2d_2048x15_f32': lambda: events(
+                lambda: csig.convolve2d(rand('sig_img', 2048, 2048), rand('sig_k2', 15, 15))),
+            'sig_lfilter_1024x2^16_order8_f32': lambda: events(
+                lambda: csig.lfilter(*ba(), rand('sig_x', 1024, 1 << 16))),
+            'sig_sosfilt_1024x2^16_order8_f32': lambda: events(
+                lambda: csig.sosfilt(sos(), rand('sig_x', 1024, 1 << 16))),
+            'sig_resample_poly_2^24_3_2_f32': lambda: events(
+                lambda: csig.resample_poly(rand('sig_r', 1 << 24), 3, 2)),
+            'sig_find_peaks_2^24_f32': lambda: events(
+                lambda: csig.find_peaks(rand('sig_r', 1 << 24))),
+        }
+
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
         built = {}
 
@@ -559,6 +590,7 @@ def cupy_cases(cp):
         **ndimage_binary_cases(),
         **ndimage_interp_cases(),
         **scipy_fft_cases(),
+        **signal_cases(),
     }
 
 
@@ -584,6 +616,13 @@ BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_
 BYTES.update({name: 2 * 4 * 4096 * 4096 for name in (
     'ndi_median_filter_3_f32_4096', 'ndi_median_filter_7_f32_4096',
     'ndi_maximum_filter_9_f32_4096', 'ndi_grey_erosion_3x3_f32_4096')})
+# The signal rows: the inputs read once, the result written once.
+BYTES.update({'sig_fftconvolve_2^22x2^12_f32': 4 * (2 * ((1 << 22) + (1 << 12)) - 1),
+              'sig_convolve2d_2048x15_f32': 4 * (2048 * 2048 + 2062 * 2062),
+              'sig_lfilter_1024x2^16_order8_f32': 2 * 4 * 1024 * (1 << 16),
+              'sig_sosfilt_1024x2^16_order8_f32': 2 * 4 * 1024 * (1 << 16),
+              'sig_resample_poly_2^24_3_2_f32': 4 * (1 << 24) * 5 // 2,
+              'sig_find_peaks_2^24_f32': 4 * (1 << 24)})
 # Floating-point operations per call, for a TFLOP/s column.
 FLOPS = {'la_matmul_f32_8192': 2 * _S ** 3, 'la_matmul_f64_8192': 2 * _S ** 3,
          'la_matmul_f16_8192': 2 * _S ** 3, 'la_matmul_transposed_f32_8192': 2 * _S ** 3,

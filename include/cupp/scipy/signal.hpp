@@ -7,4 +7,6 @@
 
 #include "cupp/array.hpp"
 #include "cupp/scipy/signal/design.hpp"
+#include "cupp/scipy/signal/filtering.hpp"
+#include "cupp/scipy/signal/peaks.hpp"
 #include "cupp/scipy/signal/windows.hpp"
