@@ -54,19 +54,38 @@ TEST(SignalResample, ErrorsAsSciPy) {
                         cupp::value_error, "Parameter domain='x' not in ('time', 'freq')!");
 }
 
+// The filters resample_poly and decimate design, through the module's design functions (Note
+// [Decimation filters] in src/scipy/signal/resample.cpp): firwin with a Kaiser or Hamming window,
+// cheby1 as second-order sections flattened into rows.
+std::vector<double> kaiser_lowpass(std::int64_t numtaps, double cutoff, double beta) {
+  return sig::detail::firwin_values(numtaps, {cutoff}, std::nullopt,
+                                    sig::window_spec("kaiser", beta), "true", true, std::nullopt);
+}
+std::vector<double> hamming_lowpass(std::int64_t numtaps, double cutoff) {
+  return sig::detail::firwin_values(numtaps, {cutoff}, std::nullopt, "hamming", "true", true,
+                                    std::nullopt);
+}
+std::vector<double> cheby1_lowpass_sos(int n, double wn) {
+  const sig::filter_coeffs design = sig::cheby1(n, 0.05, wn, "low", false, "sos");
+  std::vector<double> rows;
+  for (const auto& section : design.sections())
+    rows.insert(rows.end(), section.begin(), section.end());
+  return rows;
+}
+
 // scipy.signal.firwin(21, 1/3, window=('kaiser', 5.0)) and firwin(61, 1/3, ...), printed by SciPy.
 TEST(SignalResample, KaiserDesignAsSciPyFirwin) {
   const std::vector<double> want = {
       -0.0010107366051105412, 1.2340317021198908e-18, 0.006166494660607397, 0.011307781230914585,
       -5.384548134991907e-18, -0.030442600888353273,  -0.04750748661236632, 1.0571160370650041e-17,
       0.12579695977261726,    0.2692291459286802,     0.33292088502602124};
-  const std::vector<double> h = sig::detail::kaiser_lowpass(21, 1.0 / 3, 5.0);
+  const std::vector<double> h = kaiser_lowpass(21, 1.0 / 3, 5.0);
   ASSERT_EQ(h.size(), 21u);
   for (std::size_t i = 0; i < want.size(); ++i) {
     EXPECT_NEAR(h[i], want[i], 1e-15) << i;
     EXPECT_NEAR(h[20 - i], want[i], 1e-15) << i;  // symmetric
   }
-  const std::vector<double> g = sig::detail::kaiser_lowpass(61, 1.0 / 3, 5.0);
+  const std::vector<double> g = kaiser_lowpass(61, 1.0 / 3, 5.0);
   EXPECT_NEAR(g[30], 0.3335353911845924, 1e-15);
   EXPECT_NEAR(g[0], -4.7730704295658725e-19, 1e-17);
   EXPECT_NEAR(g[7], -0.0025516902081487085, 1e-15);
@@ -115,7 +134,7 @@ TEST(SignalResample, DecimationFiltersAsSciPy) {
                                      1.0,
                                      -1.2180861262950025,
                                      0.8987833581253264};
-  const std::vector<double> got8 = sig::detail::cheby1_lowpass_sos(8, 0.8 / 3);
+  const std::vector<double> got8 = cheby1_lowpass_sos(8, 0.8 / 3);
   ASSERT_EQ(got8.size(), want8.size());
   for (std::size_t i = 0; i < want8.size(); ++i)
     EXPECT_NEAR(got8[i], want8[i], 1e-12 * std::max(1.0, std::abs(want8[i]))) << i;
@@ -138,7 +157,7 @@ TEST(SignalResample, DecimationFiltersAsSciPy) {
                                      -1.3712461731030599,
                                      0.8027302579627302};
   const auto [wb, wa] = sos_to_tf(want5);
-  const auto [gb, ga] = sos_to_tf(sig::detail::cheby1_lowpass_sos(5, 0.2));
+  const auto [gb, ga] = sos_to_tf(cheby1_lowpass_sos(5, 0.2));
   ASSERT_EQ(gb.size(), wb.size());
   for (std::size_t i = 0; i < wb.size(); ++i) {
     EXPECT_NEAR(gb[i], wb[i], 1e-13) << i;
@@ -148,7 +167,7 @@ TEST(SignalResample, DecimationFiltersAsSciPy) {
   const std::vector<double> fir = {
       1.037252779811854e-18, 0.0017693000184401094, 0.0025341776171874807,  -2.176314287329953e-18,
       -0.005806374422073556, -0.008527021321803939, 5.1584160292890304e-18, 0.016913653038973957};
-  const std::vector<double> h = sig::detail::hamming_lowpass(31, 1.0 / 3);
+  const std::vector<double> h = hamming_lowpass(31, 1.0 / 3);
   ASSERT_EQ(h.size(), 31u);
   for (std::size_t i = 0; i < fir.size(); ++i) EXPECT_NEAR(h[i], fir[i], 1e-16) << i;
 }

@@ -21,6 +21,7 @@
 #include "cupp/jit/raw_kernel.hpp"
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/routines/statistics.hpp"
+#include "cupp/scipy/signal/design.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 
 namespace cupp::scipy::signal::detail {
@@ -34,18 +35,6 @@ array_desc contiguous(const array_desc& a, dtype dt) {
   array_desc r = a.dt == dt ? a : cupp::array(a).astype(dt).desc();
   if (!is_c_contiguous(r.shape, r.strides)) r = cupp::detail::copy(r);
   return r;
-}
-
-/// The modified Bessel function I0 by its power series (converges for every real argument).
-double bessel_i0(double x) {
-  double sum = 1, term = 1;
-  const double q = x * x / 4;
-  for (int k = 1; k < 500; ++k) {
-    term *= q / (static_cast<double>(k) * k);
-    sum += term;
-    if (term < sum * 1e-17) break;
-  }
-  return sum;
 }
 
 std::int64_t output_length(std::int64_t taps, std::int64_t n, std::int64_t up, std::int64_t down) {
@@ -65,78 +54,9 @@ std::string upfirdn_kernel_source(dtype dt) {
   return jit::detail::routine_source("cupp/signal_upfirdn.cuh", s);
 }
 
-// Note [Decimation filters]: decimate's filters are designed here as SciPy designs them
-// (cheby1 through its analog prototype, lp2lp and the bilinear transform; firwin with a Hamming
-// window), for decimate alone; the design functions of the module give the same values.
-
-std::vector<double> cheby1_lowpass_sos(int n, double wn) {
-  using cd = std::complex<double>;
-  const double pi = 3.14159265358979323846, rp = 0.05;
-  const double eps = std::sqrt(std::pow(10.0, 0.1 * rp) - 1.0);
-  const double mu = std::asinh(1.0 / eps) / n;
-  std::vector<cd> p;
-  for (int m = -n + 1; m < n; m += 2) {
-    const double theta = pi * m / (2.0 * n);
-    p.push_back(-std::sinh(cd(mu, theta)));
-  }
-  cd prod = 1.0;
-  for (const cd& v : p) prod *= -v;
-  double k = prod.real();
-  if (n % 2 == 0) k /= std::sqrt(1 + eps * eps);
-  const double warped = 4.0 * std::tan(pi * wn / 2.0);  // fs = 2
-  for (cd& v : p) v *= warped;
-  k *= std::pow(warped, n);
-  cd den = 1.0;
-  for (cd& v : p) {
-    den *= 4.0 - v;
-    v = (4.0 + v) / (4.0 - v);
-  }
-  k *= (1.0 / den).real();
-  // Sections: conjugate pairs (and a lone real pole), the farthest from the unit circle first.
-  std::vector<cd> upper, real;
-  for (const cd& v : p) {
-    if (std::abs(v.imag()) < 1e-12 * std::abs(v))
-      real.push_back(v.real());
-    else if (v.imag() > 0)
-      upper.push_back(v);
-  }
-  struct section {
-    double mag;
-    std::vector<double> row;
-  };
-  std::vector<section> sections;
-  for (const cd& v : upper)
-    sections.push_back({std::abs(v), {1, 2, 1, 1, -2 * v.real(), std::norm(v)}});
-  for (std::size_t i = 0; i + 1 < real.size(); i += 2)
-    sections.push_back(
-        {std::max(std::abs(real[i]), std::abs(real[i + 1])),
-         {1, 2, 1, 1, -(real[i] + real[i + 1]).real(), (real[i] * real[i + 1]).real()}});
-  if (real.size() % 2 == 1)
-    sections.push_back({std::abs(real.back()), {1, 1, 0, 1, -real.back().real(), 0}});
-  std::stable_sort(sections.begin(), sections.end(),
-                   [](const section& a, const section& b) { return a.mag < b.mag; });
-  std::vector<double> sos;
-  for (const section& s : sections) sos.insert(sos.end(), s.row.begin(), s.row.end());
-  for (int i = 0; i < 3; ++i) sos[static_cast<std::size_t>(i)] *= k;
-  return sos;
-}
-
-std::vector<double> hamming_lowpass(int numtaps, double cutoff) {
-  std::vector<double> h(static_cast<std::size_t>(numtaps));
-  const double alpha = 0.5 * (numtaps - 1);
-  const double pi = 3.14159265358979323846;
-  double sum = 0;
-  for (int i = 0; i < numtaps; ++i) {
-    const double m = i - alpha;
-    const double arg = cutoff * m;
-    const double sinc = arg == 0 ? 1.0 : std::sin(pi * arg) / (pi * arg);
-    const double w = numtaps > 1 ? 0.54 - 0.46 * std::cos(2 * pi * i / (numtaps - 1)) : 1.0;
-    h[static_cast<std::size_t>(i)] = cutoff * sinc * w;
-    sum += h[static_cast<std::size_t>(i)];
-  }
-  for (double& v : h) v /= sum;
-  return h;
-}
+// Note [Decimation filters]: decimate's and resample_poly's filters come from the module's
+// own design functions (firwin with a Hamming or Kaiser window, cheby1 as sections), as SciPy's
+// come from its own; the values are SciPy's.
 
 array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std::string& ftype,
                     int axis, bool zero_phase, dtype out) {
@@ -148,7 +68,8 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
   array_desc y;
   if (ftype == "fir") {
     const int order = n ? *n : 20 * q;
-    std::vector<double> b = hamming_lowpass(order + 1, 1.0 / q);
+    std::vector<double> b = detail::firwin_values(order + 1, {1.0 / q}, std::nullopt, "hamming",
+                                                  "true", true, std::nullopt);
     if (out == dtype::float32 || out == dtype::complex64)
       for (double& v : b) v = static_cast<float>(v);  // SciPy casts b to x's dtype
     if (zero_phase)
@@ -159,7 +80,10 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
     y = upfirdn(bd, x, 1, q, static_cast<int>(ax), "constant", 0.0, out);
     sl[static_cast<std::size_t>(ax)] = slice(std::nullopt, len / q + (len % q != 0 ? 1 : 0));
   } else {
-    const std::vector<double> rows = cheby1_lowpass_sos(n ? *n : 8, 0.8 / q);
+    const filter_coeffs design = cheby1(n ? *n : 8, 0.05, 0.8 / q, "low", false, "sos");
+    std::vector<double> rows;
+    for (const auto& section : design.sections())
+      rows.insert(rows.end(), section.begin(), section.end());
     array_desc sos = make_array({static_cast<std::int64_t>(rows.size() / 6), 6}, dtype::float64);
     cupp::detail::from_host(sos, rows.data());
     // SciPy casts the sections to the result dtype.
@@ -173,25 +97,6 @@ array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std:
     sl[static_cast<std::size_t>(ax)] = slice(std::nullopt, std::nullopt, q);
   }
   return cupp::detail::copy(cupp::detail::index_view(y, sl));
-}
-
-std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta) {
-  // firwin with pass_zero: the windowed ideal low-pass, scaled to unit gain at DC.
-  std::vector<double> h(static_cast<std::size_t>(numtaps));
-  const double alpha = 0.5 * (numtaps - 1);
-  const double pi = 3.14159265358979323846;
-  double sum = 0;
-  for (int i = 0; i < numtaps; ++i) {
-    const double m = i - alpha;
-    const double arg = cutoff * m;
-    const double sinc = arg == 0 ? 1.0 : std::sin(pi * arg) / (pi * arg);
-    const double r = numtaps > 1 ? 2.0 * i / (numtaps - 1) - 1.0 : 0.0;
-    const double w = bessel_i0(beta * std::sqrt(std::max(0.0, 1 - r * r))) / bessel_i0(beta);
-    h[static_cast<std::size_t>(i)] = cutoff * sinc * w;
-    sum += h[static_cast<std::size_t>(i)];
-  }
-  for (double& v : h) v /= sum;
-  return h;
 }
 
 namespace {
@@ -397,8 +302,8 @@ array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down
   } else {
     const std::int64_t max_rate = std::max(up, down);
     half_len = 10 * max_rate;
-    h = kaiser_lowpass(static_cast<int>(2 * half_len + 1), 1.0 / static_cast<double>(max_rate),
-                       5.0);
+    h = detail::firwin_values(2 * half_len + 1, {1.0 / static_cast<double>(max_rate)}, std::nullopt,
+                              window_spec("kaiser", 5.0), "true", true, std::nullopt);
   }
   // SciPy casts the designed filter to a floating x's dtype before scaling it by up.
   const bool single = out == dtype::float32 || out == dtype::complex64;

@@ -178,16 +178,8 @@ array_desc resample(const array_desc& x, std::int64_t num, int axis, const array
 /// scipy.signal.decimate into dtype `out`.
 array_desc decimate(const array_desc& x, int q, std::optional<int> n, const std::string& ftype,
                     int axis, bool zero_phase, dtype out);
-/// The anti-aliasing filters decimate designs, on the host: scipy.signal.cheby1(n, 0.05, wn,
-/// output="sos") (rows of b0 b1 b2 a0 a1 a2, sections ordered from the poles farthest from the
-/// unit circle, the gain in the first), and firwin(numtaps, cutoff, window="hamming").
-std::vector<double> cheby1_lowpass_sos(int n, double wn);
-std::vector<double> hamming_lowpass(int numtaps, double cutoff);
 /// resample's second result: t[0] + (t[1] - t[0]) * n / num * arange(num), float64.
 array_desc resample_times(const array_desc& t, std::int64_t n, std::int64_t num);
-/// The low-pass FIR filter resample_poly designs: scipy.signal.firwin(numtaps, cutoff,
-/// window=("kaiser", beta)) on the host.
-std::vector<double> kaiser_lowpass(int numtaps, double cutoff, double beta);
 /// The generated source and name of the upfirdn kernel of dtype `dt`.
 std::string upfirdn_kernel_source(dtype dt);
 std::string upfirdn_kernel_name(dtype dt);
