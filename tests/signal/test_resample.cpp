@@ -50,6 +50,14 @@ TEST(SignalResample, ErrorsAsSciPy) {
       cupp::value_error, "up and down must be >= 1");
   CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 2, 1, 0, {}, "mean", 1.0, dtype::float64),
                         cupp::value_error, "cval has no effect when padtype is mean");
+  // A window by name is designed only once the arguments are checked, as SciPy's.
+  CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 0, 1, 0, sig::window_spec("nope"), "constant",
+                                                   std::nullopt, dtype::float64),
+                        cupp::value_error, "up and down must be >= 1");
+  CUPP_EXPECT_THROW_MSG(sig::detail::resample_poly(x, 3, 2, 0, sig::window_spec("nope"), "constant",
+                                                   std::nullopt, dtype::float64),
+                        cupp::value_error,
+                        "Invalid window name 'nope' in parameter window='nope'!");
   CUPP_EXPECT_THROW_MSG(sig::detail::resample(x, 5, 0, nullptr, "x", dtype::float64),
                         cupp::value_error, "Parameter domain='x' not in ('time', 'freq')!");
 }
@@ -237,6 +245,30 @@ TEST_F(SignalResampleGpu, AgreesWithSciPy) {
     ++checked;
   }
   EXPECT_EQ(checked, 82);  // every upfirdn, resample_poly, resample, decimate case of the archive
+}
+
+// scipy.signal.resample_poly(np.arange(10.0), 3, 2, window='hann') and window=('kaiser', 8.0),
+// printed by SciPy 1.17.
+TEST_F(SignalResampleGpu, WindowsByNameAsSciPy) {
+  namespace signal = cupp::scipy::signal;
+  const auto x = cupp::arange<double>(10);
+  const std::vector<double> hann = {9.98889531e-18, 6.03675961e-01, 1.36229343e+00, 1.99979889e+00,
+                                    2.68901431e+00, 3.28058160e+00, 3.99959778e+00, 4.79928754e+00,
+                                    5.14305633e+00, 5.99939668e+00, 7.03132984e+00, 6.81713957e+00,
+                                    7.99919557e+00, 9.95513276e+00, 6.31611266e+00};
+  const std::vector<double> kaiser8 = {
+      1.10466463e-17, 6.03031639e-01, 1.36670596e+00, 2.00003722e+00, 2.67351317e+00,
+      3.30356722e+00, 4.00007443e+00, 4.76571239e+00, 5.18102885e+00, 6.00011165e+00,
+      6.99629862e+00, 6.84875978e+00, 8.00014886e+00, 9.94289964e+00, 6.31931509e+00};
+  const std::vector<double> got_hann = signal::resample_poly(x, 3, 2, 0, "hann").get();
+  const std::vector<double> got_kaiser =
+      signal::resample_poly(x, 3, 2, 0, signal::window_spec("kaiser", 8.0)).get();
+  ASSERT_EQ(got_hann.size(), hann.size());
+  ASSERT_EQ(got_kaiser.size(), kaiser8.size());
+  for (std::size_t i = 0; i < hann.size(); ++i) {
+    EXPECT_NEAR(got_hann[i], hann[i], 1e-8) << i;
+    EXPECT_NEAR(got_kaiser[i], kaiser8[i], 1e-8) << i;
+  }
 }
 
 TEST_F(SignalResampleGpu, DocumentedExamples) {

@@ -351,4 +351,19 @@ array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down
   return kept.desc();
 }
 
+array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
+                         const window_spec& window, const std::string& padtype,
+                         std::optional<double> cval, dtype out) {
+  // SciPy designs the filter once the arguments are checked and up / down is reduced and is not
+  // 1: firwin(2 * half_len + 1, 1 / max_rate, window=window), half_len = 10 * max_rate.
+  const std::int64_t g = up >= 1 && down >= 1 ? std::gcd(up, down) : 1;
+  const std::int64_t max_rate = std::max(up, down) / g;
+  if (up < 1 || down < 1 || (cval && padtype != "constant") || x.ndim() == 0 || up == down)
+    return resample_poly(x, up, down, axis, std::vector<double>{}, padtype, cval, out);
+  const std::vector<double> taps =
+      detail::firwin_values(2 * 10 * max_rate + 1, {1.0 / static_cast<double>(max_rate)},
+                            std::nullopt, window, "true", true, std::nullopt);
+  return resample_poly(x, up, down, axis, taps, padtype, cval, out);
+}
+
 }  // namespace cupp::scipy::signal::detail

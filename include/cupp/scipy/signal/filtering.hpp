@@ -20,6 +20,7 @@
 #include "cupp/core/promotion.hpp"
 #include "cupp/core/runtime_array.hpp"
 #include "cupp/scipy/ndimage/common.hpp"
+#include "cupp/scipy/signal/windows.hpp"
 
 namespace cupp::scipy::signal {
 
@@ -170,6 +171,11 @@ array_desc upfirdn(const array_desc& h, const array_desc& x, std::int64_t up, st
 /// scipy.signal.resample_poly into dtype `out`; `window` empty: SciPy's default Kaiser design.
 array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
                          const std::vector<double>& window, const std::string& padtype,
+                         std::optional<double> cval, dtype out);
+/// scipy.signal.resample_poly with a window by name (`"hann"`, `{"kaiser", 8.0}`, a Kaiser beta):
+/// the filter designed as SciPy's, firwin(20 * max_rate + 1, 1 / max_rate, window).
+array_desc resample_poly(const array_desc& x, std::int64_t up, std::int64_t down, int axis,
+                         const window_spec& window, const std::string& padtype,
                          std::optional<double> cval, dtype out);
 /// scipy.signal.resample (FFT) into dtype `out`; `window` (or null) an array of the input's
 /// length along `axis`.
@@ -542,6 +548,19 @@ std::pair<decltype(resample(std::declval<const ndarray<T>&>(), 0)), ndarray<doub
 template <class T>
 ndarray<detail::filter_t<T>> resample_poly(const ndarray<T>& x, std::int64_t up, std::int64_t down,
                                            int axis = 0, const std::vector<double>& window = {},
+                                           const std::string& padtype = "constant",
+                                           std::optional<double> cval = std::nullopt) {
+  using R = detail::filter_t<T>;
+  return ndarray<R>(
+      detail::resample_poly(x.desc(), up, down, axis, window, padtype, cval, dtype_of<R>));
+}
+
+/// resample_poly with the filter designed from a window given by name, as SciPy's
+/// `window="hann"` or `window=("kaiser", 8.0)` (a number is a Kaiser beta): firwin(20 * max_rate
+/// + 1, 1 / max_rate, window), max_rate = max(up, down) / gcd(up, down).
+template <class T>
+ndarray<detail::filter_t<T>> resample_poly(const ndarray<T>& x, std::int64_t up, std::int64_t down,
+                                           int axis, const window_spec& window,
                                            const std::string& padtype = "constant",
                                            std::optional<double> cval = std::nullopt) {
   using R = detail::filter_t<T>;
