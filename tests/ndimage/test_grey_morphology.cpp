@@ -13,6 +13,7 @@
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage/ndimage_reference.hpp"
 #include "ndimage/rank_cases.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -22,12 +23,9 @@ using cupp::dtype;
 using cupp::detail::array_desc;
 using cupp::test::throws_exactly;
 
-array_desc described(cupp::shape_t shape, dtype dt = dtype::float32) {
-  array_desc d;
-  d.strides = cupp::c_strides(shape);
-  d.shape = std::move(shape);
-  d.dt = dt;
-  return d;
+/// A description with no memory (tests/support/described.hpp) of dtype `dt`.
+array_desc described(const cupp::shape_t& shape, dtype dt = dtype::float32) {
+  return cupp::test::described(shape, dt);
 }
 
 TEST(NdimageGreyMorphology, ErrorsAsSciPy) {

@@ -21,6 +21,7 @@
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage/ndimage_reference.hpp"
 #include "ndimage/rank_cases.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -45,13 +46,9 @@ ndi::detail::rank_kernel_spec spec_of(int kernel, int op = 0, bool structure = f
   return s;
 }
 
-/// A description of an array of `shape` that is never read: the checks below fire first.
-array_desc described(cupp::shape_t shape, dtype dt = dtype::float32) {
-  array_desc d;
-  d.strides = cupp::c_strides(shape);
-  d.shape = std::move(shape);
-  d.dt = dt;
-  return d;
+/// A description with no memory (tests/support/described.hpp) of dtype `dt`.
+array_desc described(const cupp::shape_t& shape, dtype dt = dtype::float32) {
+  return cupp::test::described(shape, dt);
 }
 
 // ---- SciPy's errors -----------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include "core/throws.hpp"
 #include "cupp/scipy/signal.hpp"
 #include "signal/signal_reference.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -22,12 +23,9 @@ namespace sig = cupp::scipy::signal;
 using cupp::dtype;
 using cupp::detail::array_desc;
 
-array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
-  array_desc d;
-  d.strides = cupp::c_strides(shape);
-  d.shape = std::move(shape);
-  d.dt = dt;
-  return d;
+/// A description with no memory (tests/support/described.hpp) of dtype `dt`.
+array_desc described(const cupp::shape_t& shape, dtype dt = dtype::float64) {
+  return cupp::test::described(shape, dt);
 }
 
 void expect_near(const std::vector<double>& got, const std::vector<double>& want, double tol) {

@@ -17,6 +17,7 @@
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/signal.hpp"
 #include "signal/signal_reference.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -26,12 +27,9 @@ using cupp::dtype;
 using cupp::detail::array_desc;
 using cd = std::complex<double>;
 
-array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
-  array_desc d;
-  d.strides = cupp::c_strides(shape);
-  d.shape = std::move(shape);
-  d.dt = dt;
-  return d;
+/// A description with no memory (tests/support/described.hpp) of dtype `dt`.
+array_desc described(const cupp::shape_t& shape, dtype dt = dtype::float64) {
+  return cupp::test::described(shape, dt);
 }
 
 void expect_values(const std::vector<cd>& got, const std::vector<double>& want, double tol) {
@@ -65,9 +63,9 @@ TEST(SignalLfilter, ErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::sosfilt(described({1, 2, 6}), x, -1, nullptr, nullptr, dtype::float64),
       cupp::value_error, "sos array must be 2D");
-  CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt(described({0, 6}), x, -1, nullptr, nullptr,
-                                             dtype::float64),
-                        cupp::value_error, "sos array must have at least one section");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::sosfilt(described({0, 6}), x, -1, nullptr, nullptr, dtype::float64),
+      cupp::value_error, "sos array must have at least one section");
   CUPP_EXPECT_THROW_MSG(sig::detail::sosfilt_zi(described({2, 5}), dtype::float64),
                         cupp::value_error, "sos must be shape (n_sections, 6)");
   CUPP_EXPECT_THROW_MSG(sig::detail::filtfilt(described({2}), described({2}), x, -1, "odd",

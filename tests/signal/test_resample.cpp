@@ -19,6 +19,7 @@
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/signal.hpp"
 #include "signal/signal_reference.hpp"
+#include "support/described.hpp"
 #include "support/gpu.hpp"
 
 namespace {
@@ -27,12 +28,9 @@ namespace sig = cupp::scipy::signal;
 using cupp::dtype;
 using cupp::detail::array_desc;
 
-array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
-  array_desc d;
-  d.strides = cupp::c_strides(shape);
-  d.shape = std::move(shape);
-  d.dt = dt;
-  return d;
+/// A description with no memory (tests/support/described.hpp) of dtype `dt`.
+array_desc described(const cupp::shape_t& shape, dtype dt = dtype::float64) {
+  return cupp::test::described(shape, dt);
 }
 
 TEST(SignalResample, ErrorsAsSciPy) {
