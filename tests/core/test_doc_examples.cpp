@@ -98,6 +98,9 @@ TEST(DocExamples, ReadmeConsumerCMakeListsMatchesThePackageTest) {
 
 TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes.md"), 8); }
 TEST(DocExamples, ArrayPageMatchesTheTests) { EXPECT_EQ(check_page("docs/array.md"), 12); }
+TEST(DocExamples, ComingFromCupyPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/coming_from_cupy.md"), 13);
+}
 TEST(DocExamples, RuntimePageMatchesTheTests) { EXPECT_EQ(check_page("docs/runtime.md"), 2); }
 TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory.md"), 5); }
 TEST(DocExamples, GraphsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/graphs.md"), 3); }
