@@ -53,6 +53,16 @@ TEST(ComingFromCupyHost, ExpressionDtypeFollowsNumPyPromotion) {
   EXPECT_EQ(cupp::expr::dtype_of_operand<Mixed>, cupp::dtype::float64);
 }
 
+TEST(ComingFromCupyHost, ThePagesExpressionsCompile) {
+  // NVRTC needs no GPU: the fused kernels of the snippets below compile for sm_90.
+  using Lazy = decltype(std::declval<Float>() * 2.0f + 1.0f);
+  using Fused = decltype(cupp::sqrt(std::declval<Float>() * std::declval<Float>() *
+                                    std::declval<Float>()) +
+                         1.0f);
+  cupp::expr::family_of<Lazy>().compile_all(cupp::dtype::float32, 90);
+  cupp::expr::family_of<Fused>().compile_all(cupp::dtype::float32, 90);
+}
+
 // ---- device ------------------------------------------------------------------------------------
 
 class ComingFromCupy : public cupp::test::GpuTest {};
