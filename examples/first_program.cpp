@@ -12,7 +12,7 @@ int main() {
   auto x = cupp::linspace<float>(0, 1, 5);           // np.linspace(0, 1, 5, dtype=np.float32)
   auto y = 2.0f * x * x + 1.0f;                      // an expression: nothing has run yet
   cupp::ndarray<float> z = y;                        // one fused kernel runs here
-  auto m = cupp::arange<float>(12).reshape({3, 4});  // np.arange(12.0).reshape(3, 4)
+  auto m = cupp::arange<float>(12).reshape({3, 4});  // np.arange(12).reshape(3, 4), float32
   auto col_means = cupp::mean(m, 0);                 // m.mean(axis=0), float32, shape (4,)
   std::cout << z << "\n" << m(cupp::slice(), 1) << "\n" << col_means << "\n";
   std::vector<float> host = z.get();                 // a copy on the host, as z.get() in CuPy
