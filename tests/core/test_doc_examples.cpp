@@ -78,8 +78,29 @@ int check_page(const std::string& page) {
   return checked;
 }
 
+TEST(DocExamples, ReadmeMatchesTheExamples) { EXPECT_EQ(check_page("README.md"), 1); }
+
+// The README's consumer CMakeLists.txt is the head of the one the package test builds.
+TEST(DocExamples, ReadmeConsumerCMakeListsMatchesThePackageTest) {
+  const std::vector<std::string> readme = read_lines(kSourceRoot + "/README.md");
+  const auto begin = std::find(readme.begin(), readme.end(), "```cmake");
+  ASSERT_NE(begin, readme.end());
+  const auto end = std::find(begin + 1, readme.end(), "```");
+  const std::vector<std::string> block(begin + 1, end);
+  const std::vector<std::string> consumer =
+      read_lines(kSourceRoot + "/tests/package/consumer/CMakeLists.txt");
+  ASSERT_GT(consumer.size(), block.size());
+  // Line 0 of the consumer is its SPDX header.
+  EXPECT_EQ(block, std::vector<std::string>(consumer.begin() + 1,
+                                            consumer.begin() + 1 +
+                                                static_cast<std::ptrdiff_t>(block.size())));
+}
+
 TEST(DocExamples, ShapesPageMatchesTheTests) { EXPECT_EQ(check_page("docs/shapes.md"), 8); }
 TEST(DocExamples, ArrayPageMatchesTheTests) { EXPECT_EQ(check_page("docs/array.md"), 12); }
+TEST(DocExamples, ComingFromCupyPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/coming_from_cupy.md"), 13);
+}
 TEST(DocExamples, RuntimePageMatchesTheTests) { EXPECT_EQ(check_page("docs/runtime.md"), 2); }
 TEST(DocExamples, MemoryPageMatchesTheTests) { EXPECT_EQ(check_page("docs/memory.md"), 5); }
 TEST(DocExamples, GraphsPageMatchesTheTests) { EXPECT_EQ(check_page("docs/graphs.md"), 3); }
