@@ -21,8 +21,8 @@ using cupp::test::GpuTest;
 
 // Argument errors are thrown by the call itself, before any device work: this runs without a GPU.
 TEST(ErrorsDoc, ArgumentErrorsAreThrownBeforeAnyDeviceWork) {
-  std::string message;
   // example-begin argument_error
+  std::string message;
   try {
     auto r = cupp::arange<float>(0, 10, 0);  // thrown here: nothing reached the GPU
   } catch (const cupp::value_error& e) {
@@ -50,8 +50,8 @@ TEST_F(ErrorsDocGpu, ShapeMismatchIsThrownWhenTheExpressionIsBuilt) {
 }
 
 TEST_F(ErrorsDocGpu, AnOutOfRangeIndexSurfacesAtTheNextSynchronisation) {
-  std::string message;
   // example-begin deferred_index_error
+  std::string message;
   cupp::ndarray<float> a = cupp::arange<float>(10);
   cupp::ndarray<std::int64_t> idx = cupp::asarray<std::int64_t>({1, 10});
   cupp::ndarray<float> b = a[idx];  // returns at once: the kernel checks the indices
@@ -92,8 +92,8 @@ TEST_F(ErrorsDocGpu, OutOfMemoryLeavesTheContextUsable) {
 }
 
 TEST_F(ErrorsDocGpu, ResultsStayOnTheDeviceUntilItemAsks) {
-  const std::vector<double> host{3.0, 4.0, 12.0};
   // example-begin stay_on_device
+  std::vector<double> host{3.0, 4.0, 12.0};
   cupp::ndarray<double> x = cupp::asarray(host);
   cupp::ndarray<double> norm = cupp::sqrt(cupp::sum(x * x));  // a 0-d array: nothing waits
   cupp::ndarray<double> unit = x / norm;                      // still nothing waits

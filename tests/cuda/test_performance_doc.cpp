@@ -15,16 +15,11 @@ namespace {
 
 class PerformanceDocGpu : public cupp::test::GpuTest {};
 
-std::vector<float> ramp(std::size_t n, float scale) {
-  std::vector<float> v(n);
-  for (std::size_t i = 0; i < n; ++i) v[i] = scale * static_cast<float>(i % 97) - 1.0f;
-  return v;
-}
-
 TEST_F(PerformanceDocGpu, FusedAndUnfusedGiveTheSameValues) {
-  const std::vector<float> ha = ramp(4096, 0.01f), hb = ramp(4096, 0.02f);
-  cupp::ndarray<float> a = cupp::asarray(ha), b = cupp::asarray(hb);
   // example-begin fusion
+  cupp::ndarray<float> a = cupp::linspace<float>(-1.0, 1.0, 4096);
+  cupp::ndarray<float> b = cupp::linspace<float>(0.0, 2.0, 4096);
+
   // One kernel: reads a and b once, writes r once.
   cupp::ndarray<float> r = cupp::exp(a) * b + 1.0f;
 
@@ -35,6 +30,7 @@ TEST_F(PerformanceDocGpu, FusedAndUnfusedGiveTheSameValues) {
   // One reduction kernel: the product is computed inside it, never stored.
   cupp::ndarray<float> dot = cupp::sum(a * b);
   // example-end
+  const std::vector<float> ha = a.get(), hb = b.get();  // the inputs, for the host's loop
   const std::vector<float> got = r.get(), got2 = r2.get();
   double want_dot = 0, scale = 0;
   for (std::size_t i = 0; i < ha.size(); ++i) {
@@ -48,8 +44,8 @@ TEST_F(PerformanceDocGpu, FusedAndUnfusedGiveTheSameValues) {
 }
 
 TEST_F(PerformanceDocGpu, AnAutoExpressionIsEvaluatedAtEachUse) {
-  cupp::ndarray<float> x = cupp::asarray<float>({0.0f, 1.0f, 2.0f});
   // example-begin auto_expression
+  cupp::ndarray<float> x = cupp::asarray<float>({0.0f, 1.0f, 2.0f});
   auto y = cupp::exp(x) * 2.0f;         // an expression: nothing is computed yet
   cupp::ndarray<float> p = y + 1.0f;    // computes exp(x) * 2 + 1
   cupp::ndarray<float> q = y - 1.0f;    // computes exp(x) * 2 again
@@ -76,8 +72,8 @@ TEST_F(PerformanceDocGpu, AnAutoExpressionIsEvaluatedAtEachUse) {
 }
 
 TEST_F(PerformanceDocGpu, TimingWithEvents) {
-  cupp::ndarray<float> a = cupp::ones<float>({1 << 22}), b = cupp::ones<float>({1 << 22});
   // example-begin timing
+  cupp::ndarray<float> a = cupp::ones<float>({1 << 22}), b = cupp::ones<float>({1 << 22});
   cupp::ndarray<float> r = cupp::exp(a) * b + 1.0f;  // the first use compiles: leave it out
   cupp::cuda::Event start, stop;
   start.record();
