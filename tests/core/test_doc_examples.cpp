@@ -133,5 +133,11 @@ TEST(DocExamples, ScipyNdimagePageMatchesTheTests) {
 TEST(DocExamples, ScipySignalPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/scipy_signal.md"), 8);
 }
+TEST(DocExamples, ErrorsAndSyncPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/errors_and_sync.md"), 5);
+}
+TEST(DocExamples, PerformancePageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/performance.md"), 3);
+}
 
 }  // namespace
