@@ -11,14 +11,14 @@
 #include <memory>
 #include <optional>
 #include <random>
-#include <string>
 #include <utility>
+#include <string>
 #include <vector>
 
 #include "core/throws.hpp"
+#include "ndimage/binary_cases.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/ndimage.hpp"
-#include "ndimage/binary_cases.hpp"
 #include "ndimage/ndimage_reference.hpp"
 #include "support/described.hpp"
 #include "support/gpu.hpp"
@@ -27,9 +27,9 @@ namespace {
 
 namespace ndi = cupp::scipy::ndimage;
 namespace cases = cupp::test::binary_cases;
+using ndi::detail::host_structure;
 using cupp::test::described;
 using cupp::test::throws_exactly;
-using ndi::detail::host_structure;
 
 host_structure hs(cupp::shape_t shape, std::vector<std::uint8_t> values) {
   return host_structure{std::move(shape), std::move(values)};
@@ -67,8 +67,7 @@ TEST(NdimageBinaryStructure, IterateAsSciPy) {
   // Even and asymmetric structures, as SciPy's iterate_structure gives them.
   EXPECT_EQ(ndi::detail::iterate_structure(hs({2, 2}, {1, 1, 0, 1}), 3).values,
             (std::vector<std::uint8_t>{1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1}));
-  const host_structure odd =
-      ndi::detail::iterate_structure(hs({3, 3}, {1, 0, 0, 1, 1, 0, 0, 1, 1}), 2);
+  const host_structure odd = ndi::detail::iterate_structure(hs({3, 3}, {1, 0, 0, 1, 1, 0, 0, 1, 1}), 2);
   EXPECT_EQ(odd.shape, (cupp::shape_t{5, 5}));
   EXPECT_EQ(odd.values, (std::vector<std::uint8_t>{1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1, 1,
                                                    0, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 1}));
@@ -81,9 +80,10 @@ TEST(NdimageBinaryStructure, IterateAsSciPy) {
 
 TEST(NdimageBinaryStructure, OffsetsPlaceTheStructureAsSciPy) {
   // [[1,0,0],[1,1,0],[0,1,1]] with origin (1, 0): its element (2, 1) reads the pixel itself.
-  const auto recs = ndi::detail::binary_offsets(hs({3, 3}, {1, 0, 0, 1, 1, 0, 0, 1, 1}), {1, 0});
-  EXPECT_EQ(recs,
-            (std::vector<std::vector<std::int64_t>>{{-2, -1}, {-1, -1}, {-1, 0}, {0, 0}, {0, 1}}));
+  const auto recs =
+      ndi::detail::binary_offsets(hs({3, 3}, {1, 0, 0, 1, 1, 0, 0, 1, 1}), {1, 0});
+  EXPECT_EQ(recs, (std::vector<std::vector<std::int64_t>>{
+                      {-2, -1}, {-1, -1}, {-1, 0}, {0, 0}, {0, 1}}));
   // An even axis centres on its element size // 2.
   EXPECT_EQ(ndi::detail::binary_offsets(hs({1, 2}, {1, 1}), {0, 0}),
             (std::vector<std::vector<std::int64_t>>{{0, -1}, {0, 0}}));
@@ -91,19 +91,13 @@ TEST(NdimageBinaryStructure, OffsetsPlaceTheStructureAsSciPy) {
             (std::vector<std::vector<std::int64_t>>{{0, 0}, {0, 1}}));
   for (const std::vector<int>& bad : {std::vector<int>{2, 0}, std::vector<int>{0, -2}})
     EXPECT_TRUE(throws_exactly<cupp::value_error>(
-        [&] {
-          ndi::detail::binary_offsets(hs({3, 3}, std::vector<std::uint8_t>(9, 1)), bad);
-        },
+        [&] { ndi::detail::binary_offsets(hs({3, 3}, std::vector<std::uint8_t>(9, 1)), bad); },
         "invalid origin"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::binary_offsets(hs({1, 2}, {1, 1}), {0, 1});
-      },
-      "invalid origin"));
+      [&] { ndi::detail::binary_offsets(hs({1, 2}, {1, 1}), {0, 1}); }, "invalid origin"));
 }
 
-// ---- SciPy's errors, before any device work
-// -------------------------------------------------------
+// ---- SciPy's errors, before any device work -------------------------------------------------------
 
 TEST(NdimageBinaryErrors, AsSciPy) {
   const auto image = described({5, 6}, cupp::dtype::uint8);
@@ -114,47 +108,28 @@ TEST(NdimageBinaryErrors, AsSciPy) {
     ndi::detail::binary_erosion(in, s, 1, mask, 0, origin, false, axes);
   };
   EXPECT_TRUE(throws_exactly<cupp::type_error>(
-      [&] {
-        erode(described({5, 6}, cupp::dtype::complex64), none, std::nullopt, 0, {});
-      },
+      [&] { erode(described({5, 6}, cupp::dtype::complex64), none, std::nullopt, 0, {}); },
       "Complex type not supported"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, hs({3}, {1, 1, 1}), std::nullopt, 0, {});
-      },
+      [&] { erode(image, hs({3}, {1, 1, 1}), std::nullopt, 0, {}); },
       "structure and input must have same dimensionality"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, hs({0, 3}, {}), std::nullopt, 0, {});
-      },
-      "structure must not be empty"));
+      [&] { erode(image, hs({0, 3}, {}), std::nullopt, 0, {}); }, "structure must not be empty"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, none, described({5, 4}, cupp::dtype::bool_), 0, {});
-      },
+      [&] { erode(image, none, described({5, 4}, cupp::dtype::bool_), 0, {}); },
       "mask and input must have equal sizes"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, none, std::nullopt, {1, 2, 3}, {});
-      },
+      [&] { erode(image, none, std::nullopt, {1, 2, 3}, {}); },
       "sequence argument must have length equal to input rank"));
-  EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { erode(image, none, std::nullopt, 2, {}); },
-                                                "invalid origin"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, hs({3, 3}, std::vector<std::uint8_t>(9, 1)), std::nullopt, 0, 0);
-      },
+      [&] { erode(image, none, std::nullopt, 2, {}); }, "invalid origin"));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [&] { erode(image, hs({3, 3}, std::vector<std::uint8_t>(9, 1)), std::nullopt, 0, 0); },
       "structure.ndim (2) must match len(axes) (1)"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, none, std::nullopt, 0, {0, 2});
-      },
-      "specified axis: 2 is out of range"));
+      [&] { erode(image, none, std::nullopt, 0, {0, 2}); }, "specified axis: 2 is out of range"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        erode(image, none, std::nullopt, 0, {1, -1});
-      },
-      "axes must be unique"));
+      [&] { erode(image, none, std::nullopt, 0, {1, -1}); }, "axes must be unique"));
   // The other functions check through the same steps.
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] {
@@ -173,9 +148,7 @@ TEST(NdimageBinaryErrors, AsSciPy) {
       },
       "mask and input must have equal sizes"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::binary_hit_or_miss(image, hs({2}, {1, 1}), none, 0, std::nullopt, {});
-      },
+      [&] { ndi::detail::binary_hit_or_miss(image, hs({2}, {1, 1}), none, 0, std::nullopt, {}); },
       "structure and input must have same dimensionality"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] {
@@ -190,14 +163,13 @@ TEST(NdimageBinaryErrors, AsSciPy) {
       "mask and input must have equal sizes"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] {
-        ndi::detail::binary_propagation(image, none, described({5, 6}, cupp::dtype::complex64), 0,
-                                        0, {});
+        ndi::detail::binary_propagation(image, none, described({5, 6}, cupp::dtype::complex64),
+                                        0, 0, {});
       },
       "data type not supported"));
 }
 
-// ---- the kernels
-// ------------------------------------------------------------------------------------
+// ---- the kernels ------------------------------------------------------------------------------------
 
 TEST(NdimageBinaryKernels, CompileForSm90) {
   cupp::jit::compiler c("");
@@ -206,14 +178,13 @@ TEST(NdimageBinaryKernels, CompileForSm90) {
   std::shared_ptr<const cupp::jit::compiled_module> m;
   ASSERT_NO_THROW(m = c.compile(source, {}, {}, 90));
   ASSERT_TRUE(m);
-  for (const char* name :
-       {"cupp_ndi_binary_erosion_1d", "cupp_ndi_binary_erosion_2d", "cupp_ndi_binary_erosion_3d",
-        "cupp_ndi_binary_erosion_nd", "cupp_ndi_binary_erosion_tile", "cupp_ndi_binary_and_not"})
+  for (const char* name : {"cupp_ndi_binary_erosion_1d", "cupp_ndi_binary_erosion_2d",
+                           "cupp_ndi_binary_erosion_3d", "cupp_ndi_binary_erosion_nd",
+                           "cupp_ndi_binary_erosion_tile", "cupp_ndi_binary_and_not"})
     EXPECT_NE(m->image.find(name), std::string::npos) << name;
 }
 
-// ---- SciPy's results on the device
-// -----------------------------------------------------------------
+// ---- SciPy's results on the device -----------------------------------------------------------------
 
 /// One case of binary.npz: its arguments as make_binary.py wrote them.
 struct binary_case {
@@ -306,9 +277,8 @@ TEST_F(NdimageBinary, MatchesSciPy) {
 /// `iterations` times.
 std::vector<std::uint8_t> host_binary(std::vector<std::uint8_t> img, std::int64_t rows,
                                       std::int64_t cols, const host_structure& s,
-                                      std::vector<int> origin,
-                                      const std::vector<std::uint8_t>& mask, int border,
-                                      int iterations, bool dilation) {
+                                      std::vector<int> origin, const std::vector<std::uint8_t>& mask,
+                                      int border, int iterations, bool dilation) {
   const std::int64_t sr = s.shape[0], sc = s.shape[1];
   std::vector<std::pair<std::int64_t, std::int64_t>> offsets;
   for (std::int64_t i = 0; i < sr; ++i)
@@ -364,8 +334,7 @@ TEST_F(NdimageBinary, ManyTilesAgainstTheDefinition) {
     const auto sparse_image = cupp::asarray<std::uint8_t>(sparse).reshape({rows, cols});
     const host_structure even{{4, 4}, {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1}};
     const auto even_structure = cupp::asarray<std::uint8_t>(even.values).reshape({4, 4});
-    const auto got =
-        ndi::binary_dilation(sparse_image, even_structure, 4, std::nullopt, 0, {-1, 0});
+    const auto got = ndi::binary_dilation(sparse_image, even_structure, 4, std::nullopt, 0, {-1, 0});
     const auto want = host_binary(sparse, rows, cols, even, {-1, 0}, all, 0, 4, true);
     EXPECT_EQ(got.astype<std::uint8_t>().get(), want);
   }
@@ -380,10 +349,10 @@ TEST_F(NdimageBinary, InputsAreNotWritten) {
     const cupp::ndarray<bool> in = cases::input(npz, name).astype<bool>();
     const std::vector<bool> before = in.get();
     const auto mask = cases::member(npz, name + "__mask");
-    const std::vector<bool> mask_before = mask ? mask->astype<bool>().get() : std::vector<bool>();
-    const cupp::ndarray<bool> got = name[0] == 'f'
-                                        ? ndi::binary_fill_holes(in)
-                                        : ndi::binary_propagation(in, std::nullopt, mask);
+    const std::vector<bool> mask_before =
+        mask ? mask->astype<bool>().get() : std::vector<bool>();
+    const cupp::ndarray<bool> got = name[0] == 'f' ? ndi::binary_fill_holes(in)
+                                                   : ndi::binary_propagation(in, std::nullopt, mask);
     EXPECT_TRUE(cupp::test::ndimage_ref::all_close(got, npz[name + "__out"], 0, 0, name));
     EXPECT_EQ(in.get(), before);
     if (mask) {
@@ -411,8 +380,8 @@ TEST_F(NdimageBinary, Example) {
   namespace ndi = cupp::scipy::ndimage;
   auto image = cupp::zeros<bool>({7, 7});
   image(cupp::slice(1, 6), cupp::slice(1, 6)) = true;  // a 5 x 5 square
-  image(3, 3) = false;                                 // with a hole
-  auto eroded = ndi::binary_erosion(image);            // the cross structure, once
+  image(3, 3) = false;                                  // with a hole
+  auto eroded = ndi::binary_erosion(image);  // the cross structure, once
   auto opened = ndi::binary_opening(image);
   auto filled = ndi::binary_fill_holes(image);  // the hole closed
   auto square = ndi::generate_binary_structure(2, 2);

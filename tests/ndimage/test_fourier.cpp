@@ -20,8 +20,8 @@
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage_reference.hpp"
-#include "support/described.hpp"
 #include "support/gpu.hpp"
+#include "support/described.hpp"
 
 namespace {
 
@@ -49,9 +49,10 @@ array_desc described(const cupp::shape_t& shape, dtype dt) {
 
 TEST(NdimageFourierArgs, ErrorsAsSciPy) {
   const array_desc c = described({4, 6}, dtype::complex128);
-  auto filter = [&](const array_desc& a, fourier_kind k, dtype out, ndi::per_axis<double> p = 1.0,
-                    std::int64_t n = -1,
-                    std::int64_t axis = -1) { ndi::detail::fourier_filter(a, k, p, n, axis, out); };
+  auto filter = [&](const array_desc& a, fourier_kind k, dtype out,
+                    ndi::per_axis<double> p = 1.0, std::int64_t n = -1, std::int64_t axis = -1) {
+    ndi::detail::fourier_filter(a, k, p, n, axis, out);
+  };
   using cupp::test::throws_exactly;
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
       [&] { filter(c, fourier_kind::gaussian, dtype::int32); }, "output type not supported"));
@@ -63,15 +64,11 @@ TEST(NdimageFourierArgs, ErrorsAsSciPy) {
       [&] { filter(described({3}, dtype::float16), fourier_kind::uniform, dtype::float64); },
       "data type not supported"));
   EXPECT_TRUE(throws_exactly<cupp::not_implemented_error>(
-      [&] {
-        filter(described({2, 2, 2, 2}, dtype::complex128), fourier_kind::ellipsoid,
-               dtype::complex128);
-      },
+      [&] { filter(described({2, 2, 2, 2}, dtype::complex128), fourier_kind::ellipsoid,
+                   dtype::complex128); },
       "Only 1d, 2d and 3d inputs are supported"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        filter(c, fourier_kind::gaussian, dtype::complex128, {1.0, 2.0, 3.0});
-      },
+      [&] { filter(c, fourier_kind::gaussian, dtype::complex128, {1.0, 2.0, 3.0}); },
       "sequence argument must have length equal to input rank"));
   EXPECT_THROW(filter(c, fourier_kind::shift, dtype::complex128, 1.0, -1, 2), cupp::axis_error);
 }
@@ -83,8 +80,8 @@ TEST(NdimageFourierKernels, CompileForSm90) {
       {dtype::float32, dtype::float32},       {dtype::int16, dtype::float64},
       {dtype::float64, dtype::complex128},    {dtype::bool_, dtype::complex64}};
   for (const auto& [in, out] : variants) {
-    const std::string name =
-        std::string("cupp_ndi_fourier_") + cupp::dtype_name(in) + "_" + cupp::dtype_name(out);
+    const std::string name = std::string("cupp_ndi_fourier_") + cupp::dtype_name(in) + "_" +
+                             cupp::dtype_name(out);
     SCOPED_TRACE(name);
     std::shared_ptr<const cupp::jit::compiled_module> m;
     EXPECT_NO_THROW(m = comp.compile(ndi::detail::fourier_kernel_source(in, out), {}, {}, 90));
@@ -98,10 +95,11 @@ class NdimageFourier : public cupp::test::GpuTest {};
 
 TEST_F(NdimageFourier, FiltersAsSciPy) {
   const cupp::npz_file npz = ref::reference("interp");
-  const std::map<std::string, fourier_kind> kinds = {{"fourier_gaussian", fourier_kind::gaussian},
-                                                     {"fourier_uniform", fourier_kind::uniform},
-                                                     {"fourier_ellipsoid", fourier_kind::ellipsoid},
-                                                     {"fourier_shift", fourier_kind::shift}};
+  const std::map<std::string, fourier_kind> kinds = {
+      {"fourier_gaussian", fourier_kind::gaussian},
+      {"fourier_uniform", fourier_kind::uniform},
+      {"fourier_ellipsoid", fourier_kind::ellipsoid},
+      {"fourier_shift", fourier_kind::shift}};
   int seen = 0;
   for (const std::string& name : npz.files()) {
     if (name.rfind("f=fourier_", 0) != 0 || name.size() < 4 ||
@@ -115,9 +113,10 @@ TEST_F(NdimageFourier, FiltersAsSciPy) {
     const std::vector<double> par(p.begin() + 2, p.end());
     const ndi::per_axis<double> parameter =
         par.size() == 1 ? ndi::per_axis<double>(par[0]) : ndi::per_axis<double>(par);
-    const cupp::array got(ndi::detail::fourier_filter(
-        in.desc(), kinds.at(fn), parameter, static_cast<std::int64_t>(p[0]),
-        static_cast<std::int64_t>(p[1]), want.dtype()));
+    const cupp::array got(ndi::detail::fourier_filter(in.desc(), kinds.at(fn), parameter,
+                                                      static_cast<std::int64_t>(p[0]),
+                                                      static_cast<std::int64_t>(p[1]),
+                                                      want.dtype()));
     ASSERT_EQ(got.dtype(), want.dtype()) << key;
     const bool single = want.dtype() == dtype::float32 || want.dtype() == dtype::complex64;
     double scale = 1.0;

@@ -10,12 +10,12 @@
 #include <cmath>
 #include <complex>
 #include <cstdint>
+#include <type_traits>
+#include <utility>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
-#include <type_traits>
-#include <utility>
 #include <vector>
 
 #include "core/throws.hpp"
@@ -24,8 +24,8 @@
 #include "cupp/ndimage_common.cuh"
 #include "cupp/scipy/ndimage.hpp"
 #include "ndimage_reference.hpp"
-#include "support/described.hpp"
 #include "support/gpu.hpp"
+#include "support/described.hpp"
 
 namespace {
 
@@ -38,20 +38,20 @@ using cupp::detail::array_desc;
 // filters (complex128 for complex inputs).
 static_assert(std::is_same_v<decltype(ndi::zoom(std::declval<cupp::ndarray<std::uint8_t>>(), 2.0)),
                              cupp::ndarray<std::uint8_t>>);
-static_assert(
-    std::is_same_v<decltype(ndi::zoom<float>(std::declval<cupp::ndarray<std::int16_t>>(), 2.0)),
-                   cupp::ndarray<float>>);
+static_assert(std::is_same_v<decltype(ndi::zoom<float>(std::declval<cupp::ndarray<std::int16_t>>(),
+                                                       2.0)),
+                             cupp::ndarray<float>>);
 static_assert(std::is_same_v<decltype(ndi::spline_filter(std::declval<cupp::ndarray<float>>())),
                              cupp::ndarray<double>>);
-static_assert(std::is_same_v<
-              decltype(ndi::spline_filter1d(std::declval<cupp::ndarray<std::complex<float>>>())),
-              cupp::ndarray<std::complex<double>>>);
+static_assert(std::is_same_v<decltype(ndi::spline_filter1d(
+                                 std::declval<cupp::ndarray<std::complex<float>>>())),
+                             cupp::ndarray<std::complex<double>>>);
 static_assert(std::is_same_v<decltype(ndi::map_coordinates(std::declval<cupp::ndarray<bool>>(),
                                                            std::declval<cupp::ndarray<int>>())),
                              cupp::ndarray<bool>>);
-static_assert(std::is_same_v<
-              decltype(ndi::rotate<std::uint16_t>(std::declval<cupp::ndarray<double>>(), 30.0)),
-              cupp::ndarray<std::uint16_t>>);
+static_assert(std::is_same_v<decltype(ndi::rotate<std::uint16_t>(
+                                 std::declval<cupp::ndarray<double>>(), 30.0)),
+                             cupp::ndarray<std::uint16_t>>);
 
 // ---- host: SciPy's errors, on descriptions (nothing reaches the device) -----------------------
 
@@ -79,13 +79,13 @@ TEST(NdimageInterpolationArgs, OrderAndRankAsSciPy) {
     EXPECT_TRUE(raises<cupp::value_error>(
         [&] { ndi::detail::zoom(a, 2.0, order, "constant", 0, true, false, f8); },
         "spline order not supported"));
-    EXPECT_TRUE(
-        raises<cupp::value_error>([&] { ndi::detail::spline_filter1d(a, order, -1, "mirror", f8); },
-                                  "spline order not supported"));
+    EXPECT_TRUE(raises<cupp::value_error>(
+        [&] { ndi::detail::spline_filter1d(a, order, -1, "mirror", f8); },
+        "spline order not supported"));
   }
   // spline_filter takes orders 2..5 only; spline_filter1d copies for 0 and 1.
-  EXPECT_TRUE(raises<cupp::value_error>([&] { ndi::detail::spline_filter(a, 1, "mirror", f8); },
-                                        "spline order not supported"));
+  EXPECT_TRUE(raises<cupp::value_error>(
+      [&] { ndi::detail::spline_filter(a, 1, "mirror", f8); }, "spline order not supported"));
   const array_desc scalar = described({});
   EXPECT_TRUE(raises<cupp::value_error>(
       [&] { ndi::detail::shift(scalar, 1.0, 3, "constant", 0, true, f8); },
@@ -97,9 +97,7 @@ TEST(NdimageInterpolationArgs, OrderAndRankAsSciPy) {
       [&] { ndi::detail::map_coordinates(a, described({2}), 1, "constant", 0, true, f8); },
       "input and output rank must be > 0"));
   EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        ndi::detail::map_coordinates(a, described({3, 4}), 1, "constant", 0, true, f8);
-      },
+      [&] { ndi::detail::map_coordinates(a, described({3, 4}), 1, "constant", 0, true, f8); },
       "invalid shape for coordinate array"));
   EXPECT_TRUE(raises<cupp::type_error>(
       [&] {
@@ -108,15 +106,14 @@ TEST(NdimageInterpolationArgs, OrderAndRankAsSciPy) {
       },
       "Complex type not supported"));
   EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        ndi::detail::shift(a, {1.0, 2.0, 3.0}, 1, "constant", 0, false, f8);
-      },
+      [&] { ndi::detail::shift(a, {1.0, 2.0, 3.0}, 1, "constant", 0, false, f8); },
       "sequence argument must have length equal to input rank"));
   EXPECT_TRUE(raises<cupp::value_error>(
-      [&] { ndi::detail::shift(a, 1.0, 1, "edge", 0, false, f8); }, "boundary mode not supported"));
-  EXPECT_TRUE(
-      raises<cupp::value_error>([&] { ndi::detail::shift(a, 1.0, 3, "symmetric", 0, true, f8); },
-                                "boundary mode not supported"));
+      [&] { ndi::detail::shift(a, 1.0, 1, "edge", 0, false, f8); },
+      "boundary mode not supported"));
+  EXPECT_TRUE(raises<cupp::value_error>(
+      [&] { ndi::detail::shift(a, 1.0, 3, "symmetric", 0, true, f8); },
+      "boundary mode not supported"));
   EXPECT_TRUE(raises<cupp::value_error>(
       [&] { ndi::detail::zoom(a, {2.0}, 1, "constant", 0, false, false, f8); },
       "sequence argument must have length equal to input rank"));
@@ -138,37 +135,27 @@ TEST(NdimageInterpolationArgs, AffineMatrixFormsAsSciPy) {
   };
   EXPECT_TRUE(raises<cupp::value_error>([&] { affine(std::vector<double>{}); },
                                         "no proper affine matrix provided"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { affine({1.0, 2.0, 3.0}); },
+                                        "affine matrix has wrong number of rows"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { affine({{1.0, 0.0}, {0.0, 1.0}, {1, 1}}); },
+                                        "affine matrix has wrong number of rows"));
   EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        affine({1.0, 2.0, 3.0});
-      },
-      "affine matrix has wrong number of rows"));
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        affine({{1.0, 0.0}, {0.0, 1.0}, {1, 1}});
-      },
-      "affine matrix has wrong number of rows"));
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        affine({{1.0, 0.0}, {0.0, 1.0}}, cupp::shape_t{3, 4, 5});
-      },
+      [&] { affine({{1.0, 0.0}, {0.0, 1.0}}, cupp::shape_t{3, 4, 5}); },
       "affine matrix has wrong number of columns"));
   EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        affine({{1.0, 0.0, 1.0}, {0.0, 1.0, 2.0}, {0.0, 0.5, 1.0}});
-      },
+      [&] { affine({{1.0, 0.0, 1.0}, {0.0, 1.0, 2.0}, {0.0, 0.5, 1.0}}); },
       "Expected homogeneous transformation matrix with shape (3, 3) for image shape (4, 5), "
       "but bottom row was not equal to [0, 0, 1]"));
   EXPECT_TRUE(raises<cupp::value_error>(
       [&] {
-        ndi::detail::affine_transform(a, ndi::affine_matrix{{1.0, 0.0}, {0.0, 1.0}},
-                                      {1.0, 2.0, 3.0}, std::nullopt, 1, "constant", 0, false, f8);
+        ndi::detail::affine_transform(a, ndi::affine_matrix{{1.0, 0.0}, {0.0, 1.0}}, {1.0, 2.0, 3.0},
+                                      std::nullopt, 1, "constant", 0, false, f8);
       },
       "sequence argument must have length equal to input rank"));
   EXPECT_TRUE(raises<cupp::value_error>(
       [&] {
-        ndi::detail::affine_transform(described({}), ndi::affine_matrix{1.0}, 0.0, std::nullopt, 1,
-                                      "constant", 0, false, f8);
+        ndi::detail::affine_transform(described({}), ndi::affine_matrix{1.0}, 0.0, std::nullopt,
+                                      1, "constant", 0, false, f8);
       },
       "input and output rank must be > 0"));
   const ndi::affine_matrix diag = {2.0, 3.0};
@@ -185,26 +172,14 @@ TEST(NdimageInterpolationArgs, RotateAsSciPy) {
   auto rot = [&](const cupp::shape_t& shape, std::vector<std::int64_t> axes) {
     ndi::detail::rotate(described(shape), 30.0, axes, true, 1, "constant", 0, false, f8);
   };
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        rot({5}, {1, 0});
-      },
-      "input array should be at least 2D"));
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        rot({5, 4}, {1});
-      },
-      "axes should contain exactly two values"));
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        rot({5, 4}, {0, 2});
-      },
-      "invalid rotation plane specified"));
-  EXPECT_TRUE(raises<cupp::value_error>(
-      [&] {
-        rot({5, 4}, {-3, 0});
-      },
-      "invalid rotation plane specified"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { rot({5}, {1, 0}); },
+                                        "input array should be at least 2D"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { rot({5, 4}, {1}); },
+                                        "axes should contain exactly two values"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { rot({5, 4}, {0, 2}); },
+                                        "invalid rotation plane specified"));
+  EXPECT_TRUE(raises<cupp::value_error>([&] { rot({5, 4}, {-3, 0}); },
+                                        "invalid rotation plane specified"));
 }
 
 TEST(NdimageInterpolationArgs, DegreesExactAtRightAngles) {
@@ -267,8 +242,8 @@ TEST(NdimageInterpolationKernels, CompileForSm90) {
        "cupp_ndi_map_coordinates_f4_f4_f4_2d1d_o3_m6", cupp_ndi_grid_constant},
   };
   for (const variant& v : variants)
-    compiles(ndi::detail::interp_kernel_source(v.in, v.out, v.coord, v.in_ndim, v.out_ndim, v.order,
-                                               v.kind, v.mode, v.offset32),
+    compiles(ndi::detail::interp_kernel_source(v.in, v.out, v.coord, v.in_ndim, v.out_ndim,
+                                               v.order, v.kind, v.mode, v.offset32),
              v.name);
 }
 
@@ -328,8 +303,8 @@ dtype dtype_named(const std::string& name, dtype fallback) {
 array_desc input_of(const cupp::npz_file& npz, const ref_case& c) {
   const array_desc in = npz[c.key + "__in"].desc();
   if (c.view == 1)
-    return cupp::detail::index_view(in,
-                                    {cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, 2)});
+    return cupp::detail::index_view(
+        in, {cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, 2)});
   if (c.view == 2) return cupp::detail::reversed_axes(in);
   return in;
 }
@@ -414,9 +389,9 @@ TEST_F(NdimageInterpolation, MapCoordinatesAsSciPy) {
     const std::vector<cupp::detail::index_item> reverse = {
         cupp::ellipsis, cupp::slice(std::nullopt, std::nullopt, -1)};
     if (in.dt != dtype::bool_ && !cupp::is_complex(in.dt)) {
-      const cupp::array got(
-          ndi::detail::map_coordinates(in, cupp::detail::index_view(coords, reverse), c.order,
-                                       c.mode, p[0], p[1] != 0, dtype_named(c.out, in.dt)));
+      const cupp::array got(ndi::detail::map_coordinates(
+          in, cupp::detail::index_view(coords, reverse), c.order, c.mode, p[0], p[1] != 0,
+          dtype_named(c.out, in.dt)));
       const cupp::array want(cupp::detail::index_view(npz()[c.key + "__out"].desc(), reverse));
       double scale = 1.0;
       for (const double v : ref::values(want)) scale = std::max(scale, std::abs(v));
@@ -435,9 +410,9 @@ TEST_F(NdimageInterpolation, ShiftAsSciPy) {
     const array_desc in = input_of(npz(), c);
     const auto p = params_of(npz(), c);
     const std::vector<double> s(p.begin() + 2, p.end());
-    expect_matches(
-        npz(), c,
-        ndi::detail::shift(in, s, c.order, c.mode, p[0], p[1] != 0, dtype_named(c.out, in.dt)));
+    expect_matches(npz(), c,
+                   ndi::detail::shift(in, s, c.order, c.mode, p[0], p[1] != 0,
+                                      dtype_named(c.out, in.dt)));
   }
 }
 
@@ -494,9 +469,11 @@ TEST_F(NdimageInterpolation, RotateAsSciPy) {
     const array_desc in = input_of(npz(), c);
     const auto p = params_of(npz(), c);
     expect_matches(npz(), c,
-                   ndi::detail::rotate(
-                       in, p[2], {static_cast<std::int64_t>(p[4]), static_cast<std::int64_t>(p[5])},
-                       p[3] != 0, c.order, c.mode, p[0], p[1] != 0, dtype_named(c.out, in.dt)));
+                   ndi::detail::rotate(in, p[2],
+                                       {static_cast<std::int64_t>(p[4]),
+                                        static_cast<std::int64_t>(p[5])},
+                                       p[3] != 0, c.order, c.mode, p[0], p[1] != 0,
+                                       dtype_named(c.out, in.dt)));
   }
 }
 
@@ -529,8 +506,8 @@ TEST_F(NdimageInterpolation, LargeLaunchesAsSmallOnes) {
           want = host[static_cast<std::size_t>(sr * cols + sc)];
         }
         if (got[static_cast<std::size_t>(r * cols + c)] != want && ++bad < 5)
-          ADD_FAILURE() << "[" << r << ", " << c << "] "
-                        << got[static_cast<std::size_t>(r * cols + c)] << " instead of " << want;
+          ADD_FAILURE() << "[" << r << ", " << c << "] " << got[static_cast<std::size_t>(r * cols + c)]
+                        << " instead of " << want;
       }
     }
     EXPECT_EQ(bad, 0);
@@ -546,10 +523,11 @@ TEST_F(NdimageInterpolation, TypedCallsAsSciPyDocuments) {
   // [[-1, 0, 1, 2], [-1, 4, 5, 6], [-1, 8, 9, 10]]
   const auto big = ndi::zoom(a, 2.0, /*order=*/1);  // shape (6, 8), corners kept
   const auto coeffs = ndi::spline_filter(a);        // float64 B-spline coefficients, order 3
-  const auto back = ndi::map_coordinates(coeffs, cupp::asarray<double>({1, 2}, {2, 1}), 3, "mirror",
-                                         0.0, /*prefilter=*/false);  // a[1, 2] = 6
+  const auto back = ndi::map_coordinates(coeffs, cupp::asarray<double>({1, 2}, {2, 1}), 3,
+                                         "mirror", 0.0, /*prefilter=*/false);  // a[1, 2] = 6
   // example-end
-  EXPECT_EQ(moved.get(), (std::vector<double>{-1, 0, 1, 2, -1, 4, 5, 6, -1, 8, 9, 10}));
+  EXPECT_EQ(moved.get(),
+            (std::vector<double>{-1, 0, 1, 2, -1, 4, 5, 6, -1, 8, 9, 10}));
   EXPECT_EQ(big.shape(), (cupp::shape_t{6, 8}));
   const auto b = big.get();
   EXPECT_DOUBLE_EQ(b[0], 0.0);

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "core/throws.hpp"
+#include "ndimage/binary_cases.hpp"
 #include "cupp/jit/compiler.hpp"
 #include "cupp/scipy/ndimage.hpp"
-#include "ndimage/binary_cases.hpp"
 #include "ndimage/ndimage_reference.hpp"
 #include "support/described.hpp"
 #include "support/gpu.hpp"
@@ -26,31 +26,23 @@ namespace {
 
 namespace ndi = cupp::scipy::ndimage;
 namespace cases = cupp::test::binary_cases;
+using ndi::detail::host_structure;
 using cupp::test::described;
 using cupp::test::throws_exactly;
-using ndi::detail::host_structure;
 
 TEST(NdimageLabelErrors, AsSciPy) {
   const auto image = described({4, 5}, cupp::dtype::float32);
   EXPECT_TRUE(throws_exactly<cupp::type_error>(
-      [] {
-        ndi::detail::label(described({4, 5}, cupp::dtype::complex128), std::nullopt);
-      },
+      [] { ndi::detail::label(described({4, 5}, cupp::dtype::complex128), std::nullopt); },
       "Complex type not supported"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::label(image, host_structure{{3}, {1, 1, 1}});
-      },
+      [&] { ndi::detail::label(image, host_structure{{3}, {1, 1, 1}}); },
       "structure and input must have equal rank"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::label(image, host_structure{{3, 2}, {1, 1, 1, 1, 1, 1}});
-      },
+      [&] { ndi::detail::label(image, host_structure{{3, 2}, {1, 1, 1, 1, 1, 1}}); },
       "structure dimensions must be equal to 3"));
   EXPECT_TRUE(throws_exactly<cupp::value_error>(
-      [&] {
-        ndi::detail::label(image, host_structure{{3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 0}});
-      },
+      [&] { ndi::detail::label(image, host_structure{{3, 3}, {1, 0, 0, 0, 1, 0, 0, 0, 0}}); },
       "Structuring element is not symmetric"));
 }
 
@@ -196,7 +188,8 @@ TEST_F(NdimageLabel, ExpressionsAsInputs) {
   const auto image = cupp::asarray<float>({{3, 3, 0, 0, 1}, {0, 5, 0, 4, 4}, {2, 0, 0, 0, 0}});
   const auto [labels, n] = ndi::label(image > 2.0f);
   EXPECT_EQ(n, 2);
-  EXPECT_EQ(labels.get(), (std::vector<std::int32_t>{1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(labels.get(),
+            (std::vector<std::int32_t>{1, 1, 0, 0, 0, 0, 1, 0, 2, 2, 0, 0, 0, 0, 0}));
   const auto filled = ndi::binary_fill_holes(image == 0.0f);
   EXPECT_EQ(filled.get(), (std::vector<bool>{false, false, true, true, false, true, false, true,
                                              false, false, false, true, true, true, true}));
@@ -205,8 +198,10 @@ TEST_F(NdimageLabel, ExpressionsAsInputs) {
 TEST_F(NdimageLabel, Example) {
   // example-begin label
   namespace ndi = cupp::scipy::ndimage;
-  auto image =
-      cupp::asarray<int>({{1, 1, 0, 0, 1}, {0, 1, 0, 1, 1}, {1, 0, 0, 0, 0}, {1, 0, 1, 1, 0}});
+  auto image = cupp::asarray<int>({{1, 1, 0, 0, 1},
+                                   {0, 1, 0, 1, 1},
+                                   {1, 0, 0, 0, 0},
+                                   {1, 0, 1, 1, 0}});
   auto [labels, n] = ndi::label(image);  // 4-connected: n == 4
   // labels: {{1, 1, 0, 0, 2}, {0, 1, 0, 2, 2}, {3, 0, 0, 0, 0}, {3, 0, 4, 4, 0}}
   auto [labels8, n8] = ndi::label(image, ndi::generate_binary_structure(2, 2));  // n8 == 3
