@@ -237,8 +237,8 @@ ndarray<out_t<Out, T>> gaussian_filter1d(const ndarray<T>& input, double sigma, 
       input.desc(), sigma, axis, order, mode, cval, truncate, radius, dtype_of<out_t<Out, T>>));
 }
 
-/// scipy.ndimage.gaussian_filter: gaussian_filter1d along each axis (of `axes`) whose sigma is
-/// > 1e-15, each pass stored in the output dtype as SciPy stores it.
+/// scipy.ndimage.gaussian_filter: gaussian_filter1d along each axis (of `axes`) whose sigma
+/// exceeds 1e-15, each pass stored in the output dtype as SciPy stores it.
 template <class Out = void, class T>
 ndarray<out_t<Out, T>> gaussian_filter(const ndarray<T>& input, const per_axis<double>& sigma,
                                        const per_axis<int>& order = 0,

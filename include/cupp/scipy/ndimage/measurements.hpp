@@ -314,7 +314,7 @@ ndarray<std::int64_t> histogram(const ndarray<T>& input, double min, double max,
 /// result, converted to `Out` (SciPy's out_dtype), is the label's entry of the result; `default_`
 /// where a label has no element. As SciPy and CuPy, func runs on the host once per label (the
 /// grouping is one sort on the device). With index None, func sees the elements whose label is
-/// > 0, once. Throws value_error as SciPy for an index that the labels' dtype cannot hold.
+/// positive, once. Throws value_error as SciPy for an index that the labels' dtype cannot hold.
 template <class Out, class T, class L, class F>
 ndarray<Out> labeled_comprehension(const ndarray<T>& input, const ndarray<L>& labels,
                                    const label_index& index, F func, Out default_,
