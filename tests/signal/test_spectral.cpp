@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
+// and periodogram and welch on the device against SciPy's own (tests/signal/make_spectral.py ->
+// tests/data/signal/spectral.npz): windows, overlaps, nfft, detrending, scalings, one- and
+// two-sided spectra, mean and median, axes, dtypes and a strided signal.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/throws.hpp"
+#include "cupp/scipy/signal.hpp"
+#include "signal/signal_reference.hpp"
+#include "support/gpu.hpp"
+
+namespace {
+
+namespace sig = cupp::scipy::signal;
+using cupp::dtype;
+using cupp::detail::array_desc;
+
+array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
+  array_desc d;
+  d.strides = cupp::c_strides(shape);
+  d.shape = std::move(shape);
+  d.dt = dt;
+  return d;
+}
+
+sig::detail::spectral_descs welch_of(const array_desc& x, std::optional<std::int64_t> nperseg,
+                                     std::optional<std::int64_t> noverlap = std::nullopt,
+                                     std::optional<std::int64_t> nfft = std::nullopt,
+                                     const std::string& detrend = "constant",
+                                     const std::string& scaling = "density",
+                                     const std::string& average = "mean") {
+  return sig::detail::welch(x, 1.0, "hann_periodic", nperseg, noverlap, nfft, detrend, true,
+                            scaling, -1, average, dtype::float64);
+}
+
+TEST(SignalSpectral, ErrorsAsSciPy) {
+  const array_desc x = described({32});
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 0), cupp::value_error,
+                        "Parameter nperseg=0 is not a positive integer!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, 4), cupp::value_error,
+                        "nfft=4 must be greater than or equal to nperseg=8!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, 8), cupp::value_error,
+                        "noverlap=8 must be less than nperseg=8!");
+  CUPP_EXPECT_THROW_MSG(
+      welch_of(x, 8, std::nullopt, std::nullopt, "constant", "foo"), cupp::value_error,
+      "Parameter scaling='foo' not in {'spectrum': 'magnitude', 'density': 'psd'}!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, std::nullopt, "foo"), cupp::value_error,
+                        "Trend type must be 'linear' or 'constant'.");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, std::nullopt, "constant", "density", "foo"),
+                        cupp::value_error, "Parameter average='foo' must be 'median' or 'mean'!");
+  CUPP_EXPECT_THROW_MSG(welch_of(described({}), 8), cupp::index_error, "tuple index out of range");
+  CUPP_EXPECT_THROW_MSG(sig::detail::welch(x, 1.0, "nosuchwindow", 8, std::nullopt, std::nullopt,
+                                           "constant", true, "density", -1, "mean", dtype::float64),
+                        cupp::value_error,
+                        "Invalid window name 'nosuchwindow' in parameter window='nosuchwindow'!");
+}
+
+TEST(SignalSpectral, MedianBiasAsSciPy) {
+  // scipy.signal._spectral_py._median_bias(n)
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(1), 1.0);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(2), 1.0);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(7), 0.7595238095238095);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(30), 0.7100914710247312);
+}
+
+TEST(SignalSpectral, PsdDtypes) {
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::float32), dtype::float32);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::complex64), dtype::float32);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::float64), dtype::float64);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::complex128), dtype::float64);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::int16), dtype::float64);
+}
+
+class SignalSpectralGpu : public cupp::test::GpuTest {
+ protected:
+  cupp::npz_file npz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/spectral.npz");
+};
+
+/// (f, Pxx) of one case as runtime arrays.
+using spectral_fn = std::function<std::pair<cupp::array, cupp::array>(const cupp::array&)>;
+
+template <class F>
+std::pair<cupp::array, cupp::array> typed(const cupp::array& x, F&& f) {
+  const auto pair = [](const auto& r) { return std::pair<cupp::array, cupp::array>(r.f, r.Pxx); };
+  switch (x.dtype()) {
+    case dtype::float32:
+      return pair(f(x.as<float>()));
+    case dtype::int64:
+      return pair(f(x.as<std::int64_t>()));
+    case dtype::complex128:
+      return pair(f(x.as<std::complex<double>>()));
+    default:
+      return pair(f(x.as<double>()));
+  }
+}
+
+TEST_F(SignalSpectralGpu, AgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  const auto W = [](auto&&... args) {
+    return [=](const cupp::array& x) {
+      return typed(x, [&](const auto& v) { return sig::welch(v, args...); });
+    };
+  };
+  const auto P = [](auto&&... args) {
+    return [=](const cupp::array& x) {
+      return typed(x, [&](const auto& v) { return sig::periodogram(v, args...); });
+    };
+  };
+  const sig::window_spec hann = "hann_periodic";
+  const std::vector<std::pair<std::string, spectral_fn>> cases = {
+      {"welch_default", W(100.0)},
+      {"welch_params", W(10.0, sig::window_spec("hamming"), std::int64_t{100}, std::int64_t{30},
+                         std::int64_t{128}, std::string("linear"), true, std::string("spectrum"))},
+      {"welch_median", W(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"),
+                         true, std::string("density"), -1, std::string("median"))},
+      {"welch_twosided",
+       W(1.0, hann, std::int64_t{50}, nullopt, std::int64_t{51}, std::string(""), false)},
+      {"welch_axis0", W(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"),
+                        true, std::string("density"), 0)},
+      {"welch_kaiser", W(1.0, sig::window_spec("kaiser", 8.0), std::int64_t{40}, nullopt, nullopt,
+                         std::string("constant"), true, std::string("density"), 1)},
+      {"welch_complex", W(1.0, hann, std::int64_t{64})},
+      {"welch_float32", W(1.0, hann, std::int64_t{128})},
+      {"welch_int", W(1.0, hann, std::int64_t{32})},
+      {"welch_short", W()},
+      {"welch_strided", W(1.0, hann, std::int64_t{100}, std::int64_t{75})},
+      {"periodogram_default", P(100.0)},
+      {"periodogram_window", P(1.0, sig::window_spec("hann"), std::int64_t{1200},
+                               std::string("constant"), true, std::string("spectrum"))},
+      {"periodogram_short_nfft",
+       P(1.0, sig::window_spec("boxcar"), std::int64_t{600}, std::string("linear"))},
+      {"periodogram_axis0", P(1.0, sig::window_spec("boxcar"), nullopt, std::string(""), false,
+                              std::string("density"), 0)},
+      {"periodogram_odd", P()},
+  };
+  for (const auto& [name, f] : cases) {
+    cupp::array x(npz[name + "__x"]);
+    if (name == "welch_strided") x = ref::view_of(x, "s");
+    const auto [fr, pxx] = f(x);
+    const cupp::array want(npz[name + "__out"]);
+    EXPECT_EQ(pxx.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
+    // Sums of a few hundred products, relative to the largest density.
+    EXPECT_TRUE(ref::close(pxx, want, name + " Pxx", 100));
+  }
+}
+
+TEST_F(SignalSpectralGpu, EmptyInput) {
+  const auto [f, pxx] = sig::welch(cupp::zeros<double>({3, 0}));
+  EXPECT_EQ(f.shape(), (cupp::shape_t{3, 0}));
+  EXPECT_EQ(pxx.shape(), (cupp::shape_t{3, 0}));
+}
+
+TEST_F(SignalSpectralGpu, DocumentedExamples) {
+  // example-begin signal_welch
+  namespace signal = cupp::scipy::signal;
+  const double fs = 1000.0;
+  const cupp::ndarray<double> t = cupp::arange(0.0, 4096.0) / fs;
+  const cupp::ndarray<double> x = cupp::sin(2 * M_PI * 125.0 * t);  // a 125 Hz tone
+  const auto [f, Pxx] = signal::welch(x, fs, "hann", 256);          // 129 bins, 3.90625 Hz apart
+  const auto [fp, Pp] = signal::periodogram(x, fs, "boxcar", std::nullopt, "constant", true,
+                                            "spectrum");  // the tone's power: 0.5 V**2 at 125 Hz
+  // example-end
+  const std::vector<double> pxx = Pxx.get(), pp = Pp.get();
+  EXPECT_EQ(pxx.size(), 129u);
+  EXPECT_NEAR(f.get()[32], 125.0, 1e-12);
+  for (std::size_t k = 0; k < pxx.size(); ++k)
+    if (k != 32) {
+      EXPECT_LT(pxx[k], pxx[32]);
+    }
+  EXPECT_NEAR(pp[512], 0.5, 1e-9);  // 125 Hz at a resolution of 1000 / 4096 Hz
+  EXPECT_NEAR(fp.get()[512], 125.0, 1e-12);
+}
+
+}  // namespace
