@@ -39,6 +39,7 @@ case("chirp_hyperbolic", t, sig.chirp(t, 6, 10, 1, "hyperbolic", phi=90))
 case("chirp_hyperbolic_equal", t, sig.chirp(t, 2, 10, 2, "hyp"))
 case("chirp_float32", t32, sig.chirp(t32.astype(np.float64), 6, 10, 1))
 case("chirp_int", ti, sig.chirp(ti, 0.25, 4, 0.5))
+case("chirp_complex", t, sig.chirp(t, 6, 10, 1, "hyperbolic", phi=30, complex=True))
 
 tg = np.linspace(-2e-3, 2e-3, 401)
 yI, yQ, yenv = sig.gausspulse(tg, fc=5000, bw=0.4, retquad=True, retenv=True)

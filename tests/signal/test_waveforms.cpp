@@ -39,14 +39,14 @@ std::vector<std::int8_t> bits(std::initializer_list<int> v) {
 
 TEST(SignalWaveforms, ErrorsAsSciPy) {
   const array_desc t = described({4});
-  CUPP_EXPECT_THROW_MSG(sig::detail::chirp(t, 1, 1, 1, "foo", 0, true), cupp::value_error,
+  CUPP_EXPECT_THROW_MSG(sig::detail::chirp(t, 1, 1, 1, "foo", 0, true, false), cupp::value_error,
                         "method must be 'linear', 'quadratic', 'logarithmic', or 'hyperbolic', "
                         "but a value of 'foo' was given.");
   CUPP_EXPECT_THROW_MSG(
-      sig::detail::chirp(t, 1, 1, -1, "log", 0, true), cupp::value_error,
+      sig::detail::chirp(t, 1, 1, -1, "log", 0, true, false), cupp::value_error,
       "For a logarithmic chirp, f0 and f1 must be nonzero and have the same sign.");
-  CUPP_EXPECT_THROW_MSG(sig::detail::chirp(t, 0, 1, 1, "hyperbolic", 0, true), cupp::value_error,
-                        "For a hyperbolic chirp, f0 and f1 must be nonzero.");
+  CUPP_EXPECT_THROW_MSG(sig::detail::chirp(t, 0, 1, 1, "hyperbolic", 0, true, true),
+                        cupp::value_error, "For a hyperbolic chirp, f0 and f1 must be nonzero.");
   CUPP_EXPECT_THROW_MSG(sig::detail::gausspulse(t, -1, 0.5, -6, -60), cupp::value_error,
                         "Center frequency (fc=-1.00) must be >=0.");
   CUPP_EXPECT_THROW_MSG(sig::gausspulse("cutoff", 1000, 0), cupp::value_error,
@@ -194,6 +194,11 @@ TEST_F(SignalWaveformsGpu, ChirpAgreesWithSciPy) {
     EXPECT_TRUE(agrees(t(c.name), want(c.name), f, c.name, 100));
     EXPECT_EQ(f(t(c.name)).dtype(), dtype::float64);
   }
+  // complex=True: exp(1j * (phase + phi)).
+  const auto tc = t("chirp_complex").as<double>();
+  const cupp::array z = sig::chirp<std::complex<double>>(tc, 6, 10, 1, "hyperbolic", 30);
+  EXPECT_EQ(z.dtype(), dtype::complex128);
+  EXPECT_TRUE(cupp::test::signal_ref::close(z, want("chirp_complex"), "chirp_complex", 100));
 }
 
 TEST_F(SignalWaveformsGpu, GausspulseAgreesWithSciPy) {

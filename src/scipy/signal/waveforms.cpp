@@ -6,6 +6,7 @@
 // zeros with one element written; max_len_seq's shift register runs on the host, as SciPy's.
 #include <algorithm>
 #include <cmath>
+#include <complex>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -47,7 +48,7 @@ bool one_of(const std::string& s, std::initializer_list<const char*> names) {
 }  // namespace
 
 array_desc chirp(const array_desc& t_, double f0, double t1, double f1, const std::string& method,
-                 double phi, bool vertex_zero) {
+                 double phi, bool vertex_zero, bool complex) {
   // SciPy's checks, before any device work.
   const bool linear = one_of(method, {"linear", "lin", "li"});
   const bool quadratic = one_of(method, {"quadratic", "quad", "q"});
@@ -87,6 +88,7 @@ array_desc chirp(const array_desc& t_, double f0, double t1, double f1, const st
     const double sing = -f1 * t1 / (f0 - f1);
     phase = 2 * kPi * (-sing * f0) * cupp::log(cupp::abs(1.0 - t / sing));
   }
+  if (complex) return cupp::array(cupp::exp(std::complex<double>(0, 1) * (phase + phi_rad))).desc();
   return cupp::array(cupp::cos(phase + phi_rad)).desc();
 }
 

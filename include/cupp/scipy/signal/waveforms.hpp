@@ -6,10 +6,12 @@
 // host, as SciPy's. Results are float64, as SciPy's for every real `t`. See docs/scipy_signal.md.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -21,8 +23,9 @@ namespace detail {
 
 using cupp::detail::array_desc;
 
+/// chirp as float64, or complex128 (SciPy's complex=True) when `complex`.
 array_desc chirp(const array_desc& t, double f0, double t1, double f1, const std::string& method,
-                 double phi, bool vertex_zero);
+                 double phi, bool vertex_zero, bool complex);
 /// gausspulse's three parts: the in-phase pulse, the quadrature pulse and the envelope.
 struct gausspulse_descs {
   array_desc yI, yQ, yenv;
@@ -43,16 +46,19 @@ std::pair<std::vector<std::int8_t>, std::vector<std::int8_t>> max_len_seq(
 
 }  // namespace detail
 
-/// scipy.signal.chirp(t, f0, t1, f1, method='linear', phi=0, vertex_zero=True): the
-/// frequency-swept cosine cos(phase(t) + phi degrees), `method` one of "linear" ("lin", "li"),
-/// "quadratic" ("quad", "q"), "logarithmic" ("log", "lo"), "hyperbolic" ("hyp"). float64, as
-/// SciPy's. complex=True (the analytic signal) is not offered. Throws value_error in SciPy's
-/// words for an unknown method and for f0, f1 that a logarithmic or hyperbolic sweep cannot take.
-template <class T>
-ndarray<double> chirp(const ndarray<T>& t, double f0, double t1, double f1,
-                      const std::string& method = "linear", double phi = 0,
-                      bool vertex_zero = true) {
-  return ndarray<double>(detail::chirp(t.desc(), f0, t1, f1, method, phi, vertex_zero));
+/// scipy.signal.chirp(t, f0, t1, f1, method='linear', phi=0, vertex_zero=True, *,
+/// complex=False): the frequency-swept cosine cos(phase(t) + phi degrees), `method` one of
+/// "linear" ("lin", "li"), "quadratic" ("quad", "q"), "logarithmic" ("log", "lo"), "hyperbolic"
+/// ("hyp"). float64, as SciPy's; SciPy's complex=True (the analytic signal exp(1j (phase + phi)))
+/// is the output type `chirp<std::complex<double>>(...)`. Throws value_error in SciPy's words
+/// for an unknown method and for f0, f1 that a logarithmic or hyperbolic sweep cannot take.
+template <class Out = double, class T>
+ndarray<Out> chirp(const ndarray<T>& t, double f0, double t1, double f1,
+                   const std::string& method = "linear", double phi = 0, bool vertex_zero = true) {
+  static_assert(std::is_same_v<Out, double> || std::is_same_v<Out, std::complex<double>>,
+                "chirp returns float64, or complex128 for SciPy's complex=True");
+  return ndarray<Out>(detail::chirp(t.desc(), f0, t1, f1, method, phi, vertex_zero,
+                                    std::is_same_v<Out, std::complex<double>>));
 }
 
 /// The arrays of gausspulse(t, ..., retquad, retenv): `yI` always; `yQ` when retquad; `yenv`
