@@ -4,7 +4,8 @@
 tests/data/signal/spectral.npz.
 
 Each case is its signal "<name>__x" and SciPy's results "<name>__f" and "<name>__out" (Pxx);
-the test names the arguments of each case beside its name. "welch_strided" stores the whole
+the test names the arguments of each case beside its name. csd and coherence cases store their
+second signal as "<name>__y". "welch_strided" stores the whole
 signal; SciPy's result is for every other sample (x[::2]), the view the test passes.
 
 Run from the repository root: python3 tests/signal/make_spectral.py
@@ -55,6 +56,23 @@ with warnings.catch_warnings():
     case("periodogram_axis0", x2, sig.periodogram(x2, axis=0, return_onesided=False,
                                                   detrend=False))
     case("periodogram_odd", x1[:999], sig.periodogram(x1[:999]))
+
+    y1 = 0.5 * x1 + rng.standard_normal(1000)
+    y2 = rng.standard_normal((300, 3))
+    for name, x, y, kw in [
+            ("csd_default", x1, y1, dict(fs=100)),
+            ("csd_params", x1, y1, dict(window="hamming", nperseg=100, noverlap=30, nfft=128,
+                                        detrend="linear", scaling="spectrum")),
+            ("csd_median", x1, y1, dict(nperseg=64, average="median")),
+            ("csd_axis0", x2, y2, dict(nperseg=64, axis=0)),
+            ("csd_padded", x1, y1[:700], dict(nperseg=128)),
+            ("csd_complex", xc, xc[::-1].copy(), dict(nperseg=64))]:
+        out[name + "__y"] = y
+        case(name, x, sig.csd(x, y, **kw))
+    for name, x, y, kw in [("coherence_default", x1, y1, dict(fs=100, nperseg=128)),
+                           ("coherence_axis0", x2, y2, dict(nperseg=64, axis=0))]:
+        out[name + "__y"] = y
+        case(name, x, sig.coherence(x, y, **kw))
 
 path = os.path.join(os.path.dirname(__file__), "..", "data", "signal", "spectral.npz")
 np.savez_compressed(path, **out)

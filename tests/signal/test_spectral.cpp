@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
-// and periodogram and welch on the device against SciPy's own (tests/signal/make_spectral.py ->
-// tests/data/signal/spectral.npz): windows, overlaps, nfft, detrending, scalings, one- and
-// two-sided spectra, mean and median, axes, dtypes and a strided signal.
+// and periodogram, welch, csd and coherence on the device against SciPy's own
+// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz): windows, overlaps, nfft,
+// detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
+// signal.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -64,6 +65,18 @@ TEST(SignalSpectral, ErrorsAsSciPy) {
                                            "constant", true, "density", -1, "mean", dtype::float64),
                         cupp::value_error,
                         "Invalid window name 'nosuchwindow' in parameter window='nosuchwindow'!");
+}
+
+TEST(SignalSpectral, CsdErrorsAsSciPy) {
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::csd(described({2, 40}), described({3, 40}), 1.0, "hann_periodic", 16,
+                       std::nullopt, std::nullopt, "constant", true, "density", -1, "mean",
+                       dtype::complex128),
+      cupp::value_error, "x and y cannot be broadcast together.");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::csd(described({40}), described({40}), 1.0, "hann_periodic", 16, 16, std::nullopt,
+                       "constant", true, "density", -1, "mean", dtype::complex128),
+      cupp::value_error, "noverlap=16 must be less than nperseg=16!");
 }
 
 TEST(SignalSpectral, MedianBiasAsSciPy) {
@@ -154,6 +167,52 @@ TEST_F(SignalSpectralGpu, AgreesWithSciPy) {
     EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
     // Sums of a few hundred products, relative to the largest density.
     EXPECT_TRUE(ref::close(pxx, want, name + " Pxx", 100));
+  }
+}
+
+TEST_F(SignalSpectralGpu, CsdCoherenceAgreeWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using two =
+      std::function<std::pair<cupp::array, cupp::array>(const cupp::array&, const cupp::array&)>;
+  const auto C = [](auto&&... args) -> two {
+    return [=](const cupp::array& x, const cupp::array& y) {
+      if (x.dtype() == dtype::complex128) {
+        const auto r =
+            sig::csd(x.as<std::complex<double>>(), y.as<std::complex<double>>(), args...);
+        return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+      }
+      const auto r = sig::csd(x.as<double>(), y.as<double>(), args...);
+      return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+    };
+  };
+  const auto H = [](auto&&... args) -> two {
+    return [=](const cupp::array& x, const cupp::array& y) {
+      const auto r = sig::coherence(x.as<double>(), y.as<double>(), args...);
+      return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+    };
+  };
+  const sig::window_spec hann = "hann_periodic";
+  const std::vector<std::pair<std::string, two>> cases = {
+      {"csd_default", C(100.0)},
+      {"csd_params", C(1.0, sig::window_spec("hamming"), std::int64_t{100}, std::int64_t{30},
+                       std::int64_t{128}, std::string("linear"), true, std::string("spectrum"))},
+      {"csd_median", C(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), true,
+                       std::string("density"), -1, std::string("median"))},
+      {"csd_axis0", C(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), true,
+                      std::string("density"), 0)},
+      {"csd_padded", C(1.0, hann, std::int64_t{128})},
+      {"csd_complex", C(1.0, hann, std::int64_t{64})},
+      {"coherence_default", H(100.0, hann, std::int64_t{128})},
+      {"coherence_axis0",
+       H(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), 0)},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto [fr, pxy] = f(cupp::array(npz[name + "__x"]), cupp::array(npz[name + "__y"]));
+    const cupp::array want(npz[name + "__out"]);
+    EXPECT_EQ(pxy.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(pxy, want, name + " Pxy", 100));
   }
 }
 

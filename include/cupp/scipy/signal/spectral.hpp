@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram and welch. Segments are strided views of the
-// signal, detrended with signal::detrend, windowed by get_window's coefficients and transformed
-// by cupp::fft; the averaging over segments is the library's mean or median. See
+// Spectral analysis of scipy.signal: periodogram, welch, csd and coherence. Segments are strided
+// views of the signal, detrended with signal::detrend, windowed by get_window's coefficients and
+// transformed by cupp::fft; the averaging over segments is the library's mean or median. See
 // docs/scipy_signal.md.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,6 +39,22 @@ spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
                      std::optional<std::int64_t> nfft, const std::string& detrend,
                      bool return_onesided, const std::string& scaling, int axis,
                      const std::string& average, dtype out);
+/// scipy.signal.csd into the complex dtype `out`.
+spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const window_spec& window,
+                   std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                   std::optional<std::int64_t> nfft, const std::string& detrend,
+                   bool return_onesided, const std::string& scaling, int axis,
+                   const std::string& average, dtype out);
+/// scipy.signal.coherence into dtype `out`.
+spectral_descs coherence(const array_desc& x, const array_desc& y, double fs,
+                         const window_spec& window, std::optional<std::int64_t> nperseg,
+                         std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                         const std::string& detrend, int axis, dtype out);
+/// The dtype of csd's and coherence's results for x and y: float32 when both psd_dtypes are.
+constexpr dtype pair_psd_dtype(dtype x, dtype y) noexcept {
+  return psd_dtype(x) == dtype::float32 && psd_dtype(y) == dtype::float32 ? dtype::float32
+                                                                          : dtype::float64;
+}
 /// scipy.signal.periodogram into dtype `out`.
 spectral_descs periodogram(const array_desc& x, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend,
@@ -91,6 +108,44 @@ spectral_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> periodogram(
   using R = type_of_t<detail::psd_dtype(dtype_of<T>)>;
   detail::spectral_descs d = detail::periodogram(x.desc(), fs, window, nfft, detrend,
                                                  return_onesided, scaling, axis, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// scipy.signal.csd(x, y, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, detrend='constant', return_onesided=True, scaling='density', axis=-1,
+/// average='mean'): the cross power spectral density of x and y by Welch's method, the average
+/// of conj(X) Y over the segments, with welch's arguments. complex64 when both signals are
+/// float16, float32 or complex64, complex128 otherwise. The dimensions other than `axis`
+/// broadcast; the shorter signal is zero-padded to the longer one's length.
+template <class T, class U>
+spectral_result<std::complex<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>>> csd(
+    const ndarray<T>& x, const ndarray<U>& y, double fs = 1.0,
+    const window_spec& window = "hann_periodic", std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1,
+    const std::string& average = "mean") {
+  using R = std::complex<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>>;
+  detail::spectral_descs d =
+      detail::csd(x.desc(), y.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                  scaling, axis, average, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// scipy.signal.coherence(x, y, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, detrend='constant', axis=-1): the magnitude-squared coherence
+/// |Pxy|^2 / (Pxx Pyy) from csd and welch. `Pxx` of the result holds Cxy; float32 when both
+/// signals are float16, float32 or complex64, float64 otherwise.
+template <class T, class U>
+spectral_result<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>> coherence(
+    const ndarray<T>& x, const ndarray<U>& y, double fs = 1.0,
+    const window_spec& window = "hann_periodic", std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    int axis = -1) {
+  using R = type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>;
+  detail::spectral_descs d = detail::coherence(x.desc(), y.desc(), fs, window, nperseg, noverlap,
+                                               nfft, detrend, axis, dtype_of<R>);
   return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
 }
 
