@@ -5,7 +5,7 @@ tests/data/signal/spectral.npz.
 
 Each case is its signal "<name>__x" and SciPy's results "<name>__f" and "<name>__out" (Pxx);
 the test names the arguments of each case beside its name. csd and coherence cases store their
-second signal as "<name>__y". "welch_strided" stores the whole
+second signal as "<name>__y", spectrogram cases their times "<name>__t". "welch_strided" stores the whole
 signal; SciPy's result is for every other sample (x[::2]), the view the test passes.
 
 Run from the repository root: python3 tests/signal/make_spectral.py
@@ -73,6 +73,17 @@ with warnings.catch_warnings():
                            ("coherence_axis0", x2, y2, dict(nperseg=64, axis=0))]:
         out[name + "__y"] = y
         case(name, x, sig.coherence(x, y, **kw))
+    for name, x, kw in [
+            ("spectrogram_default", x1, dict(fs=100)),
+            ("spectrogram_params", x1, dict(window="hann", nperseg=64, noverlap=16, nfft=100,
+                                            detrend="linear", scaling="spectrum")),
+            ("spectrogram_magnitude", x1, dict(nperseg=50, mode="magnitude")),
+            ("spectrogram_angle", x1, dict(nperseg=50, nfft=51, detrend=False, mode="angle")),
+            ("spectrogram_axis0", x2, dict(nperseg=64, axis=0)),
+            ("spectrogram_float32", x1.astype(np.float32), dict(nperseg=128))]:
+        f, t, sxx = sig.spectrogram(x, **kw)
+        out[name + "__t"] = t
+        case(name, x, (f, sxx))
 
 path = os.path.join(os.path.dirname(__file__), "..", "data", "signal", "spectral.npz")
 np.savez_compressed(path, **out)

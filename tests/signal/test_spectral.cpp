@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
-// and periodogram, welch, csd and coherence on the device against SciPy's own
+// and periodogram, welch, csd, coherence and spectrogram on the device against SciPy's own
 // (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz): windows, overlaps, nfft,
 // detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
 // signal.
@@ -77,6 +77,38 @@ TEST(SignalSpectral, CsdErrorsAsSciPy) {
       sig::detail::csd(described({40}), described({40}), 1.0, "hann_periodic", 16, 16, std::nullopt,
                        "constant", true, "density", -1, "mean", dtype::complex128),
       cupp::value_error, "noverlap=16 must be less than nperseg=16!");
+}
+
+TEST(SignalSpectral, SpectrogramErrorsAsSciPy) {
+  const auto spec = [](std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                       std::optional<std::int64_t> nfft, const std::string& scaling,
+                       const std::string& mode) {
+    return sig::detail::spectrogram(described({32}), 1.0, "hann", nperseg, noverlap, nfft,
+                                    "constant", true, scaling, -1, mode, dtype::float64);
+  };
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, 4, "density", "psd"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(spec(8, 8, std::nullopt, "density", "psd"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, std::nullopt, "foo", "psd"), cupp::value_error,
+                        "Unknown scaling: 'foo'");
+  CUPP_EXPECT_THROW_MSG(
+      spec(8, std::nullopt, std::nullopt, "density", "foo"), cupp::value_error,
+      "unknown value for mode foo, must be one of ['psd', 'complex', 'magnitude', 'angle', "
+      "'phase']");
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, std::nullopt, "density", "phase"),
+                        cupp::not_implemented_error, "spectrogram mode 'phase' is not implemented");
+}
+
+// spectrogram's default window, SciPy's get_window(("tukey_periodic", 0.5), 10).
+TEST(SignalSpectral, DefaultSpectrogramWindow) {
+  const std::vector<double> want = {
+      0.0, 0.34549150281252633, 0.9045084971874737, 1.0, 1.0, 1.0, 1.0,
+      1.0, 0.9045084971874735,  0.3454915028125262};
+  const std::vector<double> got =
+      sig::detail::get_window_values(sig::window_spec("tukey_periodic", 0.5), 10, true);
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(got[i], want[i], 1e-15) << i;
 }
 
 TEST(SignalSpectral, MedianBiasAsSciPy) {
@@ -214,6 +246,48 @@ TEST_F(SignalSpectralGpu, CsdCoherenceAgreeWithSciPy) {
     EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
     EXPECT_TRUE(ref::close(pxy, want, name + " Pxy", 100));
   }
+}
+
+TEST_F(SignalSpectralGpu, SpectrogramAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using three = std::function<sig::spectrogram_result<double>(const cupp::array&)>;
+  const auto S = [](auto&&... args) -> three {
+    return [=](const cupp::array& x) { return sig::spectrogram(x.as<double>(), args...); };
+  };
+  const sig::window_spec tukey("tukey_periodic", 0.25);
+  const std::vector<std::pair<std::string, three>> cases = {
+      {"spectrogram_default", S(100.0)},
+      {"spectrogram_params",
+       S(1.0, sig::window_spec("hann"), std::int64_t{64}, std::int64_t{16}, std::int64_t{100},
+         std::string("linear"), true, std::string("spectrum"))},
+      {"spectrogram_magnitude",
+       S(1.0, tukey, std::int64_t{50}, nullopt, nullopt, std::string("constant"), true,
+         std::string("density"), -1, std::string("magnitude"))},
+      {"spectrogram_angle",
+       S(1.0, tukey, std::int64_t{50}, nullopt, std::int64_t{51}, std::string(""), true,
+         std::string("density"), -1, std::string("angle"))},
+      {"spectrogram_axis0", S(1.0, tukey, std::int64_t{64}, nullopt, nullopt,
+                              std::string("constant"), true, std::string("density"), 0)},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(npz[name + "__x"]));
+    cupp::array got(r.Sxx), want(npz[name + "__out"]);
+    if (name == "spectrogram_angle") {
+      // The zero frequency is real: its angle, 0 or pi, follows the sign of a rounding.
+      const std::vector<cupp::detail::index_item> rest = {cupp::slice(1, std::nullopt),
+                                                          cupp::slice()};
+      got = cupp::array(cupp::detail::index_view(got.desc(), rest));
+      want = cupp::array(cupp::detail::index_view(want.desc(), rest));
+    }
+    EXPECT_TRUE(ref::close(r.f, cupp::array(npz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(r.t, cupp::array(npz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(got, want, name + " Sxx", 100));
+  }
+  const auto r32 = sig::spectrogram(cupp::array(npz["spectrogram_float32__x"]).as<float>(), 1.0,
+                                    tukey, std::int64_t{128});
+  EXPECT_EQ(r32.Sxx.dtype(), dtype::float32);
+  EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(npz["spectrogram_float32__out"]), "float32", 100));
 }
 
 TEST_F(SignalSpectralGpu, EmptyInput) {

@@ -238,6 +238,89 @@ spectral_descs coherence(const array_desc& x, const array_desc& y, double fs,
   return {pxx.f, c.astype(out).desc()};
 }
 
+spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec& window,
+                              std::optional<std::int64_t> nperseg_in,
+                              std::optional<std::int64_t> noverlap_in,
+                              std::optional<std::int64_t> nfft_in, const std::string& detrend_type,
+                              bool return_onesided, const std::string& scaling, int axis,
+                              const std::string& mode, dtype out) {
+  // SciPy's spectrogram and its _spectral_helper, in their order and words.
+  if (mode != "psd" && mode != "complex" && mode != "magnitude" && mode != "angle" &&
+      mode != "phase")
+    throw value_error("unknown value for mode " + mode +
+                      ", must be one of ['psd', 'complex', 'magnitude', 'angle', 'phase']");
+  if (mode == "complex" || mode == "phase")
+    throw not_implemented_error("spectrogram mode '" + mode + "' is not implemented");
+  if (x.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  spectral_plan p;
+  p.nperseg = nperseg_in.value_or(256);
+  if (p.nperseg > n) p.nperseg = n;  // SciPy warns, and so uses the whole signal
+  p.win = get_window_values(window, p.nperseg, true);
+  p.noverlap = noverlap_in.value_or(p.nperseg / 8);
+  if (x.size() == 0) {
+    const cupp::array e(x.shape, dtype::float64);
+    return {e.desc(), cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc()};
+  }
+  if (p.nperseg < 1) throw value_error("nperseg must be a positive integer");
+  p.nfft = nfft_in.value_or(p.nperseg);
+  if (p.nfft < p.nperseg) throw value_error("nfft must be greater than or equal to nperseg.");
+  if (p.noverlap >= p.nperseg) throw value_error("noverlap must be less than nperseg.");
+  p.step = p.nperseg - p.noverlap;
+  if (!detrend_type.empty() && detrend_type != "linear" && detrend_type != "l" &&
+      detrend_type != "constant" && detrend_type != "c")
+    throw value_error("Trend type must be 'linear' or 'constant'.");
+  p.detrend = detrend_type;
+  double wsum = 0, wsq = 0;
+  for (const double w : p.win) {
+    wsum += w;
+    wsq += w * w;
+  }
+  double scale;
+  if (scaling == "density")
+    scale = 1.0 / (fs * wsq);
+  else if (scaling == "spectrum")
+    scale = 1.0 / (wsum * wsum);
+  else
+    throw value_error("Unknown scaling: '" + scaling + "'");
+  const bool psd = mode == "psd";
+  if (!psd) scale = std::sqrt(scale);
+  const bool complex_input = is_complex(x.dt);
+  p.onesided = return_onesided && !complex_input;
+  p.nseg = (n - p.nperseg) / p.step + 1;
+  p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
+  p.factor.assign(static_cast<std::size_t>(p.nfreq), scale);
+  if (p.onesided && psd)
+    for (std::int64_t k = 1; k < p.nfreq; ++k)
+      if (k != p.nfreq - 1 || p.nfft % 2 == 1) p.factor[static_cast<std::size_t>(k)] = 2 * scale;
+  p.freqs = p.onesided ? cupp::fft::detail::rfftfreq_values(p.nfft, 1.0 / fs)
+                       : cupp::fft::detail::fftfreq_values(p.nfft, 1.0 / fs);
+  // SciPy's np.arange(nperseg / 2, n - nperseg / 2 + 1, nperseg - noverlap) / fs.
+  std::vector<double> times;
+  const double start = p.nperseg / 2.0, stop = static_cast<double>(n) - p.nperseg / 2.0 + 1;
+  const auto count = static_cast<std::int64_t>(std::ceil((stop - start) / p.step));
+  for (std::int64_t j = 0; j < count; ++j) times.push_back((start + j * p.step) / fs);
+
+  const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
+  const cupp::array scaled = spec * cupp::array(asarray(p.factor));
+  cupp::array sxx;
+  if (psd) {
+    const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
+    sxx = (re * re + im * im) * cupp::array(asarray(p.factor));
+  } else if (mode == "magnitude") {
+    sxx = cupp::abs(scaled);
+  } else {
+    sxx = cupp::angle(scaled);
+  }
+  // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
+  const array_desc swapped = sxx.swapaxes(-1, -2).desc();
+  const array_desc result =
+      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).copy().desc();
+  return {asarray(p.freqs).desc(), asarray(times).desc(), result};
+}
+
 spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend_type,
                            bool return_onesided, const std::string& scaling, int axis, dtype out) {

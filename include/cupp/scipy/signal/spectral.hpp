@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram, welch, csd and coherence. Segments are strided
-// views of the signal, detrended with signal::detrend, windowed by get_window's coefficients and
-// transformed by cupp::fft; the averaging over segments is the library's mean or median. See
-// docs/scipy_signal.md.
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram. Segments
+// are strided views of the signal, detrended with signal::detrend, windowed by get_window's
+// coefficients and transformed by cupp::fft; the averaging over segments is the library's mean or
+// median. See docs/scipy_signal.md.
 #pragma once
 
 #include <complex>
@@ -50,6 +50,17 @@ spectral_descs coherence(const array_desc& x, const array_desc& y, double fs,
                          const window_spec& window, std::optional<std::int64_t> nperseg,
                          std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
                          const std::string& detrend, int axis, dtype out);
+/// spectrogram's (f, t, Sxx) before they are typed.
+struct spectrogram_descs {
+  array_desc f, t, Sxx;
+};
+/// scipy.signal.spectrogram into dtype `out`.
+spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec& window,
+                              std::optional<std::int64_t> nperseg,
+                              std::optional<std::int64_t> noverlap,
+                              std::optional<std::int64_t> nfft, const std::string& detrend,
+                              bool return_onesided, const std::string& scaling, int axis,
+                              const std::string& mode, dtype out);
 /// The dtype of csd's and coherence's results for x and y: float32 when both psd_dtypes are.
 constexpr dtype pair_psd_dtype(dtype x, dtype y) noexcept {
   return psd_dtype(x) == dtype::float32 && psd_dtype(y) == dtype::float32 ? dtype::float32
@@ -147,6 +158,39 @@ spectral_result<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>> coh
   detail::spectral_descs d = detail::coherence(x.desc(), y.desc(), fs, window, nperseg, noverlap,
                                                nfft, detrend, axis, dtype_of<R>);
   return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// spectrogram's (f, t, Sxx): the frequencies, the segments' middle times and the spectrogram
+/// (the frequencies at `axis`, the segments last).
+template <class R>
+struct spectrogram_result {
+  ndarray<double> f;
+  ndarray<double> t;
+  ndarray<R> Sxx;
+};
+
+/// scipy.signal.spectrogram(x, fs=1.0, window=('tukey_periodic', 0.25), nperseg=None,
+/// noverlap=None, nfft=None, detrend='constant', return_onesided=True, scaling='density',
+/// axis=-1, mode='psd'): the power spectral density (mode "psd"), the magnitude ("magnitude")
+/// or the angle ("angle") of the spectrum of each segment of `nperseg` samples (256, at most
+/// the signal's length) overlapping by `noverlap` (nperseg / 8). Real results: float32 for
+/// float16, float32 and complex64 signals, float64 otherwise. Modes "complex" and "phase" throw
+/// not_implemented_error. Throws value_error in SciPy's words.
+template <class T>
+spectrogram_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> spectrogram(
+    const ndarray<T>& x, double fs = 1.0,
+    const window_spec& window = window_spec("tukey_periodic", 0.25),
+    std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1,
+    const std::string& mode = "psd") {
+  using R = type_of_t<detail::psd_dtype(dtype_of<T>)>;
+  detail::spectrogram_descs d =
+      detail::spectrogram(x.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                          scaling, axis, mode, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
+          ndarray<R>(std::move(d.Sxx))};
 }
 
 }  // namespace cupp::scipy::signal
