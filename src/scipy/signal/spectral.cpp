@@ -35,10 +35,6 @@ namespace {
 
 std::string py_int(std::int64_t v) { return std::to_string(v); }
 
-}  // namespace
-
-namespace {
-
 /// The segmentation, window and scale of one call, after SciPy's checks (csd's order).
 struct spectral_plan {
   std::int64_t nperseg = 0, noverlap = 0, nfft = 0, step = 0, nseg = 0, nfreq = 0;
@@ -304,15 +300,15 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   for (std::int64_t j = 0; j < count; ++j) times.push_back((start + j * p.step) / fs);
 
   const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
-  const cupp::array scaled = spec * cupp::array(asarray(p.factor));
+  const cupp::array factor(asarray(p.factor));
   cupp::array sxx;
   if (psd) {
     const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
-    sxx = (re * re + im * im) * cupp::array(asarray(p.factor));
+    sxx = (re * re + im * im) * factor;
   } else if (mode == "magnitude") {
-    sxx = cupp::abs(scaled);
+    sxx = cupp::abs(spec * factor);
   } else {
-    sxx = cupp::angle(scaled);
+    sxx = cupp::angle(spec * factor);
   }
   // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
   const array_desc swapped = sxx.swapaxes(-1, -2).desc();
