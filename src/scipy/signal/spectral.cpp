@@ -100,8 +100,7 @@ spectral_plan plan_of(std::int64_t n, bool complex_input, double fs, const windo
 /// `x` with `axis` moved last, contiguous, in float64 or complex128, zero-padded to `n` samples.
 array_desc signal_last(const array_desc& x, std::int64_t ax, std::int64_t n, bool complex_work) {
   const dtype work = complex_work ? dtype::complex128 : dtype::float64;
-  const array_desc moved =
-      cupp::array(cupp::detail::moveaxis(x, {ax}, {-1})).astype(work).copy().desc();
+  const array_desc moved = cupp::array(cupp::detail::moveaxis(x, {ax}, {-1})).astype(work).desc();
   const std::int64_t len = moved.shape.back();
   if (len >= n) return moved;
   shape_t shape = moved.shape;
@@ -154,7 +153,7 @@ array_desc averaged(const cupp::array& products, const spectral_plan& p, std::in
   } else {
     pxx = cupp::mean(scaled, -2);  // of one segment: the segment itself, as SciPy's reshape
   }
-  return cupp::array(cupp::detail::moveaxis(pxx.desc(), {-1}, {ax})).astype(out).copy().desc();
+  return cupp::array(cupp::detail::moveaxis(pxx.desc(), {-1}, {ax})).astype(out).desc();
 }
 
 }  // namespace
@@ -313,7 +312,7 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
   const array_desc swapped = sxx.swapaxes(-1, -2).desc();
   const array_desc result =
-      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).copy().desc();
+      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).desc();
   return {asarray(p.freqs).desc(), asarray(times).desc(), result};
 }
 
