@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// The convolutions, linear filters, resampling and peak finding of cupp::scipy::signal, compared
+// The convolutions, linear filters, resampling, peak finding and spectral analysis of cupp::scipy::signal, compared
 // with cupyx.scipy.signal by time (bench/compare_cupy.py, the sig_ rows). Inputs are made once,
 // outside the timed region; each call allocates its result from the pool, as CuPy's do.
 #include <benchmark/benchmark.h>
@@ -109,6 +109,11 @@ const bool kRegistered = [] {
   add("sig_find_peaks_2^24_f32", 4 * (std::int64_t{1} << 24), [] {
     const auto x = noise(std::int64_t{1} << 24, 8);
     return [x] { auto r = signal::find_peaks(x); };
+  });
+  // Read the signal (the spectrum written is a few kilobytes).
+  add("sig_welch_2^26_f32", 4 * (std::int64_t{1} << 26), [] {
+    const auto x = noise(std::int64_t{1} << 26, 9);
+    return [x] { auto r = signal::welch(x, 1.0, "hann", 256); };
   });
   return true;
 }();

@@ -529,6 +529,8 @@ def cupy_cases(cp):
                 lambda: csig.resample_poly(rand('sig_r', 1 << 24), 3, 2)),
             'sig_find_peaks_2^24_f32': lambda: events(
                 lambda: csig.find_peaks(rand('sig_r', 1 << 24))),
+            'sig_welch_2^26_f32': lambda: events(
+                lambda: csig.welch(rand('sig_w', 1 << 26), 1.0, 'hann', 256)),
         }
 
     def lazy(cases):  # build the linalg inputs only when one of their rows runs
@@ -622,7 +624,8 @@ BYTES.update({'sig_fftconvolve_2^22x2^12_f32': 4 * (2 * ((1 << 22) + (1 << 12)) 
               'sig_lfilter_1024x2^16_order8_f32': 2 * 4 * 1024 * (1 << 16),
               'sig_sosfilt_1024x2^16_order8_f32': 2 * 4 * 1024 * (1 << 16),
               'sig_resample_poly_2^24_3_2_f32': 4 * (1 << 24) * 5 // 2,
-              'sig_find_peaks_2^24_f32': 4 * (1 << 24)})
+              'sig_find_peaks_2^24_f32': 4 * (1 << 24),
+              'sig_welch_2^26_f32': 4 * (1 << 26)})
 # Floating-point operations per call, for a TFLOP/s column.
 FLOPS = {'la_matmul_f32_8192': 2 * _S ** 3, 'la_matmul_f64_8192': 2 * _S ** 3,
          'la_matmul_f16_8192': 2 * _S ** 3, 'la_matmul_transposed_f32_8192': 2 * _S ** 3,

@@ -9,4 +9,6 @@
 #include "cupp/scipy/signal/design.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 #include "cupp/scipy/signal/peaks.hpp"
+#include "cupp/scipy/signal/spectral.hpp"
+#include "cupp/scipy/signal/waveforms.hpp"
 #include "cupp/scipy/signal/windows.hpp"

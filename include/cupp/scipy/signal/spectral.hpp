@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram. Segments
+// are strided views of the signal, detrended with signal::detrend, windowed by get_window's
+// coefficients and transformed by cupp::fft; the averaging over segments is the library's mean or
+// median. See docs/scipy_signal.md.
+#pragma once
+
+#include <complex>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cupp/core/ndarray.hpp"
+#include "cupp/scipy/signal/windows.hpp"
+
+namespace cupp::scipy::signal {
+
+namespace detail {
+
+using cupp::detail::array_desc;
+
+/// The dtype of a power spectral density: float32 for float16, float32 and complex64 inputs,
+/// float64 otherwise (SciPy's result_type(x, complex64), real part).
+constexpr dtype psd_dtype(dtype d) noexcept {
+  return d == dtype::float16 || d == dtype::bfloat16 || d == dtype::float32 || d == dtype::complex64
+             ? dtype::float32
+             : dtype::float64;
+}
+
+/// welch's (f, Pxx) before they are typed.
+struct spectral_descs {
+  array_desc f, Pxx;
+};
+
+/// scipy.signal.welch (through csd's rules) into dtype `out`. `detrend` "" is SciPy's False.
+spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
+                     std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                     std::optional<std::int64_t> nfft, const std::string& detrend,
+                     bool return_onesided, const std::string& scaling, int axis,
+                     const std::string& average, dtype out);
+/// scipy.signal.csd into the complex dtype `out`.
+spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const window_spec& window,
+                   std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                   std::optional<std::int64_t> nfft, const std::string& detrend,
+                   bool return_onesided, const std::string& scaling, int axis,
+                   const std::string& average, dtype out);
+/// scipy.signal.coherence into dtype `out`.
+spectral_descs coherence(const array_desc& x, const array_desc& y, double fs,
+                         const window_spec& window, std::optional<std::int64_t> nperseg,
+                         std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                         const std::string& detrend, int axis, dtype out);
+/// spectrogram's (f, t, Sxx) before they are typed.
+struct spectrogram_descs {
+  array_desc f, t, Sxx;
+};
+/// scipy.signal.spectrogram into dtype `out`.
+spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec& window,
+                              std::optional<std::int64_t> nperseg,
+                              std::optional<std::int64_t> noverlap,
+                              std::optional<std::int64_t> nfft, const std::string& detrend,
+                              bool return_onesided, const std::string& scaling, int axis,
+                              const std::string& mode, dtype out);
+/// The dtype of csd's and coherence's results for x and y: float32 when both psd_dtypes are.
+constexpr dtype pair_psd_dtype(dtype x, dtype y) noexcept {
+  return psd_dtype(x) == dtype::float32 && psd_dtype(y) == dtype::float32 ? dtype::float32
+                                                                          : dtype::float64;
+}
+/// scipy.signal.periodogram into dtype `out`.
+spectral_descs periodogram(const array_desc& x, double fs, const window_spec& window,
+                           std::optional<std::int64_t> nfft, const std::string& detrend,
+                           bool return_onesided, const std::string& scaling, int axis, dtype out);
+/// SciPy's _median_bias(n): the bias of the median of n chi-squared (2 degrees of freedom)
+/// periodograms against their mean.
+double median_bias(std::int64_t n);
+
+}  // namespace detail
+
+/// The frequencies and the power spectral density (or power spectrum) of welch and periodogram,
+/// SciPy's tuple (f, Pxx). `f` is float64; `Pxx` float32 for float16, float32 and complex64
+/// input, float64 otherwise.
+template <class R>
+struct spectral_result {
+  ndarray<double> f;
+  ndarray<R> Pxx;
+};
+
+/// scipy.signal.welch(x, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None, nfft=None,
+/// detrend='constant', return_onesided=True, scaling='density', axis=-1, average='mean'):
+/// Welch's estimate of the power spectral density: the mean (or the bias-corrected median) of
+/// the modified periodograms of segments of `nperseg` samples (256, at most the signal's
+/// length) overlapping by `noverlap` (nperseg / 2), each detrended ("constant", "linear", or ""
+/// for SciPy's False) and windowed (`window`: a get_window spec), transformed with `nfft`
+/// points. scaling "density" (V**2/Hz) or "spectrum" (V**2). Complex input gives the two-sided
+/// spectrum. Throws value_error in SciPy's words.
+template <class T>
+spectral_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> welch(
+    const ndarray<T>& x, double fs = 1.0, const window_spec& window = "hann_periodic",
+    std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1,
+    const std::string& average = "mean") {
+  using R = type_of_t<detail::psd_dtype(dtype_of<T>)>;
+  detail::spectral_descs d = detail::welch(x.desc(), fs, window, nperseg, noverlap, nfft, detrend,
+                                           return_onesided, scaling, axis, average, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// scipy.signal.periodogram(x, fs=1.0, window='boxcar', nfft=None, detrend='constant',
+/// return_onesided=True, scaling='density', axis=-1): the periodogram, welch of one segment of
+/// the whole signal (its first `nfft` samples when nfft is shorter; zero-padded to nfft when
+/// longer).
+template <class T>
+spectral_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> periodogram(
+    const ndarray<T>& x, double fs = 1.0, const window_spec& window = "boxcar",
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1) {
+  using R = type_of_t<detail::psd_dtype(dtype_of<T>)>;
+  detail::spectral_descs d = detail::periodogram(x.desc(), fs, window, nfft, detrend,
+                                                 return_onesided, scaling, axis, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// scipy.signal.csd(x, y, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, detrend='constant', return_onesided=True, scaling='density', axis=-1,
+/// average='mean'): the cross power spectral density of x and y by Welch's method, the average
+/// of conj(X) Y over the segments, with welch's arguments. complex64 when both signals are
+/// float16, float32 or complex64, complex128 otherwise. The dimensions other than `axis`
+/// broadcast; the shorter signal is zero-padded to the longer one's length.
+template <class T, class U>
+spectral_result<std::complex<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>>> csd(
+    const ndarray<T>& x, const ndarray<U>& y, double fs = 1.0,
+    const window_spec& window = "hann_periodic", std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1,
+    const std::string& average = "mean") {
+  using R = std::complex<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>>;
+  detail::spectral_descs d =
+      detail::csd(x.desc(), y.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                  scaling, axis, average, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// scipy.signal.coherence(x, y, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, detrend='constant', axis=-1): the magnitude-squared coherence
+/// |Pxy|^2 / (Pxx Pyy) from csd and welch. `Pxx` of the result holds Cxy; float32 when both
+/// signals are float16, float32 or complex64, float64 otherwise.
+template <class T, class U>
+spectral_result<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>> coherence(
+    const ndarray<T>& x, const ndarray<U>& y, double fs = 1.0,
+    const window_spec& window = "hann_periodic", std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    int axis = -1) {
+  using R = type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>;
+  detail::spectral_descs d = detail::coherence(x.desc(), y.desc(), fs, window, nperseg, noverlap,
+                                               nfft, detrend, axis, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<R>(std::move(d.Pxx))};
+}
+
+/// spectrogram's (f, t, Sxx): the frequencies, the segments' middle times and the spectrogram
+/// (the frequencies at `axis`, the segments last).
+template <class R>
+struct spectrogram_result {
+  ndarray<double> f;
+  ndarray<double> t;
+  ndarray<R> Sxx;
+};
+
+/// scipy.signal.spectrogram(x, fs=1.0, window=('tukey_periodic', 0.25), nperseg=None,
+/// noverlap=None, nfft=None, detrend='constant', return_onesided=True, scaling='density',
+/// axis=-1, mode='psd'): the power spectral density (mode "psd"), the magnitude ("magnitude")
+/// or the angle ("angle") of the spectrum of each segment of `nperseg` samples (256, at most
+/// the signal's length) overlapping by `noverlap` (nperseg / 8). Real results: float32 for
+/// float16, float32 and complex64 signals, float64 otherwise. Modes "complex" and "phase" throw
+/// not_implemented_error. Throws value_error in SciPy's words.
+template <class T>
+spectrogram_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> spectrogram(
+    const ndarray<T>& x, double fs = 1.0,
+    const window_spec& window = window_spec("tukey_periodic", 0.25),
+    std::optional<std::int64_t> nperseg = std::nullopt,
+    std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "constant",
+    bool return_onesided = true, const std::string& scaling = "density", int axis = -1,
+    const std::string& mode = "psd") {
+  using R = type_of_t<detail::psd_dtype(dtype_of<T>)>;
+  detail::spectrogram_descs d =
+      detail::spectrogram(x.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                          scaling, axis, mode, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
+          ndarray<R>(std::move(d.Sxx))};
+}
+
+}  // namespace cupp::scipy::signal

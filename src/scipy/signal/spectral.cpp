@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// periodogram and welch of cupp::scipy::signal (include/cupp/scipy/signal/spectral.hpp), in
+// SciPy's order of checks (scipy.signal.csd's, which welch calls). The segments are a strided
+// view of the signal moved to the last axis; detrend, the window, cupp::fft, |X|^2 with its
+// scale and the mean or median over the segments follow as the library's own operations, in
+// float64 (complex128 for complex input), and the result is cast to its dtype at the end.
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cupp/core/error.hpp"
+#include "cupp/core/runtime_array.hpp"
+#include "cupp/fft.hpp"
+#include "cupp/routines/creation.hpp"
+#include "cupp/routines/manipulation.hpp"
+#include "cupp/routines/statistics.hpp"
+#include "cupp/scipy/signal/filtering.hpp"
+#include "cupp/scipy/signal/spectral.hpp"
+
+namespace cupp::scipy::signal::detail {
+
+double median_bias(std::int64_t n) {
+  double bias = 1.0;
+  for (std::int64_t k = 1; k <= (n - 1) / 2; ++k) bias += 1.0 / (2.0 * k + 1) - 1.0 / (2.0 * k);
+  return bias;
+}
+
+namespace {
+
+std::string py_int(std::int64_t v) { return std::to_string(v); }
+
+/// The segmentation, window and scale of one call, after SciPy's checks (csd's order).
+struct spectral_plan {
+  std::int64_t nperseg = 0, noverlap = 0, nfft = 0, step = 0, nseg = 0, nfreq = 0;
+  std::vector<double> win;
+  std::vector<double> factor;  // the scale of each frequency
+  std::vector<double> freqs;
+  bool onesided = true;
+  std::string detrend;
+  std::string average;
+};
+
+spectral_plan plan_of(std::int64_t n, bool complex_input, double fs, const window_spec& window,
+                      std::optional<std::int64_t> nperseg_in,
+                      std::optional<std::int64_t> noverlap_in, std::optional<std::int64_t> nfft_in,
+                      const std::string& detrend_type, bool return_onesided,
+                      const std::string& scaling, const std::string& average) {
+  spectral_plan p;
+  p.nperseg = nperseg_in.value_or(256);
+  if (p.nperseg < 1)
+    throw value_error("Parameter nperseg=" + py_int(p.nperseg) + " is not a positive integer!");
+  if (n < p.nperseg) p.nperseg = n;  // SciPy warns, and so uses the whole signal
+  p.win = get_window_values(window, p.nperseg, true);
+  p.nfft = nfft_in.value_or(p.nperseg);
+  if (p.nfft < p.nperseg)
+    throw value_error("nfft=" + py_int(p.nfft) +
+                      " must be greater than or equal to nperseg=" + py_int(p.nperseg) + "!");
+  p.noverlap = noverlap_in.value_or(p.nperseg / 2);
+  if (p.noverlap >= p.nperseg)
+    throw value_error("noverlap=" + py_int(p.noverlap) +
+                      " must be less than nperseg=" + py_int(p.nperseg) + "!");
+  p.onesided = return_onesided && !complex_input;
+  if (scaling != "density" && scaling != "spectrum")
+    throw value_error("Parameter scaling='" + scaling +
+                      "' not in {'spectrum': 'magnitude', 'density': 'psd'}!");
+  if (!detrend_type.empty() && detrend_type != "linear" && detrend_type != "l" &&
+      detrend_type != "constant" && detrend_type != "c")
+    throw value_error("Trend type must be 'linear' or 'constant'.");
+  p.detrend = detrend_type;
+  p.step = p.nperseg - p.noverlap;
+  p.nseg = (n - p.noverlap) / p.step;
+  if (p.nseg > 1 && average != "mean" && average != "median")
+    throw value_error("Parameter average='" + average + "' must be 'median' or 'mean'!");
+  p.average = average;
+
+  double wsum = 0, wsq = 0;
+  for (const double w : p.win) {
+    wsum += w;
+    wsq += w * w;
+  }
+  const double scale = scaling == "density" ? 1.0 / (fs * wsq) : 1.0 / (wsum * wsum);
+  p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
+  // The one-sided spectrum counts the negative frequencies twice: all but the zero frequency
+  // and (for an even nfft) the Nyquist frequency.
+  p.factor.assign(static_cast<std::size_t>(p.nfreq), scale);
+  if (p.onesided)
+    for (std::int64_t k = 1; k < p.nfreq; ++k)
+      if (k != p.nfreq - 1 || p.nfft % 2 == 1) p.factor[static_cast<std::size_t>(k)] = 2 * scale;
+  p.freqs = p.onesided ? cupp::fft::detail::rfftfreq_values(p.nfft, 1.0 / fs)
+                       : cupp::fft::detail::fftfreq_values(p.nfft, 1.0 / fs);
+  return p;
+}
+
+/// `x` with `axis` moved last, contiguous, in float64 or complex128, zero-padded to `n` samples.
+array_desc signal_last(const array_desc& x, std::int64_t ax, std::int64_t n, bool complex_work) {
+  const dtype work = complex_work ? dtype::complex128 : dtype::float64;
+  const array_desc moved = cupp::array(cupp::detail::moveaxis(x, {ax}, {-1})).astype(work).desc();
+  const std::int64_t len = moved.shape.back();
+  if (len >= n) return moved;
+  shape_t shape = moved.shape;
+  shape.back() = n;
+  cupp::array padded(shape, work);
+  padded.fill(0);
+  std::vector<cupp::detail::index_item> items(static_cast<std::size_t>(moved.ndim()), slice());
+  items.back() = slice(0, len);
+  cupp::detail::copy_into(moved, cupp::detail::index_view(padded.desc(), items));
+  return padded.desc();
+}
+
+/// The spectra of the segments of `sig` (the signal last, contiguous): (..., nseg, nfreq).
+cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
+  const bool complex_work = is_complex(sig.dt);
+  // Segment j is sig[..., j * step : j * step + nperseg]: a view of shape (..., nseg, nperseg)
+  // over the same memory.
+  shape_t seg_shape(sig.shape.begin(), sig.shape.end() - 1);
+  strides_t seg_strides(sig.strides.begin(), sig.strides.end() - 1);
+  const std::int64_t es = sig.strides.back();
+  seg_shape.push_back(p.nseg);
+  seg_shape.push_back(p.nperseg);
+  seg_strides.push_back(p.step * es);
+  seg_strides.push_back(es);
+  array_desc segments = cupp::detail::make_view(sig, seg_shape, seg_strides, sig.ptr);
+  if (!p.detrend.empty()) segments = detrend(segments, -1, p.detrend, {}, sig.dt);
+  const cupp::array windowed = cupp::array(segments) * cupp::array(asarray(p.win));
+  if (p.onesided) return cupp::fft::rfft(windowed.as<double>(), p.nfft, -1);
+  const cupp::array c = complex_work ? windowed : windowed.astype(dtype::complex128);
+  return cupp::fft::fft(c.as<std::complex<double>>(), p.nfft, -1);
+}
+
+/// The scaled (..., nseg, nfreq) products averaged over the segments, the frequencies moved to
+/// `ax`, cast to `out`.
+array_desc averaged(const cupp::array& products, const spectral_plan& p, std::int64_t ax,
+                    dtype out) {
+  const cupp::array scaled = products * cupp::array(asarray(p.factor));
+  cupp::array pxx;
+  if (p.nseg > 1 && p.average == "median") {
+    const auto median = [&](const cupp::array& v) {
+      return cupp::array(
+          cupp::detail::median_array(v.desc(), axis_arg(-2), false, false, dtype::float64));
+    };
+    if (is_complex(scaled.dtype())) {
+      pxx = (median(cupp::real(scaled)) + std::complex<double>(0, 1) * median(cupp::imag(scaled))) /
+            median_bias(p.nseg);
+    } else {
+      pxx = median(scaled) / median_bias(p.nseg);
+    }
+  } else {
+    pxx = cupp::mean(scaled, -2);  // of one segment: the segment itself, as SciPy's reshape
+  }
+  return cupp::array(cupp::detail::moveaxis(pxx.desc(), {-1}, {ax})).astype(out).desc();
+}
+
+}  // namespace
+
+spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
+                     std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                     std::optional<std::int64_t> nfft, const std::string& detrend_type,
+                     bool return_onesided, const std::string& scaling, int axis,
+                     const std::string& average, dtype out) {
+  if (x.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  if (x.size() == 0) {
+    // SciPy returns two empty arrays of x's shape (float64).
+    return {cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc()};
+  }
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  const bool complex_input = is_complex(x.dt);
+  const spectral_plan p = plan_of(n, complex_input, fs, window, nperseg, noverlap, nfft,
+                                  detrend_type, return_onesided, scaling, average);
+  const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
+  const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
+  return {asarray(p.freqs).desc(), averaged(re * re + im * im, p, ax, out)};
+}
+
+spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const window_spec& window,
+                   std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                   std::optional<std::int64_t> nfft, const std::string& detrend_type,
+                   bool return_onesided, const std::string& scaling, int axis,
+                   const std::string& average, dtype out) {
+  if (x.ndim() == 0 || y.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t ay = normalize_axis(axis, y.ndim());
+  shape_t xo = x.shape, yo = y.shape;
+  xo.erase(xo.begin() + ax);
+  yo.erase(yo.begin() + ay);
+  shape_t outer;
+  try {
+    outer = broadcast_shapes({xo, yo});
+  } catch (const value_error&) {
+    throw value_error("x and y cannot be broadcast together.");
+  }
+  const std::int64_t nx = x.shape[static_cast<std::size_t>(ax)];
+  const std::int64_t ny = y.shape[static_cast<std::size_t>(ay)];
+  if (x.size() == 0 || y.size() == 0) {
+    shape_t shape = outer;
+    shape.push_back(std::min(nx, ny));
+    const cupp::array e(shape, dtype::float64);
+    const array_desc moved = cupp::detail::moveaxis(e.desc(), {-1}, {axis});
+    return {moved, moved};
+  }
+  const std::int64_t n = std::max(nx, ny);
+  const bool complex_input = is_complex(x.dt) || is_complex(y.dt);
+  // Complex x or y gives the two-sided spectrum (SciPy looks at x alone, and fails for a complex
+  // y with a real x).
+  const spectral_plan p = plan_of(n, complex_input, fs, window, nperseg, noverlap, nfft,
+                                  detrend_type, return_onesided, scaling, average);
+  const cupp::array sx = segment_spectra(signal_last(x, ax, n, complex_input), p);
+  const cupp::array sy = segment_spectra(signal_last(y, ay, n, complex_input), p);
+  const std::int64_t out_axis = axis < 0 ? axis + static_cast<std::int64_t>(outer.size()) + 1
+                                         : static_cast<std::int64_t>(axis);
+  return {asarray(p.freqs).desc(), averaged(cupp::conj(sx) * sy, p, out_axis, out)};
+}
+
+spectral_descs coherence(const array_desc& x, const array_desc& y, double fs,
+                         const window_spec& window, std::optional<std::int64_t> nperseg,
+                         std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                         const std::string& detrend_type, int axis, dtype out) {
+  spectral_descs pxy = csd(x, y, fs, window, nperseg, noverlap, nfft, detrend_type, true, "density",
+                           axis, "mean", dtype::complex128);
+  const spectral_descs pxx = welch(x, fs, window, nperseg, noverlap, nfft, detrend_type, true,
+                                   "density", axis, "mean", dtype::float64);
+  const spectral_descs pyy = welch(y, fs, window, nperseg, noverlap, nfft, detrend_type, true,
+                                   "density", axis, "mean", dtype::float64);
+  const cupp::array a = cupp::abs(cupp::array(pxy.Pxx));
+  const cupp::array c = a * a / cupp::array(pxx.Pxx) / cupp::array(pyy.Pxx);
+  return {pxx.f, c.astype(out).desc()};
+}
+
+spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec& window,
+                              std::optional<std::int64_t> nperseg_in,
+                              std::optional<std::int64_t> noverlap_in,
+                              std::optional<std::int64_t> nfft_in, const std::string& detrend_type,
+                              bool return_onesided, const std::string& scaling, int axis,
+                              const std::string& mode, dtype out) {
+  // SciPy's spectrogram and its _spectral_helper, in their order and words.
+  if (mode != "psd" && mode != "complex" && mode != "magnitude" && mode != "angle" &&
+      mode != "phase")
+    throw value_error("unknown value for mode " + mode +
+                      ", must be one of ['psd', 'complex', 'magnitude', 'angle', 'phase']");
+  if (mode == "complex" || mode == "phase")
+    throw not_implemented_error("spectrogram mode '" + mode + "' is not implemented");
+  if (x.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  spectral_plan p;
+  p.nperseg = nperseg_in.value_or(256);
+  if (p.nperseg > n) p.nperseg = n;  // SciPy warns, and so uses the whole signal
+  p.win = get_window_values(window, p.nperseg, true);
+  p.noverlap = noverlap_in.value_or(p.nperseg / 8);
+  if (x.size() == 0) {
+    const cupp::array e(x.shape, dtype::float64);
+    return {e.desc(), cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc()};
+  }
+  if (p.nperseg < 1) throw value_error("nperseg must be a positive integer");
+  p.nfft = nfft_in.value_or(p.nperseg);
+  if (p.nfft < p.nperseg) throw value_error("nfft must be greater than or equal to nperseg.");
+  if (p.noverlap >= p.nperseg) throw value_error("noverlap must be less than nperseg.");
+  p.step = p.nperseg - p.noverlap;
+  if (!detrend_type.empty() && detrend_type != "linear" && detrend_type != "l" &&
+      detrend_type != "constant" && detrend_type != "c")
+    throw value_error("Trend type must be 'linear' or 'constant'.");
+  p.detrend = detrend_type;
+  double wsum = 0, wsq = 0;
+  for (const double w : p.win) {
+    wsum += w;
+    wsq += w * w;
+  }
+  double scale;
+  if (scaling == "density")
+    scale = 1.0 / (fs * wsq);
+  else if (scaling == "spectrum")
+    scale = 1.0 / (wsum * wsum);
+  else
+    throw value_error("Unknown scaling: '" + scaling + "'");
+  const bool psd = mode == "psd";
+  if (!psd) scale = std::sqrt(scale);
+  const bool complex_input = is_complex(x.dt);
+  p.onesided = return_onesided && !complex_input;
+  p.nseg = (n - p.nperseg) / p.step + 1;
+  p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
+  p.factor.assign(static_cast<std::size_t>(p.nfreq), scale);
+  if (p.onesided && psd)
+    for (std::int64_t k = 1; k < p.nfreq; ++k)
+      if (k != p.nfreq - 1 || p.nfft % 2 == 1) p.factor[static_cast<std::size_t>(k)] = 2 * scale;
+  p.freqs = p.onesided ? cupp::fft::detail::rfftfreq_values(p.nfft, 1.0 / fs)
+                       : cupp::fft::detail::fftfreq_values(p.nfft, 1.0 / fs);
+  // SciPy's np.arange(nperseg / 2, n - nperseg / 2 + 1, nperseg - noverlap) / fs.
+  std::vector<double> times;
+  const double start = p.nperseg / 2.0, stop = static_cast<double>(n) - p.nperseg / 2.0 + 1;
+  const auto count = static_cast<std::int64_t>(std::ceil((stop - start) / p.step));
+  for (std::int64_t j = 0; j < count; ++j) times.push_back((start + j * p.step) / fs);
+
+  const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
+  const cupp::array factor(asarray(p.factor));
+  cupp::array sxx;
+  if (psd) {
+    const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
+    sxx = (re * re + im * im) * factor;
+  } else if (mode == "magnitude") {
+    sxx = cupp::abs(spec * factor);
+  } else {
+    sxx = cupp::angle(spec * factor);
+  }
+  // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
+  const array_desc swapped = sxx.swapaxes(-1, -2).desc();
+  const array_desc result =
+      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).desc();
+  return {asarray(p.freqs).desc(), asarray(times).desc(), result};
+}
+
+spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec& window,
+                           std::optional<std::int64_t> nfft, const std::string& detrend_type,
+                           bool return_onesided, const std::string& scaling, int axis, dtype out) {
+  if (x_in.ndim() == 0) throw index_error("tuple index out of range");
+  if (x_in.size() == 0) {
+    return {cupp::array(x_in.shape, dtype::float64).desc(),
+            cupp::array(x_in.shape, dtype::float64).desc()};
+  }
+  const std::int64_t ax = normalize_axis(axis, x_in.ndim());
+  const std::int64_t n = x_in.shape[static_cast<std::size_t>(ax)];
+  array_desc x = x_in;
+  std::int64_t nperseg = n;
+  if (nfft && *nfft < n) {
+    // SciPy keeps the first nfft samples, as one segment of nfft points.
+    std::vector<cupp::detail::index_item> items(static_cast<std::size_t>(x.ndim()), slice());
+    items[static_cast<std::size_t>(ax)] = slice(0, *nfft);
+    x = cupp::detail::index_view(x_in, items);
+    nperseg = *nfft;
+    nfft = std::nullopt;
+  }
+  return welch(x, fs, window, nperseg, 0, nfft, detrend_type, return_onesided, scaling, axis,
+               "mean", out);
+}
+
+}  // namespace cupp::scipy::signal::detail

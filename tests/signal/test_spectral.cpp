@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
+// and periodogram, welch, csd, coherence and spectrogram on the device against SciPy's own
+// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz): windows, overlaps, nfft,
+// detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
+// signal.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/throws.hpp"
+#include "cupp/scipy/signal.hpp"
+#include "signal/signal_reference.hpp"
+#include "support/gpu.hpp"
+
+namespace {
+
+namespace sig = cupp::scipy::signal;
+using cupp::dtype;
+using cupp::detail::array_desc;
+
+array_desc described(cupp::shape_t shape, dtype dt = dtype::float64) {
+  array_desc d;
+  d.strides = cupp::c_strides(shape);
+  d.shape = std::move(shape);
+  d.dt = dt;
+  return d;
+}
+
+sig::detail::spectral_descs welch_of(const array_desc& x, std::optional<std::int64_t> nperseg,
+                                     std::optional<std::int64_t> noverlap = std::nullopt,
+                                     std::optional<std::int64_t> nfft = std::nullopt,
+                                     const std::string& detrend = "constant",
+                                     const std::string& scaling = "density",
+                                     const std::string& average = "mean") {
+  return sig::detail::welch(x, 1.0, "hann_periodic", nperseg, noverlap, nfft, detrend, true,
+                            scaling, -1, average, dtype::float64);
+}
+
+TEST(SignalSpectral, ErrorsAsSciPy) {
+  const array_desc x = described({32});
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 0), cupp::value_error,
+                        "Parameter nperseg=0 is not a positive integer!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, 4), cupp::value_error,
+                        "nfft=4 must be greater than or equal to nperseg=8!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, 8), cupp::value_error,
+                        "noverlap=8 must be less than nperseg=8!");
+  CUPP_EXPECT_THROW_MSG(
+      welch_of(x, 8, std::nullopt, std::nullopt, "constant", "foo"), cupp::value_error,
+      "Parameter scaling='foo' not in {'spectrum': 'magnitude', 'density': 'psd'}!");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, std::nullopt, "foo"), cupp::value_error,
+                        "Trend type must be 'linear' or 'constant'.");
+  CUPP_EXPECT_THROW_MSG(welch_of(x, 8, std::nullopt, std::nullopt, "constant", "density", "foo"),
+                        cupp::value_error, "Parameter average='foo' must be 'median' or 'mean'!");
+  CUPP_EXPECT_THROW_MSG(welch_of(described({}), 8), cupp::index_error, "tuple index out of range");
+  CUPP_EXPECT_THROW_MSG(sig::detail::welch(x, 1.0, "nosuchwindow", 8, std::nullopt, std::nullopt,
+                                           "constant", true, "density", -1, "mean", dtype::float64),
+                        cupp::value_error,
+                        "Invalid window name 'nosuchwindow' in parameter window='nosuchwindow'!");
+}
+
+TEST(SignalSpectral, CsdErrorsAsSciPy) {
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::csd(described({2, 40}), described({3, 40}), 1.0, "hann_periodic", 16,
+                       std::nullopt, std::nullopt, "constant", true, "density", -1, "mean",
+                       dtype::complex128),
+      cupp::value_error, "x and y cannot be broadcast together.");
+  CUPP_EXPECT_THROW_MSG(
+      sig::detail::csd(described({40}), described({40}), 1.0, "hann_periodic", 16, 16, std::nullopt,
+                       "constant", true, "density", -1, "mean", dtype::complex128),
+      cupp::value_error, "noverlap=16 must be less than nperseg=16!");
+}
+
+TEST(SignalSpectral, SpectrogramErrorsAsSciPy) {
+  const auto spec = [](std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                       std::optional<std::int64_t> nfft, const std::string& scaling,
+                       const std::string& mode) {
+    return sig::detail::spectrogram(described({32}), 1.0, "hann", nperseg, noverlap, nfft,
+                                    "constant", true, scaling, -1, mode, dtype::float64);
+  };
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, 4, "density", "psd"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(spec(8, 8, std::nullopt, "density", "psd"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, std::nullopt, "foo", "psd"), cupp::value_error,
+                        "Unknown scaling: 'foo'");
+  CUPP_EXPECT_THROW_MSG(
+      spec(8, std::nullopt, std::nullopt, "density", "foo"), cupp::value_error,
+      "unknown value for mode foo, must be one of ['psd', 'complex', 'magnitude', 'angle', "
+      "'phase']");
+  CUPP_EXPECT_THROW_MSG(spec(8, std::nullopt, std::nullopt, "density", "phase"),
+                        cupp::not_implemented_error, "spectrogram mode 'phase' is not implemented");
+}
+
+// spectrogram's default window, SciPy's get_window(("tukey_periodic", 0.5), 10).
+TEST(SignalSpectral, DefaultSpectrogramWindow) {
+  const std::vector<double> want = {
+      0.0, 0.34549150281252633, 0.9045084971874737, 1.0, 1.0, 1.0, 1.0,
+      1.0, 0.9045084971874735,  0.3454915028125262};
+  const std::vector<double> got =
+      sig::detail::get_window_values(sig::window_spec("tukey_periodic", 0.5), 10, true);
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(got[i], want[i], 1e-15) << i;
+}
+
+TEST(SignalSpectral, MedianBiasAsSciPy) {
+  // scipy.signal._spectral_py._median_bias(n)
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(1), 1.0);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(2), 1.0);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(7), 0.7595238095238095);
+  EXPECT_DOUBLE_EQ(sig::detail::median_bias(30), 0.7100914710247312);
+}
+
+TEST(SignalSpectral, PsdDtypes) {
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::float32), dtype::float32);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::complex64), dtype::float32);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::float64), dtype::float64);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::complex128), dtype::float64);
+  EXPECT_EQ(sig::detail::psd_dtype(dtype::int16), dtype::float64);
+}
+
+class SignalSpectralGpu : public cupp::test::GpuTest {
+ protected:
+  cupp::npz_file npz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/spectral.npz");
+};
+
+/// (f, Pxx) of one case as runtime arrays.
+using spectral_fn = std::function<std::pair<cupp::array, cupp::array>(const cupp::array&)>;
+
+template <class F>
+std::pair<cupp::array, cupp::array> typed(const cupp::array& x, F&& f) {
+  const auto pair = [](const auto& r) { return std::pair<cupp::array, cupp::array>(r.f, r.Pxx); };
+  switch (x.dtype()) {
+    case dtype::float32:
+      return pair(f(x.as<float>()));
+    case dtype::int64:
+      return pair(f(x.as<std::int64_t>()));
+    case dtype::complex128:
+      return pair(f(x.as<std::complex<double>>()));
+    default:
+      return pair(f(x.as<double>()));
+  }
+}
+
+TEST_F(SignalSpectralGpu, AgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  const auto W = [](auto&&... args) {
+    return [=](const cupp::array& x) {
+      return typed(x, [&](const auto& v) { return sig::welch(v, args...); });
+    };
+  };
+  const auto P = [](auto&&... args) {
+    return [=](const cupp::array& x) {
+      return typed(x, [&](const auto& v) { return sig::periodogram(v, args...); });
+    };
+  };
+  const sig::window_spec hann = "hann_periodic";
+  const std::vector<std::pair<std::string, spectral_fn>> cases = {
+      {"welch_default", W(100.0)},
+      {"welch_params", W(10.0, sig::window_spec("hamming"), std::int64_t{100}, std::int64_t{30},
+                         std::int64_t{128}, std::string("linear"), true, std::string("spectrum"))},
+      {"welch_median", W(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"),
+                         true, std::string("density"), -1, std::string("median"))},
+      {"welch_twosided",
+       W(1.0, hann, std::int64_t{50}, nullopt, std::int64_t{51}, std::string(""), false)},
+      {"welch_axis0", W(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"),
+                        true, std::string("density"), 0)},
+      {"welch_kaiser", W(1.0, sig::window_spec("kaiser", 8.0), std::int64_t{40}, nullopt, nullopt,
+                         std::string("constant"), true, std::string("density"), 1)},
+      {"welch_complex", W(1.0, hann, std::int64_t{64})},
+      {"welch_float32", W(1.0, hann, std::int64_t{128})},
+      {"welch_int", W(1.0, hann, std::int64_t{32})},
+      {"welch_short", W()},
+      {"welch_strided", W(1.0, hann, std::int64_t{100}, std::int64_t{75})},
+      {"periodogram_default", P(100.0)},
+      {"periodogram_window", P(1.0, sig::window_spec("hann"), std::int64_t{1200},
+                               std::string("constant"), true, std::string("spectrum"))},
+      {"periodogram_short_nfft",
+       P(1.0, sig::window_spec("boxcar"), std::int64_t{600}, std::string("linear"))},
+      {"periodogram_axis0", P(1.0, sig::window_spec("boxcar"), nullopt, std::string(""), false,
+                              std::string("density"), 0)},
+      {"periodogram_odd", P()},
+  };
+  for (const auto& [name, f] : cases) {
+    cupp::array x(npz[name + "__x"]);
+    if (name == "welch_strided") x = ref::view_of(x, "s");
+    const auto [fr, pxx] = f(x);
+    const cupp::array want(npz[name + "__out"]);
+    EXPECT_EQ(pxx.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
+    // Sums of a few hundred products, relative to the largest density.
+    EXPECT_TRUE(ref::close(pxx, want, name + " Pxx", 100));
+  }
+}
+
+TEST_F(SignalSpectralGpu, CsdCoherenceAgreeWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using two =
+      std::function<std::pair<cupp::array, cupp::array>(const cupp::array&, const cupp::array&)>;
+  const auto C = [](auto&&... args) -> two {
+    return [=](const cupp::array& x, const cupp::array& y) {
+      if (x.dtype() == dtype::complex128) {
+        const auto r =
+            sig::csd(x.as<std::complex<double>>(), y.as<std::complex<double>>(), args...);
+        return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+      }
+      const auto r = sig::csd(x.as<double>(), y.as<double>(), args...);
+      return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+    };
+  };
+  const auto H = [](auto&&... args) -> two {
+    return [=](const cupp::array& x, const cupp::array& y) {
+      const auto r = sig::coherence(x.as<double>(), y.as<double>(), args...);
+      return std::pair<cupp::array, cupp::array>(r.f, r.Pxx);
+    };
+  };
+  const sig::window_spec hann = "hann_periodic";
+  const std::vector<std::pair<std::string, two>> cases = {
+      {"csd_default", C(100.0)},
+      {"csd_params", C(1.0, sig::window_spec("hamming"), std::int64_t{100}, std::int64_t{30},
+                       std::int64_t{128}, std::string("linear"), true, std::string("spectrum"))},
+      {"csd_median", C(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), true,
+                       std::string("density"), -1, std::string("median"))},
+      {"csd_axis0", C(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), true,
+                      std::string("density"), 0)},
+      {"csd_padded", C(1.0, hann, std::int64_t{128})},
+      {"csd_complex", C(1.0, hann, std::int64_t{64})},
+      {"coherence_default", H(100.0, hann, std::int64_t{128})},
+      {"coherence_axis0",
+       H(1.0, hann, std::int64_t{64}, nullopt, nullopt, std::string("constant"), 0)},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto [fr, pxy] = f(cupp::array(npz[name + "__x"]), cupp::array(npz[name + "__y"]));
+    const cupp::array want(npz[name + "__out"]);
+    EXPECT_EQ(pxy.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(fr, cupp::array(npz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(pxy, want, name + " Pxy", 100));
+  }
+}
+
+TEST_F(SignalSpectralGpu, SpectrogramAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using three = std::function<sig::spectrogram_result<double>(const cupp::array&)>;
+  const auto S = [](auto&&... args) -> three {
+    return [=](const cupp::array& x) { return sig::spectrogram(x.as<double>(), args...); };
+  };
+  const sig::window_spec tukey("tukey_periodic", 0.25);
+  const std::vector<std::pair<std::string, three>> cases = {
+      {"spectrogram_default", S(100.0)},
+      {"spectrogram_params",
+       S(1.0, sig::window_spec("hann"), std::int64_t{64}, std::int64_t{16}, std::int64_t{100},
+         std::string("linear"), true, std::string("spectrum"))},
+      {"spectrogram_magnitude",
+       S(1.0, tukey, std::int64_t{50}, nullopt, nullopt, std::string("constant"), true,
+         std::string("density"), -1, std::string("magnitude"))},
+      {"spectrogram_angle",
+       S(1.0, tukey, std::int64_t{50}, nullopt, std::int64_t{51}, std::string(""), true,
+         std::string("density"), -1, std::string("angle"))},
+      {"spectrogram_axis0", S(1.0, tukey, std::int64_t{64}, nullopt, nullopt,
+                              std::string("constant"), true, std::string("density"), 0)},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(npz[name + "__x"]));
+    cupp::array got(r.Sxx), want(npz[name + "__out"]);
+    if (name == "spectrogram_angle") {
+      // The zero frequency is real: its angle, 0 or pi, follows the sign of a rounding.
+      const std::vector<cupp::detail::index_item> rest = {cupp::slice(1, std::nullopt),
+                                                          cupp::slice()};
+      got = cupp::array(cupp::detail::index_view(got.desc(), rest));
+      want = cupp::array(cupp::detail::index_view(want.desc(), rest));
+    }
+    EXPECT_TRUE(ref::close(r.f, cupp::array(npz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(r.t, cupp::array(npz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(got, want, name + " Sxx", 100));
+  }
+  const auto r32 = sig::spectrogram(cupp::array(npz["spectrogram_float32__x"]).as<float>(), 1.0,
+                                    tukey, std::int64_t{128});
+  EXPECT_EQ(r32.Sxx.dtype(), dtype::float32);
+  EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(npz["spectrogram_float32__out"]), "float32", 100));
+}
+
+TEST_F(SignalSpectralGpu, EmptyInput) {
+  const auto [f, pxx] = sig::welch(cupp::zeros<double>({3, 0}));
+  EXPECT_EQ(f.shape(), (cupp::shape_t{3, 0}));
+  EXPECT_EQ(pxx.shape(), (cupp::shape_t{3, 0}));
+}
+
+TEST_F(SignalSpectralGpu, DocumentedExamples) {
+  // example-begin signal_welch
+  namespace signal = cupp::scipy::signal;
+  const double fs = 1000.0;
+  const cupp::ndarray<double> t = cupp::arange(0.0, 4096.0) / fs;
+  const cupp::ndarray<double> x = cupp::sin(2 * M_PI * 125.0 * t);  // a 125 Hz tone
+  const auto [f, Pxx] = signal::welch(x, fs, "hann", 256);          // 129 bins, 3.90625 Hz apart
+  const auto [fp, Pp] = signal::periodogram(x, fs, "boxcar", std::nullopt, "constant", true,
+                                            "spectrum");  // the tone's power: 0.5 V**2 at 125 Hz
+  // example-end
+  const std::vector<double> pxx = Pxx.get(), pp = Pp.get();
+  EXPECT_EQ(pxx.size(), 129u);
+  EXPECT_NEAR(f.get()[32], 125.0, 1e-12);
+  for (std::size_t k = 0; k < pxx.size(); ++k)
+    if (k != 32) {
+      EXPECT_LT(pxx[k], pxx[32]);
+    }
+  EXPECT_NEAR(pp[512], 0.5, 1e-9);  // 125 Hz at a resolution of 1000 / 4096 Hz
+  EXPECT_NEAR(fp.get()[512], 125.0, 1e-12);
+}
+
+}  // namespace
