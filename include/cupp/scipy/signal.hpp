@@ -6,6 +6,7 @@
 #pragma once
 
 #include "cupp/array.hpp"
+#include "cupp/scipy/signal/czt.hpp"
 #include "cupp/scipy/signal/design.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 #include "cupp/scipy/signal/peaks.hpp"
