@@ -183,6 +183,9 @@ TEST_F(SignalCztGpu, ClassesAndPoints) {
   EXPECT_TRUE(ref::close(cupp::array(strided), cupp::array(full(cupp::slice(0, 6, 2))), "strided", 10));
   EXPECT_TRUE(throws_exactly<cupp::value_error>([&] { t2(x2.as<double>(), 0); },
                                                 "CZT defined for length 20, not 6"));
+  // An empty batch: SciPy's shape (0, 4), complex128.
+  const auto empty = sig::czt(cupp::zeros<double>({0, 4}), std::int64_t{3});
+  EXPECT_EQ(empty.shape(), (cupp::shape_t{0, 3}));
   const sig::ZoomFFT z(37, sig::zoom_fn{0.1, 0.3}, std::int64_t{64});
   EXPECT_DOUBLE_EQ(z.f1, 0.1);
   EXPECT_DOUBLE_EQ(z.f2, 0.3);
