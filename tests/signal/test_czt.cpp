@@ -94,6 +94,7 @@ TEST(SignalCzt, ChirpsOnTheHost) {
   ASSERT_EQ(c.awk2.size(), 5u);
   ASSERT_EQ(c.wk2.size(), 3u);
   ASSERT_EQ(c.kernel.size(), 7u);
+  EXPECT_LT(std::abs(c.w - std::exp(cd(0, -2 * pi / 3))), 1e-15);  // the DFT's default
   for (int k = 0; k < 5; ++k) {
     const cd wk2 = std::exp(cd(0, -pi * k * k / 3.0));
     EXPECT_LT(std::abs(c.awk2[k] - std::pow(0.5, k) * wk2), 1e-13) << k;
@@ -103,6 +104,8 @@ TEST(SignalCzt, ChirpsOnTheHost) {
   // endpoint: scale = (f2 - f1) m / (fs (m - 1)) = 0.3125, wk2 = exp(-1j pi scale k**2 / m).
   for (int k = 0; k < 5; ++k)
     EXPECT_LT(std::abs(z.wk2[k] - std::exp(cd(0, -pi * 0.3125 * k * k / 5.0))), 1e-13) << k;
+  EXPECT_LT(std::abs(z.w - std::exp(cd(0, -2 * pi * 0.3125 / 5.0))), 1e-15);
+  EXPECT_LT(std::abs(z.a - std::exp(cd(0, pi * 0.5))), 1e-15);  // exp(2j pi f1 / fs)
 }
 
 class SignalCztGpu : public cupp::test::GpuTest {

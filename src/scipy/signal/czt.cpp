@@ -84,7 +84,10 @@ czt_chirps czt_plan(std::int64_t n, std::optional<std::int64_t> m_arg, std::opti
   for (std::int64_t k = 0; k < n; ++k)
     awk2[static_cast<std::size_t>(k)] =
         std::pow(a, -static_cast<double>(k)) * wk2[static_cast<std::size_t>(k)];
-  return finish(n, m, wk2, std::move(awk2));
+  czt_chirps c = finish(n, m, wk2, std::move(awk2));
+  c.w = w ? *w : std::exp(cdouble(0.0, -2.0 * pi / static_cast<double>(m)));
+  c.a = a;
+  return c;
 }
 
 czt_chirps zoom_fft_plan(std::int64_t n, double f1, double f2, std::optional<std::int64_t> m_arg,
@@ -102,7 +105,10 @@ czt_chirps zoom_fft_plan(std::int64_t n, double f1, double f2, std::optional<std
     awk2[static_cast<std::size_t>(k)] =
         std::exp(cdouble(0.0, -2.0 * pi * f1 / fs * static_cast<double>(k))) *
         wk2[static_cast<std::size_t>(k)];
-  return finish(n, m, wk2, std::move(awk2));
+  czt_chirps c = finish(n, m, wk2, std::move(awk2));
+  c.w = std::exp(cdouble(0.0, -2.0 * pi / static_cast<double>(m) * scale));
+  c.a = std::exp(cdouble(0.0, 2.0 * pi * f1 / fs));
+  return c;
 }
 
 std::vector<cdouble> czt_points_values(std::int64_t m_arg, std::optional<cdouble> w, cdouble a) {
@@ -170,11 +176,8 @@ ZoomFFT::ZoomFFT(std::int64_t n_, const zoom_fn& fn, std::optional<std::int64_t>
   }
   fs = fs_;
   const detail::czt_chirps c = detail::zoom_fft_plan(n_, f1, f2, m_, fs, endpoint);
-  const std::int64_t mm = c.m;
-  double scale = endpoint ? ((f2 - f1) * static_cast<double>(mm)) / (fs * static_cast<double>(mm - 1))
-                          : (f2 - f1) / fs;
-  w = std::exp(std::complex<double>(0.0, -2.0 * 3.141592653589793238462643383279502884 / static_cast<double>(mm) * scale));
-  a = std::exp(std::complex<double>(0.0, 2.0 * 3.141592653589793238462643383279502884 * f1 / fs));
+  w = c.w;
+  a = c.a;
   upload(c);
 }
 

@@ -33,6 +33,7 @@ struct czt_chirps {
   std::vector<cdouble> awk2;  ///< a**-k * w**(k**2/2), n values: multiplies the input.
   std::vector<cdouble> kernel;  ///< 1 / w**(k**2/2) for k = -(n-1) .. m-1: its fft is Fwk2.
   std::vector<cdouble> wk2;  ///< w**(k**2/2), m values: multiplies the output.
+  cdouble w, a;  ///< the spiral's ratio and start (ZoomFFT's, from its band)
 };
 
 /// CZT's chirps (w unset: the FFT's w = exp(-2j pi / m), with SciPy's exact k**2 % 2m phases).
