@@ -67,6 +67,56 @@ TEST(SignalSpectral, ErrorsAsSciPy) {
                         "Invalid window name 'nosuchwindow' in parameter window='nosuchwindow'!");
 }
 
+TEST(SignalSpectral, ColaNolaAsSciPy) {
+  // scipy.signal.check_COLA / check_NOLA (SciPy 1.17) of the same arguments.
+  struct row {
+    sig::window_spec window;
+    std::int64_t nperseg, noverlap;
+    bool cola, nola;
+  };
+  const std::vector<row> rows = {
+      {"hann", 256, 128, true, true},          {"hann", 256, 64, false, true},
+      {"boxcar", 64, 0, true, true},           {"boxcar", 64, 32, true, true},
+      {{"tukey", 0.5}, 100, 25, true, true},   {"hamming", 128, 64, true, true},
+      {"bartlett", 100, 50, true, true},       {"hann", 7, 3, false, true},
+      {{"kaiser", 8.0}, 64, 48, false, true},  {"hann", 64, 0, false, false},
+      {{"tukey_periodic", 0.5}, 100, 25, true, true},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.window.name + " " + std::to_string(r.nperseg) + " " +
+                 std::to_string(r.noverlap));
+    EXPECT_EQ(sig::check_COLA(r.window, r.nperseg, r.noverlap), r.cola);
+    EXPECT_EQ(sig::check_NOLA(r.window, r.nperseg, r.noverlap), r.nola);
+  }
+  using values = std::vector<double>;
+  EXPECT_FALSE(sig::check_COLA(values{1, 2, 1, 2}, 4, 2));
+  EXPECT_TRUE(sig::check_COLA(values{1, 1, 1, 1}, 4, 2));
+  EXPECT_TRUE(sig::check_COLA(values{0.5, 1, 0.5}, 3, 1, 0.6));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 1, 0}, 4, 2));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 1, 0}, 4, 2, 0.5));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 0, 1}, 4, 1));
+  EXPECT_TRUE(sig::check_NOLA(values{1, 2, 1, 2}, 4, 2));
+}
+
+TEST(SignalSpectral, ColaNolaErrorsAsSciPy) {
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 0, 0), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 0, 0), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 8, 8), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 8, 9), cupp::value_error,
+                        "noverlap must be less than nperseg");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 8, -1), cupp::value_error,
+                        "noverlap must be a nonnegative integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 8, -1), cupp::type_error,
+                        "'int' object is not subscriptable");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA(std::vector<double>{1, 1}, 3, 1), cupp::value_error,
+                        "window must have length of nperseg");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA(std::vector<double>{1, 1}, 3, 1), cupp::value_error,
+                        "window must have length of nperseg");
+}
+
 TEST(SignalSpectral, CsdErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::csd(described({2, 40}), described({3, 40}), 1.0, "hann_periodic", 16,

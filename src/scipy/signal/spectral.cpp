@@ -341,3 +341,84 @@ spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec&
 }
 
 }  // namespace cupp::scipy::signal::detail
+
+namespace cupp::scipy::signal {
+
+namespace {
+
+/// SciPy's checks of check_COLA and check_NOLA before the window is made (`nola` adds the
+/// negative noverlap and drops a full stop, as SciPy's words).
+void check_overlap_args(std::int64_t nperseg, std::int64_t noverlap, bool nola) {
+  if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  if (noverlap >= nperseg)
+    throw value_error(nola ? "noverlap must be less than nperseg"
+                           : "noverlap must be less than nperseg.");
+  if (nola && noverlap < 0) throw value_error("noverlap must be a nonnegative integer");
+  // SciPy's check_COLA fails on a negative noverlap when it adds up the empty bins.
+  if (noverlap < 0) throw type_error("'int' object is not subscriptable");
+}
+
+void check_window_length(const std::vector<double>& win, std::int64_t nperseg) {
+  if (static_cast<std::int64_t>(win.size()) != nperseg)
+    throw value_error("window must have length of nperseg");
+}
+
+/// The sums of w (or w**2 when `squared`) over the windows shifted by nperseg - noverlap, one
+/// per sample of a step: SciPy's binsums.
+std::vector<double> overlap_sums(const std::vector<double>& win, std::int64_t noverlap,
+                                 bool squared) {
+  const auto nperseg = static_cast<std::int64_t>(win.size());
+  const std::int64_t step = nperseg - noverlap;
+  std::vector<double> sums(static_cast<std::size_t>(step), 0.0);
+  for (std::int64_t i = 0; i < nperseg; ++i) {
+    const double w = win[static_cast<std::size_t>(i)];
+    sums[static_cast<std::size_t>(i % step)] += squared ? w * w : w;
+  }
+  return sums;
+}
+
+bool cola_of(const std::vector<double>& win, std::int64_t noverlap, double tol) {
+  std::vector<double> sums = overlap_sums(win, noverlap, false);
+  std::vector<double> sorted = sums;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t m = sorted.size();
+  const double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+  double dev = 0;
+  for (const double s : sums) dev = std::max(dev, std::abs(s - median));
+  return dev < tol;
+}
+
+bool nola_of(const std::vector<double>& win, std::int64_t noverlap, double tol) {
+  const std::vector<double> sums = overlap_sums(win, noverlap, true);
+  return *std::min_element(sums.begin(), sums.end()) > tol;
+}
+
+}  // namespace
+
+bool check_COLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, false);
+  return cola_of(detail::get_window_values(window, nperseg, true), noverlap, tol);
+}
+
+bool check_COLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, false);
+  check_window_length(window, nperseg);
+  return cola_of(window, noverlap, tol);
+}
+
+bool check_NOLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, true);
+  return nola_of(detail::get_window_values(window, nperseg, true), noverlap, tol);
+}
+
+bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, true);
+  check_window_length(window, nperseg);
+  return nola_of(window, noverlap, tol);
+}
+
+}  // namespace cupp::scipy::signal

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram. Segments
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram (and
+// check_COLA/check_NOLA on the host). Segments
 // are strided views of the signal, detrended with signal::detrend, windowed by get_window's
 // coefficients and transformed by cupp::fft; the averaging over segments is the library's mean or
 // median. See docs/scipy_signal.md.
@@ -10,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cupp/core/ndarray.hpp"
 #include "cupp/scipy/signal/windows.hpp"
@@ -192,5 +194,24 @@ spectrogram_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> spectrogram(
   return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
           ndarray<R>(std::move(d.Sxx))};
 }
+
+/// scipy.signal.check_COLA(window, nperseg, noverlap, tol=1e-10): whether the (periodic)
+/// window `window` of `nperseg` samples, shifted by nperseg - noverlap, adds up to a constant
+/// (the constant overlap-add condition), to within `tol`. Computed on the host. Throws
+/// value_error in SciPy's words for a non-positive nperseg or noverlap >= nperseg.
+bool check_COLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// check_COLA of the window's coefficients; value_error when there are not `nperseg` of them.
+bool check_COLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// scipy.signal.check_NOLA(window, nperseg, noverlap, tol=1e-10): whether the squared window,
+/// shifted by nperseg - noverlap, adds up to more than `tol` everywhere (the nonzero overlap-add
+/// condition that istft needs). Computed on the host; value_error in SciPy's words, also for a
+/// negative noverlap.
+bool check_NOLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// check_NOLA of the window's coefficients; value_error when there are not `nperseg` of them.
+bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
 
 }  // namespace cupp::scipy::signal
