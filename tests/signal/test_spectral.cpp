@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
-// and periodogram, welch, csd, coherence and spectrogram on the device against SciPy's own
-// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz): windows, overlaps, nfft,
+// and periodogram, welch, csd, coherence, spectrogram and stft on the device against SciPy's own
+// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz, tests/signal/make_stft.py ->
+// tests/data/signal/stft.npz): windows, overlaps, nfft,
 // detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
 // signal.
 #include <gtest/gtest.h>
@@ -117,6 +118,36 @@ TEST(SignalSpectral, ColaNolaErrorsAsSciPy) {
                         "window must have length of nperseg");
 }
 
+TEST(SignalSpectral, StftErrorsAsSciPy) {
+  const array_desc x = described({32});
+  const auto stft_of = [&](const array_desc& a, std::int64_t nperseg,
+                           std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                           const std::string& detrend, const std::optional<std::string>& boundary,
+                           const std::string& scaling, const sig::window_spec& window = "hann") {
+    return sig::detail::stft(a, 1.0, window, nperseg, noverlap, nfft, detrend, true, boundary,
+                             true, -1, scaling, dtype::complex128);
+  };
+  using std::nullopt;
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "zeros", "foo"), cupp::value_error,
+                        "Parameter scaling='foo' not in ['spectrum', 'psd']!");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "foo", "spectrum"), cupp::value_error,
+                        "Unknown boundary option 'foo', must be one of: ['even', 'odd', "
+                        "'constant', 'zeros', None]");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 0, nullopt, nullopt, "", "zeros", "spectrum"),
+                        cupp::value_error, "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, 4, "", "zeros", "spectrum"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, 8, nullopt, "", nullopt, "psd"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "foo", "zeros", "spectrum"),
+                        cupp::value_error, "Trend type must be 'linear' or 'constant'.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "zeros", "spectrum", "nosuch"),
+                        cupp::value_error,
+                        "Invalid window name 'nosuch' in parameter window='nosuch'!");
+  CUPP_EXPECT_THROW_MSG(stft_of(described({}), 8, nullopt, nullopt, "", "zeros", "spectrum"),
+                        cupp::index_error, "tuple index out of range");
+}
+
 TEST(SignalSpectral, CsdErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::csd(described({2, 40}), described({3, 40}), 1.0, "hann_periodic", 16,
@@ -180,6 +211,7 @@ TEST(SignalSpectral, PsdDtypes) {
 class SignalSpectralGpu : public cupp::test::GpuTest {
  protected:
   cupp::npz_file npz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/spectral.npz");
+  cupp::npz_file snpz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/stft.npz");
 };
 
 /// (f, Pxx) of one case as runtime arrays.
@@ -338,6 +370,59 @@ TEST_F(SignalSpectralGpu, SpectrogramAgreesWithSciPy) {
                                     tukey, std::int64_t{128});
   EXPECT_EQ(r32.Sxx.dtype(), dtype::float32);
   EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(npz["spectrogram_float32__out"]), "float32", 100));
+}
+
+TEST_F(SignalSpectralGpu, StftAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using zxx = std::function<sig::spectrogram_result<std::complex<double>>(const cupp::array&)>;
+  const auto S = [](auto&&... args) -> zxx {
+    return [=](const cupp::array& x) { return sig::stft(x.as<double>(), args...); };
+  };
+  const auto C = [](auto&&... args) -> zxx {
+    return [=](const cupp::array& x) { return sig::stft(x.as<std::complex<double>>(), args...); };
+  };
+  using i64 = std::int64_t;
+  using opt_str = std::optional<std::string>;
+  const sig::window_spec hann("hann_periodic");
+  const std::vector<std::pair<std::string, zxx>> cases = {
+      {"stft_default", S(100.0)},
+      {"stft_params", S(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128},
+                        std::string("linear"), true, opt_str("zeros"), true, -1,
+                        std::string("psd"))},
+      {"stft_even", S(1.0, hann, i64{64}, nullopt, nullopt, std::string(""), true, opt_str("even"))},
+      {"stft_odd", S(1.0, hann, i64{63}, i64{20}, nullopt, std::string(""), true, opt_str("odd"))},
+      {"stft_constant", S(1.0, hann, i64{50}, nullopt, nullopt, std::string(""), true,
+                          opt_str("constant"), false)},
+      {"stft_none", S(1.0, hann, i64{80}, nullopt, nullopt, std::string(""), true, opt_str(),
+                      false)},
+      {"stft_none_padded",
+       S(1.0, hann, i64{80}, i64{10}, nullopt, std::string(""), true, opt_str())},
+      {"stft_twosided", S(1.0, hann, i64{50}, nullopt, i64{51}, std::string(""), false)},
+      {"stft_axis0", S(1.0, hann, i64{32}, nullopt, nullopt, std::string(""), true,
+                       opt_str("zeros"), true, 0)},
+      {"stft_complex", C(1.0, hann, i64{64}, nullopt, nullopt, std::string("constant"))},
+      {"stft_short", S()},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(snpz[name + "__x"]));
+    EXPECT_TRUE(ref::close(r.f, cupp::array(snpz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(r.t, cupp::array(snpz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(r.Sxx, cupp::array(snpz[name + "__out"]), name + " Zxx", 100));
+  }
+  const auto r32 =
+      sig::stft(cupp::array(snpz["stft_float32__x"]).as<float>(), 1.0, hann, std::int64_t{128});
+  EXPECT_EQ(r32.Sxx.dtype(), dtype::complex64);
+  EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(snpz["stft_float32__out"]), "float32", 100));
+  // A strided signal (every other sample of stft_default's) and an empty one.
+  const cupp::ndarray<double> whole = cupp::array(snpz["stft_default__x"]).as<double>();
+  const cupp::ndarray<double> every_other(cupp::detail::index_view(
+      whole.desc(), {cupp::slice(std::nullopt, std::nullopt, 2)}));
+  const auto rs = sig::stft(every_other, 1.0, hann, std::int64_t{64});
+  const auto rc = sig::stft(cupp::ascontiguousarray(every_other), 1.0, hann, std::int64_t{64});
+  EXPECT_TRUE(ref::close(rs.Sxx, rc.Sxx, "strided", 1));
+  const auto re = sig::stft(cupp::zeros<double>({3, 0}));
+  EXPECT_EQ(re.Sxx.shape(), (cupp::shape_t{3, 0}));
 }
 
 TEST_F(SignalSpectralGpu, EmptyInput) {

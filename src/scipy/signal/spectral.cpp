@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// periodogram and welch of cupp::scipy::signal (include/cupp/scipy/signal/spectral.hpp), in
-// SciPy's order of checks (scipy.signal.csd's, which welch calls). The segments are a strided
+// periodogram, welch, csd, coherence, spectrogram and stft of cupp::scipy::signal
+// (include/cupp/scipy/signal/spectral.hpp), in SciPy's order of checks (scipy.signal.csd's, which welch calls). The segments are a strided
 // view of the signal moved to the last axis; detrend, the window, cupp::fft, |X|^2 with its
 // scale and the mean or median over the segments follow as the library's own operations, in
 // float64 (complex128 for complex input), and the result is cast to its dtype at the end.
@@ -19,6 +19,7 @@
 #include "cupp/fft.hpp"
 #include "cupp/routines/creation.hpp"
 #include "cupp/routines/manipulation.hpp"
+#include "cupp/routines/padding.hpp"
 #include "cupp/routines/statistics.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 #include "cupp/scipy/signal/spectral.hpp"
@@ -311,6 +312,96 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   }
   // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
   const array_desc swapped = sxx.swapaxes(-1, -2).desc();
+  const array_desc result =
+      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).desc();
+  return {asarray(p.freqs).desc(), asarray(times).desc(), result};
+}
+
+spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window,
+                       std::int64_t nperseg, std::optional<std::int64_t> noverlap_in,
+                       std::optional<std::int64_t> nfft_in, const std::string& detrend_type,
+                       bool return_onesided, const std::optional<std::string>& boundary,
+                       bool padded, int axis, const std::string& scaling, dtype out) {
+  // SciPy's stft and its _spectral_helper (mode 'stft'), in their order and words.
+  if (scaling != "spectrum" && scaling != "psd")
+    throw value_error("Parameter scaling='" + scaling + "' not in ['spectrum', 'psd']!");
+  if (boundary && *boundary != "even" && *boundary != "odd" && *boundary != "constant" &&
+      *boundary != "zeros")
+    throw value_error("Unknown boundary option '" + *boundary +
+                      "', must be one of: ['even', 'odd', 'constant', 'zeros', None]");
+  if (x.size() == 0) {
+    return {cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc()};
+  }
+  if (x.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  spectral_plan p;
+  if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  p.nperseg = std::min(nperseg, n);  // SciPy warns, and so uses the whole signal
+  p.win = get_window_values(window, p.nperseg, true);
+  p.nfft = nfft_in.value_or(p.nperseg);
+  if (p.nfft < p.nperseg) throw value_error("nfft must be greater than or equal to nperseg.");
+  p.noverlap = noverlap_in.value_or(p.nperseg / 2);
+  if (p.noverlap >= p.nperseg) throw value_error("noverlap must be less than nperseg.");
+  p.step = p.nperseg - p.noverlap;
+
+  // The argument checks SciPy meets later, before any work on the device.
+  // (The extension, nperseg / 2 <= n / 2 samples, never meets even_ext's and odd_ext's limit
+  // of n - 1.)
+  const std::int64_t ext = p.nperseg / 2;
+  if (!detrend_type.empty() && detrend_type != "linear" && detrend_type != "l" &&
+      detrend_type != "constant" && detrend_type != "c")
+    throw value_error("Trend type must be 'linear' or 'constant'.");
+  p.detrend = detrend_type;
+
+  const bool complex_input = is_complex(x.dt);
+  array_desc sig = signal_last(x, ax, n, complex_input);
+  // The boundary extension by nperseg / 2 samples at both ends, as numpy.pad's modes.
+  if (boundary && ext >= 1) {
+    std::vector<pad_width_arg::pair> widths(static_cast<std::size_t>(sig.ndim()), {0, 0});
+    widths.back() = {ext, ext};
+    pad_options options;
+    std::string mode = "constant";
+    if (*boundary == "constant") mode = "edge";
+    if (*boundary == "even" || *boundary == "odd") mode = "reflect";
+    if (*boundary == "odd") options.reflect_type("odd");
+    sig = cupp::detail::pad(sig, widths, mode, options);
+  }
+  std::int64_t len = sig.shape.back();
+  if (padded) {
+    // Zeros up to a whole number of segments: nperseg + (nseg - 1) * step samples.
+    const std::int64_t nadd = ((p.step - (len - p.nperseg) % p.step) % p.step) % p.nperseg;
+    if (nadd > 0) {
+      sig = signal_last(sig, sig.ndim() - 1, len + nadd, complex_input);
+      len += nadd;
+    }
+  }
+  double wsum = 0, wsq = 0;
+  for (const double w : p.win) {
+    wsum += w;
+    wsq += w * w;
+  }
+  const double scale =
+      std::sqrt(scaling == "psd" ? 1.0 / (fs * wsq) : 1.0 / (wsum * wsum));
+  p.onesided = return_onesided && !complex_input;
+  p.nseg = (len - p.nperseg) / p.step + 1;
+  p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
+  p.freqs = p.onesided ? cupp::fft::detail::rfftfreq_values(p.nfft, 1.0 / fs)
+                       : cupp::fft::detail::fftfreq_values(p.nfft, 1.0 / fs);
+  // SciPy's np.arange(nperseg / 2, len - nperseg / 2 + 1, step) / fs, less (nperseg / 2) / fs
+  // after a boundary extension.
+  std::vector<double> times;
+  const double half = p.nperseg / 2.0;
+  for (std::int64_t j = 0; j < p.nseg; ++j) {
+    double t = (half + static_cast<double>(j * p.step)) / fs;
+    if (boundary) t -= half / fs;
+    times.push_back(t);
+  }
+  const cupp::array spec = segment_spectra(sig, p) * scale;
+  // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
+  const array_desc swapped = spec.swapaxes(-1, -2).desc();
   const array_desc result =
       cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).desc();
   return {asarray(p.freqs).desc(), asarray(times).desc(), result};

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram (and
-// check_COLA/check_NOLA on the host). Segments
-// are strided views of the signal, detrended with signal::detrend, windowed by get_window's
-// coefficients and transformed by cupp::fft; the averaging over segments is the library's mean or
-// median. See docs/scipy_signal.md.
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence, spectrogram and stft
+// (and check_COLA/check_NOLA on the host). Segments are strided views of the signal, detrended
+// with signal::detrend, windowed by get_window's coefficients and transformed by cupp::fft; the
+// averaging over segments is the library's mean or median. See docs/scipy_signal.md.
 #pragma once
 
 #include <complex>
@@ -68,6 +67,12 @@ constexpr dtype pair_psd_dtype(dtype x, dtype y) noexcept {
   return psd_dtype(x) == dtype::float32 && psd_dtype(y) == dtype::float32 ? dtype::float32
                                                                           : dtype::float64;
 }
+/// scipy.signal.stft into the complex dtype `out`; `boundary` nullopt is SciPy's None.
+spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window,
+                       std::int64_t nperseg, std::optional<std::int64_t> noverlap,
+                       std::optional<std::int64_t> nfft, const std::string& detrend,
+                       bool return_onesided, const std::optional<std::string>& boundary,
+                       bool padded, int axis, const std::string& scaling, dtype out);
 /// scipy.signal.periodogram into dtype `out`.
 spectral_descs periodogram(const array_desc& x, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend,
@@ -191,6 +196,32 @@ spectrogram_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> spectrogram(
   detail::spectrogram_descs d =
       detail::spectrogram(x.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
                           scaling, axis, mode, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
+          ndarray<R>(std::move(d.Sxx))};
+}
+
+/// scipy.signal.stft(x, fs=1.0, window='hann_periodic', nperseg=256, noverlap=None, nfft=None,
+/// detrend=False, return_onesided=True, boundary='zeros', padded=True, axis=-1,
+/// scaling='spectrum'): the short-time Fourier transform, returned as `spectrogram_result{f, t,
+/// Zxx}` (the frequencies at `axis`, the segments last). The signal is extended by nperseg / 2
+/// samples at both ends (`boundary` "zeros", "even", "odd", "constant", or std::nullopt for
+/// SciPy's None), zero-padded to a whole number of segments when `padded`, cut into segments of
+/// `nperseg` samples (at most the signal's length) overlapping by `noverlap` (nperseg / 2),
+/// detrended (`detrend` "" for SciPy's False, "constant" or "linear"), windowed and transformed
+/// with `nfft` points; scaled by 1 / sum(window) ("spectrum") or 1 / sqrt(fs sum(window**2))
+/// ("psd"). complex64 for float16, float32 and complex64 signals, complex128 otherwise. Throws
+/// value_error in SciPy's words.
+template <class T>
+spectrogram_result<std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>> stft(
+    const ndarray<T>& x, double fs = 1.0, const window_spec& window = "hann_periodic",
+    std::int64_t nperseg = 256, std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "",
+    bool return_onesided = true, const std::optional<std::string>& boundary = "zeros",
+    bool padded = true, int axis = -1, const std::string& scaling = "spectrum") {
+  using R = std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>;
+  detail::spectrogram_descs d =
+      detail::stft(x.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                   boundary, padded, axis, scaling, dtype_of<R>);
   return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
           ndarray<R>(std::move(d.Sxx))};
 }
