@@ -4,7 +4,8 @@
 tests/data/signal/stft.npz.
 
 Each case is its signal "<name>__x" and SciPy's results "<name>__f", "<name>__t" and
-"<name>__out" (Zxx); the test names the arguments of each case beside its name.
+"<name>__out" (Zxx); the test names the arguments of each case beside its name. istft cases
+store their input "<name>__z" and SciPy's "<name>__t" and "<name>__x".
 
 Run from the repository root: python3 tests/signal/make_stft.py
 """
@@ -46,6 +47,33 @@ with warnings.catch_warnings():
     case("stft_complex", xc, sig.stft(xc, nperseg=64, detrend="constant"))
     case("stft_float32", x1.astype(np.float32), sig.stft(x1.astype(np.float32), nperseg=128))
     case("stft_short", x1[:100], sig.stft(x1[:100]))
+
+
+
+def icase(name, z, result):
+    t, x = result
+    out[name + "__z"] = z
+    out[name + "__t"] = t
+    out[name + "__x"] = x
+
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    icase("istft_default", out["stft_default__out"], sig.istft(out["stft_default__out"], fs=100))
+    icase("istft_params", out["stft_params__out"],
+          sig.istft(out["stft_params__out"], 10, "hamming", nperseg=100, noverlap=30, nfft=128,
+                    scaling="psd"))
+    icase("istft_twosided", out["stft_twosided__out"],
+          sig.istft(out["stft_twosided__out"], nperseg=50, nfft=51, input_onesided=False))
+    icase("istft_axes", out["stft_axis0__out"],
+          sig.istft(out["stft_axis0__out"], nperseg=32, time_axis=-1, freq_axis=0))
+    icase("istft_noboundary", out["stft_none_padded__out"],
+          sig.istft(out["stft_none_padded__out"], nperseg=80, noverlap=10, boundary=False))
+    icase("istft_complex", out["stft_complex__out"],
+          sig.istft(out["stft_complex__out"], input_onesided=False))
+    icase("istft_float32", out["stft_float32__out"], sig.istft(out["stft_float32__out"]))
+    zr = rng.standard_normal((33, 9)) + 1j * rng.standard_normal((33, 9))
+    icase("istft_random", zr, sig.istft(zr, window="hamming", noverlap=40))
 
 path = os.path.join("tests", "data", "signal", "stft.npz")
 np.savez_compressed(path, **out)

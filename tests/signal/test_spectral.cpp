@@ -148,6 +148,34 @@ TEST(SignalSpectral, StftErrorsAsSciPy) {
                         cupp::index_error, "tuple index out of range");
 }
 
+TEST(SignalSpectral, IstftErrorsAsSciPy) {
+  const array_desc z = described({33, 9}, dtype::complex128);
+  const auto istft_of = [](const array_desc& a, std::optional<std::int64_t> nperseg,
+                           std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                           int time_axis, int freq_axis, const std::string& scaling,
+                           const sig::window_spec& window = "hann") {
+    return sig::detail::istft(a, 1.0, window, nperseg, noverlap, nfft, true, true, time_axis,
+                              freq_axis, scaling);
+  };
+  using std::nullopt;
+  CUPP_EXPECT_THROW_MSG(istft_of(described({5}, dtype::complex128), nullopt, nullopt, nullopt, -1,
+                                 -2, "spectrum"),
+                        cupp::value_error, "Input stft must be at least 2d!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, 0, 0, "spectrum"),
+                        cupp::value_error, "Must specify differing time and frequency axes!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, 0, nullopt, nullopt, -1, -2, "spectrum"), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, 64, nullopt, 32, -1, -2, "spectrum"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, 64, nullopt, -1, -2, "spectrum"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, -1, -2, "foo"), cupp::value_error,
+                        "Parameter scaling='foo' not in ['spectrum', 'psd']!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, -1, -2, "spectrum", "nosuch"),
+                        cupp::value_error,
+                        "Invalid window name 'nosuch' in parameter window='nosuch'!");
+}
+
 TEST(SignalSpectral, CsdErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(
       sig::detail::csd(described({2, 40}), described({3, 40}), 1.0, "hann_periodic", 16,
@@ -423,6 +451,43 @@ TEST_F(SignalSpectralGpu, StftAgreesWithSciPy) {
   EXPECT_TRUE(ref::close(rs.Sxx, rc.Sxx, "strided", 1));
   const auto re = sig::stft(cupp::zeros<double>({3, 0}));
   EXPECT_EQ(re.Sxx.shape(), (cupp::shape_t{3, 0}));
+}
+
+TEST_F(SignalSpectralGpu, IstftAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using i64 = std::int64_t;
+  using inverse = std::function<sig::istft_result(const cupp::array&)>;
+  const auto I = [](auto&&... args) -> inverse {
+    return [=](const cupp::array& z) { return sig::istft(z.as<std::complex<double>>(), args...); };
+  };
+  const sig::window_spec hann("hann_periodic");
+  const std::vector<std::pair<std::string, inverse>> cases = {
+      {"istft_default", I(100.0)},
+      {"istft_params", I(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, true,
+                         true, -1, -2, std::string("psd"))},
+      {"istft_twosided", I(1.0, hann, i64{50}, nullopt, i64{51}, false)},
+      {"istft_axes", I(1.0, hann, i64{32}, nullopt, nullopt, true, true, -1, 0)},
+      {"istft_noboundary", I(1.0, hann, i64{80}, i64{10}, nullopt, true, false)},
+      {"istft_complex", I(1.0, hann, nullopt, nullopt, nullopt, false)},
+      {"istft_random", I(1.0, sig::window_spec("hamming"), nullopt, i64{40})},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(snpz[name + "__z"]));
+    const cupp::array want(snpz[name + "__x"]);
+    EXPECT_EQ(r.x.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(r.t, cupp::array(snpz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(r.x, want, name + " x", 100));
+  }
+  const auto r32 = sig::istft(cupp::array(snpz["istft_float32__z"]).as<std::complex<float>>());
+  EXPECT_EQ(r32.x.dtype(), dtype::float32);
+  EXPECT_TRUE(ref::close(r32.x, cupp::array(snpz["istft_float32__x"]), "float32", 100));
+  // The round trip: istft(stft(x)) is x for a COLA window.
+  const cupp::ndarray<double> x = cupp::array(snpz["stft_default__x"]).as<double>();
+  const auto forward = sig::stft(x, 1.0, hann, std::int64_t{64});
+  const auto back = sig::istft(forward.Sxx, 1.0, hann, std::int64_t{64});
+  const cupp::array head(cupp::detail::index_view(back.x.desc(), {cupp::slice(0, 700)}));
+  EXPECT_TRUE(ref::close(head, cupp::array(x), "round trip", 10));
 }
 
 TEST_F(SignalSpectralGpu, EmptyInput) {

@@ -407,6 +407,131 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
   return {asarray(p.freqs).desc(), asarray(times).desc(), result};
 }
 
+istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
+                  std::optional<std::int64_t> nperseg_in, std::optional<std::int64_t> noverlap_in,
+                  std::optional<std::int64_t> nfft_in, bool input_onesided, bool boundary,
+                  int time_axis, int freq_axis, const std::string& scaling) {
+  // SciPy's istft, in its order and words.
+  if (Zxx.ndim() < 2) throw value_error("Input stft must be at least 2d!");
+  if (freq_axis == time_axis)
+    throw value_error("Must specify differing time and frequency axes!");
+  const std::int64_t nd = Zxx.ndim();
+  const std::int64_t ta = normalize_axis(time_axis, nd), fa = normalize_axis(freq_axis, nd);
+  if (ta == fa) throw value_error("repeated axis in transpose");
+  const std::int64_t nseg = Zxx.shape[static_cast<std::size_t>(ta)];
+  const std::int64_t nfreq = Zxx.shape[static_cast<std::size_t>(fa)];
+  const std::int64_t n_default = input_onesided ? 2 * (nfreq - 1) : nfreq;
+  std::int64_t nperseg = n_default;
+  if (nperseg_in) {
+    nperseg = *nperseg_in;
+    if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  }
+  std::int64_t nfft = 0;
+  if (!nfft_in) {
+    nfft = input_onesided && nperseg == n_default + 1 ? nperseg : n_default;
+  } else if (*nfft_in < nperseg) {
+    throw value_error("nfft must be greater than or equal to nperseg.");
+  } else {
+    nfft = *nfft_in;
+  }
+  const std::int64_t noverlap = noverlap_in.value_or(nperseg / 2);
+  if (noverlap >= nperseg) throw value_error("noverlap must be less than nperseg.");
+  const std::int64_t step = nperseg - noverlap;
+  const std::vector<double> win = get_window_values(window, nperseg, true);
+  double factor;
+  if (scaling == "spectrum") {
+    factor = 0;
+    for (const double w : win) factor += w;
+  } else if (scaling == "psd") {
+    double wsq = 0;
+    for (const double w : win) wsq += w * w;
+    factor = std::sqrt(fs * wsq);
+  } else {
+    throw value_error("Parameter scaling='" + scaling + "' not in ['spectrum', 'psd']!");
+  }
+  const bool single = Zxx.dt == dtype::complex64 || Zxx.dt == dtype::float32 ||
+                      Zxx.dt == dtype::float16 || Zxx.dt == dtype::bfloat16;
+  const dtype out = input_onesided ? (single ? dtype::float32 : dtype::float64)
+                                   : (single ? dtype::complex64 : dtype::complex128);
+
+  // (..., nfreq, nseg), in complex128, as SciPy's transpose.
+  std::vector<std::int64_t> order;
+  for (std::int64_t a = 0; a < nd; ++a)
+    if (a != ta && a != fa) order.push_back(a);
+  order.push_back(fa);
+  order.push_back(ta);
+  const cupp::array z =
+      cupp::array(cupp::detail::transpose(Zxx, order)).astype(dtype::complex128);
+  cupp::array xsubs;
+  if (input_onesided)
+    xsubs = cupp::fft::irfft(z.as<std::complex<double>>(), nfft, -2);
+  else
+    xsubs = cupp::fft::ifft(z.as<std::complex<double>>(), nfft, -2);
+  // The segments (..., nseg, nperseg), scaled and windowed again.
+  std::vector<double> scaled_win(win);
+  for (double& w : scaled_win) w *= factor;
+  std::vector<cupp::detail::index_item> keep(static_cast<std::size_t>(nd), slice());
+  keep[static_cast<std::size_t>(nd - 2)] = slice(0, nperseg);
+  const cupp::array segs =
+      cupp::array(cupp::detail::index_view(xsubs.desc(), keep)).swapaxes(-1, -2) *
+      cupp::array(asarray(scaled_win));
+
+  // Overlap-add: with the output seen as rows of `step` samples, piece b of every segment
+  // (its samples b * step ... b * step + width) adds to rows b ... b + nseg - 1, one row per
+  // segment, so that each of the ceil(nperseg / step) pieces is one elementwise addition.
+  const std::int64_t length = nperseg + (nseg - 1) * step;
+  const std::int64_t pieces = (nperseg + step - 1) / step;
+  shape_t rows_shape(segs.shape().begin(), segs.shape().end() - 2);
+  rows_shape.push_back(nseg + pieces - 1);
+  rows_shape.push_back(step);
+  cupp::array rows(rows_shape, segs.dtype());
+  rows.fill(0);
+  for (std::int64_t b = 0; b < pieces; ++b) {
+    const std::int64_t width = std::min(step, nperseg - b * step);
+    std::vector<cupp::detail::index_item> src(static_cast<std::size_t>(nd), slice());
+    src[static_cast<std::size_t>(nd - 1)] = slice(b * step, b * step + width);
+    std::vector<cupp::detail::index_item> dst(static_cast<std::size_t>(nd), slice());
+    dst[static_cast<std::size_t>(nd - 2)] = slice(b, b + nseg);
+    dst[static_cast<std::size_t>(nd - 1)] = slice(0, width);
+    const array_desc target = cupp::detail::index_view(rows.desc(), dst);
+    const cupp::array sum =
+        cupp::array(target) + cupp::array(cupp::detail::index_view(segs.desc(), src));
+    cupp::detail::copy_into(sum.desc(), target);
+  }
+  // The flat output, the extension dropped (SciPy's x[..., h:-h], empty for h = 0).
+  shape_t flat_shape(rows_shape.begin(), rows_shape.end() - 2);
+  flat_shape.push_back((nseg + pieces - 1) * step);
+  const cupp::array flat(cupp::detail::reshape(rows.desc(), flat_shape));
+  std::int64_t lo = 0, hi = length;
+  if (boundary) {
+    lo = nperseg / 2;
+    hi = lo == 0 ? 0 : length - lo;
+  }
+  std::vector<double> norm(static_cast<std::size_t>(length), 0.0);
+  for (std::int64_t j = 0; j < nseg; ++j)
+    for (std::int64_t i = 0; i < nperseg; ++i)
+      norm[static_cast<std::size_t>(j * step + i)] +=
+          win[static_cast<std::size_t>(i)] * win[static_cast<std::size_t>(i)];
+  std::vector<double> divisor;
+  for (std::int64_t i = lo; i < hi; ++i) {
+    const double v = norm[static_cast<std::size_t>(i)];
+    divisor.push_back(v > 1e-10 ? v : 1.0);
+  }
+  std::vector<cupp::detail::index_item> cut(static_cast<std::size_t>(nd - 1), slice());
+  cut.back() = slice(lo, std::max(lo, hi));
+  cupp::array x = cupp::array(cupp::detail::index_view(flat.desc(), cut)) /
+                  cupp::array(asarray(divisor));
+  x = x.astype(out);
+  if (x.ndim() > 1 && ta != nd - 1) {
+    const std::int64_t target = fa < ta ? ta - 1 : ta;
+    x = cupp::array(cupp::detail::moveaxis(x.desc(), {-1}, {target}));
+  }
+  // SciPy's np.arange(x.shape[0]) / fs.
+  std::vector<double> times;
+  for (std::int64_t i = 0; i < x.shape()[0]; ++i) times.push_back(static_cast<double>(i) / fs);
+  return {asarray(times).desc(), x.desc()};
+}
+
 spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend_type,
                            bool return_onesided, const std::string& scaling, int axis, dtype out) {

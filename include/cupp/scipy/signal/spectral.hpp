@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence, spectrogram and stft
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence, spectrogram, stft, istft
 // (and check_COLA/check_NOLA on the host). Segments are strided views of the signal, detrended
 // with signal::detrend, windowed by get_window's coefficients and transformed by cupp::fft; the
 // averaging over segments is the library's mean or median. See docs/scipy_signal.md.
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cupp/core/ndarray.hpp"
+#include "cupp/core/runtime_array.hpp"
 #include "cupp/scipy/signal/windows.hpp"
 
 namespace cupp::scipy::signal {
@@ -73,6 +74,15 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
                        std::optional<std::int64_t> nfft, const std::string& detrend,
                        bool return_onesided, const std::optional<std::string>& boundary,
                        bool padded, int axis, const std::string& scaling, dtype out);
+/// istft's (t, x) before they are typed.
+struct istft_descs {
+  array_desc t, x;
+};
+/// scipy.signal.istft: x is float32/complex64 for complex64 `Zxx`, float64/complex128 otherwise.
+istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
+                  std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                  std::optional<std::int64_t> nfft, bool input_onesided, bool boundary,
+                  int time_axis, int freq_axis, const std::string& scaling);
 /// scipy.signal.periodogram into dtype `out`.
 spectral_descs periodogram(const array_desc& x, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend,
@@ -224,6 +234,34 @@ spectrogram_result<std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>> stft
                    boundary, padded, axis, scaling, dtype_of<R>);
   return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
           ndarray<R>(std::move(d.Sxx))};
+}
+
+/// istft's (t, x): the sample times (x.shape[0] of them, as SciPy's) and the signal, real
+/// (float32 for float16, float32 and complex64 `Zxx`, float64 otherwise) when `input_onesided`,
+/// complex otherwise, so a runtime-typed array.
+struct istft_result {
+  ndarray<double> t;
+  cupp::array x;
+};
+
+/// scipy.signal.istft(Zxx, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, input_onesided=True, boundary=True, time_axis=-1, freq_axis=-2,
+/// scaling='spectrum'): the inverse of stft by overlap-add of the inverse transforms of the
+/// segments, each windowed again, divided by the overlap-added squared window (where it exceeds
+/// 1e-10; SciPy's warning when the NOLA condition fails is not raised). nperseg defaults to
+/// 2 (nfreq - 1) for one-sided and nfreq for two-sided input; `boundary` drops nperseg / 2
+/// samples at both ends, as stft's extension added. Throws value_error in SciPy's words.
+template <class T>
+istft_result istft(const ndarray<T>& Zxx, double fs = 1.0,
+                   const window_spec& window = "hann_periodic",
+                   std::optional<std::int64_t> nperseg = std::nullopt,
+                   std::optional<std::int64_t> noverlap = std::nullopt,
+                   std::optional<std::int64_t> nfft = std::nullopt, bool input_onesided = true,
+                   bool boundary = true, int time_axis = -1, int freq_axis = -2,
+                   const std::string& scaling = "spectrum") {
+  detail::istft_descs d = detail::istft(Zxx.desc(), fs, window, nperseg, noverlap, nfft,
+                                        input_onesided, boundary, time_axis, freq_axis, scaling);
+  return {ndarray<double>(std::move(d.t)), cupp::array(std::move(d.x))};
 }
 
 /// scipy.signal.check_COLA(window, nperseg, noverlap, tol=1e-10): whether the (periodic)
