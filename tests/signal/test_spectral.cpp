@@ -3,9 +3,9 @@
 // Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
 // and periodogram, welch, csd, coherence, spectrogram and stft on the device against SciPy's own
 // (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz, tests/signal/make_stft.py ->
-// tests/data/signal/stft.npz): windows, overlaps, nfft,
-// detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
-// signal.
+// tests/data/signal/stft.npz): windows, overlaps, nfft, detrending, scalings, boundaries,
+// one- and two-sided spectra, mean and median, axes, dtypes and a strided signal; stft and
+// istft's round trip; check_COLA and check_NOLA on the host against SciPy's values.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -76,11 +76,16 @@ TEST(SignalSpectral, ColaNolaAsSciPy) {
     bool cola, nola;
   };
   const std::vector<row> rows = {
-      {"hann", 256, 128, true, true},          {"hann", 256, 64, false, true},
-      {"boxcar", 64, 0, true, true},           {"boxcar", 64, 32, true, true},
-      {{"tukey", 0.5}, 100, 25, true, true},   {"hamming", 128, 64, true, true},
-      {"bartlett", 100, 50, true, true},       {"hann", 7, 3, false, true},
-      {{"kaiser", 8.0}, 64, 48, false, true},  {"hann", 64, 0, false, false},
+      {"hann", 256, 128, true, true},
+      {"hann", 256, 64, false, true},
+      {"boxcar", 64, 0, true, true},
+      {"boxcar", 64, 32, true, true},
+      {{"tukey", 0.5}, 100, 25, true, true},
+      {"hamming", 128, 64, true, true},
+      {"bartlett", 100, 50, true, true},
+      {"hann", 7, 3, false, true},
+      {{"kaiser", 8.0}, 64, 48, false, true},
+      {"hann", 64, 0, false, false},
       {{"tukey_periodic", 0.5}, 100, 25, true, true},
   };
   for (const row& r : rows) {
@@ -124,8 +129,8 @@ TEST(SignalSpectral, StftErrorsAsSciPy) {
                            std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
                            const std::string& detrend, const std::optional<std::string>& boundary,
                            const std::string& scaling, const sig::window_spec& window = "hann") {
-    return sig::detail::stft(a, 1.0, window, nperseg, noverlap, nfft, detrend, true, boundary,
-                             true, -1, scaling, dtype::complex128);
+    return sig::detail::stft(a, 1.0, window, nperseg, noverlap, nfft, detrend, true, boundary, true,
+                             -1, scaling, dtype::complex128);
   };
   using std::nullopt;
   CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "zeros", "foo"), cupp::value_error,
@@ -133,8 +138,8 @@ TEST(SignalSpectral, StftErrorsAsSciPy) {
   CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "foo", "spectrum"), cupp::value_error,
                         "Unknown boundary option 'foo', must be one of: ['even', 'odd', "
                         "'constant', 'zeros', None]");
-  CUPP_EXPECT_THROW_MSG(stft_of(x, 0, nullopt, nullopt, "", "zeros", "spectrum"),
-                        cupp::value_error, "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 0, nullopt, nullopt, "", "zeros", "spectrum"), cupp::value_error,
+                        "nperseg must be a positive integer");
   CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, 4, "", "zeros", "spectrum"), cupp::value_error,
                         "nfft must be greater than or equal to nperseg.");
   CUPP_EXPECT_THROW_MSG(stft_of(x, 8, 8, nullopt, "", nullopt, "psd"), cupp::value_error,
@@ -158,11 +163,11 @@ TEST(SignalSpectral, IstftErrorsAsSciPy) {
                               freq_axis, scaling);
   };
   using std::nullopt;
-  CUPP_EXPECT_THROW_MSG(istft_of(described({5}, dtype::complex128), nullopt, nullopt, nullopt, -1,
-                                 -2, "spectrum"),
-                        cupp::value_error, "Input stft must be at least 2d!");
-  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, 0, 0, "spectrum"),
-                        cupp::value_error, "Must specify differing time and frequency axes!");
+  CUPP_EXPECT_THROW_MSG(
+      istft_of(described({5}, dtype::complex128), nullopt, nullopt, nullopt, -1, -2, "spectrum"),
+      cupp::value_error, "Input stft must be at least 2d!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, 0, 0, "spectrum"), cupp::value_error,
+                        "Must specify differing time and frequency axes!");
   CUPP_EXPECT_THROW_MSG(istft_of(z, 0, nullopt, nullopt, -1, -2, "spectrum"), cupp::value_error,
                         "nperseg must be a positive integer");
   CUPP_EXPECT_THROW_MSG(istft_of(z, 64, nullopt, 32, -1, -2, "spectrum"), cupp::value_error,
@@ -415,20 +420,21 @@ TEST_F(SignalSpectralGpu, StftAgreesWithSciPy) {
   const sig::window_spec hann("hann_periodic");
   const std::vector<std::pair<std::string, zxx>> cases = {
       {"stft_default", S(100.0)},
-      {"stft_params", S(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128},
-                        std::string("linear"), true, opt_str("zeros"), true, -1,
-                        std::string("psd"))},
-      {"stft_even", S(1.0, hann, i64{64}, nullopt, nullopt, std::string(""), true, opt_str("even"))},
+      {"stft_params",
+       S(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, std::string("linear"),
+         true, opt_str("zeros"), true, -1, std::string("psd"))},
+      {"stft_even",
+       S(1.0, hann, i64{64}, nullopt, nullopt, std::string(""), true, opt_str("even"))},
       {"stft_odd", S(1.0, hann, i64{63}, i64{20}, nullopt, std::string(""), true, opt_str("odd"))},
-      {"stft_constant", S(1.0, hann, i64{50}, nullopt, nullopt, std::string(""), true,
-                          opt_str("constant"), false)},
-      {"stft_none", S(1.0, hann, i64{80}, nullopt, nullopt, std::string(""), true, opt_str(),
-                      false)},
+      {"stft_constant",
+       S(1.0, hann, i64{50}, nullopt, nullopt, std::string(""), true, opt_str("constant"), false)},
+      {"stft_none",
+       S(1.0, hann, i64{80}, nullopt, nullopt, std::string(""), true, opt_str(), false)},
       {"stft_none_padded",
        S(1.0, hann, i64{80}, i64{10}, nullopt, std::string(""), true, opt_str())},
       {"stft_twosided", S(1.0, hann, i64{50}, nullopt, i64{51}, std::string(""), false)},
-      {"stft_axis0", S(1.0, hann, i64{32}, nullopt, nullopt, std::string(""), true,
-                       opt_str("zeros"), true, 0)},
+      {"stft_axis0",
+       S(1.0, hann, i64{32}, nullopt, nullopt, std::string(""), true, opt_str("zeros"), true, 0)},
       {"stft_complex", C(1.0, hann, i64{64}, nullopt, nullopt, std::string("constant"))},
       {"stft_short", S()},
   };
@@ -444,8 +450,8 @@ TEST_F(SignalSpectralGpu, StftAgreesWithSciPy) {
   EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(snpz["stft_float32__out"]), "float32", 100));
   // A strided signal (every other sample of stft_default's) and an empty one.
   const cupp::ndarray<double> whole = cupp::array(snpz["stft_default__x"]).as<double>();
-  const cupp::ndarray<double> every_other(cupp::detail::index_view(
-      whole.desc(), {cupp::slice(std::nullopt, std::nullopt, 2)}));
+  const cupp::ndarray<double> every_other(
+      cupp::detail::index_view(whole.desc(), {cupp::slice(std::nullopt, std::nullopt, 2)}));
   const auto rs = sig::stft(every_other, 1.0, hann, std::int64_t{64});
   const auto rc = sig::stft(cupp::ascontiguousarray(every_other), 1.0, hann, std::int64_t{64});
   EXPECT_TRUE(ref::close(rs.Sxx, rc.Sxx, "strided", 1));
@@ -464,8 +470,8 @@ TEST_F(SignalSpectralGpu, IstftAgreesWithSciPy) {
   const sig::window_spec hann("hann_periodic");
   const std::vector<std::pair<std::string, inverse>> cases = {
       {"istft_default", I(100.0)},
-      {"istft_params", I(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, true,
-                         true, -1, -2, std::string("psd"))},
+      {"istft_params", I(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, true, true,
+                         -1, -2, std::string("psd"))},
       {"istft_twosided", I(1.0, hann, i64{50}, nullopt, i64{51}, false)},
       {"istft_axes", I(1.0, hann, i64{32}, nullopt, nullopt, true, true, -1, 0)},
       {"istft_noboundary", I(1.0, hann, i64{80}, i64{10}, nullopt, true, false)},

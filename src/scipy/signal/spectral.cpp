@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// periodogram, welch, csd, coherence, spectrogram and stft of cupp::scipy::signal
-// (include/cupp/scipy/signal/spectral.hpp), in SciPy's order of checks (scipy.signal.csd's, which welch calls). The segments are a strided
+// periodogram, welch, csd, coherence, spectrogram, stft and istft of cupp::scipy::signal
+// (include/cupp/scipy/signal/spectral.hpp), in SciPy's order of checks (scipy.signal.csd's,
+// which welch calls), and check_COLA and check_NOLA on the host. The segments are a strided
 // view of the signal moved to the last axis; detrend, the window, cupp::fft, |X|^2 with its
 // scale and the mean or median over the segments follow as the library's own operations, in
 // float64 (complex128 for complex input), and the result is cast to its dtype at the end.
@@ -383,8 +384,7 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
     wsum += w;
     wsq += w * w;
   }
-  const double scale =
-      std::sqrt(scaling == "psd" ? 1.0 / (fs * wsq) : 1.0 / (wsum * wsum));
+  const double scale = std::sqrt(scaling == "psd" ? 1.0 / (fs * wsq) : 1.0 / (wsum * wsum));
   p.onesided = return_onesided && !complex_input;
   p.nseg = (len - p.nperseg) / p.step + 1;
   p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
@@ -413,8 +413,7 @@ istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
                   int time_axis, int freq_axis, const std::string& scaling) {
   // SciPy's istft, in its order and words.
   if (Zxx.ndim() < 2) throw value_error("Input stft must be at least 2d!");
-  if (freq_axis == time_axis)
-    throw value_error("Must specify differing time and frequency axes!");
+  if (freq_axis == time_axis) throw value_error("Must specify differing time and frequency axes!");
   const std::int64_t nd = Zxx.ndim();
   const std::int64_t ta = normalize_axis(time_axis, nd), fa = normalize_axis(freq_axis, nd);
   if (ta == fa) throw value_error("repeated axis in transpose");
@@ -460,8 +459,7 @@ istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
     if (a != ta && a != fa) order.push_back(a);
   order.push_back(fa);
   order.push_back(ta);
-  const cupp::array z =
-      cupp::array(cupp::detail::transpose(Zxx, order)).astype(dtype::complex128);
+  const cupp::array z = cupp::array(cupp::detail::transpose(Zxx, order)).astype(dtype::complex128);
   cupp::array xsubs;
   if (input_onesided)
     xsubs = cupp::fft::irfft(z.as<std::complex<double>>(), nfft, -2);
@@ -519,8 +517,8 @@ istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
   }
   std::vector<cupp::detail::index_item> cut(static_cast<std::size_t>(nd - 1), slice());
   cut.back() = slice(lo, std::max(lo, hi));
-  cupp::array x = cupp::array(cupp::detail::index_view(flat.desc(), cut)) /
-                  cupp::array(asarray(divisor));
+  cupp::array x =
+      cupp::array(cupp::detail::index_view(flat.desc(), cut)) / cupp::array(asarray(divisor));
   x = x.astype(out);
   if (x.ndim() > 1 && ta != nd - 1) {
     const std::int64_t target = fa < ta ? ta - 1 : ta;
