@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 // Spectral analysis of cupp::scipy::signal: SciPy's errors and the median's bias on the host,
-// and periodogram, welch, csd, coherence and spectrogram on the device against SciPy's own
-// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz): windows, overlaps, nfft,
-// detrending, scalings, one- and two-sided spectra, mean and median, axes, dtypes and a strided
-// signal.
+// and periodogram, welch, csd, coherence, spectrogram and stft on the device against SciPy's own
+// (tests/signal/make_spectral.py -> tests/data/signal/spectral.npz, tests/signal/make_stft.py ->
+// tests/data/signal/stft.npz): windows, overlaps, nfft, detrending, scalings, boundaries,
+// one- and two-sided spectra, mean and median, axes, dtypes and a strided signal; stft and
+// istft's round trip; check_COLA and check_NOLA on the host against SciPy's values.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -65,6 +66,119 @@ TEST(SignalSpectral, ErrorsAsSciPy) {
                                            "constant", true, "density", -1, "mean", dtype::float64),
                         cupp::value_error,
                         "Invalid window name 'nosuchwindow' in parameter window='nosuchwindow'!");
+}
+
+TEST(SignalSpectral, ColaNolaAsSciPy) {
+  // scipy.signal.check_COLA / check_NOLA (SciPy 1.17) of the same arguments.
+  struct row {
+    sig::window_spec window;
+    std::int64_t nperseg, noverlap;
+    bool cola, nola;
+  };
+  const std::vector<row> rows = {
+      {"hann", 256, 128, true, true},
+      {"hann", 256, 64, false, true},
+      {"boxcar", 64, 0, true, true},
+      {"boxcar", 64, 32, true, true},
+      {{"tukey", 0.5}, 100, 25, true, true},
+      {"hamming", 128, 64, true, true},
+      {"bartlett", 100, 50, true, true},
+      {"hann", 7, 3, false, true},
+      {{"kaiser", 8.0}, 64, 48, false, true},
+      {"hann", 64, 0, false, false},
+      {{"tukey_periodic", 0.5}, 100, 25, true, true},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.window.name + " " + std::to_string(r.nperseg) + " " +
+                 std::to_string(r.noverlap));
+    EXPECT_EQ(sig::check_COLA(r.window, r.nperseg, r.noverlap), r.cola);
+    EXPECT_EQ(sig::check_NOLA(r.window, r.nperseg, r.noverlap), r.nola);
+  }
+  using values = std::vector<double>;
+  EXPECT_FALSE(sig::check_COLA(values{1, 2, 1, 2}, 4, 2));
+  EXPECT_TRUE(sig::check_COLA(values{1, 1, 1, 1}, 4, 2));
+  EXPECT_TRUE(sig::check_COLA(values{0.5, 1, 0.5}, 3, 1, 0.6));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 1, 0}, 4, 2));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 1, 0}, 4, 2, 0.5));
+  EXPECT_FALSE(sig::check_NOLA(values{1, 0, 0, 1}, 4, 1));
+  EXPECT_TRUE(sig::check_NOLA(values{1, 2, 1, 2}, 4, 2));
+}
+
+TEST(SignalSpectral, ColaNolaErrorsAsSciPy) {
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 0, 0), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 0, 0), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 8, 8), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 8, 9), cupp::value_error,
+                        "noverlap must be less than nperseg");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA("hann", 8, -1), cupp::value_error,
+                        "noverlap must be a nonnegative integer");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA("hann", 8, -1), cupp::type_error,
+                        "'int' object is not subscriptable");
+  CUPP_EXPECT_THROW_MSG(sig::check_COLA(std::vector<double>{1, 1}, 3, 1), cupp::value_error,
+                        "window must have length of nperseg");
+  CUPP_EXPECT_THROW_MSG(sig::check_NOLA(std::vector<double>{1, 1}, 3, 1), cupp::value_error,
+                        "window must have length of nperseg");
+}
+
+TEST(SignalSpectral, StftErrorsAsSciPy) {
+  const array_desc x = described({32});
+  const auto stft_of = [&](const array_desc& a, std::int64_t nperseg,
+                           std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                           const std::string& detrend, const std::optional<std::string>& boundary,
+                           const std::string& scaling, const sig::window_spec& window = "hann") {
+    return sig::detail::stft(a, 1.0, window, nperseg, noverlap, nfft, detrend, true, boundary, true,
+                             -1, scaling, dtype::complex128);
+  };
+  using std::nullopt;
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "zeros", "foo"), cupp::value_error,
+                        "Parameter scaling='foo' not in ['spectrum', 'psd']!");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "foo", "spectrum"), cupp::value_error,
+                        "Unknown boundary option 'foo', must be one of: ['even', 'odd', "
+                        "'constant', 'zeros', None]");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 0, nullopt, nullopt, "", "zeros", "spectrum"), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, 4, "", "zeros", "spectrum"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, 8, nullopt, "", nullopt, "psd"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "foo", "zeros", "spectrum"),
+                        cupp::value_error, "Trend type must be 'linear' or 'constant'.");
+  CUPP_EXPECT_THROW_MSG(stft_of(x, 8, nullopt, nullopt, "", "zeros", "spectrum", "nosuch"),
+                        cupp::value_error,
+                        "Invalid window name 'nosuch' in parameter window='nosuch'!");
+  CUPP_EXPECT_THROW_MSG(stft_of(described({}), 8, nullopt, nullopt, "", "zeros", "spectrum"),
+                        cupp::index_error, "tuple index out of range");
+}
+
+TEST(SignalSpectral, IstftErrorsAsSciPy) {
+  const array_desc z = described({33, 9}, dtype::complex128);
+  const auto istft_of = [](const array_desc& a, std::optional<std::int64_t> nperseg,
+                           std::optional<std::int64_t> noverlap, std::optional<std::int64_t> nfft,
+                           int time_axis, int freq_axis, const std::string& scaling,
+                           const sig::window_spec& window = "hann") {
+    return sig::detail::istft(a, 1.0, window, nperseg, noverlap, nfft, true, true, time_axis,
+                              freq_axis, scaling);
+  };
+  using std::nullopt;
+  CUPP_EXPECT_THROW_MSG(
+      istft_of(described({5}, dtype::complex128), nullopt, nullopt, nullopt, -1, -2, "spectrum"),
+      cupp::value_error, "Input stft must be at least 2d!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, 0, 0, "spectrum"), cupp::value_error,
+                        "Must specify differing time and frequency axes!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, 0, nullopt, nullopt, -1, -2, "spectrum"), cupp::value_error,
+                        "nperseg must be a positive integer");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, 64, nullopt, 32, -1, -2, "spectrum"), cupp::value_error,
+                        "nfft must be greater than or equal to nperseg.");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, 64, nullopt, -1, -2, "spectrum"), cupp::value_error,
+                        "noverlap must be less than nperseg.");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, -1, -2, "foo"), cupp::value_error,
+                        "Parameter scaling='foo' not in ['spectrum', 'psd']!");
+  CUPP_EXPECT_THROW_MSG(istft_of(z, nullopt, nullopt, nullopt, -1, -2, "spectrum", "nosuch"),
+                        cupp::value_error,
+                        "Invalid window name 'nosuch' in parameter window='nosuch'!");
 }
 
 TEST(SignalSpectral, CsdErrorsAsSciPy) {
@@ -130,6 +244,7 @@ TEST(SignalSpectral, PsdDtypes) {
 class SignalSpectralGpu : public cupp::test::GpuTest {
  protected:
   cupp::npz_file npz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/spectral.npz");
+  cupp::npz_file snpz = cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/signal/stft.npz");
 };
 
 /// (f, Pxx) of one case as runtime arrays.
@@ -288,6 +403,97 @@ TEST_F(SignalSpectralGpu, SpectrogramAgreesWithSciPy) {
                                     tukey, std::int64_t{128});
   EXPECT_EQ(r32.Sxx.dtype(), dtype::float32);
   EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(npz["spectrogram_float32__out"]), "float32", 100));
+}
+
+TEST_F(SignalSpectralGpu, StftAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using zxx = std::function<sig::spectrogram_result<std::complex<double>>(const cupp::array&)>;
+  const auto S = [](auto&&... args) -> zxx {
+    return [=](const cupp::array& x) { return sig::stft(x.as<double>(), args...); };
+  };
+  const auto C = [](auto&&... args) -> zxx {
+    return [=](const cupp::array& x) { return sig::stft(x.as<std::complex<double>>(), args...); };
+  };
+  using i64 = std::int64_t;
+  using opt_str = std::optional<std::string>;
+  const sig::window_spec hann("hann_periodic");
+  const std::vector<std::pair<std::string, zxx>> cases = {
+      {"stft_default", S(100.0)},
+      {"stft_params",
+       S(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, std::string("linear"),
+         true, opt_str("zeros"), true, -1, std::string("psd"))},
+      {"stft_even",
+       S(1.0, hann, i64{64}, nullopt, nullopt, std::string(""), true, opt_str("even"))},
+      {"stft_odd", S(1.0, hann, i64{63}, i64{20}, nullopt, std::string(""), true, opt_str("odd"))},
+      {"stft_constant",
+       S(1.0, hann, i64{50}, nullopt, nullopt, std::string(""), true, opt_str("constant"), false)},
+      {"stft_none",
+       S(1.0, hann, i64{80}, nullopt, nullopt, std::string(""), true, opt_str(), false)},
+      {"stft_none_padded",
+       S(1.0, hann, i64{80}, i64{10}, nullopt, std::string(""), true, opt_str())},
+      {"stft_twosided", S(1.0, hann, i64{50}, nullopt, i64{51}, std::string(""), false)},
+      {"stft_axis0",
+       S(1.0, hann, i64{32}, nullopt, nullopt, std::string(""), true, opt_str("zeros"), true, 0)},
+      {"stft_complex", C(1.0, hann, i64{64}, nullopt, nullopt, std::string("constant"))},
+      {"stft_short", S()},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(snpz[name + "__x"]));
+    EXPECT_TRUE(ref::close(r.f, cupp::array(snpz[name + "__f"]), name + " f", 10));
+    EXPECT_TRUE(ref::close(r.t, cupp::array(snpz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(r.Sxx, cupp::array(snpz[name + "__out"]), name + " Zxx", 100));
+  }
+  const auto r32 =
+      sig::stft(cupp::array(snpz["stft_float32__x"]).as<float>(), 1.0, hann, std::int64_t{128});
+  EXPECT_EQ(r32.Sxx.dtype(), dtype::complex64);
+  EXPECT_TRUE(ref::close(r32.Sxx, cupp::array(snpz["stft_float32__out"]), "float32", 100));
+  // A strided signal (every other sample of stft_default's) and an empty one.
+  const cupp::ndarray<double> whole = cupp::array(snpz["stft_default__x"]).as<double>();
+  const cupp::ndarray<double> every_other(
+      cupp::detail::index_view(whole.desc(), {cupp::slice(std::nullopt, std::nullopt, 2)}));
+  const auto rs = sig::stft(every_other, 1.0, hann, std::int64_t{64});
+  const auto rc = sig::stft(cupp::ascontiguousarray(every_other), 1.0, hann, std::int64_t{64});
+  EXPECT_TRUE(ref::close(rs.Sxx, rc.Sxx, "strided", 1));
+  const auto re = sig::stft(cupp::zeros<double>({3, 0}));
+  EXPECT_EQ(re.Sxx.shape(), (cupp::shape_t{3, 0}));
+}
+
+TEST_F(SignalSpectralGpu, IstftAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  using std::nullopt;
+  using i64 = std::int64_t;
+  using inverse = std::function<sig::istft_result(const cupp::array&)>;
+  const auto I = [](auto&&... args) -> inverse {
+    return [=](const cupp::array& z) { return sig::istft(z.as<std::complex<double>>(), args...); };
+  };
+  const sig::window_spec hann("hann_periodic");
+  const std::vector<std::pair<std::string, inverse>> cases = {
+      {"istft_default", I(100.0)},
+      {"istft_params", I(10.0, sig::window_spec("hamming"), i64{100}, i64{30}, i64{128}, true, true,
+                         -1, -2, std::string("psd"))},
+      {"istft_twosided", I(1.0, hann, i64{50}, nullopt, i64{51}, false)},
+      {"istft_axes", I(1.0, hann, i64{32}, nullopt, nullopt, true, true, -1, 0)},
+      {"istft_noboundary", I(1.0, hann, i64{80}, i64{10}, nullopt, true, false)},
+      {"istft_complex", I(1.0, hann, nullopt, nullopt, nullopt, false)},
+      {"istft_random", I(1.0, sig::window_spec("hamming"), nullopt, i64{40})},
+  };
+  for (const auto& [name, f] : cases) {
+    const auto r = f(cupp::array(snpz[name + "__z"]));
+    const cupp::array want(snpz[name + "__x"]);
+    EXPECT_EQ(r.x.dtype(), want.dtype()) << name;
+    EXPECT_TRUE(ref::close(r.t, cupp::array(snpz[name + "__t"]), name + " t", 10));
+    EXPECT_TRUE(ref::close(r.x, want, name + " x", 100));
+  }
+  const auto r32 = sig::istft(cupp::array(snpz["istft_float32__z"]).as<std::complex<float>>());
+  EXPECT_EQ(r32.x.dtype(), dtype::float32);
+  EXPECT_TRUE(ref::close(r32.x, cupp::array(snpz["istft_float32__x"]), "float32", 100));
+  // The round trip: istft(stft(x)) is x for a COLA window.
+  const cupp::ndarray<double> x = cupp::array(snpz["stft_default__x"]).as<double>();
+  const auto forward = sig::stft(x, 1.0, hann, std::int64_t{64});
+  const auto back = sig::istft(forward.Sxx, 1.0, hann, std::int64_t{64});
+  const cupp::array head(cupp::detail::index_view(back.x.desc(), {cupp::slice(0, 700)}));
+  EXPECT_TRUE(ref::close(head, cupp::array(x), "round trip", 10));
 }
 
 TEST_F(SignalSpectralGpu, EmptyInput) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// periodogram and welch of cupp::scipy::signal (include/cupp/scipy/signal/spectral.hpp), in
-// SciPy's order of checks (scipy.signal.csd's, which welch calls). The segments are a strided
+// periodogram, welch, csd, coherence, spectrogram, stft and istft of cupp::scipy::signal
+// (include/cupp/scipy/signal/spectral.hpp), in SciPy's order of checks (scipy.signal.csd's,
+// which welch calls), and check_COLA and check_NOLA on the host. The segments are a strided
 // view of the signal moved to the last axis; detrend, the window, cupp::fft, |X|^2 with its
 // scale and the mean or median over the segments follow as the library's own operations, in
 // float64 (complex128 for complex input), and the result is cast to its dtype at the end.
@@ -19,6 +20,7 @@
 #include "cupp/fft.hpp"
 #include "cupp/routines/creation.hpp"
 #include "cupp/routines/manipulation.hpp"
+#include "cupp/routines/padding.hpp"
 #include "cupp/routines/statistics.hpp"
 #include "cupp/scipy/signal/filtering.hpp"
 #include "cupp/scipy/signal/spectral.hpp"
@@ -316,6 +318,218 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   return {asarray(p.freqs).desc(), asarray(times).desc(), result};
 }
 
+spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window,
+                       std::int64_t nperseg, std::optional<std::int64_t> noverlap_in,
+                       std::optional<std::int64_t> nfft_in, const std::string& detrend_type,
+                       bool return_onesided, const std::optional<std::string>& boundary,
+                       bool padded, int axis, const std::string& scaling, dtype out) {
+  // SciPy's stft and its _spectral_helper (mode 'stft'), in their order and words.
+  if (scaling != "spectrum" && scaling != "psd")
+    throw value_error("Parameter scaling='" + scaling + "' not in ['spectrum', 'psd']!");
+  if (boundary && *boundary != "even" && *boundary != "odd" && *boundary != "constant" &&
+      *boundary != "zeros")
+    throw value_error("Unknown boundary option '" + *boundary +
+                      "', must be one of: ['even', 'odd', 'constant', 'zeros', None]");
+  if (x.size() == 0) {
+    return {cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc(),
+            cupp::array(x.shape, dtype::float64).desc()};
+  }
+  if (x.ndim() == 0) throw index_error("tuple index out of range");
+  const std::int64_t ax = normalize_axis(axis, x.ndim());
+  const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
+  spectral_plan p;
+  if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  p.nperseg = std::min(nperseg, n);  // SciPy warns, and so uses the whole signal
+  p.win = get_window_values(window, p.nperseg, true);
+  p.nfft = nfft_in.value_or(p.nperseg);
+  if (p.nfft < p.nperseg) throw value_error("nfft must be greater than or equal to nperseg.");
+  p.noverlap = noverlap_in.value_or(p.nperseg / 2);
+  if (p.noverlap >= p.nperseg) throw value_error("noverlap must be less than nperseg.");
+  p.step = p.nperseg - p.noverlap;
+
+  // The argument checks SciPy meets later, before any work on the device.
+  // (The extension, nperseg / 2 <= n / 2 samples, never meets even_ext's and odd_ext's limit
+  // of n - 1.)
+  const std::int64_t ext = p.nperseg / 2;
+  if (!detrend_type.empty() && detrend_type != "linear" && detrend_type != "l" &&
+      detrend_type != "constant" && detrend_type != "c")
+    throw value_error("Trend type must be 'linear' or 'constant'.");
+  p.detrend = detrend_type;
+
+  const bool complex_input = is_complex(x.dt);
+  array_desc sig = signal_last(x, ax, n, complex_input);
+  // The boundary extension by nperseg / 2 samples at both ends, as numpy.pad's modes.
+  if (boundary && ext >= 1) {
+    std::vector<pad_width_arg::pair> widths(static_cast<std::size_t>(sig.ndim()), {0, 0});
+    widths.back() = {ext, ext};
+    pad_options options;
+    std::string mode = "constant";
+    if (*boundary == "constant") mode = "edge";
+    if (*boundary == "even" || *boundary == "odd") mode = "reflect";
+    if (*boundary == "odd") options.reflect_type("odd");
+    sig = cupp::detail::pad(sig, widths, mode, options);
+  }
+  std::int64_t len = sig.shape.back();
+  if (padded) {
+    // Zeros up to a whole number of segments: nperseg + (nseg - 1) * step samples.
+    const std::int64_t nadd = ((p.step - (len - p.nperseg) % p.step) % p.step) % p.nperseg;
+    if (nadd > 0) {
+      sig = signal_last(sig, sig.ndim() - 1, len + nadd, complex_input);
+      len += nadd;
+    }
+  }
+  double wsum = 0, wsq = 0;
+  for (const double w : p.win) {
+    wsum += w;
+    wsq += w * w;
+  }
+  const double scale = std::sqrt(scaling == "psd" ? 1.0 / (fs * wsq) : 1.0 / (wsum * wsum));
+  p.onesided = return_onesided && !complex_input;
+  p.nseg = (len - p.nperseg) / p.step + 1;
+  p.nfreq = p.onesided ? p.nfft / 2 + 1 : p.nfft;
+  p.freqs = p.onesided ? cupp::fft::detail::rfftfreq_values(p.nfft, 1.0 / fs)
+                       : cupp::fft::detail::fftfreq_values(p.nfft, 1.0 / fs);
+  // SciPy's np.arange(nperseg / 2, len - nperseg / 2 + 1, step) / fs, less (nperseg / 2) / fs
+  // after a boundary extension.
+  std::vector<double> times;
+  const double half = p.nperseg / 2.0;
+  for (std::int64_t j = 0; j < p.nseg; ++j) {
+    double t = (half + static_cast<double>(j * p.step)) / fs;
+    if (boundary) t -= half / fs;
+    times.push_back(t);
+  }
+  const cupp::array spec = segment_spectra(sig, p) * scale;
+  // (..., nseg, nfreq) -> the frequencies at `axis`, the segments last, as SciPy's.
+  const array_desc swapped = spec.swapaxes(-1, -2).desc();
+  const array_desc result =
+      cupp::array(cupp::detail::moveaxis(swapped, {-2}, {ax})).astype(out).desc();
+  return {asarray(p.freqs).desc(), asarray(times).desc(), result};
+}
+
+istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
+                  std::optional<std::int64_t> nperseg_in, std::optional<std::int64_t> noverlap_in,
+                  std::optional<std::int64_t> nfft_in, bool input_onesided, bool boundary,
+                  int time_axis, int freq_axis, const std::string& scaling) {
+  // SciPy's istft, in its order and words.
+  if (Zxx.ndim() < 2) throw value_error("Input stft must be at least 2d!");
+  if (freq_axis == time_axis) throw value_error("Must specify differing time and frequency axes!");
+  const std::int64_t nd = Zxx.ndim();
+  const std::int64_t ta = normalize_axis(time_axis, nd), fa = normalize_axis(freq_axis, nd);
+  if (ta == fa) throw value_error("repeated axis in transpose");
+  const std::int64_t nseg = Zxx.shape[static_cast<std::size_t>(ta)];
+  const std::int64_t nfreq = Zxx.shape[static_cast<std::size_t>(fa)];
+  const std::int64_t n_default = input_onesided ? 2 * (nfreq - 1) : nfreq;
+  std::int64_t nperseg = n_default;
+  if (nperseg_in) {
+    nperseg = *nperseg_in;
+    if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  }
+  std::int64_t nfft = 0;
+  if (!nfft_in) {
+    nfft = input_onesided && nperseg == n_default + 1 ? nperseg : n_default;
+  } else if (*nfft_in < nperseg) {
+    throw value_error("nfft must be greater than or equal to nperseg.");
+  } else {
+    nfft = *nfft_in;
+  }
+  const std::int64_t noverlap = noverlap_in.value_or(nperseg / 2);
+  if (noverlap >= nperseg) throw value_error("noverlap must be less than nperseg.");
+  const std::int64_t step = nperseg - noverlap;
+  const std::vector<double> win = get_window_values(window, nperseg, true);
+  double factor;
+  if (scaling == "spectrum") {
+    factor = 0;
+    for (const double w : win) factor += w;
+  } else if (scaling == "psd") {
+    double wsq = 0;
+    for (const double w : win) wsq += w * w;
+    factor = std::sqrt(fs * wsq);
+  } else {
+    throw value_error("Parameter scaling='" + scaling + "' not in ['spectrum', 'psd']!");
+  }
+  const bool single = Zxx.dt == dtype::complex64 || Zxx.dt == dtype::float32 ||
+                      Zxx.dt == dtype::float16 || Zxx.dt == dtype::bfloat16;
+  const dtype out = input_onesided ? (single ? dtype::float32 : dtype::float64)
+                                   : (single ? dtype::complex64 : dtype::complex128);
+
+  // (..., nfreq, nseg), in complex128, as SciPy's transpose.
+  std::vector<std::int64_t> order;
+  for (std::int64_t a = 0; a < nd; ++a)
+    if (a != ta && a != fa) order.push_back(a);
+  order.push_back(fa);
+  order.push_back(ta);
+  const cupp::array z = cupp::array(cupp::detail::transpose(Zxx, order)).astype(dtype::complex128);
+  cupp::array xsubs;
+  if (input_onesided)
+    xsubs = cupp::fft::irfft(z.as<std::complex<double>>(), nfft, -2);
+  else
+    xsubs = cupp::fft::ifft(z.as<std::complex<double>>(), nfft, -2);
+  // The segments (..., nseg, nperseg), scaled and windowed again.
+  std::vector<double> scaled_win(win);
+  for (double& w : scaled_win) w *= factor;
+  std::vector<cupp::detail::index_item> keep(static_cast<std::size_t>(nd), slice());
+  keep[static_cast<std::size_t>(nd - 2)] = slice(0, nperseg);
+  const cupp::array segs =
+      cupp::array(cupp::detail::index_view(xsubs.desc(), keep)).swapaxes(-1, -2) *
+      cupp::array(asarray(scaled_win));
+
+  // Overlap-add: with the output seen as rows of `step` samples, piece b of every segment
+  // (its samples b * step ... b * step + width) adds to rows b ... b + nseg - 1, one row per
+  // segment, so that each of the ceil(nperseg / step) pieces is one elementwise addition.
+  const std::int64_t length = nperseg + (nseg - 1) * step;
+  const std::int64_t pieces = (nperseg + step - 1) / step;
+  shape_t rows_shape(segs.shape().begin(), segs.shape().end() - 2);
+  rows_shape.push_back(nseg + pieces - 1);
+  rows_shape.push_back(step);
+  cupp::array rows(rows_shape, segs.dtype());
+  rows.fill(0);
+  for (std::int64_t b = 0; b < pieces; ++b) {
+    const std::int64_t width = std::min(step, nperseg - b * step);
+    std::vector<cupp::detail::index_item> src(static_cast<std::size_t>(nd), slice());
+    src[static_cast<std::size_t>(nd - 1)] = slice(b * step, b * step + width);
+    std::vector<cupp::detail::index_item> dst(static_cast<std::size_t>(nd), slice());
+    dst[static_cast<std::size_t>(nd - 2)] = slice(b, b + nseg);
+    dst[static_cast<std::size_t>(nd - 1)] = slice(0, width);
+    const array_desc target = cupp::detail::index_view(rows.desc(), dst);
+    const cupp::array sum =
+        cupp::array(target) + cupp::array(cupp::detail::index_view(segs.desc(), src));
+    cupp::detail::copy_into(sum.desc(), target);
+  }
+  // The flat output, the extension dropped (SciPy's x[..., h:-h], empty for h = 0).
+  shape_t flat_shape(rows_shape.begin(), rows_shape.end() - 2);
+  flat_shape.push_back((nseg + pieces - 1) * step);
+  const cupp::array flat(cupp::detail::reshape(rows.desc(), flat_shape));
+  std::int64_t lo = 0, hi = length;
+  if (boundary) {
+    lo = nperseg / 2;
+    hi = lo == 0 ? 0 : length - lo;
+  }
+  std::vector<double> norm(static_cast<std::size_t>(length), 0.0);
+  for (std::int64_t j = 0; j < nseg; ++j)
+    for (std::int64_t i = 0; i < nperseg; ++i)
+      norm[static_cast<std::size_t>(j * step + i)] +=
+          win[static_cast<std::size_t>(i)] * win[static_cast<std::size_t>(i)];
+  std::vector<double> divisor;
+  for (std::int64_t i = lo; i < hi; ++i) {
+    const double v = norm[static_cast<std::size_t>(i)];
+    divisor.push_back(v > 1e-10 ? v : 1.0);
+  }
+  std::vector<cupp::detail::index_item> cut(static_cast<std::size_t>(nd - 1), slice());
+  cut.back() = slice(lo, std::max(lo, hi));
+  cupp::array x =
+      cupp::array(cupp::detail::index_view(flat.desc(), cut)) / cupp::array(asarray(divisor));
+  x = x.astype(out);
+  if (x.ndim() > 1 && ta != nd - 1) {
+    const std::int64_t target = fa < ta ? ta - 1 : ta;
+    x = cupp::array(cupp::detail::moveaxis(x.desc(), {-1}, {target}));
+  }
+  // SciPy's np.arange(x.shape[0]) / fs.
+  std::vector<double> times;
+  for (std::int64_t i = 0; i < x.shape()[0]; ++i) times.push_back(static_cast<double>(i) / fs);
+  return {asarray(times).desc(), x.desc()};
+}
+
 spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend_type,
                            bool return_onesided, const std::string& scaling, int axis, dtype out) {
@@ -341,3 +555,84 @@ spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec&
 }
 
 }  // namespace cupp::scipy::signal::detail
+
+namespace cupp::scipy::signal {
+
+namespace {
+
+/// SciPy's checks of check_COLA and check_NOLA before the window is made (`nola` adds the
+/// negative noverlap and drops a full stop, as SciPy's words).
+void check_overlap_args(std::int64_t nperseg, std::int64_t noverlap, bool nola) {
+  if (nperseg < 1) throw value_error("nperseg must be a positive integer");
+  if (noverlap >= nperseg)
+    throw value_error(nola ? "noverlap must be less than nperseg"
+                           : "noverlap must be less than nperseg.");
+  if (nola && noverlap < 0) throw value_error("noverlap must be a nonnegative integer");
+  // SciPy's check_COLA fails on a negative noverlap when it adds up the empty bins.
+  if (noverlap < 0) throw type_error("'int' object is not subscriptable");
+}
+
+void check_window_length(const std::vector<double>& win, std::int64_t nperseg) {
+  if (static_cast<std::int64_t>(win.size()) != nperseg)
+    throw value_error("window must have length of nperseg");
+}
+
+/// The sums of w (or w**2 when `squared`) over the windows shifted by nperseg - noverlap, one
+/// per sample of a step: SciPy's binsums.
+std::vector<double> overlap_sums(const std::vector<double>& win, std::int64_t noverlap,
+                                 bool squared) {
+  const auto nperseg = static_cast<std::int64_t>(win.size());
+  const std::int64_t step = nperseg - noverlap;
+  std::vector<double> sums(static_cast<std::size_t>(step), 0.0);
+  for (std::int64_t i = 0; i < nperseg; ++i) {
+    const double w = win[static_cast<std::size_t>(i)];
+    sums[static_cast<std::size_t>(i % step)] += squared ? w * w : w;
+  }
+  return sums;
+}
+
+bool cola_of(const std::vector<double>& win, std::int64_t noverlap, double tol) {
+  std::vector<double> sums = overlap_sums(win, noverlap, false);
+  std::vector<double> sorted = sums;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t m = sorted.size();
+  const double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+  double dev = 0;
+  for (const double s : sums) dev = std::max(dev, std::abs(s - median));
+  return dev < tol;
+}
+
+bool nola_of(const std::vector<double>& win, std::int64_t noverlap, double tol) {
+  const std::vector<double> sums = overlap_sums(win, noverlap, true);
+  return *std::min_element(sums.begin(), sums.end()) > tol;
+}
+
+}  // namespace
+
+bool check_COLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, false);
+  return cola_of(detail::get_window_values(window, nperseg, true), noverlap, tol);
+}
+
+bool check_COLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, false);
+  check_window_length(window, nperseg);
+  return cola_of(window, noverlap, tol);
+}
+
+bool check_NOLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, true);
+  return nola_of(detail::get_window_values(window, nperseg, true), noverlap, tol);
+}
+
+bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol) {
+  check_overlap_args(nperseg, noverlap, true);
+  check_window_length(window, nperseg);
+  return nola_of(window, noverlap, tol);
+}
+
+}  // namespace cupp::scipy::signal

@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
-// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence and spectrogram. Segments
-// are strided views of the signal, detrended with signal::detrend, windowed by get_window's
-// coefficients and transformed by cupp::fft; the averaging over segments is the library's mean or
-// median. See docs/scipy_signal.md.
+// Spectral analysis of scipy.signal: periodogram, welch, csd, coherence, spectrogram, stft, istft
+// (and check_COLA/check_NOLA on the host). Segments are strided views of the signal, detrended
+// with signal::detrend, windowed by get_window's coefficients and transformed by cupp::fft; the
+// averaging over segments is the library's mean or median. See docs/scipy_signal.md.
 #pragma once
 
 #include <complex>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cupp/core/ndarray.hpp"
+#include "cupp/core/runtime_array.hpp"
 #include "cupp/scipy/signal/windows.hpp"
 
 namespace cupp::scipy::signal {
@@ -66,6 +68,21 @@ constexpr dtype pair_psd_dtype(dtype x, dtype y) noexcept {
   return psd_dtype(x) == dtype::float32 && psd_dtype(y) == dtype::float32 ? dtype::float32
                                                                           : dtype::float64;
 }
+/// scipy.signal.stft into the complex dtype `out`; `boundary` nullopt is SciPy's None.
+spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window,
+                       std::int64_t nperseg, std::optional<std::int64_t> noverlap,
+                       std::optional<std::int64_t> nfft, const std::string& detrend,
+                       bool return_onesided, const std::optional<std::string>& boundary,
+                       bool padded, int axis, const std::string& scaling, dtype out);
+/// istft's (t, x) before they are typed.
+struct istft_descs {
+  array_desc t, x;
+};
+/// scipy.signal.istft: x is float32/complex64 for complex64 `Zxx`, float64/complex128 otherwise.
+istft_descs istft(const array_desc& Zxx, double fs, const window_spec& window,
+                  std::optional<std::int64_t> nperseg, std::optional<std::int64_t> noverlap,
+                  std::optional<std::int64_t> nfft, bool input_onesided, bool boundary,
+                  int time_axis, int freq_axis, const std::string& scaling);
 /// scipy.signal.periodogram into dtype `out`.
 spectral_descs periodogram(const array_desc& x, double fs, const window_spec& window,
                            std::optional<std::int64_t> nfft, const std::string& detrend,
@@ -192,5 +209,78 @@ spectrogram_result<type_of_t<detail::psd_dtype(dtype_of<T>)>> spectrogram(
   return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
           ndarray<R>(std::move(d.Sxx))};
 }
+
+/// scipy.signal.stft(x, fs=1.0, window='hann_periodic', nperseg=256, noverlap=None, nfft=None,
+/// detrend=False, return_onesided=True, boundary='zeros', padded=True, axis=-1,
+/// scaling='spectrum'): the short-time Fourier transform, returned as `spectrogram_result{f, t,
+/// Zxx}` (the frequencies at `axis`, the segments last). The signal is extended by nperseg / 2
+/// samples at both ends (`boundary` "zeros", "even", "odd", "constant", or std::nullopt for
+/// SciPy's None), zero-padded to a whole number of segments when `padded`, cut into segments of
+/// `nperseg` samples (at most the signal's length) overlapping by `noverlap` (nperseg / 2),
+/// detrended (`detrend` "" for SciPy's False, "constant" or "linear"), windowed and transformed
+/// with `nfft` points; scaled by 1 / sum(window) ("spectrum") or 1 / sqrt(fs sum(window**2))
+/// ("psd"). complex64 for float16, float32 and complex64 signals, complex128 otherwise. Throws
+/// value_error in SciPy's words.
+template <class T>
+spectrogram_result<std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>> stft(
+    const ndarray<T>& x, double fs = 1.0, const window_spec& window = "hann_periodic",
+    std::int64_t nperseg = 256, std::optional<std::int64_t> noverlap = std::nullopt,
+    std::optional<std::int64_t> nfft = std::nullopt, const std::string& detrend = "",
+    bool return_onesided = true, const std::optional<std::string>& boundary = "zeros",
+    bool padded = true, int axis = -1, const std::string& scaling = "spectrum") {
+  using R = std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>;
+  detail::spectrogram_descs d =
+      detail::stft(x.desc(), fs, window, nperseg, noverlap, nfft, detrend, return_onesided,
+                   boundary, padded, axis, scaling, dtype_of<R>);
+  return {ndarray<double>(std::move(d.f)), ndarray<double>(std::move(d.t)),
+          ndarray<R>(std::move(d.Sxx))};
+}
+
+/// istft's (t, x): the sample times (x.shape[0] of them, as SciPy's) and the signal, real
+/// (float32 for float16, float32 and complex64 `Zxx`, float64 otherwise) when `input_onesided`,
+/// complex otherwise, so a runtime-typed array.
+struct istft_result {
+  ndarray<double> t;
+  cupp::array x;
+};
+
+/// scipy.signal.istft(Zxx, fs=1.0, window='hann_periodic', nperseg=None, noverlap=None,
+/// nfft=None, input_onesided=True, boundary=True, time_axis=-1, freq_axis=-2,
+/// scaling='spectrum'): the inverse of stft by overlap-add of the inverse transforms of the
+/// segments, each windowed again, divided by the overlap-added squared window (where it exceeds
+/// 1e-10; SciPy's warning when the NOLA condition fails is not raised). nperseg defaults to
+/// 2 (nfreq - 1) for one-sided and nfreq for two-sided input; `boundary` drops nperseg / 2
+/// samples at both ends, as stft's extension added. Throws value_error in SciPy's words.
+template <class T>
+istft_result istft(const ndarray<T>& Zxx, double fs = 1.0,
+                   const window_spec& window = "hann_periodic",
+                   std::optional<std::int64_t> nperseg = std::nullopt,
+                   std::optional<std::int64_t> noverlap = std::nullopt,
+                   std::optional<std::int64_t> nfft = std::nullopt, bool input_onesided = true,
+                   bool boundary = true, int time_axis = -1, int freq_axis = -2,
+                   const std::string& scaling = "spectrum") {
+  detail::istft_descs d = detail::istft(Zxx.desc(), fs, window, nperseg, noverlap, nfft,
+                                        input_onesided, boundary, time_axis, freq_axis, scaling);
+  return {ndarray<double>(std::move(d.t)), cupp::array(std::move(d.x))};
+}
+
+/// scipy.signal.check_COLA(window, nperseg, noverlap, tol=1e-10): whether the (periodic)
+/// window `window` of `nperseg` samples, shifted by nperseg - noverlap, adds up to a constant
+/// (the constant overlap-add condition), to within `tol`. Computed on the host. Throws
+/// value_error in SciPy's words for a non-positive nperseg or noverlap >= nperseg.
+bool check_COLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// check_COLA of the window's coefficients; value_error when there are not `nperseg` of them.
+bool check_COLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// scipy.signal.check_NOLA(window, nperseg, noverlap, tol=1e-10): whether the squared window,
+/// shifted by nperseg - noverlap, adds up to more than `tol` everywhere (the nonzero overlap-add
+/// condition that istft needs). Computed on the host; value_error in SciPy's words, also for a
+/// negative noverlap.
+bool check_NOLA(const window_spec& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
+/// check_NOLA of the window's coefficients; value_error when there are not `nperseg` of them.
+bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
+                double tol = 1e-10);
 
 }  // namespace cupp::scipy::signal
