@@ -16,17 +16,10 @@ namespace {
 constexpr std::int64_t k26 = std::int64_t{1} << 26, k24 = std::int64_t{1} << 24,
                        k23 = std::int64_t{1} << 23;
 
+/// The file's cases, registered by the shared rule (bench_util.hpp).
 template <class Setup>
 void add(const char* name, Setup setup) {
-  benchmark::RegisterBenchmark(name,
-                               [setup](benchmark::State& state) {
-                                 if (!cupp::bench::need_gpu(state)) return;
-                                 auto run = setup();
-                                 cupp::bench::time_device(state, run);
-                               })
-      ->UseManualTime()
-      ->Iterations(cupp::bench::kDeviceGroups)
-      ->Unit(benchmark::kMicrosecond);
+  cupp::bench::add_device_case(name, setup);
 }
 
 cupp::ndarray<float> uniform(std::int64_t n, std::uint64_t seed) {

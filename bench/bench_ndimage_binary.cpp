@@ -23,17 +23,10 @@ cupp::ndarray<float> uniform_image(std::uint64_t seed) {
   return cupp::random::default_rng(seed).random<float>({kSide, kSide});
 }
 
+/// The file's cases, registered by the shared rule (bench_util.hpp).
 template <class Setup>
 void add(const char* name, Setup setup) {
-  benchmark::RegisterBenchmark(name,
-                               [setup](benchmark::State& state) {
-                                 if (!cupp::bench::need_gpu(state)) return;
-                                 auto run = setup();
-                                 cupp::bench::time_device(state, run);
-                               })
-      ->UseManualTime()
-      ->Iterations(cupp::bench::kDeviceGroups)
-      ->Unit(benchmark::kMicrosecond);
+  cupp::bench::add_device_case(name, setup);
 }
 
 const bool kRegistered = [] {

@@ -16,17 +16,10 @@ namespace {
 namespace ndi = cupp::scipy::ndimage;
 constexpr std::int64_t kSide = 4096;
 
+/// The file's cases, registered by the shared rule (bench_util.hpp).
 template <class Setup>
 void add(const char* name, Setup setup) {
-  benchmark::RegisterBenchmark(name,
-                               [setup](benchmark::State& state) {
-                                 if (!cupp::bench::need_gpu(state)) return;
-                                 auto run = setup();
-                                 cupp::bench::time_device(state, run);
-                               })
-      ->UseManualTime()
-      ->Iterations(cupp::bench::kDeviceGroups)
-      ->Unit(benchmark::kMicrosecond);
+  cupp::bench::add_device_case(name, setup);
 }
 
 cupp::ndarray<float> image() { return cupp::random::default_rng(18).random<float>({kSide, kSide}); }

@@ -18,20 +18,11 @@ namespace ndi = cupp::scipy::ndimage;
 
 constexpr std::int64_t kSide = 4096;
 
+/// The file's cases, registered by the shared rule (bench_util.hpp); each reads the image once
+/// and writes the result once.
 template <class Setup>
 void add(const char* name, Setup setup) {
-  benchmark::RegisterBenchmark(name,
-                               [setup](benchmark::State& state) {
-                                 if (!cupp::bench::need_gpu(state)) return;
-                                 auto run = setup();
-                                 cupp::bench::time_device(state, run);
-                                 // Read the image once, write the result once.
-                                 state.SetBytesProcessed(static_cast<std::int64_t>(
-                                     state.iterations() * 2 * 4 * kSide * kSide));
-                               })
-      ->UseManualTime()
-      ->Iterations(cupp::bench::kDeviceGroups)
-      ->Unit(benchmark::kMicrosecond);
+  cupp::bench::add_device_case(name, setup, 2 * 4 * kSide * kSide);
 }
 
 cupp::ndarray<float> image() {

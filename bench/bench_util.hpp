@@ -8,6 +8,7 @@
 #include <cuda_runtime_api.h>
 
 #include <chrono>
+#include <cstdint>
 
 #include "cupp/core/error.hpp"
 #include "cupp/cuda/device.hpp"
@@ -98,6 +99,25 @@ void time_host(benchmark::State& state, F&& work, int reps) {
     const std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
     state.SetIterationTime(d.count() / reps);
   }
+}
+
+/// Registers a device-timed case: `setup()` (run once per repetition, untimed) makes the inputs
+/// and returns the work, which time_device times; kDeviceGroups iterations, in microseconds.
+/// With `bytes` > 0, Google Benchmark also reports bytes per second for that many bytes a call.
+template <class Setup>
+void add_device_case(const char* name, Setup setup, std::int64_t bytes = 0) {
+  benchmark::RegisterBenchmark(name,
+                               [setup, bytes](benchmark::State& state) {
+                                 if (!need_gpu(state)) return;
+                                 auto run = setup();
+                                 time_device(state, run);
+                                 if (bytes > 0)
+                                   state.SetBytesProcessed(
+                                       static_cast<std::int64_t>(state.iterations()) * bytes);
+                               })
+      ->UseManualTime()
+      ->Iterations(kDeviceGroups)
+      ->Unit(benchmark::kMicrosecond);
 }
 
 }  // namespace cupp::bench
