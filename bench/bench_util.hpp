@@ -106,15 +106,15 @@ void time_host(benchmark::State& state, F&& work, int reps) {
 /// With `bytes` > 0, Google Benchmark also reports bytes per second for that many bytes a call.
 template <class Setup>
 void add_device_case(const char* name, Setup setup, std::int64_t bytes = 0) {
-  benchmark::RegisterBenchmark(name,
-                               [setup, bytes](benchmark::State& state) {
-                                 if (!need_gpu(state)) return;
-                                 auto run = setup();
-                                 time_device(state, run);
-                                 if (bytes > 0)
-                                   state.SetBytesProcessed(
-                                       static_cast<std::int64_t>(state.iterations()) * bytes);
-                               })
+  benchmark::RegisterBenchmark(
+      name,
+      [setup, bytes](benchmark::State& state) {
+        if (!need_gpu(state)) return;
+        auto run = setup();
+        time_device(state, run);
+        if (bytes > 0)
+          state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytes);
+      })
       ->UseManualTime()
       ->Iterations(kDeviceGroups)
       ->Unit(benchmark::kMicrosecond);
