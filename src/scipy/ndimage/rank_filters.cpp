@@ -335,6 +335,22 @@ void expand_footprint(footprint_t& f, const std::vector<int>& axes, int ndim,
     check_origin(f.origin[static_cast<std::size_t>(d)], f.shape[static_cast<std::size_t>(d)]);
 }
 
+/// The footprint of the rank and generic filters, as SciPy's: a box of `size` over the filtered
+/// axes, or the nonzero elements of `footprint`, expanded over every axis with its origins.
+footprint_t size_or_footprint(const per_axis<int>& size, const array_desc* footprint,
+                              const std::vector<int>& ax, int ndim, const per_axis<int>& origin) {
+  footprint_t f;
+  if (footprint == nullptr) {
+    if (size_is_none(size)) throw value_error("no footprint or filter size provided");
+    const std::vector<int> s = size.expand(ax.size());
+    f = ones_footprint(shape_t(s.begin(), s.end()));
+  } else {
+    f = mask_of(*footprint);
+  }
+  expand_footprint(f, ax, ndim, origin);
+  return f;
+}
+
 /// SciPy's _expand_mode: a sequence of modes (one per filtered axis) over every axis,
 /// "constant" on the others; a single mode stays one.
 per_axis<std::string> expand_mode(const per_axis<std::string>& mode, const std::vector<int>& axes,
@@ -511,15 +527,7 @@ array_desc rank_filter(const array_desc& input, dtype out, double rank, rank_kin
   check_real(input.dt);
   const int ndim = static_cast<int>(input.ndim());
   const std::vector<int> ax = filter_axes(axes, ndim);
-  footprint_t f;
-  if (footprint == nullptr) {
-    if (size_is_none(size)) throw value_error("no footprint or filter size provided");
-    const std::vector<int> s = size.expand(ax.size());
-    f = ones_footprint(shape_t(s.begin(), s.end()));
-  } else {
-    f = mask_of(*footprint);
-  }
-  expand_footprint(f, ax, ndim, origin);
+  const footprint_t f = size_or_footprint(size, footprint, ax, ndim, origin);
   const per_axis<std::string> modes = expand_mode(mode, ax, ndim);
   const std::int64_t filter_size = f.count();
   std::int64_t r = 0;
@@ -573,15 +581,7 @@ array_desc generic_filter(const array_desc& input, dtype out, const std::string&
   check_real(input.dt);
   const int ndim = static_cast<int>(input.ndim());
   const std::vector<int> ax = filter_axes(axes, ndim);
-  footprint_t f;
-  if (footprint == nullptr) {
-    if (size_is_none(size)) throw value_error("no footprint or filter size provided");
-    const std::vector<int> s = size.expand(ax.size());
-    f = ones_footprint(shape_t(s.begin(), s.end()));
-  } else {
-    f = mask_of(*footprint);
-  }
-  expand_footprint(f, ax, ndim, origin);
+  const footprint_t f = size_or_footprint(size, footprint, ax, ndim, origin);
   const boundary m = filter_mode(mode);
   if (input.size() == 0) return make_array(input.shape, out);
   return launch_gather(as_compute(input, dtype::float64), out, f, 3, 0, m, cval, function);
