@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cupp/array.hpp"
+#include "support/scipy_reference.hpp"
 
 namespace cupp::test::ndimage_ref {
 
@@ -31,16 +32,8 @@ inline std::vector<double> values(const cupp::array& a) {
 /// `got` has `want`'s shape and, element by element, |got - want| <= atol + rtol * |want| (NaN
 /// matching NaN); the message names the first few elements that differ and `what`.
 inline ::testing::AssertionResult all_close(const cupp::array& got, const cupp::array& want,
-                                           double rtol, double atol, const std::string& what) {
-  if (got.shape() != want.shape()) {
-    std::ostringstream os;
-    os << what << ": shape (";
-    for (auto d : got.shape()) os << d << ",";
-    os << ") instead of (";
-    for (auto d : want.shape()) os << d << ",";
-    os << ")";
-    return ::testing::AssertionFailure() << os.str();
-  }
+                                            double rtol, double atol, const std::string& what) {
+  if (auto shape = cupp::test::same_shape(got.shape(), want.shape(), what); !shape) return shape;
   const std::vector<double> g = values(got), w = values(want);
   std::ostringstream os;
   int bad = 0;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cupp/array.hpp"
+#include "support/scipy_reference.hpp"
 
 namespace cupp::test::scipy_fft_ref {
 
@@ -30,15 +31,7 @@ inline ::testing::AssertionResult transform_close(const cupp::array& got, const 
   if (got.dtype() != want.dtype())
     return ::testing::AssertionFailure() << what << ": dtype " << cupp::dtype_name(got.dtype())
                                          << " instead of " << cupp::dtype_name(want.dtype());
-  if (got.shape() != want.shape()) {
-    std::ostringstream os;
-    os << what << ": shape (";
-    for (auto d : got.shape()) os << d << ",";
-    os << ") instead of (";
-    for (auto d : want.shape()) os << d << ",";
-    os << ")";
-    return ::testing::AssertionFailure() << os.str();
-  }
+  if (auto shape = cupp::test::same_shape(got.shape(), want.shape(), what); !shape) return shape;
   const auto g = got.get<std::complex<double>>(), w = want.get<std::complex<double>>();
   double peak = 0;
   for (const auto& v : w) peak = std::max(peak, std::abs(v));

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cupp/array.hpp"
+#include "support/scipy_reference.hpp"
 
 namespace cupp::test::signal_ref {
 
@@ -99,15 +100,7 @@ inline double tolerance(cupp::dtype dt) {
 /// tolerance(dtype) * max|want| of SciPy's (NaN matching NaN); integers exactly.
 inline ::testing::AssertionResult close(const cupp::array& got, const cupp::array& want,
                                         const std::string& what, double scale = 1.0) {
-  if (got.shape() != want.shape()) {
-    std::ostringstream os;
-    os << what << ": shape (";
-    for (auto d : got.shape()) os << d << ",";
-    os << ") instead of (";
-    for (auto d : want.shape()) os << d << ",";
-    os << ")";
-    return ::testing::AssertionFailure() << os.str();
-  }
+  if (auto shape = cupp::test::same_shape(got.shape(), want.shape(), what); !shape) return shape;
   using cd = std::complex<double>;
   const std::vector<cd> g = got.get<cd>(cupp::casting::unsafe);
   const std::vector<cd> w = want.get<cd>(cupp::casting::unsafe);
