@@ -20,7 +20,8 @@
 //             retried while another thread moved it first (Playne and Hawick's union; a root
 //             only ever moves to a smaller index, so the walks end). The walks halve their
 //             paths, so long thin regions (a spiral) do not grow deep trees.
-//   compress  L[i] = root(i) + 1, and each block counts the roots of its chunk.
+//   compress  L[i] = root(i) + 1 (a walk that only reads), and each block counts the roots of
+//             its chunk.
 //   scan      one block turns the chunks' counts into their first numbers (exclusive) and the
 //             total (the number of features).
 //   number    each root gets -(its number): the chunk's first number plus the roots before it
@@ -35,14 +36,17 @@ extern "C" __global__ void cupp_ndi_label_init(const unsigned char* __restrict__
 /// The root of i's tree, halving the path on the way (each pixel passed now points to its
 /// grandparent). A plain store is enough: it only ever replaces a parent by an ancestor, and a
 /// pixel that is not a root never becomes one, so every tree keeps its members; a union whose
-/// atomicMin it overwrites saw a non-root there and retries (Note [Label kernels]).
+/// atomicMin it overwrites saw a non-root there and retries (Note [Label kernels]). The loads
+/// are volatile: other blocks move the parents, and a stale copy in this SM's L1 would not be
+/// an ancestor.
 __device__ __forceinline__ int cupp_ndi_label_root(int* L, int i) {
+  volatile int* V = L;
   for (;;) {
-    const int p = L[i] - 1;
+    const int p = V[i] - 1;
     if (p == i) return i;
-    const int g = L[p] - 1;
+    const int g = V[p] - 1;
     if (g == p) return p;
-    L[i] = g + 1;
+    V[i] = g + 1;
     i = g;
   }
 }
@@ -115,7 +119,11 @@ __device__ __forceinline__ int cupp_ndi_label_block_rank(bool flag, int* warp_su
   return before + before_in_warp;
 }
 
-/// Compresses every path to its root and writes the chunk's count of roots to counts[block].
+/// Points every pixel straight at its root and writes the chunk's count of roots to
+/// counts[block]. The walk only reads: each thread writes its own pixel alone, so a pixel's
+/// final parent is its root. (Halving here would race: another walk that read the pixel's old
+/// parent could store an intermediate ancestor over the root this thread wrote, and the finish
+/// pass would then read a parent index where it expects a feature's number.)
 extern "C" __global__ void __launch_bounds__(256)
     cupp_ndi_label_compress(int* L, long long n, int* __restrict__ counts) {
   __shared__ int warp_sums[8];
@@ -125,7 +133,10 @@ extern "C" __global__ void __launch_bounds__(256)
     const long long i = base + j * 256 + threadIdx.x;
     bool root = false;
     if (i < n && L[i] != 0) {
-      const int r = cupp_ndi_label_root(L, static_cast<int>(i));
+      // Other threads replace parents by the root meanwhile: either value is an ancestor.
+      volatile const int* V = L;
+      int r = static_cast<int>(i);
+      for (int p = V[r] - 1; p != r; p = V[r] - 1) r = p;
       root = r == i;
       if (!root) L[i] = r + 1;
     }
