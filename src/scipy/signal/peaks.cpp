@@ -167,7 +167,7 @@ array_desc find_peaks(const array_desc& x_, const interval& height, const interv
       static_cast<void*>(right.ptr), static_cast<long long>(n));
   }
   const array_desc left_edges =
-      cupp::detail::nonzero_indices(flag, cupp::detail::index_layout::flat, std::nullopt, {});
+      cupp::detail::nonzero_indices(flag, cupp::detail::index_layout::flat, std::nullopt, {0});
   const array_desc right_edges = take1(right, left_edges);
   cupp::array peaks =
       cupp::floor_divide(cupp::array(left_edges) + cupp::array(right_edges), std::int64_t{2});
@@ -327,7 +327,7 @@ std::vector<array_desc> argrelextrema(const array_desc& data, const std::string&
     }
   }
   return cupp::detail::rows_of(cupp::detail::nonzero_indices(
-      results.desc(), cupp::detail::index_layout::per_dimension, std::nullopt, {}));
+      results.desc(), cupp::detail::index_layout::per_dimension, std::nullopt, {0}));
 }
 
 }  // namespace cupp::scipy::signal::detail

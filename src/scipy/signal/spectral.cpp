@@ -169,8 +169,7 @@ spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
   const std::int64_t ax = normalize_axis(axis, x.ndim());
   if (x.size() == 0) {
     // SciPy returns two empty arrays of x's shape (float64).
-    return {cupp::array(x.shape, dtype::float64).desc(),
-            cupp::array(x.shape, dtype::float64).desc()};
+    return {cupp::array(x.shape, dtype::float64).desc(), cupp::array(x.shape, out).desc()};
   }
   const std::int64_t n = x.shape[static_cast<std::size_t>(ax)];
   const bool complex_input = is_complex(x.dt);
@@ -203,9 +202,9 @@ spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const wi
   if (x.size() == 0 || y.size() == 0) {
     shape_t shape = outer;
     shape.push_back(std::min(nx, ny));
-    const cupp::array e(shape, dtype::float64);
-    const array_desc moved = cupp::detail::moveaxis(e.desc(), {-1}, {axis});
-    return {moved, moved};
+    const cupp::array f(shape, dtype::float64), e(shape, out);
+    return {cupp::detail::moveaxis(f.desc(), {-1}, {axis}),
+            cupp::detail::moveaxis(e.desc(), {-1}, {axis})};
   }
   const std::int64_t n = std::max(nx, ny);
   const bool complex_input = is_complex(x.dt) || is_complex(y.dt);
@@ -259,7 +258,7 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   if (x.size() == 0) {
     const cupp::array e(x.shape, dtype::float64);
     return {e.desc(), cupp::array(x.shape, dtype::float64).desc(),
-            cupp::array(x.shape, dtype::float64).desc()};
+            cupp::array(x.shape, out).desc()};
   }
   if (p.nperseg < 1) throw value_error("nperseg must be a positive integer");
   p.nfft = nfft_in.value_or(p.nperseg);
@@ -332,8 +331,7 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
                       "', must be one of: ['even', 'odd', 'constant', 'zeros', None]");
   if (x.size() == 0) {
     return {cupp::array(x.shape, dtype::float64).desc(),
-            cupp::array(x.shape, dtype::float64).desc(),
-            cupp::array(x.shape, dtype::float64).desc()};
+            cupp::array(x.shape, dtype::float64).desc(), cupp::array(x.shape, out).desc()};
   }
   if (x.ndim() == 0) throw index_error("tuple index out of range");
   const std::int64_t ax = normalize_axis(axis, x.ndim());
@@ -535,8 +533,7 @@ spectral_descs periodogram(const array_desc& x_in, double fs, const window_spec&
                            bool return_onesided, const std::string& scaling, int axis, dtype out) {
   if (x_in.ndim() == 0) throw index_error("tuple index out of range");
   if (x_in.size() == 0) {
-    return {cupp::array(x_in.shape, dtype::float64).desc(),
-            cupp::array(x_in.shape, dtype::float64).desc()};
+    return {cupp::array(x_in.shape, dtype::float64).desc(), cupp::array(x_in.shape, out).desc()};
   }
   const std::int64_t ax = normalize_axis(axis, x_in.ndim());
   const std::int64_t n = x_in.shape[static_cast<std::size_t>(ax)];

@@ -213,7 +213,8 @@ array_desc unit_impulse(const shape_t& shape, const impulse_idx& idx, dtype dt) 
   // Fewer indices than axes (a tuple shorter than the shape) set a whole sub-array, as NumPy's
   // out[idx] = 1.
   char* p = out.desc().ptr;
-  for (std::size_t k = 0; k < pos.size(); ++k) p += pos[k] * out.strides()[k];
+  for (std::size_t k = 0; k < pos.size(); ++k)
+    p += pos[k] * out.strides()[k] * static_cast<std::int64_t>(out.desc().itemsize());
   const shape_t rest(shape.begin() + static_cast<std::ptrdiff_t>(pos.size()), shape.end());
   const strides_t rest_strides(out.strides().begin() + static_cast<std::ptrdiff_t>(pos.size()),
                                out.strides().end());
