@@ -4,14 +4,17 @@
 // forward pass (matmul, a broadcast bias, ReLU), the mean squared error, a hand-written backward
 // pass (matmul with transposed views, a reduction over the batch, the ReLU's mask) and plain
 // gradient descent. The targets come from a fixed "teacher" network of the same shape, so the
-// loss can fall; the program checks that it falls at least twofold (NumPy, running the same
-// steps on the same kind of data, goes from 0.95 to 0.34) and prints the loss and the time per
-// step.
+// loss can fall. The program prints the loss and the time per step, and checks that the loss
+// fell and that the trained network's loss, recomputed on the host in double from the weights
+// copied back, is the device's. (How far the loss falls depends on the draws: NumPy, running the
+// same steps on data of the same kind with six seeds, ends 1.9 to 6.6 times lower.)
 #include <cupp/array.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 int main() {
   const std::int64_t batch = 4096, inputs = 64, hidden = 256;
@@ -67,8 +70,33 @@ int main() {
               static_cast<long long>(hidden), steps, cupp::cuda::elapsed_ms(start, stop) / steps);
   std::printf("loss %.6f at the first step, %.6f at the last (%.1fx lower)\n", first, last,
               first / last);
-  const bool ok = std::isfinite(last) && last * 2 < first;
-  std::printf("%s\n",
-              ok ? "ok: the loss fell more than twofold" : "MISMATCH: the loss did not fall");
+
+  // The trained network's loss on the device, and again on the host in double.
+  const cupp::ndarray<float> trained_h = cupp::maximum(cupp::matmul(x, w1) + b1, 0.0f);
+  const cupp::ndarray<float> out = cupp::matmul(trained_h, w2);
+  const double trained = cupp::mean(cupp::square(out + b2 - y)).item();
+  const std::vector<float> hx = x.get(), hy = y.get(), hw1 = w1.get(), hb1 = b1.get(),
+                           hw2 = w2.get(), hb2 = b2.get();
+  double sum = 0;
+  std::vector<double> row(static_cast<std::size_t>(hidden));
+  for (std::int64_t i = 0; i < batch; ++i) {
+    std::fill(row.begin(), row.end(), 0.0);
+    for (std::int64_t k = 0; k < inputs; ++k) {
+      const double xv = hx[static_cast<std::size_t>(i * inputs + k)];
+      for (std::int64_t j = 0; j < hidden; ++j)
+        row[static_cast<std::size_t>(j)] += xv * hw1[static_cast<std::size_t>(k * hidden + j)];
+    }
+    double o = hb2[0];
+    for (std::int64_t j = 0; j < hidden; ++j)
+      o += std::max(row[static_cast<std::size_t>(j)] + hb1[static_cast<std::size_t>(j)], 0.0) *
+           hw2[static_cast<std::size_t>(j)];
+    const double e = o - hy[static_cast<std::size_t>(i)];
+    sum += e * e;
+  }
+  const double host = sum / static_cast<double>(batch);
+  std::printf("trained loss %.6f on the device, %.6f on the host\n", trained, host);
+  const bool ok = std::isfinite(last) && last < first && std::abs(trained - host) <= 1e-3 * host;
+  std::printf("%s\n", ok ? "ok: the loss fell, and the host agrees"
+                         : "MISMATCH: the loss did not fall or the host disagrees");
   return ok ? 0 : 1;
 }

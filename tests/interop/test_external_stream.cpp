@@ -228,7 +228,10 @@ TEST_F(ExternalStream, AStreamCapturingForAnotherLibraryIsTakenAsItIs) {
   user_stream us;
   void* memory = nullptr;
   CUPP_CHECK_CUDA(cudaMalloc(&memory, 256));
-  CUPP_CHECK_CUDA(cudaMemset(memory, 0, 256));
+  // On the user's stream and finished: a plain cudaMemset runs on the legacy stream, unordered
+  // with a non-blocking stream, and could land after the graph's memset.
+  CUPP_CHECK_CUDA(cudaMemsetAsync(memory, 0, 256, us.s));
+  CUPP_CHECK_CUDA(cudaStreamSynchronize(us.s));
   CUPP_CHECK_CUDA(cudaStreamBeginCapture(us.s, cudaStreamCaptureModeGlobal));
   {
     const cupp::cuda::Stream stream = cupp::cuda::Stream::external(us.s);

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -317,6 +318,9 @@ TEST_F(JitDiskCache, ProcessesOnAColdCacheLeaveOneValidFile) {
                                                           "ELF") == 0
                      ? 0
                      : 2;
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "child %d: %s\n", p, e.what());  // the parent's log shows why
+        status = 3;
       } catch (...) {
         status = 3;
       }

@@ -47,7 +47,12 @@ def add(function, x, out, params, fp=None, st=None):
                              "+".join("%s=%s" % (k, fmt(v)) for k, v in params.items()))
     counter[0] += 1
     cases[name + "__in"] = x
-    cases[name + "__out"] = np.asarray(out)
+    out = np.asarray(out)
+    if out.dtype == bool:
+        # SciPy's C loops store a cast value as its raw byte (7 for cval=7.0 into bool), which
+        # NumPy reads as True; the reference keeps canonical bools (0 or 1).
+        out = out.view(np.uint8) != 0
+    cases[name + "__out"] = out
     if fp is not None:
         cases[name + "__fp"] = fp
     if st is not None:

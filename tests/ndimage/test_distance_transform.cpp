@@ -116,12 +116,12 @@ TEST_F(NdimageEdt, DocExample) {
   namespace ndi = cupp::scipy::ndimage;
   const auto mask = cupp::asarray<bool>({{0, 1, 1, 1}, {0, 1, 1, 1}, {0, 0, 1, 1}});
   const ndarray<double> d = ndi::distance_transform_edt(mask);
-  // d: [[0, 1, 2, 3], [0, 1, 1.41421356, 2.23606798], [0, 0, 1, 2]]
+  // d: [[0, 1, 2, 2.82842712], [0, 1, 1.41421356, 2.23606798], [0, 0, 1, 2]]
   const ndi::edt_result r = ndi::distance_transform_edt(mask, {2.0, 1.0}, true, true);
   // r.distances: rows 2 apart; r.indices: int32 (2, 3, 4), the nearest zero of each element
   // example-end
   const std::vector<double> v = d.get();
-  EXPECT_EQ(v[3], 3.0);
+  EXPECT_EQ(v[3], std::sqrt(8.0));  // the nearest zero is (2, 1)
   EXPECT_EQ(v[7], std::sqrt(5.0));
   EXPECT_EQ(r.indices->shape(), (cupp::shape_t{2, 3, 4}));
   EXPECT_EQ(r.distances->get()[1], 1.0);  // (0, 1): nearest zero (0, 0), along the axis of 1

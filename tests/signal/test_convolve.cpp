@@ -198,7 +198,16 @@ TEST_F(SignalConvolveGpu, AgreesWithSciPy) {
                                                 c.function == "correlate2d"));
     }
     EXPECT_EQ(got.dtype(), want.dtype());
-    EXPECT_TRUE(ref::close(got, want, c.name));
+    // SciPy transforms each input in its own precision, so a single-precision input to the
+    // frequency-domain path brings float32's rounding into a float64 result.
+    const auto single = [](cupp::dtype d) {
+      return d == cupp::dtype::float16 || d == cupp::dtype::float32 || d == cupp::dtype::complex64;
+    };
+    double scale = 1.0;
+    if ((fft || c.param("method") == "fft") && !single(want.dtype()) &&
+        (single(in1.dt) || single(in2.dt)))
+      scale = ref::tolerance(cupp::dtype::float32) / ref::tolerance(want.dtype());
+    EXPECT_TRUE(ref::close(got, want, c.name, scale));
     ++checked;
   }
   EXPECT_EQ(checked, 496);  // every convolution case of the archive

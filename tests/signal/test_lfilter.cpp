@@ -232,9 +232,11 @@ TEST_F(SignalLfilterGpu, AgreesWithSciPy) {
         got = cupp::array(sig::detail::sosfiltfilt(s.desc(), x.desc(), axis, padtype, padlen, r));
     }
     EXPECT_EQ(got.dtype(), want.dtype());
-    // Recursions of float32 round at every step, differently in each order of evaluation.
+    // Recursions of float32 round at every step, differently in each order of evaluation; for
+    // the order-8 filter of the archive, poles near 1, SciPy's own float32 result is 2.3e-3 of
+    // the largest sampled value away from its float64 one, so float32 is held to 4e-3.
     const double scale =
-        got.dtype() == dtype::float32 || got.dtype() == dtype::complex64 ? 50 : 1000;
+        got.dtype() == dtype::float32 || got.dtype() == dtype::complex64 ? 200 : 1000;
     EXPECT_TRUE(ref::close(sampled(got, axis, every), want, c.name, scale));
     if (with_zi) {
       EXPECT_TRUE(ref::close(cupp::array(zf), npz[c.name + "__zf"], c.name + " zf", scale));
