@@ -4,8 +4,10 @@
 // (include/cupp/scipy/signal/spectral.hpp), in SciPy's order of checks (scipy.signal.csd's,
 // which welch calls), and check_COLA and check_NOLA on the host. The segments are a strided
 // view of the signal moved to the last axis; detrend, the window, cupp::fft, |X|^2 with its
-// scale and the mean or median over the segments follow as the library's own operations, in
-// float64 (complex128 for complex input), and the result is cast to its dtype at the end.
+// scale and the mean or median over the segments follow as the library's own operations, in the
+// precision of the result as SciPy's (its np.result_type(x, np.complex64)): float32 (complex64
+// for complex input) where the result is float32 or complex64, else float64 (complex128).
+// coherence, whose quotient of spectra SciPy forms in the same precision, computes in float64.
 #include <algorithm>
 #include <cmath>
 #include <complex>
@@ -99,9 +101,15 @@ spectral_plan plan_of(std::int64_t n, bool complex_input, double fs, const windo
   return p;
 }
 
-/// `x` with `axis` moved last, contiguous, in float64 or complex128, zero-padded to `n` samples.
-array_desc signal_last(const array_desc& x, std::int64_t ax, std::int64_t n, bool complex_work) {
-  const dtype work = complex_work ? dtype::complex128 : dtype::float64;
+/// Whether a result of dtype `out` is computed in single precision (float32, complex64).
+bool single_precision(dtype out) { return out == dtype::float32 || out == dtype::complex64; }
+
+/// `x` with `axis` moved last, contiguous, in the working dtype (float32 or float64, complex64 or
+/// complex128 for `complex_work`), zero-padded to `n` samples.
+array_desc signal_last(const array_desc& x, std::int64_t ax, std::int64_t n, bool complex_work,
+                       bool single) {
+  const dtype work = complex_work ? (single ? dtype::complex64 : dtype::complex128)
+                                  : (single ? dtype::float32 : dtype::float64);
   const array_desc moved = cupp::array(cupp::detail::moveaxis(x, {ax}, {-1})).astype(work).desc();
   const std::int64_t len = moved.shape.back();
   if (len >= n) return moved;
@@ -129,17 +137,33 @@ cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
   seg_strides.push_back(es);
   array_desc segments = cupp::detail::make_view(sig, seg_shape, seg_strides, sig.ptr);
   if (!p.detrend.empty()) segments = detrend(segments, -1, p.detrend, {}, sig.dt);
-  const cupp::array windowed = cupp::array(segments) * cupp::array(asarray(p.win));
-  if (p.onesided) return cupp::fft::rfft(windowed.as<double>(), p.nfft, -1);
+  const bool single = sig.dt == dtype::float32 || sig.dt == dtype::complex64;
+  const dtype real_work = single ? dtype::float32 : dtype::float64;
+  const cupp::array windowed =
+      cupp::array(segments) * cupp::array(asarray(p.win)).astype(real_work);
+  if (p.onesided) {
+    if (single) return cupp::fft::rfft(windowed.as<float>(), p.nfft, -1);
+    return cupp::fft::rfft(windowed.as<double>(), p.nfft, -1);
+  }
+  if (single) {
+    const cupp::array c = complex_work ? windowed : windowed.astype(dtype::complex64);
+    return cupp::fft::fft(c.as<std::complex<float>>(), p.nfft, -1);
+  }
   const cupp::array c = complex_work ? windowed : windowed.astype(dtype::complex128);
   return cupp::fft::fft(c.as<std::complex<double>>(), p.nfft, -1);
+}
+
+/// The scale of each frequency, in the real dtype of `spec` (a float64 array would promote it).
+cupp::array factors_like(const spectral_plan& p, const cupp::array& spec) {
+  const bool single = spec.dtype() == dtype::float32 || spec.dtype() == dtype::complex64;
+  return cupp::array(asarray(p.factor)).astype(single ? dtype::float32 : dtype::float64);
 }
 
 /// The scaled (..., nseg, nfreq) products averaged over the segments, the frequencies moved to
 /// `ax`, cast to `out`.
 array_desc averaged(const cupp::array& products, const spectral_plan& p, std::int64_t ax,
                     dtype out) {
-  const cupp::array scaled = products * cupp::array(asarray(p.factor));
+  const cupp::array scaled = products * factors_like(p, products);
   cupp::array pxx;
   if (p.nseg > 1 && p.average == "median") {
     const auto median = [&](const cupp::array& v) {
@@ -175,7 +199,8 @@ spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
   const bool complex_input = is_complex(x.dt);
   const spectral_plan p = plan_of(n, complex_input, fs, window, nperseg, noverlap, nfft,
                                   detrend_type, return_onesided, scaling, average);
-  const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
+  const cupp::array spec =
+      segment_spectra(signal_last(x, ax, n, complex_input, single_precision(out)), p);
   const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
   return {asarray(p.freqs).desc(), averaged(re * re + im * im, p, ax, out)};
 }
@@ -212,8 +237,9 @@ spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const wi
   // y with a real x).
   const spectral_plan p = plan_of(n, complex_input, fs, window, nperseg, noverlap, nfft,
                                   detrend_type, return_onesided, scaling, average);
-  const cupp::array sx = segment_spectra(signal_last(x, ax, n, complex_input), p);
-  const cupp::array sy = segment_spectra(signal_last(y, ay, n, complex_input), p);
+  const bool single = single_precision(out);
+  const cupp::array sx = segment_spectra(signal_last(x, ax, n, complex_input, single), p);
+  const cupp::array sy = segment_spectra(signal_last(y, ay, n, complex_input, single), p);
   const std::int64_t out_axis = axis < 0 ? axis + static_cast<std::int64_t>(outer.size()) + 1
                                          : static_cast<std::int64_t>(axis);
   return {asarray(p.freqs).desc(), averaged(cupp::conj(sx) * sy, p, out_axis, out)};
@@ -299,8 +325,9 @@ spectrogram_descs spectrogram(const array_desc& x, double fs, const window_spec&
   const auto count = static_cast<std::int64_t>(std::ceil((stop - start) / p.step));
   for (std::int64_t j = 0; j < count; ++j) times.push_back((start + j * p.step) / fs);
 
-  const cupp::array spec = segment_spectra(signal_last(x, ax, n, complex_input), p);
-  const cupp::array factor(asarray(p.factor));
+  const cupp::array spec =
+      segment_spectra(signal_last(x, ax, n, complex_input, single_precision(out)), p);
+  const cupp::array factor = factors_like(p, spec);
   cupp::array sxx;
   if (psd) {
     const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
@@ -356,7 +383,8 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
   p.detrend = detrend_type;
 
   const bool complex_input = is_complex(x.dt);
-  array_desc sig = signal_last(x, ax, n, complex_input);
+  const bool single = single_precision(out);
+  array_desc sig = signal_last(x, ax, n, complex_input, single);
   // The boundary extension by nperseg / 2 samples at both ends, as numpy.pad's modes.
   if (boundary && ext >= 1) {
     std::vector<pad_width_arg::pair> widths(static_cast<std::size_t>(sig.ndim()), {0, 0});
@@ -373,7 +401,7 @@ spectrogram_descs stft(const array_desc& x, double fs, const window_spec& window
     // Zeros up to a whole number of segments: nperseg + (nseg - 1) * step samples.
     const std::int64_t nadd = ((p.step - (len - p.nperseg) % p.step) % p.step) % p.nperseg;
     if (nadd > 0) {
-      sig = signal_last(sig, sig.ndim() - 1, len + nadd, complex_input);
+      sig = signal_last(sig, sig.ndim() - 1, len + nadd, complex_input, single);
       len += nadd;
     }
   }
