@@ -30,11 +30,13 @@ constexpr std::int64_t chunk_elements() {
   return static_cast<std::int64_t>(cupp::detail::kStagingChunk / sizeof(T));
 }
 
-/// The sizes to check: empty, one element, and around one, two and three and a half pieces.
+/// The sizes to check: empty, one element, and around one, two and three and a half pieces; and
+/// nine pieces and a little, so that each of get(T*)'s staging threads (from two pieces on)
+/// takes several pieces and reuses its blocks.
 template <class T>
 std::vector<std::int64_t> boundary_sizes() {
   const std::int64_t c = chunk_elements<T>();
-  return {0, 1, c - 1, c, c + 1, 2 * c, 2 * c + 1, 7 * c / 2};
+  return {0, 1, c - 1, c, c + 1, 2 * c, 2 * c + 1, 7 * c / 2, 9 * c + 1};
 }
 
 template <class T>
