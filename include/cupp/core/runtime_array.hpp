@@ -26,6 +26,7 @@
 #include "cupp/core/slice_string.hpp"
 #include "cupp/core/visit_dtype.hpp"
 #include "cupp/expr/dynamic.hpp"
+#include "cupp/expr/ufunc_functions.hpp"
 
 namespace cupp {
 
@@ -363,33 +364,9 @@ void apply_dynamic_out(const array& out, const X&... x) {
 
 // Every row of ufuncs.def takes cupp::array operands: cupp::exp(a), cupp::maximum(a, 0.5), and
 // with a trailing `out` array (a cupp::array or an ndarray<T>), numpy.name(..., out=out).
-#define CUPP_UFUNC1(name, rule, kinds, function, doc)                            \
-  template <class A, std::enable_if_t<detail::dynamic_args_v<A>, int> = 0>       \
-  array name(const A& a) {                                                       \
-    return detail::apply_dynamic<expr::op_##name>(a);                            \
-  }                                                                              \
-  template <class A, std::enable_if_t<detail::is_dynamic_operand_v<A>, int> = 0> \
-  array name(const A& a, const array& out) {                                     \
-    detail::apply_dynamic_out<expr::op_##name>(out, a);                          \
-    return out;                                                                  \
-  }
-#define CUPP_UFUNC2(name, rule, kinds, function, doc)                                            \
-  template <class A, class B, std::enable_if_t<detail::dynamic_args_v<A, B>, int> = 0>           \
-  array name(const A& a, const B& b) {                                                           \
-    return detail::apply_dynamic<expr::op_##name>(a, b);                                         \
-  }                                                                                              \
-  template <class A, class B,                                                                    \
-            std::enable_if_t<detail::is_dynamic_operand_v<A> && detail::is_dynamic_operand_v<B>, \
-                             int> = 0>                                                           \
-  array name(const A& a, const B& b, const array& out) {                                         \
-    detail::apply_dynamic_out<expr::op_##name>(out, a, b);                                       \
-    return out;                                                                                  \
-  }
-#define CUPP_UFUNC3(name, rule, kinds, function, doc)                                              \
-  template <class A, class B, class C, std::enable_if_t<detail::dynamic_args_v<A, B, C>, int> = 0> \
-  array name(const A& a, const B& b, const C& c) {                                                 \
-    return detail::apply_dynamic<expr::op_##name>(a, b, c);                                        \
-  }
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) CUPP_DYNAMIC_UFUNC1(name)
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_DYNAMIC_UFUNC2(name)
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_DYNAMIC_UFUNC3(name)
 #include "cupp/expr/ufuncs.def"
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2

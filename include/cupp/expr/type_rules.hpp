@@ -17,9 +17,20 @@ namespace cupp::expr {
 // comparisons and predicates give bool, transcendental functions need an inexact loop (the
 // smallest float an integer casts to safely: int8 -> float16, int16 -> float32, int32 -> float64,
 // which is what promoting with float16 gives), true division of integers is float64, and abs,
-// real and imag of complex give its real type. float16 and bfloat16 loops compute in float32 and
-// round the result back, so a fused expression rounds every intermediate as NumPy does.
-enum class rule : std::uint8_t { same, int_same, to_bool, inexact, true_div, real_out, real_inexact };
+// real and imag of complex give its real type; SciPy's special functions, whose float64 loop is
+// listed first, compute float32 in float32 and everything else in float64 (rule special).
+// float16 and bfloat16 loops compute in float32 and round the result back, so a fused expression
+// rounds every intermediate as NumPy does.
+enum class rule : std::uint8_t {
+  same,
+  int_same,
+  to_bool,
+  inexact,
+  true_div,
+  real_out,
+  real_inexact,
+  special
+};
 
 /// The kinds of ufuncs.def, as a bit set: b bool, i integers, f floats, c complex.
 constexpr unsigned parse_kinds(const char* s) noexcept {
@@ -43,12 +54,17 @@ constexpr dtype to_inexact(dtype d) noexcept {
 /// The dtype the op computes in (before float16/bfloat16 widen to float32).
 constexpr dtype loop_dtype(rule r, dtype promoted) noexcept {
   switch (r) {
-    case rule::int_same: return promoted == dtype::bool_ ? dtype::int8 : promoted;
+    case rule::int_same:
+      return promoted == dtype::bool_ ? dtype::int8 : promoted;
     case rule::inexact:
-    case rule::real_inexact: return to_inexact(promoted);
+    case rule::real_inexact:
+      return to_inexact(promoted);
     case rule::true_div:
       return (promoted == dtype::bool_ || is_integer(promoted)) ? dtype::float64 : promoted;
-    default: return promoted;
+    case rule::special:  // SciPy's loops of scipy.special: float32 stays, the rest is float64
+      return promoted == dtype::float32 || is_complex(promoted) ? promoted : dtype::float64;
+    default:
+      return promoted;
   }
 }
 
@@ -56,10 +72,13 @@ constexpr dtype loop_dtype(rule r, dtype promoted) noexcept {
 constexpr dtype result_dtype(rule r, dtype promoted) noexcept {
   const dtype loop = loop_dtype(r, promoted);
   switch (r) {
-    case rule::to_bool: return dtype::bool_;
+    case rule::to_bool:
+      return dtype::bool_;
     case rule::real_out:
-    case rule::real_inexact: return real_of(loop);
-    default: return loop;
+    case rule::real_inexact:
+      return real_of(loop);
+    default:
+      return loop;
   }
 }
 

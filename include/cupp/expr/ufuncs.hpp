@@ -8,6 +8,7 @@
 
 #include "cupp/core/ndarray.hpp"
 #include "cupp/expr/expression.hpp"
+#include "cupp/expr/ufunc_functions.hpp"
 
 namespace cupp {
 namespace expr {
@@ -51,54 +52,9 @@ void assign_out(const ndarray<T>& out, const X&... args) {
 
 }  // namespace expr
 
-#define CUPP_UFUNC1(name, rule, kinds, function, doc)                                  \
-  template <class A, std::enable_if_t<expr::args_ok<A>, int> = 0>                       \
-  auto name(const A& a) {                                                               \
-    return expr::make_node<expr::op_##name>(a);                                         \
-  }                                                                                     \
-  template <class A, class... None,                                                     \
-            std::enable_if_t<expr::scalars_only<A> && sizeof...(None) == 0, int> = 0>   \
-  auto name(const A& a, None...) {                                                      \
-    return expr::make_node<expr::op_##name>(a).eval();                                  \
-  }                                                                                     \
-  template <class A, class T,                                                           \
-            std::enable_if_t<expr::args_ok<A> || expr::scalars_only<A>, int> = 0>       \
-  const ndarray<T>& name(const A& a, const ndarray<T>& out) {                           \
-    expr::assign_out<expr::op_##name>(out, a);                                          \
-    return out;                                                                         \
-  }
-#define CUPP_UFUNC2(name, rule, kinds, function, doc)                                  \
-  template <class A, class B, std::enable_if_t<expr::args_ok<A, B>, int> = 0>           \
-  auto name(const A& a, const B& b) {                                                   \
-    return expr::make_node<expr::op_##name>(a, b);                                      \
-  }                                                                                     \
-  template <class A, class B, class... None,                                            \
-            std::enable_if_t<expr::scalars_only<A, B> && sizeof...(None) == 0, int> = 0> \
-  auto name(const A& a, const B& b, None...) {                                          \
-    return expr::make_node<expr::op_##name>(a, b).eval();                               \
-  }                                                                                     \
-  template <class A, class B, class T,                                                  \
-            std::enable_if_t<expr::args_ok<A, B> || expr::scalars_only<A, B>, int> = 0> \
-  const ndarray<T>& name(const A& a, const B& b, const ndarray<T>& out) {               \
-    expr::assign_out<expr::op_##name>(out, a, b);                                       \
-    return out;                                                                         \
-  }
-#define CUPP_UFUNC3(name, rule, kinds, function, doc)                                  \
-  template <class A, class B, class C, std::enable_if_t<expr::args_ok<A, B, C>, int> = 0> \
-  auto name(const A& a, const B& b, const C& c) {                                       \
-    return expr::make_node<expr::op_##name>(a, b, c);                                   \
-  }                                                                                     \
-  template <class A, class B, class C, class... None,                                   \
-            std::enable_if_t<expr::scalars_only<A, B, C> && sizeof...(None) == 0, int> = 0> \
-  auto name(const A& a, const B& b, const C& c, None...) {                              \
-    return expr::make_node<expr::op_##name>(a, b, c).eval();                            \
-  }                                                                                     \
-  template <class A, class B, class C, class T,                                         \
-            std::enable_if_t<expr::args_ok<A, B, C> || expr::scalars_only<A, B, C>, int> = 0> \
-  const ndarray<T>& name(const A& a, const B& b, const C& c, const ndarray<T>& out) {   \
-    expr::assign_out<expr::op_##name>(out, a, b, c);                                    \
-    return out;                                                                         \
-  }
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) CUPP_TYPED_UFUNC1(name)
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_TYPED_UFUNC2(name)
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_TYPED_UFUNC3(name)
 // Every row of ufuncs.def becomes cupp::name(operands...), a lazy expression as numpy.name,
 // cupp::name(scalars...), a 0-d array (Note [Ufuncs of scalars]), and cupp::name(operands...,
 // out), evaluated into `out` as numpy.name(..., out=out).
