@@ -501,6 +501,23 @@ def cupy_cases(cp):
             'scipy_dct_f32_2^24': lambda: events(lambda: cfft.dct(points(), type=2)),
         }
 
+    def special_cases():  # cupyx.scipy.special on 2^26 float32 elements, as bench_scipy_special
+        from cupyx.scipy import special as csp
+
+        def data(seed):  # made once, outside the timed calls
+            key = 'special_%d' % seed
+            if key not in arrays:
+                arrays[key] = cp.random.rand(1 << 26, dtype=cp.float32) * 4 - 2
+            return arrays[key]
+        return {
+            'special_erf_f32_2^26': lambda: events(lambda: csp.erf(data(1))),
+            'special_gammaln_f32_2^26': lambda: events(lambda: csp.gammaln(data(2))),
+            'special_i0_f32_2^26': lambda: events(lambda: csp.i0(data(3))),
+            'special_expit_f32_2^26': lambda: events(lambda: csp.expit(data(4))),
+            'special_erf_fused_f32_2^26': lambda: events(
+                lambda: csp.erf(data(5)) * data(6) + data(7)),
+        }
+
     def signal_cases():  # cupyx.scipy.signal, as cupp's bench_signal; inputs made when a row runs
         from cupyx.scipy import signal as csig
 
@@ -593,6 +610,7 @@ def cupy_cases(cp):
         **ndimage_binary_cases(),
         **ndimage_interp_cases(),
         **scipy_fft_cases(),
+        **special_cases(),
         **signal_cases(),
     }
 
@@ -699,6 +717,8 @@ BYTES.update({'ndi_binary_erosion_3x3_iter5_4096': 5 * 2 * 4096 * 4096,
               'ndi_label_random50_4096': 5 * 4096 * 4096})
 # cupyx.scipy.fft rows (--filter scipy_); bytes: one read of the input, one write of the result.
 BYTES.update({'scipy_dct_f32_2^24': 2 * 4 * (1 << 24)})
+BYTES.update({'special_%s_f32_2^26' % f: 2 * 4 * (1 << 26) for f in ('erf', 'gammaln', 'i0', 'expit')})
+BYTES.update({'special_erf_fused_f32_2^26': 4 * 4 * (1 << 26)})
 
 
 def selected(name, include, exclude):

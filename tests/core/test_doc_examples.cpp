@@ -133,6 +133,9 @@ TEST(DocExamples, ScipyNdimagePageMatchesTheTests) {
 TEST(DocExamples, ScipySignalPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/scipy_signal.md"), 11);
 }
+TEST(DocExamples, ScipySpecialPageMatchesTheTests) {
+  EXPECT_EQ(check_page("docs/scipy_special.md"), 1);
+}
 TEST(DocExamples, ErrorsAndSyncPageMatchesTheTests) {
   EXPECT_EQ(check_page("docs/errors_and_sync.md"), 5);
 }

@@ -446,6 +446,7 @@ auto make_node(const X&... x) {
 #define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
 #define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
 #include "cupp/expr/ufuncs.def"
+#include "cupp/scipy/special/ufuncs.def"
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2
 #undef CUPP_UFUNC3

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// cupp::scipy::special: scipy.special's functions as ufuncs of the one table, so they fuse into
+// expressions with every other ufunc and operator: `cupp::exp(-x) * special::i0(x) + 1` is one
+// kernel. The rows are in cupp/scipy/special/ufuncs.def, the device functions in
+// kernels/cupp/special.cuh; docs/scipy_special.md lists them with their accuracy.
+//
+// Each function takes what NumPy's ufuncs take: ndarrays, expressions and C++ scalars (a lazy
+// expression; scalars alone give a 0-d array), cupp::array operands (a cupp::array), and a
+// trailing `out` array. float32 computes and returns float32; bool, integers, float16 and float64
+// compute and return float64, as SciPy's loops.
+#pragma once
+
+#include <type_traits>
+
+#include "cupp/array.hpp"
+#include "cupp/expr/ufunc_functions.hpp"
+
+namespace cupp::scipy::special {
+
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) \
+  CUPP_TYPED_UFUNC1(name)                             \
+  CUPP_DYNAMIC_UFUNC1(name)
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) \
+  CUPP_TYPED_UFUNC2(name)                             \
+  CUPP_DYNAMIC_UFUNC2(name)
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) \
+  CUPP_TYPED_UFUNC3(name)                             \
+  CUPP_DYNAMIC_UFUNC3(name)
+#include "cupp/scipy/special/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+
+// ---- reductions -------------------------------------------------------------------------------
+
+/// The working type of logsumexp, softmax and log_softmax: float for float32, else double
+/// (SciPy's result dtypes).
+template <class T>
+using softmax_t = std::conditional_t<std::is_same_v<T, float>, float, double>;
+
+namespace detail {
+
+/// a's maximum over `axis` (kept as length-1 axes), 0 where it is not finite, as SciPy's
+/// `a_max[~np.isfinite(a_max)] = 0`: the shift that keeps exp(a - shift) from overflowing.
+template <class R>
+ndarray<R> finite_max(const ndarray<R>& a, const axis_arg& axis) {
+  const ndarray<R> m = ::cupp::amax(a, axis, true);
+  return ::cupp::where(::cupp::isfinite(m), m, R(0));
+}
+
+}  // namespace detail
+
+/// scipy.special.logsumexp(a, axis=None, keepdims=False): log(sum(exp(a))) over `axis`,
+/// computed as m + log(sum(exp(a - m))) with m the finite maximum of each slice, so that nothing
+/// overflows: +inf in a slice gives inf, a slice of -inf gives -inf, NaN propagates. float32
+/// stays float32, other real dtypes give float64. SciPy's `b` and `return_sign` are not taken.
+template <class T>
+ndarray<softmax_t<T>> logsumexp(const ndarray<T>& a, const axis_arg& axis = {},
+                                bool keepdims = false) {
+  using R = softmax_t<T>;
+  const ndarray<R> x = a.template astype<R>();
+  const ndarray<R> m = detail::finite_max(x, axis);
+  const ndarray<R> s = ::cupp::sum(::cupp::exp(x - m), axis, keepdims);
+  return ::cupp::log(s) + m.reshape(s.shape());
+}
+
+/// scipy.special.softmax(x, axis=None): exp(x - logsumexp(x, axis, keepdims=True)), each slice
+/// over `axis` summing to 1.
+template <class T>
+ndarray<softmax_t<T>> softmax(const ndarray<T>& x, const axis_arg& axis = {}) {
+  using R = softmax_t<T>;
+  const ndarray<R> v = x.template astype<R>();
+  const ndarray<R> e = ::cupp::exp(v - detail::finite_max(v, axis));
+  return e / ::cupp::sum(e, axis, true);
+}
+
+/// scipy.special.log_softmax(x, axis=None): (x - m) - log(sum(exp(x - m))) over `axis`, m the
+/// finite maximum of each slice, as SciPy's (more accurate than log(softmax(x))).
+template <class T>
+ndarray<softmax_t<T>> log_softmax(const ndarray<T>& x, const axis_arg& axis = {}) {
+  using R = softmax_t<T>;
+  const ndarray<R> v = x.template astype<R>();
+  const ndarray<R> shifted = v - detail::finite_max(v, axis);
+  return shifted - ::cupp::log(::cupp::sum(::cupp::exp(shifted), axis, true));
+}
+
+// scipy.special's functions that are NumPy's ufuncs under the same name.
+using ::cupp::cbrt;
+using ::cupp::exp2;
+using ::cupp::expm1;
+using ::cupp::log1p;
+using ::cupp::sinc;  // scipy.special.sinc is numpy.sinc
+
+}  // namespace cupp::scipy::special

@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// cupp::scipy::special against SciPy's own results (tests/data/scipy_special/special.npz, written
+// by make_special.py): every function over dense grids, special values, poles and the edges of
+// its domain, in float64 and float32, to the bounds of docs/scipy_special.md; the dtype rule;
+// fusion with the other ufuncs; every device function compiled by NVRTC for sm_90 on the host.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "cupp/jit/compiler.hpp"
+#include "cupp/scipy/special.hpp"
+#include "support/gpu.hpp"
+
+namespace {
+
+namespace special = cupp::scipy::special;
+using cupp::dtype;
+
+// ---- host: the dtype rule and the device code ----------------------------------------------------
+
+template <class T>
+constexpr dtype result_of_erf() {
+  return decltype(special::erf(std::declval<const cupp::ndarray<T>&>()))::result;
+}
+template <class A, class B>
+constexpr dtype result_of_xlogy() {
+  return decltype(special::xlogy(std::declval<const cupp::ndarray<A>&>(),
+                                 std::declval<const cupp::ndarray<B>&>()))::result;
+}
+
+TEST(SpecialHost, FloatThirtyTwoStaysTheRestIsFloat64AsSciPysLoops) {
+  // scipy.special.erf(np.float32) is float32; bool, integers, float16 and float64 give float64.
+  static_assert(result_of_erf<float>() == dtype::float32);
+  static_assert(result_of_erf<double>() == dtype::float64);
+  static_assert(result_of_erf<cupp::float16>() == dtype::float64);
+  static_assert(result_of_erf<bool>() == dtype::float64);
+  static_assert(result_of_erf<std::int8_t>() == dtype::float64);
+  static_assert(result_of_erf<std::int64_t>() == dtype::float64);
+  static_assert(result_of_erf<std::uint16_t>() == dtype::float64);
+  static_assert(result_of_xlogy<float, float>() == dtype::float32);
+  static_assert(result_of_xlogy<float, double>() == dtype::float64);
+  static_assert(result_of_xlogy<float, std::int32_t>() == dtype::float64);
+  EXPECT_EQ(cupp::expr::loop_dtype(cupp::expr::rule::special, dtype::complex64), dtype::complex64);
+  EXPECT_EQ(cupp::expr::loop_dtype(cupp::expr::rule::special, dtype::bfloat16), dtype::float64);
+}
+
+TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
+  // A kernel that calls each function of kernels/cupp/special.cuh in both precisions, as the
+  // generated kernels do (ufunc.cuh includes it).
+  const std::vector<std::string> unary = {
+      "erf",   "erfc",  "erfcx", "erfinv", "erfcinv", "ndtr",  "ndtri",     "log_ndtr",
+      "gamma", "gammaln", "rgamma", "digamma", "j0",  "j1",    "y0",        "y1",
+      "i0",    "i0e",   "i1",    "i1e",    "expit",   "logit", "log_expit", "entr",
+      "exp10", "cosm1", "exprel", "sindg", "cosdg",   "tandg", "cotdg"};
+  const std::vector<std::string> binary = {"xlogy",    "xlog1py",    "rel_entr",     "kl_div",
+                                           "huber",    "pseudo_huber", "boxcox",     "boxcox1p",
+                                           "inv_boxcox", "inv_boxcox1p", "beta",     "betaln"};
+  std::string src = "#include <cupp/ufunc.cuh>\n";
+  for (const char* t : {"float", "double"}) {
+    const std::string T = t;
+    src += "extern \"C\" __global__ void special_" + T + "(" + T + "* out, const " + T +
+           "* x, const " + T + "* y) {\n  const int i = threadIdx.x;\n  " + T + " s = 0;\n";
+    for (const auto& f : unary) src += "  s += cupp::special::" + f + "(x[i]);\n";
+    for (const auto& f : binary) src += "  s += cupp::special::" + f + "(x[i], y[i]);\n";
+    src += "  s += cupp::special::radian(x[i], y[i], x[i]);\n  out[i] = s;\n}\n";
+  }
+  cupp::jit::compiler c("");
+  std::shared_ptr<const cupp::jit::compiled_module> m;
+  ASSERT_NO_THROW(m = c.compile(src, {}, {}, 90));
+  EXPECT_NE(m->image.find("special_float"), std::string::npos);
+  EXPECT_NE(m->image.find("special_double"), std::string::npos);
+}
+
+// ---- device: against SciPy -----------------------------------------------------------------------
+
+class SpecialGpu : public cupp::test::GpuTest {};
+
+/// |got - want| <= rtol |want| + atol for finite SciPy values; a NaN or an infinity of SciPy's
+/// is matched exactly (the sign of a zero is not compared).
+struct bound {
+  double rtol64, atol64, rtol32, atol32;
+};
+
+/// The bounds of docs/scipy_special.md. rtol 4e-15 is about 18 ulp of float64, 2e-6 about
+/// 17 ulp of float32; an atol is given where the function has zeros, or where an argument's
+/// rounding moves the value by more than its own ulps (large arguments of the oscillating
+/// and the exponential functions). An atol of 1e-300 (1e-37 in float32) covers subnormal
+/// results, which SciPy flushes to 0 in some tails (expit, ndtr, erfc) and which CUDA's float
+/// functions compute to fewer digits. erfc, erfcx and ndtr allow x^2 ulp in their tails, where
+/// exp(-x^2) of a rounded x^2 loses them (SciPy's erfc, CUDA's erfcx of negative x).
+const std::map<std::string, bound>& bounds() {
+  static const std::map<std::string, bound> b = {
+      {"erf", {4e-15, 0, 2e-6, 0}},
+      {"erfc", {2e-13, 1e-300, 4e-6, 1e-37}},
+      {"erfcx", {2e-13, 0, 4e-6, 0}},
+      {"erfinv", {1e-14, 0, 4e-6, 1e-37}},
+      {"erfcinv", {1e-14, 0, 4e-6, 0}},
+      {"ndtr", {2e-13, 1e-300, 4e-6, 1e-37}},
+      {"ndtri", {1e-14, 0, 4e-6, 0}},
+      {"log_ndtr", {1e-14, 1e-15, 4e-6, 1e-7}},
+      {"gamma", {1e-13, 0, 1e-5, 0}},
+      {"gammaln", {1e-14, 1e-14, 4e-6, 2e-6}},
+      {"rgamma", {1e-13, 0, 1e-5, 0}},
+      {"digamma", {1e-13, 1e-14, 1e-5, 1e-6}},
+      {"j0", {1e-12, 1e-12, 1e-5, 4e-6}},
+      {"j1", {1e-12, 1e-12, 1e-5, 4e-6}},
+      {"y0", {1e-12, 1e-12, 1e-5, 4e-6}},
+      {"y1", {1e-12, 1e-12, 1e-5, 4e-6}},
+      {"i0", {1e-14, 0, 4e-6, 0}},
+      {"i1", {1e-14, 0, 4e-6, 1e-37}},
+      {"i0e", {1e-14, 0, 4e-6, 0}},
+      {"i1e", {1e-14, 0, 4e-6, 1e-37}},
+      {"expit", {4e-15, 1e-300, 2e-6, 1e-37}},  // SciPy's is 0 where the value is subnormal
+      {"logit", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"log_expit", {4e-15, 0, 2e-6, 0}},
+      {"entr", {4e-15, 0, 2e-6, 0}},
+      {"exp10", {1e-14, 0, 4e-6, 0}},
+      {"cosm1", {2e-14, 1e-300, 2e-6, 1e-37}},
+      {"exprel", {1e-14, 0, 4e-6, 0}},
+      {"sindg", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"cosdg", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"tandg", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"cotdg", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"xlogy", {4e-15, 0, 2e-6, 0}},
+      {"xlog1py", {4e-15, 0, 2e-6, 0}},
+      {"rel_entr", {4e-15, 1e-15, 2e-6, 1e-6}},
+      {"kl_div", {4e-15, 1e-14, 2e-6, 1e-6}},
+      {"huber", {4e-15, 0, 2e-6, 0}},
+      {"pseudo_huber", {4e-15, 0, 2e-6, 0}},
+      {"boxcox", {1e-14, 1e-15, 4e-6, 1e-6}},
+      {"boxcox1p", {1e-14, 1e-15, 4e-6, 1e-6}},
+      {"inv_boxcox", {1e-14, 0, 4e-6, 0}},
+      {"inv_boxcox1p", {1e-14, 1e-15, 4e-6, 1e-6}},
+      {"beta", {2e-13, 0, 1e-5, 0}},
+      {"betaln", {1e-11, 1e-10, 1e-5, 1e-6}},  // lgamma of large arguments: ~1e-11
+      {"radian", {4e-15, 1e-16, 2e-6, 1e-7}},
+  };
+  return b;
+}
+
+using fn = std::function<cupp::array(const std::vector<cupp::array>&)>;
+
+const std::map<std::string, fn>& functions() {
+  using v = std::vector<cupp::array>;
+  static const std::map<std::string, fn> f = {
+#define ONE(name) {#name, [](const v& a) { return special::name(a[0]); }}
+#define TWO(name) {#name, [](const v& a) { return special::name(a[0], a[1]); }}
+      ONE(erf),      ONE(erfc),      ONE(erfcx),     ONE(erfinv),       ONE(erfcinv),
+      ONE(ndtr),     ONE(ndtri),     ONE(log_ndtr),  ONE(gamma),        ONE(gammaln),
+      ONE(rgamma),   ONE(digamma),   ONE(j0),        ONE(j1),           ONE(y0),
+      ONE(y1),       ONE(i0),        ONE(i0e),       ONE(i1),           ONE(i1e),
+      ONE(expit),    ONE(logit),     ONE(log_expit), ONE(entr),         ONE(exp10),
+      ONE(cosm1),    ONE(exprel),    ONE(sindg),     ONE(cosdg),        ONE(tandg),
+      ONE(cotdg),    TWO(xlogy),     TWO(xlog1py),   TWO(rel_entr),     TWO(kl_div),
+      TWO(huber),    TWO(pseudo_huber), TWO(boxcox), TWO(boxcox1p),     TWO(inv_boxcox),
+      TWO(inv_boxcox1p), TWO(beta),  TWO(betaln),
+      {"radian", [](const v& a) { return special::radian(a[0], a[1], a[2]); }},
+#undef ONE
+#undef TWO
+  };
+  return f;
+}
+
+/// Compares, and says how much of the bound the worst element used.
+::testing::AssertionResult within(const cupp::array& got, const cupp::array& want, double rtol,
+                                  double atol, const std::string& what, double& used) {
+  if (got.shape() != want.shape()) return ::testing::AssertionFailure() << what << ": shape";
+  const std::vector<double> g = got.get<double>(cupp::casting::unsafe);
+  const std::vector<double> w = want.get<double>(cupp::casting::unsafe);
+  std::ostringstream os;
+  int bad = 0;
+  used = 0;
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    bool ok;
+    if (std::isnan(w[i])) {
+      ok = std::isnan(g[i]);
+    } else if (std::isinf(w[i])) {
+      ok = g[i] == w[i];
+    } else {
+      const double err = std::abs(g[i] - w[i]), tol = rtol * std::abs(w[i]) + atol;
+      ok = err <= tol;
+      if (tol > 0) used = std::max(used, err / tol);
+      if (tol == 0 && err > 0) used = INFINITY;
+    }
+    if (!ok && ++bad <= 5) os << "\n  [" << i << "] " << g[i] << " instead of " << w[i];
+  }
+  if (bad == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << what << ": " << bad << " of " << g.size()
+                                       << " elements outside the bound" << os.str();
+}
+
+const cupp::npz_file& reference() {
+  static const cupp::npz_file z =
+      cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/scipy_special/special.npz");
+  return z;
+}
+
+TEST_F(SpecialGpu, AgreesWithSciPyInBothPrecisions) {
+  const cupp::npz_file& z = reference();
+  int checked = 0;
+  for (const auto& [name, f] : functions()) {
+    SCOPED_TRACE(name);
+    ASSERT_TRUE(z.contains(name + "__f64"));
+    std::vector<cupp::array> args64, args32;
+    for (int k = 0; z.contains(name + "__a" + std::to_string(k)); ++k) {
+      const cupp::array a = z[name + "__a" + std::to_string(k)];
+      args64.push_back(a);
+      args32.push_back(a.astype(dtype::float32));
+    }
+    const bound b = bounds().at(name);
+    const cupp::array got64 = f(args64), got32 = f(args32);
+    EXPECT_EQ(got64.dtype(), dtype::float64);
+    EXPECT_EQ(got32.dtype(), dtype::float32);
+    double used64 = 0, used32 = 0;
+    EXPECT_TRUE(within(got64, z[name + "__f64"], b.rtol64, b.atol64, name + " float64", used64));
+    EXPECT_TRUE(within(got32, z[name + "__f32"], b.rtol32, b.atol32, name + " float32", used32));
+    std::printf("%-14s float64 %5.2f  float32 %5.2f of the bound\n", name.c_str(), used64, used32);
+    ++checked;
+  }
+  EXPECT_EQ(checked, 44);
+}
+
+TEST_F(SpecialGpu, PsiIsDigammaAndNumPysNamesAreNumPys) {
+  const cupp::ndarray<double> x = cupp::linspace<double>(-3.7, 9.1, 101);
+  EXPECT_EQ(cupp::ndarray<double>(special::psi(x)).get(),
+            cupp::ndarray<double>(special::digamma(x)).get());
+  const cupp::ndarray<double> e = special::expm1(x);
+  const cupp::ndarray<double> n = cupp::expm1(x);
+  EXPECT_EQ(e.get(), n.get());
+  const cupp::ndarray<double> sc = special::sinc(x);  // numpy.sinc, as scipy.special.sinc
+  EXPECT_NEAR(sc.get()[0], std::sin(M_PI * -3.7) / (M_PI * -3.7), 1e-15);
+}
+
+TEST_F(SpecialGpu, FusesWithOtherUfuncsAndTakesEveryOperandForm) {
+  // example-begin scipy_special_fused
+  namespace special = cupp::scipy::special;
+  const cupp::ndarray<double> x = cupp::linspace<double>(0.0, 10.0, 1001);
+  // One kernel: exp(-x) * I0(x) + 1, as NumPy code would write it.
+  const cupp::ndarray<double> y = cupp::exp(-x) * special::i0(x) + 1.0;
+  const cupp::ndarray<float> p = special::expit(x.astype<float>());  // float32 stays float32
+  const cupp::ndarray<double> z = special::erf(0.5);                  // a 0-d array
+  // example-end
+  const std::vector<double> xs = x.get(), ys = y.get();
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    EXPECT_NEAR(ys[i], std::exp(-xs[i]) * std::cyl_bessel_i(0.0, xs[i]) + 1.0,
+                1e-14 * ys[i]);
+  const std::vector<float> ps = p.get();
+  for (std::size_t i = 0; i < xs.size(); ++i)
+    EXPECT_NEAR(ps[i], 1.0 / (1.0 + std::exp(-xs[i])), 2e-7);
+  EXPECT_NEAR(z.item(), std::erf(0.5), 1e-16);
+  // cupp::array operands, with `out`, and an integer input (float64 as SciPy's).
+  const cupp::array a = cupp::asarray<std::int32_t>({1, 2, 3});
+  const cupp::array g = special::gamma(a);
+  EXPECT_EQ(g.dtype(), dtype::float64);
+  EXPECT_EQ(g.get<double>(), (std::vector<double>{1.0, 1.0, 2.0}));
+  cupp::ndarray<double> out = cupp::zeros<double>({3});
+  special::gammaln(cupp::asarray<double>({1.0, 2.0, 3.0}), out);
+  EXPECT_NEAR(out.get()[2], std::log(2.0), 1e-15);
+}
+
+TEST_F(SpecialGpu, LogsumexpSoftmaxAndLogSoftmaxAgainstAHostLoop) {
+  // Rows of very different scales (one beyond exp's range), a row with +inf, a row of -inf.
+  const std::int64_t rows = 5, cols = 7;
+  std::vector<double> h(static_cast<std::size_t>(rows * cols));
+  for (std::int64_t i = 0; i < rows * cols; ++i)
+    h[static_cast<std::size_t>(i)] = std::sin(0.7 * static_cast<double>(i)) * (i < 7 ? 1000.0 : 3.0);
+  for (std::int64_t j = 0; j < cols; ++j) h[static_cast<std::size_t>(4 * cols + j)] = -INFINITY;
+  h[static_cast<std::size_t>(3 * cols + 2)] = INFINITY;
+  const cupp::ndarray<double> a = cupp::asarray(h, {rows, cols});
+  const std::vector<double> lse = special::logsumexp(a, 1).get();
+  const std::vector<double> sm = special::softmax(a, 1).get();
+  const std::vector<double> lsm = special::log_softmax(a, 1).get();
+  for (std::int64_t r = 0; r < rows; ++r) {
+    long double m = -INFINITY;
+    for (std::int64_t j = 0; j < cols; ++j) m = std::max<long double>(m, h[r * cols + j]);
+    const long double shift = std::isfinite(static_cast<double>(m)) ? m : 0.0L;
+    long double sum = 0;
+    for (std::int64_t j = 0; j < cols; ++j) sum += std::exp(h[r * cols + j] - shift);
+    const double want = static_cast<double>(shift + std::log(sum));
+    if (std::isinf(want)) {
+      EXPECT_EQ(lse[static_cast<std::size_t>(r)], want) << r;
+      continue;
+    }
+    EXPECT_NEAR(lse[static_cast<std::size_t>(r)], want, 1e-14 * std::abs(want)) << r;
+    for (std::int64_t j = 0; j < cols; ++j) {
+      const auto k = static_cast<std::size_t>(r * cols + j);
+      const long double l = h[k] - shift - std::log(sum);
+      EXPECT_NEAR(lsm[k], static_cast<double>(l), 1e-13 * (1 + std::abs(static_cast<double>(l))));
+      EXPECT_NEAR(sm[k], static_cast<double>(std::exp(l)), 1e-15);
+    }
+  }
+  // Over every element, keepdims, and float32 staying float32.
+  const cupp::ndarray<double> all = special::logsumexp(a(cupp::slice(0, 3)), {}, true);
+  EXPECT_EQ(all.shape(), (cupp::shape_t{1, 1}));
+  const cupp::ndarray<float> f = special::softmax(a(cupp::slice(1, 3)).astype<float>(), 0);
+  const std::vector<float> fs = f.get();
+  for (std::int64_t j = 0; j < cols; ++j)
+    EXPECT_NEAR(fs[static_cast<std::size_t>(j)] + fs[static_cast<std::size_t>(cols + j)], 1.0f,
+                1e-6f);
+}
+
+TEST_F(SpecialGpu, ComplexInputIsATypeError) {
+  const cupp::array c = cupp::asarray(std::vector<std::complex<double>>{{1.0, 2.0}});
+  EXPECT_THROW((void)special::erf(c), cupp::type_error);
+}
+
+}  // namespace
