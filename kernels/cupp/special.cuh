@@ -5,9 +5,11 @@
 // and everything else in float64, as SciPy's loops. Where CUDA's math library has the function
 // (erf, lgamma, j0, cyl_bessel_i0, normcdfinv, ...) it is called; the rest follow SciPy's
 // definitions, written for accuracy where the direct formula loses it (Note [Special functions]).
-// ufunc.cuh includes this header, so every generated kernel, and every RawKernel or
-// ElementwiseKernel that includes ufunc.cuh, can call them.
+// A generated kernel whose expression calls one of them includes this header (src/expr/
+// device_includes.hpp); a RawKernel or ElementwiseKernel can include it too.
 #pragma once
+
+#include <cupp/ufunc.cuh>
 
 // Note [Special functions]: the formulas chosen, and why. SciPy's float32 loops of these
 // functions compute in double and round, so its float32 results are nearly correctly rounded.

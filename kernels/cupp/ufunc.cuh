@@ -1820,5 +1820,3 @@ __device__ __forceinline__ T power(T a, T b) {
 }
 
 }  // namespace cupp::ufn
-
-#include <cupp/special.cuh>

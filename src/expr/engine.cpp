@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 #include "cupp/expr/engine.hpp"
+#include "device_includes.hpp"
 
 #include <cuda_runtime_api.h>
 
@@ -179,6 +180,7 @@ struct kernel_family::impl {
     const int n_outputs = static_cast<int>(outs.size());
     const int rows = n_outputs + static_cast<int>(loaded.size());  // layout rows: outputs, loaded
     std::string s = "#include <cupp/ufunc.cuh>\n#include <cupp/elementwise.cuh>\n";
+    s += special_include(info.expression + info.statement + info.preamble);
     s += info.preamble + "\n";
     s += std::string("typedef ") + (wide ? "long long" : "int") + " cupp_index_t;\n";
     for (int i = 0; i < n_outputs; ++i)

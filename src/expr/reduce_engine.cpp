@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Copyright (c) 2026 The cupp authors
 #include "cupp/expr/reduce_engine.hpp"
+#include "device_includes.hpp"
 
 #include <cuda_runtime_api.h>
 
@@ -162,7 +163,8 @@ struct reduce_family::impl {
              ";\n";
     };
     const int w = vec_width();
-    std::string s = "#include <cupp/reduction.cuh>\n" + info.preamble + "\n";
+    std::string s = "#include <cupp/reduction.cuh>\n" +
+                    special_include(info.expression + info.preamble) + info.preamble + "\n";
     s += std::string("typedef ") + (wide ? "long long" : "int") + " cupp_index_t;\n";
     s += std::string("typedef ") + device_type_name(out) + " cupp_out_t;\n";
     for (int i = 0; i < n_arrays; ++i)

@@ -59,7 +59,7 @@ TEST(SpecialHost, FloatThirtyTwoStaysTheRestIsFloat64AsSciPysLoops) {
 
 TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
   // A kernel that calls each function of kernels/cupp/special.cuh in both precisions, as the
-  // generated kernels do (ufunc.cuh includes it).
+  // generated kernels that use them do.
   const std::vector<std::string> unary = {
       "erf",   "erfc",  "erfcx", "erfinv", "erfcinv", "ndtr",  "ndtri",     "log_ndtr",
       "gamma", "gammaln", "rgamma", "digamma", "j0",  "j1",    "y0",        "y1",
@@ -68,7 +68,7 @@ TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
   const std::vector<std::string> binary = {"xlogy",    "xlog1py",    "rel_entr",     "kl_div",
                                            "huber",    "pseudo_huber", "boxcox",     "boxcox1p",
                                            "inv_boxcox", "inv_boxcox1p", "beta",     "betaln"};
-  std::string src = "#include <cupp/ufunc.cuh>\n";
+  std::string src = "#include <cupp/special.cuh>\n";
   for (const char* t : {"float", "double"}) {
     const std::string T = t;
     src += "extern \"C\" __global__ void special_" + T + "(" + T + "* out, const " + T +
@@ -82,6 +82,21 @@ TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
   ASSERT_NO_THROW(m = c.compile(src, {}, {}, 90));
   EXPECT_NE(m->image.find("special_float"), std::string::npos);
   EXPECT_NE(m->image.find("special_double"), std::string::npos);
+}
+
+TEST(SpecialHost, GeneratedKernelsIncludeTheSpecialHeaderOnlyWhenTheyCallIt) {
+  // erf(a) * b: one kernel that includes <cupp/special.cuh> and compiles for sm_90; exp(a)
+  // alone does not parse the header.
+  using F = cupp::ndarray<float>;
+  using E = decltype(special::erf(std::declval<const F&>()) * std::declval<const F&>());
+  auto& fused = cupp::expr::family_of<E>();
+  const std::string src = fused.source(E::result, 0, false);
+  EXPECT_NE(src.find("#include <cupp/special.cuh>"), std::string::npos);
+  EXPECT_NE(src.find("cupp::special::erf("), std::string::npos);
+  EXPECT_NO_THROW(fused.compile(E::result, 0, false, 90));
+  using P = decltype(cupp::exp(std::declval<const F&>()));
+  EXPECT_EQ(cupp::expr::family_of<P>().source(P::result, 0, false).find("special.cuh"),
+            std::string::npos);
 }
 
 // ---- device: against SciPy -----------------------------------------------------------------------
