@@ -317,6 +317,176 @@ __device__ __forceinline__ float betaln(float a, float b) {
 }
 __device__ __forceinline__ double betaln(double a, double b) { return betaln_impl2(a, b); }
 
+template <class T>
+__device__ __forceinline__ T gammasgn_impl(T x) {
+  if (m::isnan(x)) return x;
+  if (x > T(0)) return T(1);
+  if (x == T(0)) return m::signbit(x) ? T(-1) : T(1);  // gamma(+-0) is +-inf
+  if (m::floor(x) == x) return detail::nan<T>();        // the poles, and -inf
+  return detail::gamma_sign(x);
+}
+__device__ __forceinline__ float gammasgn(float x) { return gammasgn_impl(x); }
+__device__ __forceinline__ double gammasgn(double x) { return gammasgn_impl(x); }
+
+// ---- exponential integrals and zeta -------------------------------------------------------------
+
+namespace detail {
+
+constexpr double kEulerGamma = 0.57721566490153286061;
+
+/// E1(x) for x > 0: its series up to 1, the continued fraction of e^-x / (x + 1 - 1 / (x + 3 -
+/// 4 / (x + 5 - ...))) beyond (modified Lentz).
+__device__ __forceinline__ double exp1_positive(double x) {
+  if (x <= 1.0) {
+    double term = 1.0, sum = 0.0;
+    for (int k = 1; k < 60; ++k) {
+      term *= -x / k;  // (-x)^k / k!
+      const double add = -term / k;
+      sum += add;
+      if (m::fabs(add) < 1e-18 * m::fabs(sum)) break;
+    }
+    return -kEulerGamma - m::log(x) + sum;
+  }
+  const double tiny = 1e-300;
+  double f = x + 1.0, c = f, d = 0.0;
+  for (int i = 1; i < 500; ++i) {
+    const double a = -static_cast<double>(i) * i, b = x + 1.0 + 2.0 * i;
+    d = b + a * d;
+    d = m::fabs(d) < tiny ? 1.0 / tiny : 1.0 / d;
+    c = b + a / c;
+    if (m::fabs(c) < tiny) c = tiny;
+    const double delta = c * d;
+    f *= delta;
+    if (m::fabs(delta - 1.0) < 1e-16) break;
+  }
+  return m::exp(-x) / f;
+}
+
+/// Ei(x) for x > 0: its series up to 50 (positive terms), the asymptotic e^x / x sum k! / x^k
+/// beyond, summed while its terms fall.
+__device__ __forceinline__ double expi_positive(double x) {
+  if (x <= 50.0) {
+    double term = 1.0, sum = 0.0;
+    for (int k = 1; k < 400; ++k) {
+      term *= x / k;  // x^k / k!
+      const double add = term / k;
+      sum += add;
+      if (add < 1e-18 * sum) break;
+    }
+    return kEulerGamma + m::log(x) + sum;
+  }
+  double term = 1.0, sum = 1.0;
+  for (int k = 1; k < 60; ++k) {
+    const double next = term * k / x;
+    if (next >= term) break;
+    term = next;
+    sum += term;
+    if (term < 1e-18 * sum) break;
+  }
+  // e^x / x, with e^x split so that values up to the overflow of Ei itself stay finite
+  return m::exp(x - 1.0) * (2.718281828459045 / x) * sum;
+}
+
+/// The Hurwitz zeta function sum_k (k + q)^-x by the Euler-Maclaurin formula: the first terms
+/// summed until k + q >= 9 (and at least 9 of them), then the integral and the Bernoulli terms
+/// B_2j / (2j)! x (x + 1) ... (x + 2j - 2) (q + n)^(-x - 2j + 1). The formula continues zeta
+/// to x < 1 (x != 1), which zetac uses.
+__device__ __forceinline__ double hurwitz_em(double x, double q) {
+  // B_2j / (2j)!
+  const double b[12] = {1.0 / 12.0,
+                        -1.0 / 720.0,
+                        1.0 / 30240.0,
+                        -1.0 / 1209600.0,
+                        1.0 / 47900160.0,
+                        -691.0 / 1307674368000.0,
+                        1.0 / 74724249600.0,
+                        -3617.0 / 10670622842880000.0,
+                        43867.0 / 5109094217170944000.0,
+                        -174611.0 / 802857662698291200000.0,
+                        77683.0 / 14101100039391805440000.0,
+                        -236364091.0 / 1693824136731743669452800000.0};
+  double s = 0.0;
+  double a = q;
+  int n = 0;
+  while (n < 9 || a < 9.0) {
+    s += m::pow(a, -x);
+    a += 1.0;
+    ++n;
+    if (n > 100000000) break;
+  }
+  // a = q + n
+  const double an = m::pow(a, -x);
+  s += a * an / (x - 1.0) + 0.5 * an;
+  double fac = x;        // x (x + 1) ... (x + 2j - 2)
+  double power = an / a;  // a^(-x - 2j + 1), j = 1
+  for (int j = 0; j < 12; ++j) {
+    const double t = b[j] * fac * power;
+    s += t;
+    if (m::fabs(t) < 1e-17 * m::fabs(s)) break;
+    fac *= (x + 2 * j + 1) * (x + 2 * j + 2);
+    power /= a * a;
+  }
+  return s;
+}
+
+}  // namespace detail
+
+__device__ __forceinline__ double exp1(double x) {
+  if (m::isnan(x)) return x;
+  if (x < 0.0) return detail::nan<double>();
+  if (x == 0.0) return detail::inf<double>();
+  if (m::isinf(x)) return 0.0;
+  return detail::exp1_positive(x);
+}
+__device__ __forceinline__ float exp1(float x) { return static_cast<float>(exp1(double(x))); }
+
+__device__ __forceinline__ double expi(double x) {
+  if (m::isnan(x)) return x;
+  if (x == 0.0) return -detail::inf<double>();
+  if (m::isinf(x)) return x > 0.0 ? x : -0.0;
+  if (x < 0.0) return -detail::exp1_positive(-x);
+  return detail::expi_positive(x);
+}
+__device__ __forceinline__ float expi(float x) { return static_cast<float>(expi(double(x))); }
+
+/// zeta(x, q), SciPy's domain: inf at x = 1 and at the poles q = 0, -1, ...; NaN for x < 1, and
+/// for q < 0 with a fractional x (q^-x is not real).
+__device__ __forceinline__ double zeta(double x, double q) {
+  if (m::isnan(x) || m::isnan(q)) return x + q;
+  if (x == 1.0) return detail::inf<double>();
+  if (x < 1.0) return detail::nan<double>();
+  if (q <= 0.0) {
+    if (m::floor(q) == q) return detail::inf<double>();
+    if (m::floor(x) != x) return detail::nan<double>();
+  }
+  if (m::isinf(x)) return q == 1.0 ? 1.0 : (q < 1.0 ? detail::inf<double>() : 0.0);
+  if (m::isinf(q)) return 0.0;
+  if (q > 1e8) return (1.0 / (x - 1.0) + 0.5 / q) * m::pow(q, 1.0 - x);
+  return detail::hurwitz_em(x, q);
+}
+__device__ __forceinline__ float zeta(float x, float q) {
+  return static_cast<float>(zeta(double(x), double(q)));
+}
+
+/// zeta(x) - 1: zeta(x, 2) above 1 (no cancellation however small), the Euler-Maclaurin
+/// continuation on [0, 1), and below 0 the reflection zeta(x) = 2^x pi^(x-1) sin(pi x / 2)
+/// gamma(1 - x) zeta(1 - x), exactly -1 at the negative even integers.
+__device__ __forceinline__ double zetac(double x) {
+  if (m::isnan(x)) return x;
+  if (x == 1.0) return detail::inf<double>();
+  if (x == detail::inf<double>()) return 0.0;
+  if (x == -detail::inf<double>()) return detail::nan<double>();
+  if (x > 1.0) return detail::hurwitz_em(x, 2.0);
+  if (x >= 0.0) return detail::hurwitz_em(x, 1.0) - 1.0;
+  const double half = 0.5 * x;
+  if (m::floor(half) == half) return -1.0;  // the trivial zeros
+  const double z = 2.0 * m::pow(2.0 * detail::consts<double>::pi, x - 1.0) *
+                   ::sinpi(half) * detail::tgamma_(1.0 - x) *
+                   (1.0 + detail::hurwitz_em(1.0 - x, 2.0));
+  return z - 1.0;
+}
+__device__ __forceinline__ float zetac(float x) { return static_cast<float>(zetac(double(x))); }
+
 // ---- Bessel functions --------------------------------------------------------------------------
 
 // SciPy's (Cephes') Bessel functions give NaN for an infinite argument (the limits would be 0

@@ -64,6 +64,11 @@ unary = {
     'cosdg': np.concatenate([dense(-1000, 1000), np.arange(-720.0, 721.0, 15.0)]),
     'tandg': np.concatenate([dense(-1000, 1000), np.arange(-720.0, 721.0, 15.0)]),
     'cotdg': np.concatenate([dense(-1000, 1000), np.arange(-720.0, 721.0, 15.0)]),
+    'gammasgn': np.concatenate([dense(-30.5, 30), np.arange(-10.0, 3.0)]),
+    'exp1': np.concatenate([dense(-5, 60), dense(0, 745), np.logspace(-300, 2.8, 400)]),
+    'expi': np.concatenate([dense(-60, 60), dense(-745, 705), np.logspace(-300, 2.8, 400),
+                            -np.logspace(-300, 2.8, 400)]),
+    'zetac': np.concatenate([dense(-20.5, 60), np.arange(-20.0, 3.0), np.logspace(-10, 2, 200)]),
 }
 
 
@@ -93,6 +98,8 @@ binary = {
                  np.concatenate([np.linspace(0.1, 50, 40), [0.5, 1.0, 3.0, 1e-3, 100.0]])),
     'betaln': grid(np.concatenate([np.linspace(0.1, 300, 40), [0.5, 1.0, 1e-3, 1e4]]),
                    np.concatenate([np.linspace(0.1, 300, 40), [0.5, 2.0, 1e-3, 1e4]])),
+    'zeta': grid(np.concatenate([np.linspace(0.5, 30, 40), [1.0, 2.0, 3.0, 4.0, 1e-300]]),
+                 np.concatenate([np.linspace(-5.5, 20, 41), [0.0, -1.0, 1e-3, 1e9, np.inf]])),
 }
 d, m_, s_ = np.meshgrid(np.linspace(-360, 360, 9), np.linspace(-60, 60, 7),
                         np.linspace(-60, 60, 7), indexing='ij')
@@ -116,6 +123,15 @@ with np.errstate(all='ignore'):
         r32 = fn(*[a.astype(np.float32) for a in args])
         out[name + '__f32'] = r32.astype(np.float32)  # (f32 loops; checked below)
         assert r32.dtype == np.float32, (name, r32.dtype)
+# Functions that are not ufuncs: polygamma of orders 1 and 3, multigammaln of dimension 3.
+with np.errstate(all='ignore'):
+    xp = np.concatenate([np.linspace(-9.75, 30, 800), np.logspace(-3, 3, 200)])
+    for n in (1, 3):
+        out['polygamma_%d__a0' % n] = xp
+        out['polygamma_%d__f64' % n] = sp.polygamma(n, xp)
+    xm = np.linspace(1.01, 60, 500)
+    out['multigammaln_3__a0'] = xm
+    out['multigammaln_3__f64'] = sp.multigammaln(xm, 3)
 here = os.path.dirname(os.path.abspath(__file__))
 path = os.path.join(here, '..', 'data', 'scipy_special', 'special.npz')
 np.savez_compressed(path, **out)

@@ -64,10 +64,12 @@ TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
       "erf",   "erfc",  "erfcx", "erfinv", "erfcinv", "ndtr",  "ndtri",     "log_ndtr",
       "gamma", "gammaln", "rgamma", "digamma", "j0",  "j1",    "y0",        "y1",
       "i0",    "i0e",   "i1",    "i1e",    "expit",   "logit", "log_expit", "entr",
-      "exp10", "cosm1", "exprel", "sindg", "cosdg",   "tandg", "cotdg"};
+      "exp10", "cosm1", "exprel", "sindg", "cosdg",   "tandg", "cotdg", "gammasgn", "exp1",
+      "expi",  "zetac"};
   const std::vector<std::string> binary = {"xlogy",    "xlog1py",    "rel_entr",     "kl_div",
                                            "huber",    "pseudo_huber", "boxcox",     "boxcox1p",
-                                           "inv_boxcox", "inv_boxcox1p", "beta",     "betaln"};
+                                           "inv_boxcox", "inv_boxcox1p", "beta",     "betaln",
+                                           "zeta"};
   std::string src = "#include <cupp/special.cuh>\n";
   for (const char* t : {"float", "double"}) {
     const std::string T = t;
@@ -162,6 +164,11 @@ const std::map<std::string, bound>& bounds() {
       {"beta", {2e-13, 0, 1e-5, 0}},
       {"betaln", {1e-11, 1e-10, 1e-5, 1e-6}},  // lgamma of large arguments: ~1e-11
       {"radian", {4e-15, 1e-16, 2e-6, 1e-7}},
+      {"gammasgn", {0, 0, 0, 0}},
+      {"exp1", {1e-14, 0, 2e-6, 0}},
+      {"expi", {1e-13, 1e-15, 2e-6, 1e-7}},
+      {"zetac", {1e-13, 1e-12, 2e-6, 1e-7}},  // near the zeros below -2: the reflection's terms
+      {"zeta", {1e-13, 0, 2e-6, 0}},
   };
   return b;
 }
@@ -181,7 +188,8 @@ const std::map<std::string, fn>& functions() {
       ONE(cosm1),    ONE(exprel),    ONE(sindg),     ONE(cosdg),        ONE(tandg),
       ONE(cotdg),    TWO(xlogy),     TWO(xlog1py),   TWO(rel_entr),     TWO(kl_div),
       TWO(huber),    TWO(pseudo_huber), TWO(boxcox), TWO(boxcox1p),     TWO(inv_boxcox),
-      TWO(inv_boxcox1p), TWO(beta),  TWO(betaln),
+      TWO(inv_boxcox1p), TWO(beta),  TWO(betaln),  ONE(gammasgn), ONE(exp1),  ONE(expi),
+      ONE(zetac),    TWO(zeta),
       {"radian", [](const v& a) { return special::radian(a[0], a[1], a[2]); }},
 #undef ONE
 #undef TWO
@@ -245,7 +253,35 @@ TEST_F(SpecialGpu, AgreesWithSciPyInBothPrecisions) {
     std::printf("%-14s float64 %5.2f  float32 %5.2f of the bound\n", name.c_str(), used64, used32);
     ++checked;
   }
-  EXPECT_EQ(checked, 44);
+  EXPECT_EQ(checked, 49);
+}
+
+TEST_F(SpecialGpu, PolygammaMultigammalnAndZetaOfOneArgument) {
+  const cupp::npz_file& z = reference();
+  double used = 0;
+  for (const int n : {1, 3}) {
+    const std::string key = "polygamma_" + std::to_string(n);
+    const cupp::ndarray<double> x = z[key + "__a0"].as<double>();
+    EXPECT_TRUE(within(cupp::array(special::polygamma(n, x)), z[key + "__f64"], 1e-12, 1e-12, key,
+                       used));
+    EXPECT_TRUE(within(special::polygamma(n, cupp::array(x)), z[key + "__f64"], 1e-12, 1e-12,
+                       key + " cupp::array", used));
+  }
+  const cupp::ndarray<double> a = z["multigammaln_3__a0"].as<double>();
+  EXPECT_TRUE(within(cupp::array(special::multigammaln(a, 3)), z["multigammaln_3__f64"], 1e-13,
+                     1e-13, "multigammaln", used));
+  // SciPy's error for an argument at or below (d - 1) / 2.
+  try {
+    (void)special::multigammaln(cupp::asarray<double>({0.5, 3.0}), 3);
+    ADD_FAILURE() << "no error";
+  } catch (const cupp::value_error& e) {
+    EXPECT_EQ(std::string(e.what()), "condition a ([0.5 3. ]) > 0.5 * (d-1) (1.0) not met");
+  }
+  // zeta(x) is the Riemann zeta function: zeta(2) = pi^2 / 6.
+  const cupp::ndarray<double> two = cupp::asarray<double>({2.0, 4.0});
+  const std::vector<double> r = cupp::ndarray<double>(special::zeta(two)).get();
+  EXPECT_NEAR(r[0], M_PI * M_PI / 6, 1e-15);
+  EXPECT_NEAR(r[1], std::pow(M_PI, 4) / 90, 1e-15);
 }
 
 TEST_F(SpecialGpu, PsiIsDigammaAndNumPysNamesAreNumPys) {

@@ -11,6 +11,10 @@
 // compute and return float64, as SciPy's loops.
 #pragma once
 
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <string>
 #include <type_traits>
 
 #include "cupp/array.hpp"
@@ -31,6 +35,58 @@ namespace cupp::scipy::special {
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2
 #undef CUPP_UFUNC3
+
+// ---- functions of the ufuncs ---------------------------------------------------------------------
+
+/// scipy.special.zeta(x) (q=None): the Riemann zeta function, 1 + zetac(x).
+template <class X>
+auto zeta(const X& x) {
+  return zetac(x) + 1.0;
+}
+
+/// scipy.special.polygamma(n, x) for an order n >= 0 given as a C++ integer: digamma(x) for 0,
+/// else (-1)^(n+1) n! zeta(n + 1, x), as SciPy's. The dtype is the special rule's (float32
+/// stays float32). Throws value_error for a negative order.
+template <class X, std::enable_if_t<!std::is_same_v<X, ::cupp::array>, int> = 0>
+auto polygamma(std::int64_t n, const X& x) {
+  using R = type_of_t<decltype(zeta(1.0, x))::result>;
+  if (n < 0) throw value_error("polygamma's order n must be a nonnegative integer");
+  if (n == 0) return ndarray<R>(digamma(x));
+  const double c = (n % 2 == 1 ? 1.0 : -1.0) * std::tgamma(static_cast<double>(n) + 1.0);
+  return ndarray<R>(c * zeta(static_cast<double>(n) + 1.0, x));
+}
+/// polygamma of a cupp::array.
+inline ::cupp::array polygamma(std::int64_t n, const ::cupp::array& x) {
+  if (n < 0) throw value_error("polygamma's order n must be a nonnegative integer");
+  if (n == 0) return digamma(x);
+  const double c = (n % 2 == 1 ? 1.0 : -1.0) * std::tgamma(static_cast<double>(n) + 1.0);
+  return c * zeta(static_cast<double>(n) + 1.0, x);
+}
+
+/// scipy.special.multigammaln(a, d): the logarithm of the multivariate gamma function of
+/// dimension d, d (d - 1) / 4 log(pi) + sum over j = 1..d of gammaln(a - (j - 1) / 2). Throws
+/// value_error in SciPy's words for d < 1 and where some a <= (d - 1) / 2 (which reads the
+/// comparison back: one synchronisation).
+template <class T>
+ndarray<type_of_t<decltype(gammaln(std::declval<const ndarray<T>&>()))::result>> multigammaln(
+    const ndarray<T>& a, std::int64_t d) {
+  using R = type_of_t<decltype(gammaln(std::declval<const ndarray<T>&>()))::result>;
+  if (d < 1) throw value_error("d should be a positive integer (dimension)");
+  const double half = 0.5 * static_cast<double>(d - 1);
+  if (a.size() > 0 && ::cupp::any(a <= half).item()) {
+    char limit[64];
+    std::snprintf(limit, sizeof limit, "%.17g", half);
+    std::string l = limit;
+    if (l.find_first_of(".en") == std::string::npos) l += ".0";  // Python's float str
+    throw value_error("condition a (" + ::cupp::array_str(a) + ") > 0.5 * (d-1) (" + l +
+                      ") not met");
+  }
+  ndarray<R> res = gammaln(a);
+  for (std::int64_t j = 2; j <= d; ++j) res = res + gammaln(a - 0.5 * static_cast<double>(j - 1));
+  const double c = static_cast<double>(d) * static_cast<double>(d - 1) * 0.25 *
+                   1.1447298858494001741;  // log(pi)
+  return res + c;
+}
 
 // ---- reductions -------------------------------------------------------------------------------
 
