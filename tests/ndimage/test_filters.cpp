@@ -418,7 +418,7 @@ TEST_F(NdimageFilters, EveryCaseAsSciPy) {
   int run = 0;
   for (const filter_case& c : all_cases(npz)) {
     if (c.fn == "laplace" || c.fn == "gaussian_laplace" || c.fn == "gaussian_gradient_magnitude" ||
-        c.fn.size() > 3 && c.fn.compare(c.fn.size() - 3, 3, "_cw") == 0)
+        (c.fn.size() > 3 && c.fn.compare(c.fn.size() - 3, 3, "_cw") == 0))
       continue;  // through the public templates below
     SCOPED_TRACE(c.key);
     const cupp::array input = npz[c.key + "__in"];
