@@ -30,12 +30,14 @@ namespace cupp::scipy::signal {
 
 /// A transfer function: numerator b and denominator a, highest power first (SciPy's (b, a)).
 struct ba {
-  std::vector<double> b, a;
+  std::vector<double> b;  ///< numerator coefficients, highest power first
+  std::vector<double> a;  ///< denominator coefficients, highest power first
 };
 /// Zeros, poles and gain (SciPy's (z, p, k)).
 struct zpk {
-  std::vector<std::complex<double>> z, p;
-  double k = 1.0;
+  std::vector<std::complex<double>> z;  ///< zeros
+  std::vector<std::complex<double>> p;  ///< poles
+  double k = 1.0;                       ///< gain
 };
 /// Second-order sections: one row [b0, b1, b2, a0, a1, a2] per section (SciPy's (n, 6) sos).
 using sos_array = std::vector<std::array<double, 6>>;
@@ -45,14 +47,19 @@ using sos_array = std::vector<std::array<double, 6>>;
 /// `auto [b, a] = butter(4, 0.2).tf()` (or .zpk(), .sos()) takes the form out, and throws
 /// value_error when the design was asked for another one.
 struct filter_coeffs {
-  std::string output;
-  std::vector<double> b, a;
-  std::vector<std::complex<double>> z, p;
-  double k = 0.0;
-  sos_array sos;
+  std::string output;                   ///< the form asked for: "ba", "zpk" or "sos"
+  std::vector<double> b;                ///< numerator (output "ba")
+  std::vector<double> a;                ///< denominator (output "ba")
+  std::vector<std::complex<double>> z;  ///< zeros (output "zpk")
+  std::vector<std::complex<double>> p;  ///< poles (output "zpk")
+  double k = 0.0;                       ///< gain (output "zpk")
+  sos_array sos;                        ///< second-order sections (output "sos")
 
+  /// (b, a); value_error unless output is "ba".
   signal::ba tf() const;
+  /// (z, p, k); value_error unless output is "zpk".
   signal::zpk zpk() const;
+  /// The sections; value_error unless output is "sos".
   const sos_array& sections() const;
 };
 
@@ -60,9 +67,13 @@ struct filter_coeffs {
 /// `{0.1, 0.3}`.
 class band_edges {
  public:
+  /// One critical frequency.
   band_edges(double w) : values_{w} {}  // NOLINT: implicit, as Wn=0.2
+  /// A pair of edges (or one), as a braced list.
   band_edges(std::initializer_list<double> w) : values_(w) {}
+  /// The edges as a vector.
   band_edges(std::vector<double> w) : values_(std::move(w)) {}  // NOLINT: implicit
+  /// The one or two frequencies.
   const std::vector<double>& values() const noexcept { return values_; }
 
  private:
@@ -73,12 +84,19 @@ class band_edges {
 /// frequencies themselves, in the units of fs (`std::vector<double>{0.1, 0.2}`).
 class frequencies {
  public:
-  frequencies(int n) : n_(n) {}           // NOLINT: implicit, as worN=512
+  /// A number of frequencies.
+  frequencies(int n) : n_(n) {}  // NOLINT: implicit, as worN=512
+  /// A number of frequencies.
   frequencies(std::int64_t n) : n_(n) {}  // NOLINT: implicit
+  /// The frequencies themselves.
   frequencies(std::vector<double> w) : w_(std::move(w)), given_(true) {}  // NOLINT: implicit
+  /// The frequencies themselves, as a braced list.
   frequencies(std::initializer_list<double> w) : w_(w), given_(true) {}
+  /// Whether the frequencies were given (else a count).
   bool given() const noexcept { return given_; }
+  /// The number of frequencies asked for (when not given).
   std::int64_t count() const noexcept { return n_; }
+  /// The given frequencies.
   const std::vector<double>& values() const noexcept { return w_; }
 
  private:
@@ -90,13 +108,13 @@ class frequencies {
 /// A frequency response: the frequencies w (in the units of fs) and the complex response h, as
 /// device arrays (SciPy's (w, h)).
 struct freq_response {
-  ndarray<double> w;
-  ndarray<std::complex<double>> h;
+  ndarray<double> w;                ///< the frequencies, in the units of fs
+  ndarray<std::complex<double>> h;  ///< the complex response at each
 };
 /// A group delay in samples at the frequencies w (SciPy's (w, gd)).
 struct group_delay_result {
-  ndarray<double> w;
-  ndarray<double> gd;
+  ndarray<double> w;   ///< the frequencies, in the units of fs
+  ndarray<double> gd;  ///< the group delay at each, in samples
 };
 
 constexpr double kTwoPi = 6.283185307179586;
@@ -203,8 +221,8 @@ double band_stop_obj(double wp, int ind, const std::vector<double>& passb,
 
 /// The order and natural frequency of scipy.signal.buttord, cheb1ord, cheb2ord, ellipord.
 struct filter_order {
-  int N = 0;
-  std::vector<double> Wn;
+  int N = 0;               ///< the lowest order that meets the specification
+  std::vector<double> Wn;  ///< the critical frequency or frequencies for that order
 };
 /// Equivalent to scipy.signal.buttord(wp, ws, gpass, gstop, analog=False, fs=None).
 filter_order buttord(const band_edges& wp, const band_edges& ws, double gpass, double gstop,
@@ -287,11 +305,14 @@ zpk sos2zpk(const sos_array& sos);
 /// to each other with the residues of increasing powers, and the direct polynomial term k.
 /// Complex throughout (SciPy returns real arrays where every pole is real).
 struct residues {
-  std::vector<std::complex<double>> r, p, k;
+  std::vector<std::complex<double>> r;  ///< the residues
+  std::vector<std::complex<double>> p;  ///< the poles, in SciPy's order
+  std::vector<std::complex<double>> k;  ///< the direct polynomial term
 };
 /// A transfer function with complex coefficients, as invres and invresz return it.
 struct ba_complex {
-  std::vector<std::complex<double>> b, a;
+  std::vector<std::complex<double>> b;  ///< numerator coefficients
+  std::vector<std::complex<double>> a;  ///< denominator coefficients
 };
 /// scipy.signal.unique_roots(p, tol=1e-3, rtype='min'): the distinct roots (each group of roots
 /// within tol reduced by rtype: "min"/"minimum", "max"/"maximum", "avg"/"mean") and their
@@ -326,12 +347,15 @@ ba_complex invresz(const std::vector<std::complex<double>>& r,
 using host_matrix = std::vector<std::vector<double>>;
 /// A state-space system x' = A x + B u, y = C x + D u (SciPy's (A, B, C, D)).
 struct state_space {
-  host_matrix A, B, C, D;
+  host_matrix A;  ///< the state matrix
+  host_matrix B;  ///< the input matrix
+  host_matrix C;  ///< the output matrix
+  host_matrix D;  ///< the feedthrough matrix
 };
 /// ss2tf's result: one numerator row per output, the common denominator.
 struct tf_rows {
-  host_matrix num;
-  std::vector<double> den;
+  host_matrix num;          ///< one numerator per output, a row each
+  std::vector<double> den;  ///< the common denominator
 };
 /// scipy.signal.abcd_normalize(A, B, C, D): the four matrices with SciPy's shape checks, empty
 /// ones made zero matrices of the sizes the others imply. Throws value_error in SciPy's words
@@ -408,7 +432,9 @@ group_delay_result group_delay(const ba& system, const frequencies& w = 512, boo
 /// A Bode plot: frequencies, magnitude in dB and unwrapped phase in degrees (SciPy's (w, mag,
 /// phase)).
 struct bode_result {
-  ndarray<double> w, mag, phase;
+  ndarray<double> w;      ///< the frequencies
+  ndarray<double> mag;    ///< the magnitude, in dB
+  ndarray<double> phase;  ///< the phase, in degrees
 };
 /// scipy.signal.freqresp(system, w=None, n=10000) of a continuous-time system given as (b, a),
 /// zeros/poles/gain or state space (one input and one output): freqs_zpk of its zeros and poles,
@@ -435,7 +461,9 @@ bode_result dbode(const zpk& system, double dt, const frequencies& w = 100);
 /// lsim's, impulse's and step's result: times, outputs and states as float64 device arrays,
 /// squeezed as SciPy squeezes them (one output: a 1-D y).
 struct lsim_result {
-  ndarray<double> t, y, x;
+  ndarray<double> t;  ///< the times
+  ndarray<double> y;  ///< the output at each time
+  ndarray<double> x;  ///< the state at each time
 };
 /// scipy.signal.lsim(system, U, T, X0=None, interp=True): the response of a continuous-time
 /// system to the input U (one row per time of T, equally spaced; an empty or all-zero U is no
@@ -469,7 +497,9 @@ lsim_result step(const zpk& system, const std::vector<double>& X0 = {},
 /// as float64 device arrays. SciPy returns the states only for a state-space system; here they
 /// are those of the realisation simulated (tf2ss, zpk2ss) for the other forms.
 struct dlsim_result {
-  ndarray<double> t, y, x;
+  ndarray<double> t;  ///< the times
+  ndarray<double> y;  ///< the output at each time
+  ndarray<double> x;  ///< the state at each time
 };
 /// scipy.signal.dlsim((A, B, C, D, dt), u, t=None, x0=None): the response of a discrete-time
 /// system to the input u (samples x inputs; a 1-D array for one input), computed on the host
@@ -484,8 +514,8 @@ dlsim_result dlsim(const zpk& system, double dt, const ndarray<double>& u,
                    const std::vector<double>& t = {}, const std::vector<double>& x0 = {});
 /// dimpulse's and dstep's result: the times and one (samples x outputs) array per input.
 struct dresponse_result {
-  ndarray<double> t;
-  std::vector<ndarray<double>> y;
+  ndarray<double> t;               ///< the times
+  std::vector<ndarray<double>> y;  ///< one response per input
 };
 /// scipy.signal.dimpulse(system, x0=None, t=None, n=None): the impulse response at n (100)
 /// steps, or at the times t.
