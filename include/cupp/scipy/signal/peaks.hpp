@@ -22,11 +22,16 @@ namespace cupp::scipy::signal {
 class interval {
  public:
   interval() = default;
+  /// A minimum alone.
   interval(double min) : given_(true), min_(min) {}  // NOLINT: implicit, as height=2
+  /// A minimum and a maximum, either of them std::nullopt for no bound.
   interval(std::optional<double> min, std::optional<double> max)
       : given_(true), min_(min), max_(max) {}
+  /// Whether the condition was given (SciPy's not None).
   bool given() const noexcept { return given_; }
+  /// The lower bound, if any.
   const std::optional<double>& min() const noexcept { return min_; }
+  /// The upper bound, if any.
   const std::optional<double>& max() const noexcept { return max_; }
 
  private:
@@ -37,10 +42,19 @@ class interval {
 /// find_peaks' properties: the members SciPy's dictionary would hold are set, each with one
 /// value per peak kept.
 struct peak_properties {
-  std::optional<ndarray<double>> peak_heights, left_thresholds, right_thresholds, prominences,
-      width_heights, widths, left_ips, right_ips;
-  std::optional<ndarray<std::int64_t>> left_bases, right_bases, plateau_sizes, left_edges,
-      right_edges;
+  std::optional<ndarray<double>> peak_heights;      ///< with `height`: each peak's height
+  std::optional<ndarray<double>> left_thresholds;   ///< with `threshold`: rise from the left
+  std::optional<ndarray<double>> right_thresholds;  ///< with `threshold`: fall to the right
+  std::optional<ndarray<double>> prominences;       ///< with `prominence` or `width`
+  std::optional<ndarray<double>> width_heights;     ///< with `width`: the height of the width
+  std::optional<ndarray<double>> widths;            ///< with `width`: each peak's width
+  std::optional<ndarray<double>> left_ips;   ///< with `width`: the left interpolated position
+  std::optional<ndarray<double>> right_ips;  ///< with `width`: the right interpolated position
+  std::optional<ndarray<std::int64_t>> left_bases;     ///< with `prominence` or `width`: left base
+  std::optional<ndarray<std::int64_t>> right_bases;    ///< with `prominence` or `width`: right base
+  std::optional<ndarray<std::int64_t>> plateau_sizes;  ///< with `plateau_size`: its length
+  std::optional<ndarray<std::int64_t>> left_edges;     ///< with `plateau_size`: first sample
+  std::optional<ndarray<std::int64_t>> right_edges;    ///< with `plateau_size`: last sample
 };
 
 namespace detail {
