@@ -64,9 +64,9 @@ ndarray<Out> chirp(const ndarray<T>& t, double f0, double t1, double f1,
 /// The arrays of gausspulse(t, ..., retquad, retenv): `yI` always; `yQ` when retquad; `yenv`
 /// when retenv (SciPy's tuples (yI, yQ), (yI, yenv) and (yI, yQ, yenv)).
 struct gausspulse_result {
-  ndarray<double> yI;
-  std::optional<ndarray<double>> yQ;
-  std::optional<ndarray<double>> yenv;
+  ndarray<double> yI;                   ///< the in-phase (real) part of the pulse
+  std::optional<ndarray<double>> yQ;    ///< the quadrature (imaginary) part, with retquad
+  std::optional<ndarray<double>> yenv;  ///< the envelope, with retenv
 };
 
 /// scipy.signal.gausspulse(t, fc=1000, bw=0.5, bwr=-6, tpr=-60): the Gaussian-modulated
@@ -128,16 +128,22 @@ ndarray<double> sweep_poly(const ndarray<T>& t, const std::vector<double>& poly,
 /// unit_impulse's `idx`: SciPy's None (the default: the first element), one index for every axis,
 /// one per axis (`{1, 2}`), or "mid" (shape // 2 on every axis).
 struct impulse_idx {
-  std::vector<std::int64_t> idx;
-  bool mid = false;   // "mid"
-  bool one = false;   // a single index for every axis
-  std::string named;  // the string given (only "mid" is SciPy's)
+  std::vector<std::int64_t> idx;  ///< the index, or one per axis
+  bool mid = false;               ///< "mid" was given
+  bool one = false;               ///< a single index for every axis
+  std::string named;              ///< the string given (only "mid" is SciPy's)
 
+  /// SciPy's None: the first element.
   impulse_idx() = default;
+  /// One index for every axis.
   impulse_idx(std::int64_t i) : idx{i}, one(true) {}  // NOLINT: implicit, as idx=2
-  impulse_idx(int i) : idx{i}, one(true) {}           // NOLINT: implicit
+  /// One index for every axis.
+  impulse_idx(int i) : idx{i}, one(true) {}  // NOLINT: implicit
+  /// One index per axis, as a braced list.
   impulse_idx(std::initializer_list<std::int64_t> i) : idx(i) {}
-  impulse_idx(std::vector<std::int64_t> i) : idx(std::move(i)) {}         // NOLINT: implicit
+  /// One index per axis.
+  impulse_idx(std::vector<std::int64_t> i) : idx(std::move(i)) {}  // NOLINT: implicit
+  /// A name: "mid", shape // 2 on every axis.
   impulse_idx(const char* s) : mid(std::string(s) == "mid"), named(s) {}  // NOLINT: implicit
 };
 
@@ -162,8 +168,8 @@ ndarray<T> unit_impulse(std::int64_t n, const impulse_idx& idx = {}) {
 
 /// max_len_seq's (seq, state).
 struct max_len_seq_result {
-  ndarray<std::int8_t> seq;
-  ndarray<std::int8_t> state;
+  ndarray<std::int8_t> seq;    ///< the sequence of 0s and 1s
+  ndarray<std::int8_t> state;  ///< the register's final state, to continue the sequence
 };
 
 /// scipy.signal.max_len_seq(nbits, state=None, length=None, taps=None): the maximum length
