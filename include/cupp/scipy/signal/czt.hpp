@@ -30,10 +30,10 @@ std::int64_t czt_validate_sizes(std::int64_t n, std::optional<std::int64_t> m);
 /// The chirps of a CZT or ZoomFFT of n input and m output points, on the host.
 struct czt_chirps {
   std::int64_t n = 0, m = 0, nfft = 0;
-  std::vector<cdouble> awk2;  ///< a**-k * w**(k**2/2), n values: multiplies the input.
+  std::vector<cdouble> awk2;    ///< a**-k * w**(k**2/2), n values: multiplies the input.
   std::vector<cdouble> kernel;  ///< 1 / w**(k**2/2) for k = -(n-1) .. m-1: its fft is Fwk2.
-  std::vector<cdouble> wk2;  ///< w**(k**2/2), m values: multiplies the output.
-  cdouble w, a;  ///< the spiral's ratio and start (ZoomFFT's, from its band)
+  std::vector<cdouble> wk2;     ///< w**(k**2/2), m values: multiplies the output.
+  cdouble w, a;                 ///< the spiral's ratio and start (ZoomFFT's, from its band)
 };
 
 /// CZT's chirps (w unset: the FFT's w = exp(-2j pi / m), with SciPy's exact k**2 % 2m phases).
@@ -58,9 +58,12 @@ std::int64_t czt_check_input(const array_desc& x, std::int64_t axis, std::int64_
 /// ZoomFFT's `fn`: a scalar (the band [0, fn]) or a pair [f1, f2]; value_error "fn must be a
 /// scalar or 2-length sequence" for any other length.
 struct zoom_fn {
-  std::vector<double> values;
+  std::vector<double> values;  ///< fn, or f1 and f2
+  /// The band [0, f].
   zoom_fn(double f) : values{f} {}  // NOLINT: implicit, as SciPy's scalar
+  /// The band [f1, f2], as a braced list.
   zoom_fn(std::initializer_list<double> f) : values(f) {}
+  /// The band as a vector of one or two frequencies.
   zoom_fn(std::vector<double> f) : values(std::move(f)) {}  // NOLINT
 };
 
@@ -69,6 +72,8 @@ struct zoom_fn {
 /// the DFT. The chirps live on the device; the object is called on arrays as SciPy's.
 class CZT {
  public:
+  /// The transform of n points into m (default n) points, ratio w (default exp(-2j pi / m))
+  /// and start a, as SciPy's CZT(n, m, w, a).
   CZT(std::int64_t n, std::optional<std::int64_t> m = std::nullopt,
       std::optional<std::complex<double>> w = std::nullopt, std::complex<double> a = {1.0, 0.0});
 
@@ -87,15 +92,20 @@ class CZT {
   /// The points z_k at which the transform is evaluated (scipy's CZT.points()).
   ndarray<std::complex<double>> points() const;
 
-  std::int64_t n = 0, m = 0;
+  std::int64_t n = 0;                     ///< the length of the input
+  std::int64_t m = 0;                     ///< the number of output points
   std::optional<std::complex<double>> w;  ///< unset where SciPy's w is None
-  std::complex<double> a{1.0, 0.0};
+  std::complex<double> a{1.0, 0.0};       ///< the first point
 
  protected:
+  /// For ZoomFFT, which computes its own chirps.
   CZT() = default;
+  /// Copies the host chirps `c` to the device members below.
   void upload(const detail::czt_chirps& c);
-  std::int64_t nfft_ = 0;
-  ndarray<std::complex<double>> awk2_, fwk2_, wk2_;
+  std::int64_t nfft_ = 0;               ///< the FFT length of the convolution
+  ndarray<std::complex<double>> awk2_;  ///< a^-k w^(k^2/2): the input's chirp
+  ndarray<std::complex<double>> fwk2_;  ///< the FFT of the convolution's chirp
+  ndarray<std::complex<double>> wk2_;   ///< w^(k^2/2): the output's chirp
 };
 
 /// scipy.signal.ZoomFFT: the DFT of `n` points at `m` (default n) frequencies spaced linearly over
@@ -103,9 +113,12 @@ class CZT {
 /// (keyword-only, default 2); with `endpoint` f2 is the last frequency, else the band is open.
 class ZoomFFT : public CZT {
  public:
+  /// As SciPy's ZoomFFT(n, fn, m, fs=fs, endpoint=endpoint).
   ZoomFFT(std::int64_t n, const zoom_fn& fn, std::optional<std::int64_t> m = std::nullopt,
           double fs = 2.0, bool endpoint = false);
-  double f1 = 0.0, f2 = 0.0, fs = 2.0;
+  double f1 = 0.0;  ///< the band's lower edge
+  double f2 = 0.0;  ///< the band's upper edge
+  double fs = 2.0;  ///< the sampling frequency
 };
 
 /// scipy.signal.czt_points: the m points a * w**-k (w default exp(-2j pi / m)), complex128, on
