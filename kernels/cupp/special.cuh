@@ -53,27 +53,6 @@ namespace m = ::cupp::ufn::detail;  // libm by overload: float calls the f funct
 
 namespace detail {
 
-template <class T>
-__device__ __forceinline__ T inf();
-template <>
-__device__ __forceinline__ float inf<float>() {
-  return __int_as_float(0x7f800000);
-}
-template <>
-__device__ __forceinline__ double inf<double>() {
-  return __longlong_as_double(0x7ff0000000000000LL);
-}
-template <class T>
-__device__ __forceinline__ T nan();
-template <>
-__device__ __forceinline__ float nan<float>() {
-  return __int_as_float(0x7fc00000);
-}
-template <>
-__device__ __forceinline__ double nan<double>() {
-  return __longlong_as_double(0x7ff8000000000000LL);
-}
-
 __device__ __forceinline__ float lgamma_(float x) { return ::lgammaf(x); }
 __device__ __forceinline__ double lgamma_(double x) { return ::lgamma(x); }
 __device__ __forceinline__ float tgamma_(float x) { return ::tgammaf(x); }
@@ -83,7 +62,6 @@ template <class T>
 struct consts;
 template <>
 struct consts<float> {
-  static constexpr float pi = 3.14159265358979323846f;
   static constexpr float sqrt1_2 = 0.70710678118654752440f;
   static constexpr float gamma_overflow = 35.0f;
   static constexpr float bessel_big = 85.0f;
@@ -91,7 +69,6 @@ struct consts<float> {
 };
 template <>
 struct consts<double> {
-  static constexpr double pi = 3.14159265358979323846;
   static constexpr double sqrt1_2 = 0.70710678118654752440;
   static constexpr double gamma_overflow = 171.0;
   static constexpr double bessel_big = 700.0;
@@ -117,7 +94,7 @@ __device__ __forceinline__ T scaled_bessel_i_asymptotic(T x, int nu) {
     sum += term;
     if (m::fabs(term) < T(1e-17) * m::fabs(sum)) break;
   }
-  const T r = sum / m::sqrt(T(2) * consts<T>::pi * ax);
+  const T r = sum / m::sqrt(T(2) * m::fp<T>::pi * ax);
   return nu == 1 && x < T(0) ? -r : r;
 }
 
@@ -137,7 +114,7 @@ __device__ __forceinline__ void sincos_degrees(T r, T& s, T& c) {
   int q = static_cast<int>(r / T(90));
   if (q > 3) q = 3;
   const T a = r - T(90) * T(q);  // [0, 90)
-  const T rad = consts<T>::pi / T(180);
+  const T rad = m::fp<T>::pi / T(180);
   T sa, ca;
   if (a == T(0)) {
     sa = T(0);
@@ -173,11 +150,11 @@ __device__ __forceinline__ void sincos_degrees(T r, T& s, T& c) {
 
 template <class T>
 __device__ __forceinline__ T digamma_impl(T x) {
-  const T pi = consts<T>::pi;
-  if (m::isnan(x) || x == detail::inf<T>()) return x;
-  if (x == -detail::inf<T>()) return detail::nan<T>();
-  if (x == T(0)) return m::signbit(x) ? detail::inf<T>() : -detail::inf<T>();
-  if (is_nonpositive_integer(x)) return detail::nan<T>();
+  const T pi = m::fp<T>::pi;
+  if (m::isnan(x) || x == m::inf<T>()) return x;
+  if (x == -m::inf<T>()) return m::nan<T>();
+  if (x == T(0)) return m::signbit(x) ? m::inf<T>() : -m::inf<T>();
+  if (is_nonpositive_integer(x)) return m::nan<T>();
   T result = T(0);
   if (x < T(0)) {
     // psi(x) = psi(1 - x) - pi / tan(pi x), with tan(pi x) from x's distance to the nearest
@@ -248,10 +225,10 @@ __device__ __forceinline__ float gamma(float x) { return static_cast<float>(::tg
 __device__ __forceinline__ double gamma(double x) { return detail::tgamma_(x); }
 // SciPy's gammaln(-inf) is -inf.
 __device__ __forceinline__ float gammaln(float x) {
-  return x == -detail::inf<float>() ? x : ::lgammaf(x);
+  return x == -m::inf<float>() ? x : ::lgammaf(x);
 }
 __device__ __forceinline__ double gammaln(double x) {
-  return x == -detail::inf<double>() ? x : detail::lgamma_(x);
+  return x == -m::inf<double>() ? x : detail::lgamma_(x);
 }
 
 template <class T>
@@ -287,11 +264,11 @@ __device__ __forceinline__ T beta_regular(T a, T b) {
 template <class T>
 __device__ __forceinline__ T beta_negative_integer(T a, T b) {
   if (b == m::floor(b) && T(1) - a - b > T(0)) {
-    if (detail::is_nonpositive_integer(b)) return detail::inf<T>();
+    if (detail::is_nonpositive_integer(b)) return m::inf<T>();
     const T sign = static_cast<long long>(b) % 2 == 0 ? T(1) : T(-1);
     return sign * beta_regular(T(1) - a - b, b);
   }
-  return detail::inf<T>();
+  return m::inf<T>();
 }
 
 template <class T>
@@ -322,7 +299,7 @@ __device__ __forceinline__ T gammasgn_impl(T x) {
   if (m::isnan(x)) return x;
   if (x > T(0)) return T(1);
   if (x == T(0)) return m::signbit(x) ? T(-1) : T(1);  // gamma(+-0) is +-inf
-  if (m::floor(x) == x) return detail::nan<T>();        // the poles, and -inf
+  if (m::floor(x) == x) return m::nan<T>();        // the poles, and -inf
   return detail::gamma_sign(x);
 }
 __device__ __forceinline__ float gammasgn(float x) { return gammasgn_impl(x); }
@@ -433,8 +410,8 @@ __device__ __forceinline__ double hurwitz_em(double x, double q) {
 
 __device__ __forceinline__ double exp1(double x) {
   if (m::isnan(x)) return x;
-  if (x < 0.0) return detail::nan<double>();
-  if (x == 0.0) return detail::inf<double>();
+  if (x < 0.0) return m::nan<double>();
+  if (x == 0.0) return m::inf<double>();
   if (m::isinf(x)) return 0.0;
   return detail::exp1_positive(x);
 }
@@ -442,7 +419,7 @@ __device__ __forceinline__ float exp1(float x) { return static_cast<float>(exp1(
 
 __device__ __forceinline__ double expi(double x) {
   if (m::isnan(x)) return x;
-  if (x == 0.0) return -detail::inf<double>();
+  if (x == 0.0) return -m::inf<double>();
   if (m::isinf(x)) return x > 0.0 ? x : -0.0;
   if (x < 0.0) return -detail::exp1_positive(-x);
   return detail::expi_positive(x);
@@ -453,13 +430,13 @@ __device__ __forceinline__ float expi(float x) { return static_cast<float>(expi(
 /// for q < 0 with a fractional x (q^-x is not real).
 __device__ __forceinline__ double zeta(double x, double q) {
   if (m::isnan(x) || m::isnan(q)) return x + q;
-  if (x == 1.0) return detail::inf<double>();
-  if (x < 1.0) return detail::nan<double>();
+  if (x == 1.0) return m::inf<double>();
+  if (x < 1.0) return m::nan<double>();
   if (q <= 0.0) {
-    if (m::floor(q) == q) return detail::inf<double>();
-    if (m::floor(x) != x) return detail::nan<double>();
+    if (m::floor(q) == q) return m::inf<double>();
+    if (m::floor(x) != x) return m::nan<double>();
   }
-  if (m::isinf(x)) return q == 1.0 ? 1.0 : (q < 1.0 ? detail::inf<double>() : 0.0);
+  if (m::isinf(x)) return q == 1.0 ? 1.0 : (q < 1.0 ? m::inf<double>() : 0.0);
   if (m::isinf(q)) return 0.0;
   if (q > 1e8) return (1.0 / (x - 1.0) + 0.5 / q) * m::pow(q, 1.0 - x);
   return detail::hurwitz_em(x, q);
@@ -473,14 +450,14 @@ __device__ __forceinline__ float zeta(float x, float q) {
 /// gamma(1 - x) zeta(1 - x), exactly -1 at the negative even integers.
 __device__ __forceinline__ double zetac(double x) {
   if (m::isnan(x)) return x;
-  if (x == 1.0) return detail::inf<double>();
-  if (x == detail::inf<double>()) return 0.0;
-  if (x == -detail::inf<double>()) return detail::nan<double>();
+  if (x == 1.0) return m::inf<double>();
+  if (x == m::inf<double>()) return 0.0;
+  if (x == -m::inf<double>()) return m::nan<double>();
   if (x > 1.0) return detail::hurwitz_em(x, 2.0);
   if (x >= 0.0) return detail::hurwitz_em(x, 1.0) - 1.0;
   const double half = 0.5 * x;
   if (m::floor(half) == half) return -1.0;  // the trivial zeros
-  const double z = 2.0 * m::pow(2.0 * detail::consts<double>::pi, x - 1.0) *
+  const double z = 2.0 * m::pow(2.0 * m::fp<double>::pi, x - 1.0) *
                    ::sinpi(half) * detail::tgamma_(1.0 - x) *
                    (1.0 + detail::hurwitz_em(1.0 - x, 2.0));
   return z - 1.0;
@@ -493,10 +470,10 @@ __device__ __forceinline__ float zetac(float x) { return static_cast<float>(zeta
 // for j and y, inf for i); cupp's give the same.
 #define CUPP_SPECIAL_BESSEL(name, f32, f64)                \
   __device__ __forceinline__ float name(float x) {         \
-    return m::isinf(x) ? detail::nan<float>() : ::f32(x);  \
+    return m::isinf(x) ? m::nan<float>() : ::f32(x);  \
   }                                                        \
   __device__ __forceinline__ double name(double x) {       \
-    return m::isinf(x) ? detail::nan<double>() : ::f64(x); \
+    return m::isinf(x) ? m::nan<double>() : ::f64(x); \
   }
 CUPP_SPECIAL_BESSEL(j0, j0f, j0)
 CUPP_SPECIAL_BESSEL(j1, j1f, j1)
@@ -548,7 +525,7 @@ __device__ __forceinline__ T entr_impl(T x) {
   if (m::isnan(x)) return x;
   if (x > T(0)) return -x * m::log(x);
   if (x == T(0)) return T(0);
-  return -detail::inf<T>();
+  return -m::inf<T>();
 }
 __device__ __forceinline__ float expit(float x) { return expit_impl(x); }
 __device__ __forceinline__ double expit(double x) { return expit_impl(x); }
@@ -571,27 +548,27 @@ __device__ __forceinline__ T xlog1py_impl(T x, T y) {
 }
 template <class T>
 __device__ __forceinline__ T rel_entr_impl(T x, T y) {
-  if (m::isnan(x) || m::isnan(y)) return detail::nan<T>();
+  if (m::isnan(x) || m::isnan(y)) return m::nan<T>();
   if (x > T(0) && y > T(0)) return x * m::log(x / y);
   if (x == T(0) && y >= T(0)) return T(0);
-  return detail::inf<T>();
+  return m::inf<T>();
 }
 template <class T>
 __device__ __forceinline__ T kl_div_impl(T x, T y) {
-  if (m::isnan(x) || m::isnan(y)) return detail::nan<T>();
+  if (m::isnan(x) || m::isnan(y)) return m::nan<T>();
   if (x > T(0) && y > T(0)) return x * m::log(x / y) - x + y;
   if (x == T(0) && y >= T(0)) return y;
-  return detail::inf<T>();
+  return m::inf<T>();
 }
 template <class T>
 __device__ __forceinline__ T huber_impl(T delta, T r) {
-  if (delta < T(0)) return detail::inf<T>();
+  if (delta < T(0)) return m::inf<T>();
   if (m::fabs(r) <= delta) return T(0.5) * r * r;
   return delta * (m::fabs(r) - T(0.5) * delta);
 }
 template <class T>
 __device__ __forceinline__ T pseudo_huber_impl(T delta, T r) {
-  if (delta < T(0)) return detail::inf<T>();
+  if (delta < T(0)) return m::inf<T>();
   if (delta == T(0) || r == T(0)) return T(0);
   const T v = r / delta;
   return delta * delta * m::expm1(T(0.5) * m::log1p(v * v));
@@ -619,14 +596,14 @@ __device__ __forceinline__ double exp10(double x) { return ::exp10(x); }
 template <class T>
 __device__ __forceinline__ T cosm1_impl(T x) {
   // SciPy's: cos(x) - 1 beyond pi/4, where it has no cancellation to speak of.
-  if (m::fabs(x) > detail::consts<T>::pi / T(4)) return m::cos(x) - T(1);
+  if (m::fabs(x) > m::fp<T>::pi / T(4)) return m::cos(x) - T(1);
   const T s = m::sin(T(0.5) * x);
   return T(-2) * s * s;
 }
 template <class T>
 __device__ __forceinline__ T exprel_impl(T x) {
   if (x == T(0)) return T(1);
-  if (x == detail::inf<T>()) return x;
+  if (x == m::inf<T>()) return x;
   return m::expm1(x) / x;
 }
 __device__ __forceinline__ float cosm1(float x) {
@@ -717,8 +694,8 @@ __device__ __forceinline__ T tancot_degrees(T xx, bool cot) {
   }
   if (x == T(0)) return T(0);
   if (x == T(45)) return sign;
-  if (x == T(90)) return detail::inf<T>();  // SciPy's value at every pole
-  return sign * m::tan(x * (detail::consts<T>::pi / T(180)));
+  if (x == T(90)) return m::inf<T>();  // SciPy's value at every pole
+  return sign * m::tan(x * (m::fp<T>::pi / T(180)));
 }
 template <class T>
 __device__ __forceinline__ T tandg_impl(T x) {
@@ -730,7 +707,7 @@ __device__ __forceinline__ T cotdg_impl(T x) {
 }
 template <class T>
 __device__ __forceinline__ T radian_impl(T d, T m, T s) {
-  return (d + m / T(60) + s / T(3600)) * (detail::consts<T>::pi / T(180));
+  return (d + m / T(60) + s / T(3600)) * (m::fp<T>::pi / T(180));
 }
 __device__ __forceinline__ float sindg(float x) {
   return static_cast<float>(sindg_impl<double>(x));
