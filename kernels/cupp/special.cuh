@@ -299,7 +299,7 @@ __device__ __forceinline__ T gammasgn_impl(T x) {
   if (m::isnan(x)) return x;
   if (x > T(0)) return T(1);
   if (x == T(0)) return m::signbit(x) ? T(-1) : T(1);  // gamma(+-0) is +-inf
-  if (m::floor(x) == x) return m::nan<T>();        // the poles, and -inf
+  if (m::floor(x) == x) return m::nan<T>();            // the poles, and -inf
   return detail::gamma_sign(x);
 }
 __device__ __forceinline__ float gammasgn(float x) { return gammasgn_impl(x); }
@@ -394,7 +394,7 @@ __device__ __forceinline__ double hurwitz_em(double x, double q) {
   // a = q + n
   const double an = m::pow(a, -x);
   s += a * an / (x - 1.0) + 0.5 * an;
-  double fac = x;        // x (x + 1) ... (x + 2j - 2)
+  double fac = x;         // x (x + 1) ... (x + 2j - 2)
   double power = an / a;  // a^(-x - 2j + 1), j = 1
   for (int j = 0; j < 12; ++j) {
     const double t = b[j] * fac * power;
@@ -457,9 +457,8 @@ __device__ __forceinline__ double zetac(double x) {
   if (x >= 0.0) return detail::hurwitz_em(x, 1.0) - 1.0;
   const double half = 0.5 * x;
   if (m::floor(half) == half) return -1.0;  // the trivial zeros
-  const double z = 2.0 * m::pow(2.0 * m::fp<double>::pi, x - 1.0) *
-                   ::sinpi(half) * detail::tgamma_(1.0 - x) *
-                   (1.0 + detail::hurwitz_em(1.0 - x, 2.0));
+  const double z = 2.0 * m::pow(2.0 * m::fp<double>::pi, x - 1.0) * ::sinpi(half) *
+                   detail::tgamma_(1.0 - x) * (1.0 + detail::hurwitz_em(1.0 - x, 2.0));
   return z - 1.0;
 }
 __device__ __forceinline__ float zetac(float x) { return static_cast<float>(zetac(double(x))); }
@@ -468,11 +467,11 @@ __device__ __forceinline__ float zetac(float x) { return static_cast<float>(zeta
 
 // SciPy's (Cephes') Bessel functions give NaN for an infinite argument (the limits would be 0
 // for j and y, inf for i); cupp's give the same.
-#define CUPP_SPECIAL_BESSEL(name, f32, f64)                \
-  __device__ __forceinline__ float name(float x) {         \
+#define CUPP_SPECIAL_BESSEL(name, f32, f64)           \
+  __device__ __forceinline__ float name(float x) {    \
     return m::isinf(x) ? m::nan<float>() : ::f32(x);  \
-  }                                                        \
-  __device__ __forceinline__ double name(double x) {       \
+  }                                                   \
+  __device__ __forceinline__ double name(double x) {  \
     return m::isinf(x) ? m::nan<double>() : ::f64(x); \
   }
 CUPP_SPECIAL_BESSEL(j0, j0f, j0)
