@@ -101,8 +101,8 @@ spectral_plan plan_of(std::int64_t n, bool complex_input, double fs, const windo
   return p;
 }
 
-/// Whether a result of dtype `out` is computed in single precision (float32, complex64).
-bool single_precision(dtype out) { return out == dtype::float32 || out == dtype::complex64; }
+/// Whether dtype `d` (a result's, or the working one) is single precision: float32, complex64.
+bool single_precision(dtype d) { return d == dtype::float32 || d == dtype::complex64; }
 
 /// `x` with `axis` moved last, contiguous, in the working dtype (float32 or float64, complex64 or
 /// complex128 for `complex_work`), zero-padded to `n` samples.
@@ -137,7 +137,7 @@ cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
   seg_strides.push_back(es);
   array_desc segments = cupp::detail::make_view(sig, seg_shape, seg_strides, sig.ptr);
   if (!p.detrend.empty()) segments = detrend(segments, -1, p.detrend, {}, sig.dt);
-  const bool single = sig.dt == dtype::float32 || sig.dt == dtype::complex64;
+  const bool single = single_precision(sig.dt);
   const dtype real_work = single ? dtype::float32 : dtype::float64;
   const cupp::array windowed =
       cupp::array(segments) * cupp::array(asarray(p.win)).astype(real_work);
@@ -155,7 +155,7 @@ cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
 
 /// The scale of each frequency, in the real dtype of `spec` (a float64 array would promote it).
 cupp::array factors_like(const spectral_plan& p, const cupp::array& spec) {
-  const bool single = spec.dtype() == dtype::float32 || spec.dtype() == dtype::complex64;
+  const bool single = single_precision(spec.dtype());
   return cupp::array(asarray(p.factor)).astype(single ? dtype::float32 : dtype::float64);
 }
 
