@@ -36,7 +36,7 @@ namespace cupp::scipy::special {
 #undef CUPP_UFUNC2
 #undef CUPP_UFUNC3
 
-// ---- functions of the ufuncs ---------------------------------------------------------------------
+// ---- functions of the ufuncs -------------------------------------------------------------------
 
 /// scipy.special.zeta(x) (q=None): the Riemann zeta function, 1 + zetac(x).
 template <class X>
@@ -47,19 +47,27 @@ auto zeta(const X& x) {
 /// scipy.special.polygamma(n, x) for an order n >= 0 given as a C++ integer: digamma(x) for 0,
 /// else (-1)^(n+1) n! zeta(n + 1, x), as SciPy's. The dtype is the special rule's (float32
 /// stays float32). Throws value_error for a negative order.
+namespace detail {
+
+/// polygamma's factor (-1)^(n+1) n! of zeta(n + 1, x), after SciPy's check of the order.
+inline double polygamma_factor(std::int64_t n) {
+  if (n < 0) throw value_error("polygamma's order n must be a nonnegative integer");
+  return (n % 2 == 1 ? 1.0 : -1.0) * std::tgamma(static_cast<double>(n) + 1.0);
+}
+
+}  // namespace detail
+
 template <class X, std::enable_if_t<!std::is_same_v<X, ::cupp::array>, int> = 0>
 auto polygamma(std::int64_t n, const X& x) {
   using R = type_of_t<decltype(zeta(1.0, x))::result>;
-  if (n < 0) throw value_error("polygamma's order n must be a nonnegative integer");
+  const double c = detail::polygamma_factor(n);
   if (n == 0) return ndarray<R>(digamma(x));
-  const double c = (n % 2 == 1 ? 1.0 : -1.0) * std::tgamma(static_cast<double>(n) + 1.0);
   return ndarray<R>(c * zeta(static_cast<double>(n) + 1.0, x));
 }
 /// polygamma of a cupp::array.
 inline ::cupp::array polygamma(std::int64_t n, const ::cupp::array& x) {
-  if (n < 0) throw value_error("polygamma's order n must be a nonnegative integer");
+  const double c = detail::polygamma_factor(n);
   if (n == 0) return digamma(x);
-  const double c = (n % 2 == 1 ? 1.0 : -1.0) * std::tgamma(static_cast<double>(n) + 1.0);
   return c * zeta(static_cast<double>(n) + 1.0, x);
 }
 
