@@ -6,7 +6,10 @@
 // (erf, lgamma, j0, cyl_bessel_i0, normcdfinv, ...) it is called; the rest follow SciPy's
 // definitions, written for accuracy where the direct formula loses it (Note [Special functions]).
 // A generated kernel whose expression calls one of them includes this header (src/expr/
-// device_includes.hpp); a RawKernel or ElementwiseKernel can include it too.
+// device_includes.hpp); a RawKernel or ElementwiseKernel can include it too. The iterative cores
+// (the incomplete gamma and beta functions, their inverses, the continued fractions and series)
+// are `static __noinline__`: a kernel that calls one several times (an inverse's iteration,
+// betainc and betaincc in one expression) compiles it once, which keeps NVRTC's time to seconds.
 #pragma once
 
 #include <cupp/ufunc.cuh>
@@ -313,7 +316,7 @@ constexpr double kEulerGamma = 0.57721566490153286061;
 
 /// E1(x) for x > 0: its series up to 1, the continued fraction of e^-x / (x + 1 - 1 / (x + 3 -
 /// 4 / (x + 5 - ...))) beyond (modified Lentz).
-__device__ __forceinline__ double exp1_positive(double x) {
+static __device__ __noinline__ double exp1_positive(double x) {
   if (x <= 1.0) {
     double term = 1.0, sum = 0.0;
     for (int k = 1; k < 60; ++k) {
@@ -341,7 +344,7 @@ __device__ __forceinline__ double exp1_positive(double x) {
 
 /// Ei(x) for x > 0: its series up to 50 (positive terms), the asymptotic e^x / x sum k! / x^k
 /// beyond, summed while its terms fall.
-__device__ __forceinline__ double expi_positive(double x) {
+static __device__ __noinline__ double expi_positive(double x) {
   if (x <= 50.0) {
     double term = 1.0, sum = 0.0;
     for (int k = 1; k < 400; ++k) {
@@ -368,7 +371,7 @@ __device__ __forceinline__ double expi_positive(double x) {
 /// summed until k + q >= 9 (and at least 9 of them), then the integral and the Bernoulli terms
 /// B_2j / (2j)! x (x + 1) ... (x + 2j - 2) (q + n)^(-x - 2j + 1). The formula continues zeta
 /// to x < 1 (x != 1), which zetac uses.
-__device__ __forceinline__ double hurwitz_em(double x, double q) {
+static __device__ __noinline__ double hurwitz_em(double x, double q) {
   // B_2j / (2j)!
   const double b[12] = {1.0 / 12.0,
                         -1.0 / 720.0,
@@ -624,7 +627,9 @@ __device__ __forceinline__ T boxcox_impl(T x, T lmbda) {
 template <class T>
 __device__ __forceinline__ T boxcox1p_impl(T x, T lmbda) {
   const T lgx = m::log1p(x);
-  if (m::fabs(lmbda) < T(1e-19) || (m::fabs(lgx) < T(1e-289) && m::fabs(lmbda) < T(1e273)))
+  // (SciPy's thresholds compared in double: 1e-289 and 1e273 are not float values)
+  if (m::fabs(lmbda) < T(1e-19) ||
+      (static_cast<double>(m::fabs(lgx)) < 1e-289 && static_cast<double>(m::fabs(lmbda)) < 1e273))
     return lgx;
   return m::expm1(lmbda * lgx) / lmbda;
 }
@@ -636,7 +641,7 @@ __device__ __forceinline__ T inv_boxcox_impl(T y, T lmbda) {
 template <class T>
 __device__ __forceinline__ T inv_boxcox1p_impl(T y, T lmbda) {
   if (lmbda == T(0)) return m::expm1(y);
-  if (m::fabs(lmbda * y) < T(1e-154)) return y;
+  if (static_cast<double>(m::fabs(lmbda * y)) < 1e-154) return y;
   return m::expm1(m::log1p(lmbda * y) / lmbda);
 }
 __device__ __forceinline__ float boxcox(float x, float l) { return boxcox_impl(x, l); }
@@ -727,6 +732,1679 @@ __device__ __forceinline__ double cotdg(double x) { return cotdg_impl(x); }
 __device__ __forceinline__ float radian(float d, float m, float s) { return radian_impl(d, m, s); }
 __device__ __forceinline__ double radian(double d, double m, double s) {
   return radian_impl(d, m, s);
+}
+
+// ---- incomplete gamma functions and the distributions built on them ---------------------------
+
+namespace detail {
+
+/// log1p(t) - t without the cancellation near 0, with opt = 1 + t formed by the caller (exact
+/// where t is derived, as (x - a) / a with x / a given): with u = t / (2 + t), log1p(t) =
+/// 2 atanh(u), and the difference is -t u + 2 u^3 sum u^(2k) / (2k + 3) of positive terms.
+__device__ __forceinline__ double log1pmx(double t, double opt) {
+  if (t < -0.6 || t > 1.5) return m::log(opt) - t;
+  const double u = t / (2.0 + t), u2 = u * u;
+  double s = 0.0, p = 1.0;
+  for (int k = 0; k < 60; ++k) {
+    const double term = p / (2 * k + 3);
+    s += term;
+    if (term <= 2.8e-17 * s) break;
+    p *= u2;
+  }
+  return -t * u + 2.0 * u * u2 * s;
+}
+
+/// log Gamma*(z) = lgamma(z) - ((z - 1/2) log z - z + log sqrt(2 pi)), Stirling's series, z >= 10.
+__device__ __forceinline__ double log_gamma_star(double z) {
+  const double r = 1.0 / z, r2 = r * r;
+  return r *
+         (1.0 / 12 + r2 * (-1.0 / 360 +
+                           r2 * (1.0 / 1260 +
+                                 r2 * (-1.0 / 1680 +
+                                       r2 * (1.0 / 1188 +
+                                             r2 * (-691.0 / 360360 +
+                                                   r2 * (1.0 / 156 + r2 * (-3617.0 / 122400))))))));
+}
+
+/// x^a e^-x / Gamma(a + 1) for a > 0, x > 0. Small a: the factors directly (e^-x in two halves
+/// so that it stays normal up to x = 1400); a >= 20: exp(a (log1p(t) - t)) / (sqrt(2 pi a)
+/// Gamma*(a)) with t = (x - a) / a, which keeps the exponent's relative accuracy near x = a,
+/// where a log x and x are both large and nearly cancel.
+__device__ __forceinline__ double igam_prefactor(double a, double x) {
+  if (a < 20.0) {
+    if (x < 1400.0) {
+      const double p = m::pow(x, a);
+      if (p < 1e300) {
+        const double e = m::exp(-0.5 * x);
+        return p * e / tgamma_(a + 1.0) * e;
+      }
+    }
+    return m::exp(a * m::log(x) - x - lgamma_(a + 1.0));
+  }
+  const double t = (x - a) / a;  // (x - a is exact enough; x / a - 1 would not be near x = 0)
+  const double e =
+      (m::fabs(t) < 0.5 ? a * log1pmx(t, x / a) : a * m::log(x / a) - (x - a)) - log_gamma_star(a);
+  return m::exp(e) / m::sqrt(2.0 * m::fp<double>::pi * a);
+}
+
+/// P(a, x) by its series x^a e^-x / Gamma(a + 1) * sum x^n / ((a + 1) ... (a + n)): positive
+/// terms, converging fastest for x < a + 1.
+__device__ __forceinline__ double igam_series(double a, double x) {
+  double term = 1.0, sum = 1.0, ak = a;
+  for (int n = 0; n < 100000; ++n) {
+    ak += 1.0;
+    term *= x / ak;
+    sum += term;
+    if (term <= 1e-17 * sum) break;
+  }
+  return igam_prefactor(a, x) * sum;
+}
+
+/// Q(a, x) by the continued fraction x^a e^-x / Gamma(a) / (x + 1 - a - 1 (1 - a) / (x + 3 - a
+/// - 2 (2 - a) / (x + 5 - a - ...))) (modified Lentz), for x >= a + 1.
+__device__ __forceinline__ double igamc_fraction(double a, double x) {
+  const double tiny = 1e-300;
+  double b = x + 1.0 - a, c = 1.0 / tiny, d = 1.0 / b, h = d;
+  for (int i = 1; i < 100000; ++i) {
+    const double an = -i * (i - a);
+    b += 2.0;
+    d = an * d + b;
+    if (m::fabs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (m::fabs(c) < tiny) c = tiny;
+    d = 1.0 / d;
+    const double delta = d * c;
+    h *= delta;
+    if (m::fabs(delta - 1.0) <= 1e-16) break;
+  }
+  return igam_prefactor(a, x) * a * h;
+}
+
+/// 1 / Gamma(1 + a) - 1 for |a| <= 1, its Taylor series (no cancellation near a = 0).
+__device__ __forceinline__ double rgamma1pm1(double a) {
+  const double c[24] = {
+      0.57721566490153286061,     -0.65587807152025388108,     -0.042002635034095235529,
+      0.1665386113822914895,      -0.042197734555544336748,    -0.0096219715278769735621,
+      0.0072189432466630995424,   -0.0011651675918590651121,   -0.00021524167411495097282,
+      0.00012805028238811618615,  -0.000020134854780788238656, -1.2504934821426706573e-6,
+      1.1330272319816958824e-6,   -2.0563384169776071035e-7,   6.1160951044814158179e-9,
+      5.0020076444692229301e-9,   -1.1812745704870201446e-9,   1.0434267116911005105e-10,
+      7.782263439905071254e-12,   -3.6968056186422057082e-12,  5.100370287454475979e-13,
+      -2.0583260535665067832e-14, -5.3481225394230179824e-15,  1.2267786282382607902e-15};
+  double s = 0.0;
+  for (int k = 23; k >= 0; --k) s = s * a + c[k];
+  return s * a;
+}
+
+/// Q(a, x) for a <= 1 and x <= 1.5, where Q is near 1 - x^a / Gamma(1 + a) and 1 - P would
+/// cancel for small a: Q = -(rg - 1 + (x^a - 1) rg) - x^a rg a sum_{n>=1} (-x)^n / (n! (a + n)),
+/// rg = 1 / Gamma(1 + a), with rg - 1 and x^a - 1 = expm1(a log x) computed directly.
+__device__ __forceinline__ double igamc_small_a(double a, double x) {
+  const double rgm1 = rgamma1pm1(a), rg = 1.0 + rgm1;
+  const double u = m::expm1(a * m::log(x));
+  double term = 1.0, sum = 0.0;
+  for (int n = 1; n < 60; ++n) {
+    term *= -x / n;
+    const double add = term / (a + n);
+    sum += add;
+    if (m::fabs(add) <= 1e-17 * m::fabs(sum)) break;
+  }
+  return -(rgm1 + u * rg) - (1.0 + u) * rg * a * sum;
+}
+
+/// P(a, x) (lower) or Q(a, x) for a >= 1e7, where the series and the continued fraction would
+/// need about 8 sqrt(a) terms: Temme's uniform expansion Q = erfc(eta sqrt(a / 2)) / 2 + R and
+/// P = erfc(-eta sqrt(a / 2)) / 2 - R, R = e^(-a eta^2 / 2) / sqrt(2 pi a) (c0(eta) + c1(eta) / a),
+/// eta^2 / 2 = lambda - 1 - log(lambda), lambda = x / a (DLMF 8.12). Only |lambda - 1| <= 0.03
+/// matters at this size (beyond it the result is 0 or 1 to double precision), so c0 and c1 are
+/// their Taylor series in eta: the neglected terms are below 1e-17 of R.
+__device__ __forceinline__ double igam_temme(double a, double x, bool lower) {
+  const double t = (x - a) / a;
+  if (t > 0.03) return lower ? 1.0 : 0.0;
+  if (t < -0.03) return lower ? 0.0 : 1.0;
+  const double half_eta2 = -log1pmx(t, x / a);  // lambda - 1 - log(lambda) >= 0
+  const double eta = (t < 0.0 ? -1.0 : 1.0) * m::sqrt(2.0 * half_eta2);
+  const double c0 = -1.0 / 3.0 + eta * (1.0 / 12.0 + eta * (-2.0 / 135.0 + eta * (1.0 / 864.0)));
+  const double c1 = -1.0 / 540.0 - eta / 288.0;
+  const double r = m::exp(-a * half_eta2) / m::sqrt(2.0 * m::fp<double>::pi * a) * (c0 + c1 / a);
+  const double e = eta * m::sqrt(0.5 * a);
+  return lower ? 0.5 * erfc(-e) - r : 0.5 * erfc(e) + r;
+}
+
+/// P(a, x) (lower = true) or Q(a, x), SciPy's domain: NaN for a < 0, x < 0, or both 0 or both
+/// infinite; P(0, x > 0) = 1.
+static __device__ __noinline__ double igam(double a, double x, bool lower) {
+  if (m::isnan(a) || m::isnan(x)) return a + x;
+  if (a < 0.0 || x < 0.0) return m::nan<double>();
+  if (a == 0.0) return x > 0.0 ? (lower ? 1.0 : 0.0) : m::nan<double>();
+  if (x == 0.0) return lower ? 0.0 : 1.0;
+  if (m::isinf(a)) return m::isinf(x) ? m::nan<double>() : (lower ? 0.0 : 1.0);
+  if (m::isinf(x)) return lower ? 1.0 : 0.0;
+  if (a >= 1e7) return igam_temme(a, x, lower);
+  if (a <= 1.0 && x <= 1.5) return lower ? igam_series(a, x) : igamc_small_a(a, x);
+  if (x < a + 1.0) {
+    const double p = igam_series(a, x);
+    return lower ? p : 1.0 - p;
+  }
+  const double q = igamc_fraction(a, x);
+  return lower ? 1.0 - q : q;
+}
+
+/// The inverse of P(a, .) (lower) or Q(a, .) at p. A first guess from the tail the root lies
+/// in (P ~ x^a / Gamma(a + 1) for small x, Q ~ x^(a-1) e^-x / Gamma(a) for large x) or from
+/// Wilson-Hilferty's cube of a normal; then Newton's steps on log F - log p where the target is
+/// small (the tails are nearly exponential in x there) and Halley's on F - p elsewhere, F = P
+/// or Q, kept inside a bracket that is bisected when a step leaves it.
+static __device__ __noinline__ double igam_inverse(double a, double p, bool lower) {
+  if (m::isnan(a) || m::isnan(p)) return a + p;
+  if (a < 0.0 || p < 0.0 || p > 1.0) return m::nan<double>();
+  if (p == 0.0) return lower ? 0.0 : m::inf<double>();
+  if (p == 1.0) return lower ? m::inf<double>() : 0.0;
+  // P(0, x) = 1 and Q(0, x) = 0 for every x > 0, P(inf, x) = 0: only the ends are reached
+  if (a == 0.0 || m::isinf(a)) return m::nan<double>();
+  if (p > 0.5) {  // solve for the complement, which 1 - p gives exactly here
+    lower = !lower;
+    p = 1.0 - p;
+  }
+  const double log_plo = lower ? m::log(p) : m::log1p(-p);  // log P at the root
+  const double log_qlo = lower ? m::log1p(-p) : m::log(p);  // log Q at the root
+  const double lg = lgamma_(a + 1.0);
+  const double x_small = m::exp((log_plo + lg) / a);
+  double x = 0.0;
+  if (log_plo < -0.7 && x_small < 0.5 * (a + 1.0)) {
+    x = x_small;
+  } else if (log_qlo < -3.0) {
+    const double l = -log_qlo - lgamma_(a);
+    x = l;
+    for (int i = 0; i < 4 && x > 1.0; ++i) x = l + (a - 1.0) * m::log(x);
+    if (!(x > a)) x = 0.0;
+  }
+  if (x == 0.0) {
+    // (x / a)^(1/3) is nearly normal with mean 1 - 1 / (9a) and variance 1 / (9a)
+    const double z = lower ? ndtri(p) : -ndtri(p);
+    const double s = 1.0 / (9.0 * a);
+    const double w = 1.0 - s + z * m::sqrt(s);
+    x = w > 0.0 ? a * w * w * w : x_small;
+  }
+  if (!(x > 0.0) || m::isinf(x)) x = a;
+  double lo = 0.0, hi = m::inf<double>();
+  for (int it = 0; it < 300; ++it) {
+    const double F = igam(a, x, lower);
+    const double f = F - p;
+    if ((lower ? f : -f) > 0.0) {
+      hi = x;
+    } else {
+      lo = x;
+    }
+    if (f == 0.0) break;
+    const double dp = igam_prefactor(a, x) * a / x;  // dP/dx = x^(a-1) e^-x / Gamma(a)
+    const double dF = lower ? dp : -dp;
+    double next = m::nan<double>();
+    if (dp > 0.0 && dp < m::inf<double>()) {
+      if (p < 0.1 && F > 0.0) {
+        next = x - (m::log(F) - m::log(p)) * F / dF;
+      } else {
+        const double newton = f / dF;
+        const double den = 1.0 - 0.5 * newton * ((a - 1.0) / x - 1.0);  // f'' / f'
+        next = x - ((den > 0.5 && den < 2.0) ? newton / den : newton);
+      }
+    }
+    if (!(next > lo && next < hi)) {
+      if (m::isinf(hi)) {
+        next = 4.0 * x;
+      } else if (lo > 0.0) {
+        next = m::sqrt(lo) * m::sqrt(hi);
+      } else {
+        next = 0.25 * hi;
+      }
+    }
+    const bool done = m::fabs(next - x) <= 1e-15 * x;
+    x = next;
+    if (done) break;
+  }
+  return x;
+}
+
+}  // namespace detail
+
+/// The regularized lower incomplete gamma function P(a, x).
+__device__ __forceinline__ double gammainc(double a, double x) { return detail::igam(a, x, true); }
+/// The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x).
+__device__ __forceinline__ double gammaincc(double a, double x) {
+  return detail::igam(a, x, false);
+}
+/// The inverse of gammainc in x.
+__device__ __forceinline__ double gammaincinv(double a, double p) {
+  return detail::igam_inverse(a, p, true);
+}
+/// The inverse of gammaincc in x.
+__device__ __forceinline__ double gammainccinv(double a, double q) {
+  return detail::igam_inverse(a, q, false);
+}
+
+/// The Poisson distribution function: the probability of at most k events at mean m.
+__device__ __forceinline__ double pdtr(double k, double mean) {
+  if (k < 0.0 || mean < 0.0) return m::nan<double>();
+  if (mean == 0.0) return 1.0;
+  return gammaincc(m::floor(k) + 1.0, mean);
+}
+/// The complemented Poisson distribution function: the probability of more than k events.
+__device__ __forceinline__ double pdtrc(double k, double mean) {
+  if (k < 0.0 || mean < 0.0) return m::nan<double>();
+  if (mean == 0.0) return 0.0;
+  return gammainc(m::floor(k) + 1.0, mean);
+}
+/// The inverse of pdtr in the mean.
+__device__ __forceinline__ double pdtri(double k, double y) {
+  if (m::isnan(k) || m::isnan(y)) return k + y;
+  if (k < 0.0 || y < 0.0 || y >= 1.0) return m::nan<double>();
+  return gammainccinv(m::floor(k) + 1.0, y);
+}
+/// The chi-square distribution function with v degrees of freedom.
+__device__ __forceinline__ double chdtr(double v, double x) {
+  if (x < 0.0) return m::nan<double>();
+  return gammainc(0.5 * v, 0.5 * x);
+}
+/// The complemented chi-square distribution function.
+__device__ __forceinline__ double chdtrc(double v, double x) {
+  if (x < 0.0) return m::nan<double>();
+  return gammaincc(0.5 * v, 0.5 * x);
+}
+/// The inverse of chdtrc in x.
+__device__ __forceinline__ double chdtri(double v, double y) {
+  return 2.0 * gammainccinv(0.5 * v, y);
+}
+/// The gamma distribution function of rate a and shape b at x.
+__device__ __forceinline__ double gdtr(double a, double b, double x) {
+  if (x < 0.0) return m::nan<double>();
+  return gammainc(b, a * x);
+}
+/// The complemented gamma distribution function.
+__device__ __forceinline__ double gdtrc(double a, double b, double x) {
+  if (x < 0.0) return m::nan<double>();
+  return gammaincc(b, a * x);
+}
+
+#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(name)                \
+  __device__ __forceinline__ float name(float a, float b) { \
+    return static_cast<float>(name(double(a), double(b)));  \
+  }
+#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(name)                          \
+  __device__ __forceinline__ float name(float a, float b, float c) {  \
+    return static_cast<float>(name(double(a), double(b), double(c))); \
+  }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammainc)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammaincc)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammaincinv)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammainccinv)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(pdtr)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(pdtrc)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(pdtri)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(chdtr)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(chdtrc)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(chdtri)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(gdtr)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(gdtrc)
+
+// ---- modified Bessel functions of the second kind, integer-order Bessel functions -------------
+
+namespace detail {
+
+/// K0(x) and K1(x) for 0 < x <= 2 from their series in y = x^2 / 4 (DLMF 10.31.1-2):
+/// K0 = -(log(x/2) + gamma) I0(x) + sum H_k y^k / (k!)^2 and K1 = 1/x + (x/2) (log(x/2)
+/// sum y^k / (k! (k+1)!) - 1/2 sum (psi(k+1) + psi(k+2)) y^k / (k! (k+1)!)).
+__device__ __forceinline__ void bessel_k01_series(double x, double* k0, double* k1) {
+  const double y = 0.25 * x * x, lx = m::log(0.5 * x);
+  double t0 = 1.0, t1 = 1.0, i0 = 1.0, s0 = 0.0, i1 = 1.0;
+  double harmonic = 0.0;
+  double s1 = -2.0 * kEulerGamma + 1.0;  // psi(1) + psi(2)
+  for (int k = 1; k < 40; ++k) {
+    harmonic += 1.0 / k;
+    t0 *= y / (static_cast<double>(k) * k);
+    t1 *= y / (static_cast<double>(k) * (k + 1));
+    i0 += t0;
+    s0 += harmonic * t0;
+    i1 += t1;
+    s1 += (-2.0 * kEulerGamma + 2.0 * harmonic + 1.0 / (k + 1)) * t1;
+    if (t0 < 1e-18 * i0) break;
+  }
+  *k0 = -(lx + kEulerGamma) * i0 + s0;
+  *k1 = 1.0 / x + 0.5 * x * (lx * i1 - 0.5 * s1);
+}
+
+/// e^x K0(x) and e^x K1(x) for x > 2 by Steed's continued fraction for K (Temme's CF2 with
+/// its normalising sum), which converges in a few terms there and needs no exponential.
+__device__ __forceinline__ void bessel_k01_scaled_cf(double x, double* k0e, double* k1e) {
+  const double a1 = 0.25;  // 1/4 - nu^2, nu = 0
+  double b = 2.0 * (1.0 + x), d = 1.0 / b, h = d, delh = d;
+  double q1 = 0.0, q2 = 1.0, q = a1, c = a1, a = -a1;
+  double s = 1.0 + q * delh;
+  for (int i = 1; i < 1000; ++i) {
+    a -= 2 * i;
+    c = -a * c / (i + 1.0);
+    const double qnew = (q1 - b * q2) / a;
+    q1 = q2;
+    q2 = qnew;
+    q += c * qnew;
+    b += 2.0;
+    d = 1.0 / (b + a * d);
+    delh = (b * d - 1.0) * delh;
+    h += delh;
+    const double dels = q * delh;
+    s += dels;
+    if (m::fabs(dels) < 1e-17 * m::fabs(s)) break;
+  }
+  h *= a1;
+  *k0e = m::sqrt(m::fp<double>::pi / (2.0 * x)) / s;
+  *k1e = *k0e * (x + 0.5 - h) / x;
+}
+
+/// K0 and K1 (scaled by e^x when `scaled`) for x > 0.
+static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0, double* k1) {
+  if (x <= 2.0) {
+    bessel_k01_series(x, k0, k1);
+    if (scaled) {
+      const double e = m::exp(x);
+      *k0 *= e;
+      *k1 *= e;
+    }
+    return;
+  }
+  bessel_k01_scaled_cf(x, k0, k1);
+  if (!scaled) {
+    const double e = m::exp(-x);
+    *k0 *= e;
+    *k1 *= e;
+  }
+}
+
+/// SciPy's domain of the K functions: NaN below 0, inf at 0, 0 (not NaN) at +inf.
+__device__ __forceinline__ bool bessel_k_special(double x, double* out) {
+  if (m::isnan(x)) return *out = x, true;
+  if (x < 0.0) return *out = m::nan<double>(), true;
+  if (x == 0.0) return *out = m::inf<double>(), true;
+  if (m::isinf(x)) return *out = 0.0, true;
+  return false;
+}
+
+}  // namespace detail
+
+#define CUPP_SPECIAL_BESSEL_K(name, index, scaled)       \
+  __device__ __forceinline__ double name(double x) {     \
+    double r[2];                                         \
+    if (detail::bessel_k_special(x, &r[0])) return r[0]; \
+    detail::bessel_k01(x, scaled, &r[0], &r[1]);         \
+    return r[index];                                     \
+  }                                                      \
+  __device__ __forceinline__ float name(float x) { return static_cast<float>(name(double(x))); }
+/// The modified Bessel function of the second kind of order 0.
+CUPP_SPECIAL_BESSEL_K(k0, 0, false)
+/// e^x times k0.
+CUPP_SPECIAL_BESSEL_K(k0e, 0, true)
+/// The modified Bessel function of the second kind of order 1.
+CUPP_SPECIAL_BESSEL_K(k1, 1, false)
+/// e^x times k1.
+CUPP_SPECIAL_BESSEL_K(k1e, 1, true)
+#undef CUPP_SPECIAL_BESSEL_K
+
+/// The modified Bessel function of the second kind of integer order n (truncated, as SciPy's
+/// float loop): the upward recurrence K_{j+1} = K_{j-1} + (2j / x) K_j, stable for K, on the
+/// scaled values so that only the final product can underflow.
+__device__ __forceinline__ double kn(double n, double x) {
+  double r;
+  if (m::isnan(n)) return n;
+  if (detail::bessel_k_special(x, &r)) return r;
+  const double order = m::fabs(m::trunc(n));
+  double km, k;
+  const bool scaled = x > 2.0;
+  detail::bessel_k01(x, scaled, &km, &k);
+  if (order == 0.0) return scaled ? km * m::exp(-x) : km;
+  for (double j = 1.0; j < order && k < m::inf<double>(); j += 1.0) {
+    const double next = km + (2.0 * j / x) * k;
+    km = k;
+    k = next;
+  }
+  return scaled ? k * m::exp(-x) : k;
+}
+__device__ __forceinline__ float kn(float n, float x) {
+  return static_cast<float>(kn(double(n), double(x)));
+}
+
+/// The Bessel function of the second kind of integer order n (truncated): CUDA's yn, with
+/// Y_{-n} = (-1)^n Y_n and SciPy's values at 0 (-inf), below 0 and at +inf (NaN).
+__device__ __forceinline__ double yn(double n, double x) {
+  if (m::isnan(n) || m::isnan(x)) return n + x;
+  if (x < 0.0 || m::isinf(x)) return m::nan<double>();
+  const double order = m::trunc(n);
+  const double a = m::fabs(order);
+  const bool flip = order < 0.0 && m::fmod(a, 2.0) == 1.0;  // Y_{-n} = (-1)^n Y_n
+  if (x == 0.0 || a > 2147483647.0) return flip ? m::inf<double>() : -m::inf<double>();
+  const double v = ::yn(static_cast<int>(a), x);
+  return flip ? -v : v;
+}
+__device__ __forceinline__ float yn(float n, float x) {
+  return static_cast<float>(yn(double(n), double(x)));
+}
+
+namespace detail {
+/// y_n(x) and, when `derivative`, y_n'(x) for an integer n >= 0 and x != 0 of either sign: the
+/// upward recurrence y_{k+1} = (2k + 1) / x y_k - y_{k-1} from y_0 = -cos(x) / x, stable for y.
+static __device__ __noinline__ double spherical_yn_impl(double n, double x, bool derivative) {
+  if (m::isnan(n) || m::isnan(x)) return n + x;
+  const double order = m::trunc(n);
+  if (order < 0.0) return m::nan<double>();
+  if (x == 0.0)
+    return !derivative ? -m::inf<double>() : (order == 0.0 ? m::inf<double>() : m::nan<double>());
+  if (m::isinf(x)) return 0.0;
+  double s, c;
+  m::sincos(x, &s, &c);
+  double ym = -c / x;       // y_0
+  double y = (ym - s) / x;  // y_1 = -cos / x^2 - sin / x
+  if (order == 0.0) return derivative ? -y : ym;
+  for (double k = 1.0; k < order && m::fabs(y) < m::inf<double>(); k += 1.0) {
+    const double next = (2.0 * k + 1.0) / x * y - ym;
+    ym = y;
+    y = next;
+  }
+  if (!derivative) return y;
+  return ym - (order + 1.0) / x * y;  // y_n' = y_{n-1} - (n + 1) / x y_n
+}
+}  // namespace detail
+
+/// The spherical Bessel function of the second kind of order n.
+__device__ __forceinline__ double spherical_yn(double n, double x) {
+  return detail::spherical_yn_impl(n, x, false);
+}
+__device__ __forceinline__ float spherical_yn(float n, float x) {
+  return static_cast<float>(spherical_yn(double(n), double(x)));
+}
+/// The derivative of spherical_yn in x.
+__device__ __forceinline__ double spherical_yn_d(double n, double x) {
+  return detail::spherical_yn_impl(n, x, true);
+}
+__device__ __forceinline__ float spherical_yn_d(float n, float x) {
+  return static_cast<float>(spherical_yn_d(double(n), double(x)));
+}
+
+// ---- loggamma, poch, binom, round ---------------------------------------------------------------
+
+/// The logarithm of the gamma function for real x: gammaln for x >= 0, NaN below 0 (the real
+/// loop of SciPy's loggamma; the logarithm of a negative gamma is complex).
+__device__ __forceinline__ double loggamma(double x) {
+  if (x < 0.0 || x == -m::inf<double>()) return m::nan<double>();
+  if (x == 0.0) return m::inf<double>();
+  return detail::lgamma_(x);
+}
+__device__ __forceinline__ float loggamma(float x) {
+  return static_cast<float>(loggamma(double(x)));
+}
+
+namespace detail {
+/// log(gamma(z + m) / gamma(z)) for z >= 10 and z + m >= 10 as the difference of Stirling's
+/// series, (z - 1/2) log1p(m / z) + m log(z + m) - m + the corrections, which keeps its relative
+/// accuracy where the two log-gammas are large and nearly equal.
+__device__ __forceinline__ double log_poch_large(double z, double mm) {
+  const double w = z + mm;
+  return (z - 0.5) * m::log1p(mm / z) + mm * m::log(w) - mm + log_gamma_star(w) - log_gamma_star(z);
+}
+
+/// gamma(z + m) / gamma(z) for z > 0 and z + m > 0: Stirling's difference above 10, the ratio
+/// of gammas while they are finite, of their logarithms beyond.
+__device__ __forceinline__ double poch_positive(double z, double mm) {
+  const double w = z + mm;
+  if (z >= 10.0 && w >= 10.0 && m::isfinite(w)) return m::exp(log_poch_large(z, mm));
+  if (z < 170.0 && w < 170.0) return tgamma_(w) / tgamma_(z);
+  return m::exp(lgamma_(w) - lgamma_(z));
+}
+}  // namespace detail
+
+/// The Pochhammer symbol (z)_m = gamma(z + m) / gamma(z): a product for integer m up to 100,
+/// the difference of Stirling's series (log1p-based, no cancellation) for large positive
+/// arguments, the reflection formula for negative ones, the ratio of gammas otherwise; 0 when only
+/// gamma(z) has a pole, inf when only gamma(z + m) has.
+__device__ __forceinline__ double poch(double z, double mm) {
+  if (mm == 0.0) return 1.0;
+  if (m::isnan(z) || m::isnan(mm)) return z + mm;
+  if (z == m::inf<double>()) return mm > 0.0 ? z : 0.0;
+  if (m::floor(mm) == mm && m::fabs(mm) <= 100.0) {
+    double r = 1.0;
+    if (mm > 0.0) {
+      for (double i = 0.0; i < mm; i += 1.0) r *= z + i;
+      return r;
+    }
+    for (double i = 1.0; i <= -mm; i += 1.0) r *= z - i;
+    return r == 0.0 ? m::inf<double>() : 1.0 / r;
+  }
+  const double w = z + mm;
+  const bool pole_z = detail::is_nonpositive_integer(z), pole_w = detail::is_nonpositive_integer(w);
+  if (pole_w && !pole_z) return m::inf<double>();
+  if (pole_z && !pole_w) return 0.0;
+  if (pole_z && pole_w) {  // integer m beyond 100: (-1)^m gamma(1 - z) / gamma(1 - z - m)
+    const double sign = m::fmod(m::fabs(mm), 2.0) == 1.0 ? -1.0 : 1.0;
+    return sign * m::exp(detail::lgamma_(1.0 - z) - detail::lgamma_(1.0 - w));
+  }
+  if (z > 0.0 && w > 0.0) return detail::poch_positive(z, mm);
+  if (z < 0.0 && w < 0.0) {
+    // gamma(w) / gamma(z) = sin(pi z) / sin(pi w) * gamma(1 - z) / gamma(1 - w) by reflection,
+    // and the last ratio is poch(1 - w, m) of positive arguments
+    return m::sinpi(z) / m::sinpi(w) * detail::poch_positive(1.0 - w, mm);
+  }
+  if (m::fabs(z) < 170.0 && m::fabs(w) < 170.0) return detail::tgamma_(w) / detail::tgamma_(z);
+  const double l = detail::lgamma_(w) - detail::lgamma_(z);
+  return detail::gamma_sign(w) * detail::gamma_sign(z) * m::exp(l);
+}
+__device__ __forceinline__ float poch(float z, float mm) {
+  return static_cast<float>(poch(double(z), double(mm)));
+}
+
+/// The binomial coefficient of real n and k, gamma(n + 1) / (gamma(k + 1) gamma(n - k + 1)):
+/// the product formula for integer k below 20, or below 400 where |n| < k (exact where the
+/// result is an integer; the symmetric k for integer n), for large n the Stirling difference of
+/// poch, 1 / ((n + 1) beta(n - k + 1, k + 1)) otherwise; NaN at the negative integers n and
+/// for infinite k, as SciPy's.
+__device__ __forceinline__ double binom(double n, double k) {
+  if (m::isnan(n) || m::isnan(k)) return n + k;
+  if ((n < 0.0 && m::floor(n) == n) || m::isinf(k)) return m::nan<double>();
+  if (n == m::inf<double>()) return k > 0.0 ? n : (k == 0.0 ? 1.0 : 0.0);
+  double kx = m::floor(k);
+  if (k == kx) {
+    const double nx = m::floor(n);
+    if (nx == n && kx > 0.5 * nx && nx > 0.0) kx = nx - kx;
+    if (kx >= 0.0 && (kx < 20.0 || (kx < 400.0 && m::fabs(n) < kx))) {
+      // (i - k) + n: the integer part first, so that the factor n + small stays exact
+      double num = 1.0, den = 1.0;
+      for (double i = 1.0; i <= kx; i += 1.0) {
+        num *= (i - kx) + n;
+        den *= i;
+        if (m::fabs(num) > 1e50) {
+          num /= den;
+          den = 1.0;
+        }
+      }
+      return num / den;
+    }
+  }
+  if (n - k + 1.0 >= 10.0 && n + 1.0 >= 10.0 && m::isfinite(n)) {
+    // gamma(n + 1) / gamma(n - k + 1) by poch's Stirling difference, accurate for large n
+    if (detail::is_nonpositive_integer(k + 1.0)) return 0.0;
+    const double l = detail::log_poch_large(n - k + 1.0, k) - detail::lgamma_(k + 1.0);
+    return detail::gamma_sign(k + 1.0) * m::exp(l);
+  }
+  return 1.0 / ((n + 1.0) * beta_impl(n - k + 1.0, k + 1.0));
+}
+__device__ __forceinline__ float binom(float n, float k) {
+  return static_cast<float>(binom(double(n), double(k)));
+}
+
+/// Rounds to the nearest integer, halves to even (SciPy's round).
+__device__ __forceinline__ double round(double x) { return m::rint(x); }
+__device__ __forceinline__ float round(float x) { return m::rint(x); }
+
+// ---- elliptic integrals, Jacobian elliptic functions, E_n
+// ----------------------------------------
+//
+// Methods (chosen for full double precision with bounded, branch-light loops):
+//  * Carlson's R_F and R_D by the duplication theorem with the fifth-order Taylor tail; every
+//    Legendre integral is written in Carlson form so that all terms are positive (no cancellation)
+//    for m <= 1:  F = s R_F(c^2, D^2, 1),
+//    E = (1-m) s R_F + m(1-m) s^3 R_D(c^2, 1, D^2)/3 + m s c/D
+//    (DLMF 19.25.10) for 0 < m < 1, and E = s R_F - m s^3 R_D(c^2, D^2, 1)/3 for m < 0.
+//  * K(m) by the arithmetic-geometric mean (quadratic convergence, exact for m -> -inf and m -> 1);
+//    E(m) = p (R_D(0,p,1) + R_D(0,1,p))/3 with p = 1 - m (DLMF 19.25.1), and E(m) =
+//    sqrt(1-m) E(m/(m-1)) for m < 0 so that huge |m| never overflows.
+//  * Amplitudes |phi| > pi/2 are reduced by multiples of pi with the complete integrals, exactly as
+//    SciPy (Cephes) reduces them, so results agree near the ill-conditioned odd multiples of pi/2.
+//  * Jacobian functions by the AGM / descending Landen transformation (DLMF 22.20(ii)) with the
+//    first-order expansions in m and 1-m (DLMF 22.10) at the ends of [0, 1], as SciPy does.
+//  * E_n(x): power series (DLMF 8.19.8) for x <= 1, otherwise the continued fraction (DLMF 8.19.17)
+//    by forward Wallis recurrences with positive coefficients (no cancellation, ~1 ulp); it needs
+//    only ~7-20 terms when n is large, so no separate large-n expansion is needed.
+#pragma once
+
+namespace detail {
+
+constexpr double ell_pio2 = 1.57079632679489661923;  // same double as M_PI_2
+constexpr double ell_eps = 1.11022302462515654042e-16;
+
+// Carlson R_F(x, y, z), x, y, z >= 0 with at most one zero.
+static __device__ __noinline__ double carlson_rf(double x, double y, double z) {
+  const double x0 = x, y0 = y, a0 = (x + y + z) / 3.0;
+  double q = m::fabs(a0 - x);
+  q = m::fabs(a0 - y) > q ? m::fabs(a0 - y) : q;
+  q = m::fabs(a0 - z) > q ? m::fabs(a0 - z) : q;
+  q *= 400.0;  // (3 eps)^(-1/6) ~ 380
+  double a = a0, f = 1.0;
+  for (int i = 0; i < 200 && q * f >= m::fabs(a); ++i) {
+    const double sx = m::sqrt(x), sy = m::sqrt(y), sz = m::sqrt(z);
+    const double lam = sx * (sy + sz) + sy * sz;
+    x = 0.25 * (x + lam);
+    y = 0.25 * (y + lam);
+    z = 0.25 * (z + lam);
+    a = 0.25 * (a + lam);
+    f *= 0.25;
+  }
+  const double xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -(xx + yy);
+  const double e2 = xx * yy - zz * zz, e3 = xx * yy * zz;
+  const double poly = 1.0 - e2 / 10.0 + e3 / 14.0 + e2 * e2 / 24.0 - 3.0 * e2 * e3 / 44.0;
+  return poly / m::sqrt(a);
+}
+
+// Carlson R_D(x, y, z), x, y >= 0 (at most one zero), z > 0.
+static __device__ __noinline__ double carlson_rd(double x, double y, double z) {
+  const double x0 = x, y0 = y, a0 = (x + y + 3.0 * z) / 5.0;
+  double q = m::fabs(a0 - x);
+  q = m::fabs(a0 - y) > q ? m::fabs(a0 - y) : q;
+  q = m::fabs(a0 - z) > q ? m::fabs(a0 - z) : q;
+  q *= 600.0;  // (eps/4)^(-1/6) ~ 570
+  double a = a0, f = 1.0, sum = 0.0;
+  for (int i = 0; i < 200 && q * f >= m::fabs(a); ++i) {
+    const double sx = m::sqrt(x), sy = m::sqrt(y), sz = m::sqrt(z);
+    const double lam = sx * (sy + sz) + sy * sz;
+    sum += f / (sz * (z + lam));
+    x = 0.25 * (x + lam);
+    y = 0.25 * (y + lam);
+    z = 0.25 * (z + lam);
+    a = 0.25 * (a + lam);
+    f *= 0.25;
+  }
+  const double xx = (a0 - x0) * f / a, yy = (a0 - y0) * f / a, zz = -(xx + yy) / 3.0;
+  const double xy = xx * yy, z2 = zz * zz;
+  const double e2 = xy - 6.0 * z2, e3 = (3.0 * xy - 8.0 * z2) * zz;
+  const double e4 = 3.0 * (xy - z2) * z2, e5 = xy * z2 * zz;
+  const double poly = 1.0 - 3.0 * e2 / 14.0 + e3 / 6.0 + 9.0 * e2 * e2 / 88.0 - 3.0 * e4 / 22.0 -
+                      9.0 * e2 * e3 / 52.0 + 3.0 * e5 / 26.0;
+  return f * poly / (a * m::sqrt(a)) + 3.0 * sum;
+}
+
+// K at parameter 1 - p, p > 0 finite: pi / (2 AGM(1, sqrt p)).
+__device__ __forceinline__ double ellk_p(double p) {
+  double a = 1.0, b = m::sqrt(p);
+  for (int i = 0; i < 64 && m::fabs(a - b) > 7.4e-9 * a; ++i) {
+    const double an = 0.5 * (a + b);
+    b = m::sqrt(a * b);
+    a = an;
+  }
+  return m::fp<double>::pi / (a + b);
+}
+
+// E at parameter 1 - p, 0 < p <= 1.
+__device__ __forceinline__ double elle_p(double p) {
+  if (p < 1e-30) {  // DLMF 19.12.2: E = 1 + p/2 (ln(4/sqrt p) - 1/2) + O(p^2 ln p)
+    return 1.0 + 0.5 * p * (1.3862943611198906 - 0.5 * m::log(p) - 0.5);
+  }
+  return p * (carlson_rd(0.0, p, 1.0) + carlson_rd(0.0, 1.0, p)) / 3.0;
+}
+
+// asinh(t) from log1p, odd (keeps the sign of zero).
+__device__ __forceinline__ double ell_asinh(double t) {
+  const double a = m::fabs(t);
+  const double r = a > 1e150 ? m::log(a) + 0.69314718055994531
+                             : m::log1p(a + a * a / (1.0 + m::sqrt(1.0 + a * a)));
+  return m::signbit(t) ? -r : r;
+}
+
+// Reduce phi to r in [-pi/2, pi/2] with phi = r + k pi/2, k even (Cephes' reduction).
+__device__ __forceinline__ double ell_reduce(double phi, double* k) {
+  double n = m::floor(phi / ell_pio2);
+  if (m::fmod(m::fabs(n), 2.0) == 1.0) n += 1.0;
+  *k = n;
+  return phi - n * ell_pio2;
+}
+
+// F(r|m) for 0 <= r <= pi/2 (rounded), m < 1, m != 0.
+__device__ __forceinline__ double ellf_red(double r, double mm) {
+  const double s = m::sin(r), c = m::cos(r), p = 1.0 - mm;
+  return s * carlson_rf(c * c, c * c + p * s * s, 1.0);
+}
+
+// E(r|m) for 0 <= r <= pi/2 (rounded), m < 1, m != 0.
+__device__ __forceinline__ double elle_red(double r, double mm) {
+  const double s = m::sin(r), c = m::fabs(m::cos(r)), p = 1.0 - mm;
+  const double c2 = c * c, d2 = c2 + p * s * s;
+  const double rf = carlson_rf(c2, d2, 1.0);
+  if (mm < 0.0) return s * rf - mm * s * s * s * carlson_rd(c2, d2, 1.0) / 3.0;
+  return p * s * rf + mm * p * s * s * s * carlson_rd(c2, 1.0, d2) / 3.0 + mm * s * c / m::sqrt(d2);
+}
+
+// tanh for the Jacobian expansions near m = 1.
+__device__ __forceinline__ double ell_tanh(double u) {
+  if (m::fabs(u) > 20.0) return u > 0.0 ? 1.0 : -1.0;
+  const double sh = m::sinh(u);
+  return sh / m::sqrt(1.0 + sh * sh);
+}
+
+// cosh that overflows only where the true value does.
+__device__ __forceinline__ double ell_cosh(double u) {
+  const double a = m::fabs(u);
+  if (a < 700.0) {
+    const double e = m::exp(a);
+    return 0.5 * (e + 1.0 / e);
+  }
+  const double e = m::exp(0.5 * a);
+  return (0.5 * e) * e;
+}
+
+// E_n(x) by its continued fraction, x > 1 (DLMF 8.19.17):
+// e^x E_n(x) = 1/(x + n/(1 + 1/(x + (n+1)/(1 + 2/(x + ...))))). All partial numerators and
+// denominators are positive, so the Wallis recurrences for numerator and denominator never cancel.
+static __device__ __noinline__ double expn_cf(double n, double x) {
+  double pm2 = 1.0, qm2 = 0.0;  // A_{k-2}, B_{k-2}
+  double pm1 = 0.0, qm1 = 1.0;  // A_{k-1}, B_{k-1}
+  double prev = 0.0, r = 0.0;
+  for (int k = 1; k < 1000; ++k) {
+    const int j = k >> 1;
+    const double ak = (k == 1) ? 1.0 : ((k & 1) ? static_cast<double>(j) : n + (j - 1));
+    const double bk = (k & 1) ? x : 1.0;
+    const double p = bk * pm1 + ak * pm2, q = bk * qm1 + ak * qm2;
+    pm2 = pm1;
+    qm2 = qm1;
+    pm1 = p;
+    qm1 = q;
+    if (q > 1e150) {  // rescale by an exact power of two
+      pm2 *= 0x1p-500;
+      qm2 *= 0x1p-500;
+      pm1 *= 0x1p-500;
+      qm1 *= 0x1p-500;
+    }
+    r = pm1 / qm1;
+    if (k > 2 && m::fabs(r - prev) <= ell_eps * r) break;
+    prev = r;
+  }
+  return r * m::exp(-x);
+}
+
+// E_n(x) power series, 0 < x <= 1, n >= 1.
+static __device__ __noinline__ double expn_series(double n, double x) {
+  const int ni = static_cast<int>(n);
+  double sum = 0.0, term = 1.0;  // term = (-x)^k / k!
+  double pref = 0.0;             // (-x)^(n-1) / (n-1)!
+  for (int k = 0; k < 400; ++k) {
+    if (k > 0) term *= -x / k;
+    if (k == ni - 1) {
+      pref = term;
+      continue;
+    }
+    const double t = term / (k - n + 1.0);
+    sum -= t;
+    // Terms decrease monotonically for x <= 1; a skipped k = n-1 term is below eps there too.
+    if (k > 0 && m::fabs(t) <= ell_eps * m::fabs(sum)) break;
+  }
+  if (pref != 0.0) {  // only reached for n < 200
+    double psi = -0.57721566490153286061;
+    for (int j = 1; j < ni; ++j) psi += 1.0 / j;
+    sum += pref * (psi - m::log(x));
+  }
+  return sum;
+}
+
+}  // namespace detail
+
+/// Complete elliptic integral of the first kind K(m), parameter m (SciPy convention).
+__device__ __forceinline__ double ellipk(double mm) {
+  if (m::isnan(mm) || mm > 1.0) return m::nan<double>();
+  if (mm == 1.0) return m::inf<double>();
+  if (m::isinf(mm)) return 0.0;
+  return detail::ellk_p(1.0 - mm);
+}
+__device__ __forceinline__ float ellipk(float mm) { return static_cast<float>(ellipk(double(mm))); }
+
+/// K(1 - p), accurate for tiny p.
+__device__ __forceinline__ double ellipkm1(double p) {
+  if (m::isnan(p) || p < 0.0) return m::nan<double>();
+  if (p == 0.0) return m::inf<double>();
+  if (m::isinf(p)) return 0.0;
+  return detail::ellk_p(p);
+}
+__device__ __forceinline__ float ellipkm1(float p) {
+  return static_cast<float>(ellipkm1(double(p)));
+}
+
+/// Complete elliptic integral of the second kind E(m).
+__device__ __forceinline__ double ellipe(double mm) {
+  if (m::isnan(mm) || mm > 1.0) return m::nan<double>();
+  if (mm == 1.0) return 1.0;
+  if (m::isinf(mm)) return m::inf<double>();
+  if (mm < 0.0) {
+    const double q = 1.0 - mm;  // E(m) = sqrt(1-m) E(m/(m-1)), complement of m/(m-1) is 1/(1-m)
+    return m::sqrt(q) * detail::elle_p(1.0 / q);
+  }
+  return detail::elle_p(1.0 - mm);
+}
+__device__ __forceinline__ float ellipe(float mm) { return static_cast<float>(ellipe(double(mm))); }
+
+/// Incomplete elliptic integral of the first kind F(phi|m).
+__device__ __forceinline__ double ellipkinc(double phi, double mm) {
+  if (m::isnan(phi) || m::isnan(mm) || mm > 1.0) return m::nan<double>();
+  if (m::isinf(phi) || m::isinf(mm)) {
+    if (m::isinf(mm) && m::isfinite(phi)) return 0.0;
+    if (m::isinf(phi) && m::isfinite(mm)) return phi;
+    return m::nan<double>();
+  }
+  if (mm == 0.0) return phi;
+  if (mm == 1.0) {  // F(phi|1) = asinh(tan phi) = gd^-1(phi)
+    if (m::fabs(phi) >= detail::ell_pio2) return m::inf<double>();
+    return detail::ell_asinh(m::sin(phi) / m::cos(phi));
+  }
+  if (phi == 0.0) return (1.0 - mm > 1.0) ? phi : 0.0;  // SciPy's sign of zero
+  double k;
+  double r = detail::ell_reduce(phi, &k);
+  const bool neg = r < 0.0;
+  double res = detail::ellf_red(neg ? -r : r, mm);
+  if (neg) res = -res;
+  if (k != 0.0) res += k * detail::ellk_p(1.0 - mm);
+  return res;
+}
+__device__ __forceinline__ float ellipkinc(float phi, float mm) {
+  return static_cast<float>(ellipkinc(double(phi), double(mm)));
+}
+
+/// Incomplete elliptic integral of the second kind E(phi|m).
+__device__ __forceinline__ double ellipeinc(double phi, double mm) {
+  if (m::isnan(phi) || m::isnan(mm) || mm > 1.0) return m::nan<double>();
+  if (m::isinf(phi)) return phi;
+  if (m::isinf(mm)) return m::inf<double>();
+  if (mm == 0.0) return phi;
+  double k;
+  double r = detail::ell_reduce(phi, &k);
+  const bool neg = r < 0.0;
+  if (neg) r = -r;
+  double res = (mm == 1.0) ? m::sin(r) : detail::elle_red(r, mm);
+  if (neg) res = -res;
+  if (k != 0.0) res += k * ellipe(mm);
+  return res;
+}
+__device__ __forceinline__ float ellipeinc(float phi, float mm) {
+  return static_cast<float>(ellipeinc(double(phi), double(mm)));
+}
+
+/// Jacobian elliptic functions sn, cn, dn and amplitude ph of u for parameter 0 <= m <= 1.
+static __device__ __noinline__ void ellipj(double u, double mm, double* sn, double* cn, double* dn,
+                                           double* ph) {
+  if (m::isnan(mm) || mm < 0.0 || mm > 1.0) {
+    *sn = *cn = *dn = *ph = m::nan<double>();
+    return;
+  }
+  if (mm < 1e-9) {  // first order in m (DLMF 22.10.1-3)
+    const double t = m::sin(u), b = m::cos(u);
+    const double ai = 0.25 * mm * (u - t * b);
+    *sn = t - ai * b;
+    *cn = b + ai * t;
+    *ph = u - ai;
+    *dn = 1.0 - 0.5 * mm * t * t;
+    return;
+  }
+  if (mm >= 0.9999999999) {  // first order in 1 - m (DLMF 22.10.4-6)
+    double ai = 0.25 * (1.0 - mm);
+    const double b = detail::ell_cosh(u), t = detail::ell_tanh(u);
+    const double sech = 1.0 / b, w = b * m::sinh(u);
+    *sn = t + ai * (w - u) / (b * b);
+    *ph = 2.0 * m::atan(detail::ell_tanh(0.5 * u)) + ai * (w - u) / b;
+    ai *= t * sech;
+    *cn = sech - ai * (w - u);
+    *dn = sech + ai * (w + u);
+    return;
+  }
+  // Descending Landen / AGM (DLMF 22.20(ii)):
+  // a_{i+1} = (a_i + b_i)/2, b_{i+1} = sqrt(a_i b_i), c_{i+1} = (a_i - b_i)/2.
+  const double b0 = m::sqrt(1.0 - mm);
+  double a = 1.0, b = b0, c = m::sqrt(mm), twon = 1.0;
+  int n = 0;
+  while (n < 8 && m::fabs(c / a) > detail::ell_eps) {
+    c = 0.5 * (a - b);
+    const double an = 0.5 * (a + b);
+    b = m::sqrt(a * b);
+    a = an;
+    twon *= 2.0;
+    ++n;
+  }
+  double phi = twon * a * u, prev = phi;
+  for (int i = n; i >= 1; --i) {
+    // Recompute (a_i, c_i) instead of storing the whole sequence.
+    double ai = 1.0, bi = b0, ci = 0.0;
+    for (int j = 0; j < i; ++j) {
+      ci = 0.5 * (ai - bi);
+      const double an = 0.5 * (ai + bi);
+      bi = m::sqrt(ai * bi);
+      ai = an;
+    }
+    prev = phi;
+    phi = 0.5 * (phi + m::asin(ci * m::sin(phi) / ai));
+  }
+  const double s = m::sin(phi), co = m::cos(phi);
+  *sn = s;
+  *cn = co;
+  const double dnfac = m::cos(phi - prev);  // DLMF 22.20.5
+  *dn = (m::fabs(dnfac) < 0.1) ? m::sqrt(co * co + (1.0 - mm) * s * s) : co / dnfac;
+  *ph = phi;
+}
+
+/// Jacobian elliptic function sn(u|m).
+__device__ __forceinline__ double ellipj_sn(double u, double mm) {
+  double s, c, d, p;
+  ellipj(u, mm, &s, &c, &d, &p);
+  return s;
+}
+/// Jacobian elliptic function cn(u|m).
+__device__ __forceinline__ double ellipj_cn(double u, double mm) {
+  double s, c, d, p;
+  ellipj(u, mm, &s, &c, &d, &p);
+  return c;
+}
+/// Jacobian elliptic function dn(u|m).
+__device__ __forceinline__ double ellipj_dn(double u, double mm) {
+  double s, c, d, p;
+  ellipj(u, mm, &s, &c, &d, &p);
+  return d;
+}
+/// Jacobi amplitude am(u|m) (SciPy's ph output of ellipj).
+__device__ __forceinline__ double ellipj_ph(double u, double mm) {
+  double s, c, d, p;
+  ellipj(u, mm, &s, &c, &d, &p);
+  return p;
+}
+__device__ __forceinline__ float ellipj_sn(float u, float mm) {
+  return static_cast<float>(ellipj_sn(double(u), double(mm)));
+}
+__device__ __forceinline__ float ellipj_cn(float u, float mm) {
+  return static_cast<float>(ellipj_cn(double(u), double(mm)));
+}
+__device__ __forceinline__ float ellipj_dn(float u, float mm) {
+  return static_cast<float>(ellipj_dn(double(u), double(mm)));
+}
+__device__ __forceinline__ float ellipj_ph(float u, float mm) {
+  return static_cast<float>(ellipj_ph(double(u), double(mm)));
+}
+
+/// Generalized exponential integral E_n(x); n is truncated to a 32-bit integer as SciPy does.
+__device__ __forceinline__ double expn(double n, double x) {
+  if (m::isnan(x) || !(n > -2147483649.0 && n < 2147483648.0)) return m::nan<double>();
+  const double k = n >= 0.0 ? m::floor(n) : -m::floor(-n);
+  if (k < 0.0 || x < 0.0) return m::nan<double>();
+  if (x > 709.782712893383996843) return 0.0;
+  if (x == 0.0) return k < 2.0 ? m::inf<double>() : 1.0 / (k - 1.0);
+  if (k == 0.0) return m::exp(-x) / x;
+  if (x > 1.0) return detail::expn_cf(k, x);
+  return detail::expn_series(k, x);
+}
+__device__ __forceinline__ float expn(float n, float x) {
+  return static_cast<float>(expn(double(n), double(x)));
+}
+
+// ---- incomplete beta function and the distributions built on it ---------------------------------
+//
+// Methods (written from the mathematics):
+// - Prefactor x^a (1-x)^b / B(a,b): for a, b >= 10 a Stirling form in which the large terms cancel
+//   analytically, a*log1pmx(t) + b*log1pmx(s) with t = (bx - ay)/a, s = -(bx - ay)/b, plus the
+//   difference of Stirling corrections; otherwise lgamma differences lgamma(z + h) - lgamma(z)
+//   obtained by upward recurrence and a Stirling difference, so nothing large cancels.
+// - I_x(a,b): power series in x when b*x is small (cheap, and its complement for small a is
+//   formed as -expm1(log P) - P*a*S without cancellation), else the classical continued
+//   fraction (modified Lentz) on the side of the mean where it converges, using the symmetry
+//   I_x(a,b) = 1 - I_{1-x}(b,a). Both tails are carried, so betaincc never subtracts.
+// - Inverses: safeguarded Newton on log(tail) versus log(x) (exact for power-law tails, hence
+//   good for y down to 1e-300), bracketed with bisection; the variable solved for is whichever of
+//   x or 1-x is below 1/2, so the result keeps relative accuracy near both ends.
+// - Binomial / negative binomial / F / Student t functions follow SciPy's definitions on top.
+
+namespace detail {
+
+constexpr double ibeta_eps = 1.1102230246251565e-16;
+constexpr double ibeta_ln_sqrt_2pi = 0.91893853320467274178;
+constexpr double ibeta_dbl_min = 2.2250738585072014e-308;
+
+// lgamma(z + h) - lgamma(z) for z > 0, h >= 0, without forming the two large values.
+__device__ __forceinline__ double ibeta_lgamma_diff(double z, double h) {
+  double s = 0.0;
+  for (int k = 0; k < 12 && z < 10.0; ++k) {
+    s += m::log1p(h / z);
+    z += 1.0;
+  }
+  const double c = z + h;
+  (void)c;
+  return log_poch_large(z, h) - s;
+}
+
+// log(a B(a,b)) = lgamma(1+a) + lgamma(b) - lgamma(a+b), for min(a,b) < 10.
+__device__ __forceinline__ double ibeta_log_abeta(double a, double b) {
+  if (a <= b || a < 1.0) return ibeta_lgamma_diff(1.0, a) - ibeta_lgamma_diff(b, a);
+  return m::log(a) + detail::lgamma_(b) - ibeta_lgamma_diff(a, b);
+}
+
+// log B(a,b) (any a, b > 0); used for initial guesses.
+__device__ __forceinline__ double ibeta_lbeta(double a, double b) {
+  if (a >= 10.0 && b >= 10.0) {
+    const double c = a + b;
+    return (a - 0.5) * m::log(a / c) + (b - 0.5) * m::log(b / c) - 0.5 * m::log(c) +
+           ibeta_ln_sqrt_2pi + log_gamma_star(a) + log_gamma_star(b) - log_gamma_star(c);
+  }
+  return ibeta_log_abeta(a, b) - m::log(a);
+}
+
+// log(x^a y^b / (a B(a,b))) with y = 1 - x; both x and y given to full relative accuracy.
+// With no_y the factor y^b is left out (series prefactor).
+__device__ __forceinline__ double ibeta_log_pref(double a, double b, double x, double y,
+                                                 bool no_y = false) {
+  if (a >= 10.0 && b >= 10.0) {
+    const double c = a + b;
+    const double d = b * x - a * y;  // = c x - a
+    // x c / a = 1 + d / a and y c / b = 1 - d / b, formed directly when far from 1
+    return 0.5 * m::log(a / c * b) - ibeta_ln_sqrt_2pi + a * log1pmx(d / a, x * (c / a)) +
+           b * log1pmx(-d / b, y * (c / b)) + log_gamma_star(c) - log_gamma_star(a) -
+           log_gamma_star(b) - m::log(a) - (no_y ? b * (y < 0.5 ? m::log(y) : m::log1p(-x)) : 0.0);
+  }
+  const double lx = x < 0.5 ? m::log(x) : m::log1p(-y);
+  const double ly = y < 0.5 ? m::log(y) : m::log1p(-x);
+  return a * lx + (no_y ? 0.0 : b * ly) - ibeta_log_abeta(a, b);
+}
+
+// Continued fraction for I_x(a,b) / prefactor, best for x < (a+1)/(a+b+2). The classical
+// fraction 1/(1 + d1/(1 + d2/(1 + ...))) is used in its even contraction
+// 1/(b0 - d1 d2/(b1 - d3 d4/(b2 - ...))), with b_m = 1 + d_2m + d_2m+1 written exactly through
+// lam = a + 1 - (a+b) x (written via y when x is close to 1) so that no partial denominator
+// cancels. Modified Lentz evaluation.
+__device__ __forceinline__ double ibeta_cf(double a, double b, double x, double y) {
+  const double tiny = 1e-300;
+  const double lam = x < 0.5 ? (a + 1.0) - (a + b) * x : (1.0 - b) + (a + b) * y;
+  double h = lam / (a + 1.0);
+  if (m::fabs(h) < tiny) h = tiny;
+  double c = h, d = 0.0;
+  const double am1 = a - 1.0;
+  for (int k = 1; k < 20000; ++k) {
+    const double kk = k, a2k = a + 2.0 * kk;
+    // ratios grouped so that nothing overflows for huge a, b
+    const double num = ((a + kk - 1.0) / (a2k - 2.0)) * ((a + b + kk - 1.0) / (a2k - 1.0)) *
+                       (kk / (a2k - 1.0)) * ((b - kk) / a2k) * x * x;
+    const double den = (2.0 * kk / (a2k - 1.0)) * ((kk + a) / (a2k + 1.0)) * (1.0 + y) +
+                       (am1 / (a2k - 1.0)) * (lam / (a2k + 1.0));
+    d = den + num * d;
+    if (m::fabs(d) < tiny) d = tiny;
+    c = den + num / c;
+    if (m::fabs(c) < tiny) c = tiny;
+    d = 1.0 / d;
+    const double del = c * d;
+    h *= del;
+    if (m::fabs(del - 1.0) <= 2.0 * ibeta_eps) break;
+  }
+  return 1.0 / h;
+}
+
+// Both tails w = I_x(a,b), w1 = 1 - I_x(a,b) for finite a, b > 0, 0 < x < 1, y = 1 - x.
+__device__ __forceinline__ void ibeta_core(double a, double b, double x, double y, double* pw,
+                                           double* pw1) {
+  bool swap = x <= 0.5 ? x > (a + 1.0) / (a + b + 2.0) : y < (b + 1.0) / (a + b + 2.0);
+  // a small parameter with the other times x large: the mirrored side is computed directly
+  if (!swap && a < 1.0 && b * x > 2.0) swap = true;
+  // b small and a*y moderate: the series (with its cancellation-free complement) on the mirror
+  if (!swap && b < 1.0 && a * y <= 2.0 && y <= 0.7 && (x > 0.7 || b * x > (a < 1.0 ? 2.0 : 1.0))) {
+    swap = true;
+  }
+  double A = a, B = b, X = x, Y = y;
+  if (swap) {
+    A = b;
+    B = a;
+    X = y;
+    Y = x;
+  }
+  double w, w1;
+  if (X <= 0.7 && B * X <= (A < 1.0 ? 2.0 : 1.0)) {
+    // I = P (1 + A S), P = X^A / (A B(A,B)), S = sum_{n>=1} (1-B)_n / n! X^n / (A + n)
+    const double lp = ibeta_log_pref(A, B, X, Y, true);
+    double t = 1.0, s = 0.0;
+    for (int n = 1; n < 2000 && lp > -760.0; ++n) {
+      t *= (n - B) * X / n;
+      const double term = t / (A + n);
+      s += term;
+      if (m::fabs(term) <= ibeta_eps * 0.25 * m::fabs(s)) break;
+    }
+    const double p = m::exp(lp);
+    w = p * (1.0 + A * s);
+    w1 = w > 0.5 ? -m::expm1(lp) - p * A * s : 1.0 - w;
+  } else {
+    // prefactor underflow: skip the fraction (its terms may overflow for huge A, B)
+    const double lp = ibeta_log_pref(A, B, X, Y);
+    w = lp < -760.0 ? 0.0 : m::exp(lp) * ibeta_cf(A, B, X, Y);
+    w1 = 1.0 - w;
+  }
+  w = w < 0.0 ? 0.0 : (w > 1.0 ? 1.0 : w);
+  w1 = w1 < 0.0 ? 0.0 : (w1 > 1.0 ? 1.0 : w1);
+  if (swap) {
+    *pw = w1;
+    *pw1 = w;
+  } else {
+    *pw = w;
+    *pw1 = w1;
+  }
+}
+
+// SciPy's limiting cases of betainc for a, b in {0, inf}; returns false if none applies.
+// Inputs already checked for NaN and domain.
+__device__ __forceinline__ bool ibeta_limits(double a, double b, double x, double y, double* pw,
+                                             double* pw1) {
+  double w;
+  if ((a == 0.0 && b == 0.0) || (m::isinf(a) && m::isinf(b))) {
+    w = m::nan<double>();
+  } else if (a == 0.0 || m::isinf(b)) {
+    w = x > 0.0 ? 1.0 : 0.0;
+  } else if (b == 0.0 || m::isinf(a)) {
+    w = y > 0.0 ? 0.0 : 1.0;
+  } else if (x == 0.0) {
+    w = 0.0;
+  } else if (y == 0.0) {
+    w = 1.0;
+  } else {
+    return false;
+  }
+  *pw = w;
+  *pw1 = 1.0 - w;
+  return true;
+}
+
+// Both tails for a pair (x, y = 1 - x) with SciPy's betainc conventions.
+static __device__ __noinline__ void ibeta_pair(double a, double b, double x, double y, double* pw,
+                                               double* pw1) {
+  if (m::isnan(a) || m::isnan(b) || m::isnan(x) || m::isnan(y) || a < 0.0 || b < 0.0 || x < 0.0 ||
+      x > 1.0) {
+    *pw = *pw1 = m::nan<double>();
+    return;
+  }
+  if (ibeta_limits(a, b, x, y, pw, pw1)) return;
+  ibeta_core(a, b, x, y, pw, pw1);
+}
+
+// Solve I_u(A,B) = P (1 - I_u = Q) for a root known to lie in [0, 1/2].
+static __device__ __noinline__ double ibeta_solve_low(double A, double B, double P, double Q) {
+  const bool low = P <= Q;
+  const double lt = m::log(low ? P : Q);
+  // Initial guess: power-law tail when A is small or P tiny, else normal approximation.
+  double u;
+  const double lupow = (m::log(P) + ibeta_lbeta(A, B) + m::log(A)) / A;
+  if (low && lupow < -708.0) return ibeta_dbl_min;  // root underflows: SciPy returns DBL_MIN
+  const double upow = m::exp(lupow);
+  if (A >= 1.0 && B >= 1.0 && !(low && P < 1e-4)) {
+    const double c = A + B, mu = A / c, sd = m::sqrt(A * B / (c * c * (c + 1.0)));
+    u = mu + sd * (low ? ndtri(P) : -ndtri(Q));
+    if (!(u > 0.0 && u < 0.5)) u = upow;
+  } else {
+    u = upow;
+  }
+  if (!(u > 0.0 && u < 0.5)) u = 0.25;
+  double lo = 0.0, hi = 0.5;
+  for (int it = 0; it < 300; ++it) {
+    double w, w1;
+    ibeta_core(A, B, u, 1.0 - u, &w, &w1);
+    const double val = low ? w : w1;
+    const double g = low ? m::log(w) - lt : lt - m::log(w1);
+    if (g == 0.0) return u;
+    if (g > 0.0)
+      hi = u;
+    else
+      lo = u;
+    // d g / d log u = u pdf(u) / tail
+    const double dg = m::exp(ibeta_log_pref(A, B, u, 1.0 - u)) * A / (1.0 - u) / val;
+    const double step = g / dg;
+    double un = u * m::exp(-step);
+    const bool newton_ok = it < 100 && m::isfinite(step) && un > lo && un < hi;
+    if (!newton_ok) un = (lo > 0.0 && hi > 2.0 * lo) ? m::sqrt(lo * hi) : 0.5 * (lo + hi);
+    if (newton_ok && m::fabs(step) <= 2.0 * ibeta_eps) return un;
+    if (hi - lo <= 2.0 * ibeta_eps * hi) return un;
+    if (un == u) return u;
+    u = un;
+  }
+  return u;
+}
+
+// Inverse pair: x and y = 1 - x with I_x(a,b) = p, 1 - I_x = q (p + q = 1, both accurate).
+__device__ __forceinline__ void ibeta_inv_pair(double a, double b, double p, double q, double* px,
+                                               double* py) {
+  double w, w1;
+  ibeta_core(a, b, 0.5, 0.5, &w, &w1);
+  // root <= 1/2 iff I_{1/2} >= p; compare on the smaller tail to keep resolution
+  const double cmp = p <= q ? w - p : q - w1;
+  if (cmp == 0.0) {
+    *px = *py = 0.5;
+  } else if (cmp > 0.0) {
+    double u = ibeta_solve_low(a, b, p, q);
+    if (u < ibeta_dbl_min) u = ibeta_dbl_min;
+    *px = u;
+    *py = 1.0 - u;
+  } else {
+    double u = ibeta_solve_low(b, a, q, p);
+    if (u < ibeta_dbl_min) u = ibeta_dbl_min;
+    *py = u;
+    *px = 1.0 - u;
+  }
+}
+
+// SciPy's betaincinv conventions; returns x (and y = 1 - x) for I_x(a,b) = p, 1 - I_x = q.
+static __device__ __noinline__ void ibeta_inv(double a, double b, double p, double q, double* px,
+                                              double* py) {
+  const double nan = m::nan<double>();
+  if (m::isnan(a) || m::isnan(b) || m::isnan(p) || m::isnan(q) || !(a > 0.0) || !(b > 0.0) ||
+      p < 0.0 || p > 1.0 || q < 0.0 || q > 1.0 || (m::isinf(a) && m::isinf(b))) {
+    *px = *py = nan;
+  } else if (p == 0.0) {
+    *px = 0.0;
+    *py = 1.0;
+  } else if (q == 0.0) {
+    *px = 1.0;
+    *py = 0.0;
+  } else if (m::isinf(a) && b == 1.0) {  // SciPy resolves only these two infinite cases
+    *px = 1.0;
+    *py = 0.0;
+  } else if (m::isinf(b) && a == 1.0) {
+    *px = 0.0;
+    *py = 1.0;
+  } else if (m::isinf(a) || m::isinf(b)) {
+    *px = *py = nan;
+  } else {
+    ibeta_inv_pair(a, b, p, q, px, py);
+  }
+}
+
+// C-style (int) conversion as SciPy's legacy wrappers do for n (and k in nbdtr*).
+__device__ __forceinline__ double ibeta_int_cast(double v) {
+  if (!(m::fabs(v) < 2147483648.0)) return -2147483648.0;
+  return v < 0.0 ? -m::floor(-v) : m::floor(v);
+}
+
+}  // namespace detail
+
+/// Regularized incomplete beta function I_x(a, b).
+__device__ __forceinline__ double betainc(double a, double b, double x) {
+  double w, w1;
+  detail::ibeta_pair(a, b, x, 1.0 - x, &w, &w1);
+  return w;
+}
+/// Regularized incomplete beta function I_x(a, b) (float).
+__device__ __forceinline__ float betainc(float a, float b, float x) {
+  return static_cast<float>(betainc(double(a), double(b), double(x)));
+}
+
+/// Complemented regularized incomplete beta function 1 - I_x(a, b).
+__device__ __forceinline__ double betaincc(double a, double b, double x) {
+  double w, w1;
+  detail::ibeta_pair(a, b, x, 1.0 - x, &w, &w1);
+  return w1;
+}
+/// Complemented regularized incomplete beta function 1 - I_x(a, b) (float).
+__device__ __forceinline__ float betaincc(float a, float b, float x) {
+  return static_cast<float>(betaincc(double(a), double(b), double(x)));
+}
+
+/// Inverse of betainc in x: I_x(a, b) = y.
+__device__ __forceinline__ double betaincinv(double a, double b, double y) {
+  double x, xc;
+  detail::ibeta_inv(a, b, y, 1.0 - y, &x, &xc);
+  return x;
+}
+/// Inverse of betainc in x (float).
+__device__ __forceinline__ float betaincinv(float a, float b, float y) {
+  return static_cast<float>(betaincinv(double(a), double(b), double(y)));
+}
+
+/// Inverse of betaincc in x: 1 - I_x(a, b) = y.
+__device__ __forceinline__ double betainccinv(double a, double b, double y) {
+  double x, xc;
+  detail::ibeta_inv(a, b, 1.0 - y, y, &x, &xc);
+  return x;
+}
+/// Inverse of betaincc in x (float).
+__device__ __forceinline__ float betainccinv(float a, float b, float y) {
+  return static_cast<float>(betainccinv(double(a), double(b), double(y)));
+}
+
+/// Beta distribution CDF (alias of betainc).
+__device__ __forceinline__ double btdtr(double a, double b, double x) { return betainc(a, b, x); }
+/// Beta distribution CDF (float).
+__device__ __forceinline__ float btdtr(float a, float b, float x) { return betainc(a, b, x); }
+
+/// Beta distribution quantile (alias of betaincinv).
+__device__ __forceinline__ double btdtri(double a, double b, double p) {
+  return betaincinv(a, b, p);
+}
+/// Beta distribution quantile (float).
+__device__ __forceinline__ float btdtri(float a, float b, float p) { return betaincinv(a, b, p); }
+
+/// Binomial CDF: sum_{j <= floor(k)} C(n, j) p^j (1-p)^(n-j).
+__device__ __forceinline__ double bdtr(double k, double n, double p) {
+  if (!(m::fabs(n) < 2147483648.0) || m::isnan(k) || m::isnan(p) || p < 0.0 || p > 1.0) {
+    return m::nan<double>();
+  }
+  n = detail::ibeta_int_cast(n);
+  const double fk = m::floor(k);
+  if (fk < 0.0 || n < fk) return m::nan<double>();
+  if (fk == n) return 1.0;
+  const double dn = n - fk;
+  if (fk == 0.0) return m::exp(dn * m::log1p(-p));
+  return betaincc(fk + 1.0, dn, p);
+}
+/// Binomial CDF (float).
+__device__ __forceinline__ float bdtr(float k, float n, float p) {
+  return static_cast<float>(bdtr(double(k), double(n), double(p)));
+}
+
+/// Binomial survival function: sum_{j > floor(k)} C(n, j) p^j (1-p)^(n-j).
+__device__ __forceinline__ double bdtrc(double k, double n, double p) {
+  if (!(m::fabs(n) < 2147483648.0) || m::isnan(k) || m::isnan(p) || p < 0.0 || p > 1.0) {
+    return m::nan<double>();
+  }
+  n = detail::ibeta_int_cast(n);
+  const double fk = m::floor(k);
+  if (fk < 0.0) return 1.0;
+  if (n < fk) return m::nan<double>();
+  if (fk == n) return 0.0;
+  const double dn = n - fk;
+  if (fk == 0.0) return -m::expm1(dn * m::log1p(-p));
+  return betainc(fk + 1.0, dn, p);
+}
+/// Binomial survival function (float).
+__device__ __forceinline__ float bdtrc(float k, float n, float p) {
+  return static_cast<float>(bdtrc(double(k), double(n), double(p)));
+}
+
+/// Inverse of bdtr in p.
+__device__ __forceinline__ double bdtri(double k, double n, double y) {
+  if (!(m::fabs(n) < 2147483648.0) || m::isnan(k) || m::isnan(y) || y < 0.0 || y > 1.0) {
+    return m::nan<double>();
+  }
+  n = detail::ibeta_int_cast(n);
+  const double fk = m::floor(k);
+  if (fk < 0.0 || n <= fk) return m::nan<double>();
+  const double dn = n - fk;
+  if (fk == 0.0) return -m::expm1(m::log(y) / dn);
+  return betainccinv(fk + 1.0, dn, y);
+}
+/// Inverse of bdtr in p (float).
+__device__ __forceinline__ float bdtri(float k, float n, float y) {
+  return static_cast<float>(bdtri(double(k), double(n), double(y)));
+}
+
+/// Negative binomial CDF: I_p(n, k + 1) (k, n truncated to integers).
+__device__ __forceinline__ double nbdtr(double k, double n, double p) {
+  if (m::isnan(p) || p < 0.0 || p > 1.0) return m::nan<double>();
+  k = detail::ibeta_int_cast(m::isnan(k) ? -1.0 : k);
+  n = detail::ibeta_int_cast(m::isnan(n) ? -1.0 : n);
+  if (k < 0.0 || n <= 0.0) return m::nan<double>();
+  return betainc(n, k + 1.0, p);
+}
+/// Negative binomial CDF (float).
+__device__ __forceinline__ float nbdtr(float k, float n, float p) {
+  return static_cast<float>(nbdtr(double(k), double(n), double(p)));
+}
+
+/// Negative binomial survival function: 1 - I_p(n, k + 1).
+__device__ __forceinline__ double nbdtrc(double k, double n, double p) {
+  if (m::isnan(p) || p < 0.0 || p > 1.0) return m::nan<double>();
+  k = detail::ibeta_int_cast(m::isnan(k) ? -1.0 : k);
+  n = detail::ibeta_int_cast(m::isnan(n) ? -1.0 : n);
+  if (k < 0.0 || n <= 0.0) return m::nan<double>();
+  return betaincc(n, k + 1.0, p);
+}
+/// Negative binomial survival function (float).
+__device__ __forceinline__ float nbdtrc(float k, float n, float p) {
+  return static_cast<float>(nbdtrc(double(k), double(n), double(p)));
+}
+
+/// Inverse of nbdtr in p.
+__device__ __forceinline__ double nbdtri(double k, double n, double y) {
+  if (m::isnan(y) || m::isnan(k) || m::isnan(n) || y < 0.0 || y > 1.0) return m::nan<double>();
+  k = detail::ibeta_int_cast(k);
+  n = detail::ibeta_int_cast(m::isnan(n) ? -1.0 : n);
+  if (k < 0.0) return m::nan<double>();
+  if (y == 0.0 || y == 1.0) return y;
+  if (n <= 0.0) return m::nan<double>();
+  return betaincinv(n, k + 1.0, y);
+}
+/// Inverse of nbdtr in p (float).
+__device__ __forceinline__ float nbdtri(float k, float n, float y) {
+  return static_cast<float>(nbdtri(double(k), double(n), double(y)));
+}
+
+namespace detail {
+// F distribution CDF and survival function together.
+static __device__ __noinline__ void ibeta_fdtr(double dfn, double dfd, double x, double* pw,
+                                               double* pw1) {
+  if (m::isnan(dfn) || m::isnan(dfd) || m::isnan(x) || !(dfn > 0.0) || !(dfd > 0.0) || x < 0.0) {
+    *pw = *pw1 = m::nan<double>();
+    return;
+  }
+  if (m::isinf(x)) {
+    *pw = 1.0;
+    *pw1 = 0.0;
+    return;
+  }
+  if (m::isinf(dfn) || m::isinf(dfd)) {
+    *pw = *pw1 = m::nan<double>();
+    return;
+  }
+  const double ax = dfn * x;
+  double u, v;  // u = ax / (dfd + ax), v = dfd / (dfd + ax)
+  if (m::isinf(ax)) {
+    u = 1.0;
+    v = dfd / dfn / x;
+  } else {
+    u = ax / (dfd + ax);
+    v = dfd / (dfd + ax);
+  }
+  ibeta_pair(0.5 * dfn, 0.5 * dfd, u, v, pw, pw1);
+}
+}  // namespace detail
+
+/// F distribution CDF.
+__device__ __forceinline__ double fdtr(double dfn, double dfd, double x) {
+  double w, w1;
+  detail::ibeta_fdtr(dfn, dfd, x, &w, &w1);
+  return w;
+}
+/// F distribution CDF (float).
+__device__ __forceinline__ float fdtr(float dfn, float dfd, float x) {
+  return static_cast<float>(fdtr(double(dfn), double(dfd), double(x)));
+}
+
+/// F distribution survival function.
+__device__ __forceinline__ double fdtrc(double dfn, double dfd, double x) {
+  double w, w1;
+  detail::ibeta_fdtr(dfn, dfd, x, &w, &w1);
+  return w1;
+}
+/// F distribution survival function (float).
+__device__ __forceinline__ float fdtrc(float dfn, float dfd, float x) {
+  return static_cast<float>(fdtrc(double(dfn), double(dfd), double(x)));
+}
+
+/// F distribution quantile (inverse of fdtr in x).
+__device__ __forceinline__ double fdtri(double dfn, double dfd, double p) {
+  if (m::isnan(dfn) || m::isnan(dfd) || m::isnan(p) || !(dfn > 0.0) || !(dfd > 0.0) ||
+      m::isinf(dfn) || m::isinf(dfd) || p < 0.0 || p > 1.0) {
+    return m::nan<double>();
+  }
+  if (p == 0.0) return 0.0;
+  if (p == 1.0) return m::inf<double>();
+  double u, v;
+  detail::ibeta_inv_pair(0.5 * dfn, 0.5 * dfd, p, 1.0 - p, &u, &v);
+  return dfd * u / (dfn * v);
+}
+/// F distribution quantile (float).
+__device__ __forceinline__ float fdtri(float dfn, float dfd, float p) {
+  return static_cast<float>(fdtri(double(dfn), double(dfd), double(p)));
+}
+
+/// Student t distribution CDF (df = inf gives the normal CDF).
+__device__ __forceinline__ double stdtr(double df, double t) {
+  if (m::isnan(df) || m::isnan(t) || !(df > 0.0)) return m::nan<double>();
+  if (df > 1e20) return ndtr(t);  // the normal distribution to double precision
+  if (m::isinf(t)) return t > 0.0 ? 1.0 : 0.0;
+  if (t == 0.0) return 0.5;
+  const double t2 = t * t;
+  double u, v;  // u = df / (df + t^2), v = t^2 / (df + t^2)
+  if (m::isinf(t2)) {
+    u = df / m::fabs(t) / m::fabs(t);
+    v = 1.0;
+  } else {
+    u = df / (df + t2);
+    v = t2 / (df + t2);
+  }
+  double w, w1;
+  detail::ibeta_pair(0.5 * df, 0.5, u, v, &w, &w1);
+  return t < 0.0 ? 0.5 * w : 0.5 + 0.5 * w1;
+}
+/// Student t distribution CDF (float).
+__device__ __forceinline__ float stdtr(float df, float t) {
+  return static_cast<float>(stdtr(double(df), double(t)));
+}
+
+/// Student t distribution quantile (inverse of stdtr in t).
+__device__ __forceinline__ double stdtrit(double df, double p) {
+  if (m::isnan(df) || m::isnan(p) || !(df > 0.0) || p < 0.0 || p > 1.0) return m::nan<double>();
+  if (p == 0.0 || p == 1.0) return m::inf<double>();  // (both, as SciPy's)
+  if (df > 1e20) return ndtri(p);                     // the normal distribution to double precision
+  if (p == 0.5) return 0.0;
+  const bool neg = p < 0.5;
+  // tail probability 0.5 I_u(df/2, 1/2) = min(p, 1-p); Q = 1 - I_u computed exactly
+  const double P = neg ? 2.0 * p : 2.0 * (1.0 - p);
+  const double Q = neg ? 1.0 - 2.0 * p : 2.0 * p - 1.0;
+  // far tail: I_u(df/2, 1/2) = u^(df/2) / ((df/2) B(df/2, 1/2)) (1 + O(u)); when u underflows this
+  // gives t = sqrt(df / u) directly in logs
+  const double lu = (m::log(P) + detail::ibeta_log_abeta(0.5 * df, 0.5)) / (0.5 * df);
+  if (lu < -600.0) {
+    const double t = m::exp(0.5 * (m::log(df) - lu));
+    return neg ? -t : t;
+  }
+  double u, v;
+  detail::ibeta_inv_pair(0.5 * df, 0.5, P, Q, &u, &v);
+  const double t = m::sqrt(df * v / u);
+  return neg ? -t : t;
+}
+/// Student t distribution quantile (float).
+__device__ __forceinline__ float stdtrit(float df, float p) {
+  return static_cast<float>(stdtrit(double(df), double(p)));
+}
+
+// ---- sine and cosine integrals, hyperbolic ones ------------------------------------------------
+
+namespace detail {
+
+/// Si(x) and Ci(x) for x > 0. Up to 4 their power series (Si = sum (-1)^k x^(2k+1) / ((2k+1)
+/// (2k+1)!), Ci = gamma + log x + sum (-1)^k x^(2k) / (2k (2k)!)); beyond, E1(ix) = -Ci(x) +
+/// i (Si(x) - pi/2) by its continued fraction 1 / (z + 1 - 1 / (z + 3 - 4 / (z + 5 - ...))) e^-z
+/// in complex arithmetic (modified Lentz), which converges quickly there.
+static __device__ __noinline__ void sici_positive(double x, double* si, double* ci) {
+  if (x <= 4.0) {
+    const double x2 = x * x;
+    double term = x, s = x, c = 0.0;  // term = (-1)^k x^(2k+1) / (2k+1)!
+    double cterm = 1.0;               // (-1)^k x^(2k) / (2k)!
+    for (int k = 1; k < 40; ++k) {
+      cterm *= -x2 / ((2.0 * k - 1.0) * (2.0 * k));
+      c += cterm / (2.0 * k);
+      term *= -x2 / ((2.0 * k) * (2.0 * k + 1.0));
+      s += term / (2.0 * k + 1.0);
+      if (m::fabs(term) < 1e-18 * m::fabs(s) && m::fabs(cterm) < 1e-18) break;
+    }
+    *si = s;
+    *ci = kEulerGamma + m::log(x) + c;
+    return;
+  }
+  // complex modified Lentz for E1(z) e^z = 1 / (z + 1 - 1^2 / (z + 3 - 2^2 / (z + 5 - ...))), z =
+  // ix
+  const double tiny = 1e-300;
+  double br = 1.0, bi = x;  // b0 = z + 1
+  double fr = br, fi = bi;  // f = b0
+  double cr = fr, ci_ = fi, dr = 0.0, di = 0.0;
+  for (int i = 1; i < 1000; ++i) {
+    const double a = -static_cast<double>(i) * i;
+    br += 2.0;
+    // d = 1 / (b + a d)
+    double tr = br + a * dr, ti = bi + a * di;
+    if (m::fabs(tr) + m::fabs(ti) < tiny) tr = tiny;
+    const double dd = tr * tr + ti * ti;
+    dr = tr / dd;
+    di = -ti / dd;
+    // c = b + a / c
+    const double cc = cr * cr + ci_ * ci_;
+    cr = br + a * cr / cc;
+    ci_ = bi - a * ci_ / cc;
+    if (m::fabs(cr) + m::fabs(ci_) < tiny) cr = tiny;
+    const double er = cr * dr - ci_ * di, ei = cr * di + ci_ * dr;
+    const double nr = fr * er - fi * ei, ni = fr * ei + fi * er;
+    fr = nr;
+    fi = ni;
+    if (m::fabs(er - 1.0) + m::fabs(ei) < 1e-16) break;
+  }
+  // E1(ix) = e^-ix / f
+  double s, c;
+  m::sincos(x, &s, &c);
+  const double ff = fr * fr + fi * fi;
+  const double qr = fr / ff, qi = -fi / ff;                 // 1 / f
+  const double er = c * qr + s * qi, ei = c * qi - s * qr;  // (cos x - i sin x) / f
+  *ci = -er;
+  *si = 0.5 * m::fp<double>::pi + ei;
+}
+
+/// Shi(x) and Chi(x) for x > 0: their series (positive terms) up to 8, beyond (Ei(x) +- E1(x)) / 2,
+/// where no digits cancel.
+static __device__ __noinline__ void shichi_positive(double x, double* shi, double* chi) {
+  if (x <= 8.0) {
+    const double x2 = x * x;
+    double term = x, s = x, c = 0.0, cterm = 1.0;
+    for (int k = 1; k < 80; ++k) {
+      cterm *= x2 / ((2.0 * k - 1.0) * (2.0 * k));
+      c += cterm / (2.0 * k);
+      term *= x2 / ((2.0 * k) * (2.0 * k + 1.0));
+      s += term / (2.0 * k + 1.0);
+      if (term < 1e-18 * s && cterm < 1e-18 * c) break;
+    }
+    *shi = s;
+    *chi = kEulerGamma + m::log(x) + c;
+    return;
+  }
+  const double ei = expi(x), e1 = exp1(x);
+  *shi = 0.5 * (ei + e1);
+  *chi = 0.5 * (ei - e1);
+}
+
+}  // namespace detail
+
+/// The sine integral Si(x), the first output of scipy.special.sici.
+__device__ __forceinline__ double sici_si(double x) {
+  if (m::isnan(x)) return x;
+  if (x == 0.0) return x;
+  if (m::isinf(x)) return x > 0.0 ? 0.5 * m::fp<double>::pi : -0.5 * m::fp<double>::pi;
+  double si, ci;
+  detail::sici_positive(m::fabs(x), &si, &ci);
+  return x < 0.0 ? -si : si;
+}
+/// The cosine integral Ci(x) (of |x|: the real part below 0), sici's second output.
+__device__ __forceinline__ double sici_ci(double x) {
+  if (m::isnan(x)) return x;
+  if (x == 0.0) return -m::inf<double>();
+  if (m::isinf(x)) return x > 0.0 ? 0.0 : m::nan<double>();
+  double si, ci;
+  detail::sici_positive(m::fabs(x), &si, &ci);
+  return ci;
+}
+/// The hyperbolic sine integral Shi(x), the first output of scipy.special.shichi.
+__device__ __forceinline__ double shichi_shi(double x) {
+  if (m::isnan(x) || x == 0.0 || m::isinf(x)) return x;
+  double shi, chi;
+  detail::shichi_positive(m::fabs(x), &shi, &chi);
+  return x < 0.0 ? -shi : shi;
+}
+/// The hyperbolic cosine integral Chi(x) (of |x|: the real part below 0), shichi's second output.
+__device__ __forceinline__ double shichi_chi(double x) {
+  if (m::isnan(x)) return x;
+  if (x == 0.0) return -m::inf<double>();
+  if (m::isinf(x)) return m::inf<double>();
+  double shi, chi;
+  detail::shichi_positive(m::fabs(x), &shi, &chi);
+  return chi;
+}
+__device__ __forceinline__ float sici_si(float x) { return static_cast<float>(sici_si(double(x))); }
+__device__ __forceinline__ float sici_ci(float x) { return static_cast<float>(sici_ci(double(x))); }
+__device__ __forceinline__ float shichi_shi(float x) {
+  return static_cast<float>(shichi_shi(double(x)));
+}
+__device__ __forceinline__ float shichi_chi(float x) {
+  return static_cast<float>(shichi_chi(double(x)));
 }
 
 }  // namespace cupp::special

@@ -69,6 +69,21 @@ unary = {
     'expi': np.concatenate([dense(-60, 60), dense(-745, 705), np.logspace(-300, 2.8, 400),
                             -np.logspace(-300, 2.8, 400)]),
     'zetac': np.concatenate([dense(-20.5, 60), np.arange(-20.0, 3.0), np.logspace(-10, 2, 200)]),
+    'k0': np.concatenate([dense(0, 10, 1000), np.logspace(-300, 2.86, 400), [-1.0]]),
+    'k0e': np.concatenate([dense(0, 10, 1000), np.logspace(-300, 5, 400), [-1.0]]),
+    'k1': np.concatenate([dense(0, 10, 1000), np.logspace(-300, 2.86, 400), [-1.0]]),
+    'k1e': np.concatenate([dense(0, 10, 1000), np.logspace(-300, 5, 400), [-1.0]]),
+    'loggamma': np.concatenate([dense(-5, 200, 1000), np.logspace(-300, 300, 300)]),
+    'round': np.concatenate([np.linspace(-10, 10, 81), np.arange(-5.5, 6.0), [1e300, -1e300]]),
+    'ellipk': np.concatenate([dense(-10, 1, 1000), -np.logspace(-300, 300, 200),
+                              1 - np.logspace(-16, -1, 100), [1.0, 1.5]]),
+    'ellipkm1': np.concatenate([dense(0, 10, 1000), np.logspace(-300, 300, 300), [-1.0]]),
+    'ellipe': np.concatenate([dense(-10, 1, 1000), -np.logspace(-300, 300, 200),
+                              1 - np.logspace(-16, -1, 100), [1.0, 1.5]]),
+    'sici_si': np.concatenate([dense(-60, 60, 1000), np.logspace(-300, 3, 300), -np.logspace(-10, 3, 100)]),
+    'sici_ci': np.concatenate([dense(-60, 60, 1000), np.logspace(-300, 3, 300), -np.logspace(-10, 3, 100)]),
+    'shichi_shi': np.concatenate([dense(-700, 700, 1000), np.logspace(-300, 2.8, 300)]),
+    'shichi_chi': np.concatenate([dense(-700, 700, 1000), np.logspace(-300, 2.8, 300)]),
 }
 
 
@@ -101,34 +116,144 @@ binary = {
     'zeta': grid(np.concatenate([np.linspace(0.5, 30, 40), [1.0, 2.0, 3.0, 4.0, 1e-300]]),
                  np.concatenate([np.linspace(-5.5, 20, 41), [0.0, -1.0, 1e-3, 1e9, np.inf]])),
 }
+# The incomplete gamma and beta families, Bessel functions of integer order, the elliptic
+# integrals, poch and binom. Shape parameters up to 1000 (beyond it SciPy's own incomplete gamma
+# loses digits in its tails), probabilities down to 1e-300 and up to 1 - 1e-16.
+shape = np.concatenate([np.logspace(-3, 3, 25), [0.5, 1.0, 2.5, 10.0, 0.0, -1.0, np.nan, np.inf]])
+xs = np.concatenate([np.logspace(-300, -20, 4), np.logspace(-10, 3.2, 40),
+                     [0.0, -1.0, np.nan, np.inf]])
+prob = np.concatenate([np.linspace(0, 1, 21), np.logspace(-300, -2, 8), 1 - np.logspace(-16, -2, 6),
+                       [-0.5, 1.5, np.nan]])
+# (SciPy's inverses of the beta family and of Student's t give NaN, inf or a capped value below
+# about 1e-100; cupp's give the root, so their grids stop there)
+prob_b = np.concatenate([np.linspace(0, 1, 21), np.logspace(-100, -2, 8),
+                         1 - np.logspace(-16, -2, 6), [-0.5, 1.5, np.nan]])
+counts = np.concatenate([np.arange(0.0, 30.0), [2.5, 100.0, 1000.0, -1.0, np.nan]])
+means = np.concatenate([np.logspace(-5, 3, 30), [0.0, -1.0, np.nan, np.inf]])
+orders = np.concatenate([np.arange(0.0, 30.0), [40.0, 2.5, -2.0, -3.0]])
+bessel_x = np.concatenate([np.logspace(-5, 2.8, 60), [0.0, -1.0, np.nan, np.inf]])
+binary.update({
+    'gammainc': grid(shape, xs),
+    'gammaincc': grid(shape, xs),
+    'gammaincinv': grid(shape[shape != 0], prob),
+    'gammainccinv': grid(shape[shape != 0], prob),
+    'pdtr': grid(counts, means),
+    'pdtrc': grid(counts, means),
+    'pdtri': grid(counts, prob),
+    'chdtr': grid(2 * shape, xs),
+    'chdtrc': grid(2 * shape, xs),
+    'chdtri': grid(2 * shape[shape != 0], prob),
+    'kn': grid(orders, bessel_x),
+    'yn': grid(orders, bessel_x),
+    'spherical_yn': grid(np.arange(0.0, 30.0),
+                         np.concatenate([np.linspace(-50, 50, 201), [1e-5, 0.0, np.nan, np.inf]])),
+    'poch': grid(np.concatenate([np.linspace(-20.5, 40, 62), [0.0, -1.0, -2.0, 1e3, 1e6, np.nan]]),
+                 np.concatenate([np.linspace(-10, 10, 41), [0.3, 150.0, -150.5]])),
+    'binom': grid(np.concatenate([np.linspace(-10.5, 60, 70), [-1.0, -2.0, 1e10, 1e-3, 0.0, 1e3]]),
+                  np.concatenate([np.linspace(-5, 40, 46), [100.0, 0.5, -1.5, np.inf]])),
+    'ellipkinc': grid(np.concatenate([np.linspace(-20, 20, 81), [1e-300, -0.0, np.nan, np.inf]]),
+                      np.concatenate([np.linspace(-10, 1, 45), [1 - 1e-12, 1.5, -1e300, np.nan]])),
+    'ellipeinc': grid(np.concatenate([np.linspace(-20, 20, 81), [1e-300, -0.0, np.nan, np.inf]]),
+                      np.concatenate([np.linspace(-10, 1, 45), [1 - 1e-12, 1.5, -1e300, np.nan]])),
+    'expn': grid(np.concatenate([np.arange(0.0, 40.0), [2.5, 100.0, -1.0]]),
+                 np.concatenate([np.logspace(-300, -20, 4), np.logspace(-10, 2.8, 50),
+                                 [0.0, -1.0, np.nan, np.inf]])),
+    'stdtr': grid(np.concatenate([np.logspace(-1, 6, 30), [0.0, -1.0, np.inf]]),
+                  np.concatenate([np.linspace(-40, 40, 81), [1e-300, np.nan, np.inf, -np.inf]])),
+    'stdtrit': grid(np.concatenate([np.logspace(0, 6, 30), [0.0, -1.0, np.inf]]), prob_b),
+})
+# ellipj's four outputs, each as its own ufunc (m in [0, 1 - 1e-9]: beyond it SciPy's expansion
+# is wrong past the quarter period).
+u_, mj = grid(np.concatenate([np.linspace(-50, 50, 201), [1e-300, np.nan, np.inf]]),
+              np.concatenate([np.linspace(0, 1, 41)[:-1], [1 - 1e-9, 1e-12, -0.5, 1.5, np.nan]]))
+for k, part in enumerate(['sn', 'cn', 'dn', 'ph']):
+    binary['ellipj_' + part] = [u_, mj]
 d, m_, s_ = np.meshgrid(np.linspace(-360, 360, 9), np.linspace(-60, 60, 7),
                         np.linspace(-60, 60, 7), indexing='ij')
 ternary = {'radian': [d.ravel(), m_.ravel(), s_.ravel()]}
+
+
+def grid3(a, b, c):
+    x, y, z = np.meshgrid(np.asarray(a, float), np.asarray(b, float), np.asarray(c, float),
+                          indexing='ij')
+    return [x.ravel(), y.ravel(), z.ravel()]
+
+
+beta_ab = np.concatenate([np.logspace(-3, 3, 11), [0.5, 1.0, 0.0, -1.0, np.nan]])
+beta_x = np.concatenate([np.linspace(0, 1, 21), [1e-300, 1e-5, 1 - 1e-6, -0.5, 1.5, np.nan]])
+n_trials = np.concatenate([np.arange(0.0, 20.0, 3.0), [50.0, 1000.0, -1.0]])
+k_counts = np.concatenate([np.arange(0.0, 20.0, 2.0), [2.5, 49.0, 500.0, -1.0, np.nan]])
+p_unit = np.concatenate([np.linspace(0, 1, 11), [1e-300, 1e-10, 1 - 1e-12, -0.5, np.nan]])
+p_inv = np.concatenate([np.linspace(0, 1, 21), [1e-3, 0.999, -0.5, np.nan]])
+df = np.concatenate([np.logspace(-1, 4, 9), [0.0, -1.0, np.inf]])
+f_x = np.concatenate([np.logspace(-5, 4, 15), [0.0, -1.0, np.inf, np.nan]])
+ternary.update({
+    'gdtr': grid3([0.5, 1.0, 2.0, 0.0, -1.0], shape, xs[::2]),
+    'gdtrc': grid3([0.5, 1.0, 2.0, 0.0, -1.0], shape, xs[::2]),
+    'betainc': grid3(beta_ab, beta_ab, beta_x),
+    'betaincc': grid3(beta_ab, beta_ab, beta_x),
+    'betaincinv': grid3(beta_ab, beta_ab, prob_b),
+    'betainccinv': grid3(beta_ab, beta_ab, prob_b),
+    'bdtr': grid3(k_counts, n_trials, p_unit),
+    'bdtrc': grid3(k_counts, n_trials, p_unit),
+    'bdtri': grid3(k_counts, n_trials, p_inv),
+    'fdtr': grid3(df, df, f_x),
+    'fdtrc': grid3(df, df, f_x),
+    'fdtri': grid3(df, df, p_inv),
+    'nbdtr': grid3(k_counts, n_trials, p_unit),
+    'nbdtrc': grid3(k_counts, n_trials, p_unit),
+    'nbdtri': grid3(k_counts, n_trials, p_inv),
+})
+# scipy.special's names that cupp spells as a ufunc of its own: ellipj's outputs, the
+# derivative of spherical_yn, and btdtr/btdtri (removed from SciPy, kept by CuPy) as betainc's.
+first_new = list(binary).index('gammainc')
+via_float64 = set(list(binary)[first_new:]) | set(ternary) - {'radian'}
+ellipj_part = {'ellipj_sn': 0, 'ellipj_cn': 1, 'ellipj_dn': 2, 'ellipj_ph': 3}
+aliases = {
+    'spherical_yn': lambda n, x: sp.spherical_yn(n.astype(np.int64), x),
+}
+for name, k in ellipj_part.items():
+    aliases[name] = (lambda k: lambda u, m: sp.ellipj(u, m)[k])(k)
+for name, (f, k) in {'sici_si': (sp.sici, 0), 'sici_ci': (sp.sici, 1),
+                     'shichi_shi': (sp.shichi, 0), 'shichi_chi': (sp.shichi, 1)}.items():
+    aliases[name] = (lambda f, k: lambda x: f(x)[k])(f, k)
 
 out = {}
 with np.errstate(all='ignore'):
     for name, x in unary.items():
         x = np.concatenate([x, special_values])
-        fn = getattr(sp, name)
+        fn = aliases.get(name) or getattr(sp, name)
         out[name + '__a0'] = x
         out[name + '__f64'] = fn(x)
         r32 = fn(x.astype(np.float32))
         assert r32.dtype == np.float32, name
         out[name + '__f32'] = r32
     for name, args in list(binary.items()) + list(ternary.items()):
-        fn = getattr(sp, name)
+        fn = aliases.get(name) or getattr(sp, name)
         for k, a in enumerate(args):
             out['%s__a%d' % (name, k)] = a
         out[name + '__f64'] = fn(*args)
-        r32 = fn(*[a.astype(np.float32) for a in args])
-        out[name + '__f32'] = r32.astype(np.float32)  # (f32 loops; checked below)
-        assert r32.dtype == np.float32, (name, r32.dtype)
+        if name in via_float64:
+            # cupp computes these in double for float32 too; SciPy's float32 loops of some of
+            # them (betainc's family) compute in float and lose digits in the tails, so the
+            # reference is SciPy's float64 loop on the float32-rounded arguments, rounded.
+            r32 = fn(*[a.astype(np.float32).astype(np.float64) for a in args]).astype(np.float32)
+        else:
+            r32 = fn(*[a.astype(np.float32) for a in args])
+        out[name + '__f32'] = np.asarray(r32).astype(np.float32)
+        if name != 'spherical_yn':  # (its integer order makes SciPy's result float64)
+            assert np.asarray(r32).dtype == np.float32, (name, r32.dtype)
 # Functions that are not ufuncs: polygamma of orders 1 and 3, multigammaln of dimension 3.
 with np.errstate(all='ignore'):
     xp = np.concatenate([np.linspace(-9.75, 30, 800), np.logspace(-3, 3, 200)])
     for n in (1, 3):
         out['polygamma_%d__a0' % n] = xp
         out['polygamma_%d__f64' % n] = sp.polygamma(n, xp)
+    xs_d = np.concatenate([np.linspace(-50, 50, 201), [1e-5, 0.0]])
+    nd, xd = grid(np.arange(0.0, 30.0), xs_d)
+    out['spherical_yn_d__a0'] = nd
+    out['spherical_yn_d__a1'] = xd
+    out['spherical_yn_d__f64'] = sp.spherical_yn(nd.astype(np.int64), xd, derivative=True)
     xm = np.linspace(1.01, 60, 500)
     out['multigammaln_3__a0'] = xm
     out['multigammaln_3__f64'] = sp.multigammaln(xm, 3)

@@ -434,22 +434,34 @@ auto make_node(const X&... x) {
 
 // ---- the ops of ufuncs.def ---------------------------------------------------------------------
 
-#define CUPP_UFUNC_OP(name_, rule_, kinds_, function_)            \
-  struct op_##name_ {                                             \
-    static constexpr const char* name = #name_;                   \
+#define CUPP_UFUNC_OP_AS(struct_, name_, rule_, kinds_, function_) \
+  struct struct_ {                                                  \
+    static constexpr const char* name = #name_;                     \
     static constexpr rule type_rule = rule::rule_;                \
     static constexpr unsigned kinds = parse_kinds(kinds_);        \
     static constexpr const char* function = function_;           \
     static constexpr bool condition = false;                      \
   };
+#define CUPP_UFUNC_OP(name_, rule_, kinds_, function_) \
+  CUPP_UFUNC_OP_AS(op_##name_, name_, rule_, kinds_, function_)
 #define CUPP_UFUNC1(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
 #define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
 #define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_UFUNC_OP(name, rule, kinds, function)
 #include "cupp/expr/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+// The special functions' ops are op_special_<name>: scipy.special.round is not numpy's round.
+#define CUPP_SPECIAL_OP(name, rule, kinds, function) \
+  CUPP_UFUNC_OP_AS(op_special_##name, name, rule, kinds, function)
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) CUPP_SPECIAL_OP(name, rule, kinds, function)
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) CUPP_SPECIAL_OP(name, rule, kinds, function)
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) CUPP_SPECIAL_OP(name, rule, kinds, function)
 #include "cupp/scipy/special/ufuncs.def"
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2
 #undef CUPP_UFUNC3
+#undef CUPP_SPECIAL_OP
 
 /// A cast to the output dtype and nothing else: astype, and writing one array into another.
 struct op_copy {

@@ -18,7 +18,9 @@ namespace cupp::expr {
 // smallest float an integer casts to safely: int8 -> float16, int16 -> float32, int32 -> float64,
 // which is what promoting with float16 gives), true division of integers is float64, and abs,
 // real and imag of complex give its real type; SciPy's special functions, whose float64 loop is
-// listed first, compute float32 in float32 and everything else in float64 (rule special).
+// listed first, compute float32 in float32 and everything else in float64 (rule special); those
+// whose float32 loop is listed first (round, binom, poch, sici, shichi) compute whatever casts safely to float32
+// (bool, 8- and 16-bit integers, float16) in float32 too (rule special_f32).
 // float16 and bfloat16 loops compute in float32 and round the result back, so a fused expression
 // rounds every intermediate as NumPy does.
 enum class rule : std::uint8_t {
@@ -29,7 +31,8 @@ enum class rule : std::uint8_t {
   true_div,
   real_out,
   real_inexact,
-  special
+  special,
+  special_f32
 };
 
 /// The kinds of ufuncs.def, as a bit set: b bool, i integers, f floats, c complex.
@@ -63,6 +66,14 @@ constexpr dtype loop_dtype(rule r, dtype promoted) noexcept {
       return (promoted == dtype::bool_ || is_integer(promoted)) ? dtype::float64 : promoted;
     case rule::special:  // SciPy's loops of scipy.special: float32 stays, the rest is float64
       return promoted == dtype::float32 || is_complex(promoted) ? promoted : dtype::float64;
+    case rule::special_f32:  // the float32 loop first: what casts to float32 safely stays there
+      if (is_complex(promoted)) return promoted;
+      return promoted == dtype::bool_ || promoted == dtype::int8 || promoted == dtype::uint8 ||
+                     promoted == dtype::int16 || promoted == dtype::uint16 ||
+                     promoted == dtype::float16 || promoted == dtype::bfloat16 ||
+                     promoted == dtype::float32
+                 ? dtype::float32
+                 : dtype::float64;
     default:
       return promoted;
   }

@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <type_traits>
 
 #include "cupp/array.hpp"
@@ -23,14 +25,14 @@
 namespace cupp::scipy::special {
 
 #define CUPP_UFUNC1(name, rule, kinds, function, doc) \
-  CUPP_TYPED_UFUNC1(name)                             \
-  CUPP_DYNAMIC_UFUNC1(name)
+  CUPP_TYPED_UFUNC1_OP(name, op_special_##name)       \
+  CUPP_DYNAMIC_UFUNC1_OP(name, op_special_##name)
 #define CUPP_UFUNC2(name, rule, kinds, function, doc) \
-  CUPP_TYPED_UFUNC2(name)                             \
-  CUPP_DYNAMIC_UFUNC2(name)
+  CUPP_TYPED_UFUNC2_OP(name, op_special_##name)       \
+  CUPP_DYNAMIC_UFUNC2_OP(name, op_special_##name)
 #define CUPP_UFUNC3(name, rule, kinds, function, doc) \
-  CUPP_TYPED_UFUNC3(name)                             \
-  CUPP_DYNAMIC_UFUNC3(name)
+  CUPP_TYPED_UFUNC3_OP(name, op_special_##name)       \
+  CUPP_DYNAMIC_UFUNC3_OP(name, op_special_##name)
 #include "cupp/scipy/special/ufuncs.def"
 #undef CUPP_UFUNC1
 #undef CUPP_UFUNC2
@@ -94,6 +96,57 @@ ndarray<type_of_t<decltype(gammaln(std::declval<const ndarray<T>&>()))::result>>
   const double c = static_cast<double>(d) * static_cast<double>(d - 1) * 0.25 *
                    1.1447298858494001741;  // log(pi)
   return res + c;
+}
+
+/// scipy.special.spherical_yn(n, x, derivative): y_n(x), or its derivative in x when
+/// `derivative` is true (the row spherical_yn_d, which fuses as the rows do).
+template <class N, class X, std::enable_if_t<::cupp::expr::args_ok<N, X>, int> = 0>
+auto spherical_yn(const N& n, const X& x, bool derivative) {
+  using R = type_of_t<decltype(spherical_yn(n, x))::result>;
+  return derivative ? ndarray<R>(spherical_yn_d(n, x)) : ndarray<R>(spherical_yn(n, x));
+}
+/// spherical_yn of cupp::array operands.
+inline ::cupp::array spherical_yn(const ::cupp::array& n, const ::cupp::array& x, bool derivative) {
+  return derivative ? spherical_yn_d(n, x) : spherical_yn(n, x);
+}
+
+/// scipy.special.ellipj(u, m): the Jacobian elliptic functions sn, cn, dn and the amplitude ph
+/// of u for the parameter m, as four arrays. Each output alone is the ufunc ellipj_sn,
+/// ellipj_cn, ellipj_dn or ellipj_ph, which fuses into expressions.
+template <class U, class M, std::enable_if_t<::cupp::expr::args_ok<U, M>, int> = 0>
+auto ellipj(const U& u, const M& m) {
+  using R = type_of_t<decltype(ellipj_sn(u, m))::result>;
+  return std::make_tuple(ndarray<R>(ellipj_sn(u, m)), ndarray<R>(ellipj_cn(u, m)),
+                         ndarray<R>(ellipj_dn(u, m)), ndarray<R>(ellipj_ph(u, m)));
+}
+/// ellipj of cupp::array operands.
+inline std::tuple<::cupp::array, ::cupp::array, ::cupp::array, ::cupp::array> ellipj(
+    const ::cupp::array& u, const ::cupp::array& m) {
+  return {ellipj_sn(u, m), ellipj_cn(u, m), ellipj_dn(u, m), ellipj_ph(u, m)};
+}
+
+/// scipy.special.sici(x): the sine and cosine integrals Si(x) and Ci(x) as two arrays (Ci of
+/// |x| below 0, the real part of SciPy's complex value). Each alone is the ufunc sici_si or
+/// sici_ci.
+template <class X, std::enable_if_t<::cupp::expr::args_ok<X>, int> = 0>
+auto sici(const X& x) {
+  using R = type_of_t<decltype(sici_si(x))::result>;
+  return std::make_pair(ndarray<R>(sici_si(x)), ndarray<R>(sici_ci(x)));
+}
+/// sici of a cupp::array.
+inline std::pair<::cupp::array, ::cupp::array> sici(const ::cupp::array& x) {
+  return {sici_si(x), sici_ci(x)};
+}
+/// scipy.special.shichi(x): the hyperbolic sine and cosine integrals Shi(x) and Chi(x) as two
+/// arrays (Chi of |x| below 0). Each alone is the ufunc shichi_shi or shichi_chi.
+template <class X, std::enable_if_t<::cupp::expr::args_ok<X>, int> = 0>
+auto shichi(const X& x) {
+  using R = type_of_t<decltype(shichi_shi(x))::result>;
+  return std::make_pair(ndarray<R>(shichi_shi(x)), ndarray<R>(shichi_chi(x)));
+}
+/// shichi of a cupp::array.
+inline std::pair<::cupp::array, ::cupp::array> shichi(const ::cupp::array& x) {
+  return {shichi_shi(x), shichi_chi(x)};
 }
 
 // ---- reductions -------------------------------------------------------------------------------
