@@ -509,6 +509,18 @@ def cupy_cases(cp):
             if key not in arrays:
                 arrays[key] = cp.random.rand(1 << 26, dtype=cp.float32) * 4 - 2
             return arrays[key]
+
+        def shifted(seed):  # in [0.5, 4.5): shapes and arguments of gammainc, k1, betainc
+            key = 'special_shifted_%d' % seed
+            if key not in arrays:
+                arrays[key] = data(seed) + cp.float32(2.5)
+            return arrays[key]
+
+        def unit(seed):  # in [0, 1)
+            key = 'special_unit_%d' % seed
+            if key not in arrays:
+                arrays[key] = (data(seed) + cp.float32(2)) * cp.float32(0.25)
+            return arrays[key]
         return {
             'special_erf_f32_2^26': lambda: events(lambda: csp.erf(data(1))),
             'special_gammaln_f32_2^26': lambda: events(lambda: csp.gammaln(data(2))),
@@ -516,6 +528,11 @@ def cupy_cases(cp):
             'special_expit_f32_2^26': lambda: events(lambda: csp.expit(data(4))),
             'special_erf_fused_f32_2^26': lambda: events(
                 lambda: csp.erf(data(5)) * data(6) + data(7)),
+            'special_gammainc_f32_2^26': lambda: events(
+                lambda: csp.gammainc(shifted(8), shifted(9))),
+            'special_k1_f32_2^26': lambda: events(lambda: csp.k1(shifted(10))),
+            'special_betainc_f32_2^26': lambda: events(
+                lambda: csp.betainc(shifted(11), shifted(12), unit(13))),
         }
 
     def signal_cases():  # cupyx.scipy.signal, as cupp's bench_signal; inputs made when a row runs
@@ -719,6 +736,8 @@ BYTES.update({'ndi_binary_erosion_3x3_iter5_4096': 5 * 2 * 4096 * 4096,
 BYTES.update({'scipy_dct_f32_2^24': 2 * 4 * (1 << 24)})
 BYTES.update({'special_%s_f32_2^26' % f: 2 * 4 * (1 << 26) for f in ('erf', 'gammaln', 'i0', 'expit')})
 BYTES.update({'special_erf_fused_f32_2^26': 4 * 4 * (1 << 26)})
+BYTES.update({'special_gammainc_f32_2^26': 3 * 4 * (1 << 26), 'special_k1_f32_2^26': 2 * 4 * (1 << 26),
+              'special_betainc_f32_2^26': 4 * 4 * (1 << 26)})
 
 
 def selected(name, include, exclude):
