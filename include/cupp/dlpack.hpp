@@ -40,7 +40,9 @@ extern "C" {
 /// The version of a DLManagedTensorVersioned. A consumer refuses a major version it does not
 /// know (the layout after `deleter` may differ) and reads any minor version.
 typedef struct {
+  /// The major version; a change here may change the layout after `deleter`.
   uint32_t major;
+  /// The minor version; it only adds to what a major version means.
   uint32_t minor;
 } DLPackVersion;
 
@@ -72,7 +74,9 @@ typedef enum {
 
 /// A device type and its ordinal (0 for host, pinned and managed memory).
 typedef struct {
+  /// The kind of memory (kDLCUDA, kDLCPU, ...).
   DLDeviceType device_type;
+  /// The device ordinal, as cudaSetDevice takes it; 0 for host, pinned and managed memory.
   int32_t device_id;
 } DLDevice;
 
@@ -103,28 +107,41 @@ typedef enum {
 /// An element type: float32 is {kDLFloat, 32, 1}, complex64 {kDLComplex, 64, 1}, bool
 /// {kDLBool, 8, 1}. lanes > 1 describes vector types.
 typedef struct {
+  /// The kind of element, a DLDataTypeCode.
   uint8_t code;
+  /// The size of one lane in bits (8 for bool).
   uint8_t bits;
+  /// The lanes per element: 1 for scalars, which is all cupp takes.
   uint16_t lanes;
 } DLDataType;
 
 /// A strided view of memory; owns nothing. Strides count elements, not bytes (NULL, from older
 /// producers, means C order). The first element is at (char*)data + byte_offset.
 typedef struct {
+  /// The start of the memory, on `device` (the first element is at data + byte_offset).
   void* data;
+  /// Where the memory lives.
   DLDevice device;
+  /// The number of axes (0 for a scalar).
   int32_t ndim;
+  /// The element type.
   DLDataType dtype;
+  /// The length of each axis: ndim entries, on the host.
   int64_t* shape;
+  /// The stride of each axis in elements (ndim entries, on the host); NULL means C order.
   int64_t* strides;
+  /// Bytes from `data` to the first element.
   uint64_t byte_offset;
 } DLTensor;
 
 /// The tensor of DLPack before 1.0 ("legacy"): the consumer calls deleter(self) once, when it no
 /// longer needs the memory; the deleter frees manager_ctx and self.
 typedef struct DLManagedTensor {
+  /// The tensor's memory, shape, strides and type.
   DLTensor dl_tensor;
+  /// The producer's context for `deleter` (what keeps the memory alive).
   void* manager_ctx;
+  /// Called once by the consumer when done; frees manager_ctx and `self`. May be NULL.
   void (*deleter)(struct DLManagedTensor* self);
 } DLManagedTensor;
 
@@ -138,10 +155,15 @@ typedef struct DLManagedTensor {
 /// The tensor of DLPack 1.x: version, manager_ctx, deleter and flags come first and keep their
 /// places in every later version, so that any consumer can read the version and call deleter.
 typedef struct DLManagedTensorVersioned {
+  /// The DLPack version the producer wrote; read it before anything after `deleter`.
   DLPackVersion version;
+  /// The producer's context for `deleter` (what keeps the memory alive).
   void* manager_ctx;
+  /// Called once by the consumer when done; frees manager_ctx and `self`. May be NULL.
   void (*deleter)(struct DLManagedTensorVersioned* self);
+  /// DLPACK_FLAG_BITMASK_* bits: read-only, copied, padded sub-byte types.
   uint64_t flags;
+  /// The tensor's memory, shape, strides and type.
   DLTensor dl_tensor;
 } DLManagedTensorVersioned;
 

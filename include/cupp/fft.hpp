@@ -30,11 +30,16 @@ namespace cupp::fft {
 class shape_arg {
  public:
   shape_arg() = default;
+  /// The input's lengths, as NumPy's s=None.
   shape_arg(std::nullopt_t) {}  // NOLINT: implicit, as NumPy's s=None
+  /// One length per transformed axis: `{8, 16}`.
   shape_arg(std::initializer_list<std::int64_t> s) : s_(s), given_(true) {}  // NOLINT
+  /// One length per transformed axis, from a shape_t.
   shape_arg(shape_t s) : s_(std::move(s)), given_(true) {}                   // NOLINT
 
+  /// True when lengths were given (not s=None).
   bool given() const noexcept { return given_; }
+  /// The lengths given (empty when not given()).
   const shape_t& lengths() const noexcept { return s_; }
 
  private:
@@ -377,14 +382,17 @@ class PlanCache {
   std::size_t memsize() const;
   /// The most plans kept; 0 disables the cache (each call then makes and destroys its plan).
   std::size_t get_size() const;
+  /// Sets get_size(), dropping the least recently used plans past it (CuPy's set_size).
   void set_size(std::size_t n);
   /// The most work-area bytes kept; 0 for no limit (CuPy's -1).
   std::size_t get_memsize() const;
+  /// Sets get_memsize(), dropping the least recently used plans past it (CuPy's set_memsize).
   void set_memsize(std::size_t bytes);
   /// Drops every plan (a plan in use by another thread lives until that call is done).
   void clear();
   /// Lookups that found a plan, and that did not (and so made one).
   std::size_t hits() const;
+  /// Lookups that found no plan and so made one.
   std::size_t misses() const;
 };
 

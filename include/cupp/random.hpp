@@ -114,78 +114,99 @@ class Generator {
   ndarray<T> uniform(double low, double high, const shape_t& size) {
     return real<T>(detail::kind::uniform, args(low, high - low), size);
   }
+  /// Normal with mean 0 and standard deviation 1 (Generator.standard_normal).
   template <class T = double>
   ndarray<T> standard_normal(const shape_t& size) {
     return real<T>(detail::kind::normal, args(0.0, 1.0), size);
   }
+  /// Normal with mean `loc` and standard deviation `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> normal(double loc, double scale, const shape_t& size) {
     return real<T>(detail::kind::normal, args(loc, scale), size);
   }
+  /// Exponential with scale 1 (Generator.standard_exponential).
   template <class T = double>
   ndarray<T> standard_exponential(const shape_t& size) {
     return real<T>(detail::kind::exponential, args(1.0), size);
   }
+  /// Exponential with mean `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> exponential(double scale, const shape_t& size) {
     return real<T>(detail::kind::exponential, args(scale), size);
   }
+  /// Gamma with shape `shape` and scale 1 (value_error "shape < 0").
   template <class T = double>
   ndarray<T> standard_gamma(double shape, const shape_t& size) {
     return real<T>(detail::kind::gamma, args(shape, 1.0), size);
   }
+  /// Gamma with shape `shape` and scale `scale`, both >= 0 (else value_error).
   template <class T = double>
   ndarray<T> gamma(double shape, double scale, const shape_t& size) {
     return real<T>(detail::kind::gamma, args(shape, scale), size);
   }
+  /// Beta with parameters `a` and `b`, both > 0 (else value_error).
   template <class T = double>
   ndarray<T> beta(double a, double b, const shape_t& size) {
     return real<T>(detail::kind::beta, args(a, b), size);
   }
+  /// exp of a normal with mean `mean` and standard deviation `sigma` (value_error "sigma < 0").
   template <class T = double>
   ndarray<T> lognormal(double mean, double sigma, const shape_t& size) {
     return real<T>(detail::kind::lognormal, args(mean, sigma), size);
   }
+  /// Logistic with location `loc` and scale `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> logistic(double loc, double scale, const shape_t& size) {
     return real<T>(detail::kind::logistic, args(loc, scale), size);
   }
+  /// Gumbel (extreme value type I) with location `loc` and scale `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> gumbel(double loc, double scale, const shape_t& size) {
     return real<T>(detail::kind::gumbel, args(loc, scale), size);
   }
+  /// Laplace (double exponential) with location `loc` and scale `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> laplace(double loc, double scale, const shape_t& size) {
     return real<T>(detail::kind::laplace, args(loc, scale), size);
   }
+  /// Chi-square with `df` degrees of freedom (value_error "df <= 0").
   template <class T = double>
   ndarray<T> chisquare(double df, const shape_t& size) {
     return real<T>(detail::kind::chisquare, args(df), size);
   }
+  /// Fisher's F with `dfnum` and `dfden` degrees of freedom, both > 0 (else value_error).
   template <class T = double>
   ndarray<T> f(double dfnum, double dfden, const shape_t& size) {
     return real<T>(detail::kind::f, args(dfnum, dfden), size);
   }
+  /// Student's t with `df` degrees of freedom (value_error "df <= 0").
   template <class T = double>
   ndarray<T> standard_t(double df, const shape_t& size) {
     return real<T>(detail::kind::standard_t, args(df), size);
   }
+  /// Weibull with shape `a` and scale 1 (value_error "a < 0").
   template <class T = double>
   ndarray<T> weibull(double a, const shape_t& size) {
     return real<T>(detail::kind::weibull, args(a), size);
   }
+  /// Pareto II (Lomax) with shape `a`, as NumPy's: add 1 and multiply by x_m for classical Pareto
+  /// (value_error "a <= 0").
   template <class T = double>
   ndarray<T> pareto(double a, const shape_t& size) {
     return real<T>(detail::kind::pareto, args(a), size);
   }
+  /// Rayleigh with scale `scale` (value_error "scale < 0").
   template <class T = double>
   ndarray<T> rayleigh(double scale, const shape_t& size) {
     return real<T>(detail::kind::rayleigh, args(scale), size);
   }
+  /// von Mises on [-pi, pi] with mode `mu` and concentration `kappa` (value_error "kappa < 0").
   template <class T = double>
   ndarray<T> vonmises(double mu, double kappa, const shape_t& size) {
     return real<T>(detail::kind::vonmises, args(mu, kappa), size);
   }
+  /// Triangular on [left, right] with peak at `mode`; value_error unless left <= mode <= right
+  /// and left < right.
   template <class T = double>
   ndarray<T> triangular(double left, double mode, double right, const shape_t& size) {
     return real<T>(detail::kind::triangular, args(left, mode, right), size);
@@ -230,12 +251,14 @@ class Generator {
   ndarray<I> integers(std::int64_t low, std::int64_t high, N size, bool endpoint = false) {
     return integers<I>(low, high, detail::size_shape(size), endpoint);
   }
+  /// Successes in `n` trials of probability `p` (value_error for n < 0 or p outside [0, 1]).
   ndarray<std::int64_t> binomial(std::int64_t n, double p, const shape_t& size) {
     detail::draw_args a;
     a.i0 = n;
     a.p0 = p;
     return drawn<std::int64_t>(detail::kind::binomial, a, size);
   }
+  /// Poisson with mean `lam` (value_error for lam < 0, NaN or too large for int64).
   ndarray<std::int64_t> poisson(double lam, const shape_t& size) {
     return drawn<std::int64_t>(detail::kind::poisson, args(lam), size);
   }
@@ -243,9 +266,13 @@ class Generator {
   ndarray<std::int64_t> geometric(double p, const shape_t& size) {
     return drawn<std::int64_t>(detail::kind::geometric, args(p), size);
   }
+  /// Failures before the n-th success, each trial succeeding with probability `p`; value_error
+  /// unless n > 0 and 0 < p <= 1.
   ndarray<std::int64_t> negative_binomial(double n, double p, const shape_t& size) {
     return drawn<std::int64_t>(detail::kind::negative_binomial, args(n, p), size);
   }
+  /// Good items among `nsample` drawn without replacement from `ngood` good and `nbad` bad ones;
+  /// value_error for a negative count or ngood + nbad < nsample.
   ndarray<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                        std::int64_t nsample, const shape_t& size) {
     detail::draw_args a;
@@ -271,6 +298,7 @@ class Generator {
                                const std::vector<double>& p = {}) {
     return ndarray<std::int64_t>(detail::choice_indices(s_, a, size, replace, p));
   }
+  /// choice(a, n): an integer size n is the shape (n,).
   template <class I, detail::if_size<I> = 0>
   ndarray<std::int64_t> choice(std::int64_t a, I size, bool replace = true,
                                const std::vector<double>& p = {}) {
@@ -285,6 +313,7 @@ class Generator {
     // The indices are in range by construction: wrap has nothing to check.
     return take(a, choice(a.shape()[0], size, replace, p), 0, index_mode::wrap);
   }
+  /// choice(a, n) of an array: an integer size n is the shape (n,).
   template <class T, class I, detail::if_size<I> = 0>
   ndarray<T> choice(const ndarray<T>& a, I size, bool replace = true,
                     const std::vector<double>& p = {}) {

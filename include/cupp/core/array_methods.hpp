@@ -61,39 +61,60 @@ inline constexpr bool all_integral_v = ((std::is_integral_v<I> && !std::is_same_
 
 /// The methods that only read the receiver, for arrays and expressions alike.
 #define CUPP_READING_METHODS                                                                     \
+  /** numpy.ndarray.argsort: cupp::argsort, int64 indices of a stable sort. */                   \
   auto argsort(std::optional<std::int64_t> axis = -1) const;                                     \
+  /** numpy.ndarray.argpartition: cupp::argpartition along `axis`. */                            \
   auto argpartition(const kth_arg& kth, std::optional<std::int64_t> axis = -1) const;            \
+  /** numpy.ndarray.cumsum: cupp::cumsum (the flattened array by default). */                    \
   auto cumsum(std::optional<std::int64_t> axis = std::nullopt) const;                            \
+  /** numpy.ndarray.cumprod: cupp::cumprod (the flattened array by default). */                  \
   auto cumprod(std::optional<std::int64_t> axis = std::nullopt) const;                           \
+  /** numpy.ndarray.nonzero: cupp::nonzero, one int64 index array per axis. */                   \
   auto nonzero() const;                                                                          \
+  /** numpy.ndarray.repeat: cupp::repeat, each element `repeats` times. */                       \
   auto repeat(std::int64_t repeats, std::optional<std::int64_t> axis = std::nullopt) const;      \
+  /** numpy.ndarray.repeat: cupp::repeat, element i repeats[i] times. */                         \
   auto repeat(const std::vector<std::int64_t>& repeats,                                          \
               std::optional<std::int64_t> axis = std::nullopt) const;                            \
+  /** numpy.ndarray.take: cupp::take of `indices` along `axis`. */                               \
   template <class I>                                                                             \
   auto take(const ndarray<I>& indices, std::optional<std::int64_t> axis = std::nullopt,          \
             index_mode mode = index_mode{}) const;                                               \
+  /** numpy.ndarray.diagonal: cupp::diagonal, a read-only view. */                               \
   auto diagonal(std::int64_t offset = 0, std::int64_t axis1 = 0, std::int64_t axis2 = 1) const;  \
+  /** numpy.ndarray.trace: cupp::trace, the sums along the diagonals. */                         \
   auto trace(std::int64_t offset = 0, std::int64_t axis1 = 0, std::int64_t axis2 = 1) const;     \
+  /** numpy.ndarray.searchsorted: cupp::searchsorted of `v` in this sorted 1-D array. */         \
   template <class V>                                                                             \
   auto searchsorted(const V& v, const std::string& side = "left") const;                         \
+  /** numpy.ndarray.searchsorted with `sorter`, the int64 indices that sort this array. */       \
   template <class V, class I>                                                                    \
   auto searchsorted(const V& v, const std::string& side, const ndarray<I>& sorter) const;        \
+  /** numpy.ndarray.compress: cupp::compress(condition, *this, axis). */                         \
   template <class C>                                                                             \
   auto compress(const ndarray<C>& condition, std::optional<std::int64_t> axis = std::nullopt)    \
       const;                                                                                     \
+  /** numpy.ndarray.choose: cupp::choose, this array indexing `choices`. */                      \
   template <class U>                                                                             \
   auto choose(const std::vector<ndarray<U>>& choices, index_mode mode = index_mode{}) const;     \
+  /** As above, the choices as a braced list. */                                                 \
   template <class U>                                                                             \
   auto choose(std::initializer_list<ndarray<U>> choices, index_mode mode = index_mode{}) const { \
     return choose(std::vector<ndarray<U>>(choices), mode);                                       \
   }                                                                                              \
   /* Elementwise, lazy as the free functions: */                                                 \
+  /** numpy.ndarray.clip: cupp::clip, each element limited to [a_min, a_max]. */                 \
   template <class Lo, class Hi>                                                                  \
   auto clip(const Lo& a_min, const Hi& a_max) const;                                             \
+  /** numpy.ndarray.round: rounded to `decimals` places, halves to even. */                      \
   auto round(int decimals = 0) const;                                                            \
+  /** numpy.ndarray.conj: cupp::conj, the complex conjugate. */                                  \
   auto conj() const;                                                                             \
+  /** numpy.ndarray.conjugate: cupp::conjugate, as conj(). */                                    \
   auto conjugate() const;                                                                        \
+  /** numpy.ndarray.real: cupp::real, the real part. */                                          \
   auto real() const;                                                                             \
+  /** numpy.ndarray.imag: cupp::imag, the imaginary part. */                                     \
   auto imag() const;
 
 /// The methods of an expression node: those that read, plus the array methods of

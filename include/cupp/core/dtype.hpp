@@ -13,13 +13,19 @@ namespace cupp {
 
 /// IEEE binary16 on the host: storage plus conversions (round to nearest even), as numpy.float16.
 struct float16 {
+  /// The IEEE binary16 bit pattern.
   std::uint16_t bits = 0;
   float16() = default;
+  /// `f` rounded to the nearest float16 (ties to even).
   float16(float f) noexcept;   // NOLINT: implicit, as numpy converts
   // Rounds once, from double itself: through float it would round twice (Note [Narrowing floats]).
+  /// `d` rounded to the nearest float16 in one step (ties to even).
   float16(double d) noexcept;  // NOLINT
+  /// `i` rounded to the nearest float16 (through double, which holds it exactly).
   float16(int i) noexcept : float16(static_cast<double>(i)) {}  // NOLINT: int -> double is exact
+  /// The value as a float (exact).
   operator float() const noexcept;                                // NOLINT
+  /// The float16 whose bit pattern is `b`.
   static float16 from_bits(std::uint16_t b) noexcept {
     float16 h;
     h.bits = b;
@@ -29,13 +35,19 @@ struct float16 {
 
 /// bfloat16 (the upper half of a float32) on the host, round to nearest even, NaN kept NaN.
 struct bfloat16 {
+  /// The bit pattern: the upper 16 bits of a float32.
   std::uint16_t bits = 0;
   bfloat16() = default;
+  /// `f` rounded to the nearest bfloat16 (ties to even; NaN stays NaN).
   bfloat16(float f) noexcept;  // NOLINT
   // Rounds once, from double itself, as CUDA's __double2bfloat16 (Note [Narrowing floats]).
+  /// `d` rounded to the nearest bfloat16 in one step (ties to even; NaN stays NaN).
   bfloat16(double d) noexcept;  // NOLINT
+  /// `i` rounded to the nearest bfloat16 (through double, which holds it exactly).
   bfloat16(int i) noexcept : bfloat16(static_cast<double>(i)) {}  // NOLINT: int -> double is exact
+  /// The value as a float (exact).
   operator float() const noexcept;                                  // NOLINT
+  /// The bfloat16 whose bit pattern is `b`.
   static bfloat16 from_bits(std::uint16_t b) noexcept {
     bfloat16 h;
     h.bits = b;

@@ -63,9 +63,12 @@ class not_implemented_error : public error {
 /// A CUDA runtime call failed. status() is the cudaError_t value, api() the call that returned it.
 class cuda_error : public error {
  public:
+  /// The error `status` returned by the call `api`, with the message `what`.
   cuda_error(int status, std::string api, const std::string& what)
       : error(what), status_(status), api_(std::move(api)) {}
+  /// The cudaError_t value, as an int.
   int status() const noexcept { return status_; }
+  /// The CUDA runtime call that failed, as written in the source ("cudaMalloc(...)").
   const std::string& api() const noexcept { return api_; }
 
  private:
@@ -78,8 +81,10 @@ class cuda_error : public error {
 /// used and held bytes and its limit.
 class out_of_memory : public error {
  public:
+  /// The message `what` for a failed request of `requested` bytes.
   out_of_memory(const std::string& what, std::size_t requested)
       : error(what), requested_(requested) {}
+  /// The size of the request that failed, in bytes.
   std::size_t requested() const noexcept { return requested_; }
 
  private:
@@ -89,23 +94,30 @@ class out_of_memory : public error {
 /// A CUDA library call (cuBLAS, cuSOLVER, cuFFT, cuRAND) failed.
 class library_error : public error {
  public:
+  /// The library status `status` returned by the call `api`, with the message `what`.
   library_error(int status, std::string api, const std::string& what)
       : error(what), status_(status), api_(std::move(api)) {}
+  /// The library's status value (curandStatus_t, cublasStatus_t, cusolverStatus_t or cufftResult),
+  /// as an int.
   int status() const noexcept { return status_; }
+  /// The library call that failed, as written in the source.
   const std::string& api() const noexcept { return api_; }
 
  private:
   int status_;
   std::string api_;
 };
+/// A cuRAND call failed; the message names the cuRAND status.
 class curand_error : public library_error {
  public:
   using library_error::library_error;
 };
+/// A cuBLAS call failed; the message names the cuBLAS status.
 class cublas_error : public library_error {
  public:
   using library_error::library_error;
 };
+/// A cuSOLVER call failed; the message names the cuSOLVER status.
 class cusolver_error : public library_error {
  public:
   using library_error::library_error;
@@ -120,10 +132,14 @@ class cufft_error : public library_error {
 /// source; each is also available on its own.
 class compile_error : public error {
  public:
+  /// The message `what`, with NVRTC's log, the source and the options it compiled with.
   compile_error(const std::string& what, std::string log, std::string source, std::string options)
       : error(what), log_(std::move(log)), source_(std::move(source)), options_(std::move(options)) {}
+  /// NVRTC's compilation log (the compiler's errors and warnings).
   const std::string& log() const noexcept { return log_; }
+  /// The CUDA source that failed to compile.
   const std::string& source() const noexcept { return source_; }
+  /// The NVRTC options, space-separated.
   const std::string& options() const noexcept { return options_; }
 
  private:

@@ -94,6 +94,7 @@ class ndarray {
                 "cupp::bfloat16, float, double or std::complex<float/double>");
 
  public:
+  /// The element type T (numpy.ndarray.dtype.type).
   using value_type = Scalar;
 
   /// An empty 1-D array of shape (0,).
@@ -151,7 +152,9 @@ class ndarray {
     return ndarray(std::move(d));
   }
 
+  /// Copies the handle: both share the data (copy() copies the elements).
   ndarray(const ndarray&) = default;
+  /// Moves the handle; the data is not touched.
   ndarray(ndarray&&) noexcept = default;
   ~ndarray() = default;
 
@@ -160,8 +163,11 @@ class ndarray {
   // writes into it, as NumPy's `a[...] = expr`: `a(cupp::slice(0, 3)) = b + 1;`. The two are
   // told apart by the ref-qualifier. Writing casts as NumPy's setitem does (unsafe casting) and
   // broadcasts the right-hand side to the view's shape.
+  /// Rebinds this handle to `other`'s array, as Python's `c = a` (Note [Assignment]).
   ndarray& operator=(const ndarray&) & = default;
+  /// Rebinds this handle to `other`'s array, as the copy assignment does.
   ndarray& operator=(ndarray&&) & noexcept = default;
+  /// Evaluates `e` into a new array (one kernel) and rebinds this handle to it.
   template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
   ndarray& operator=(const E& e) & {
     detail::array_desc fresh = detail::make_array(e.shape(), dtype_of<Scalar>);
@@ -173,6 +179,7 @@ class ndarray {
   void operator=(const ndarray& other) && {
     expr::assign(expr::make_node<expr::op_copy>(other), desc_);
   }
+  /// Writes `other` (broadcast, cast to T) into this view.
   template <class U>
   void operator=(const ndarray<U>& other) && {
     expr::assign(expr::make_node<expr::op_copy>(other), desc_);
@@ -187,24 +194,34 @@ class ndarray {
 
   // In-place arithmetic, as NumPy's `a += b`: the result must cast to this array's dtype under
   // the same_kind rule (`int_array += 1.5` is a type_error), and `b` broadcasts to this shape.
+  /// `a += b` in place (numpy.add); returns *this.
   template <class B>
   ndarray& operator+=(const B& b) { return compound<expr::op_add>(b); }
+  /// `a -= b` in place (numpy.subtract); returns *this.
   template <class B>
   ndarray& operator-=(const B& b) { return compound<expr::op_subtract>(b); }
+  /// `a *= b` in place (numpy.multiply); returns *this.
   template <class B>
   ndarray& operator*=(const B& b) { return compound<expr::op_multiply>(b); }
+  /// `a /= b` in place (numpy.true_divide, so an integer array is a type_error); returns *this.
   template <class B>
   ndarray& operator/=(const B& b) { return compound<expr::op_true_divide>(b); }
+  /// `a %= b` in place (numpy.remainder); returns *this.
   template <class B>
   ndarray& operator%=(const B& b) { return compound<expr::op_remainder>(b); }
+  /// `a &= b` in place (numpy.bitwise_and); returns *this.
   template <class B>
   ndarray& operator&=(const B& b) { return compound<expr::op_bitwise_and>(b); }
+  /// `a |= b` in place (numpy.bitwise_or); returns *this.
   template <class B>
   ndarray& operator|=(const B& b) { return compound<expr::op_bitwise_or>(b); }
+  /// `a ^= b` in place (numpy.bitwise_xor); returns *this.
   template <class B>
   ndarray& operator^=(const B& b) { return compound<expr::op_bitwise_xor>(b); }
+  /// `a <<= b` in place (numpy.left_shift); returns *this.
   template <class B>
   ndarray& operator<<=(const B& b) { return compound<expr::op_left_shift>(b); }
+  /// `a >>= b` in place (numpy.right_shift); returns *this.
   template <class B>
   ndarray& operator>>=(const B& b) { return compound<expr::op_right_shift>(b); }
 
@@ -217,15 +234,22 @@ class ndarray {
   }
 
   // ---- attributes ------------------------------------------------------------------------
+  /// The length of each axis (numpy.ndarray.shape).
   const shape_t& shape() const noexcept { return desc_.shape; }
   /// The length of one axis; negative axes count from the end.
   std::int64_t shape(std::int64_t axis) const {
     return desc_.shape[static_cast<std::size_t>(normalize_axis(axis, ndim()))];
   }
+  /// The number of axes (numpy.ndarray.ndim).
   std::int64_t ndim() const noexcept { return desc_.ndim(); }
+  /// The number of elements, the product of shape() (numpy.ndarray.size).
   std::int64_t size() const { return desc_.size(); }
+  /// The size of one element in bytes, sizeof(T) (numpy.ndarray.itemsize).
   std::int64_t itemsize() const noexcept { return static_cast<std::int64_t>(sizeof(Scalar)); }
+  /// size() * itemsize(): the bytes of the view's elements, not of its allocation
+  /// (numpy.ndarray.nbytes).
   std::int64_t nbytes() const { return size() * itemsize(); }
+  /// T's dtype, known at compile time (numpy.ndarray.dtype).
   static constexpr cupp::dtype dtype() noexcept { return dtype_of<Scalar>; }
   /// Strides in elements, as DLPack and PyTorch count them.
   const strides_t& strides() const noexcept { return desc_.strides; }
@@ -242,7 +266,9 @@ class ndarray {
   std::int64_t offset() const noexcept {
     return desc_.ptr - static_cast<char*>(desc_.owner.get());
   }
+  /// Whether the elements lie in C order with no gaps (numpy.ndarray.flags.c_contiguous).
   bool is_c_contiguous() const { return cupp::is_c_contiguous(desc_.shape, desc_.strides); }
+  /// Whether the elements lie in Fortran order with no gaps (numpy.ndarray.flags.f_contiguous).
   bool is_f_contiguous() const { return cupp::is_f_contiguous(desc_.shape, desc_.strides); }
   /// NumPy's `base`: the array owning the memory of a view, nullopt for an array owning its
   /// memory. Throws type_error when the owner has another dtype (after view<U>()).
@@ -252,6 +278,8 @@ class ndarray {
                  "the base array has dtype " + std::string(dtype_name(desc_.base->dt)));
     return ndarray(*desc_.base);
   }
+  /// The type-erased description of the view (pointer, shape, strides, dtype, owner) that the
+  /// routines and cupp::array work on.
   const detail::array_desc& desc() const noexcept { return desc_; }
   // NumPy's method forms of the reductions: a.sum(axis, keepdims), a.max(), ...
   CUPP_REDUCTION_METHODS
@@ -294,6 +322,7 @@ class ndarray {
       detail::from_host(desc_, values.data());
     }
   }
+  /// Copies size() elements (C order) from caller memory on the host into the array (any layout).
   void set(const Scalar* values) { detail::from_host(desc_, values); }
   /// numpy.ndarray.tofile(file): the elements in C order, machine byte order, no header
   /// (cupp::fromfile reads them back; docs/io.md).
@@ -335,15 +364,22 @@ class ndarray {
   ndarray flatten() const { return ndarray(detail::reshape(detail::copy(desc_), {-1})); }
   /// The axes reversed (a view).
   ndarray T() const { return ndarray(detail::reversed_axes(desc_)); }
+  /// numpy.ndarray.transpose(): the axes reversed, as T() (a view).
   ndarray transpose() const { return T(); }
+  /// The axes permuted: axis i of the view is `axes[i]` of this array (a view). value_error when
+  /// `axes` is not a permutation of the axes.
   ndarray transpose(const std::vector<std::int64_t>& axes) const {
     return ndarray(detail::transpose(desc_, axes));
   }
+  /// numpy.ndarray.swapaxes: a view with `axis1` and `axis2` exchanged (axis_error out of range).
   ndarray swapaxes(std::int64_t axis1, std::int64_t axis2) const {
     return ndarray(detail::swapaxes(desc_, axis1, axis2));
   }
+  /// numpy.ndarray.squeeze: a view without the axes of length 1.
   ndarray squeeze() const { return ndarray(detail::squeeze(desc_)); }
+  /// A view without `axis`, which must have length 1 (else value_error).
   ndarray squeeze(std::int64_t axis) const { return ndarray(detail::squeeze(desc_, {axis})); }
+  /// A view without `axes`, each of which must have length 1 (else value_error).
   ndarray squeeze(const std::vector<std::int64_t>& axes) const {
     return ndarray(detail::squeeze(desc_, axes));
   }
@@ -485,6 +521,7 @@ namespace jit {
 /// view), so it is a value_error instead.
 template <class T>
 struct kernel_argument<ndarray<T>, void> {
+  /// The device pointer of `a`; value_error when `a` is neither C- nor Fortran-contiguous.
   static T* value(const ndarray<T>& a) {
     // As CuPy: any contiguous array (C or Fortran order) passes the address of its memory.
     CUPP_EXPECTS(a.is_c_contiguous() || a.is_f_contiguous(), value_error,

@@ -27,7 +27,9 @@ struct printoptions {
   std::int64_t linewidth = 75;
   /// Always positional notation; values that round to zero at `precision` print as 0.
   bool suppress = false;
+  /// How a NaN prints.
   std::string nanstr = "nan";
+  /// How infinity prints; the sign goes in front, as for numbers ("-inf").
   std::string infstr = "inf";
   /// '-': sign of negative values only; '+': always a sign; ' ': a space where '+' would be.
   char sign = '-';

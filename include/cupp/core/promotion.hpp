@@ -81,7 +81,9 @@ constexpr bool is_inexact(dtype d) noexcept;
 
 /// The smallest and largest value of an integer dtype (bool: 0 and 1).
 struct integer_bounds {
+  /// The smallest value (0 for bool and the unsigned dtypes).
   long long min;
+  /// The largest value.
   unsigned long long max;
 };
 integer_bounds integer_bounds_of(dtype d) noexcept;
@@ -251,6 +253,7 @@ void check_weak_integer(dtype array_dtype, Int value) {
 }
 
 #define CUPP_TYPE_OF_DTYPE(D, T) \
+  /** Maps dtype::D to T. */     \
   template <>                    \
   struct type_of_dtype<dtype::D> { using type = T; };
 CUPP_TYPE_OF_DTYPE(bool_, bool)

@@ -106,12 +106,16 @@ class array {
     return array(std::move(d));
   }
 
+  /// Copies the handle: both share the data (copy() copies the elements).
   array(const array&) = default;
+  /// Moves the handle; the data is not touched.
   array(array&&) noexcept = default;
   ~array() = default;
   // Note [Assignment] of ndarray.hpp: assigning to a named array rebinds it; assigning to a
   // temporary view (a(cupp::slice(0, 2)) = b) writes into it, cast as NumPy's setitem casts.
+  /// Rebinds this handle to `other`'s array (Note [Assignment]).
   array& operator=(const array&) & = default;
+  /// Rebinds this handle to `other`'s array, as the copy assignment does.
   array& operator=(array&&) & noexcept = default;
   /// Writes `other` (broadcast, cast to this dtype) into this view.
   void operator=(const array& other) &&;
@@ -124,19 +128,28 @@ class array {
   // ---- attributes ------------------------------------------------------------------------
   /// numpy.ndarray.dtype.
   cupp::dtype dtype() const noexcept { return desc_.dt; }
+  /// The length of each axis (numpy.ndarray.shape).
   const shape_t& shape() const noexcept { return desc_.shape; }
   /// The length of one axis; negative axes count from the end.
   std::int64_t shape(std::int64_t axis) const;
   /// Strides in elements, as ndarray<T>::strides().
   const strides_t& strides() const noexcept { return desc_.strides; }
+  /// The number of axes (numpy.ndarray.ndim).
   std::int64_t ndim() const noexcept { return desc_.ndim(); }
+  /// The number of elements, the product of shape() (numpy.ndarray.size).
   std::int64_t size() const { return desc_.size(); }
+  /// The size of one element in bytes (numpy.ndarray.itemsize).
   std::size_t itemsize() const noexcept { return desc_.itemsize(); }
+  /// size() * itemsize(): the bytes of the view's elements (numpy.ndarray.nbytes).
   std::size_t nbytes() const { return static_cast<std::size_t>(size()) * itemsize(); }
   /// The address of element 0, as ndarray<T>::data().
   void* data() const noexcept { return desc_.ptr; }
+  /// Whether the elements lie in C order with no gaps (numpy.ndarray.flags.c_contiguous).
   bool is_c_contiguous() const { return cupp::is_c_contiguous(desc_.shape, desc_.strides); }
+  /// Whether the elements lie in Fortran order with no gaps (numpy.ndarray.flags.f_contiguous).
   bool is_f_contiguous() const { return cupp::is_f_contiguous(desc_.shape, desc_.strides); }
+  /// The type-erased description of the view (pointer, shape, strides, dtype, owner), as
+  /// ndarray<T>::desc().
   const detail::array_desc& desc() const noexcept { return desc_; }
   /// numpy.ndarray.tofile(file), as ndarray<T>::tofile.
   void tofile(const std::string& file) const { detail::tofile(desc_, file); }
@@ -192,20 +205,28 @@ class array {
   }
   // In-place arithmetic, as NumPy's `a += b`: the result must cast to this dtype under the
   // same_kind rule (type_error otherwise), and `b` broadcasts to this shape.
+  /// `a += b` in place (numpy.add); returns *this.
   template <class B>
   array& operator+=(const B& b);
+  /// `a -= b` in place (numpy.subtract); returns *this.
   template <class B>
   array& operator-=(const B& b);
+  /// `a *= b` in place (numpy.multiply); returns *this.
   template <class B>
   array& operator*=(const B& b);
+  /// `a /= b` in place (numpy.true_divide); returns *this.
   template <class B>
   array& operator/=(const B& b);
+  /// `a %= b` in place (numpy.remainder); returns *this.
   template <class B>
   array& operator%=(const B& b);
+  /// `a &= b` in place (numpy.bitwise_and); returns *this.
   template <class B>
   array& operator&=(const B& b);
+  /// `a |= b` in place (numpy.bitwise_or); returns *this.
   template <class B>
   array& operator|=(const B& b);
+  /// `a ^= b` in place (numpy.bitwise_xor); returns *this.
   template <class B>
   array& operator^=(const B& b);
 
@@ -218,10 +239,16 @@ class array {
   array flatten() const;
   /// The axes reversed (a view).
   array T() const;
+  /// numpy.ndarray.transpose(): the axes reversed, as T() (a view).
   array transpose() const;
+  /// The axes permuted: axis i of the view is `axes[i]` of this array (a view). value_error when
+  /// `axes` is not a permutation of the axes.
   array transpose(const std::vector<std::int64_t>& axes) const;
+  /// numpy.ndarray.swapaxes: a view with `axis1` and `axis2` exchanged (axis_error out of range).
   array swapaxes(std::int64_t axis1, std::int64_t axis2) const;
+  /// numpy.ndarray.squeeze: a view without the axes of length 1.
   array squeeze() const;
+  /// A view without `axes`, each of which must have length 1 (else value_error).
   array squeeze(const std::vector<std::int64_t>& axes) const;
   /// The same memory seen as another dtype (numpy.ndarray.view(dtype)).
   array view(cupp::dtype dt) const;
@@ -243,18 +270,28 @@ class array {
   /// assigned to.
   template <class I, std::enable_if_t<detail::is_dynamic_index_v<I>, int> = 0>
   array_selection operator[](const I& index) const;
+  /// a[{0, 2, 1}]: a braced list of integers indexes as NumPy's a[[0, 2, 1]].
   template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
   array_selection operator[](std::initializer_list<I> index) const;
 
   // ---- reductions (cupp::sum(a, ...), ...) -----------------------------------------------
+  /// numpy.ndarray.sum: cupp::sum(*this, axis, keepdims) (every axis by default).
   array sum(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.prod: cupp::prod(*this, axis, keepdims).
   array prod(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.mean: cupp::mean(*this, axis, keepdims) (float64 for integers).
   array mean(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.max: cupp::max(*this, axis, keepdims) (value_error for zero elements).
   array max(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.min: cupp::min(*this, axis, keepdims) (value_error for zero elements).
   array min(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.argmax: int64 indices of the largest elements.
   array argmax(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.argmin: int64 indices of the smallest elements.
   array argmin(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.all: whether every element is nonzero (bool).
   array all(const axis_arg& axis = {}, bool keepdims = false) const;
+  /// numpy.ndarray.any: whether some element is nonzero (bool).
   array any(const axis_arg& axis = {}, bool keepdims = false) const;
 
  private:
@@ -277,17 +314,23 @@ inline std::ostream& operator<<(std::ostream& os, const array& a) {
 /// dtype as NumPy's setitem casts them. Indices are checked as for indexed<T>.
 class array_selection {
  public:
+  /// The selection of `a` by `items`, as array's operator() and operator[] make it.
   array_selection(array a, std::vector<detail::fancy_item> items)
       : a_(std::move(a)), items_(std::move(items)) {}
+  /// Copies the selection: both refer to the same array and indices.
   array_selection(const array_selection&) = default;
+  /// Moves the selection.
   array_selection(array_selection&&) noexcept = default;
   ~array_selection() = default;
   // As ndarray's Note [Assignment]: a named selection rebinds, a temporary one writes through.
+  /// Rebinds a named selection (it does not write; see the note above).
   array_selection& operator=(const array_selection&) & = default;
+  /// Rebinds a named selection, as the copy assignment does.
   array_selection& operator=(array_selection&&) & noexcept = default;
 
   /// The selected elements, as a new array.
   array eval() const;
+  /// The selected elements, as a new array (eval()).
   operator array() const { return eval(); }  // NOLINT: implicit, so `cupp::array b = a[i];`
   /// The selected elements on the host, in C order, converted as array::get<U>.
   template <class U>

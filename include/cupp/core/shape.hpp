@@ -20,10 +20,14 @@ using strides_t = std::vector<std::int64_t>;
 /// NumPy's `:`-style slice. slice() is `:`, slice(stop), slice(start, stop), slice(start, stop,
 /// step); std::nullopt means "omitted" as in Python.
 struct slice {
+  /// The first index and the end (exclusive); nullopt when omitted.
   std::optional<std::int64_t> start, stop;
+  /// The step; negative steps walk backwards, 0 is a value_error when the slice is used.
   std::int64_t step = 1;
   slice() = default;
+  /// slice(stop): Python's `:stop`.
   explicit slice(std::optional<std::int64_t> stop_) : stop(stop_) {}
+  /// slice(start, stop, step): Python's `start:stop:step`.
   slice(std::optional<std::int64_t> start_, std::optional<std::int64_t> stop_,
         std::int64_t step_ = 1)
       : start(start_), stop(stop_), step(step_) {}
@@ -31,6 +35,7 @@ struct slice {
 
 /// A slice resolved against a dimension: the first index, the step and the number of elements.
 struct resolved_slice {
+  /// The first index, the step and the number of elements.
   std::int64_t start = 0, step = 1, length = 0;
 };
 
@@ -107,13 +112,19 @@ void collapse_dims(shape_t& shape, std::vector<strides_t*> operand_strides);
 class axis_arg {
  public:
   axis_arg() = default;
+  /// Every axis, as NumPy's axis=None.
   axis_arg(std::nullopt_t) {}  // NOLINT: implicit, as NumPy's axis=None
+  /// One axis (negative counts from the end).
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   axis_arg(I axis) : axes_{static_cast<std::int64_t>(axis)}, all_(false) {}  // NOLINT
+  /// Several axes: `{0, 2}`.
   axis_arg(std::initializer_list<std::int64_t> axes) : axes_(axes), all_(false) {}
+  /// Several axes, from a vector.
   axis_arg(std::vector<std::int64_t> axes) : axes_(std::move(axes)), all_(false) {}  // NOLINT
 
+  /// True when every axis is reduced (no axis given).
   bool all() const noexcept { return all_; }
+  /// The axes given, as given (empty when all()).
   const std::vector<std::int64_t>& axes() const noexcept { return axes_; }
 
  private:
@@ -124,17 +135,29 @@ class axis_arg {
 /// The method forms of the reductions that ndarray and expressions share, as NumPy's
 /// a.sum(...): declared in each class, defined in cupp/routines/reduction.hpp.
 #define CUPP_REDUCTION_METHODS                                                              \
+  /** numpy.ndarray.sum: cupp::sum along `axis` (every axis by default). */                 \
   auto sum(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  /** numpy.ndarray.prod: cupp::prod along `axis`. */                                       \
   auto prod(const axis_arg& axis = {}, bool keepdims = false) const;                        \
+  /** numpy.ndarray.mean: cupp::mean along `axis` (float64 for integers). */                \
   auto mean(const axis_arg& axis = {}, bool keepdims = false) const;                        \
+  /** numpy.ndarray.var: cupp::var along `axis`, over count - ddof. */                      \
   auto var(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;      \
+  /** numpy.ndarray.std: cupp::stddev, the square root of var. */                           \
   auto stddev(const axis_arg& axis = {}, bool keepdims = false, double ddof = 0.0) const;   \
+  /** numpy.ndarray.max: cupp::max along `axis` (value_error if empty). */                  \
   auto max(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  /** numpy.ndarray.min: cupp::min along `axis` (value_error if empty). */                  \
   auto min(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  /** numpy.ndarray.ptp: max - min along `axis` (cupp::ptp). */                             \
   auto ptp(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  /** numpy.ndarray.argmax: int64 index of the first largest element. */                    \
   auto argmax(const axis_arg& axis = {}, bool keepdims = false) const;                      \
+  /** numpy.ndarray.argmin: int64 index of the first smallest element. */                   \
   auto argmin(const axis_arg& axis = {}, bool keepdims = false) const;                      \
+  /** numpy.ndarray.all: whether every element is nonzero (cupp::all). */                   \
   auto all(const axis_arg& axis = {}, bool keepdims = false) const;                         \
+  /** numpy.ndarray.any: whether some element is nonzero (cupp::any). */                    \
   auto any(const axis_arg& axis = {}, bool keepdims = false) const;
 
 }  // namespace cupp

@@ -11,6 +11,7 @@ namespace cupp {
 /// Names an element type as a value: what visit_dtype hands its function.
 template <class T>
 struct type_tag {
+  /// The element type named.
   using type = T;
 };
 

@@ -11,22 +11,29 @@ class Device {
  public:
   /// The calling thread's current device.
   Device();
+  /// Device `id`; value_error for an ordinal that is not below count().
   explicit Device(int id);
 
   /// Number of devices; 0 when there is no device or no driver (never throws).
   static int count() noexcept;
 
+  /// The device ordinal, as cupy.cuda.Device.id.
   int id() const noexcept { return id_; }
   /// Makes this the calling thread's current device.
   void use() const;
+  /// Waits for all work on the device (cudaDeviceSynchronize), as cupy.cuda.Device.synchronize;
+  /// raises an index_error a finished deferred index check found.
   void synchronize() const;
   /// The device's properties, read once and cached.
   const cudaDeviceProp& properties() const;
   /// Compute capability as major * 10 + minor (90 for an H100).
   int compute_capability() const;
+  /// The number of streaming multiprocessors (cudaDeviceProp::multiProcessorCount).
   int multiprocessor_count() const { return properties().multiProcessorCount; }
 
+  /// Whether two devices have the same ordinal.
   friend bool operator==(Device a, Device b) { return a.id_ == b.id_; }
+  /// Whether two devices have different ordinals.
   friend bool operator!=(Device a, Device b) { return a.id_ != b.id_; }
 
  private:
@@ -36,6 +43,7 @@ class Device {
 /// Makes a device current for a scope and restores the previous one.
 class DeviceGuard {
  public:
+  /// Makes `d` current; the destructor restores the device current before.
   explicit DeviceGuard(Device d);
   ~DeviceGuard();
   DeviceGuard(const DeviceGuard&) = delete;

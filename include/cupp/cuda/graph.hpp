@@ -22,7 +22,9 @@ class Allocator;
 /// streams it is launched on must outlive it: its memory is released after their work.
 class Graph {
  public:
+  /// Takes over `other`'s graph and memory; `other` is left empty.
   Graph(Graph&& other) noexcept;
+  /// Releases this graph (as the destructor does) and takes over `other`'s.
   Graph& operator=(Graph&& other) noexcept;
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;
@@ -36,7 +38,9 @@ class Graph {
   /// fast, as cupy.cuda.Graph.upload.
   void upload(cudaStream_t stream = get_current_stream());
 
+  /// The captured cudaGraph_t; it stays this object's.
   cudaGraph_t graph() const noexcept { return graph_; }
+  /// The instantiated cudaGraphExec_t that launch() replays; it stays this object's.
   cudaGraphExec_t exec() const noexcept { return exec_; }
 
  private:

@@ -165,8 +165,11 @@ class MemoryAsyncPool final : public cuda::Allocator {
   void free(void* ptr, cudaStream_t stream = cuda::get_current_stream());
   /// Waits for the device, then returns the cached memory of the current device's CUDA pool.
   void free_all_blocks();
+  /// Bytes allocated from the CUDA pool and not yet freed (cudaMemPoolAttrUsedMemCurrent).
   std::size_t used_bytes() const;
+  /// Bytes the CUDA pool holds, used or not (cudaMemPoolAttrReservedMemCurrent).
   std::size_t total_bytes() const;
+  /// total_bytes() - used_bytes(): the bytes the CUDA pool holds for reuse.
   std::size_t free_bytes() const;
 
   void* allocate(std::size_t bytes, cudaStream_t stream) override;
@@ -178,7 +181,9 @@ class MemoryAsyncPool final : public cuda::Allocator {
 /// event recorded on the stream of its last use has completed. Thread-safe.
 class PinnedMemoryPool {
  public:
+  /// A pool over cudaHostAlloc.
   PinnedMemoryPool();
+  /// The same pool over another source of raw memory (as MemoryPool's, for tests).
   explicit PinnedMemoryPool(std::unique_ptr<detail::upstream> upstream);
   ~PinnedMemoryPool();
   PinnedMemoryPool(const PinnedMemoryPool&) = delete;
@@ -188,12 +193,20 @@ class PinnedMemoryPool {
   void* malloc(std::size_t bytes);
   /// Returns a block from malloc; it is reused once the work queued on `last_use` so far is done.
   void free(void* ptr, cudaStream_t last_use);
+  /// Returns the cached memory to CUDA. As cupy.cuda.PinnedMemoryPool.free_all_blocks.
   void free_all_blocks();
+  /// Bytes in blocks handed out and not yet freed.
   std::size_t used_bytes() const;
+  /// Bytes the pool holds from CUDA, used or cached.
   std::size_t total_bytes() const;
+  /// total_bytes() - used_bytes(): cached bytes.
   std::size_t free_bytes() const;
+  /// Cached blocks (free, or freed and waiting for their event). As
+  /// cupy.cuda.PinnedMemoryPool.n_free_blocks.
   std::size_t n_free_blocks() const;
+  /// The highest used_bytes() so far.
   std::size_t peak_bytes() const;
+  /// Checks every invariant of the pool (throws cupp::error naming a broken one): for tests.
   void validate() const;
 
  private:

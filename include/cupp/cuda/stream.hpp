@@ -31,7 +31,9 @@ class Stream {
   /// The calling thread's current stream.
   static Stream current() noexcept;
 
+  /// Takes over `other`'s stream; `other` is left as the null handle, owning nothing.
   Stream(Stream&& other) noexcept;
+  /// Destroys this stream if it owns one, then takes over `other`'s.
   Stream& operator=(Stream&& other) noexcept;
   Stream(const Stream&) = delete;
   Stream& operator=(const Stream&) = delete;
@@ -39,7 +41,10 @@ class Stream {
 
   /// The cudaStream_t, as cupy.cuda.Stream.ptr; the stream stays this object's (or its creator's).
   cudaStream_t handle() const noexcept { return stream_; }
+  /// The cudaStream_t, as handle(), so that a Stream passes where CUDA takes one.
   operator cudaStream_t() const noexcept { return stream_; }  // NOLINT: drop-in for CUDA calls
+  /// Waits on the host for the work queued on the stream, as cupy.cuda.Stream.synchronize;
+  /// cuda_error while the stream captures.
   void synchronize() const;
   /// True when all work queued on the stream has completed.
   bool query() const;
@@ -76,6 +81,7 @@ void set_current_stream(cudaStream_t s) noexcept;
 /// `cuda::StreamGuard use(cuda::Stream::external(s));` for a stream made outside cupp.
 class StreamGuard {
  public:
+  /// Makes `s` current; the destructor restores the stream current before.
   explicit StreamGuard(cudaStream_t s) noexcept : previous_(get_current_stream()) {
     set_current_stream(s);
   }

@@ -51,12 +51,14 @@ class npz_file {
   const std::vector<std::string>& files() const noexcept;
   /// `name in npz`: a name of files(), or a member's own name ("a.npy").
   bool contains(const std::string& name) const;
+  /// len(npz): the number of arrays, files().size().
   std::size_t size() const noexcept { return files().size(); }
   /// npz[name]: the array of that name. Throws index_error "'x' is not a file in the archive"
   /// (NumPy's KeyError) for a name it lacks, value_error for a member that is not a valid .npy.
   array operator[](const std::string& name) const;
 
   struct impl;
+  /// The archive opened by cupp::load_npz (which makes these).
   explicit npz_file(std::shared_ptr<impl> p) : impl_(std::move(p)) {}
 
  private:

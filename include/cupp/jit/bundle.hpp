@@ -15,9 +15,13 @@ namespace cupp::jit {
 /// One kernel as a program asked the compiler for it: enough to compile it again for any
 /// architecture (compiler::compile's arguments less the architecture).
 struct kernel_record {
+  /// The CUDA source.
   std::string source;
+  /// The compiler options, as given to compile (without the architecture).
   std::vector<std::string> options;
+  /// The name expressions instantiated ("scale<float>").
   std::vector<std::string> name_expressions;
+  /// Whether two records are the same kernel: equal source, options and name expressions.
   friend bool operator==(const kernel_record& a, const kernel_record& b) {
     return a.source == b.source && a.options == b.options &&
            a.name_expressions == b.name_expressions;
@@ -72,7 +76,7 @@ void load_kernel_bundle(const std::string& path);
 struct kernel_bundle_info {
   std::string cupp_version;  ///< the cupp version that built it
   int nvrtc_major = 0;       ///< NVRTC's version when it was built
-  int nvrtc_minor = 0;
+  int nvrtc_minor = 0;       ///< and its minor part
   std::vector<int> archs;   ///< architectures with cubins (80, 90)
   int ptx_arch = 0;         ///< the architecture of its PTX (0: none)
   std::size_t kernels = 0;  ///< distinct kernels

@@ -24,6 +24,7 @@ struct compiled_module {
   /// Each name expression given to the compiler with its lowered (mangled) name, in order.
   std::vector<std::pair<std::string, std::string>> lowered_names;
 
+  /// True when the image is PTX (a target "compute_..."), not a cubin.
   bool is_ptx() const noexcept { return target.rfind("compute_", 0) == 0; }
   /// The lowered name of a name expression given at compile time, or nullptr.
   const std::string* lowered_name(const std::string& name_expression) const noexcept;
@@ -34,13 +35,16 @@ struct compiled_module {
 /// It is unloaded when the last handle goes.
 class loaded_module {
  public:
+  /// Takes ownership of `library`, loaded from `compiled`; the destructor unloads it.
   loaded_module(std::shared_ptr<const compiled_module> compiled, cudaLibrary_t library) noexcept
       : compiled_(std::move(compiled)), library_(library) {}
   ~loaded_module();
   loaded_module(const loaded_module&) = delete;
   loaded_module& operator=(const loaded_module&) = delete;
 
+  /// The compiled module the library was loaded from.
   const compiled_module& compiled() const noexcept { return *compiled_; }
+  /// The CUDA library handle (cudaLibraryLoadData's).
   cudaLibrary_t library() const noexcept { return library_; }
   /// The kernel called `name`: one of the module's name expressions (such as "scale<float>"), or
   /// a symbol name (an `extern "C"` name, or a mangled one). Throws cupp::cuda_error naming
@@ -118,7 +122,9 @@ class compiler {
   /// The disk cache directory; empty for a memory-only compiler.
   const std::string& cache_dir() const noexcept;
 
+  /// The counters since the compiler was made or reset_stats() last ran.
   cache_stats stats() const;
+  /// Sets every counter of stats() to 0.
   void reset_stats();
   /// Forgets the compiled and loaded modules kept in memory; the disk cache is untouched, and a
   /// module still referenced elsewhere (by a RawKernel) stays loaded until released there.

@@ -196,13 +196,16 @@ class ew_generic {
 /// as<T>(k) takes output k.
 class kernel_result {
  public:
+  /// The outputs `outs` of one call.
   explicit kernel_result(std::vector<detail::array_desc> outs) : outs_(std::move(outs)) {}
 
   /// The number of outputs.
   std::size_t size() const noexcept { return outs_.size(); }
-  /// Output k's dtype and shape.
+  /// Output k's dtype.
   cupp::dtype dtype(std::size_t k = 0) const { return at(k).dt; }
+  /// Output k's shape.
   const shape_t& shape(std::size_t k = 0) const { return at(k).shape; }
+  /// Output k's type-erased description, as ndarray<T>::desc().
   const detail::array_desc& desc(std::size_t k = 0) const { return at(k); }
 
   /// Output k as an ndarray<T>; throws type_error when its dtype is not T's.
@@ -244,6 +247,8 @@ class kernel_result {
 template <class... Types>
 class ElementwiseKernel {
  public:
+  /// cupy.ElementwiseKernel(in_params, out_params, operation, name, preamble=, options=): the
+  /// signature is parsed and checked against `Types` here; the kernel compiles when first needed.
   ElementwiseKernel(const std::string& in_params, const std::string& out_params,
                     std::string operation, std::string name = "kernel",
                     std::string preamble = "", std::vector<std::string> options = {})
@@ -345,6 +350,9 @@ class ElementwiseKernel {
 template <>
 class ElementwiseKernel<> {
  public:
+  /// cupy.ElementwiseKernel(in_params, out_params, operation, name, preamble=, options=): the
+  /// signature is parsed and checked here; each binding of its placeholders compiles when first
+  /// called.
   ElementwiseKernel(const std::string& in_params, const std::string& out_params,
                     std::string operation, std::string name = "kernel",
                     std::string preamble = "", std::vector<std::string> options = {})

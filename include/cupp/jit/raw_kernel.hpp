@@ -27,12 +27,14 @@ template <class A, class = void>
 struct kernel_argument {
   static_assert(std::is_trivially_copyable_v<A>,
                 "kernel arguments are passed by value and must be trivially copyable");
+  /// `a` itself: its bytes are the parameter.
   static const A& value(const A& a) { return a; }
 };
 
 /// `nullptr` is passed as a null pointer (the bytes of a std::nullptr_t object are unspecified).
 template <>
 struct kernel_argument<std::nullptr_t> {
+  /// A null `void*`.
   static void* value(std::nullptr_t) { return nullptr; }
 };
 
@@ -40,7 +42,9 @@ struct kernel_argument<std::nullptr_t> {
 /// `k(grid, block, args..., cupp::shared_mem(bytes))` (or right after `block`). A type of its
 /// own, so that it cannot be taken for an integer argument of the kernel.
 struct shared_mem {
+  /// The dynamic shared memory of the launch, in bytes.
   std::size_t bytes = 0;
+  /// `n` bytes; value_error for a negative `n`.
   template <class I, class = std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>>>
   constexpr explicit shared_mem(I n) : bytes(checked(n)) {}
 
@@ -60,16 +64,22 @@ struct shared_mem {
 /// above 2^32 - 1.
 class dims {
  public:
+  /// The dimensions of a `dim3`.
   constexpr dims(dim3 d) noexcept : x_(d.x), y_(d.y), z_(d.z) {}  // NOLINT: implicit on purpose
+  /// (x, y, z) from integers of any type, y and z 1 by default; value_error when out of range.
   template <class X, class Y = unsigned, class Z = unsigned,
             class = std::enable_if_t<std::is_integral_v<X> && std::is_integral_v<Y> &&
                                      std::is_integral_v<Z>>>
   constexpr dims(X x, Y y = 1u, Z z = 1u)  // NOLINT: implicit on purpose
       : x_(checked(x)), y_(checked(y)), z_(checked(z)) {}
 
+  /// The x dimension.
   constexpr unsigned x() const noexcept { return x_; }
+  /// The y dimension.
   constexpr unsigned y() const noexcept { return y_; }
+  /// The z dimension.
   constexpr unsigned z() const noexcept { return z_; }
+  /// The dimensions as CUDA's `dim3`.
   constexpr operator dim3() const noexcept { return dim3(x_, y_, z_); }  // NOLINT
 
  private:
@@ -277,8 +287,11 @@ class RawKernel {
     jit::detail::launch_function(*state_, function, grid, block, shared_bytes, stream, params);
   }
 
+  /// The name the kernel was made with: its symbol, or a RawModule's name expression.
   const std::string& name() const noexcept;
+  /// The CUDA source of the kernel's module (cupy.RawKernel.code).
   const std::string& source() const noexcept;
+  /// The compiler options given to the constructor, without the defaults.
   const std::vector<std::string>& options() const noexcept;
 
  private:
@@ -341,8 +354,11 @@ class RawModule {
   /// Compiles and loads the module for the current device now.
   void compile() const;
 
+  /// The CUDA source (cupy.RawModule.code).
   const std::string& source() const noexcept;
+  /// The compiler options given to the constructor, without the defaults.
   const std::vector<std::string>& options() const noexcept;
+  /// The name expressions given to the constructor.
   const std::vector<std::string>& name_expressions() const noexcept;
 
  private:

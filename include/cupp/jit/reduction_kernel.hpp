@@ -123,6 +123,9 @@ class ReductionKernel {
   using out_t = std::tuple_element_t<sizeof...(Types) - 1, std::tuple<Types...>>;
 
  public:
+  /// cupy.ReductionKernel(in_params, out_params, map_expr, reduce_expr, post_map_expr, identity,
+  /// name, reduce_type, ...): the signature is parsed and checked against `Types` here; the
+  /// kernel compiles when first needed.
   ReductionKernel(const std::string& in_params, const std::string& out_params,
                   std::string map_expr, std::string reduce_expr, std::string post_map_expr,
                   std::string identity, std::string name = "reduce_kernel",
@@ -227,6 +230,9 @@ class ReductionKernel {
 template <>
 class ReductionKernel<> {
  public:
+  /// cupy.ReductionKernel(in_params, out_params, map_expr, reduce_expr, post_map_expr, identity,
+  /// name, reduce_type, ...): the signature is parsed and checked here; each binding of its
+  /// placeholders compiles when first called.
   ReductionKernel(const std::string& in_params, const std::string& out_params,
                   std::string map_expr, std::string reduce_expr, std::string post_map_expr,
                   std::string identity, std::string name = "reduce_kernel",

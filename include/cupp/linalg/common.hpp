@@ -32,6 +32,7 @@ on_error error_mode() noexcept;
 ///     { cupp::linalg::errstate quiet(cupp::linalg::on_error::ignore); x = linalg::solve(a, b); }
 class errstate {
  public:
+  /// Sets the calling thread's mode to `mode` until this object is destroyed.
   explicit errstate(on_error mode) noexcept;
   ~errstate();
   errstate(const errstate&) = delete;

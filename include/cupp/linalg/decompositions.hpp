@@ -26,15 +26,20 @@ enum class qr_mode { reduced, complete, r };
 /// What qr returns: A = Q R, Q with orthonormal columns, R upper triangular.
 template <class T>
 struct qr_result {
+  /// The orthonormal factor, (..., M, K) or (..., M, M); empty, shape (0,), for qr_mode::r.
   ndarray<T> Q;
+  /// The upper triangular factor, (..., K, N) or (..., M, N).
   ndarray<T> R;
 };
 
 /// What svd returns: A = U diag(S) Vh, S real, non-negative and descending.
 template <class T>
 struct svd_result {
+  /// The left singular vectors, as columns: (..., M, M), or (..., M, K) without full_matrices.
   ndarray<T> U;
+  /// The singular values (..., K), real, non-negative and descending.
   ndarray<detail::real_t<T>> S;
+  /// The right singular vectors, as rows: (..., N, N), or (..., K, N) without full_matrices.
   ndarray<T> Vh;
 };
 

@@ -20,7 +20,9 @@ namespace cupp::linalg {
 /// EighResult.
 template <class T>
 struct eigh_result {
+  /// The eigenvalues (..., n), real and ascending.
   ndarray<detail::real_t<T>> eigenvalues;
+  /// The unit eigenvectors (..., n, n), column i for eigenvalues[..., i].
   ndarray<T> eigenvectors;
 };
 
@@ -28,7 +30,9 @@ struct eigh_result {
 /// eigenvector of eigenvalues[..., i], as NumPy's EigResult. Always complex (see eig).
 template <class C>
 struct eig_result {
+  /// The eigenvalues (..., n), complex, in geev's order (not sorted).
   ndarray<C> eigenvalues;
+  /// The unit eigenvectors (..., n, n), column i for eigenvalues[..., i].
   ndarray<C> eigenvectors;
 };
 

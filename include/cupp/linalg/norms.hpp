@@ -46,14 +46,21 @@ namespace cupp::linalg {
 class norm_ord {
  public:
   norm_ord() = default;
+  /// None, as NumPy's ord=None (the default).
   norm_ord(std::nullopt_t) {}  // NOLINT: implicit, as NumPy's ord=None
+  /// A number `p`, INFINITY and -INFINITY included.
   template <class N, std::enable_if_t<std::is_arithmetic_v<N> && !std::is_same_v<N, bool>, int> = 0>
   norm_ord(N p) : kind_(kind::number), value_(static_cast<double>(p)) {}  // NOLINT
+  /// A name: "fro", "f" or "nuc" (checked by norm and cond).
   norm_ord(const char* name) : kind_(kind::name), name_(name) {}          // NOLINT
+  /// A name, from a std::string.
   norm_ord(std::string name) : kind_(kind::name), name_(std::move(name)) {}  // NOLINT
 
+  /// Whether this is None.
   bool is_none() const noexcept { return kind_ == kind::none; }
+  /// Whether this is a number (value()).
   bool is_number() const noexcept { return kind_ == kind::number; }
+  /// Whether this is a name (name()).
   bool is_name() const noexcept { return kind_ == kind::name; }
   /// The number (is_number() only).
   double value() const noexcept { return value_; }

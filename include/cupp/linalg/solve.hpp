@@ -70,7 +70,9 @@ ndarray<detail::linalg_t<T>> det(const ndarray<T>& a) {
 /// What slogdet returns: det == sign * exp(logabsdet). For complex T, sign has modulus 1.
 template <class T>
 struct slogdet_result {
+  /// The sign of each determinant: -1 or 1 (of modulus 1 for complex T), 0 when singular.
   ndarray<T> sign;
+  /// The natural log of each |det|, real; -inf when singular.
   ndarray<detail::real_t<T>> logabsdet;
 };
 

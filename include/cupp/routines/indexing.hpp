@@ -110,17 +110,23 @@ bool is_elementwise_mask_assignment(const ndarray<T>& a, const std::vector<fancy
 template <class T>
 class indexed {
  public:
+  /// The selection of `a` by `items`, as ndarray's operator() and operator[] make it.
   indexed(ndarray<T> a, std::vector<detail::fancy_item> items)
       : a_(std::move(a)), items_(std::move(items)) {}
+  /// Copies the selection: both refer to the same array and indices.
   indexed(const indexed&) = default;
+  /// Moves the selection.
   indexed(indexed&&) noexcept = default;
   ~indexed() = default;
   // As ndarray's Note [Assignment]: a named selection rebinds, a temporary one writes through.
+  /// Rebinds a named selection (it does not write; see the note above).
   indexed& operator=(const indexed&) & = default;
+  /// Rebinds a named selection, as the copy assignment does.
   indexed& operator=(indexed&&) & noexcept = default;
 
   /// The selected elements, as a new array.
   ndarray<T> eval() const { return ndarray<T>(detail::fancy_get(a_.desc(), items_)); }
+  /// The selected elements, as a new array (eval()).
   operator ndarray<T>() const { return eval(); }  // NOLINT: implicit, so `ndarray<T> b = a[i];`
   /// The selected elements on the host, in C order.
   std::vector<T> get() const { return eval().get(); }
@@ -140,6 +146,7 @@ class indexed {
   void operator=(const ndarray<U>& v) && {
     assign(v);
   }
+  /// a[index] = e: the expression evaluated, broadcast to the selection's shape and cast to T.
   template <class E, std::enable_if_t<expr::is_node_v<E>, int> = 0>
   void operator=(const E& e) && {
     assign(e.eval());
@@ -147,6 +154,7 @@ class indexed {
   /// a[i] = b[j]. (Of the same dtype too: without this overload the implicit copy assignment
   /// would take the call and rebind the temporary, writing nothing.)
   void operator=(const indexed& other) && { assign(other.eval()); }
+  /// a[i] = b[j] for a `b` of another dtype, the values cast to T.
   template <class U>
   void operator=(const indexed<U>& other) && {
     assign(other.eval());
@@ -157,14 +165,17 @@ class indexed {
   void operator+=(const B& b) && {
     assign(eval() + b);
   }
+  /// a[index] -= b, as a[index] = a[index] - b.
   template <class B>
   void operator-=(const B& b) && {
     assign(eval() - b);
   }
+  /// a[index] *= b, as a[index] = a[index] * b.
   template <class B>
   void operator*=(const B& b) && {
     assign(eval() * b);
   }
+  /// a[index] /= b, as a[index] = a[index] / b.
   template <class B>
   void operator/=(const B& b) && {
     assign(eval() / b);

@@ -25,14 +25,20 @@ namespace cupp {
 /// Widths must not be negative (checked by pad, in NumPy's words).
 class pad_width_arg {
  public:
+  /// A (before, after) pair of widths.
   using pair = std::pair<std::int64_t, std::int64_t>;
 
+  /// `width` elements before and after on every axis (NumPy's pad_width=2).
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   pad_width_arg(I width)  // NOLINT: implicit, as NumPy's pad_width=2
       : pairs_{pair(static_cast<std::int64_t>(width), static_cast<std::int64_t>(width))} {}
+  /// `before` elements before and `after` after on every axis (NumPy's pad_width=(1, 2)).
   pad_width_arg(std::int64_t before, std::int64_t after) : pairs_{pair(before, after)} {}
+  /// One (before, after) pair for every axis.
   pad_width_arg(pair both) : pairs_{both} {}  // NOLINT: implicit
+  /// One (before, after) pair per axis: `{{1, 2}, {3, 4}}`.
   pad_width_arg(std::initializer_list<pair> per_axis) : pairs_(per_axis), per_axis_(true) {}
+  /// One (before, after) pair per axis, from a vector.
   pad_width_arg(std::vector<pair> per_axis)  // NOLINT: implicit
       : pairs_(std::move(per_axis)), per_axis_(true) {}
 
@@ -52,21 +58,30 @@ class pad_width_arg {
 /// integer truncates; a complex value's imaginary part is dropped for real dtypes).
 class pad_values {
  public:
+  /// One padding value, held as a complex double.
   using value = std::complex<double>;
+  /// A (before, after) pair of values.
   using pair = std::pair<value, value>;
 
+  /// `v` on both sides of every axis (NumPy's constant_values=7).
   template <class V, std::enable_if_t<std::is_arithmetic_v<V>, int> = 0>
   pad_values(V v)  // NOLINT: implicit, as NumPy's constant_values=7
       : pairs_{pair(static_cast<double>(v), static_cast<double>(v))} {}
+  /// A complex `v` on both sides of every axis.
   pad_values(value v) : pairs_{pair(v, v)} {}  // NOLINT: implicit
+  /// `before` before and `after` after on every axis.
   pad_values(double before, double after) : pairs_{pair(before, after)} {}
+  /// One (before, after) pair per axis: `{{1, 2}, {3, 4}}`.
   pad_values(std::initializer_list<std::pair<double, double>> per_axis) : per_axis_(true) {
     for (const auto& [b, a] : per_axis) pairs_.emplace_back(b, a);
   }
+  /// One (before, after) pair of complex values per axis.
   pad_values(std::vector<pair> per_axis)  // NOLINT: implicit
       : pairs_(std::move(per_axis)), per_axis_(true) {}
 
+  /// One pair (for every axis), or the pairs given per axis.
   const std::vector<pair>& pairs() const noexcept { return pairs_; }
+  /// True when given as a list of pairs (whose length must then be 1 or the array's ndim).
   bool per_axis() const noexcept { return per_axis_; }
 
  private:
@@ -102,9 +117,13 @@ class pad_options {
     return *this;
   }
 
+  /// The constant_values given, or nullopt.
   const std::optional<pad_values>& constant_values() const noexcept { return constant_values_; }
+  /// The end_values given, or nullopt.
   const std::optional<pad_values>& end_values() const noexcept { return end_values_; }
+  /// The stat_length given, or nullopt.
   const std::optional<pad_width_arg>& stat_length() const noexcept { return stat_length_; }
+  /// The reflect_type given, or nullopt.
   const std::optional<std::string>& reflect_type() const noexcept { return reflect_type_; }
 
  private:

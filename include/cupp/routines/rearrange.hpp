@@ -25,13 +25,17 @@ namespace cupp {
 /// indices at which to split.
 class split_arg {
  public:
+  /// A number of sections (NumPy's indices_or_sections=3).
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   split_arg(I sections) : sections_(static_cast<std::int64_t>(sections)) {}  // NOLINT: implicit
+  /// The indices at which to split: `{2, 5}`.
   split_arg(std::initializer_list<std::int64_t> indices) : indices_(indices) {}
+  /// The indices at which to split, from a vector.
   split_arg(std::vector<std::int64_t> indices) : indices_(std::move(indices)) {}  // NOLINT
 
   /// The number of sections, or nullopt when indices were given.
   const std::optional<std::int64_t>& sections() const noexcept { return sections_; }
+  /// The indices given (empty when sections() was).
   const std::vector<std::int64_t>& indices() const noexcept { return indices_; }
 
  private:

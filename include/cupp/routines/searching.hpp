@@ -26,12 +26,16 @@ namespace cupp {
 /// hold, one for every dimension (an integer) or one per dimension (a list).
 class fill_value_arg {
  public:
+  /// One index for every dimension.
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   fill_value_arg(I value) : values_{static_cast<std::int64_t>(value)} {}  // NOLINT: implicit
+  /// One index per dimension: `{0, 1}`.
   fill_value_arg(std::initializer_list<std::int64_t> per_dimension) : values_(per_dimension) {}
+  /// One index per dimension, from a vector.
   fill_value_arg(std::vector<std::int64_t> per_dimension)  // NOLINT: implicit
       : values_(std::move(per_dimension)) {}
 
+  /// The index given (one entry), or the indices per dimension.
   const std::vector<std::int64_t>& values() const noexcept { return values_; }
 
  private:
@@ -42,11 +46,15 @@ class fill_value_arg {
 /// from the end.
 class kth_arg {
  public:
+  /// One kth index.
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   kth_arg(I kth) : values_{static_cast<std::int64_t>(kth)} {}  // NOLINT: implicit
+  /// Several kth indices: `{1, 3}`.
   kth_arg(std::initializer_list<std::int64_t> kth) : values_(kth) {}
+  /// Several kth indices, from a vector.
   kth_arg(std::vector<std::int64_t> kth) : values_(std::move(kth)) {}  // NOLINT: implicit
 
+  /// The kth indices given, as given.
   const std::vector<std::int64_t>& values() const noexcept { return values_; }
 
  private:

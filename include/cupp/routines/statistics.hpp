@@ -452,7 +452,9 @@ ndarray<detail::quantile_t<detail::value_of<A>>> nanpercentile(const A& a,
 /// What numpy.histogram returns: the counts (or weight sums, or densities) and the bin edges.
 template <class H, class E>
 struct histogram_result {
+  /// The count of each bin (or its weight sum, or its density).
   ndarray<H> hist;
+  /// The bins' edges: one more than the bins.
   ndarray<E> bin_edges;
 };
 

@@ -21,16 +21,20 @@ namespace cupp::scipy::ndimage {
 template <class V>
 class per_axis {
  public:
+  /// One value for every axis (SciPy's sigma=2).
   template <class U, std::enable_if_t<std::is_convertible_v<U, V> &&
                                           !std::is_same_v<std::decay_t<U>, per_axis>,
                                       int> = 0>
   per_axis(U&& value) : values_{V(std::forward<U>(value))} {}  // NOLINT: implicit, as sigma=2
+  /// One value per axis: `{1.0, 2.0}`.
   per_axis(std::initializer_list<V> values) : values_(values), sequence_(true) {}
+  /// One value per axis, from a vector.
   per_axis(std::vector<V> values)  // NOLINT: implicit
       : values_(std::move(values)), sequence_(true) {}
 
   /// True when given per axis (a sequence), even of length 1.
   bool sequence() const noexcept { return sequence_; }
+  /// The value given (one entry), or the values per axis.
   const std::vector<V>& values() const noexcept { return values_; }
 
   /// The value of each of `n` axes: the one value repeated, or the sequence, which must have

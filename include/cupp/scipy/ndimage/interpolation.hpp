@@ -26,11 +26,15 @@ namespace cupp::scipy::ndimage {
 /// homogeneous (ndim + 1, ndim + 1) whose last row must be [0, ..., 0, 1].
 class affine_matrix {
  public:
+  /// The diagonal of the matrix, one value per axis (SciPy's matrix=[2, 3]).
   affine_matrix(std::initializer_list<double> diagonal)  // NOLINT: implicit, as SciPy's [2, 3]
       : values_(diagonal), rows_(0) {}
+  /// The diagonal of the matrix, from a vector.
   affine_matrix(std::vector<double> diagonal)  // NOLINT: implicit
       : values_(std::move(diagonal)), rows_(0) {}
+  /// The matrix by rows: (ndim, ndim), (ndim, ndim + 1) or (ndim + 1, ndim + 1).
   affine_matrix(std::initializer_list<std::initializer_list<double>> rows);  // NOLINT: implicit
+  /// The matrix by rows, from vectors.
   affine_matrix(const std::vector<std::vector<double>>& rows);              // NOLINT: implicit
 
   /// 1 for the diagonal form, else 2.

@@ -81,14 +81,19 @@ namespace cupp::scipy::ndimage {
 /// in the index's shape).
 class label_index {
  public:
+  /// Which form was given: None, one label or a sequence of labels.
   enum class kind { none, one, sequence };
   label_index() = default;
+  /// None: one group, the elements whose label is > 0.
   label_index(std::nullopt_t) {}  // NOLINT: implicit, as index=None
+  /// One label: the results are 0-d arrays.
   template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool>, int> = 0>
   label_index(I label)  // NOLINT: implicit, as index=3
       : kind_(kind::one), values_{static_cast<std::int64_t>(label)} {}
+  /// A sequence of labels: `{1, 2, 3}`, one result per label.
   label_index(std::initializer_list<std::int64_t> labels)
       : kind_(kind::sequence), values_(labels), shape_{static_cast<std::int64_t>(labels.size())} {}
+  /// A sequence of labels, from a vector.
   label_index(std::vector<std::int64_t> labels)  // NOLINT: implicit
       : kind_(kind::sequence),
         values_(std::move(labels)),
@@ -102,7 +107,9 @@ class label_index {
     for (const I& v : labels.get()) values_.push_back(static_cast<std::int64_t>(v));
   }
 
+  /// Which form was given.
   kind which() const noexcept { return kind_; }
+  /// The labels given, flattened in C order (empty for None).
   const std::vector<std::int64_t>& values() const noexcept { return values_; }
   /// The shape of the results: () for none and one label, the sequence's shape otherwise.
   const shape_t& shape() const noexcept { return shape_; }
@@ -393,7 +400,9 @@ namespace cupp::scipy::ndimage {
 /// What distance_transform_edt returns when asked for distances, indices or both (SciPy's one
 /// array or tuple): the members asked for are set.
 struct edt_result {
+  /// The distance of each element to the nearest zero element (scaled by `sampling`), if asked for.
   std::optional<ndarray<double>> distances;
+  /// The indices of that nearest zero element, shape (ndim,) + input shape, if asked for.
   std::optional<ndarray<std::int32_t>> indices;
 };
 

@@ -98,7 +98,9 @@ double median_bias(std::int64_t n);
 /// input, float64 otherwise.
 template <class R>
 struct spectral_result {
+  /// The sample frequencies.
   ndarray<double> f;
+  /// The power spectral density (or power spectrum) at each frequency.
   ndarray<R> Pxx;
 };
 
@@ -181,8 +183,11 @@ spectral_result<type_of_t<detail::pair_psd_dtype(dtype_of<T>, dtype_of<U>)>> coh
 /// (the frequencies at `axis`, the segments last).
 template <class R>
 struct spectrogram_result {
+  /// The sample frequencies.
   ndarray<double> f;
+  /// The times of the segments' middles.
   ndarray<double> t;
+  /// The spectrogram: the frequencies at `axis`, the segments last.
   ndarray<R> Sxx;
 };
 
@@ -240,7 +245,9 @@ spectrogram_result<std::complex<type_of_t<detail::psd_dtype(dtype_of<T>)>>> stft
 /// (float32 for float16, float32 and complex64 `Zxx`, float64 otherwise) when `input_onesided`,
 /// complex otherwise, so a runtime-typed array.
 struct istft_result {
+  /// The sample times.
   ndarray<double> t;
+  /// The signal, float32/float64 or complex (see above): a runtime-typed array.
   cupp::array x;
 };
 

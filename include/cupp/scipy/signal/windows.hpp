@@ -22,15 +22,23 @@ namespace cupp::scipy::signal {
 /// A parameter that SciPy takes as a list (general_cosine's coefficients) is given as a braced
 /// list; the other parameters are numbers, booleans as 0/1 (taylor's norm).
 struct window_spec {
+  /// The window's name ("hann", "kaiser", ...).
   std::string name;
+  /// The window's parameters, in SciPy's order.
   std::vector<double> params;
+  /// True when given as SciPy's tuple (a name with parameters), as get_window tells apart.
   bool tuple = false;  // given as SciPy's tuple (a name with parameters)
 
+  /// A name: window="hann".
   window_spec(const char* n) : name(n) {}             // NOLINT: implicit, as window="hann"
+  /// A name, from a std::string.
   window_spec(std::string n) : name(std::move(n)) {}  // NOLINT: implicit
+  /// A number: a Kaiser window of that beta, as SciPy's window=8.6.
   window_spec(double beta) : name("kaiser"), params{beta}, tuple(true) {}  // NOLINT: implicit
+  /// A name with a list of parameters: `{"general_cosine", {0.5, 0.5}}`.
   window_spec(std::string n, std::vector<double> p)
       : name(std::move(n)), params(std::move(p)), tuple(true) {}
+  /// A name with numeric parameters: `{"kaiser", 8.6}`, `{"exponential", 3.0, 2.0}`.
   template <class... P>
   window_spec(std::string n, double p0, P... rest)
       : name(std::move(n)), params{p0, static_cast<double>(rest)...}, tuple(true) {}
