@@ -435,12 +435,12 @@ auto make_node(const X&... x) {
 // ---- the ops of ufuncs.def ---------------------------------------------------------------------
 
 #define CUPP_UFUNC_OP_AS(struct_, name_, rule_, kinds_, function_) \
-  struct struct_ {                                                  \
-    static constexpr const char* name = #name_;                     \
-    static constexpr rule type_rule = rule::rule_;                \
-    static constexpr unsigned kinds = parse_kinds(kinds_);        \
-    static constexpr const char* function = function_;           \
-    static constexpr bool condition = false;                      \
+  struct struct_ {                                                 \
+    static constexpr const char* name = #name_;                    \
+    static constexpr rule type_rule = rule::rule_;                 \
+    static constexpr unsigned kinds = parse_kinds(kinds_);         \
+    static constexpr const char* function = function_;             \
+    static constexpr bool condition = false;                       \
   };
 #define CUPP_UFUNC_OP(name_, rule_, kinds_, function_) \
   CUPP_UFUNC_OP_AS(op_##name_, name_, rule_, kinds_, function_)

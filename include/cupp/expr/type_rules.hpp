@@ -19,8 +19,8 @@ namespace cupp::expr {
 // which is what promoting with float16 gives), true division of integers is float64, and abs,
 // real and imag of complex give its real type; SciPy's special functions, whose float64 loop is
 // listed first, compute float32 in float32 and everything else in float64 (rule special); those
-// whose float32 loop is listed first (round, binom, poch, sici, shichi) compute whatever casts safely to float32
-// (bool, 8- and 16-bit integers, float16) in float32 too (rule special_f32).
+// whose float32 loop is listed first (round, binom, poch, sici, shichi) compute whatever casts
+// safely to float32 (bool, 8- and 16-bit integers, float16) in float32 too (rule special_f32).
 // float16 and bfloat16 loops compute in float32 and round the result back, so a fused expression
 // rounds every intermediate as NumPy does.
 enum class rule : std::uint8_t {

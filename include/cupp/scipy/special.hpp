@@ -16,8 +16,8 @@
 #include <cstdio>
 #include <string>
 #include <tuple>
-#include <utility>
 #include <type_traits>
+#include <utility>
 
 #include "cupp/array.hpp"
 #include "cupp/expr/ufunc_functions.hpp"
