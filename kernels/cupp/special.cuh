@@ -54,6 +54,18 @@ namespace cupp::special {
 
 namespace m = ::cupp::ufn::detail;  // libm by overload: float calls the f functions
 
+// The float overloads of the functions that compute in double for float32 too, as SciPy's loops.
+#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(name) \
+  __device__ __forceinline__ float name(float a) { return static_cast<float>(name(double(a))); }
+#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(name)                \
+  __device__ __forceinline__ float name(float a, float b) { \
+    return static_cast<float>(name(double(a), double(b)));  \
+  }
+#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(name)                          \
+  __device__ __forceinline__ float name(float a, float b, float c) {  \
+    return static_cast<float>(name(double(a), double(b), double(c))); \
+  }
+
 namespace detail {
 
 __device__ __forceinline__ float lgamma_(float x) { return ::lgammaf(x); }
@@ -418,7 +430,7 @@ __device__ __forceinline__ double exp1(double x) {
   if (m::isinf(x)) return 0.0;
   return detail::exp1_positive(x);
 }
-__device__ __forceinline__ float exp1(float x) { return static_cast<float>(exp1(double(x))); }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(exp1)
 
 __device__ __forceinline__ double expi(double x) {
   if (m::isnan(x)) return x;
@@ -427,7 +439,7 @@ __device__ __forceinline__ double expi(double x) {
   if (x < 0.0) return -detail::exp1_positive(-x);
   return detail::expi_positive(x);
 }
-__device__ __forceinline__ float expi(float x) { return static_cast<float>(expi(double(x))); }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(expi)
 
 /// zeta(x, q), SciPy's domain: inf at x = 1 and at the poles q = 0, -1, ...; NaN for x < 1, and
 /// for q < 0 with a fractional x (q^-x is not real).
@@ -444,9 +456,7 @@ __device__ __forceinline__ double zeta(double x, double q) {
   if (q > 1e8) return (1.0 / (x - 1.0) + 0.5 / q) * m::pow(q, 1.0 - x);
   return detail::hurwitz_em(x, q);
 }
-__device__ __forceinline__ float zeta(float x, float q) {
-  return static_cast<float>(zeta(double(x), double(q)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(zeta)
 
 /// zeta(x) - 1: zeta(x, 2) above 1 (no cancellation however small), the Euler-Maclaurin
 /// continuation on [0, 1), and below 0 the reflection zeta(x) = 2^x pi^(x-1) sin(pi x / 2)
@@ -464,7 +474,7 @@ __device__ __forceinline__ double zetac(double x) {
                    detail::tgamma_(1.0 - x) * (1.0 + detail::hurwitz_em(1.0 - x, 2.0));
   return z - 1.0;
 }
-__device__ __forceinline__ float zetac(float x) { return static_cast<float>(zetac(double(x))); }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(zetac)
 
 // ---- Bessel functions --------------------------------------------------------------------------
 
@@ -1025,14 +1035,6 @@ __device__ __forceinline__ double gdtrc(double a, double b, double x) {
   return gammaincc(b, a * x);
 }
 
-#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(name)                \
-  __device__ __forceinline__ float name(float a, float b) { \
-    return static_cast<float>(name(double(a), double(b)));  \
-  }
-#define CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(name)                          \
-  __device__ __forceinline__ float name(float a, float b, float c) {  \
-    return static_cast<float>(name(double(a), double(b), double(c))); \
-  }
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammainc)
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammaincc)
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(gammaincinv)
@@ -1136,7 +1138,7 @@ __device__ __forceinline__ bool bessel_k_special(double x, double* out) {
     detail::bessel_k01(x, scaled, &r[0], &r[1]);         \
     return r[index];                                     \
   }                                                      \
-  __device__ __forceinline__ float name(float x) { return static_cast<float>(name(double(x))); }
+  CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(name)
 /// The modified Bessel function of the second kind of order 0.
 CUPP_SPECIAL_BESSEL_K(k0, 0, false)
 /// e^x times k0.
@@ -1166,9 +1168,7 @@ __device__ __forceinline__ double kn(double n, double x) {
   }
   return scaled ? k * m::exp(-x) : k;
 }
-__device__ __forceinline__ float kn(float n, float x) {
-  return static_cast<float>(kn(double(n), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(kn)
 
 /// The Bessel function of the second kind of integer order n (truncated): CUDA's yn, with
 /// Y_{-n} = (-1)^n Y_n and SciPy's values at 0 (-inf), below 0 and at +inf (NaN).
@@ -1182,9 +1182,7 @@ __device__ __forceinline__ double yn(double n, double x) {
   const double v = ::yn(static_cast<int>(a), x);
   return flip ? -v : v;
 }
-__device__ __forceinline__ float yn(float n, float x) {
-  return static_cast<float>(yn(double(n), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(yn)
 
 namespace detail {
 /// y_n(x) and, when `derivative`, y_n'(x) for an integer n >= 0 and x != 0 of either sign: the
@@ -1215,16 +1213,12 @@ static __device__ __noinline__ double spherical_yn_impl(double n, double x, bool
 __device__ __forceinline__ double spherical_yn(double n, double x) {
   return detail::spherical_yn_impl(n, x, false);
 }
-__device__ __forceinline__ float spherical_yn(float n, float x) {
-  return static_cast<float>(spherical_yn(double(n), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(spherical_yn)
 /// The derivative of spherical_yn in x.
 __device__ __forceinline__ double spherical_yn_d(double n, double x) {
   return detail::spherical_yn_impl(n, x, true);
 }
-__device__ __forceinline__ float spherical_yn_d(float n, float x) {
-  return static_cast<float>(spherical_yn_d(double(n), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(spherical_yn_d)
 
 // ---- loggamma, poch, binom, round ---------------------------------------------------------------
 
@@ -1235,9 +1229,7 @@ __device__ __forceinline__ double loggamma(double x) {
   if (x == 0.0) return m::inf<double>();
   return detail::lgamma_(x);
 }
-__device__ __forceinline__ float loggamma(float x) {
-  return static_cast<float>(loggamma(double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(loggamma)
 
 namespace detail {
 /// log(gamma(z + m) / gamma(z)) for z >= 10 and z + m >= 10 as the difference of Stirling's
@@ -1293,9 +1285,7 @@ __device__ __forceinline__ double poch(double z, double mm) {
   const double l = detail::lgamma_(w) - detail::lgamma_(z);
   return detail::gamma_sign(w) * detail::gamma_sign(z) * m::exp(l);
 }
-__device__ __forceinline__ float poch(float z, float mm) {
-  return static_cast<float>(poch(double(z), double(mm)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(poch)
 
 /// The binomial coefficient of real n and k, gamma(n + 1) / (gamma(k + 1) gamma(n - k + 1)):
 /// the product formula for integer k below 20, or below 400 where |n| < k (exact where the
@@ -1332,9 +1322,7 @@ __device__ __forceinline__ double binom(double n, double k) {
   }
   return 1.0 / ((n + 1.0) * beta_impl(n - k + 1.0, k + 1.0));
 }
-__device__ __forceinline__ float binom(float n, float k) {
-  return static_cast<float>(binom(double(n), double(k)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(binom)
 
 /// Rounds to the nearest integer, halves to even (SciPy's round).
 __device__ __forceinline__ double round(double x) { return m::rint(x); }
@@ -1546,7 +1534,7 @@ __device__ __forceinline__ double ellipk(double mm) {
   if (m::isinf(mm)) return 0.0;
   return detail::ellk_p(1.0 - mm);
 }
-__device__ __forceinline__ float ellipk(float mm) { return static_cast<float>(ellipk(double(mm))); }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(ellipk)
 
 /// K(1 - p), accurate for tiny p.
 __device__ __forceinline__ double ellipkm1(double p) {
@@ -1555,9 +1543,7 @@ __device__ __forceinline__ double ellipkm1(double p) {
   if (m::isinf(p)) return 0.0;
   return detail::ellk_p(p);
 }
-__device__ __forceinline__ float ellipkm1(float p) {
-  return static_cast<float>(ellipkm1(double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(ellipkm1)
 
 /// Complete elliptic integral of the second kind E(m).
 __device__ __forceinline__ double ellipe(double mm) {
@@ -1570,7 +1556,7 @@ __device__ __forceinline__ double ellipe(double mm) {
   }
   return detail::elle_p(1.0 - mm);
 }
-__device__ __forceinline__ float ellipe(float mm) { return static_cast<float>(ellipe(double(mm))); }
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(ellipe)
 
 /// Incomplete elliptic integral of the first kind F(phi|m).
 __device__ __forceinline__ double ellipkinc(double phi, double mm) {
@@ -1594,9 +1580,7 @@ __device__ __forceinline__ double ellipkinc(double phi, double mm) {
   if (k != 0.0) res += k * detail::ellk_p(1.0 - mm);
   return res;
 }
-__device__ __forceinline__ float ellipkinc(float phi, float mm) {
-  return static_cast<float>(ellipkinc(double(phi), double(mm)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipkinc)
 
 /// Incomplete elliptic integral of the second kind E(phi|m).
 __device__ __forceinline__ double ellipeinc(double phi, double mm) {
@@ -1613,9 +1597,7 @@ __device__ __forceinline__ double ellipeinc(double phi, double mm) {
   if (k != 0.0) res += k * ellipe(mm);
   return res;
 }
-__device__ __forceinline__ float ellipeinc(float phi, float mm) {
-  return static_cast<float>(ellipeinc(double(phi), double(mm)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipeinc)
 
 /// Jacobian elliptic functions sn, cn, dn and amplitude ph of u for parameter 0 <= m <= 1.
 static __device__ __noinline__ void ellipj(double u, double mm, double* sn, double* cn, double* dn,
@@ -1702,18 +1684,10 @@ __device__ __forceinline__ double ellipj_ph(double u, double mm) {
   ellipj(u, mm, &s, &c, &d, &p);
   return p;
 }
-__device__ __forceinline__ float ellipj_sn(float u, float mm) {
-  return static_cast<float>(ellipj_sn(double(u), double(mm)));
-}
-__device__ __forceinline__ float ellipj_cn(float u, float mm) {
-  return static_cast<float>(ellipj_cn(double(u), double(mm)));
-}
-__device__ __forceinline__ float ellipj_dn(float u, float mm) {
-  return static_cast<float>(ellipj_dn(double(u), double(mm)));
-}
-__device__ __forceinline__ float ellipj_ph(float u, float mm) {
-  return static_cast<float>(ellipj_ph(double(u), double(mm)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipj_sn)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipj_cn)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipj_dn)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ellipj_ph)
 
 /// Generalized exponential integral E_n(x); n is truncated to a 32-bit integer as SciPy does.
 __device__ __forceinline__ double expn(double n, double x) {
@@ -1726,9 +1700,7 @@ __device__ __forceinline__ double expn(double n, double x) {
   if (x > 1.0) return detail::expn_cf(k, x);
   return detail::expn_series(k, x);
 }
-__device__ __forceinline__ float expn(float n, float x) {
-  return static_cast<float>(expn(double(n), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(expn)
 
 // ---- incomplete beta function and the distributions built on it ---------------------------------
 //
@@ -2015,10 +1987,7 @@ __device__ __forceinline__ double betainc(double a, double b, double x) {
   detail::ibeta_pair(a, b, x, 1.0 - x, &w, &w1);
   return w;
 }
-/// Regularized incomplete beta function I_x(a, b) (float).
-__device__ __forceinline__ float betainc(float a, float b, float x) {
-  return static_cast<float>(betainc(double(a), double(b), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(betainc)
 
 /// Complemented regularized incomplete beta function 1 - I_x(a, b).
 __device__ __forceinline__ double betaincc(double a, double b, double x) {
@@ -2026,10 +1995,7 @@ __device__ __forceinline__ double betaincc(double a, double b, double x) {
   detail::ibeta_pair(a, b, x, 1.0 - x, &w, &w1);
   return w1;
 }
-/// Complemented regularized incomplete beta function 1 - I_x(a, b) (float).
-__device__ __forceinline__ float betaincc(float a, float b, float x) {
-  return static_cast<float>(betaincc(double(a), double(b), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(betaincc)
 
 /// Inverse of betainc in x: I_x(a, b) = y.
 __device__ __forceinline__ double betaincinv(double a, double b, double y) {
@@ -2037,10 +2003,7 @@ __device__ __forceinline__ double betaincinv(double a, double b, double y) {
   detail::ibeta_inv(a, b, y, 1.0 - y, &x, &xc);
   return x;
 }
-/// Inverse of betainc in x (float).
-__device__ __forceinline__ float betaincinv(float a, float b, float y) {
-  return static_cast<float>(betaincinv(double(a), double(b), double(y)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(betaincinv)
 
 /// Inverse of betaincc in x: 1 - I_x(a, b) = y.
 __device__ __forceinline__ double betainccinv(double a, double b, double y) {
@@ -2048,10 +2011,7 @@ __device__ __forceinline__ double betainccinv(double a, double b, double y) {
   detail::ibeta_inv(a, b, 1.0 - y, y, &x, &xc);
   return x;
 }
-/// Inverse of betaincc in x (float).
-__device__ __forceinline__ float betainccinv(float a, float b, float y) {
-  return static_cast<float>(betainccinv(double(a), double(b), double(y)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(betainccinv)
 
 /// Beta distribution CDF (alias of betainc).
 __device__ __forceinline__ double btdtr(double a, double b, double x) { return betainc(a, b, x); }
@@ -2078,10 +2038,7 @@ __device__ __forceinline__ double bdtr(double k, double n, double p) {
   if (fk == 0.0) return m::exp(dn * m::log1p(-p));
   return betaincc(fk + 1.0, dn, p);
 }
-/// Binomial CDF (float).
-__device__ __forceinline__ float bdtr(float k, float n, float p) {
-  return static_cast<float>(bdtr(double(k), double(n), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(bdtr)
 
 /// Binomial survival function: sum_{j > floor(k)} C(n, j) p^j (1-p)^(n-j).
 __device__ __forceinline__ double bdtrc(double k, double n, double p) {
@@ -2097,10 +2054,7 @@ __device__ __forceinline__ double bdtrc(double k, double n, double p) {
   if (fk == 0.0) return -m::expm1(dn * m::log1p(-p));
   return betainc(fk + 1.0, dn, p);
 }
-/// Binomial survival function (float).
-__device__ __forceinline__ float bdtrc(float k, float n, float p) {
-  return static_cast<float>(bdtrc(double(k), double(n), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(bdtrc)
 
 /// Inverse of bdtr in p.
 __device__ __forceinline__ double bdtri(double k, double n, double y) {
@@ -2114,10 +2068,7 @@ __device__ __forceinline__ double bdtri(double k, double n, double y) {
   if (fk == 0.0) return -m::expm1(m::log(y) / dn);
   return betainccinv(fk + 1.0, dn, y);
 }
-/// Inverse of bdtr in p (float).
-__device__ __forceinline__ float bdtri(float k, float n, float y) {
-  return static_cast<float>(bdtri(double(k), double(n), double(y)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(bdtri)
 
 /// Negative binomial CDF: I_p(n, k + 1) (k, n truncated to integers).
 __device__ __forceinline__ double nbdtr(double k, double n, double p) {
@@ -2127,10 +2078,7 @@ __device__ __forceinline__ double nbdtr(double k, double n, double p) {
   if (k < 0.0 || n <= 0.0) return m::nan<double>();
   return betainc(n, k + 1.0, p);
 }
-/// Negative binomial CDF (float).
-__device__ __forceinline__ float nbdtr(float k, float n, float p) {
-  return static_cast<float>(nbdtr(double(k), double(n), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(nbdtr)
 
 /// Negative binomial survival function: 1 - I_p(n, k + 1).
 __device__ __forceinline__ double nbdtrc(double k, double n, double p) {
@@ -2140,10 +2088,7 @@ __device__ __forceinline__ double nbdtrc(double k, double n, double p) {
   if (k < 0.0 || n <= 0.0) return m::nan<double>();
   return betaincc(n, k + 1.0, p);
 }
-/// Negative binomial survival function (float).
-__device__ __forceinline__ float nbdtrc(float k, float n, float p) {
-  return static_cast<float>(nbdtrc(double(k), double(n), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(nbdtrc)
 
 /// Inverse of nbdtr in p.
 __device__ __forceinline__ double nbdtri(double k, double n, double y) {
@@ -2155,10 +2100,7 @@ __device__ __forceinline__ double nbdtri(double k, double n, double y) {
   if (n <= 0.0) return m::nan<double>();
   return betaincinv(n, k + 1.0, y);
 }
-/// Inverse of nbdtr in p (float).
-__device__ __forceinline__ float nbdtri(float k, float n, float y) {
-  return static_cast<float>(nbdtri(double(k), double(n), double(y)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(nbdtri)
 
 namespace detail {
 // F distribution CDF and survival function together.
@@ -2196,10 +2138,7 @@ __device__ __forceinline__ double fdtr(double dfn, double dfd, double x) {
   detail::ibeta_fdtr(dfn, dfd, x, &w, &w1);
   return w;
 }
-/// F distribution CDF (float).
-__device__ __forceinline__ float fdtr(float dfn, float dfd, float x) {
-  return static_cast<float>(fdtr(double(dfn), double(dfd), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(fdtr)
 
 /// F distribution survival function.
 __device__ __forceinline__ double fdtrc(double dfn, double dfd, double x) {
@@ -2207,10 +2146,7 @@ __device__ __forceinline__ double fdtrc(double dfn, double dfd, double x) {
   detail::ibeta_fdtr(dfn, dfd, x, &w, &w1);
   return w1;
 }
-/// F distribution survival function (float).
-__device__ __forceinline__ float fdtrc(float dfn, float dfd, float x) {
-  return static_cast<float>(fdtrc(double(dfn), double(dfd), double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(fdtrc)
 
 /// F distribution quantile (inverse of fdtr in x).
 __device__ __forceinline__ double fdtri(double dfn, double dfd, double p) {
@@ -2224,10 +2160,7 @@ __device__ __forceinline__ double fdtri(double dfn, double dfd, double p) {
   detail::ibeta_inv_pair(0.5 * dfn, 0.5 * dfd, p, 1.0 - p, &u, &v);
   return dfd * u / (dfn * v);
 }
-/// F distribution quantile (float).
-__device__ __forceinline__ float fdtri(float dfn, float dfd, float p) {
-  return static_cast<float>(fdtri(double(dfn), double(dfd), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(fdtri)
 
 /// Student t distribution CDF (df = inf gives the normal CDF).
 __device__ __forceinline__ double stdtr(double df, double t) {
@@ -2248,10 +2181,7 @@ __device__ __forceinline__ double stdtr(double df, double t) {
   detail::ibeta_pair(0.5 * df, 0.5, u, v, &w, &w1);
   return t < 0.0 ? 0.5 * w : 0.5 + 0.5 * w1;
 }
-/// Student t distribution CDF (float).
-__device__ __forceinline__ float stdtr(float df, float t) {
-  return static_cast<float>(stdtr(double(df), double(t)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(stdtr)
 
 /// Student t distribution quantile (inverse of stdtr in t).
 __device__ __forceinline__ double stdtrit(double df, double p) {
@@ -2275,10 +2205,7 @@ __device__ __forceinline__ double stdtrit(double df, double p) {
   const double t = m::sqrt(df * v / u);
   return neg ? -t : t;
 }
-/// Student t distribution quantile (float).
-__device__ __forceinline__ float stdtrit(float df, float p) {
-  return static_cast<float>(stdtrit(double(df), double(p)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(stdtrit)
 
 // ---- sine and cosine integrals, hyperbolic ones ------------------------------------------------
 
@@ -2398,13 +2325,13 @@ __device__ __forceinline__ double shichi_chi(double x) {
   detail::shichi_positive(m::fabs(x), &shi, &chi);
   return chi;
 }
-__device__ __forceinline__ float sici_si(float x) { return static_cast<float>(sici_si(double(x))); }
-__device__ __forceinline__ float sici_ci(float x) { return static_cast<float>(sici_ci(double(x))); }
-__device__ __forceinline__ float shichi_shi(float x) {
-  return static_cast<float>(shichi_shi(double(x)));
-}
-__device__ __forceinline__ float shichi_chi(float x) {
-  return static_cast<float>(shichi_chi(double(x)));
-}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(sici_si)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(sici_ci)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(shichi_shi)
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(shichi_chi)
+
+#undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE1
+#undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE2
+#undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE3
 
 }  // namespace cupp::special
