@@ -919,7 +919,11 @@ static __device__ __noinline__ double igam_inverse(double a, double p, bool lowe
   const double log_plo = lower ? m::log(p) : m::log1p(-p);  // log P at the root
   const double log_qlo = lower ? m::log1p(-p) : m::log(p);  // log Q at the root
   const double lg = lgamma_(a + 1.0);
-  const double x_small = m::exp((log_plo + lg) / a);
+  // P(a, x) ~ x^a / Gamma(a + 1) for small x: where that root is below the smallest subnormal,
+  // so is the true one (SciPy's 0)
+  const double log_x_small = (log_plo + lg) / a;
+  if (log_x_small < -745.2) return 0.0;
+  const double x_small = m::exp(log_x_small);
   double x = 0.0;
   if (log_plo < -0.7 && x_small < 0.5 * (a + 1.0)) {
     x = x_small;
@@ -2187,8 +2191,8 @@ CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(stdtr)
 __device__ __forceinline__ double stdtrit(double df, double p) {
   if (m::isnan(df) || m::isnan(p) || !(df > 0.0) || p < 0.0 || p > 1.0) return m::nan<double>();
   if (p == 0.0 || p == 1.0) return m::inf<double>();  // (both, as SciPy's)
-  if (df > 1e20) return ndtri(p);                     // the normal distribution to double precision
   if (p == 0.5) return 0.0;
+  if (df > 1e20) return ndtri(p);  // the normal distribution to double precision
   const bool neg = p < 0.5;
   // tail probability 0.5 I_u(df/2, 1/2) = min(p, 1-p); Q = 1 - I_u computed exactly
   const double P = neg ? 2.0 * p : 2.0 * (1.0 - p);
