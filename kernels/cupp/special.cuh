@@ -1735,8 +1735,6 @@ __device__ __forceinline__ double ibeta_lgamma_diff(double z, double h) {
     s += m::log1p(h / z);
     z += 1.0;
   }
-  const double c = z + h;
-  (void)c;
   return log_poch_large(z, h) - s;
 }
 
@@ -2074,23 +2072,26 @@ __device__ __forceinline__ double bdtri(double k, double n, double y) {
 }
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(bdtri)
 
+namespace detail {
+/// nbdtr's and nbdtrc's domain, as SciPy's: k and n truncated to integers, k >= 0, n > 0 and
+/// p in [0, 1]; false (the result NaN) outside it.
+__device__ __forceinline__ bool nbdtr_domain(double& k, double& n, double p) {
+  if (m::isnan(p) || p < 0.0 || p > 1.0) return false;
+  k = ibeta_int_cast(m::isnan(k) ? -1.0 : k);
+  n = ibeta_int_cast(m::isnan(n) ? -1.0 : n);
+  return k >= 0.0 && n > 0.0;
+}
+}  // namespace detail
+
 /// Negative binomial CDF: I_p(n, k + 1) (k, n truncated to integers).
 __device__ __forceinline__ double nbdtr(double k, double n, double p) {
-  if (m::isnan(p) || p < 0.0 || p > 1.0) return m::nan<double>();
-  k = detail::ibeta_int_cast(m::isnan(k) ? -1.0 : k);
-  n = detail::ibeta_int_cast(m::isnan(n) ? -1.0 : n);
-  if (k < 0.0 || n <= 0.0) return m::nan<double>();
-  return betainc(n, k + 1.0, p);
+  return detail::nbdtr_domain(k, n, p) ? betainc(n, k + 1.0, p) : m::nan<double>();
 }
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(nbdtr)
 
 /// Negative binomial survival function: 1 - I_p(n, k + 1).
 __device__ __forceinline__ double nbdtrc(double k, double n, double p) {
-  if (m::isnan(p) || p < 0.0 || p > 1.0) return m::nan<double>();
-  k = detail::ibeta_int_cast(m::isnan(k) ? -1.0 : k);
-  n = detail::ibeta_int_cast(m::isnan(n) ? -1.0 : n);
-  if (k < 0.0 || n <= 0.0) return m::nan<double>();
-  return betaincc(n, k + 1.0, p);
+  return detail::nbdtr_domain(k, n, p) ? betaincc(n, k + 1.0, p) : m::nan<double>();
 }
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(nbdtrc)
 
