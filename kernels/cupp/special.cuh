@@ -1728,12 +1728,27 @@ constexpr double ibeta_eps = 1.1102230246251565e-16;
 constexpr double ibeta_ln_sqrt_2pi = 0.91893853320467274178;
 constexpr double ibeta_dbl_min = 2.2250738585072014e-308;
 
-// lgamma(z + h) - lgamma(z) for z > 0, h >= 0, without forming the two large values.
+// lgamma(z + h) - lgamma(z) for z > 0, h >= 0, without forming the two large values: z is
+// raised to 10 by the recurrence, whose factors (z + h) / z have the product 1 + d / q, with
+// q = prod z, p = prod (z + h) and d = p - q carried as d' = z d + h p (no cancellation, so a
+// small h keeps its relative accuracy); one log1p instead of one per factor. Below h = 1e15
+// twelve factors cannot overflow; a larger h sums the factors' logarithms.
 __device__ __forceinline__ double ibeta_lgamma_diff(double z, double h) {
   double s = 0.0;
-  for (int k = 0; k < 12 && z < 10.0; ++k) {
-    s += m::log1p(h / z);
-    z += 1.0;
+  if (h < 1e15) {
+    double p = 1.0, q = 1.0, d = 0.0;
+    for (int k = 0; k < 12 && z < 10.0; ++k) {
+      d = z * d + h * p;
+      p *= z + h;
+      q *= z;
+      z += 1.0;
+    }
+    s = m::log1p(d / q);
+  } else {
+    for (int k = 0; k < 12 && z < 10.0; ++k) {
+      s += m::log1p(h / z);
+      z += 1.0;
+    }
   }
   return log_poch_large(z, h) - s;
 }
@@ -1783,13 +1798,21 @@ __device__ __forceinline__ double ibeta_cf(double a, double b, double x, double 
   if (m::fabs(h) < tiny) h = tiny;
   double c = h, d = 0.0;
   const double am1 = a - 1.0;
+  // below 1e50 the products of four factors cannot overflow, and one division each suffices
+  const bool moderate = a + b < 1e50;
   for (int k = 1; k < 20000; ++k) {
     const double kk = k, a2k = a + 2.0 * kk;
-    // ratios grouped so that nothing overflows for huge a, b
-    const double num = ((a + kk - 1.0) / (a2k - 2.0)) * ((a + b + kk - 1.0) / (a2k - 1.0)) *
-                       (kk / (a2k - 1.0)) * ((b - kk) / a2k) * x * x;
-    const double den = (2.0 * kk / (a2k - 1.0)) * ((kk + a) / (a2k + 1.0)) * (1.0 + y) +
-                       (am1 / (a2k - 1.0)) * (lam / (a2k + 1.0));
+    double num, den;
+    if (moderate) {
+      num = (a + kk - 1.0) * (a + b + kk - 1.0) * kk * (b - kk) * (x * x) /
+            ((a2k - 2.0) * (a2k - 1.0) * (a2k - 1.0) * a2k);
+      den = (2.0 * kk * (kk + a) * (1.0 + y) + am1 * lam) / ((a2k - 1.0) * (a2k + 1.0));
+    } else {  // ratios grouped so that nothing overflows for huge a, b
+      num = ((a + kk - 1.0) / (a2k - 2.0)) * ((a + b + kk - 1.0) / (a2k - 1.0)) *
+            (kk / (a2k - 1.0)) * ((b - kk) / a2k) * x * x;
+      den = (2.0 * kk / (a2k - 1.0)) * ((kk + a) / (a2k + 1.0)) * (1.0 + y) +
+            (am1 / (a2k - 1.0)) * (lam / (a2k + 1.0));
+    }
     d = den + num * d;
     if (m::fabs(d) < tiny) d = tiny;
     c = den + num / c;
