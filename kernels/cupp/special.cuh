@@ -99,9 +99,9 @@ __device__ __forceinline__ bool is_nonpositive_integer(T x) {
 /// sum_k (-1)^k prod_{j<=k} (4 nu^2 - (2j - 1)^2) / (k! (8|x|)^k), summed until its terms stop
 /// mattering (they fall by about k / (2|x|) each).
 template <class T>
-__device__ __forceinline__ T scaled_bessel_i_asymptotic(T x, int nu) {
+__device__ __forceinline__ T scaled_bessel_i_asymptotic(T x, double nu) {
   const T ax = m::fabs(x);
-  const T mu = T(4 * nu * nu);
+  const T mu = T(4.0 * nu * nu);
   T term = T(1), sum = T(1);
   for (int k = 1; k < 30; ++k) {
     const T odd = T(2 * k - 1);
@@ -110,7 +110,7 @@ __device__ __forceinline__ T scaled_bessel_i_asymptotic(T x, int nu) {
     if (m::fabs(term) < T(1e-17) * m::fabs(sum)) break;
   }
   const T r = sum / m::sqrt(T(2) * m::fp<T>::pi * ax);
-  return nu == 1 && x < T(0) ? -r : r;
+  return nu == 1.0 && x < T(0) ? -r : r;
 }
 
 /// The angle x (degrees) reduced exactly to [0, 360).
@@ -1056,32 +1056,88 @@ CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(gdtrc)
 
 namespace detail {
 
-/// K0(x) and K1(x) for 0 < x <= 2 from their series in y = x^2 / 4 (DLMF 10.31.1-2):
-/// K0 = -(log(x/2) + gamma) I0(x) + sum H_k y^k / (k!)^2 and K1 = 1/x + (x/2) (log(x/2)
-/// sum y^k / (k! (k+1)!) - 1/2 sum (psi(k+1) + psi(k+2)) y^k / (k! (k+1)!)).
-__device__ __forceinline__ void bessel_k01_series(double x, double* k0, double* k1) {
-  const double y = 0.25 * x * x, lx = m::log(0.5 * x);
-  double t0 = 1.0, t1 = 1.0, i0 = 1.0, s0 = 0.0, i1 = 1.0;
-  double harmonic = 0.0;
-  double s1 = -2.0 * kEulerGamma + 1.0;  // psi(1) + psi(2)
-  for (int k = 1; k < 40; ++k) {
-    harmonic += 1.0 / k;
-    t0 *= y / (static_cast<double>(k) * k);
-    t1 *= y / (static_cast<double>(k) * (k + 1));
-    i0 += t0;
-    s0 += harmonic * t0;
-    i1 += t1;
-    s1 += (-2.0 * kEulerGamma + 2.0 * harmonic + 1.0 / (k + 1)) * t1;
-    if (t0 < 1e-18 * i0) break;
+/// Temme's Gamma1(mu) = (1/Gamma(1 - mu) - 1/Gamma(1 + mu)) / (2 mu) and Gamma2(mu) =
+/// (1/Gamma(1 - mu) + 1/Gamma(1 + mu)) / 2 for |mu| <= 1/2, from the Taylor coefficients c_k of
+/// 1/Gamma(z) = sum c_k z^k (Gamma1 = -sum c_2j mu^(2j-2), Gamma2 = sum c_(2j+1) mu^2j): no
+/// cancellation at mu = 0, where they are -gamma and 1.
+__device__ __forceinline__ void temme_gammas(double mu, double* g1, double* g2) {
+  const double even[13] = {
+      0.57721566490153286061,    -0.042002635034095235529,   -0.042197734555544336748,
+      0.0072189432466630995424,  -0.00021524167411495097282, -0.000020134854780788238656,
+      1.1330272319816958824e-6,  6.1160951044814158179e-9,   -1.1812745704870201446e-9,
+      7.782263439905071254e-12,  5.100370287454475979e-13,   -5.3481225394230179824e-15,
+      -1.1812593016974587695e-16};  // c_2, c_4, ..., c_26
+  const double odd[13] = {1.0,
+                          -0.65587807152025388108,
+                          0.1665386113822914895,
+                          -0.0096219715278769735621,
+                          -0.0011651675918590651121,
+                          0.00012805028238811618615,
+                          -1.2504934821426706573e-6,
+                          -2.0563384169776071035e-7,
+                          5.0020076444692229301e-9,
+                          1.0434267116911005105e-10,
+                          -3.6968056186422057082e-12,
+                          -2.0583260535665067832e-14,
+                          1.2267786282382607902e-15};  // c_1, c_3, ..., c_25
+  const double t = mu * mu;
+  double s1 = 0.0, s2 = 0.0;
+#pragma unroll
+  for (int i = 12; i >= 0; --i) {
+    s1 = s1 * t + even[i];
+    s2 = s2 * t + odd[i];
   }
-  *k0 = -(lx + kEulerGamma) * i0 + s0;
-  *k1 = 1.0 / x + 0.5 * x * (lx * i1 - 0.5 * s1);
+  *g1 = -s1;
+  *g2 = s2;
 }
 
-/// e^x K0(x) and e^x K1(x) for x > 2 by Steed's continued fraction for K (Temme's CF2 with
-/// its normalising sum), which converges in a few terms there and needs no exponential.
-__device__ __forceinline__ void bessel_k01_scaled_cf(double x, double* k0e, double* k1e) {
-  const double a1 = 0.25;  // 1/4 - nu^2, nu = 0
+/// Temme's series (Temme 1975, 1976) for |mu| <= 1/2 and 0 < x <= 2: K_mu(x) and K_mu+1(x) when
+/// `modified`, else Y_mu(x) and Y_mu+1(x). With sigma = mu log(2/x), c_k = (+-x^2/4)^k / k!,
+///   f_0 = (mu pi / sin(mu pi)) (cosh(sigma) Gamma1 + (sinh(sigma) / sigma) log(2/x) Gamma2),
+///   p_0 = (x/2)^-mu Gamma(1 + mu) / 2, q_0 = (x/2)^mu Gamma(1 - mu) / 2 (both times 2/pi and
+///   f_0 too for Y), f_k = (k f_k-1 + p_k-1 + q_k-1) / (k^2 - mu^2), p_k = p_k-1 / (k - mu),
+///   q_k = q_k-1 / (k + mu); K_mu = sum c_k f_k and K_mu+1 = (2/x) sum c_k (p_k - k f_k); Y_mu =
+///   -sum c_k g_k and Y_mu+1 = -(2/x) sum c_k (p_k - k g_k), g_k = f_k + (2/mu) sin^2(mu pi/2) q_k.
+static __device__ __noinline__ void bessel_temme_series(double mu, double x, bool modified,
+                                                        double* v0, double* v1) {
+  double g1, g2;
+  temme_gammas(mu, &g1, &g2);
+  const double pi = m::fp<double>::pi, l = m::log(2.0 / x), sigma = mu * l;
+  const double pimu = pi * mu;
+  const double fact = pimu == 0.0 ? 1.0 : pimu / m::sin(pimu);
+  const double shs = sigma == 0.0 ? 1.0 : m::sinh(sigma) / sigma;
+  const double norm = modified ? 1.0 : 2.0 / pi;
+  double f = norm * fact * (m::cosh(sigma) * g1 + shs * l * g2);
+  const double e = m::exp(sigma);
+  double p = 0.5 * norm * e / (g2 - mu * g1);  // 1 / Gamma(1 + mu) = Gamma2 - mu Gamma1
+  double q = 0.5 * norm / (e * (g2 + mu * g1));
+  // (2/mu) sin^2(mu pi / 2), 0 at mu = 0
+  const double half = 0.5 * pimu, sh = half == 0.0 ? 1.0 : m::sin(half) / half;
+  const double r = modified ? 0.0 : pi * half * sh * sh;
+  const double y = modified ? 0.25 * x * x : -0.25 * x * x;
+  double c = 1.0, sum = f + r * q, sum1 = p;
+  for (int k = 1; k < 500; ++k) {
+    const double dk = k;
+    f = (dk * f + p + q) / (dk * dk - mu * mu);
+    c *= y / dk;
+    p /= dk - mu;
+    q /= dk + mu;
+    const double g = f + r * q;
+    const double del = c * g;
+    sum += del;
+    sum1 += c * p - dk * del;
+    if (m::fabs(del) < 1e-17 * m::fabs(sum)) break;
+  }
+  const double sign = modified ? 1.0 : -1.0;
+  *v0 = sign * sum;
+  *v1 = sign * sum1 * (2.0 / x);
+}
+
+/// e^x K_mu(x) and e^x K_mu+1(x) for |mu| <= 1/2 and x > 2 by Steed's continued fraction for K
+/// (Temme's CF2 with its normalising sum), which converges in a few terms there and needs no
+/// exponential.
+__device__ __forceinline__ void bessel_k_scaled_cf(double mu, double x, double* k0e, double* k1e) {
+  const double a1 = 0.25 - mu * mu;
   double b = 2.0 * (1.0 + x), d = 1.0 / b, h = d, delh = d;
   double q1 = 0.0, q2 = 1.0, q = a1, c = a1, a = -a1;
   double s = 1.0 + q * delh;
@@ -1102,13 +1158,14 @@ __device__ __forceinline__ void bessel_k01_scaled_cf(double x, double* k0e, doub
   }
   h *= a1;
   *k0e = m::sqrt(m::fp<double>::pi / (2.0 * x)) / s;
-  *k1e = *k0e * (x + 0.5 - h) / x;
+  *k1e = *k0e * (mu + x + 0.5 - h) / x;
 }
 
-/// K0 and K1 (scaled by e^x when `scaled`) for x > 0.
-static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0, double* k1) {
+/// K_mu(x) and K_mu+1(x) for |mu| <= 1/2 and x > 0, times e^x when `scaled`.
+static __device__ __noinline__ void bessel_k_pair(double mu, double x, bool scaled, double* k0,
+                                                  double* k1) {
   if (x <= 2.0) {
-    bessel_k01_series(x, k0, k1);
+    bessel_temme_series(mu, x, true, k0, k1);
     if (scaled) {
       const double e = m::exp(x);
       *k0 *= e;
@@ -1116,12 +1173,124 @@ static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0
     }
     return;
   }
-  bessel_k01_scaled_cf(x, k0, k1);
+  bessel_k_scaled_cf(mu, x, k0, k1);
   if (!scaled) {
     const double e = m::exp(-x);
     *k0 *= e;
     *k1 *= e;
   }
+}
+
+/// K0(x) and K1(x), times e^x when `scaled`, for x > 0. Up to 2 the series in y = x^2 / 4
+/// (DLMF 10.31.1-2) as polynomials of 15 terms: K0 = -(log(x/2) + gamma) I0 + sum H_k y^k / (k!)^2
+/// and K1 = 1/x + (x/2) (log(x/2) sum y^k / (k! (k+1)!) - 1/2 sum (psi(k+1) + psi(k+2)) y^k /
+/// (k! (k+1)!)). Beyond 2, e^x sqrt(x) K0 and K1 as Chebyshev series of 22 terms in 4/x - 1
+/// (coefficients from the functions' values at 60 Chebyshev nodes, to 2e-16). Neither needs a
+/// loop that depends on x or a division beyond 1/x, so that a warp spends the same few hundred
+/// instructions on each argument (the general order's series and continued fraction, which
+/// bessel_k_pair takes, cost ten times that here).
+static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0, double* k1) {
+  if (x <= 2.0) {
+    const double i0c[15] = {1.0,
+                            1.0,
+                            0.25,
+                            0.027777777777777777778,
+                            0.0017361111111111111111,
+                            0.000069444444444444444444,
+                            1.9290123456790123457e-6,
+                            3.9367598891408415218e-8,
+                            6.1511873267825648778e-10,
+                            7.5940584281266233059e-12,
+                            7.5940584281266233059e-14,
+                            6.2760813455591928148e-16,
+                            4.3583898233049950103e-18,
+                            2.5789288895295828463e-20,
+                            1.3157800456783585951e-22};
+    const double h0c[15] = {0.0,
+                            1.0,
+                            0.375,
+                            0.050925925925925925926,
+                            0.0036168981481481481481,
+                            0.00015856481481481481481,
+                            4.7260802469135802469e-6,
+                            1.0207455998272324803e-7,
+                            1.6718048413148328114e-9,
+                            2.1483350211950276805e-11,
+                            2.2242756054762939135e-13,
+                            1.8952995870061529211e-15,
+                            1.3525001839484811536e-17,
+                            8.2013388136826374592e-20,
+                            4.2783408265702079911e-22};
+    const double s1c[15] = {1.0,
+                            0.5,
+                            0.083333333333333333333,
+                            0.0069444444444444444444,
+                            0.00034722222222222222222,
+                            0.000011574074074074074074,
+                            2.7557319223985890653e-7,
+                            4.9209498614260519022e-9,
+                            6.8346525853139609753e-11,
+                            7.5940584281266233059e-13,
+                            6.9036894801151120963e-15,
+                            5.2300677879659940123e-17,
+                            3.3526075563884577002e-19,
+                            1.8420920639497020331e-21,
+                            8.7718669711890573004e-24};
+    const double p1c[15] = {
+        -0.15443132980306572121,   0.67278433509846713939,    0.18157516696085563434,
+        0.019182189839330562121,   0.0011153594919665281061,  0.000041422476892711430696,
+        1.0715459140911808686e-6,  2.0452860035938779413e-8,  3.0020487465891878859e-10,
+        3.4959287296928819208e-12, 3.309914735250272068e-14,  2.5986411321011287351e-16,
+        1.7195232826992565241e-18, 9.7212075188236180165e-21, 4.7502817433276669896e-23};
+    const double y = 0.25 * x * x, l = m::log(0.5 * x);
+    double i0 = 0.0, h0 = 0.0, s1 = 0.0, p1 = 0.0;
+#pragma unroll
+    for (int k = 14; k >= 0; --k) {
+      i0 = i0 * y + i0c[k];
+      h0 = h0 * y + h0c[k];
+      s1 = s1 * y + s1c[k];
+      p1 = p1 * y + p1c[k];
+    }
+    *k0 = h0 - (l + kEulerGamma) * i0;
+    *k1 = 1.0 / x + 0.5 * x * (l * s1 - 0.5 * p1);
+    if (scaled) {
+      const double e = m::exp(x);
+      *k0 *= e;
+      *k1 *= e;
+    }
+    return;
+  }
+  const double c0[22] = {
+      1.2201515410329777273,      -0.031448101311964500543,   0.0015698838857300533749,
+      -0.00012849549581627802638, 0.000013949813718876499364, -1.8317555227191194848e-6,
+      2.7668136394450150761e-7,   -4.6604898976879476656e-8,  8.5740340174142260858e-9,
+      -1.6975345093890615156e-9,  3.5773972814003284472e-10,  -7.9574892444773970377e-11,
+      1.855949114954926555e-11,   -4.5145978833745191751e-12, 1.1403405882073442347e-12,
+      -2.9800969231481783548e-13, 8.0328907750683743694e-14,  -2.2275133267462963604e-14,
+      6.3400764762766459661e-15,  -1.8485933779209071694e-15, 5.5120559994043333649e-16,
+      -1.6782311257549006383e-16};
+  const double c1[22] = {
+      1.3603130952422213347,      0.10392373657681723844,     -0.0028578168596227793868,
+      0.00019521551847135163111,  -0.0000193619797416608296,  2.4064849478372171171e-6,
+      -3.5019606030878125421e-7,  5.7410841254500492923e-8,   -1.0345762465678097027e-8,
+      2.0150497551970346161e-9,   -4.1903547593419255842e-10, 9.2183151876053141258e-11,
+      -2.1299678384277910216e-11, 5.1396396734823435404e-12,  -1.2891739609498229352e-12,
+      3.3484196660522431201e-13,  -8.9767051820101460692e-14, 2.4771544242195986813e-14,
+      -7.0198370892147688513e-15, 2.0387031662398608799e-15,  -6.0570472706430178228e-16,
+      1.8380935752430454256e-16};
+  const double u = 4.0 / x - 1.0, u2 = 2.0 * u;
+  double a1 = 0.0, a2 = 0.0, b1 = 0.0, b2 = 0.0;  // Clenshaw's recurrence
+#pragma unroll
+  for (int k = 21; k >= 1; --k) {
+    const double a = c0[k] + u2 * a1 - a2, b = c1[k] + u2 * b1 - b2;
+    a2 = a1;
+    a1 = a;
+    b2 = b1;
+    b1 = b;
+  }
+  const double r = 1.0 / m::sqrt(x), e = scaled ? r : r * m::exp(-x);
+  *k0 = (c0[0] + u * a1 - a2) * e;
+  *k1 = (c1[0] + u * b1 - b2) * e;
 }
 
 /// SciPy's domain of the K functions: NaN below 0, inf at 0, 0 (not NaN) at +inf.
@@ -1223,6 +1392,466 @@ __device__ __forceinline__ double spherical_yn_d(double n, double x) {
   return detail::spherical_yn_impl(n, x, true);
 }
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(spherical_yn_d)
+
+// ---- Bessel functions of real order ------------------------------------------------------------
+
+namespace detail {
+
+/// v e^s, the exponential taken in two halves, so that a large |s| does not overflow or underflow
+/// it before the product does (a scaled function's value times its scale).
+__device__ __forceinline__ double bessel_unscale(double v, double s) {
+  const double e = m::exp(0.5 * s);
+  return v * e * e;
+}
+
+/// e^x K_nu(x) for nu >= 0 and x > 0: K of the order mu = nu - n in [-1/2, 1/2) and mu + 1, then
+/// the upward recurrence K_k+1 = K_k-1 + (2k / x) K_k, which is stable for K.
+static __device__ __noinline__ double bessel_kv_scaled(double nu, double x) {
+  const double n = m::floor(nu + 0.5), mu = nu - n;
+  double k0, k1;
+  bessel_k_pair(mu, x, true, &k0, &k1);
+  if (n == 0.0) return k0;
+  for (double j = 1.0; j < n && k1 < m::inf<double>(); j += 1.0) {
+    const double next = k0 + (2.0 * (mu + j) / x) * k1;
+    k0 = k1;
+    k1 = next;
+  }
+  return k1;
+}
+
+/// (x/2)^nu / Gamma(nu + 1) sum_k (s x^2/4)^k / (k! (nu + 1)_k), the power series of I_nu (s = 1)
+/// and of J_nu (s = -1) for nu >= 0. Used where x^2 <= 4 (nu + 1): its terms then fall from the
+/// first, and J_nu has no zero there, so that J's alternating sum keeps its digits.
+static __device__ __noinline__ double bessel_power_series(double nu, double x, double s) {
+  const double h = 0.5 * x;
+  double lead;
+  if (nu < 170.0) {
+    lead = m::pow(h, nu) / tgamma_(nu + 1.0);
+  } else {
+    lead = m::exp(nu * m::log(h) - lgamma_(nu + 1.0));
+  }
+  const double y = s * h * h;
+  double term = 1.0, sum = 1.0;
+  for (int k = 1; k < 500; ++k) {
+    term *= y / (k * (nu + k));
+    sum += term;
+    if (m::fabs(term) < 1e-17 * m::fabs(sum)) break;
+  }
+  return lead * sum;
+}
+
+/// e^-x I_nu(x) for nu >= 0 and x > 0 beyond the power series' range: the ratio I_nu+1 / I_nu by
+/// its continued fraction (CF1), the downward recurrence I_k-1 = (2k / x) I_k + I_k+1 to the order
+/// mu = nu - n in [-1/2, 1/2), and the Wronskian I_mu K_mu+1 + I_mu+1 K_mu = 1/x, which holds for
+/// the scaled functions too. The recurrence is rescaled when it grows beyond 1e250.
+static __device__ __noinline__ double bessel_iv_scaled_cf(double nu, double x) {
+  const double tiny = 1e-300;
+  // CF1: I_nu+1 / I_nu = 1 / (2(nu + 1)/x + 1 / (2(nu + 2)/x + ...)), by Lentz's method
+  double f = tiny, c = tiny, d = 0.0;
+  for (int j = 1; j < 200000; ++j) {
+    const double b = 2.0 * (nu + j) / x;
+    d = 1.0 / (b + d);
+    c = b + 1.0 / c;
+    const double delta = c * d;
+    f *= delta;
+    if (m::fabs(delta - 1.0) < 1e-16) break;
+  }
+  const double n = m::floor(nu + 0.5), mu = nu - n;
+  double i1 = f, i0 = 1.0;  // I_k+1 and I_k, from k = nu down
+  int rescaled = 0;
+  for (double k = nu; k > mu + 0.5; k -= 1.0) {
+    const double next = (2.0 * k / x) * i0 + i1;
+    i1 = i0;
+    i0 = next;
+    if (i0 > 1e250) {
+      i0 *= 1e-250;
+      i1 *= 1e-250;
+      ++rescaled;
+    }
+  }
+  double k0, k1;
+  bessel_k_pair(mu, x, true, &k0, &k1);
+  const double imu = (1.0 / x) / (k1 + (i1 / i0) * k0);
+  double r = imu / i0;  // times I_nu / I_mu, with I_nu taken as 1
+  for (int i = 0; i < rescaled && r != 0.0; ++i) r *= 1e-250;
+  return r;
+}
+
+/// e^-x I_nu(x) for nu >= 0 and x > 0.
+static __device__ __noinline__ double bessel_iv_scaled(double nu, double x) {
+  if (x * x <= 4.0 * (nu + 1.0)) return bessel_power_series(nu, x, 1.0) * m::exp(-x);
+  if (x > consts<double>::bessel_big && nu * nu < 0.5 * x) return scaled_bessel_i_asymptotic(x, nu);
+  return bessel_iv_scaled_cf(nu, x);
+}
+
+/// J_nu(x) and Y_nu(x) for nu >= 0 and large x (x > 1000 and x > nu^2), by Hankel's asymptotic
+/// expansion J = sqrt(2 / (pi x)) (P cos chi - Q sin chi), Y = sqrt(2 / (pi x)) (P sin chi +
+/// Q cos chi), chi = x - (nu/2 + 1/4) pi, with cos(chi) and sin(chi) from those of x and of the
+/// phase (sinpi of it), so that a large x keeps its digits.
+__device__ __forceinline__ void bessel_jy_hankel(double nu, double x, double* j, double* y) {
+  const double mu4 = 4.0 * nu * nu;
+  double term = 1.0, p = 1.0, q = 0.0;
+  for (int k = 1; k < 60; ++k) {
+    const double odd = 2.0 * k - 1.0;
+    term *= (mu4 - odd * odd) / (8.0 * k * x);
+    const double t = (k & 2) ? -term : term;  // P = t0 - t2 + t4 ..., Q = t1 - t3 + ...
+    if (k & 1) {
+      q += t;
+    } else {
+      p += t;
+    }
+    if (m::fabs(term) < 1e-17 * (m::fabs(p) + m::fabs(q))) break;
+  }
+  const double phase = 0.5 * nu + 0.25;
+  const double sp = m::sinpi(phase), cp = m::sinpi(phase + 0.5);
+  double sx, cx;
+  m::sincos(x, &sx, &cx);
+  const double cchi = cx * cp + sx * sp, schi = sx * cp - cx * sp;
+  const double norm = m::sqrt(2.0 / (m::fp<double>::pi * x));
+  *j = norm * (p * cchi - q * schi);
+  *y = norm * (p * schi + q * cchi);
+}
+
+/// Y_nu(x) from Y_mu(x) and Y_mu+1(x) (nu - mu a whole number) by the upward recurrence
+/// Y_k+1 = (2k / x) Y_k - Y_k-1, stable for Y; once it overflows, Y_nu is -inf as well.
+__device__ __forceinline__ double bessel_y_upward(double mu, double nu, double x, double y0,
+                                                  double y1) {
+  for (double k = mu + 1.0; k < nu + 0.5; k += 1.0) {
+    if (m::isinf(y1)) return y1;
+    const double next = (2.0 * k / x) * y1 - y0;
+    y0 = y1;
+    y1 = next;
+  }
+  return y0;
+}
+
+/// J_nu(x) and Y_nu(x) for nu >= 0 and x > 2 by Steed's method as Temme (1976) and Barnett
+/// arrange it: CF1 gives J_nu+1 / J_nu, the downward recurrence J_k-1 = (2k / x) J_k - J_k+1 gives
+/// the ratio J'_mu / J_mu at an order mu <= x - 1/2 (mu = nu where nu <= x), the complex continued
+/// fraction CF2 gives p + iq = (J'_mu + i Y'_mu) / (J_mu + i Y_mu), and the Wronskian J Y' - J' Y =
+/// 2 / (pi x) fixes the scale. Y then recurs upward to nu, which is stable for Y.
+static __device__ __noinline__ void bessel_jy_steed(double nu, double x, double* jout,
+                                                    double* yout) {
+  const double tiny = 1e-300;
+  // CF1: J_nu+1 / J_nu = 1 / (2(nu + 1)/x - 1 / (2(nu + 2)/x - ...)), by Lentz's method; the
+  // product of its denominators' signs is the sign of J_nu (J of an order beyond x is positive)
+  double f = tiny, c = tiny, d = 0.0, sign = 1.0;
+  for (int j = 1; j < 200000; ++j) {
+    const double b = 2.0 * (nu + j) / x, a = j == 1 ? 1.0 : -1.0;
+    d = b + a * d;
+    if (d == 0.0) d = tiny;
+    c = b + a / c;
+    if (c == 0.0) c = tiny;
+    d = 1.0 / d;
+    if (d < 0.0) sign = -sign;
+    const double delta = c * d;
+    f *= delta;
+    if (m::fabs(delta - 1.0) < 1e-16) break;
+  }
+  const double n = nu - x > -1.5 ? m::floor(nu - x + 1.5) : 0.0, mu = nu - n;
+  double j1 = sign * f, j0 = sign;  // J_k+1 and J_k, from k = nu down
+  int rescaled = 0;
+  for (double k = nu; k > mu + 0.5; k -= 1.0) {
+    const double next = (2.0 * k / x) * j0 - j1;
+    j1 = j0;
+    j0 = next;
+    if (m::fabs(j0) > 1e250) {
+      j0 *= 1e-250;
+      j1 *= 1e-250;
+      ++rescaled;
+    }
+  }
+  const double fmu = mu / x - j1 / j0;  // J'_mu / J_mu
+  // CF2: p + iq = -1/(2x) + i + (i/x) T, T = a1 / U, U = b1 + a2 / (b2 + a3 / (b3 + ...)),
+  // a_k = (k - 1/2)^2 - mu^2, b_k = 2(x + ik): U by Lentz's method in complex arithmetic
+  const double br = 2.0 * x;
+  double ur = br, ui = 2.0, cr = br, ci = 2.0, dr = 0.0, di = 0.0;
+  for (int k = 2; k < 100000; ++k) {
+    const double a = (k - 0.5) * (k - 0.5) - mu * mu, bi = 2.0 * k;
+    dr = br + a * dr;  // d = 1 / (b + a d)
+    di = bi + a * di;
+    double den = dr * dr + di * di;
+    dr = dr / den;
+    di = -di / den;
+    den = cr * cr + ci * ci;  // c = b + a / c
+    cr = br + a * cr / den;
+    ci = bi - a * ci / den;
+    const double delr = cr * dr - ci * di, deli = cr * di + ci * dr;
+    const double t = ur * delr - ui * deli;
+    ui = ur * deli + ui * delr;
+    ur = t;
+    if (m::fabs(delr - 1.0) + m::fabs(deli) < 1e-16) break;
+  }
+  const double a1 = 0.25 - mu * mu, uu = ur * ur + ui * ui;
+  const double fr = a1 * ur / uu, fi = -a1 * ui / uu;  // T
+  const double p = -0.5 / x - fi / x, q = 1.0 + fr / x;
+  const double gam = (p - fmu) / q;
+  double jmu = m::sqrt((2.0 / (m::fp<double>::pi * x)) / (q * (1.0 + gam * gam)));
+  if (j0 < 0.0) jmu = -jmu;
+  double ymu = gam * jmu;
+  const double ymup = p * ymu + q * jmu;  // Y' = p Y + q J
+  double jv = jmu / j0 * sign;
+  for (int i = 0; i < rescaled && jv != 0.0; ++i) jv *= 1e-250;
+  *jout = jv;
+  *yout = bessel_y_upward(mu, nu, x, ymu, (mu / x) * ymu - ymup);
+}
+
+/// J_nu(x) (when `want_j`) and Y_nu(x) (when `want_y`) for nu >= 0 and x > 0.
+static __device__ __noinline__ void bessel_jy(double nu, double x, bool want_j, bool want_y,
+                                              double* j, double* y) {
+  *j = *y = 0.0;
+  if (x > 1000.0 && nu * nu < x) {
+    bessel_jy_hankel(nu, x, j, y);
+    return;
+  }
+  const bool series_j = x * x <= 4.0 * (nu + 1.0);
+  if (want_j && series_j) *j = bessel_power_series(nu, x, -1.0);
+  if (!want_y && series_j) return;
+  if (x > 2.0) {
+    double jj;
+    bessel_jy_steed(nu, x, &jj, y);
+    if (!series_j) *j = jj;
+    return;
+  }
+  // x <= 2: Y by Temme's series at mu = nu - n in [-1/2, 1/2) and the upward recurrence
+  const double mu = nu - m::floor(nu + 0.5);
+  double y0, y1;
+  bessel_temme_series(mu, x, false, &y0, &y1);
+  *y = bessel_y_upward(mu, nu, x, y0, y1);
+}
+
+/// Whether nu is an integer, and (-1)^nu for one.
+__device__ __forceinline__ bool bessel_integer_order(double nu, double* parity) {
+  if (m::isinf(nu) || m::floor(nu) != nu) return false;
+  *parity = m::fmod(m::fabs(nu), 2.0) == 1.0 ? -1.0 : 1.0;
+  return true;
+}
+
+}  // namespace detail
+
+/// The Bessel function of the first kind of real order v, J_v(x). Below 0 it is defined for an
+/// integer order only (J_v(-x) = (-1)^v J_v(x)); a negative order that is not an integer takes
+/// J_-v = cos(v pi) J_v - sin(v pi) Y_v.
+__device__ __forceinline__ double jv(double v, double x) {
+  if (m::isnan(v) || m::isnan(x)) return v + x;
+  if (m::isinf(x)) return m::nan<double>();
+  double parity = 1.0;
+  const bool integer = detail::bessel_integer_order(v, &parity);
+  double sign = 1.0;
+  if (x < 0.0) {
+    if (!integer) return m::nan<double>();
+    sign = parity;
+    x = -x;
+  }
+  if (m::isinf(v)) return 0.0;
+  const double a = m::fabs(v);
+  if (integer && v < 0.0) sign *= parity;  // J_-n = (-1)^n J_n
+  if (x == 0.0) {
+    if (a == 0.0) return 1.0;
+    if (integer || v > 0.0) return sign * 0.0;
+    return m::sinpi(a) > 0.0 ? m::inf<double>() : -m::inf<double>();  // -sin(v pi) Y_v(0+)
+  }
+  double j, y;
+  if (integer || v > 0.0) {
+    detail::bessel_jy(a, x, true, false, &j, &y);
+    return sign * j;
+  }
+  detail::bessel_jy(a, x, true, true, &j, &y);
+  return m::sinpi(a + 0.5) * j - m::sinpi(a) * y;
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(jv)
+
+/// The Bessel function of the second kind of real order v, Y_v(x), for x >= 0 (-inf at 0); a
+/// negative order takes Y_-v = sin(v pi) J_v + cos(v pi) Y_v, (-1)^v Y_v for an integer.
+__device__ __forceinline__ double yv(double v, double x) {
+  if (m::isnan(v) || m::isnan(x)) return v + x;
+  if (x < 0.0 || m::isinf(x)) return m::nan<double>();
+  double parity = 1.0;
+  const bool integer = detail::bessel_integer_order(v, &parity);
+  const double a = m::fabs(v);
+  const double sign = integer && v < 0.0 ? parity : 1.0;
+  double j, y;
+  if (x == 0.0) {
+    if (m::isinf(v)) return -m::inf<double>();  // SciPy's value
+    if (integer || v > 0.0) return -sign * m::inf<double>();
+    // cos(v pi) Y_v(0+), with SciPy's sign at the half-integers too (where SciPy's cos(v pi) is
+    // the rounded cosine of the rounded product, not 0)
+    return m::cos(m::fp<double>::pi * a) > 0.0 ? -m::inf<double>() : m::inf<double>();
+  }
+  if (m::isinf(v)) return m::nan<double>();
+  if (integer || v > 0.0) {
+    detail::bessel_jy(a, x, false, true, &j, &y);
+    return sign * y;
+  }
+  detail::bessel_jy(a, x, true, true, &j, &y);
+  const double cv = m::sinpi(a + 0.5);  // 0 at the half-integers, where Y_v may have overflowed
+  return cv == 0.0 ? m::sinpi(a) * j : m::sinpi(a) * j + cv * y;
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(yv)
+
+namespace detail {
+/// I_v(x), times e^-|x| when `scaled`: I_-v = I_v + (2/pi) sin(v pi) K_v for an order that is not
+/// an integer (I_-n = I_n), and I_v(-x) = (-1)^v I_v(x) for an integer order (NaN otherwise).
+static __device__ __noinline__ double bessel_iv_impl(double v, double x, bool scaled) {
+  if (m::isnan(v) || m::isnan(x)) return v + x;
+  if (m::isinf(x)) return m::nan<double>();
+  if (m::isinf(v)) return scaled ? m::nan<double>() : 0.0;
+  double parity = 1.0;
+  const bool integer = bessel_integer_order(v, &parity);
+  double sign = 1.0;
+  if (x < 0.0) {
+    if (!integer) return m::nan<double>();
+    sign = parity;
+    x = -x;
+  }
+  const double a = m::fabs(v);
+  if (x == 0.0) {
+    if (a == 0.0) return 1.0;
+    if (integer || v > 0.0) return sign * 0.0;
+    return scaled ? m::nan<double>() : m::inf<double>();  // SciPy's values at 0
+  }
+  double r = bessel_iv_scaled(a, x);
+  if (!integer && v < 0.0) {
+    // e^-x (I_a + (2/pi) sin(a pi) K_a) = r + (2/pi) sin(a pi) e^-2x (e^x K_a)
+    const double s = m::sinpi(a);
+    if (s != 0.0)
+      r += (2.0 / m::fp<double>::pi) * s * bessel_unscale(bessel_kv_scaled(a, x), -2.0 * x);
+  }
+  return sign * (scaled ? r : bessel_unscale(r, x));
+}
+}  // namespace detail
+
+/// The modified Bessel function of the first kind of real order v, I_v(x).
+__device__ __forceinline__ double iv(double v, double x) {
+  return detail::bessel_iv_impl(v, x, false);
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(iv)
+/// e^-|x| I_v(x).
+__device__ __forceinline__ double ive(double v, double x) {
+  return detail::bessel_iv_impl(v, x, true);
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(ive)
+
+/// The modified Bessel function of the second kind of real order v, K_v(x) (K_-v = K_v).
+__device__ __forceinline__ double kv(double v, double x) {
+  if (x == 0.0) return m::inf<double>();  // whatever the order, as SciPy's
+  if (m::isnan(v) || m::isnan(x)) return v + x;
+  if (m::isinf(v)) return m::nan<double>();
+  double r;
+  if (detail::bessel_k_special(x, &r)) return r;
+  return detail::bessel_unscale(detail::bessel_kv_scaled(m::fabs(v), x), -x);
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(kv)
+/// e^x K_v(x).
+__device__ __forceinline__ double kve(double v, double x) {
+  if (x == 0.0) return m::inf<double>();  // whatever the order, as SciPy's
+  if (m::isnan(v) || m::isnan(x)) return v + x;
+  if (m::isinf(v) || m::isinf(x)) return m::nan<double>();
+  double r;
+  if (detail::bessel_k_special(x, &r)) return r;
+  return detail::bessel_kv_scaled(m::fabs(v), x);
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(kve)
+
+// ---- spherical Bessel functions j, i and k ---------------------------------------------------
+
+namespace detail {
+
+/// j_n(x) (`kind` 'j') or i_n(x) ('i') for an integer n >= 0 and x > 0: sqrt(pi / (2x)) times
+/// J or I of order n + 1/2.
+__device__ __forceinline__ double spherical_ji_positive(double n, double x, char kind) {
+  const double s = m::sqrt(m::fp<double>::pi / (2.0 * x));
+  if (kind == 'j') {
+    double j, y;
+    bessel_jy(n + 0.5, x, true, false, &j, &y);
+    return s * j;
+  }
+  return bessel_unscale(s * bessel_iv_scaled(n + 0.5, x), x);
+}
+
+/// SciPy's spherical_jn and spherical_in (kind 'j' or 'i') and their derivatives in x, for the
+/// order n truncated to an integer: (-1)^n times the value at |x| below 0, the limits at 0, and
+/// f_n' = f_n-1 - (n + 1) / x f_n (j_0' = -j_1, i_0' = i_1).
+static __device__ __noinline__ double spherical_ji_impl(double n, double x, char kind,
+                                                        bool derivative) {
+  if (m::isnan(n) || m::isnan(x)) return n + x;
+  const double order = m::trunc(n);
+  if (order < 0.0) return m::nan<double>();
+  const double parity = m::fmod(order, 2.0) == 1.0 ? -1.0 : 1.0;
+  if (x == 0.0) return derivative ? (order == 1.0 ? 1.0 / 3.0 : 0.0) : (order == 0.0 ? 1.0 : 0.0);
+  if (m::isinf(x)) {
+    if (kind == 'j') return 0.0;
+    if (derivative && order > 0.0) return m::nan<double>();  // inf - inf, as SciPy's
+    const double sign = derivative ? (x < 0.0 ? -1.0 : 1.0) : (x < 0.0 ? parity : 1.0);
+    return sign * m::inf<double>();
+  }
+  const double a = m::fabs(x);
+  double r;
+  if (!derivative) {
+    r = spherical_ji_positive(order, a, kind);
+  } else if (order == 0.0) {
+    r = (kind == 'j' ? -1.0 : 1.0) * spherical_ji_positive(1.0, a, kind);
+  } else {
+    r = spherical_ji_positive(order - 1.0, a, kind) -
+        (order + 1.0) / a * spherical_ji_positive(order, a, kind);
+  }
+  // f_n(-x) = (-1)^n f_n(x), so f_n'(-x) = (-1)^(n+1) f_n'(x)
+  if (x < 0.0) r *= derivative ? -parity : parity;
+  return r;
+}
+
+/// k_n(x) and, when `derivative`, k_n'(x) for an integer n >= 0 and x > 0: k_0 = (pi/2) e^-x / x,
+/// k_1 = k_0 (1 + 1/x) and the upward recurrence k_n+1 = k_n-1 + (2n + 1) / x k_n, stable for k;
+/// k_n' = -k_n-1 - (n + 1) / x k_n (k_0' = -k_1).
+__device__ __forceinline__ double spherical_kn_positive(double n, double x, bool derivative) {
+  const double k0 = 0.5 * m::fp<double>::pi * m::exp(-x) / x, k1 = k0 * (1.0 + 1.0 / x);
+  if (n == 0.0) return derivative ? -k1 : k0;
+  double km = k0, k = k1;  // k_(j-1) and k_j
+  for (double j = 1.0; j < n && !m::isinf(k); j += 1.0) {
+    const double next = km + (2.0 * j + 1.0) / x * k;
+    km = k;
+    k = next;
+  }
+  return derivative ? -km - (n + 1.0) / x * k : k;
+}
+
+/// SciPy's spherical_kn and its derivative, for the order n truncated to an integer. Below 0 it
+/// is the closed form's continuation, k_n(-t) = -pi i_n(t) + (-1)^(n+1) k_n(t), and k_n'(-t) =
+/// pi i_n'(t) + (-1)^n k_n'(t), which keeps the digits the recurrence would lose there.
+static __device__ __noinline__ double spherical_kn_impl(double n, double x, bool derivative) {
+  if (m::isnan(n) || m::isnan(x)) return n + x;
+  const double order = m::trunc(n);
+  if (order < 0.0) return m::nan<double>();
+  if (x == 0.0) return derivative ? -m::inf<double>() : m::inf<double>();
+  if (m::isinf(x)) {
+    if (x > 0.0) return derivative ? -0.0 : 0.0;
+    return derivative ? (order == 0.0 ? m::inf<double>() : m::nan<double>()) : -m::inf<double>();
+  }
+  if (x > 0.0) return spherical_kn_positive(order, x, derivative);
+  const double parity = m::fmod(order, 2.0) == 1.0 ? -1.0 : 1.0;
+  const double i = spherical_ji_impl(order, -x, 'i', derivative);
+  const double k = spherical_kn_positive(order, -x, derivative);
+  return derivative ? m::fp<double>::pi * i + parity * k : -m::fp<double>::pi * i - parity * k;
+}
+
+}  // namespace detail
+
+#define CUPP_SPECIAL_SPHERICAL(name, call)                                    \
+  __device__ __forceinline__ double name(double n, double x) { return call; } \
+  CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(name)
+/// The spherical Bessel function of the first kind of order n, j_n(x).
+CUPP_SPECIAL_SPHERICAL(spherical_jn, detail::spherical_ji_impl(n, x, 'j', false))
+/// The derivative of spherical_jn in x.
+CUPP_SPECIAL_SPHERICAL(spherical_jn_d, detail::spherical_ji_impl(n, x, 'j', true))
+/// The modified spherical Bessel function of the first kind of order n, i_n(x).
+CUPP_SPECIAL_SPHERICAL(spherical_in, detail::spherical_ji_impl(n, x, 'i', false))
+/// The derivative of spherical_in in x.
+CUPP_SPECIAL_SPHERICAL(spherical_in_d, detail::spherical_ji_impl(n, x, 'i', true))
+/// The modified spherical Bessel function of the second kind of order n, k_n(x).
+CUPP_SPECIAL_SPHERICAL(spherical_kn, detail::spherical_kn_impl(n, x, false))
+/// The derivative of spherical_kn in x.
+CUPP_SPECIAL_SPHERICAL(spherical_kn_d, detail::spherical_kn_impl(n, x, true))
+#undef CUPP_SPECIAL_SPHERICAL
 
 // ---- loggamma, poch, binom, round ---------------------------------------------------------------
 

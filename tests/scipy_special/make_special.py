@@ -165,6 +165,25 @@ binary.update({
                   np.concatenate([np.linspace(-40, 40, 81), [1e-300, np.nan, np.inf, -np.inf]])),
     'stdtrit': grid(np.concatenate([np.logspace(0, 6, 30), [0.0, -1.0, np.inf]]), prob_b),
 })
+# Bessel functions of real order: integer and fractional orders of both signs, x from 1e-5 (below
+# it SciPy's I of a fractional order flushes to 0 early, and its J and I of a negative fractional
+# order overflow to +inf whatever the sign) to 3000; orders 50.25 and 100 from x = 0.1, where
+# SciPy's Y and K do not yet overflow before the true value does. (No infinite order: SciPy's jv
+# of one is 0 or NaN depending on x.)
+real_orders = np.concatenate([np.arange(-30.0, 31.0, 2.0), [-29.0, -3.0, -1.0, 1.0, 3.0, 29.0],
+                              np.linspace(-29.7, 29.7, 23), [0.5, -0.5, 1.5, -1.5, -12.5, np.nan]])
+real_x = np.concatenate([np.logspace(-5, 3.5, 70), [-0.5, -2.5, -10.0, -100.0],
+                         [0.0, np.nan, np.inf, -np.inf]])
+small, big = grid(real_orders, real_x), grid([50.25, 100.0], np.logspace(-1, 3.5, 30))
+for name in ['jv', 'jn', 'yv', 'iv', 'ive', 'kv', 'kve']:
+    binary[name] = [np.concatenate([small[0], big[0]]), np.concatenate([small[1], big[1]])]
+# spherical j, i and k with their derivatives (SciPy's `derivative` keyword as rows of their own;
+# x from 1e-5, below which SciPy's i_n flushes to 0, and no -0, where SciPy's k_n' is NaN)
+sph_x = np.concatenate([np.linspace(-50, 50, 201), np.logspace(-5, 3, 40), [0.0, np.nan, np.inf,
+                                                                              -np.inf]])
+for name in ['spherical_jn', 'spherical_in', 'spherical_kn']:
+    binary[name] = grid(np.arange(0.0, 40.0), sph_x)
+    binary[name + '_d'] = grid(np.arange(0.0, 40.0), sph_x)
 # ellipj's four outputs, each as its own ufunc (m in [0, 1 - 1e-9]: beyond it SciPy's expansion
 # is wrong past the quarter period).
 u_, mj = grid(np.concatenate([np.linspace(-50, 50, 201), [1e-300, np.nan, np.inf]]),
@@ -215,6 +234,10 @@ ellipj_part = {'ellipj_sn': 0, 'ellipj_cn': 1, 'ellipj_dn': 2, 'ellipj_ph': 3}
 aliases = {
     'spherical_yn': lambda n, x: sp.spherical_yn(n.astype(np.int64), x),
 }
+for name in ['spherical_jn', 'spherical_in', 'spherical_kn']:
+    f = getattr(sp, name)
+    aliases[name] = (lambda f: lambda n, x: f(n.astype(np.int64), x))(f)
+    aliases[name + '_d'] = (lambda f: lambda n, x: f(n.astype(np.int64), x, derivative=True))(f)
 for name, k in ellipj_part.items():
     aliases[name] = (lambda k: lambda u, m: sp.ellipj(u, m)[k])(k)
 for name, (f, k) in {'sici_si': (sp.sici, 0), 'sici_ci': (sp.sici, 1),
@@ -244,7 +267,7 @@ with np.errstate(all='ignore'):
         else:
             r32 = fn(*[a.astype(np.float32) for a in args])
         out[name + '__f32'] = np.asarray(r32).astype(np.float32)
-        if name != 'spherical_yn':  # (its integer order makes SciPy's result float64)
+        if not name.startswith('spherical_'):  # (an integer order makes SciPy's result float64)
             assert np.asarray(r32).dtype == np.float32, (name, r32.dtype)
 # Functions that are not ufuncs: polygamma of orders 1 and 3, multigammaln of dimension 3.
 with np.errstate(all='ignore'):

@@ -109,6 +109,24 @@ auto spherical_yn(const N& n, const X& x, bool derivative) {
 inline ::cupp::array spherical_yn(const ::cupp::array& n, const ::cupp::array& x, bool derivative) {
   return derivative ? spherical_yn_d(n, x) : spherical_yn(n, x);
 }
+// scipy.special.spherical_jn, spherical_in and spherical_kn with SciPy's `derivative` keyword, as
+// spherical_yn above (the rows spherical_jn_d, spherical_in_d and spherical_kn_d).
+#define CUPP_SPECIAL_SPHERICAL_DERIVATIVE(name)                                                \
+  template <class N, class X, std::enable_if_t<::cupp::expr::args_ok<N, X>, int> = 0>          \
+  auto name(const N& n, const X& x, bool derivative) {                                         \
+    using R = type_of_t<decltype(name(n, x))::result>;                                         \
+    return derivative ? ndarray<R>(name##_d(n, x)) : ndarray<R>(name(n, x));                   \
+  }                                                                                            \
+  inline ::cupp::array name(const ::cupp::array& n, const ::cupp::array& x, bool derivative) { \
+    return derivative ? name##_d(n, x) : name(n, x);                                           \
+  }
+/// spherical_jn(n, x, derivative): j_n(x), or its derivative in x.
+CUPP_SPECIAL_SPHERICAL_DERIVATIVE(spherical_jn)
+/// spherical_in(n, x, derivative): i_n(x), or its derivative in x.
+CUPP_SPECIAL_SPHERICAL_DERIVATIVE(spherical_in)
+/// spherical_kn(n, x, derivative): k_n(x), or its derivative in x.
+CUPP_SPECIAL_SPHERICAL_DERIVATIVE(spherical_kn)
+#undef CUPP_SPECIAL_SPHERICAL_DERIVATIVE
 
 /// scipy.special.ellipj(u, m): the Jacobian elliptic functions sn, cn, dn and the amplitude ph
 /// of u for the parameter m, as four arrays. Each output alone is the ufunc ellipj_sn,
