@@ -85,6 +85,25 @@ with warnings.catch_warnings():
         out[name + "__t"] = t
         case(name, x, (f, sxx))
 
+# lombscargle: unevenly spaced times (int16 ones for the dtype case), weights, floating_mean.
+# Keys "lomb__x", "lomb__y", "lomb__f", "lomb__w" and one "lomb_<case>" per result.
+tl = np.sort(rng.uniform(0, 10, 300))
+yl = np.sin(2.1 * tl) + 0.5 * np.cos(5 * tl + 1) + 0.3 + 0.1 * rng.standard_normal(300)
+fl = np.linspace(0.1, 10, 500)
+wl = rng.uniform(0.2, 1.0, 300)
+out["lomb__x"], out["lomb__y"], out["lomb__f"], out["lomb__w"] = tl, yl, fl, wl
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    out["lomb_power"] = sig.lombscargle(tl, yl, fl)
+    out["lomb_normalize"] = sig.lombscargle(tl, yl, fl, normalize=True)
+    out["lomb_precenter"] = sig.lombscargle(tl, yl, fl, precenter=True)
+    out["lomb_weighted_floating"] = sig.lombscargle(tl, yl, fl, weights=wl, floating_mean=True,
+                                                    normalize="normalize")
+    out["lomb_amplitude"] = sig.lombscargle(tl, yl, fl, normalize="amplitude",
+                                            floating_mean=True)
+    out["lomb_int"] = sig.lombscargle(np.arange(40, dtype=np.int16),
+                                      np.arange(40, dtype=np.int16) % 7, fl[:50])
+
 path = os.path.join(os.path.dirname(__file__), "..", "data", "signal", "spectral.npz")
 np.savez_compressed(path, **out)
 print(path, os.path.getsize(path), "bytes,", len(out), "arrays")

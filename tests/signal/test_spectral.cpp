@@ -496,6 +496,38 @@ TEST_F(SignalSpectralGpu, IstftAgreesWithSciPy) {
   EXPECT_TRUE(ref::close(head, cupp::array(x), "round trip", 10));
 }
 
+TEST_F(SignalSpectralGpu, LombscargleAgreesWithSciPy) {
+  namespace ref = cupp::test::signal_ref;
+  const cupp::array x(npz["lomb__x"]), y(npz["lomb__y"]), f(npz["lomb__f"]), w(npz["lomb__w"]);
+  // example-begin signal_lombscargle
+  namespace signal = cupp::scipy::signal;
+  // x: sample times in any order and spacing, y: the samples, f: angular frequencies
+  const cupp::ndarray<double> p = signal::lombscargle(x, y, f);
+  const cupp::ndarray<double> pn = signal::lombscargle(x, y, f, false, "normalize");
+  const cupp::ndarray<double> pw = signal::lombscargle(x, y, f, false, true, w, true);
+  const cupp::ndarray<std::complex<double>> amp =
+      signal::lombscargle_amplitude(x, y, f, std::nullopt, true);
+  // example-end
+  EXPECT_TRUE(ref::close(p, cupp::array(npz["lomb_power"]), "power", 10));
+  EXPECT_TRUE(ref::close(pn, cupp::array(npz["lomb_normalize"]), "normalize", 10));
+  EXPECT_TRUE(ref::close(pw, cupp::array(npz["lomb_weighted_floating"]), "weighted", 10));
+  EXPECT_TRUE(ref::close(amp, cupp::array(npz["lomb_amplitude"]), "amplitude", 10));
+  EXPECT_TRUE(ref::close(signal::lombscargle(x, y, f, true), cupp::array(npz["lomb_precenter"]),
+                         "precenter", 10));
+  // int16 times and samples compute in float64, as SciPy's
+  const cupp::ndarray<std::int16_t> ti = cupp::arange<std::int16_t>(0, 40);
+  const cupp::ndarray<double> f50 = f.as<double>()(cupp::slice(0, 50));
+  const cupp::ndarray<double> pi =
+      signal::lombscargle(ti, cupp::remainder(ti, std::int16_t(7)), f50);
+  EXPECT_TRUE(ref::close(pi, cupp::array(npz["lomb_int"]), "int16", 10));
+  // SciPy's errors
+  EXPECT_THROW(signal::lombscargle(x, f, f), cupp::value_error);  // unequal lengths
+  EXPECT_THROW(signal::lombscargle(x, y, cupp::zeros<double>({0})), cupp::value_error);
+  EXPECT_THROW(signal::lombscargle(x, y, f, false, false, w * -1.0), cupp::value_error);
+  EXPECT_THROW(signal::lombscargle(x, y, f, false, "amplitude"), cupp::value_error);
+  EXPECT_THROW(signal::lombscargle(x, y, f, false, "db"), cupp::value_error);
+}
+
 TEST_F(SignalSpectralGpu, EmptyInput) {
   const auto [f, pxx] = sig::welch(cupp::zeros<double>({3, 0}));
   EXPECT_EQ(f.shape(), (cupp::shape_t{3, 0}));

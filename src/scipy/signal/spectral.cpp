@@ -660,4 +660,122 @@ bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::in
   return nola_of(window, noverlap, tol);
 }
 
+namespace {
+
+/// What lombscargle computes before its normalization (SciPy's names).
+struct lombscargle_terms {
+  ndarray<double> a, b, yc, ys, tau, yy;
+  std::int64_t n = 0;
+};
+
+/// SciPy 1.17's lombscargle up to the choice of `normalize`: its checks, in its order and words,
+/// then its equations with the sums over the samples as reductions of fused expressions.
+lombscargle_terms lombscargle_core(const cupp::array& x_in, const cupp::array& y_in,
+                                   const cupp::array& freqs_in,
+                                   const std::optional<cupp::array>& weights_in, bool precenter,
+                                   bool floating_mean, bool want_yy) {
+  const cupp::array w_in = weights_in ? *weights_in : cupp::array(cupp::ones<double>(y_in.shape()));
+  const ndarray<double> x0 = x_in.astype(dtype::float64).as<double>();
+  const ndarray<double> y0 = y_in.astype(dtype::float64).as<double>();
+  const ndarray<double> f0 = freqs_in.astype(dtype::float64).as<double>();
+  const ndarray<double> w0 = w_in.astype(dtype::float64).as<double>();
+  if (!(x0.ndim() == 1 && x0.size() > 0 && x0.shape() == y0.shape() && y0.shape() == w0.shape()))
+    throw value_error("Parameters x, y, weights must be 1-D arrays of equal non-zero length!");
+  if (!(f0.ndim() == 1 && f0.size() > 0))
+    throw value_error("Parameter freqs must be a 1-D array of non-zero length!");
+  const double wsum = cupp::sum(w0).item();
+  if (!(cupp::all(cupp::greater_equal(w0, 0.0)).item() && wsum > 0))
+    throw value_error(
+        "Parameter weights must have only non-negative entries which sum to a positive value!");
+  const std::int64_t n = x0.size(), m = f0.size();
+  const ndarray<double> w = (w0 * (1.0 / wsum)).reshape({n, 1});
+  ndarray<double> yv = y0;
+  if (precenter) yv = y0 - cupp::mean(y0).item();
+  const ndarray<double> y = yv.reshape({n, 1});
+  const ndarray<double> x = x0.reshape({n, 1}), f = f0.reshape({1, m});
+  const auto ft = x * f;
+  const ndarray<double> wy = w * y;
+  const double ysum = cupp::sum(wy).item();
+  ndarray<double> cc = cupp::sum(w * cupp::cos(ft) * cupp::cos(ft), 0, true);
+  ndarray<double> ss = 1.0 - cc;
+  ndarray<double> cs = cupp::sum(w * cupp::cos(ft) * cupp::sin(ft), 0, true);
+  if (floating_mean) {
+    const ndarray<double> c = cupp::sum(w * cupp::cos(ft), 0, true);
+    const ndarray<double> s = cupp::sum(w * cupp::sin(ft), 0, true);
+    cc = cc - c * c;
+    ss = ss - s * s;
+    cs = cs - c * s;
+  }
+  const ndarray<double> tau = 0.5 * cupp::arctan2(2.0 * cs, cc - ss);  // (1, m)
+  const auto ftt = ft - tau;
+  ndarray<double> yc = cupp::sum(wy * cupp::cos(ftt), 0, true);
+  ndarray<double> ys = cupp::sum(wy * cupp::sin(ftt), 0, true);
+  cc = cupp::sum(w * cupp::cos(ftt) * cupp::cos(ftt), 0, true);
+  ss = 1.0 - cc;
+  if (floating_mean) {
+    const ndarray<double> c = cupp::sum(w * cupp::cos(ftt), 0, true);
+    const ndarray<double> s = cupp::sum(w * cupp::sin(ftt), 0, true);
+    yc = yc - ysum * c;
+    ys = ys - ysum * s;
+    cc = cc - c * c;
+    ss = ss - s * s;
+  }
+  // SciPy's floor on CC and SS: the float64 epsneg, also where rounding made them -0.0
+  const double epsneg = 1.1102230246251565e-16;
+  cc = cupp::where(cupp::less(cc, epsneg), epsneg, cc);
+  ss = cupp::where(cupp::less(ss, epsneg), epsneg, ss);
+  lombscargle_terms t;
+  t.a = (yc / cc).reshape({m});
+  t.b = (ys / ss).reshape({m});
+  t.yc = yc.reshape({m});
+  t.ys = ys.reshape({m});
+  t.tau = tau.reshape({m});
+  t.n = n;
+  if (want_yy) {
+    double yy = cupp::sum(wy * y).item();
+    if (floating_mean) yy -= ysum * ysum;
+    t.yy = cupp::full<double>({1}, yy);
+  }
+  return t;
+}
+
+}  // namespace
+
+ndarray<double> lombscargle(const cupp::array& x, const cupp::array& y, const cupp::array& freqs,
+                            bool precenter, bool normalize,
+                            const std::optional<cupp::array>& weights, bool floating_mean) {
+  return lombscargle(x, y, freqs, precenter, std::string(normalize ? "normalize" : "power"),
+                     weights, floating_mean);
+}
+
+ndarray<double> lombscargle(const cupp::array& x, const cupp::array& y, const cupp::array& freqs,
+                            bool precenter, const std::string& normalize,
+                            const std::optional<cupp::array>& weights, bool floating_mean) {
+  if (normalize != "power" && normalize != "normalize") {
+    if (normalize == "amplitude")
+      throw value_error("normalize='amplitude' gives a complex result: call lombscargle_amplitude");
+    throw value_error(
+        "Normalize must be: False (or 'power'), True (or 'normalize'), or 'amplitude'.");
+  }
+  const bool norm = normalize == "normalize";
+  const lombscargle_terms t =
+      lombscargle_core(x, y, freqs, weights, precenter, floating_mean, norm);
+  const ndarray<double> pgram = 2.0 * (t.a * t.yc + t.b * t.ys);
+  if (!norm) return pgram * (static_cast<double>(t.n) / 4.0);
+  return pgram * (0.5 / t.yy);
+}
+
+ndarray<std::complex<double>> lombscargle_amplitude(const cupp::array& x, const cupp::array& y,
+                                                    const cupp::array& freqs,
+                                                    const std::optional<cupp::array>& weights,
+                                                    bool floating_mean) {
+  const lombscargle_terms t = lombscargle_core(x, y, freqs, weights, false, floating_mean, false);
+  // (a + ib) e^(i tau) = (a cos tau - b sin tau) + i (a sin tau + b cos tau)
+  const ndarray<double> re = t.a * cupp::cos(t.tau) - t.b * cupp::sin(t.tau);
+  const ndarray<double> im = t.a * cupp::sin(t.tau) + t.b * cupp::cos(t.tau);
+  return ndarray<std::complex<double>>(re.astype<std::complex<double>>() +
+                                       im.astype<std::complex<double>>() *
+                                           std::complex<double>(0.0, 1.0));
+}
+
 }  // namespace cupp::scipy::signal

@@ -290,4 +290,39 @@ bool check_NOLA(const window_spec& window, std::int64_t nperseg, std::int64_t no
 bool check_NOLA(const std::vector<double>& window, std::int64_t nperseg, std::int64_t noverlap,
                 double tol = 1e-10);
 
+/// scipy.signal.lombscargle(x, y, freqs, precenter=False, normalize=False, *, weights=None,
+/// floating_mean=False): the Lomb-Scargle periodogram of samples y taken at times x (any order,
+/// any spacing) at the angular frequencies `freqs`, SciPy 1.17's generalized form: each sample
+/// weighted by `weights` (scaled to sum 1; ones when absent), the phase offset tau that makes
+/// the cosine and sine terms orthogonal, and with `floating_mean` a constant fitted along with
+/// them. normalize false gives SciPy's "power" units ((A**2) N/4), true the power normalized to
+/// [0, 1]. `precenter` subtracts y's mean first (SciPy 1.17 deprecates it for floating_mean).
+/// Computes in float64 whatever the dtypes, as SciPy; the sums over x fuse with the cosines and
+/// sines, so the (x, freqs) products are never stored. value_error in SciPy's words for inputs
+/// that are not 1-D of equal non-zero length, an empty `freqs`, or weights that are negative or
+/// sum to 0 (which reads them back: one synchronisation).
+ndarray<double> lombscargle(const cupp::array& x, const cupp::array& y, const cupp::array& freqs,
+                            bool precenter = false, bool normalize = false,
+                            const std::optional<cupp::array>& weights = std::nullopt,
+                            bool floating_mean = false);
+/// lombscargle with SciPy's string form of `normalize`: "power" (false) or "normalize" (true).
+/// "amplitude", whose result is complex, is lombscargle_amplitude.
+ndarray<double> lombscargle(const cupp::array& x, const cupp::array& y, const cupp::array& freqs,
+                            bool precenter, const std::string& normalize,
+                            const std::optional<cupp::array>& weights = std::nullopt,
+                            bool floating_mean = false);
+/// lombscargle with normalize given as a string literal (not taken as a bool).
+inline ndarray<double> lombscargle(const cupp::array& x, const cupp::array& y,
+                                   const cupp::array& freqs, bool precenter, const char* normalize,
+                                   const std::optional<cupp::array>& weights = std::nullopt,
+                                   bool floating_mean = false) {
+  return lombscargle(x, y, freqs, precenter, std::string(normalize), weights, floating_mean);
+}
+/// scipy.signal.lombscargle(x, y, freqs, normalize="amplitude", weights=..., floating_mean=...):
+/// the best-fitting amplitude and phase at each frequency as a complex number,
+/// (a + ib) e^(i tau).
+ndarray<std::complex<double>> lombscargle_amplitude(
+    const cupp::array& x, const cupp::array& y, const cupp::array& freqs,
+    const std::optional<cupp::array>& weights = std::nullopt, bool floating_mean = false);
+
 }  // namespace cupp::scipy::signal
