@@ -252,10 +252,13 @@ void check_weak_integer(dtype array_dtype, Int value) {
   }
 }
 
-#define CUPP_TYPE_OF_DTYPE(D, T) \
-  /** Maps dtype::D to T. */     \
-  template <>                    \
-  struct type_of_dtype<dtype::D> { using type = T; };
+#define CUPP_TYPE_OF_DTYPE(D, T)                \
+  /** Maps dtype::D to T. */                    \
+  template <>                                   \
+  struct type_of_dtype<dtype::D> {              \
+    /** T, the C++ element type of dtype::D. */ \
+    using type = T;                             \
+  };
 CUPP_TYPE_OF_DTYPE(bool_, bool)
 CUPP_TYPE_OF_DTYPE(int8, std::int8_t)
 CUPP_TYPE_OF_DTYPE(int16, std::int16_t)

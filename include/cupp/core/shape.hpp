@@ -20,8 +20,10 @@ using strides_t = std::vector<std::int64_t>;
 /// NumPy's `:`-style slice. slice() is `:`, slice(stop), slice(start, stop), slice(start, stop,
 /// step); std::nullopt means "omitted" as in Python.
 struct slice {
-  /// The first index and the end (exclusive); nullopt when omitted.
-  std::optional<std::int64_t> start, stop;
+  /// The first index; nullopt when omitted.
+  std::optional<std::int64_t> start;
+  /// The end (exclusive); nullopt when omitted.
+  std::optional<std::int64_t> stop;
   /// The step; negative steps walk backwards, 0 is a value_error when the slice is used.
   std::int64_t step = 1;
   slice() = default;
@@ -35,8 +37,12 @@ struct slice {
 
 /// A slice resolved against a dimension: the first index, the step and the number of elements.
 struct resolved_slice {
-  /// The first index, the step and the number of elements.
-  std::int64_t start = 0, step = 1, length = 0;
+  /// The first index.
+  std::int64_t start = 0;
+  /// The step.
+  std::int64_t step = 1;
+  /// The number of elements.
+  std::int64_t length = 0;
 };
 
 /// Python's slice.indices(): clamps start/stop to the dimension as NumPy does. start and step are
