@@ -1182,15 +1182,20 @@ static __device__ __noinline__ void bessel_k_pair(double mu, double x, bool scal
 }
 
 /// K0(x) and K1(x), times e^x when `scaled`, for x > 0. Up to 2 the series in y = x^2 / 4
-/// (DLMF 10.31.1-2) as polynomials of 15 terms: K0 = -(log(x/2) + gamma) I0 + sum H_k y^k / (k!)^2
+/// (DLMF 10.31.1-2) as polynomials of 15 terms: K0 = -log(x/2) I0 + sum (H_k - gamma) y^k / (k!)^2
 /// and K1 = 1/x + (x/2) (log(x/2) sum y^k / (k! (k+1)!) - 1/2 sum (psi(k+1) + psi(k+2)) y^k /
 /// (k! (k+1)!)). Beyond 2, e^x sqrt(x) K0 and K1 as Chebyshev series of 22 terms in 4/x - 1
 /// (coefficients from the functions' values at 60 Chebyshev nodes, to 2e-16). Neither needs a
 /// loop that depends on x or a division beyond 1/x, so that a warp spends the same few hundred
 /// instructions on each argument (the general order's series and continued fraction, which
-/// bessel_k_pair takes, cost ten times that here).
-static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0, double* k1) {
-  if (x <= 2.0) {
+/// bessel_k_pair takes, cost ten times that here). For float (k0 ... k1e of float32, which
+/// SciPy's loops compute in double and round) the first 8 and 11 terms, whose truncation is
+/// below 1e-9: the float result is within a few float ulp (7e-7 relative where K0's series
+/// cancels near x = 2), inside SciPy's float32 bound, at a fraction of the double's cost.
+template <class T>
+static __device__ __noinline__ void bessel_k01(T x, bool scaled, T* k0, T* k1) {
+  constexpr int ns = sizeof(T) == 4 ? 8 : 15, nc = sizeof(T) == 4 ? 11 : 22;
+  if (x <= T(2)) {
     const double i0c[15] = {1.0,
                             1.0,
                             0.25,
@@ -1206,21 +1211,14 @@ static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0
                             4.3583898233049950103e-18,
                             2.5789288895295828463e-20,
                             1.3157800456783585951e-22};
-    const double h0c[15] = {0.0,
-                            1.0,
-                            0.375,
-                            0.050925925925925925926,
-                            0.0036168981481481481481,
-                            0.00015856481481481481481,
-                            4.7260802469135802469e-6,
-                            1.0207455998272324803e-7,
-                            1.6718048413148328114e-9,
-                            2.1483350211950276805e-11,
-                            2.2242756054762939135e-13,
-                            1.8952995870061529211e-15,
-                            1.3525001839484811536e-17,
-                            8.2013388136826374592e-20,
-                            4.2783408265702079911e-22};
+    const double g0c[15] = {-0.57721566490153286061,   0.42278433509846713939,
+                            0.23069608377461678485,    0.03489215745643890202,
+                            0.002614787618805209154,   0.00011848039364109725505,
+                            3.6126241031992035868e-6,  7.93509652130420917e-8,
+                            1.3167486730385647438e-9,  1.7099940727058078439e-11,
+                            1.7859346569870740769e-13, 1.533034340320847271e-15,
+                            1.1009270959725744522e-17, 6.7127406599790475099e-20,
+                            3.5188519726398049557e-22};  // (H_k - gamma) / (k!)^2
     const double s1c[15] = {1.0,
                             0.5,
                             0.083333333333333333333,
@@ -1242,19 +1240,19 @@ static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0
         1.0715459140911808686e-6,  2.0452860035938779413e-8,  3.0020487465891878859e-10,
         3.4959287296928819208e-12, 3.309914735250272068e-14,  2.5986411321011287351e-16,
         1.7195232826992565241e-18, 9.7212075188236180165e-21, 4.7502817433276669896e-23};
-    const double y = 0.25 * x * x, l = m::log(0.5 * x);
-    double i0 = 0.0, h0 = 0.0, s1 = 0.0, p1 = 0.0;
+    const T y = T(0.25) * x * x, l = m::log(x) - T(0.69314718055994530942);  // log(x / 2)
+    T i0 = T(0), g0 = T(0), s1 = T(0), p1 = T(0);
 #pragma unroll
-    for (int k = 14; k >= 0; --k) {
-      i0 = i0 * y + i0c[k];
-      h0 = h0 * y + h0c[k];
-      s1 = s1 * y + s1c[k];
-      p1 = p1 * y + p1c[k];
+    for (int k = ns - 1; k >= 0; --k) {
+      i0 = i0 * y + T(i0c[k]);
+      g0 = g0 * y + T(g0c[k]);
+      s1 = s1 * y + T(s1c[k]);
+      p1 = p1 * y + T(p1c[k]);
     }
-    *k0 = h0 - (l + kEulerGamma) * i0;
-    *k1 = 1.0 / x + 0.5 * x * (l * s1 - 0.5 * p1);
+    *k0 = g0 - l * i0;  // both terms positive near x = 2, where K0 is small
+    *k1 = T(1) / x + T(0.5) * x * (l * s1 - T(0.5) * p1);
     if (scaled) {
-      const double e = m::exp(x);
+      const T e = m::exp(x);
       *k0 *= e;
       *k1 *= e;
     }
@@ -1278,19 +1276,19 @@ static __device__ __noinline__ void bessel_k01(double x, bool scaled, double* k0
       3.3484196660522431201e-13,  -8.9767051820101460692e-14, 2.4771544242195986813e-14,
       -7.0198370892147688513e-15, 2.0387031662398608799e-15,  -6.0570472706430178228e-16,
       1.8380935752430454256e-16};
-  const double u = 4.0 / x - 1.0, u2 = 2.0 * u;
-  double a1 = 0.0, a2 = 0.0, b1 = 0.0, b2 = 0.0;  // Clenshaw's recurrence
+  const T u = T(4) / x - T(1), u2 = T(2) * u;
+  T a1 = T(0), a2 = T(0), b1 = T(0), b2 = T(0);  // Clenshaw's recurrence
 #pragma unroll
-  for (int k = 21; k >= 1; --k) {
-    const double a = c0[k] + u2 * a1 - a2, b = c1[k] + u2 * b1 - b2;
+  for (int k = nc - 1; k >= 1; --k) {
+    const T a = T(c0[k]) + u2 * a1 - a2, b = T(c1[k]) + u2 * b1 - b2;
     a2 = a1;
     a1 = a;
     b2 = b1;
     b1 = b;
   }
-  const double r = 1.0 / m::sqrt(x), e = scaled ? r : r * m::exp(-x);
-  *k0 = (c0[0] + u * a1 - a2) * e;
-  *k1 = (c1[0] + u * b1 - b2) * e;
+  const T r = T(1) / m::sqrt(x), e = scaled ? r : r * m::exp(-x);
+  *k0 = (T(c0[0]) + u * a1 - a2) * e;
+  *k1 = (T(c1[0]) + u * b1 - b2) * e;
 }
 
 /// SciPy's domain of the K functions: NaN below 0, inf at 0, 0 (not NaN) at +inf.
@@ -1304,14 +1302,21 @@ __device__ __forceinline__ bool bessel_k_special(double x, double* out) {
 
 }  // namespace detail
 
-#define CUPP_SPECIAL_BESSEL_K(name, index, scaled)       \
-  __device__ __forceinline__ double name(double x) {     \
-    double r[2];                                         \
-    if (detail::bessel_k_special(x, &r[0])) return r[0]; \
-    detail::bessel_k01(x, scaled, &r[0], &r[1]);         \
-    return r[index];                                     \
-  }                                                      \
-  CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(name)
+// The float overloads compute in float from 1e-30 on; below it (subnormals, 0, negative, NaN)
+// and at inf, in double.
+#define CUPP_SPECIAL_BESSEL_K(name, index, scaled)                                 \
+  __device__ __forceinline__ double name(double x) {                               \
+    double r[2];                                                                   \
+    if (detail::bessel_k_special(x, &r[0])) return r[0];                           \
+    detail::bessel_k01(x, scaled, &r[0], &r[1]);                                   \
+    return r[index];                                                               \
+  }                                                                                \
+  __device__ __forceinline__ float name(float x) {                                 \
+    if (!(x >= 1e-30f) || m::isinf(x)) return static_cast<float>(name(double(x))); \
+    float r[2];                                                                    \
+    detail::bessel_k01(x, scaled, &r[0], &r[1]);                                   \
+    return r[index];                                                               \
+  }
 /// The modified Bessel function of the second kind of order 0.
 CUPP_SPECIAL_BESSEL_K(k0, 0, false)
 /// e^x times k0.
