@@ -95,7 +95,8 @@ __device__ __forceinline__ bool is_nonpositive_integer(T x) {
   return x <= T(0) && m::floor(x) == x;
 }
 
-/// e^-|x| I_nu(x) for large |x| (nu 0 or 1): the asymptotic series 1/sqrt(2 pi |x|) times
+/// e^-|x| I_nu(x) for large |x| and nu^2 below about |x| / 2 (x below 0 for nu 0 and 1 only,
+/// whose parity it applies): the asymptotic series 1/sqrt(2 pi |x|) times
 /// sum_k (-1)^k prod_{j<=k} (4 nu^2 - (2j - 1)^2) / (k! (8|x|)^k), summed until its terms stop
 /// mattering (they fall by about k / (2|x|) each).
 template <class T>
@@ -111,6 +112,11 @@ __device__ __forceinline__ T scaled_bessel_i_asymptotic(T x, double nu) {
   }
   const T r = sum / m::sqrt(T(2) * m::fp<T>::pi * ax);
   return nu == 1.0 && x < T(0) ? -r : r;
+}
+
+/// (-1)^n for a whole number n.
+__device__ __forceinline__ double minus_one_pow(double n) {
+  return m::fmod(m::fabs(n), 2.0) == 1.0 ? -1.0 : 1.0;
 }
 
 /// The angle x (degrees) reduced exactly to [0, 360).
@@ -1190,8 +1196,8 @@ static __device__ __noinline__ void bessel_k_pair(double mu, double x, bool scal
 /// instructions on each argument (the general order's series and continued fraction, which
 /// bessel_k_pair takes, cost ten times that here). For float (k0 ... k1e of float32, which
 /// SciPy's loops compute in double and round) the first 8 and 11 terms, whose truncation is
-/// below 1e-9: the float result is within a few float ulp (7e-7 relative where K0's series
-/// cancels near x = 2), inside SciPy's float32 bound, at a fraction of the double's cost.
+/// below 1e-9: the float result is within 1.5e-6 relative (float rounding in the series near
+/// x = 2), inside SciPy's float32 bound, at a fraction of the double's cost.
 template <class T>
 static __device__ __noinline__ void bessel_k01(T x, bool scaled, T* k0, T* k1) {
   constexpr int ns = sizeof(T) == 4 ? 8 : 15, nc = sizeof(T) == 4 ? 11 : 22;
@@ -1355,7 +1361,7 @@ __device__ __forceinline__ double yn(double n, double x) {
   if (x < 0.0 || m::isinf(x)) return m::nan<double>();
   const double order = m::trunc(n);
   const double a = m::fabs(order);
-  const bool flip = order < 0.0 && m::fmod(a, 2.0) == 1.0;  // Y_{-n} = (-1)^n Y_n
+  const bool flip = order < 0.0 && detail::minus_one_pow(a) < 0.0;  // Y_{-n} = (-1)^n Y_n
   if (x == 0.0 || a > 2147483647.0) return flip ? m::inf<double>() : -m::inf<double>();
   const double v = ::yn(static_cast<int>(a), x);
   return flip ? -v : v;
@@ -1386,17 +1392,6 @@ static __device__ __noinline__ double spherical_yn_impl(double n, double x, bool
   return ym - (order + 1.0) / x * y;  // y_n' = y_{n-1} - (n + 1) / x y_n
 }
 }  // namespace detail
-
-/// The spherical Bessel function of the second kind of order n.
-__device__ __forceinline__ double spherical_yn(double n, double x) {
-  return detail::spherical_yn_impl(n, x, false);
-}
-CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(spherical_yn)
-/// The derivative of spherical_yn in x.
-__device__ __forceinline__ double spherical_yn_d(double n, double x) {
-  return detail::spherical_yn_impl(n, x, true);
-}
-CUPP_SPECIAL_FLOAT_VIA_DOUBLE2(spherical_yn_d)
 
 // ---- Bessel functions of real order ------------------------------------------------------------
 
@@ -1445,41 +1440,63 @@ static __device__ __noinline__ double bessel_power_series(double nu, double x, d
   return lead * sum;
 }
 
-/// e^-x I_nu(x) for nu >= 0 and x > 0 beyond the power series' range: the ratio I_nu+1 / I_nu by
-/// its continued fraction (CF1), the downward recurrence I_k-1 = (2k / x) I_k + I_k+1 to the order
-/// mu = nu - n in [-1/2, 1/2), and the Wronskian I_mu K_mu+1 + I_mu+1 K_mu = 1/x, which holds for
-/// the scaled functions too. The recurrence is rescaled when it grows beyond 1e250.
-static __device__ __noinline__ double bessel_iv_scaled_cf(double nu, double x) {
+/// The minimal solution of f_k-1 = (2k / x) f_k + s f_k+1 (I_k for s = 1, J_k for s = -1) from
+/// order nu down to mu (nu - mu a whole number): `f0` and `f1` are f_mu and f_mu+1 up to a common
+/// factor, with f_nu taken as `sign` (the sign of f_nu) and the recurrence rescaled by 1e-250
+/// `rescaled` times where it grows beyond 1e250.
+struct bessel_downward {
+  double f0, f1, sign;
+  int rescaled;
+  /// f_nu from the true value of f_mu.
+  __device__ double at_nu(double f_mu) const {
+    double r = f_mu / f0 * sign;
+    for (int i = 0; i < rescaled && r != 0.0; ++i) r *= 1e-250;
+    return r;
+  }
+};
+
+/// bessel_downward for x > 0: CF1, f_nu+1 / f_nu = 1 / (2(nu + 1)/x + s / (2(nu + 2)/x + s / ...)),
+/// by Lentz's method (the product of its denominators' signs is the sign of f_nu: f of an order
+/// beyond x is positive), then the downward recurrence.
+static __device__ __noinline__ bessel_downward bessel_cf1_downward(double nu, double mu, double x,
+                                                                   double s) {
   const double tiny = 1e-300;
-  // CF1: I_nu+1 / I_nu = 1 / (2(nu + 1)/x + 1 / (2(nu + 2)/x + ...)), by Lentz's method
-  double f = tiny, c = tiny, d = 0.0;
+  double f = tiny, c = tiny, d = 0.0, sign = 1.0;
   for (int j = 1; j < 200000; ++j) {
-    const double b = 2.0 * (nu + j) / x;
-    d = 1.0 / (b + d);
-    c = b + 1.0 / c;
+    const double b = 2.0 * (nu + j) / x, a = j == 1 ? 1.0 : s;
+    d = b + a * d;
+    if (d == 0.0) d = tiny;
+    c = b + a / c;
+    if (c == 0.0) c = tiny;
+    d = 1.0 / d;
+    if (d < 0.0) sign = -sign;
     const double delta = c * d;
     f *= delta;
     if (m::fabs(delta - 1.0) < 1e-16) break;
   }
-  const double n = m::floor(nu + 0.5), mu = nu - n;
-  double i1 = f, i0 = 1.0;  // I_k+1 and I_k, from k = nu down
-  int rescaled = 0;
+  bessel_downward r{sign, sign * f, sign, 0};  // f_k and f_k+1, from k = nu down
   for (double k = nu; k > mu + 0.5; k -= 1.0) {
-    const double next = (2.0 * k / x) * i0 + i1;
-    i1 = i0;
-    i0 = next;
-    if (i0 > 1e250) {
-      i0 *= 1e-250;
-      i1 *= 1e-250;
-      ++rescaled;
+    const double next = (2.0 * k / x) * r.f0 + s * r.f1;
+    r.f1 = r.f0;
+    r.f0 = next;
+    if (m::fabs(r.f0) > 1e250) {
+      r.f0 *= 1e-250;
+      r.f1 *= 1e-250;
+      ++r.rescaled;
     }
   }
+  return r;
+}
+
+/// e^-x I_nu(x) for nu >= 0 and x > 0 beyond the power series' range: CF1 and the downward
+/// recurrence I_k-1 = (2k / x) I_k + I_k+1 to the order mu = nu - n in [-1/2, 1/2), and the
+/// Wronskian I_mu K_mu+1 + I_mu+1 K_mu = 1/x, which holds for the scaled functions too.
+static __device__ __noinline__ double bessel_iv_scaled_cf(double nu, double x) {
+  const double mu = nu - m::floor(nu + 0.5);
+  const bessel_downward ratio = bessel_cf1_downward(nu, mu, x, 1.0);
   double k0, k1;
   bessel_k_pair(mu, x, true, &k0, &k1);
-  const double imu = (1.0 / x) / (k1 + (i1 / i0) * k0);
-  double r = imu / i0;  // times I_nu / I_mu, with I_nu taken as 1
-  for (int i = 0; i < rescaled && r != 0.0; ++i) r *= 1e-250;
-  return r;
+  return ratio.at_nu((1.0 / x) / (k1 + (ratio.f1 / ratio.f0) * k0));
 }
 
 /// e^-x I_nu(x) for nu >= 0 and x > 0.
@@ -1537,36 +1554,9 @@ __device__ __forceinline__ double bessel_y_upward(double mu, double nu, double x
 /// 2 / (pi x) fixes the scale. Y then recurs upward to nu, which is stable for Y.
 static __device__ __noinline__ void bessel_jy_steed(double nu, double x, double* jout,
                                                     double* yout) {
-  const double tiny = 1e-300;
-  // CF1: J_nu+1 / J_nu = 1 / (2(nu + 1)/x - 1 / (2(nu + 2)/x - ...)), by Lentz's method; the
-  // product of its denominators' signs is the sign of J_nu (J of an order beyond x is positive)
-  double f = tiny, c = tiny, d = 0.0, sign = 1.0;
-  for (int j = 1; j < 200000; ++j) {
-    const double b = 2.0 * (nu + j) / x, a = j == 1 ? 1.0 : -1.0;
-    d = b + a * d;
-    if (d == 0.0) d = tiny;
-    c = b + a / c;
-    if (c == 0.0) c = tiny;
-    d = 1.0 / d;
-    if (d < 0.0) sign = -sign;
-    const double delta = c * d;
-    f *= delta;
-    if (m::fabs(delta - 1.0) < 1e-16) break;
-  }
   const double n = nu - x > -1.5 ? m::floor(nu - x + 1.5) : 0.0, mu = nu - n;
-  double j1 = sign * f, j0 = sign;  // J_k+1 and J_k, from k = nu down
-  int rescaled = 0;
-  for (double k = nu; k > mu + 0.5; k -= 1.0) {
-    const double next = (2.0 * k / x) * j0 - j1;
-    j1 = j0;
-    j0 = next;
-    if (m::fabs(j0) > 1e250) {
-      j0 *= 1e-250;
-      j1 *= 1e-250;
-      ++rescaled;
-    }
-  }
-  const double fmu = mu / x - j1 / j0;  // J'_mu / J_mu
+  const bessel_downward ratio = bessel_cf1_downward(nu, mu, x, -1.0);
+  const double fmu = mu / x - ratio.f1 / ratio.f0;  // J'_mu / J_mu
   // CF2: p + iq = -1/(2x) + i + (i/x) T, T = a1 / U, U = b1 + a2 / (b2 + a3 / (b3 + ...)),
   // a_k = (k - 1/2)^2 - mu^2, b_k = 2(x + ik): U by Lentz's method in complex arithmetic
   const double br = 2.0 * x;
@@ -1592,12 +1582,10 @@ static __device__ __noinline__ void bessel_jy_steed(double nu, double x, double*
   const double p = -0.5 / x - fi / x, q = 1.0 + fr / x;
   const double gam = (p - fmu) / q;
   double jmu = m::sqrt((2.0 / (m::fp<double>::pi * x)) / (q * (1.0 + gam * gam)));
-  if (j0 < 0.0) jmu = -jmu;
+  if (ratio.f0 < 0.0) jmu = -jmu;
   double ymu = gam * jmu;
   const double ymup = p * ymu + q * jmu;  // Y' = p Y + q J
-  double jv = jmu / j0 * sign;
-  for (int i = 0; i < rescaled && jv != 0.0; ++i) jv *= 1e-250;
-  *jout = jv;
+  *jout = ratio.at_nu(jmu);
   *yout = bessel_y_upward(mu, nu, x, ymu, (mu / x) * ymu - ymup);
 }
 
@@ -1628,7 +1616,7 @@ static __device__ __noinline__ void bessel_jy(double nu, double x, bool want_j, 
 /// Whether nu is an integer, and (-1)^nu for one.
 __device__ __forceinline__ bool bessel_integer_order(double nu, double* parity) {
   if (m::isinf(nu) || m::floor(nu) != nu) return false;
-  *parity = m::fmod(m::fabs(nu), 2.0) == 1.0 ? -1.0 : 1.0;
+  *parity = minus_one_pow(nu);
   return true;
 }
 
@@ -1782,7 +1770,7 @@ static __device__ __noinline__ double spherical_ji_impl(double n, double x, char
   if (m::isnan(n) || m::isnan(x)) return n + x;
   const double order = m::trunc(n);
   if (order < 0.0) return m::nan<double>();
-  const double parity = m::fmod(order, 2.0) == 1.0 ? -1.0 : 1.0;
+  const double parity = minus_one_pow(order);
   if (x == 0.0) return derivative ? (order == 1.0 ? 1.0 / 3.0 : 0.0) : (order == 0.0 ? 1.0 : 0.0);
   if (m::isinf(x)) {
     if (kind == 'j') return 0.0;
@@ -1833,7 +1821,7 @@ static __device__ __noinline__ double spherical_kn_impl(double n, double x, bool
     return derivative ? (order == 0.0 ? m::inf<double>() : m::nan<double>()) : -m::inf<double>();
   }
   if (x > 0.0) return spherical_kn_positive(order, x, derivative);
-  const double parity = m::fmod(order, 2.0) == 1.0 ? -1.0 : 1.0;
+  const double parity = minus_one_pow(order);
   const double i = spherical_ji_impl(order, -x, 'i', derivative);
   const double k = spherical_kn_positive(order, -x, derivative);
   return derivative ? m::fp<double>::pi * i + parity * k : -m::fp<double>::pi * i - parity * k;
@@ -1848,6 +1836,10 @@ static __device__ __noinline__ double spherical_kn_impl(double n, double x, bool
 CUPP_SPECIAL_SPHERICAL(spherical_jn, detail::spherical_ji_impl(n, x, 'j', false))
 /// The derivative of spherical_jn in x.
 CUPP_SPECIAL_SPHERICAL(spherical_jn_d, detail::spherical_ji_impl(n, x, 'j', true))
+/// The spherical Bessel function of the second kind of order n.
+CUPP_SPECIAL_SPHERICAL(spherical_yn, detail::spherical_yn_impl(n, x, false))
+/// The derivative of spherical_yn in x.
+CUPP_SPECIAL_SPHERICAL(spherical_yn_d, detail::spherical_yn_impl(n, x, true))
 /// The modified spherical Bessel function of the first kind of order n, i_n(x).
 CUPP_SPECIAL_SPHERICAL(spherical_in, detail::spherical_ji_impl(n, x, 'i', false))
 /// The derivative of spherical_in in x.
@@ -1910,7 +1902,7 @@ __device__ __forceinline__ double poch(double z, double mm) {
   if (pole_w && !pole_z) return m::inf<double>();
   if (pole_z && !pole_w) return 0.0;
   if (pole_z && pole_w) {  // integer m beyond 100: (-1)^m gamma(1 - z) / gamma(1 - z - m)
-    const double sign = m::fmod(m::fabs(mm), 2.0) == 1.0 ? -1.0 : 1.0;
+    const double sign = detail::minus_one_pow(mm);
     return sign * m::exp(detail::lgamma_(1.0 - z) - detail::lgamma_(1.0 - w));
   }
   if (z > 0.0 && w > 0.0) return detail::poch_positive(z, mm);
