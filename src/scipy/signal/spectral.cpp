@@ -696,7 +696,7 @@ lombscargle_terms lombscargle_core(const cupp::array& x_in, const cupp::array& y
   const auto ft = x * f;
   const ndarray<double> wy = w * y;
   const double ysum = cupp::sum(wy).item();
-  ndarray<double> cc = cupp::sum(w * cupp::cos(ft) * cupp::cos(ft), 0, true);
+  ndarray<double> cc = cupp::sum(w * cupp::square(cupp::cos(ft)), 0, true);
   ndarray<double> ss = 1.0 - cc;
   ndarray<double> cs = cupp::sum(w * cupp::cos(ft) * cupp::sin(ft), 0, true);
   if (floating_mean) {
@@ -710,7 +710,7 @@ lombscargle_terms lombscargle_core(const cupp::array& x_in, const cupp::array& y
   const auto ftt = ft - tau;
   ndarray<double> yc = cupp::sum(wy * cupp::cos(ftt), 0, true);
   ndarray<double> ys = cupp::sum(wy * cupp::sin(ftt), 0, true);
-  cc = cupp::sum(w * cupp::cos(ftt) * cupp::cos(ftt), 0, true);
+  cc = cupp::sum(w * cupp::square(cupp::cos(ftt)), 0, true);
   ss = 1.0 - cc;
   if (floating_mean) {
     const ndarray<double> c = cupp::sum(w * cupp::cos(ftt), 0, true);
