@@ -123,6 +123,17 @@ array_desc signal_last(const array_desc& x, std::int64_t ax, std::int64_t n, boo
   return padded.desc();
 }
 
+/// The segments (a view, element type T) times the window (real type R), less each segment's
+/// mean first for `constant`: one fused kernel over the overlapping view, whose mean is one
+/// reduction of the view (SciPy's detrend, then its multiplication by the window).
+template <class T, class R>
+cupp::array window_segments(const array_desc& segments, const spectral_plan& p, bool constant) {
+  const ndarray<T> seg = cupp::array(segments).as<T>();
+  const ndarray<R> win = asarray(p.win).template astype<R>();
+  if (constant) return cupp::array((seg - cupp::mean(seg, -1, true)) * win);
+  return cupp::array(seg * win);
+}
+
 /// The spectra of the segments of `sig` (the signal last, contiguous): (..., nseg, nfreq).
 cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
   const bool complex_work = is_complex(sig.dt);
@@ -136,11 +147,15 @@ cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
   seg_strides.push_back(p.step * es);
   seg_strides.push_back(es);
   array_desc segments = cupp::detail::make_view(sig, seg_shape, seg_strides, sig.ptr);
-  if (!p.detrend.empty()) segments = detrend(segments, -1, p.detrend, {}, sig.dt);
+  const bool linear = p.detrend == "linear" || p.detrend == "l";
+  if (linear) segments = detrend(segments, -1, p.detrend, {}, sig.dt);
   const bool single = single_precision(sig.dt);
-  const dtype real_work = single ? dtype::float32 : dtype::float64;
+  const bool constant = !p.detrend.empty() && !linear;
   const cupp::array windowed =
-      cupp::array(segments) * cupp::array(asarray(p.win)).astype(real_work);
+      single ? (complex_work ? window_segments<std::complex<float>, float>(segments, p, constant)
+                             : window_segments<float, float>(segments, p, constant))
+             : (complex_work ? window_segments<std::complex<double>, double>(segments, p, constant)
+                             : window_segments<double, double>(segments, p, constant));
   if (p.onesided) {
     if (single) return cupp::fft::rfft(windowed.as<float>(), p.nfft, -1);
     return cupp::fft::rfft(windowed.as<double>(), p.nfft, -1);
@@ -157,6 +172,34 @@ cupp::array segment_spectra(const array_desc& sig, const spectral_plan& p) {
 cupp::array factors_like(const spectral_plan& p, const cupp::array& spec) {
   const bool single = single_precision(spec.dtype());
   return cupp::array(asarray(p.factor)).astype(single ? dtype::float32 : dtype::float64);
+}
+
+/// `pxx` (..., nfreq) with the frequencies moved to `ax`, cast to `out`.
+array_desc placed(const cupp::array& pxx, std::int64_t ax, dtype out) {
+  return cupp::array(cupp::detail::moveaxis(pxx.desc(), {-1}, {ax})).astype(out).desc();
+}
+
+/// Whether the segments are averaged by their mean: one fused reduction of the spectra.
+bool by_mean(const spectral_plan& p) { return p.nseg <= 1 || p.average != "median"; }
+
+/// The mean over the segments of the scaled power |X|^2 of spectra `sx` (complex type C), read
+/// once in one reduction.
+template <class C>
+cupp::array mean_power(const cupp::array& sx, const spectral_plan& p) {
+  using R = typename C::value_type;
+  const ndarray<C> x = sx.as<C>();
+  const ndarray<R> f = asarray(p.factor).template astype<R>();
+  return cupp::array(
+      cupp::mean((cupp::real(x) * cupp::real(x) + cupp::imag(x) * cupp::imag(x)) * f, -2));
+}
+
+/// The mean over the segments of the scaled cross spectrum conj(X) Y, in one reduction.
+template <class C>
+cupp::array mean_cross(const cupp::array& sx, const cupp::array& sy, const spectral_plan& p) {
+  using R = typename C::value_type;
+  const ndarray<C> x = sx.as<C>(), y = sy.as<C>();
+  const ndarray<R> f = asarray(p.factor).template astype<R>();
+  return cupp::array(cupp::mean(cupp::conj(x) * y * f, -2));
 }
 
 /// The scaled (..., nseg, nfreq) products averaged over the segments, the frequencies moved to
@@ -179,7 +222,7 @@ array_desc averaged(const cupp::array& products, const spectral_plan& p, std::in
   } else {
     pxx = cupp::mean(scaled, -2);  // of one segment: the segment itself, as SciPy's reshape
   }
-  return cupp::array(cupp::detail::moveaxis(pxx.desc(), {-1}, {ax})).astype(out).desc();
+  return placed(pxx, ax, out);
 }
 
 }  // namespace
@@ -201,6 +244,11 @@ spectral_descs welch(const array_desc& x, double fs, const window_spec& window,
                                   detrend_type, return_onesided, scaling, average);
   const cupp::array spec =
       segment_spectra(signal_last(x, ax, n, complex_input, single_precision(out)), p);
+  if (by_mean(p))
+    return {asarray(p.freqs).desc(),
+            placed(single_precision(spec.dtype()) ? mean_power<std::complex<float>>(spec, p)
+                                                   : mean_power<std::complex<double>>(spec, p),
+                   ax, out)};
   const cupp::array re = cupp::real(spec), im = cupp::imag(spec);
   return {asarray(p.freqs).desc(), averaged(re * re + im * im, p, ax, out)};
 }
@@ -242,6 +290,10 @@ spectral_descs csd(const array_desc& x, const array_desc& y, double fs, const wi
   const cupp::array sy = segment_spectra(signal_last(y, ay, n, complex_input, single), p);
   const std::int64_t out_axis = axis < 0 ? axis + static_cast<std::int64_t>(outer.size()) + 1
                                          : static_cast<std::int64_t>(axis);
+  if (by_mean(p))
+    return {asarray(p.freqs).desc(), placed(single ? mean_cross<std::complex<float>>(sx, sy, p)
+                          : mean_cross<std::complex<double>>(sx, sy, p),
+                   out_axis, out)};
   return {asarray(p.freqs).desc(), averaged(cupp::conj(sx) * sy, p, out_axis, out)};
 }
 
