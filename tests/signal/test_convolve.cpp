@@ -6,6 +6,8 @@
 // SciPy's own (tests/signal/make_signal.py -> tests/data/signal/signal.npz).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <map>
@@ -258,6 +260,49 @@ TEST_F(SignalConvolveGpu, IntegerAndHalfResults) {
   const auto e = signal::convolve2d(cupp::zeros<double>({0, 3}), cupp::ones<double>({3, 3}));
   EXPECT_EQ(e.shape(), (cupp::shape_t{2, 5}));
   EXPECT_EQ(e.get(), std::vector<double>(10, 0.0));
+}
+
+// A long signal and a short kernel go through blocks (overlap-add) inside fftconvolve: every
+// mode, both orders of the operands, real and complex, against a direct sum on the host. The
+// lengths leave a partial last block and an overlap of several hundred samples.
+TEST_F(SignalConvolveGpu, LongSignalsThroughBlocksAgreeWithTheDirectSum) {
+  namespace signal = cupp::scipy::signal;
+  const std::int64_t n = 70001, m = 301;
+  std::vector<double> x(n), h(m);
+  for (std::int64_t i = 0; i < n; ++i) x[i] = std::sin(std::fmod(0.001 * i * i, 7.0)) + 0.25 * (i % 5);
+  for (std::int64_t j = 0; j < m; ++j) h[j] = std::cos(0.37 * j) / (1.0 + j);
+  std::vector<double> full(n + m - 1, 0.0);
+  for (std::int64_t i = 0; i < n; ++i)
+    for (std::int64_t j = 0; j < m; ++j) full[i + j] += x[i] * h[j];
+  const auto xd = cupp::asarray(x), hd = cupp::asarray(h);
+  const auto check = [&](const std::vector<double>& got, std::int64_t start, std::int64_t len,
+                         double tol, const char* what) {
+    ASSERT_EQ(static_cast<std::int64_t>(got.size()), len) << what;
+    double worst = 0;
+    for (std::int64_t i = 0; i < len; ++i)
+      worst = std::max(worst, std::abs(got[i] - full[start + i]));
+    EXPECT_LT(worst, tol) << what;
+  };
+  check(signal::fftconvolve(xd, hd).get(), 0, n + m - 1, 1e-11, "full");
+  check(signal::fftconvolve(hd, xd).get(), 0, n + m - 1, 1e-11, "full, kernel first");
+  check(signal::fftconvolve(xd, hd, "same").get(), (m - 1) / 2, n, 1e-11, "same");
+  check(signal::fftconvolve(xd, hd, "valid").get(), m - 1, n - m + 1, 1e-11, "valid");
+  check(signal::fftconvolve(hd, xd, "valid").get(), m - 1, n - m + 1, 1e-11, "valid, swapped");
+  // float32: the error of single-precision transforms, relative to the largest value.
+  std::vector<float> f32;
+  for (const float v : signal::fftconvolve(xd.astype<float>(), hd.astype<float>()).get())
+    f32.push_back(v);
+  check(std::vector<double>(f32.begin(), f32.end()), 0, n + m - 1, 2e-4, "float32");
+  // complex: x + i x * 0.5 with h gives the real result times (1 + 0.5 i).
+  const auto xc = (xd * std::complex<double>(1.0, 0.5)).eval();
+  const std::vector<std::complex<double>> c = signal::fftconvolve(xc, hd).get();
+  std::vector<double> re, im;
+  for (const auto& v : c) {
+    re.push_back(v.real());
+    im.push_back(v.imag() * 2.0);
+  }
+  check(re, 0, n + m - 1, 1e-11, "complex, real part");
+  check(im, 0, n + m - 1, 2e-11, "complex, imaginary part");
 }
 
 }  // namespace

@@ -230,6 +230,69 @@ array_desc forward(const array_desc& x, const std::vector<std::int64_t>& axes,
   return execute(x, args, false);
 }
 
+/// The convolution of C-contiguous `x1` and `x2` over `axes` by one transform of `fshape` points,
+/// cut to `shape`.
+array_desc one_transform(const array_desc& x1, const array_desc& x2,
+                         const std::vector<std::int64_t>& axes, const shape_t& fshape,
+                         const shape_t& shape, bool complex_result) {
+  using namespace cupp::fft::detail;
+  const array_desc sp1 = forward(x1, axes, fshape, complex_result);
+  const array_desc sp2 = forward(x2, axes, fshape, complex_result);
+  const array_desc prod = cupp::multiply(cupp::array(sp1), cupp::array(sp2)).desc();
+  const plan_args inv = resolve_nd(prod.shape, cupp::fft::shape_arg(fshape), axis_arg(axes),
+                                   complex_result ? kind::c2c : kind::c2r, false, "backward");
+  const array_desc ret = execute(prod, inv, true);
+  std::vector<cupp::detail::index_item> items;
+  for (std::size_t i = 0; i < shape.size(); ++i)
+    items.emplace_back(slice(std::int64_t{0}, shape[i]));
+  return cupp::detail::index_view(ret, items);
+}
+
+/// The FFT length of the blocks of an overlap-add convolution with a kernel of `m` samples (0
+/// when it does not pay): a power of two of at least 8 m, so that each block transform is one
+/// short batched cuFFT pass and the overlap is at most 1/8 of it.
+std::int64_t overlap_add_length(std::int64_t n, std::int64_t m) {
+  std::int64_t nfft = 1024;
+  while (nfft < 8 * m) nfft *= 2;
+  if (nfft > 32768 || n < 16 * nfft) return 0;
+  return nfft;
+}
+
+/// The full 1-D convolution of C-contiguous `x` (n samples) and `h` (m <= the block's overlap)
+/// by overlap-add: blocks of `step` = nfft - m + 1 samples, each transformed with nfft points in
+/// one batched call, multiplied by the kernel's spectrum, transformed back, and the tails of the
+/// blocks (m - 1 samples) added onto the starts of the next ones. The same products as one long
+/// transform, in short transforms: cuFFT does a batch of short ones in one pass over memory.
+array_desc overlap_add(const array_desc& x, const array_desc& h, std::int64_t nfft,
+                       bool complex_result) {
+  using namespace cupp::fft::detail;
+  const std::int64_t n = x.shape[0], m = h.shape[0], step = nfft - m + 1;
+  const std::int64_t blocks = (n + step - 1) / step;
+  cupp::array padded({blocks * step}, x.dt);
+  if (blocks * step > n)
+    cupp::array(cupp::detail::index_view(padded.desc(), {slice(n, blocks * step)})).fill(0);
+  cupp::detail::copy_into(x, cupp::detail::index_view(padded.desc(), {slice(std::int64_t{0}, n)}));
+  const array_desc rows = cupp::detail::reshape(padded.desc(), {blocks, step});
+  const array_desc spectra = forward(rows, {1}, {nfft}, complex_result);
+  const array_desc kernel = forward(h, {0}, {nfft}, complex_result);
+  const array_desc prod = cupp::multiply(cupp::array(spectra), cupp::array(kernel)).desc();
+  const plan_args inv = resolve_nd(prod.shape, cupp::fft::shape_arg(shape_t{nfft}), axis_arg(1),
+                                   complex_result ? kind::c2c : kind::c2r, false, "backward");
+  const array_desc y = execute(prod, inv, true);  // (blocks, nfft)
+  // out[b * step + i] = y[b, i] + y[b - 1, step + i]: the heads in place, then the tails added.
+  cupp::array out({(blocks + 1) * step}, y.dt);
+  const array_desc grid = cupp::detail::reshape(out.desc(), {blocks + 1, step});
+  const auto part = [](const array_desc& a, std::int64_t r0, std::int64_t r1, std::int64_t c0,
+                       std::int64_t c1) {
+    return cupp::detail::index_view(a, {slice(r0, r1), slice(c0, c1)});
+  };
+  cupp::detail::copy_into(part(y, 0, blocks, 0, step), part(grid, 0, blocks, 0, step));
+  cupp::array(part(grid, blocks, blocks + 1, 0, step)).fill(0);
+  cupp::array tails(part(grid, 1, blocks + 1, 0, m - 1));
+  tails += cupp::array(part(y, 0, blocks, step, nfft));
+  return cupp::detail::index_view(out.desc(), {slice(std::int64_t{0}, n + m - 1)});
+}
+
 }  // namespace
 
 array_desc direct_convolve(const array_desc& in1, const array_desc& kernel, const conv_window& w,
@@ -435,20 +498,19 @@ array_desc fftconvolve(const array_desc& in1_, const array_desc& in2_, const std
       fshape.push_back(fast_length(shape[k]));
     }
     const array_desc x1 = as_contiguous(in1, compute), x2 = as_contiguous(in2, compute);
-    const array_desc sp1 = forward(x1, fft_axes, fshape, complex_result);
-    const array_desc sp2 = forward(x2, fft_axes, fshape, complex_result);
-    array_desc prod = cupp::multiply(cupp::array(sp1), cupp::array(sp2)).desc();
-    using namespace cupp::fft::detail;
-    const plan_args inv = resolve_nd(prod.shape, cupp::fft::shape_arg(fshape), axis_arg(fft_axes),
-                                     complex_result ? kind::c2c : kind::c2r, false, "backward");
-    ret = execute(prod, inv, true);
-    std::vector<cupp::detail::index_item> items;
-    for (std::size_t i = 0; i < nd; ++i) items.emplace_back(slice(std::int64_t{0}, shape[i]));
-    ret = cupp::detail::index_view(ret, items);
+    const bool first_long = nd == 1 && s1[0] >= s2[0];
+    const std::int64_t nfft =
+        nd == 1 ? overlap_add_length(std::max(s1[0], s2[0]), std::min(s1[0], s2[0])) : 0;
+    if (nfft > 0)
+      ret = first_long ? overlap_add(x1, x2, nfft, complex_result)
+                       : overlap_add(x2, x1, nfft, complex_result);
+    else
+      ret = one_transform(x1, x2, fft_axes, fshape, shape, complex_result);
   }
   array_desc result;
   if (mode == "full") {
-    result = cupp::detail::copy(ret);
+    // A C-contiguous cut of a fresh result is returned as it is; other cuts are copied.
+    result = is_c_contiguous(ret.shape, ret.strides) ? ret : cupp::detail::copy(ret);
   } else if (mode == "same") {
     result = centered(ret, s1);
   } else {
