@@ -243,8 +243,8 @@ ndarray<detail::fftconvolve_t<T, U>> fftconvolve(const ndarray<T>& in1, const nd
 }
 
 /// scipy.signal.oaconvolve: SciPy's overlap-add convolution; same arguments, dtype and results
-/// as fftconvolve. Note [oaconvolve]: cuFFT transforms the whole padded input in one call, which
-/// on a GPU is as fast as blocks of it, so this is fftconvolve's computation.
+/// as fftconvolve. Note [oaconvolve]: this is fftconvolve's computation, which itself convolves
+/// a long 1-D signal with a short kernel by overlap-add blocks (docs/scipy_signal.md).
 template <class T, class U>
 ndarray<detail::fftconvolve_t<T, U>> oaconvolve(const ndarray<T>& in1, const ndarray<U>& in2,
                                                 const std::string& mode = "full",
