@@ -2984,6 +2984,145 @@ CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(sici_ci)
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(shichi_shi)
 CUPP_SPECIAL_FLOAT_VIA_DOUBLE1(shichi_chi)
 
+// ---- associated Legendre functions ----------------------------------------------------------------
+
+namespace detail {
+
+/// P_v^m(x) of order m >= 0 and a non-integer degree -1/2 <= v < m + 2, -1 < x < 1: the Gauss
+/// series of 2F1(m - v, m + v + 1; m + 1; (1 - x) / 2) for x >= 0; for x < 0 its transformation
+/// to 1 - z = (1 + x) / 2 in the logarithmic case c - a - b = -m (Abramowitz and Stegun 15.3.10
+/// and 15.3.12). Both series run in a variable of at most 1/2. `*loss` is the sum of the terms'
+/// magnitudes over the magnitude of the result: the rounding errors' growth by cancellation.
+static __device__ __noinline__ double lpmv_series(int order, double v, double x, double* loss) {
+  const double mu = order;
+  // (-1)^m Gamma(v + m + 1) / (Gamma(v - m + 1) 2^m m!), as a product of m factors.
+  double pre = 1.0;
+  for (int k = 1; k <= order; ++k) pre *= -(v + k) * (v - k + 1) / (2.0 * k);
+  if (order > 0) pre *= m::pow((1.0 - x) * (1.0 + x), 0.5 * mu);
+  const double a = mu - v, b = mu + v + 1.0;
+  if (x >= 0.0) {
+    const double z = 0.5 * (1.0 - x);
+    double term = 1.0, sum = 1.0, mag = 1.0;
+    for (int n = 0; n < 1000; ++n) {
+      term *= (a + n) * (b + n) / ((mu + 1.0 + n) * (n + 1.0)) * z;
+      sum += term;
+      mag += m::fabs(term);
+      if (m::fabs(term) <= 1e-17 * m::fabs(sum)) break;
+    }
+    *loss = mag / m::fabs(sum);
+    return pre * sum;
+  }
+  const double w = 0.5 * (1.0 + x);
+  const double s = m::sinpi(v) / m::fp<double>::pi;  // -1 / (Gamma(-v) Gamma(v + 1))
+  double mfact = 1.0;                                   // m!
+  for (int k = 2; k <= order; ++k) mfact *= k;
+  double finite = 0.0;
+  if (order > 0) {
+    // Gamma(m) m! / (Gamma(a) Gamma(b)) w^-m sum_{n<m} (a - m)_n (b - m)_n / (n! (1 - m)_n) w^n,
+    // 1 / (Gamma(a) Gamma(b)) = -s / ((-v)_m (v + 1)_m).
+    double poch = 1.0;
+    for (int k = 0; k < order; ++k) poch *= (k - v) * (v + 1.0 + k);
+    double term = 1.0, sum = 1.0;
+    for (int n = 0; n + 1 < order; ++n) {
+      term *= (n - v) * (v + 1.0 + n) / ((n + 1.0) * (n + 1.0 - mu)) * w;
+      sum += term;
+    }
+    finite = -s * (mfact / mu) * mfact / poch * m::pow(w, -mu) * sum;
+  }
+  // -(-1)^m Gamma(c) / (Gamma(a - m) Gamma(b - m)) sum_n (a)_n (b)_n / (n! (n + m)!) w^n
+  //   [log w - psi(n + 1) - psi(n + m + 1) + psi(a + n) + psi(b + n)], Gamma(c) = m!.
+  const double lw = m::log(w);
+  double psi1 = -kEulerGamma, psim = -kEulerGamma, psia = digamma_impl(a), psib = digamma_impl(b);
+  for (int k = 1; k <= order; ++k) psim += 1.0 / k;
+  double term = 1.0 / mfact;
+  double sum = term * (lw - psi1 - psim + psia + psib), mag = m::fabs(sum);
+  for (int n = 0; n < 1000; ++n) {
+    term *= (a + n) * (b + n) / ((n + 1.0) * (n + 1.0 + mu)) * w;
+    psi1 += 1.0 / (n + 1.0);
+    psim += 1.0 / (n + 1.0 + mu);
+    psia += 1.0 / (a + n);
+    psib += 1.0 / (b + n);
+    const double t = term * (lw - psi1 - psim + psia + psib);
+    sum += t;
+    mag += m::fabs(t);
+    if (m::fabs(t) <= 1e-17 * m::fabs(sum)) break;
+  }
+  const double logarithmic = (order % 2 == 0 ? 1.0 : -1.0) * mfact * s * sum;
+  *loss = (m::fabs(finite) + m::fabs(mfact * s) * mag) / m::fabs(finite + logarithmic);
+  return pre * (finite + logarithmic);
+}
+
+/// P_v^m(x) of order m >= 0 and degree v >= -1/2, -1 <= x <= 1.
+static __device__ __noinline__ double lpmv_nonnegative_order(int order, double v, double x) {
+  const double mu = order;
+  if (v == m::floor(v)) {
+    // An integer degree: P_m^m = (-1)^m (2m - 1)!! (1 - x^2)^(m/2), then upward in degree.
+    if (mu > v) return 0.0;
+    const double root = m::sqrt((1.0 - x) * (1.0 + x));
+    double prev = 1.0;
+    for (int k = 1; k <= order; ++k) prev *= -(2.0 * k - 1.0) * root;
+    if (v == mu) return prev;
+    double cur = x * (2.0 * mu + 1.0) * prev;
+    for (double n = mu + 1.0; n < v; n += 1.0) {
+      const double next = ((2.0 * n + 1.0) * x * cur - (n + mu) * prev) / (n - mu + 1.0);
+      prev = cur;
+      cur = next;
+    }
+    return cur;
+  }
+  if (x == 1.0) return order == 0 ? 1.0 : 0.0;
+  if (x == -1.0) return order == 0 ? -m::inf<double>() : m::inf<double>();  // SciPy's signs
+  // The series itself where its cancellation costs less than 1e4 (near either end, or a low
+  // degree), else two degrees in [m, m + 2) from it and the recurrence upward in degree.
+  double loss = 0.0;
+  const double direct = lpmv_series(order, v, x, &loss);
+  if (v < mu + 1.0 || loss < 1e4) return direct;
+  const double v0 = v - m::floor(v - mu);
+  double prev = lpmv_series(order, v0, x, &loss), cur = lpmv_series(order, v0 + 1.0, x, &loss);
+  for (double n = v0 + 1.0; n < v - 0.5; n += 1.0) {
+    const double next = ((2.0 * n + 1.0) * x * cur - (n + mu) * prev) / (n - mu + 1.0);
+    prev = cur;
+    cur = next;
+  }
+  return cur;
+}
+
+}  // namespace detail
+
+__device__ __forceinline__ double lpmv(double mu, double v, double x) {
+  if (m::isnan(mu) || m::isnan(v) || m::isinf(mu) || m::isinf(v) || mu != m::floor(mu))
+    return m::nan<double>();
+  if (v < -0.5) v = -v - 1.0;  // P_v = P_{-v-1}
+  if (mu == 0.0 && v == 0.0) return 1.0;  // SciPy's P_0, 1 at every x (NaN too)
+  if (m::isnan(x)) return x;
+  if (m::fabs(x) > 1.0) {
+    // SciPy's order 0 beyond [-1, 1]: the Legendre polynomial of an integer degree anywhere,
+    // the Legendre function P_v(x) = ((1 + x) / 2)^v 2F1(-v, -v; 1; (x - 1) / (x + 1)) for x > 1.
+    if (mu != 0.0 || m::isinf(x)) return m::nan<double>();
+    if (v == m::floor(v)) return detail::lpmv_nonnegative_order(0, v, x);
+    if (x < 0.0) return m::nan<double>();
+    const double z = (x - 1.0) / (x + 1.0);
+    double term = 1.0, sum = 1.0;
+    for (int n = 0; n < 100000; ++n) {
+      term *= (n - v) * (n - v) / ((n + 1.0) * (n + 1.0)) * z;
+      sum += term;
+      if (m::fabs(term) <= 1e-17 * m::fabs(sum)) break;
+    }
+    return m::pow(0.5 * (1.0 + x), v) * sum;
+  }
+  const int order = static_cast<int>(m::fabs(mu));
+  if (mu >= 0.0) return detail::lpmv_nonnegative_order(order, v, x);
+  // A negative order: P_v^-m = (-1)^m Gamma(v - m + 1) / Gamma(v + m + 1) P_v^m; SciPy's NaN
+  // where an integer degree is below the order.
+  if (v == m::floor(v) && order > v) return m::nan<double>();
+  double ratio = 1.0;
+  for (int k = 1; k <= order; ++k) ratio *= (v + k) * (v - k + 1);
+  if (x == -1.0 && v != m::floor(v)) return m::inf<double>();  // SciPy's sign
+  const double p = detail::lpmv_nonnegative_order(order, v, x) / ratio;
+  return order % 2 == 0 ? p : -p;
+}
+CUPP_SPECIAL_FLOAT_VIA_DOUBLE3(lpmv)
+
 #undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE1
 #undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE2
 #undef CUPP_SPECIAL_FLOAT_VIA_DOUBLE3

@@ -225,6 +225,13 @@ ternary.update({
     'nbdtr': grid3(k_counts, n_trials, p_unit),
     'nbdtrc': grid3(k_counts, n_trials, p_unit),
     'nbdtri': grid3(k_counts, n_trials, p_inv),
+    # Orders, degrees of either sign (integer and not) and arguments; not x near +-1e-12 or
+    # -0.999 at orders from 4, nor beyond x = 3, where SciPy's own values lose their digits.
+    'lpmv': grid3(np.concatenate([np.arange(-4, 7), [0.5, np.nan]]),
+                  [-12.6, -5, -3.3, -1, -0.5, 0, 0.3, 1, 1.5, 2, 2.5, 3.7, 7, 7.2, 12.5, 20,
+                   30.3, 50.3],
+                  np.concatenate([np.linspace(-1, 1, 41), [0.999, -0.3333, 0.7777, 1.5, 2.5,
+                                                           -1.5, np.nan]])),
 })
 # scipy.special's names that cupp spells as a ufunc of its own: ellipj's outputs, the
 # derivative of spherical_yn, and btdtr/btdtri (removed from SciPy, kept by CuPy) as betainc's.

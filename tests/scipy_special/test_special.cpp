@@ -139,7 +139,7 @@ TEST(SpecialHost, EveryDeviceFunctionCompilesForFloatAndDouble) {
   const std::vector<std::string> ternary = {
       "radian",      "gdtr",  "gdtrc", "betainc", "betaincc", "betaincinv",
       "betainccinv", "bdtr",  "bdtrc", "bdtri",   "btdtr",    "btdtri",
-      "fdtr",        "fdtrc", "fdtri", "nbdtr",   "nbdtrc",   "nbdtri"};
+      "fdtr",        "fdtrc", "fdtri", "nbdtr",   "nbdtrc",   "nbdtri",   "lpmv"};
   std::string src = "#include <cupp/special.cuh>\n";
   for (const char* t : {"float", "double"}) {
     const std::string T = t;
@@ -323,6 +323,7 @@ const std::map<std::string, bound>& bounds() {
       {"fdtri", {2e-12, 1e-300, 2e-6, 1e-37}},
       {"stdtr", {2e-12, 1e-300, 2e-6, 1e-37}},
       {"stdtrit", {1e-12, 1e-15, 2e-6, 1e-37}},
+      {"lpmv", {2e-11, 1e-300, 1e-6, 1e-37}},
       {"round", {0, 0, 0, 0}},
       {"sici_si", {4e-15, 0, 2e-6, 0}},
       {"sici_ci", {1e-14, 1e-15, 2e-6, 1e-7}},  // near its zeros: the cancellation of its series
@@ -459,6 +460,7 @@ const std::map<std::string, fn>& functions() {
       THREE(nbdtr),
       THREE(nbdtrc),
       THREE(nbdtri),
+      THREE(lpmv),
       ONE(sici_si),
       ONE(sici_ci),
       ONE(shichi_shi),
@@ -553,7 +555,7 @@ TEST_F(SpecialGpu, AgreesWithSciPyInBothPrecisions) {
     std::printf("%-14s float64 %5.2f  float32 %5.2f of the bound\n", name.c_str(), used64, used32);
     ++checked;
   }
-  EXPECT_EQ(checked, 114);
+  EXPECT_EQ(checked, 115);
 }
 
 TEST_F(SpecialGpu, PolygammaMultigammalnAndZetaOfOneArgument) {
