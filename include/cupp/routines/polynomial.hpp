@@ -175,6 +175,7 @@ const ElementwiseKernel<R, R, std::int64_t, R>& polyval_kernel() {
 template <class R, class T>
 ndarray<R> polyval_of(const ndarray<T>& p, const ndarray<R>& x) {
   if (p.size() == 0) return zeros<R>(x.shape());  // numpy.polyval: zeros_like(x)
+  if (x.size() == 0) return ndarray<R>(x.shape());
   const ndarray<R> c = p.ravel().template astype<R>();  // a new C-contiguous array
   return polyval_kernel<R>()(x, c, static_cast<std::int64_t>(c.size()));
 }
