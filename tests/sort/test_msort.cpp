@@ -24,8 +24,8 @@ TEST_F(SortTail, MsortSortsAlongTheFirstAxis) {
   const auto s = cupp::msort(a);
   EXPECT_EQ(s.shape(), (shape_t{3, 2}));
   EXPECT_EQ(s.get(), (std::vector<std::int32_t>{1, 0, 2, 1, 3, 2}));
-  // Transposed: the columns of a become the rows.
-  EXPECT_EQ(cupp::msort(a.T()).get(), (std::vector<std::int32_t>{1, 1, 2, 3, 2, 0}));
+  // Transposed, [[3, 1, 2], [1, 2, 0]]: each column sorted.
+  EXPECT_EQ(cupp::msort(a.T()).get(), (std::vector<std::int32_t>{1, 1, 0, 3, 2, 2}));
   EXPECT_EQ(cupp::msort(cupp::asarray<float>({2.f, -1.f, 0.5f})).get(),
             (std::vector<float>{-1.f, 0.5f, 2.f}));
   EXPECT_EQ(cupp::msort(ndarray<double>(shape_t{0, 3})).shape(), (shape_t{0, 3}));
