@@ -458,8 +458,9 @@ class poly1d {
   std::int64_t order() const noexcept { return coeffs_.size() - 1; }
   /// The variable's name for printing (numpy.poly1d.variable).
   const std::string& variable() const noexcept { return variable_; }
-  /// The roots (numpy.poly1d.roots, .r), as cupp::roots.
-  ndarray<detail::roots_t<T>> roots() const { return cupp::roots(coeffs_); }
+  /// The roots (numpy.poly1d.roots, .r), as cupp::roots (complex; float16 coefficients, which
+  /// linalg refuses, are a compile error here only).
+  auto roots() const { return cupp::roots(coeffs_); }
 
   /// The value at each element of an array or expression, or at a scalar (a 0-d array).
   template <class X>
