@@ -61,9 +61,9 @@ void check_histogramdd_edges(std::int64_t i, std::int64_t ndim, const std::vecto
   CUPP_EXPECTS(ndim == 1, value_error,
                "`bins[" + std::to_string(i) + "]` must be a scalar or 1d array");
   for (std::size_t k = 0; k + 1 < edges.size(); ++k)
-    CUPP_EXPECTS(!(edges[k] > edges[k + 1]), value_error,
-                 "`bins[" + std::to_string(i) +
-                     "]` must be monotonically increasing, when an array");
+    CUPP_EXPECTS(
+        !(edges[k] > edges[k + 1]), value_error,
+        "`bins[" + std::to_string(i) + "]` must be monotonically increasing, when an array");
 }
 
 void check_histogramdd_sample(std::int64_t ndim) {

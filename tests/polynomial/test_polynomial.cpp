@@ -82,7 +82,8 @@ TYPED_TEST(PolyvalTyped, MatchesHornerOnTheHost) {
   const ndarray<T> x = cupp::asarray(xs, shape_t{4, 6}).T();
   std::vector<cd> want;
   for (int i = 0; i < 6; ++i)
-    for (int j = 0; j < 4; ++j) want.push_back(horner(to_cd(xs[static_cast<std::size_t>(j * 6 + i)])));
+    for (int j = 0; j < 4; ++j)
+      want.push_back(horner(to_cd(xs[static_cast<std::size_t>(j * 6 + i)])));
   expect_values(cupp::polyval(p, x), want, tol_of<T>(), shape_t{6, 4});
 
   // An expression (x * 2 evaluated first) and a 0-d array.
@@ -120,8 +121,7 @@ TEST_F(Polynomial, ArithmeticOnDeviceCoefficients) {
                 {0.25, 1.0 / 3.0, 0.5, 1, 2}, 1e-12);
   expect_values(cupp::polyint(cupp::asarray<float>({2}), 1, 5.0), {2, 5}, 1e-12);
   expect_values(cupp::poly(cupp::asarray<std::int32_t>({1, 2, 3})), {1, -6, 11, -6}, 1e-12);
-  expect_values(cupp::poly(cupp::asarray<double>({1, 2, 3, 4}, shape_t{2, 2})), {1, -5, -2},
-                1e-10);
+  expect_values(cupp::poly(cupp::asarray<double>({1, 2, 3, 4}, shape_t{2, 2})), {1, -5, -2}, 1e-10);
   expect_values(cupp::poly(ndarray<float>(shape_t{0})), {1}, 0);
 }
 
@@ -151,8 +151,8 @@ TEST_F(Polynomial, RootsAreTheCompanionEigenvalues) {
   near(host_roots(cupp::roots(cupp::asarray<std::int32_t>({0, 1, -3, 2, 0, 0}))),
        {0.0, 0.0, 1.0, 2.0}, 1e-9);
   near(host_roots(cupp::roots(cupp::asarray<float>({1, 0, 1}))), {cd(0, -1), cd(0, 1)}, 1e-5);
-  near(host_roots(cupp::roots(cupp::asarray<std::complex<double>>({{1, 0}, {0, -2}}))),
-       {cd(0, 2)}, 1e-12);
+  near(host_roots(cupp::roots(cupp::asarray<std::complex<double>>({{1, 0}, {0, -2}}))), {cd(0, 2)},
+       1e-12);
   EXPECT_EQ(cupp::roots(cupp::asarray<double>({0, 0})).size(), 0);
   EXPECT_EQ(cupp::roots(cupp::asarray<double>({5})).size(), 0);
 }
@@ -197,9 +197,9 @@ TEST_F(Polynomial, PolyfitAsNumPy) {
   auto unscaled = cupp::polyfit(x6, y6, 1, std::nullopt, false, std::nullopt, true, true);
   expect_values(unscaled.cov, std::vector<cd>{0.05714286, -0.14285714, -0.14285714, 0.52380952},
                 1e-7, shape_t{2, 2});
-  EXPECT_THROW(cupp::polyfit(x6(slice(0, 2)), y6(slice(0, 2)), 1, std::nullopt, false,
-                             std::nullopt, true),
-               cupp::value_error);
+  EXPECT_THROW(
+      cupp::polyfit(x6(slice(0, 2)), y6(slice(0, 2)), 1, std::nullopt, false, std::nullopt, true),
+      cupp::value_error);
 }
 
 TEST_F(Polynomial, Poly1dBehavesAsNumPys) {
@@ -251,9 +251,9 @@ TEST_F(Polynomial, PowerSeriesHelpers) {
   expect_values(pp::polyvander(cupp::asarray<double>({1, 2}), 0), std::vector<cd>{1, 1}, 0,
                 shape_t{2, 1});
   // polyvalfromroots([0, 1, 2], [1, 2]) and with a 2-D r (each column a set of roots).
-  expect_values(pp::polyvalfromroots(cupp::asarray<double>({0, 1, 2}),
-                                     cupp::asarray<std::int32_t>({1, 2})),
-                {2, 0, 0}, 0);
+  expect_values(
+      pp::polyvalfromroots(cupp::asarray<double>({0, 1, 2}), cupp::asarray<std::int32_t>({1, 2})),
+      {2, 0, 0}, 0);
   expect_values(pp::polyvalfromroots(cupp::asarray<double>({0, 1}),
                                      cupp::asarray<double>({1, 2, 3, 4}, shape_t{2, 2})),
                 std::vector<cd>{3, 0, 8, 3}, 0, shape_t{2, 2});
@@ -268,16 +268,16 @@ TEST_F(Polynomial, PowerSeriesHelpers) {
   EXPECT_THROW(pp::polycompanion(cupp::asarray<double>({1, 0})), cupp::value_error);
   expect_values(pp::trimseq(cupp::asarray<double>({1, 2, 0, 0})), {1, 2}, 0);
   expect_values(pp::trimseq(cupp::asarray<double>({0, 0})), {0}, 0);
-  expect_values(pp::trimcoef(cupp::asarray<double>({1, 1e-3, 0.5, 1e-4}), 1e-3), {1, 1e-3, 0.5},
-                0);
+  expect_values(pp::trimcoef(cupp::asarray<double>({1, 1e-3, 0.5, 1e-4}), 1e-3), {1, 1e-3, 0.5}, 0);
   expect_values(pp::trimcoef(cupp::asarray<double>({1e-4, 1e-5}), 1e-3), {0}, 0);
   auto s = pp::as_series(std::vector<ndarray<std::int32_t>>{cupp::asarray<std::int32_t>({1, 2, 0}),
-                                                           cupp::asarray<std::int32_t>({3})});
+                                                            cupp::asarray<std::int32_t>({3})});
   ASSERT_EQ(s.size(), 2u);
   expect_values(s[0], {1, 2}, 0);
   expect_values(s[1], {3}, 0);
-  expect_values(pp::as_series(std::vector<ndarray<double>>{cupp::asarray<double>({1, 0})}, false)[0],
-                {1, 0}, 0);
+  expect_values(
+      pp::as_series(std::vector<ndarray<double>>{cupp::asarray<double>({1, 0})}, false)[0], {1, 0},
+      0);
 }
 
 }  // namespace

@@ -69,12 +69,13 @@ TEST(PolynomialHost, ResultDtypesFollowNumPy) {
   static_assert(std::is_same_v<decltype(pp::trimcoef(f32)), ndarray<float>>);
   static_assert(std::is_same_v<decltype(pp::as_series(std::vector<ndarray<int32_t>>{})),
                                std::vector<ndarray<double>>>);
-  static_assert(std::is_same_v<decltype(cupp::poly1d<int32_t>(i32).deriv()),
-                               cupp::poly1d<int64_t>>);
+  static_assert(
+      std::is_same_v<decltype(cupp::poly1d<int32_t>(i32).deriv()), cupp::poly1d<int64_t>>);
   static_assert(std::is_same_v<decltype(cupp::poly1d<float>(f32) / 2), cupp::poly1d<float>>);
   static_assert(std::is_same_v<decltype(cupp::poly1d<int32_t>(i32) / 2), cupp::poly1d<double>>);
-  static_assert(std::is_same_v<decltype((cupp::poly1d<int32_t>(i32) / cupp::poly1d<float>(f32)).first),
-                               cupp::poly1d<double>>);
+  static_assert(
+      std::is_same_v<decltype((cupp::poly1d<int32_t>(i32) / cupp::poly1d<float>(f32)).first),
+                     cupp::poly1d<double>>);
 }
 
 TEST(PolynomialHost, CoefficientArithmeticMatchesNumPy) {
@@ -123,7 +124,8 @@ TEST(PolynomialHost, Poly1dPrintsAsNumPy) {
   EXPECT_EQ(poly1d_str(real_vec({1.5e-5, 123456, -7}), "x"),
             "         2\n1.5e-05 x + 1.235e+05 x - 7");
   EXPECT_EQ(poly1d_str(real_vec({2, 1}), "t"), " \n2 t + 1");
-  EXPECT_EQ(poly1d_str({cd(1, 2), cd(-1, -1), 3.0}, "x"), "          2\n(1 + 2j) x + (-1 + -1j) x + 3");
+  EXPECT_EQ(poly1d_str({cd(1, 2), cd(-1, -1), 3.0}, "x"),
+            "          2\n(1 + 2j) x + (-1 + -1j) x + 3");
   EXPECT_EQ(poly1d_str(real_vec({-1, 0, 0}), "x"), "    2\n-1 x");
   cvec thirty(31, 0.0);
   thirty[0] = 1.0;
@@ -131,10 +133,11 @@ TEST(PolynomialHost, Poly1dPrintsAsNumPy) {
   EXPECT_EQ(poly1d_str(thirty, "x"), "   30\n1 x  + 1.25");
   cvec nineteen;
   for (int i = 1; i < 20; ++i) nineteen.emplace_back(i);
-  EXPECT_EQ(poly1d_str(nineteen, "x"),
-            "   18     17     16     15     14     13     12     11     10      9\n1 x  + 2 x  + "
-            "3 x  + 4 x  + 5 x  + 6 x  + 7 x  + 8 x  + 9 x  + 10 x\n       8      7      6      "
-            "5      4      3      2\n + 11 x + 12 x + 13 x + 14 x + 15 x + 16 x + 17 x + 18 x + 19");
+  EXPECT_EQ(
+      poly1d_str(nineteen, "x"),
+      "   18     17     16     15     14     13     12     11     10      9\n1 x  + 2 x  + "
+      "3 x  + 4 x  + 5 x  + 6 x  + 7 x  + 8 x  + 9 x  + 10 x\n       8      7      6      "
+      "5      4      3      2\n + 11 x + 12 x + 13 x + 14 x + 15 x + 16 x + 17 x + 18 x + 19");
 }
 
 TEST(PolynomialHost, ChecksUseNumPysWords) {
@@ -151,8 +154,8 @@ TEST(PolynomialHost, ChecksUseNumPysWords) {
                         "expected x and y to have same length");
   CUPP_EXPECT_THROW_MSG(cupp::polyfit(x, y, 1, std::nullopt, shaped<double>({5, 1})),
                         cupp::type_error, "expected a 1-d array for weights");
-  CUPP_EXPECT_THROW_MSG(cupp::polyfit(x, y, 1, std::nullopt, shaped<double>({4})),
-                        cupp::type_error, "expected w and y to have the same length");
+  CUPP_EXPECT_THROW_MSG(cupp::polyfit(x, y, 1, std::nullopt, shaped<double>({4})), cupp::type_error,
+                        "expected w and y to have the same length");
   CUPP_EXPECT_THROW_MSG(cupp::roots(shaped<double>({2, 2})), cupp::value_error,
                         "Input must be a rank-1 array.");
   CUPP_EXPECT_THROW_MSG(cupp::poly(shaped<double>({2, 3})), cupp::value_error,

@@ -55,8 +55,7 @@ TEST(HistogramddHost, ChecksUseNumPysWords) {
   CUPP_EXPECT_THROW_MSG(cupp::digitize(shaped<double>({3}), shaped<double>({})), cupp::value_error,
                         "object of too small depth for desired array");
   const auto s = shaped<float>({5, 2});
-  CUPP_EXPECT_THROW_MSG(cupp::histogramdd(s, std::vector<std::int64_t>{2, 2, 2}),
-                        cupp::value_error,
+  CUPP_EXPECT_THROW_MSG(cupp::histogramdd(s, std::vector<std::int64_t>{2, 2, 2}), cupp::value_error,
                         "The dimension of bins must be equal to the dimension of the sample x.");
   CUPP_EXPECT_THROW_MSG(cupp::histogramdd(s, 3, range_t{{0, 1}}), cupp::value_error,
                         "range argument must have one entry per dimension");
@@ -74,8 +73,7 @@ TEST(HistogramddHost, ChecksUseNumPysWords) {
                         "`bins[1]` must be a scalar or 1d array");
   static_assert(std::is_same_v<decltype(cupp::histogram2d(s, shaped<std::int32_t>({5})).xedges),
                                ndarray<double>>);
-  static_assert(
-      std::is_same_v<decltype(cupp::histogramdd(s).edges), std::vector<ndarray<float>>>);
+  static_assert(std::is_same_v<decltype(cupp::histogramdd(s).edges), std::vector<ndarray<float>>>);
   static_assert(std::is_same_v<decltype(cupp::sort_complex(shaped<std::int8_t>({3}))),
                                ndarray<std::complex<float>>>);
   static_assert(std::is_same_v<decltype(cupp::sort_complex(shaped<float>({3}))),
@@ -86,10 +84,10 @@ TEST(HistogramddHost, ChecksUseNumPysWords) {
 TEST(HistogramddHost, BinningKernelCompiles) {
   using cupp::dtype;
   for (dtype d : {dtype::float32, dtype::float64, dtype::int32, dtype::uint8, dtype::int64}) {
-    cupp::jit::detail::ew_kernel k(cupp::detail::kHistddIn, cupp::detail::kHistddOut,
-                                   cupp::detail::kHistddBody, cupp::detail::kHistddName, "", {},
-                                   {d, dtype::float64, dtype::int64, dtype::int64, dtype::int64,
-                                    dtype::int64});
+    cupp::jit::detail::ew_kernel k(
+        cupp::detail::kHistddIn, cupp::detail::kHistddOut, cupp::detail::kHistddBody,
+        cupp::detail::kHistddName, "", {},
+        {d, dtype::float64, dtype::int64, dtype::int64, dtype::int64, dtype::int64});
     EXPECT_NO_THROW(k.compile_all(90)) << cupp::dtype_name(d);
   }
 }
@@ -135,8 +133,9 @@ TEST_F(Histogramdd, Histogram2dAsNumPy) {
                               cupp::asarray<double>({0, 1, 2, 3, 4, 5, 6}));
   expect_values(w7.hist, {1, 0, 0, 2, 3, 0, 0, 6, 9}, shape_t{3, 3});
   // Explicit edges for each axis.
-  auto e7 = cupp::histogram2d(x7, y7, std::vector<ndarray<double>>{cupp::asarray<double>({0, 2, 4}),
-                                                                  cupp::asarray<double>({0, 1, 5})});
+  auto e7 = cupp::histogram2d(x7, y7,
+                              std::vector<ndarray<double>>{cupp::asarray<double>({0, 2, 4}),
+                                                           cupp::asarray<double>({0, 1, 5})});
   expect_values(e7.hist, {2, 1, 0, 4}, shape_t{2, 2});
   // No points: the range is [0, 1].
   auto empty = cupp::histogram2d(ndarray<float>(shape_t{0}), ndarray<float>(shape_t{0}), 2);
@@ -154,7 +153,8 @@ TEST_F(Histogramdd, HistogramddAsNumPy) {
   expect_values(r.edges[1], {0, 2});
   expect_values(r.edges[2], {0, 1, 2});
   // The same points given transposed (a non-contiguous sample).
-  const auto t = cupp::asarray<std::int32_t>({0, 1, 2, 2, 0, 1, 2, 0, 0, 1, 0, 2}, shape_t{3, 4}).T();
+  const auto t =
+      cupp::asarray<std::int32_t>({0, 1, 2, 2, 0, 1, 2, 0, 0, 1, 0, 2}, shape_t{3, 4}).T();
   expect_values(cupp::histogramdd(t, std::vector<std::int64_t>{2, 1, 2}).hist, {1, 0, 1, 2},
                 shape_t{2, 1, 2});
   // A 1-D sample is one axis: as numpy.histogram.

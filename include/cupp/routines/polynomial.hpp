@@ -73,19 +73,20 @@ std::string poly1d_str(const poly_coeffs& coeffs, const std::string& var);
 std::size_t trimseq_length(const poly_coeffs& c);
 
 // NumPy's checks, in its words.
-void check_poly_zeros_shape(const shape_t& s);    // "input must be 1d or non-empty square 2d array."
-void check_roots_shape(std::int64_t ndim);        // "Input must be a rank-1 array."
-void check_poly1d_shape(std::int64_t ndim);       // "Polynomial must be 1d only."
-void check_poly_power(std::int64_t n);            // "Power to non-negative integers only."
+void check_poly_zeros_shape(const shape_t& s);  // "input must be 1d or non-empty square 2d array."
+void check_roots_shape(std::int64_t ndim);      // "Input must be a rank-1 array."
+void check_poly1d_shape(std::int64_t ndim);     // "Polynomial must be 1d only."
+void check_poly_power(std::int64_t n);          // "Power to non-negative integers only."
 /// polyfit's: value_error "expected deg >= 0"; type_error "expected 1D vector for x", "expected
 /// non-empty vector for x", "expected 1D or 2D array for y", "expected x and y to have same
 /// length", "expected a 1-d array for weights", "expected w and y to have the same length".
 void check_polyfit(std::int64_t deg, const shape_t& x, const shape_t& y, const shape_t* w);
 void check_polyfit_cov(std::int64_t points, std::int64_t order);
-void check_polyvander_deg(std::int64_t deg);      // "deg must be non-negative"
-void check_series(std::int64_t size, std::int64_t ndim);  // "Coefficient array is empty", "... not 1-d"
-void check_trimcoef_tol(double tol);              // "tol must be non-negative"
-void check_polycompanion(std::int64_t n);         // "Series must have maximum degree of at least 1."
+void check_polyvander_deg(std::int64_t deg);  // "deg must be non-negative"
+void check_series(std::int64_t size,
+                  std::int64_t ndim);      // "Coefficient array is empty", "... not 1-d"
+void check_trimcoef_tol(double tol);       // "tol must be non-negative"
+void check_polycompanion(std::int64_t n);  // "Series must have maximum degree of at least 1."
 
 /// NumPy's `c + 0.0`: floating and complex dtypes keep theirs, bool and integers become float64.
 template <class T>
@@ -270,8 +271,8 @@ ndarray<detail::polyint_t<T>> polyint(const ndarray<T>& p, std::int64_t m = 1,
   const detail::poly_coeffs ks(k.begin(), k.end());
   detail::polyint_constants(m, ks);
   detail::check_poly1d_shape(p.ndim());
-  return detail::device_coeffs<detail::polyint_t<T>>(detail::poly_int_host(
-      detail::host_coeffs(p), m, ks));
+  return detail::device_coeffs<detail::polyint_t<T>>(
+      detail::poly_int_host(detail::host_coeffs(p), m, ks));
 }
 /// numpy.polyint with one integration constant for every integration.
 template <class T>
@@ -321,9 +322,10 @@ ndarray<detail::roots_t<T>> roots(const ndarray<T>& p) {
     // The companion matrix: -p[1:] / p[0] in the first row, ones below the diagonal.
     std::vector<F> a(static_cast<std::size_t>((n - 1) * (n - 1)), F(0));
     for (std::int64_t j = 0; j < n - 1; ++j)
-      a[static_cast<std::size_t>(j)] = detail::from_host_complex<F>(
-          -h[first + static_cast<std::size_t>(j) + 1] / h[first]);
-    for (std::int64_t i = 1; i < n - 1; ++i) a[static_cast<std::size_t>(i * (n - 1) + i - 1)] = F(1);
+      a[static_cast<std::size_t>(j)] =
+          detail::from_host_complex<F>(-h[first + static_cast<std::size_t>(j) + 1] / h[first]);
+    for (std::int64_t i = 1; i < n - 1; ++i)
+      a[static_cast<std::size_t>(i * (n - 1) + i - 1)] = F(1);
     out(slice(0, n - 1)) = linalg::eigvals(asarray(a, shape_t{n - 1, n - 1}));
   }
   return out;
@@ -372,8 +374,8 @@ polyfit_result<R> polyfit_of(const ndarray<X>& x, const ndarray<Y>& y, std::int6
   lhs = lhs / scale;
   auto ls = linalg::lstsq(lhs, rhs, rc);
   polyfit_result<R> res;
-  res.coeffs = y.ndim() == 2 ? ndarray<R>(ls.x / scale.reshape({order, 1}))
-                             : ndarray<R>(ls.x / scale);
+  res.coeffs =
+      y.ndim() == 2 ? ndarray<R>(ls.x / scale.reshape({order, 1})) : ndarray<R>(ls.x / scale);
   if (full) {
     res.residuals = ls.residuals;
     res.rank = ls.rank;
@@ -405,8 +407,7 @@ polyfit_result<R> polyfit_of(const ndarray<X>& x, const ndarray<Y>& y, std::int6
 /// "expected x and y to have same length", "expected a 1-d array for weights", "expected w and y
 /// to have the same length".
 template <class X, class Y>
-ndarray<detail::polyfit_t<X, Y>> polyfit(const ndarray<X>& x, const ndarray<Y>& y,
-                                         std::int64_t deg,
+ndarray<detail::polyfit_t<X, Y>> polyfit(const ndarray<X>& x, const ndarray<Y>& y, std::int64_t deg,
                                          std::optional<double> rcond = std::nullopt,
                                          const std::optional<ndarray<double>>& w = std::nullopt) {
   return detail::polyfit_of<detail::polyfit_t<X, Y>>(x, y, deg, rcond, w ? &*w : nullptr, false,
@@ -419,11 +420,10 @@ ndarray<detail::polyfit_t<X, Y>> polyfit(const ndarray<X>& x, const ndarray<Y>& 
 /// Throws value_error "the number of data points must exceed order to scale the covariance
 /// matrix".
 template <class X, class Y>
-polyfit_result<detail::polyfit_t<X, Y>> polyfit(const ndarray<X>& x, const ndarray<Y>& y,
-                                                std::int64_t deg, std::optional<double> rcond,
-                                                bool full,
-                                                const std::optional<ndarray<double>>& w = std::nullopt,
-                                                bool cov = false, bool cov_unscaled = false) {
+polyfit_result<detail::polyfit_t<X, Y>> polyfit(
+    const ndarray<X>& x, const ndarray<Y>& y, std::int64_t deg, std::optional<double> rcond,
+    bool full, const std::optional<ndarray<double>>& w = std::nullopt, bool cov = false,
+    bool cov_unscaled = false) {
   return detail::polyfit_of<detail::polyfit_t<X, Y>>(x, y, deg, rcond, w ? &*w : nullptr, full,
                                                      cov || cov_unscaled, cov_unscaled);
 }
@@ -541,9 +541,9 @@ poly1d<promote_t<T, U>> operator*(const poly1d<T>& a, const poly1d<U>& b) {
 /// With a C++ scalar (a constant polynomial; the scalar is weak, so the dtype stays T).
 template <class T, class S, detail::if_poly_scalar<S> = 0>
 poly1d<T> operator+(const poly1d<T>& a, S s) {
-  return poly1d<T>::from_host(detail::poly_add_host(detail::host_coeffs(a.coeffs()),
-                                                    {detail::to_host_complex(s)}, 1.0),
-                              "x");
+  return poly1d<T>::from_host(
+      detail::poly_add_host(detail::host_coeffs(a.coeffs()), {detail::to_host_complex(s)}, 1.0),
+      "x");
 }
 template <class T, class S, detail::if_poly_scalar<S> = 0>
 poly1d<T> operator+(S s, const poly1d<T>& a) {
@@ -551,9 +551,9 @@ poly1d<T> operator+(S s, const poly1d<T>& a) {
 }
 template <class T, class S, detail::if_poly_scalar<S> = 0>
 poly1d<T> operator-(const poly1d<T>& a, S s) {
-  return poly1d<T>::from_host(detail::poly_add_host(detail::host_coeffs(a.coeffs()),
-                                                    {detail::to_host_complex(s)}, -1.0),
-                              "x");
+  return poly1d<T>::from_host(
+      detail::poly_add_host(detail::host_coeffs(a.coeffs()), {detail::to_host_complex(s)}, -1.0),
+      "x");
 }
 template <class T, class S, detail::if_poly_scalar<S> = 0>
 poly1d<T> operator-(S s, const poly1d<T>& a) {
@@ -601,7 +601,8 @@ namespace polynomial::polynomial {
 template <class T>
 ndarray<T> trimseq(const ndarray<T>& seq) {
   if (seq.ndim() != 1 || seq.size() == 0) return seq;
-  const auto n = static_cast<std::int64_t>(cupp::detail::trimseq_length(cupp::detail::host_coeffs(seq)));
+  const auto n =
+      static_cast<std::int64_t>(cupp::detail::trimseq_length(cupp::detail::host_coeffs(seq)));
   return seq(slice(0, n));
 }
 
@@ -612,7 +613,8 @@ template <class T>
 std::vector<ndarray<cupp::detail::poly_float_t<T>>> as_series(const std::vector<ndarray<T>>& alist,
                                                               bool trim = true) {
   using F = cupp::detail::poly_float_t<T>;
-  for (const auto& a : alist) cupp::detail::check_series(a.size(), std::max<std::int64_t>(a.ndim(), 1));
+  for (const auto& a : alist)
+    cupp::detail::check_series(a.size(), std::max<std::int64_t>(a.ndim(), 1));
   std::vector<ndarray<F>> out;
   for (const auto& a : alist) {
     ndarray<T> s = a.ndim() == 0 ? a.reshape({1}) : a;
@@ -645,7 +647,8 @@ ndarray<cupp::detail::poly_float_t<T>> trimcoef(const ndarray<T>& c, double tol 
 template <class T>
 ndarray<cupp::detail::poly_float_t<T>> polycompanion(const ndarray<T>& c) {
   using F = cupp::detail::poly_float_t<T>;
-  const cupp::detail::poly_coeffs h = cupp::detail::host_coeffs(as_series(std::vector<ndarray<T>>{c})[0]);
+  const cupp::detail::poly_coeffs h =
+      cupp::detail::host_coeffs(as_series(std::vector<ndarray<T>>{c})[0]);
   const auto len = static_cast<std::int64_t>(h.size());
   cupp::detail::check_polycompanion(len);
   const std::int64_t n = len - 1;

@@ -315,8 +315,8 @@ ndarray<double> histogramdd_counts(const std::vector<ndarray<S>>& cols,
         k(cols[i], edges[i], edges[i].size(), nbin[i], flat, flat);  // each element in place
     }
   }
-  array_desc raw = bincount_array(flat.desc(), weights ? &weights->desc() : nullptr, total, 0,
-                                  total - 1);
+  array_desc raw =
+      bincount_array(flat.desc(), weights ? &weights->desc() : nullptr, total, 0, total - 1);
   ndarray<double> hist = weights ? ndarray<double>(std::move(raw))
                                  : ndarray<std::int64_t>(std::move(raw)).template astype<double>();
   hist = hist.reshape(nbin);
@@ -331,8 +331,7 @@ ndarray<double> histogramdd_counts(const std::vector<ndarray<S>>& cols,
       const ndarray<double>& e = edges[i];
       shape_t shape(d, 1);
       shape[i] = e.size() - 1;
-      const ndarray<double> width(
-          subtract(e(slice(1, std::nullopt)), e(slice(std::nullopt, -1))));
+      const ndarray<double> width(subtract(e(slice(1, std::nullopt)), e(slice(std::nullopt, -1))));
       hist = hist / width.reshape(shape);
     }
     hist = hist / s;
@@ -358,7 +357,8 @@ std::vector<histdd_axis_edges<E>> uniform_axis_edges(
   std::vector<std::pair<double, double>> outer(d, {0.0, 1.0});  // no points: [0, 1]
   std::vector<bool> from_data(d, false);
   if (range)  // every range checked before any device work
-    for (std::size_t i = 0; i < d; ++i) outer[i] = range_edges((*range)[i].first, (*range)[i].second);
+    for (std::size_t i = 0; i < d; ++i)
+      outer[i] = range_edges((*range)[i].first, (*range)[i].second);
   const std::int64_t n = cols.empty() ? 0 : cols[0].size();
   if (!range && n > 0) {
     // Every column's extremes in one synchronisation.
@@ -783,7 +783,7 @@ ndarray<std::int64_t> digitize(const ndarray<X>& x, const ndarray<B>& bins, bool
 /// counts, the weight sums or the density) and the edges of each axis.
 template <class E>
 struct histogramdd_result {
-  ndarray<double> hist;          ///< (bins_0, ..., bins_{D-1})
+  ndarray<double> hist;           ///< (bins_0, ..., bins_{D-1})
   std::vector<ndarray<E>> edges;  ///< D arrays of bins_i + 1 edges
 };
 
@@ -904,9 +904,8 @@ histogram2d_result<detail::uniform_edge_t<promote_t<T, U>>> histogram2d(
   const auto cols = detail::xy_columns(x, y);
   detail::check_histogramdd_args(2, static_cast<std::int64_t>(bins.size()),
                                  range ? static_cast<std::int64_t>(range->size()) : 2);
-  return detail::as_2d(
-      detail::histogramdd_of(cols, detail::uniform_axis_edges<E>(cols, bins, range), density,
-                             weights));
+  return detail::as_2d(detail::histogramdd_of(
+      cols, detail::uniform_axis_edges<E>(cols, bins, range), density, weights));
 }
 /// numpy.histogram2d with one bin count for both axes (10 by default).
 template <class T, class U>
