@@ -620,6 +620,10 @@ def cupy_cases(cp):
         'argsort_f32_2^26': lambda: events(lambda: cp.argsort(arr('a', n))),
         'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
         'unique_i32_2^24': lambda: events(lambda: cp.unique(ints('u24', 1 << 24, 1 << 20))),
+        'poly_polyval_deg8_f32_2^26': lambda: events(lambda: cp.polyval(
+            cp.arange(1, 10, dtype=cp.float32) * cp.float32(0.1), arr('a', n))),
+        'hist_histogram2d_100x100_f32_2^24': lambda: events(lambda: cp.histogram2d(
+            arr('hx', 1 << 24), arr('hy', 1 << 24), bins=100, range=[[0, 1], [0, 1]])),
         **fft_cases(),
         **transfer_cases(),
         **io_cases(),
@@ -649,7 +653,8 @@ BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_
          'red_sum_f32': 4 * _N, 'red_sum_axis0': 4 * _S * _S, 'red_sum_axis1': 4 * _S * _S,
          'red_fused_dot': 8 * _N, 'red_fused_dot_fuse': 8 * _N, 'red_argmax_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N,
-         'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20))}
+         'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20)),
+         'poly_polyval_deg8_f32_2^26': 8 * _N, 'hist_histogram2d_100x100_f32_2^24': 8 * (1 << 24)}
 # The ndimage rank rows: one read of the float32 4096 x 4096 image, one write of the result.
 BYTES.update({name: 2 * 4 * 4096 * 4096 for name in (
     'ndi_median_filter_3_f32_4096', 'ndi_median_filter_7_f32_4096',

@@ -35,6 +35,7 @@
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/routines/methods.hpp"
 #include "cupp/routines/padding.hpp"
+#include "cupp/routines/polynomial.hpp"
 #include "cupp/routines/printing.hpp"
 #include "cupp/routines/rearrange.hpp"
 #include "cupp/routines/reduction.hpp"

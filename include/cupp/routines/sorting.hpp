@@ -5,6 +5,7 @@
 // templates here only pick dtypes and layouts.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <optional>
 #include <type_traits>
@@ -158,6 +159,36 @@ ndarray<T> diff(const ndarray<T>& a, std::int64_t n = 1, std::int64_t axis = -1)
       out = subtract(hi, lo);
   }
   return out;
+}
+
+/// numpy.msort (removed from NumPy 2.0, kept by CuPy): sort(a, axis=0), a sorted copy along the
+/// first axis. Throws axis_error for a 0-d array, as sort with axis 0.
+template <class T>
+ndarray<T> msort(const ndarray<T>& a) {
+  return sort(a, 0);
+}
+
+namespace detail {
+/// numpy.sort_complex's dtype: complex keeps its own; int8, uint8, int16 and uint16 give
+/// complex64; every other real dtype complex128.
+template <class T>
+using sort_complex_t = std::conditional_t<
+    is_complex(dtype_of<T>), T,
+    std::conditional_t<std::is_same_v<T, std::int8_t> || std::is_same_v<T, std::uint8_t> ||
+                           std::is_same_v<T, std::int16_t> || std::is_same_v<T, std::uint16_t>,
+                       std::complex<float>, std::complex<double>>>;
+}  // namespace detail
+
+/// numpy.sort_complex: a copy sorted along the last axis by real part, then imaginary part (nan
+/// last, as sort), as complex numbers: complex dtypes keep theirs, int8, uint8, int16 and uint16
+/// give complex64, other real dtypes (and bool) complex128, as NumPy.
+template <class T>
+ndarray<detail::sort_complex_t<T>> sort_complex(const ndarray<T>& a) {
+  using C = detail::sort_complex_t<T>;
+  if constexpr (is_complex(dtype_of<T>))
+    return sort(a, -1);
+  else
+    return sort(a, -1).template astype<C>();
 }
 
 }  // namespace cupp

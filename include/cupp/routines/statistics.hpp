@@ -20,7 +20,10 @@
 #include "cupp/core/ndarray.hpp"
 #include "cupp/core/promotion.hpp"
 #include "cupp/expr/ufuncs.hpp"
+#include "cupp/jit/elementwise_kernel.hpp"
+#include "cupp/routines/creation.hpp"
 #include "cupp/routines/reduction.hpp"
+#include "cupp/routines/sets.hpp"
 
 namespace cupp {
 
@@ -233,6 +236,187 @@ ndarray<double> density_of(const ndarray<double>& n, const ndarray<E>& edges) {
   const ndarray<double> e = edges.template astype<double>();
   const ndarray<double> width(subtract(e(slice(1, std::nullopt)), e(slice(std::nullopt, -1))));
   return ndarray<double>(true_divide(true_divide(n, width), cupp::sum(n)));
+}
+
+// ---- digitize, histogramdd ---------------------------------------------------------------------
+
+/// numpy's _monotonicity of the bins: 1 non-decreasing (also all equal or empty), -1
+/// non-increasing, 0 neither.
+int bins_monotonicity(const std::vector<double>& bins);
+/// digitize's checks of the bins, in NumPy's words: value_error "object too deep for desired
+/// array", "object of too small depth for desired array", "bins must be monotonically increasing
+/// or decreasing".
+int check_digitize_bins(std::int64_t ndim, const std::vector<double>& bins);
+
+/// histogramdd's checks: value_error "The dimension of bins must be equal to the dimension of the
+/// sample x." (bins_given per-axis values for dims axes), "range argument must have one entry per
+/// dimension".
+void check_histogramdd_args(std::int64_t dims, std::int64_t bins_given, std::int64_t ranges_given);
+/// "`bins[i]` must be positive, when an integer".
+void check_histogramdd_count(std::int64_t i, std::int64_t bins);
+/// "`bins[i]` must be a scalar or 1d array" and "`bins[i]` must be monotonically increasing, when
+/// an array" for explicit edges.
+void check_histogramdd_edges(std::int64_t i, std::int64_t ndim, const std::vector<double>& edges);
+/// The sample of histogramdd: value_error unless 1-D (N,) or 2-D (N, D); histogram2d's x and y
+/// must have one length.
+void check_histogramdd_sample(std::int64_t ndim);
+void check_histogram2d_xy(const shape_t& x, const shape_t& y);
+
+/// One axis of histogramdd's binning, one pass: out = acc * nb + the bin of x among the n
+/// float64 edges e (numpy.searchsorted(e, x, "right"), less one for x on the last edge, as
+/// numpy.histogramdd); nb = n + 1 counts the outlier bins at either end.
+inline constexpr const char* kHistddIn = "T x, raw float64 e, int64 n, int64 nb, int64 acc";
+inline constexpr const char* kHistddOut = "int64 out";
+inline constexpr const char* kHistddBody =
+    "const double v = (double)x; long long lo = 0, hi = n; "
+    "while (lo < hi) { const long long mid = (lo + hi) >> 1; "
+    "if (v < e[mid]) hi = mid; else lo = mid + 1; } "
+    "if (v == e[n - 1]) lo -= 1; out = acc * nb + lo;";
+inline constexpr const char* kHistddName = "cupp_histogramdd_bin";
+
+template <class S>
+const ElementwiseKernel<S, double, std::int64_t, std::int64_t, std::int64_t, std::int64_t>&
+histogramdd_kernel() {
+  static const ElementwiseKernel<S, double, std::int64_t, std::int64_t, std::int64_t, std::int64_t>
+      kernel(kHistddIn, kHistddOut, kHistddBody, kHistddName);
+  return kernel;
+}
+
+array_desc bincount_array(const array_desc& x, const array_desc* weights, std::int64_t minlength,
+                          std::int64_t lo, std::int64_t hi);  // documented below
+
+/// The sample's per-axis values in a dtype the binning kernel reads: 16-bit floats as float32.
+template <class T>
+using histdd_sample_t =
+    std::conditional_t<std::is_same_v<T, float16> || std::is_same_v<T, bfloat16>, float, T>;
+
+/// The histogram of the columns `cols` (each (N,)) over the float64 edges `edges` of each axis:
+/// one binning pass per axis, then one pass of atomics into the bins (bincount), outliers
+/// dropped; float64 counts, or sums of `weights`, with NumPy's density.
+template <class S>
+ndarray<double> histogramdd_counts(const std::vector<ndarray<S>>& cols,
+                                   const std::vector<ndarray<double>>& edges, bool density,
+                                   const ndarray<double>* weights) {
+  const std::size_t d = cols.size();
+  const std::int64_t n = cols.empty() ? 0 : cols[0].size();
+  shape_t nbin;
+  std::int64_t total = 1;
+  for (const auto& e : edges) {
+    nbin.push_back(e.size() + 1);
+    total *= e.size() + 1;
+  }
+  ndarray<std::int64_t> flat(shape_t{n});
+  if (n > 0) {
+    for (std::size_t i = 0; i < d; ++i) {
+      const auto& k = histogramdd_kernel<S>();
+      if (i == 0)
+        k(cols[i], edges[i], edges[i].size(), nbin[i], std::int64_t{0}, flat);
+      else
+        k(cols[i], edges[i], edges[i].size(), nbin[i], flat, flat);  // each element in place
+    }
+  }
+  array_desc raw =
+      bincount_array(flat.desc(), weights ? &weights->desc() : nullptr, total, 0, total - 1);
+  ndarray<double> hist = weights ? ndarray<double>(std::move(raw))
+                                 : ndarray<std::int64_t>(std::move(raw)).template astype<double>();
+  hist = hist.reshape(nbin);
+  for (std::size_t i = 0; i < d; ++i) {
+    const auto ax = static_cast<std::int64_t>(i);
+    hist = hist.swapaxes(0, ax)(slice(1, -1)).swapaxes(0, ax);
+  }
+  hist = ascontiguousarray(hist);
+  if (density) {
+    const ndarray<double> s = cupp::sum(hist);
+    for (std::size_t i = 0; i < d; ++i) {
+      const ndarray<double>& e = edges[i];
+      shape_t shape(d, 1);
+      shape[i] = e.size() - 1;
+      const ndarray<double> width(subtract(e(slice(1, std::nullopt)), e(slice(std::nullopt, -1))));
+      hist = hist / width.reshape(shape);
+    }
+    hist = hist / s;
+  }
+  return hist;
+}
+
+/// The float64 edges of each axis: from a bin count (NumPy's linspace over the range or the
+/// column's extremes, in E) or given.
+template <class E>
+struct histdd_axis_edges {
+  ndarray<E> edges;
+  ndarray<double> as_double;
+};
+
+template <class E, class S>
+std::vector<histdd_axis_edges<E>> uniform_axis_edges(
+    const std::vector<ndarray<S>>& cols, const std::vector<std::int64_t>& bins,
+    const std::optional<std::vector<std::pair<double, double>>>& range) {
+  const std::size_t d = cols.size();
+  for (std::size_t i = 0; i < d; ++i)
+    check_histogramdd_count(static_cast<std::int64_t>(i), bins[i]);
+  std::vector<std::pair<double, double>> outer(d, {0.0, 1.0});  // no points: [0, 1]
+  std::vector<bool> from_data(d, false);
+  if (range)  // every range checked before any device work
+    for (std::size_t i = 0; i < d; ++i)
+      outer[i] = range_edges((*range)[i].first, (*range)[i].second);
+  const std::int64_t n = cols.empty() ? 0 : cols[0].size();
+  if (!range && n > 0) {
+    // Every column's extremes in one synchronisation.
+    ndarray<S> extremes(shape_t{static_cast<std::int64_t>(2 * d)});
+    for (std::size_t i = 0; i < d; ++i) {
+      extremes(static_cast<std::int64_t>(2 * i)) = cupp::min(cols[i]);
+      extremes(static_cast<std::int64_t>(2 * i + 1)) = cupp::max(cols[i]);
+    }
+    const std::vector<S> lohi = extremes.get();
+    for (std::size_t i = 0; i < d; ++i) {
+      outer[i] = data_edges(static_cast<double>(lohi[2 * i]), static_cast<double>(lohi[2 * i + 1]),
+                            dtype_of<S>);
+      from_data[i] = true;
+    }
+  }
+  std::vector<histdd_axis_edges<E>> out;
+  for (std::size_t i = 0; i < d; ++i) {
+    const std::vector<double> e =
+        uniform_edges(outer[i].first, outer[i].second, bins[i], dtype_of<E>,
+                      from_data[i] ? dtype_of<E> : dtype::float64);
+    std::vector<E> typed;
+    for (double v : e) typed.push_back(static_cast<E>(v));
+    out.push_back({asarray(typed), asarray(e)});
+  }
+  return out;
+}
+
+template <class B>
+std::vector<histdd_axis_edges<B>> given_axis_edges(const std::vector<ndarray<B>>& bins) {
+  static_assert(!is_complex(dtype_of<B>), "histogram edges must be real numbers");
+  std::vector<histdd_axis_edges<B>> out;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    ndarray<double> e = bins[i].template astype<double>();
+    check_histogramdd_edges(static_cast<std::int64_t>(i), bins[i].ndim(),
+                            bins[i].ndim() == 1 ? e.get() : std::vector<double>{});
+    out.push_back({bins[i], e});
+  }
+  return out;
+}
+
+/// The columns of an (N, D) sample ((N,) is one axis), as views in the kernel's dtype.
+template <class T>
+std::vector<ndarray<histdd_sample_t<T>>> sample_columns(const ndarray<T>& sample) {
+  static_assert(!is_complex(dtype_of<T>), "histogramdd needs real numbers");
+  check_histogramdd_sample(sample.ndim());
+  using S = histdd_sample_t<T>;
+  const ndarray<S> s = [&] {
+    if constexpr (std::is_same_v<S, T>)
+      return sample;
+    else
+      return sample.template astype<S>();
+  }();
+  std::vector<ndarray<S>> cols;
+  if (s.ndim() == 1)
+    cols.push_back(s);
+  else
+    for (std::int64_t i = 0; i < s.shape(1); ++i) cols.push_back(s(slice(), i));
+  return cols;
 }
 
 // ---- bincount and covariance -------------------------------------------------------------------
@@ -569,6 +753,180 @@ template <class T, class U>
 ndarray<detail::cov_t<T, U>> corrcoef(const ndarray<T>& x, const ndarray<U>& y,
                                       bool rowvar = true) {
   return ndarray<detail::cov_t<T, U>>(detail::corrcoef_array(cov(x, y, rowvar).desc()));
+}
+
+// ---- digitize, histogram2d, histogramdd ---------------------------------------------------------
+
+/// numpy.digitize(x, bins, right): the int64 index of the bin of each element of `x` (any shape)
+/// among the 1-D monotonic `bins` (read to the host to check their order: one synchronisation):
+/// for increasing bins, i such that bins[i-1] <= x < bins[i] (bins[i-1] < x <= bins[i] with
+/// `right`), through numpy.searchsorted; decreasing bins count from the other end, as NumPy.
+/// Complex x is a compile error (NumPy's "x may not be complex"). Throws value_error "bins must
+/// be monotonically increasing or decreasing", "object too deep for desired array" (bins of 2 or
+/// more dimensions), "object of too small depth for desired array" (0-d bins).
+template <class X, class B>
+ndarray<std::int64_t> digitize(const ndarray<X>& x, const ndarray<B>& bins, bool right = false) {
+  static_assert(!is_complex(dtype_of<X>), "x may not be complex");
+  static_assert(!is_complex(dtype_of<B>), "bins must be real numbers");
+  std::vector<double> host;
+  if (bins.ndim() == 1)
+    for (const auto& v : bins.template astype<double>().get()) host.push_back(v);
+  const int mono = detail::check_digitize_bins(bins.ndim(), host);
+  const std::string side = right ? "left" : "right";
+  if (mono == -1)
+    return ndarray<std::int64_t>(
+        subtract(bins.size(), searchsorted(bins(slice(std::nullopt, std::nullopt, -1)), x, side)));
+  return searchsorted(bins, x, side);
+}
+
+/// What numpy.histogramdd returns: the histogram (float64, one axis per sample dimension, the
+/// counts, the weight sums or the density) and the edges of each axis.
+template <class E>
+struct histogramdd_result {
+  ndarray<double> hist;           ///< (bins_0, ..., bins_{D-1})
+  std::vector<ndarray<E>> edges;  ///< D arrays of bins_i + 1 edges
+};
+
+namespace detail {
+template <class T, class E>
+histogramdd_result<E> histogramdd_of(const std::vector<ndarray<T>>& cols,
+                                     std::vector<histdd_axis_edges<E>> axes, bool density,
+                                     const std::optional<ndarray<double>>& weights) {
+  std::vector<ndarray<double>> as_double;
+  histogramdd_result<E> r;
+  for (auto& a : axes) {
+    as_double.push_back(a.as_double);
+    r.edges.push_back(a.edges);
+  }
+  r.hist = histogramdd_counts(cols, as_double, density, weights ? &*weights : nullptr);
+  return r;
+}
+template <class T>
+std::vector<std::int64_t> per_axis(const std::vector<ndarray<T>>& cols, std::int64_t bins) {
+  return std::vector<std::int64_t>(cols.size(), bins);
+}
+}  // namespace detail
+
+/// numpy.histogramdd(sample, bins, range, density, weights): the histogram of the N points of a
+/// (N, D) sample (an (N,) sample is one axis) over `bins` equal bins per axis (of `range[i]`, else
+/// of the column's extremes; one synchronisation reads them), as NumPy: each bin half-open but
+/// the last, closed; points outside the edges or nan are not counted. Binning is one pass per
+/// axis and the counting one pass of atomics into the bins (no sort). The hist is float64 (the
+/// counts, the sums of the float64 `weights` (N,), or with `density` the density); the edges
+/// have the sample's floating dtype (float64 for integers). NumPy computes equal-bin edges in
+/// float64 when a range is given; cupp keeps the sample's dtype so that one C++ type serves.
+/// Throws value_error "`bins[i]` must be positive, when an integer", "The dimension of bins must
+/// be equal to the dimension of the sample x.", "range argument must have one entry per
+/// dimension", "max must be larger than min in range parameter.", "supplied range of [a, b] is
+/// not finite", "autodetected range of [a, b] is not finite", "The weights and list don't have
+/// the same length.".
+template <class T>
+histogramdd_result<detail::uniform_edge_t<T>> histogramdd(
+    const ndarray<T>& sample, const std::vector<std::int64_t>& bins,
+    const std::optional<std::vector<std::pair<double, double>>>& range = std::nullopt,
+    bool density = false, const std::optional<ndarray<double>>& weights = std::nullopt) {
+  using E = detail::uniform_edge_t<T>;
+  const auto cols = detail::sample_columns(sample);
+  const auto d = static_cast<std::int64_t>(cols.size());
+  detail::check_histogramdd_args(d, static_cast<std::int64_t>(bins.size()),
+                                 range ? static_cast<std::int64_t>(range->size()) : d);
+  return detail::histogramdd_of(cols, detail::uniform_axis_edges<E>(cols, bins, range), density,
+                                weights);
+}
+/// numpy.histogramdd with one bin count for every axis (10 by default).
+template <class T>
+histogramdd_result<detail::uniform_edge_t<T>> histogramdd(
+    const ndarray<T>& sample, std::int64_t bins = 10,
+    const std::optional<std::vector<std::pair<double, double>>>& range = std::nullopt,
+    bool density = false, const std::optional<ndarray<double>>& weights = std::nullopt) {
+  detail::check_histogramdd_sample(sample.ndim());
+  const std::int64_t d = sample.ndim() == 1 ? 1 : sample.shape(1);
+  return histogramdd(sample, std::vector<std::int64_t>(static_cast<std::size_t>(d), bins), range,
+                     density, weights);
+}
+/// numpy.histogramdd with the edges of each axis (1-D, non-decreasing; read to the host to check
+/// them); `range` is not used. Throws value_error "`bins[i]` must be monotonically increasing,
+/// when an array", "`bins[i]` must be a scalar or 1d array".
+template <class T, class B>
+histogramdd_result<B> histogramdd(const ndarray<T>& sample, const std::vector<ndarray<B>>& bins,
+                                  bool density = false,
+                                  const std::optional<ndarray<double>>& weights = std::nullopt) {
+  const auto cols = detail::sample_columns(sample);
+  detail::check_histogramdd_args(static_cast<std::int64_t>(cols.size()),
+                                 static_cast<std::int64_t>(bins.size()),
+                                 static_cast<std::int64_t>(cols.size()));
+  return detail::histogramdd_of(cols, detail::given_axis_edges(bins), density, weights);
+}
+
+/// What numpy.histogram2d returns: the (nx, ny) histogram (float64) and the edges of x and y.
+template <class E>
+struct histogram2d_result {
+  ndarray<double> hist;  ///< H[i, j]: the points with x in bin i and y in bin j
+  ndarray<E> xedges;     ///< nx + 1 edges
+  ndarray<E> yedges;     ///< ny + 1 edges
+};
+
+namespace detail {
+template <class T, class U>
+using hist2d_t = histdd_sample_t<promote_t<T, U>>;
+template <class T, class U>
+std::vector<ndarray<hist2d_t<T, U>>> xy_columns(const ndarray<T>& x, const ndarray<U>& y) {
+  static_assert(!is_complex(dtype_of<T>) && !is_complex(dtype_of<U>),
+                "histogram2d needs real numbers");
+  check_histogram2d_xy(x.shape(), y.shape());
+  using S = hist2d_t<T, U>;
+  auto as_s = [](const auto& a) {
+    using A = typename std::decay_t<decltype(a)>::value_type;
+    if constexpr (std::is_same_v<A, S>)
+      return a;
+    else
+      return a.template astype<S>();
+  };
+  return {as_s(x), as_s(y)};
+}
+template <class E>
+histogram2d_result<E> as_2d(histogramdd_result<E> r) {
+  return {std::move(r.hist), std::move(r.edges[0]), std::move(r.edges[1])};
+}
+}  // namespace detail
+
+/// numpy.histogram2d(x, y, bins, range, density, weights): the 2-D histogram of the points (x[i],
+/// y[i]) (x and y 1-D of one length), as histogramdd of the two columns, read in place (no copy
+/// into a sample). `bins` is one count for both axes or {nx, ny}; `range` {{xmin, xmax}, {ymin,
+/// ymax}}. Edges have the points' common floating dtype. Throws as histogramdd, and value_error
+/// "x and y must have the same length".
+template <class T, class U>
+histogram2d_result<detail::uniform_edge_t<promote_t<T, U>>> histogram2d(
+    const ndarray<T>& x, const ndarray<U>& y, const std::vector<std::int64_t>& bins,
+    const std::optional<std::vector<std::pair<double, double>>>& range = std::nullopt,
+    bool density = false, const std::optional<ndarray<double>>& weights = std::nullopt) {
+  using E = detail::uniform_edge_t<promote_t<T, U>>;
+  const auto cols = detail::xy_columns(x, y);
+  detail::check_histogramdd_args(2, static_cast<std::int64_t>(bins.size()),
+                                 range ? static_cast<std::int64_t>(range->size()) : 2);
+  return detail::as_2d(detail::histogramdd_of(
+      cols, detail::uniform_axis_edges<E>(cols, bins, range), density, weights));
+}
+/// numpy.histogram2d with one bin count for both axes (10 by default).
+template <class T, class U>
+histogram2d_result<detail::uniform_edge_t<promote_t<T, U>>> histogram2d(
+    const ndarray<T>& x, const ndarray<U>& y, std::int64_t bins = 10,
+    const std::optional<std::vector<std::pair<double, double>>>& range = std::nullopt,
+    bool density = false, const std::optional<ndarray<double>>& weights = std::nullopt) {
+  return histogram2d(x, y, std::vector<std::int64_t>{bins, bins}, range, density, weights);
+}
+/// numpy.histogram2d with the edges of x and of y ({xedges, yedges}; one array serves both, as
+/// NumPy's bins=array).
+template <class T, class U, class B>
+histogram2d_result<B> histogram2d(const ndarray<T>& x, const ndarray<U>& y,
+                                  const std::vector<ndarray<B>>& bins, bool density = false,
+                                  const std::optional<ndarray<double>>& weights = std::nullopt) {
+  const auto cols = detail::xy_columns(x, y);
+  const std::vector<ndarray<B>> both =
+      bins.size() == 1 ? std::vector<ndarray<B>>{bins[0], bins[0]} : bins;
+  detail::check_histogramdd_args(2, static_cast<std::int64_t>(both.size()), 2);
+  return detail::as_2d(
+      detail::histogramdd_of(cols, detail::given_axis_edges(both), density, weights));
 }
 
 }  // namespace cupp
