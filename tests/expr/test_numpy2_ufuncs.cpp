@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The cupp authors
+// NumPy 2's ufuncs and names beside the original table: gcd, lcm, ldexp, nextafter, spacing,
+// signbit, fabs, float_power, bitwise_count, the second names (acos, pow, ...), the two-output
+// frexp, modf and divmod, and numpy.result_type of three dtypes. NumPy's answers come from
+// tests/expr/make_numpy2_ufuncs.py -> tests/data/expr/. Each row's values on every dtype and
+// layout are in the ufunc sweep (test_sweep_*.cpp); here are the dtypes, the errors and the
+// mixed-type calls.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/throws.hpp"
+#include "cupp/array.hpp"
+#include "support/csv.hpp"
+#include "support/gpu.hpp"
+#include "support/shaped.hpp"
+
+namespace {
+
+using cupp::dtype;
+using cupp::ndarray;
+using cupp::test::read_csv;
+using cupp::test::shaped;
+using cupp::test::throws_exactly;
+
+// ---- result dtypes -----------------------------------------------------------------------------
+
+static_assert(std::is_same_v<decltype(cupp::float_power(shaped<float>({1}),
+                                                         shaped<float>({1})))::value_type,
+                             double>);
+static_assert(std::is_same_v<decltype(cupp::ldexp(shaped<float>({1}),
+                                                   shaped<std::int64_t>({1})))::value_type,
+                             float>);
+static_assert(std::is_same_v<decltype(cupp::ldexp(shaped<cupp::float16>({1}), 3))::value_type,
+                             cupp::float16>);
+static_assert(
+    std::is_same_v<decltype(cupp::bitwise_count(shaped<std::int64_t>({1})))::value_type,
+                   std::uint8_t>);
+static_assert(std::is_same_v<decltype(cupp::signbit(shaped<std::int32_t>({1})))::value_type,
+                             bool>);
+static_assert(std::is_same_v<decltype(cupp::gcd(shaped<std::int8_t>({1}),
+                                                 shaped<std::uint8_t>({1})))::value_type,
+                             std::int16_t>);
+
+/// The op of each row of ufuncs.def, by name.
+struct row {
+  cupp::expr::op_desc op;
+  int arity;
+};
+const std::map<std::string, row>& rows() {
+  static const std::map<std::string, row> kRows = {
+#define CUPP_UFUNC1(name, rule, kinds, function, doc) \
+  {#name, {cupp::expr::op_desc_of<cupp::expr::op_##name>(), 1}},
+#define CUPP_UFUNC2(name, rule, kinds, function, doc) \
+  {#name, {cupp::expr::op_desc_of<cupp::expr::op_##name>(), 2}},
+#define CUPP_UFUNC3(name, rule, kinds, function, doc) \
+  {#name, {cupp::expr::op_desc_of<cupp::expr::op_##name>(), 3}},
+#include "cupp/expr/ufuncs.def"
+#undef CUPP_UFUNC1
+#undef CUPP_UFUNC2
+#undef CUPP_UFUNC3
+  };
+  return kRows;
+}
+
+/// The result dtype of `op` over `n` arrays of dtype `d` (ldexp: d and an int64 exponent), or
+/// "error" where cupp raises type_error.
+std::string result_of(const cupp::expr::op_desc& op, int n, dtype d) {
+  std::vector<cupp::expr::operand_type> operands(static_cast<std::size_t>(n));
+  for (auto& o : operands) o.dt = d;
+  if (op.type_rule == cupp::expr::rule::ldexp) operands[1].dt = dtype::int64;
+  try {
+    return cupp::dtype_name(cupp::expr::resolve_types(op, operands).result);
+  } catch (const cupp::type_error&) {
+    return "error";
+  }
+}
+
+TEST(Numpy2Ufuncs, ResultDtypesMatchNumpy) {
+  const auto table = read_csv("expr/numpy2_ufunc_types.csv", "ufunc,dtype,result");
+  ASSERT_EQ(table.size(), 23u * 14u);
+  using cupp::expr::op_desc_of;
+  namespace ex = cupp::expr;
+  for (const auto& r : table) {
+    ASSERT_EQ(r.size(), 3u);
+    const std::string& name = r[0];
+    const dtype d = cupp::dtype_from_name(r[1]);
+    std::string got;
+    if (name == "frexp") {
+      got = result_of(op_desc_of<ex::op_frexp_mantissa>(), 1, d);
+      if (got != "error") got += ";int32";
+    } else if (name == "modf") {
+      got = result_of(op_desc_of<ex::op_modf_fractional>(), 1, d);
+      if (got != "error") got += ";" + result_of(op_desc_of<ex::op_trunc>(), 1, d);
+    } else if (name == "divmod") {
+      got = result_of(op_desc_of<ex::op_floor_divide>(), 2, d);
+      if (got != "error") got += ";" + result_of(op_desc_of<ex::op_remainder>(), 2, d);
+    } else {
+      const auto it = rows().find(name);
+      ASSERT_NE(it, rows().end()) << name << " is no row of ufuncs.def";
+      got = result_of(it->second.op, it->second.arity, d);
+    }
+    EXPECT_EQ(got, r[2]) << name << "(" << r[1] << ")";
+  }
+}
+
+TEST(Numpy2Ufuncs, LdexpTakesIntegerExponentsOnly) {
+  const auto x = shaped<float>({3});
+  EXPECT_THROW(cupp::ldexp(x, shaped<float>({3})), cupp::type_error);
+  EXPECT_THROW(cupp::ldexp(x, shaped<std::uint64_t>({3})), cupp::type_error);
+  EXPECT_THROW(cupp::ldexp(shaped<std::complex<float>>({3}), shaped<int>({3})), cupp::type_error);
+  // Exponents that cast safely to int64 are taken; the loop follows x alone.
+  for (dtype e : {dtype::bool_, dtype::int8, dtype::uint32, dtype::int64}) {
+    const auto t = cupp::expr::resolve_types(cupp::expr::op_desc_of<cupp::expr::op_ldexp>(),
+                                             {{dtype::float32}, {e}});
+    EXPECT_EQ(t.result, dtype::float32) << cupp::dtype_name(e);
+  }
+  // A C++ integer exponent, and a float x with an integer array.
+  EXPECT_EQ(cupp::ldexp(x, 2).shape(), (cupp::shape_t{3}));
+  EXPECT_EQ(decltype(cupp::ldexp(2.0, shaped<std::int32_t>({2})))::dtype(), dtype::float64);
+}
+
+TEST(Numpy2Ufuncs, TwoOutputUfuncsRejectComplex) {
+  EXPECT_THROW(cupp::modf(shaped<std::complex<float>>({2})), cupp::type_error);
+  EXPECT_THROW(cupp::frexp(shaped<std::complex<double>>({2})), cupp::type_error);
+  EXPECT_THROW(cupp::divmod(shaped<std::complex<double>>({2}), shaped<double>({2})),
+               cupp::type_error);
+}
+
+/// Compiles with NVRTC, without a GPU, the kernels of expression type N (the ufunc sweep does
+/// this for every row; these are the two-output ufuncs' parts, which are no rows).
+template <class N>
+void compile_family() {
+  auto& f = cupp::expr::family_of<N>();
+  for (int v : {0, 1, 2, 5}) f.compile(N::result, v, false, 90);
+}
+
+TEST(Numpy2Ufuncs, TwoOutputKernelsCompile) {
+  namespace ex = cupp::expr;
+  compile_family<decltype(ex::make_node<ex::op_modf_fractional>(shaped<float>({1})))>();
+  compile_family<decltype(ex::make_node<ex::op_modf_fractional>(shaped<cupp::float16>({1})))>();
+  compile_family<decltype(ex::make_node<ex::op_frexp_mantissa>(shaped<double>({1})))>();
+  compile_family<decltype(ex::make_node<ex::op_frexp_exponent>(shaped<std::int16_t>({1})))>();
+  compile_family<decltype(cupp::ldexp(shaped<cupp::bfloat16>({1}), shaped<std::int8_t>({1})))>();
+  compile_family<decltype(cupp::nextafter(shaped<cupp::float16>({1}), 0.5))>();
+}
+
+// ---- numpy.result_type of three dtypes ------------------------------------------------------
+
+TEST(Numpy2Ufuncs, ResultTypeOfTriplesMatchesNumpy) {
+  const auto table = read_csv("expr/result_type_triples.csv", "a,b,c,result");
+  ASSERT_EQ(table.size(), 14u * 14u * 14u);
+  int pairwise_differs = 0;
+  for (const auto& r : table) {
+    ASSERT_EQ(r.size(), 4u);
+    const dtype a = cupp::dtype_from_name(r[0]), b = cupp::dtype_from_name(r[1]),
+                c = cupp::dtype_from_name(r[2]), want = cupp::dtype_from_name(r[3]);
+    EXPECT_EQ(cupp::expr::promote_all(a, b, c), want) << r[0] << " " << r[1] << " " << r[2];
+    const dtype d[] = {a, b, c};
+    EXPECT_EQ(cupp::expr::promote_inputs(false, d, 3), want);
+    if (cupp::promote_types(cupp::promote_types(a, b), c) != want) ++pairwise_differs;
+  }
+  // The triples where folding promote_types differs, which the table must cover.
+  EXPECT_EQ(pairwise_differs, 14);
+  // clip promotes its three operands so.
+  const auto t = cupp::expr::resolve_types(cupp::expr::op_desc_of<cupp::expr::op_clip>(),
+                                           {{dtype::int8}, {dtype::uint8}, {dtype::float16}});
+  EXPECT_EQ(t.result, dtype::float16);
+}
+
+// ---- values against NumPy ---------------------------------------------------------------------
+
+cupp::npz_file reference() {
+  return cupp::load_npz(std::string(CUPP_TEST_DATA_DIR) + "/expr/numpy2_ufuncs.npz");
+}
+
+template <class T>
+std::vector<T> host(const cupp::npz_file& npz, const std::string& name) {
+  return npz[name].as<T>().get();
+}
+
+/// Bit for bit, nan as nan (any sign), -0.0 apart from 0.0.
+template <class T>
+void expect_same(const std::vector<T>& got, const std::vector<T>& want, const char* what) {
+  ASSERT_EQ(got.size(), want.size()) << what;
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (std::isnan(want[i])) {
+        EXPECT_TRUE(std::isnan(got[i])) << what << " [" << i << "]";
+        continue;
+      }
+      EXPECT_EQ(std::signbit(got[i]), std::signbit(want[i])) << what << " [" << i << "]";
+    }
+    EXPECT_EQ(got[i], want[i]) << what << " [" << i << "]";
+  }
+}
+
+TEST(Numpy2Ufuncs, FrexpMatchesNumpy) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto npz = reference();
+  const auto x32 = npz["x32"].as<float>();
+  const auto [m32, e32] = cupp::frexp(x32);
+  expect_same(m32.get(), host<float>(npz, "frexp_m32"), "frexp mantissa float32");
+  expect_same(e32.get(), host<std::int32_t>(npz, "frexp_e32"), "frexp exponent float32");
+  const auto x64 = npz["x64"].as<double>();
+  const auto [m64, e64] = cupp::frexp(x64(cupp::slice(std::nullopt, std::nullopt, -1)));
+  auto want_m = host<double>(npz, "frexp_m64");
+  auto want_e = host<std::int32_t>(npz, "frexp_e64");
+  expect_same(m64.get(), std::vector<double>(want_m.rbegin(), want_m.rend()), "frexp float64");
+  expect_same(e64.get(), std::vector<std::int32_t>(want_e.rbegin(), want_e.rend()),
+              "frexp exponent float64");
+  // An integer input computes in its inexact dtype.
+  const auto [mi, ei] = cupp::frexp(cupp::asarray<std::int16_t>({0, 1, -6, 1000}, {4}));
+  static_assert(std::is_same_v<std::decay_t<decltype(mi)>, ndarray<float>>);
+  EXPECT_EQ(mi.get(), (std::vector<float>{0.0f, 0.5f, -0.75f, 0.9765625f}));
+  EXPECT_EQ(ei.get(), (std::vector<std::int32_t>{0, 1, 3, 10}));
+}
+
+TEST(Numpy2Ufuncs, ModfMatchesNumpy) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto npz = reference();
+  const auto [f, i] = cupp::modf(npz["x32"].as<float>());
+  expect_same(f.get(), host<float>(npz, "modf_f32"), "modf fractional");
+  expect_same(i.get(), host<float>(npz, "modf_i32"), "modf integral");
+  const auto [fi, ii] = cupp::modf(cupp::asarray<std::int8_t>({-3, 0, 7}, {3}));
+  static_assert(std::is_same_v<std::decay_t<decltype(fi)>, ndarray<cupp::float16>>);
+  EXPECT_EQ(ii.astype<float>().get(), (std::vector<float>{-3, 0, 7}));
+  EXPECT_EQ(fi.astype<float>().get(), (std::vector<float>{-0.0f, 0.0f, 0.0f}));
+}
+
+TEST(Numpy2Ufuncs, DivmodMatchesNumpy) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto npz = reference();
+  const auto [q, r] = cupp::divmod(npz["i64"].as<std::int64_t>(), npz["j64"].as<std::int64_t>());
+  expect_same(q.get(), host<std::int64_t>(npz, "divmod_q"), "divmod quotient");
+  expect_same(r.get(), host<std::int64_t>(npz, "divmod_r"), "divmod remainder");
+  const auto x = npz["x32"].as<float>()(cupp::slice(0, 12));
+  const auto [qf, rf] = cupp::divmod(x, -1.5f);
+  expect_same(qf.get(), host<float>(npz, "divmod_qf"), "divmod float quotient");
+  expect_same(rf.get(), host<float>(npz, "divmod_rf"), "divmod float remainder");
+}
+
+TEST(Numpy2Ufuncs, LdexpGcdLcmMatchNumpy) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto npz = reference();
+  const ndarray<float> l = cupp::ldexp(npz["x32"].as<float>(), npz["e32"].as<std::int32_t>());
+  expect_same(l.get(), host<float>(npz, "ldexp32"), "ldexp");
+  const auto i = npz["i64"].as<std::int64_t>(), j = npz["j64"].as<std::int64_t>();
+  expect_same(ndarray<std::int64_t>(cupp::gcd(i, j)).get(), host<std::int64_t>(npz, "gcd"), "gcd");
+  expect_same(ndarray<std::int64_t>(cupp::lcm(i, j)).get(), host<std::int64_t>(npz, "lcm"), "lcm");
+  // Fused: one kernel over the new rows and the old.
+  const ndarray<double> fused = cupp::float_power(cupp::fabs(cupp::ldexp(i, 1)), 0.5);
+  std::vector<double> want;
+  for (std::int64_t v : host<std::int64_t>(npz, "i64"))
+    want.push_back(std::pow(std::fabs(std::ldexp(static_cast<double>(v), 1)), 0.5));
+  const auto got = fused.get();
+  ASSERT_EQ(got.size(), want.size());
+  for (std::size_t k = 0; k < got.size(); ++k) EXPECT_DOUBLE_EQ(got[k], want[k]) << k;
+}
+
+TEST(Numpy2Ufuncs, DocExample) {
+  CUPP_SKIP_WITHOUT_GPU();
+  // example-begin numpy2_ufuncs
+  auto x = cupp::asarray<float>({0.5f, -2.5f, 8.0f}, {3});
+  auto [mantissa, exponent] = cupp::frexp(x);                 // float32 and int32 arrays
+  cupp::ndarray<float> y = cupp::ldexp(mantissa, exponent);   // x again, one kernel
+  auto n = cupp::bitwise_count(cupp::asarray<std::int64_t>({-7, 255}, {2}));  // uint8: 3, 8
+  // example-end
+  EXPECT_EQ(mantissa.get(), (std::vector<float>{0.5f, -0.625f, 0.5f}));
+  EXPECT_EQ(exponent.get(), (std::vector<std::int32_t>{0, 2, 4}));
+  EXPECT_EQ(y.get(), x.get());
+  EXPECT_EQ(ndarray<std::uint8_t>(n).get(), (std::vector<std::uint8_t>{3, 8}));
+}
+
+TEST(Numpy2Ufuncs, AliasesAreTheSameUfuncs) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto x = cupp::asarray<double>({-0.75, 0.0, 0.5, 0.9}, {4});
+  EXPECT_EQ(ndarray<double>(cupp::acos(x)).get(), ndarray<double>(cupp::arccos(x)).get());
+  EXPECT_EQ(ndarray<double>(cupp::atan2(x, 0.5)).get(),
+            ndarray<double>(cupp::arctan2(x, 0.5)).get());
+  EXPECT_EQ(ndarray<double>(cupp::pow(x, 3)).get(), ndarray<double>(cupp::power(x, 3)).get());
+  const auto n = cupp::asarray<std::int32_t>({-5, 0, 7, 1 << 20}, {4});
+  EXPECT_EQ(ndarray<std::int32_t>(cupp::bitwise_invert(n)).get(),
+            (std::vector<std::int32_t>{4, -1, -8, ~(1 << 20)}));
+  EXPECT_EQ(ndarray<std::int32_t>(cupp::bitwise_left_shift(n, 2)).get(),
+            (std::vector<std::int32_t>{-20, 0, 28, 1 << 22}));
+  EXPECT_EQ(ndarray<std::int32_t>(cupp::bitwise_right_shift(n, 1)).get(),
+            (std::vector<std::int32_t>{-3, 0, 3, 1 << 19}));
+  EXPECT_EQ(ndarray<std::uint8_t>(cupp::bitwise_count(n)).get(),
+            (std::vector<std::uint8_t>{2, 0, 3, 1}));
+  EXPECT_EQ(ndarray<double>(cupp::around(x)).get(), (std::vector<double>{-1.0, 0.0, 0.0, 1.0}));
+}
+
+}  // namespace
