@@ -2,10 +2,10 @@
 // Copyright (c) 2026 The cupp authors
 // NumPy 2's ufuncs and names beside the original table: gcd, lcm, ldexp, nextafter, spacing,
 // signbit, fabs, float_power, bitwise_count, the second names (acos, pow, ...), the two-output
-// frexp, modf and divmod, and numpy.result_type of three dtypes. NumPy's answers come from
-// tests/expr/make_numpy2_ufuncs.py -> tests/data/expr/. Each row's values on every dtype and
-// layout are in the ufunc sweep (test_sweep_*.cpp); here are the dtypes, the errors and the
-// mixed-type calls.
+// frexp, modf and divmod, numpy.result_type of three dtypes, and concat, permute_dims and
+// matrix_transpose. NumPy's answers come from tests/expr/make_numpy2_ufuncs.py ->
+// tests/data/expr/. Each row's values on every dtype and layout are in the ufunc sweep
+// (test_sweep_*.cpp); here are the dtypes, the errors and the mixed-type calls.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -297,6 +297,45 @@ TEST(Numpy2Ufuncs, AliasesAreTheSameUfuncs) {
   EXPECT_EQ(ndarray<std::uint8_t>(cupp::bitwise_count(n)).get(),
             (std::vector<std::uint8_t>{2, 0, 3, 1}));
   EXPECT_EQ(ndarray<double>(cupp::around(x)).get(), (std::vector<double>{-1.0, 0.0, 0.0, 1.0}));
+}
+
+// ---- concat, permute_dims, matrix_transpose -------------------------------------------------
+
+TEST(Numpy2Manipulation, MatrixTransposeSwapsTheLastTwoAxes) {
+  const auto a = shaped<float>({2, 3, 4});
+  const auto t = cupp::matrix_transpose(a);
+  EXPECT_EQ(t.shape(), (cupp::shape_t{2, 4, 3}));
+  EXPECT_EQ(t.strides(), (cupp::strides_t{12, 1, 4}));
+  EXPECT_EQ(cupp::linalg::matrix_transpose(a).shape(), (cupp::shape_t{2, 4, 3}));
+  EXPECT_EQ(cupp::matrix_transpose(shaped<int>({5, 0})).shape(), (cupp::shape_t{0, 5}));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] { cupp::matrix_transpose(shaped<float>({3})); },
+      "Input array must be at least 2-dimensional, but it is 1"));
+  EXPECT_TRUE(throws_exactly<cupp::value_error>(
+      [] { cupp::linalg::matrix_transpose(shaped<double>({})); },
+      "Input array must be at least 2-dimensional, but it is 0"));
+}
+
+TEST(Numpy2Manipulation, PermuteDimsIsTransposeWithAxes) {
+  const auto a = shaped<std::int16_t>({2, 3, 4});
+  EXPECT_EQ(cupp::permute_dims(a, {1, 2, 0}).shape(), (cupp::shape_t{3, 4, 2}));
+  EXPECT_EQ(cupp::permute_dims(a, {1, 2, 0}).strides(), (cupp::strides_t{4, 1, 12}));
+  EXPECT_EQ(cupp::permute_dims(a, {-1, 0, 1}).shape(), (cupp::shape_t{4, 2, 3}));
+  EXPECT_EQ(cupp::permute_dims(a).shape(), (cupp::shape_t{4, 3, 2}));
+  EXPECT_THROW(cupp::permute_dims(a, {0, 1}), cupp::value_error);
+  EXPECT_THROW(cupp::permute_dims(a, {0, 1, 3}), cupp::axis_error);
+}
+
+TEST(Numpy2Manipulation, ConcatIsConcatenate) {
+  CUPP_SKIP_WITHOUT_GPU();
+  const auto a = cupp::asarray<float>({1, 2, 3, 4}, {2, 2});
+  const auto b = cupp::asarray<float>({5, 6}, {1, 2});
+  EXPECT_EQ(cupp::concat({a, b}).get(), (std::vector<float>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(cupp::concat({a, b}, 0).shape(), (cupp::shape_t{3, 2}));
+  EXPECT_EQ(cupp::concat(std::vector<ndarray<float>>{a, a}, 1).get(),
+            (std::vector<float>{1, 2, 1, 2, 3, 4, 3, 4}));
+  EXPECT_EQ(cupp::concat({a, b}, std::nullopt).shape(), (cupp::shape_t{6}));
+  EXPECT_THROW(cupp::concat({a, b}, 1), cupp::value_error);
 }
 
 }  // namespace
