@@ -43,3 +43,4 @@
 #include "cupp/routines/sets.hpp"
 #include "cupp/routines/sorting.hpp"
 #include "cupp/routines/statistics.hpp"
+#include "cupp/routines/ufunc_methods.hpp"

@@ -2,8 +2,8 @@
 // Copyright (c) 2026 The cupp authors
 // NumPy 2's ufuncs and names beside the original table: gcd, lcm, ldexp, nextafter, spacing,
 // signbit, fabs, float_power, bitwise_count, the second names (acos, pow, ...), the two-output
-// frexp, modf and divmod, numpy.result_type of three dtypes, and concat, permute_dims and
-// matrix_transpose. NumPy's answers come from tests/expr/make_numpy2_ufuncs.py ->
+// frexp, modf and divmod, numpy.result_type of three dtypes, concat, permute_dims and
+// matrix_transpose, and the ufunc objects' methods. NumPy's answers come from tests/expr/make_numpy2_ufuncs.py ->
 // tests/data/expr/. Each row's values on every dtype and layout are in the ufunc sweep
 // (test_sweep_*.cpp); here are the dtypes, the errors and the mixed-type calls.
 #include <gtest/gtest.h>
@@ -19,6 +19,7 @@
 
 #include "core/throws.hpp"
 #include "cupp/array.hpp"
+#include "cupp/jit/compiler.hpp"
 #include "support/csv.hpp"
 #include "support/gpu.hpp"
 #include "support/shaped.hpp"
@@ -336,6 +337,149 @@ TEST(Numpy2Manipulation, ConcatIsConcatenate) {
             (std::vector<float>{1, 2, 1, 2, 3, 4, 3, 4}));
   EXPECT_EQ(cupp::concat({a, b}, std::nullopt).shape(), (cupp::shape_t{6}));
   EXPECT_THROW(cupp::concat({a, b}, 1), cupp::value_error);
+}
+
+// ---- ufunc objects ---------------------------------------------------------------------------
+
+static_assert(std::is_same_v<decltype(cupp::ufunc::add.reduce(shaped<std::int8_t>({2}))),
+                             ndarray<std::int64_t>>);
+static_assert(std::is_same_v<decltype(cupp::ufunc::maximum.reduce(shaped<std::int8_t>({2}))),
+                             ndarray<std::int8_t>>);
+static_assert(std::is_same_v<decltype(cupp::ufunc::logical_or.reduce(shaped<float>({2}))),
+                             ndarray<bool>>);
+static_assert(std::is_same_v<decltype(cupp::ufunc::multiply.accumulate(shaped<std::uint16_t>({2}))),
+                             ndarray<std::uint64_t>>);
+
+TEST(Numpy2UfuncObjects, OuterHasBothShapes) {
+  const auto o = cupp::ufunc::subtract.outer(shaped<float>({2, 3}), shaped<double>({4}));
+  EXPECT_EQ(o.shape(), (cupp::shape_t{2, 3, 4}));
+  static_assert(std::is_same_v<decltype(o)::value_type, double>);
+  EXPECT_EQ(cupp::ufunc::less.outer(shaped<int>({}), shaped<int>({5, 2})).shape(),
+            (cupp::shape_t{5, 2}));
+  EXPECT_EQ(cupp::ufunc::add.outer(shaped<int>({0}), shaped<int>({3})).shape(),
+            (cupp::shape_t{0, 3}));
+  static_assert(std::is_same_v<decltype(cupp::ufunc::add(shaped<float>({1}), 2))::value_type,
+                               float>);
+}
+
+TEST(Numpy2UfuncObjects, ReduceAccumulateOuterMatchHostLoops) {
+  CUPP_SKIP_WITHOUT_GPU();
+  // a = [[1, -2, 3], [4, 5, -6]] (int8), b = [0.5, 2.0].
+  const auto a = cupp::asarray<std::int8_t>({1, -2, 3, 4, 5, -6}, {2, 3});
+  EXPECT_EQ(cupp::ufunc::add.reduce(a).get(), (std::vector<std::int64_t>{5, 3, -3}));
+  EXPECT_EQ(cupp::ufunc::add.reduce(a, 1).get(), (std::vector<std::int64_t>{2, 3}));
+  EXPECT_EQ(cupp::ufunc::add.reduce(a, std::nullopt).item(), 5);
+  EXPECT_EQ(cupp::ufunc::multiply.reduce(a, -1, true).shape(), (cupp::shape_t{2, 1}));
+  EXPECT_EQ(cupp::ufunc::multiply.reduce(a, -1).get(), (std::vector<std::int64_t>{-6, -120}));
+  EXPECT_EQ(cupp::ufunc::maximum.reduce(a).get(), (std::vector<std::int8_t>{4, 5, 3}));
+  EXPECT_EQ(cupp::ufunc::minimum.reduce(a, 1).get(), (std::vector<std::int8_t>{-2, -6}));
+  EXPECT_EQ(cupp::ufunc::logical_and.reduce(a).get(), (std::vector<bool>{true, true, true}));
+  EXPECT_EQ(cupp::ufunc::add.accumulate(a).get(),
+            (std::vector<std::int64_t>{1, -2, 3, 5, 3, -3}));
+  EXPECT_EQ(cupp::ufunc::multiply.accumulate(a, 1).get(),
+            (std::vector<std::int64_t>{1, -2, -6, 4, 20, -120}));
+  const auto b = cupp::asarray<double>({0.5, 2.0}, {2});
+  const ndarray<double> o = cupp::ufunc::subtract.outer(a, b);
+  EXPECT_EQ(o.shape(), (cupp::shape_t{2, 3, 2}));
+  EXPECT_EQ(o.get(), (std::vector<double>{0.5, -1, -2.5, -4, 2.5, 1, 3.5, 2, 4.5, 3, -6.5, -8}));
+  EXPECT_THROW(cupp::ufunc::maximum.reduce(a(cupp::slice(0, 0))), cupp::value_error);
+}
+
+TEST(Numpy2UfuncObjects, AtAndReduceatKernelsCompile) {
+  namespace ex = cupp::expr;
+  using ex::op_desc_of;
+  cupp::jit::compiler c("");  // memory only, no GPU needed
+  const auto compiles = [&](const std::string& source) {
+    try {
+      c.compile(source, {}, {}, 90);
+    } catch (const cupp::compile_error& e) {
+      ADD_FAILURE() << e.log();
+    }
+  };
+  // Hardware atomics, and compare-and-swap on 1-, 2-, 4- and 8-byte elements.
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_add>(), dtype::float32, dtype::float32));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_subtract>(), dtype::int64, dtype::int8));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_bitwise_or>(), dtype::uint64,
+                                         dtype::uint64));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_maximum>(), dtype::int32,
+                                         dtype::int32));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_add>(), dtype::complex128,
+                                         dtype::float64));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_multiply>(), dtype::int8, dtype::int8));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_add>(), dtype::float16, dtype::float16));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_maximum>(), dtype::float64,
+                                         dtype::float32));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_add>(), dtype::complex64,
+                                         dtype::complex64));
+  compiles(cupp::detail::ufunc_at_source(op_desc_of<ex::op_logical_or>(), dtype::bool_,
+                                         dtype::bool_));
+  compiles(cupp::detail::ufunc_reduceat_source(op_desc_of<ex::op_add>(), dtype::int8, dtype::int64));
+  compiles(cupp::detail::ufunc_reduceat_source(op_desc_of<ex::op_maximum>(), dtype::float16,
+                                               dtype::float16));
+  compiles(cupp::detail::ufunc_reduceat_source(op_desc_of<ex::op_multiply>(), dtype::complex64,
+                                               dtype::complex64));
+  compiles(cupp::detail::ufunc_reduceat_source(op_desc_of<ex::op_bitwise_xor>(), dtype::bool_,
+                                               dtype::bool_));
+}
+
+TEST(Numpy2UfuncObjects, AtAccumulatesRepeatedIndices) {
+  CUPP_SKIP_WITHOUT_GPU();
+  // add.at counts: index 1 three times, -1 (the last) once.
+  auto bins = cupp::zeros<float>({4});
+  cupp::ufunc::add.at(bins, cupp::asarray<std::int64_t>({1, 1, 3, 1, -1}, {5}), 1.0f);
+  EXPECT_EQ(bins.get(), (std::vector<float>{0, 3, 0, 2}));
+  // Values per index, another index dtype, and a strided view.
+  auto a = cupp::asarray<std::int32_t>({10, 20, 30, 40, 50, 60}, {6});
+  const auto every_other = a(cupp::slice(0, 6, 2));  // 10, 30, 50
+  cupp::ufunc::subtract.at(every_other, cupp::asarray<std::int16_t>({0, 2, 0}, {3}),
+                           cupp::asarray<std::int32_t>({1, 2, 3}, {3}));
+  EXPECT_EQ(a.get(), (std::vector<std::int32_t>{6, 20, 30, 40, 48, 60}));
+  // Compare-and-swap ops: multiply on int8 (1-byte words), maximum with nan on float16.
+  auto m = cupp::asarray<std::int8_t>({1, 2, 3}, {3});
+  cupp::ufunc::multiply.at(m, cupp::asarray<std::int32_t>({0, 0, 0, 2}, {4}), std::int8_t{3});
+  EXPECT_EQ(m.get(), (std::vector<std::int8_t>{27, 2, 9}));
+  auto h = cupp::asarray<cupp::float16>({cupp::float16(1.0f), cupp::float16(5.0f)}, {2});
+  cupp::ufunc::maximum.at(h, cupp::asarray<std::int64_t>({0, 1, 1}, {3}),
+                          cupp::asarray<float>({4.0f, 2.0f, 7.5f}, {3}));
+  EXPECT_EQ(h.astype<float>().get(), (std::vector<float>{4.0f, 7.5f}));
+  auto z = cupp::zeros<std::complex<double>>({2});
+  cupp::ufunc::add.at(z, cupp::asarray<std::int64_t>({1, 1}, {2}), std::complex<double>(1, -2));
+  EXPECT_EQ(z.get(), (std::vector<std::complex<double>>{{0, 0}, {2, -4}}));
+  // Every index is checked before anything is written.
+  EXPECT_TRUE(throws_exactly<cupp::index_error>(
+      [&] { cupp::ufunc::add.at(bins, cupp::asarray<std::int64_t>({0, 4}, {2}), 1.0f); },
+      "index 4 is out of bounds for axis 0 with size 4"));
+  EXPECT_TRUE(throws_exactly<cupp::index_error>(
+      [&] { cupp::ufunc::add.at(bins, cupp::asarray<std::int64_t>({-5}, {1}), 1.0f); },
+      "index -5 is out of bounds for axis 0 with size 4"));
+  EXPECT_EQ(bins.get(), (std::vector<float>{0, 3, 0, 2}));
+}
+
+TEST(Numpy2UfuncObjects, ReduceatMatchesNumpy) {
+  CUPP_SKIP_WITHOUT_GPU();
+  // np.add.reduceat(np.arange(10, dtype=np.int8), [0, 4, 1, 9]) is [6, 4, 36, 9] (int64).
+  std::vector<std::int8_t> v;
+  for (int i = 0; i < 10; ++i) v.push_back(static_cast<std::int8_t>(i));
+  const auto a = cupp::asarray<std::int8_t>(v, {10});
+  const auto r = cupp::ufunc::add.reduceat(a, {0, 4, 1, 9});
+  static_assert(std::is_same_v<std::decay_t<decltype(r)>, ndarray<std::int64_t>>);
+  EXPECT_EQ(r.get(), (std::vector<std::int64_t>{6, 4, 36, 9}));
+  EXPECT_EQ(cupp::ufunc::maximum.reduceat(a, cupp::asarray<std::int32_t>({2, 5}, {2})).get(),
+            (std::vector<std::int8_t>{4, 9}));
+  // Along axis 1 of a (2, 5) array, and along axis 0 (columns per thread).
+  const auto b = cupp::asarray<double>({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, {2, 5});
+  EXPECT_EQ(cupp::ufunc::multiply.reduceat(b, {0, 2}, 1).get(),
+            (std::vector<double>{2, 60, 42, 720}));
+  EXPECT_EQ(cupp::ufunc::add.reduceat(b, {1, 0}, 0).get(),
+            (std::vector<double>{6, 7, 8, 9, 10, 7, 9, 11, 13, 15}));
+  // One long segment through the block's shared-memory combine.
+  std::vector<float> ones(5000, 1.0f);
+  EXPECT_EQ(cupp::ufunc::add.reduceat(cupp::asarray<float>(ones, {5000}), {0, 4999}).get(),
+            (std::vector<float>{4999.0f, 1.0f}));
+  EXPECT_TRUE(throws_exactly<cupp::index_error>(
+      [&] { cupp::ufunc::add.reduceat(a, {0, 10}); },
+      "index 10 out-of-bounds in add.reduceat [0, 10)"));
+  EXPECT_THROW(cupp::ufunc::add.reduceat(b, {0}, 2), cupp::axis_error);
 }
 
 }  // namespace
