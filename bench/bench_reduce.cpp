@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <vector>
 
 #include "bench_util.hpp"
 #include "cupp/array.hpp"
@@ -80,5 +81,35 @@ void red_small_sum(benchmark::State& state) {
   cupp::bench::time_host(state, [&] { (void)cupp::sum(a); }, 1000);
 }
 BENCHMARK(red_small_sum)->UseManualTime()->Iterations(10)->Unit(benchmark::kMicrosecond);
+
+// np.add.at(bins, idx, 1): 2^24 int64 indices into 2^20 float32 bins, unbuffered (repeated
+// indices accumulate; one atomic per index). Bytes: the indices read, one float per index
+// updated.
+void ufunc_add_at_f32(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  constexpr std::int64_t kIdx = std::int64_t{1} << 24, kBins = std::int64_t{1} << 20;
+  auto bins = cupp::zeros<float>({kBins});
+  const auto idx = cupp::random::default_rng(3).integers<std::int64_t>(0, kBins, {kIdx});
+  cupp::bench::time_device(state, [&] { cupp::ufunc::add.at(bins, idx, 1.0f); });
+  bytes(state, (8 + 4) * kIdx);
+}
+BENCHMARK(ufunc_add_at_f32)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
+
+// np.add.reduceat(a, idx): 2^26 float32 in 2^16 segments of 1024.
+void ufunc_add_reduceat_f32(benchmark::State& state) {
+  if (!cupp::bench::need_gpu(state)) return;
+  auto a = cupp::random::rand<float>({kN});
+  std::vector<std::int64_t> idx;
+  for (std::int64_t i = 0; i < kN; i += 1024) idx.push_back(i);
+  cupp::bench::time_device(state, [&] { (void)cupp::ufunc::add.reduceat(a, idx); });
+  bytes(state, 4 * kN);
+}
+BENCHMARK(ufunc_add_reduceat_f32)
+    ->UseManualTime()
+    ->Iterations(cupp::bench::kDeviceGroups)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -153,6 +153,15 @@ def cupy_cases(cp):
             arrays[name] = cp.random.randint(0, high, size=size, dtype=cp.int32)
         return arrays[name]
 
+    def add_at():  # 2^24 int64 indices into 2^20 float32 bins, as cupp's bench_reduce
+        bins = cp.zeros(1 << 20, dtype=cp.float32)
+        idx = cp.random.default_rng(3).integers(0, 1 << 20, size=1 << 24, dtype=cp.int64)
+        return events(lambda: cp.add.at(bins, idx, 1.0))
+
+    def add_reduceat():  # 2^26 float32 in 2^16 segments, as cupp's bench_reduce
+        idx = cp.arange(0, n, 1024, dtype=cp.int64)
+        return events(lambda: cp.add.reduceat(arr('a', n), idx))
+
     def host_loop(fn, reps=1000, warmup=3):
         for _ in range(warmup):
             fn()
@@ -616,6 +625,8 @@ def cupy_cases(cp):
         'red_fused_dot_fuse': lambda: fused_dot(),
         'red_argmax_f32': lambda: events(lambda: cp.argmax(arr('a', n))),
         'red_small_sum': lambda: host_loop(lambda: cp.sum(arr('sa', 1000))),
+        'ufunc_add_at_f32': lambda: add_at(),
+        'ufunc_add_reduceat_f32': lambda: add_reduceat(),
         'sort_f32_2^26': lambda: events(lambda: cp.sort(arr('a', n))),
         'argsort_f32_2^26': lambda: events(lambda: cp.argsort(arr('a', n))),
         'cumsum_f32_2^26': lambda: events(lambda: cp.cumsum(arr('a', n))),
@@ -652,6 +663,7 @@ BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_
          'ew_strided_add': 6 * _N, 'ew_transpose_copy': 8 * _S * _S,
          'red_sum_f32': 4 * _N, 'red_sum_axis0': 4 * _S * _S, 'red_sum_axis1': 4 * _S * _S,
          'red_fused_dot': 8 * _N, 'red_fused_dot_fuse': 8 * _N, 'red_argmax_f32': 4 * _N,
+         'ufunc_add_at_f32': 12 * (1 << 24), 'ufunc_add_reduceat_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N,
          'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20)),
          'poly_polyval_deg8_f32_2^26': 8 * _N, 'hist_histogram2d_100x100_f32_2^24': 8 * (1 << 24)}

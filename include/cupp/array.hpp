@@ -14,6 +14,7 @@
 #include "cupp/cuda/graph.hpp"
 #include "cupp/cuda/memory.hpp"
 #include "cupp/cuda/stream.hpp"
+#include "cupp/expr/ufunc_pairs.hpp"
 #include "cupp/expr/ufuncs.hpp"
 #include "cupp/fft.hpp"
 #include "cupp/io/npy.hpp"
@@ -43,3 +44,4 @@
 #include "cupp/routines/sets.hpp"
 #include "cupp/routines/sorting.hpp"
 #include "cupp/routines/statistics.hpp"
+#include "cupp/routines/ufunc_methods.hpp"

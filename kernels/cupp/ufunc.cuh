@@ -999,10 +999,19 @@ __device__ __forceinline__ bool isfinite(T x) {
   return detail::isfinite(x.real()) && detail::isfinite(x.imag());
 }
 
-/// numpy.signbit: the sign bit (true for -0.0 and for a nan with its sign bit set).
+/// numpy.signbit: the sign bit (true for -0.0 and for a nan with its sign bit set). NumPy
+/// computes bools and integers in a float loop; the sign is the same.
 template <class T, detail::enable<detail::is_float<T>> = 0>
 __device__ __forceinline__ bool signbit(T x) {
   return detail::signbit(x);
+}
+template <class T, detail::enable<detail::is_integral<T>> = 0>
+__device__ __forceinline__ bool signbit(T x) {
+  if constexpr (detail::is_sint<T>) {
+    return x < T(0);
+  } else {
+    return false;
+  }
 }
 /// numpy.copysign: |x| with the sign bit of y.
 template <class T, detail::enable<detail::is_float<T>> = 0>
@@ -1817,6 +1826,175 @@ __device__ __forceinline__ T power(T a, T b) {
   const T l = detail::clog(ar, ai);
   const T w = detail::cmul_annex_g(b, l);
   return detail::cexp(w.real(), w.imag());
+}
+
+// ---- number theory, floating-point representation ----------------------------------------------
+
+namespace detail {
+/// |x| in 64 bits, exact for the most negative value.
+template <class T>
+__device__ __forceinline__ unsigned long long magnitude(T x) {
+  const auto u = static_cast<unsigned long long>(x);
+  if constexpr (is_sint<T>) {
+    return x < T(0) ? 0ull - u : u;
+  } else {
+    return u;
+  }
+}
+__device__ __forceinline__ unsigned long long gcd_wide(unsigned long long a, unsigned long long b) {
+  while (b != 0) {
+    const unsigned long long t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+__device__ __forceinline__ float nextafter(float x, float y) { return ::nextafterf(x, y); }
+__device__ __forceinline__ double nextafter(double x, double y) { return ::nextafter(x, y); }
+__device__ __forceinline__ float frexp(float x, int* e) { return ::frexpf(x, e); }
+__device__ __forceinline__ double frexp(double x, int* e) { return ::frexp(x, e); }
+
+/// nextafter of 16-bit storage S computed on its value in float: one step of S's bits away
+/// from zero or towards it. Equal inputs give x for float16 (NumPy's npy_half_nextafter), y for
+/// bfloat16 (ml_dtypes'); from a zero, the smallest subnormal with y's sign.
+template <class S>
+__device__ __forceinline__ float nextafter_storage(float x, float y) {
+  if (::isnan(x) || ::isnan(y)) return nan<float>();
+  if (x == y) return is_same_t<S, half>::value ? x : y;
+  unsigned short b;
+  if (x == 0.0f) {
+    b = static_cast<unsigned short>((y < 0.0f ? 0x8000u : 0u) | 1u);
+  } else {
+    b = S(x).bits;
+    b = static_cast<unsigned short>(((x < y) == (x > 0.0f)) ? b + 1u : b - 1u);
+  }
+  return static_cast<float>(S::from_bits(b));
+}
+
+/// NumPy's npy_half_spacing, bit for bit: the distance from |h| to the next float16 of greater
+/// magnitude, positive whatever h's sign (below |h| at a negative power of two); nan for inf and
+/// nan, inf for the largest finite value.
+__device__ __forceinline__ float half_spacing(float x) {
+  const unsigned short h = half(x).bits;
+  const unsigned h_exp = h & 0x7c00u, h_sig = h & 0x03ffu;
+  unsigned r;
+  if (h_exp == 0x7c00u) {
+    return nan<float>();
+  } else if (h == 0x7bffu) {
+    return inf<float>();
+  } else if ((h & 0x8000u) && h_sig == 0) {
+    if (h_exp > 0x2c00u) {
+      r = h_exp - 0x2c00u;
+    } else if (h_exp > 0x0400u) {
+      r = 1u << ((h_exp >> 10) - 2);
+    } else {
+      r = 1u;
+    }
+  } else if (h_exp > 0x2800u) {
+    r = h_exp - 0x2800u;
+  } else if (h_exp > 0x0400u) {
+    r = 1u << ((h_exp >> 10) - 1);
+  } else {
+    r = 1u;
+  }
+  return static_cast<float>(half::from_bits(static_cast<unsigned short>(r)));
+}
+}  // namespace detail
+
+/// numpy.gcd: the greatest common divisor of |x| and |y| (gcd(0, 0) is 0), computed on the
+/// magnitudes in 64 bits and wrapped to T as NumPy's is (gcd(INT_MIN, 0) is INT_MIN).
+template <class T, detail::enable<detail::is_int<T>> = 0>
+__device__ __forceinline__ T gcd(T x, T y) {
+  return static_cast<T>(detail::gcd_wide(detail::magnitude(x), detail::magnitude(y)));
+}
+/// numpy.lcm: |x| / gcd(x, y) * |y|, 0 when either is 0; overflow wraps.
+template <class T, detail::enable<detail::is_int<T>> = 0>
+__device__ __forceinline__ T lcm(T x, T y) {
+  const unsigned long long a = detail::magnitude(x), b = detail::magnitude(y);
+  const unsigned long long g = detail::gcd_wide(a, b);
+  return static_cast<T>(g == 0 ? 0ull : a / g * b);
+}
+
+/// numpy.bitwise_count: the number of one bits of |x| (as T; the row's result is uint8).
+template <class T, detail::enable<detail::is_int<T>> = 0>
+__device__ __forceinline__ T bitwise_count(T x) {
+  return static_cast<T>(__popcll(detail::magnitude(x)));
+}
+
+/// numpy.fabs: |x| of a float (NumPy has no complex fabs).
+template <class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T fabs(T x) {
+  return detail::fabs(x);
+}
+
+/// numpy.ldexp: x * 2^e. The exponent comes as a 64-bit integer (rule ldexp); beyond +-2^20 every
+/// finite nonzero x has already overflowed or underflowed, so it is clamped there.
+template <class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T ldexp(T x, long long e) {
+  const long long k = e > (1ll << 20) ? (1ll << 20) : e < -(1ll << 20) ? -(1ll << 20) : e;
+  return detail::ldexp(x, static_cast<int>(k));
+}
+
+/// numpy.nextafter: the next value of the loop's dtype S after x towards y. S is the storage
+/// type of a float16 or bfloat16 loop (computed in float, stepped in S's units), else T.
+template <class S = void, class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T nextafter(T x, T y) {
+  if constexpr (detail::is_storage<S>) {
+    return detail::nextafter_storage<S>(x, y);
+  } else {
+    return detail::nextafter(x, y);
+  }
+}
+
+/// numpy.spacing: the distance from x to the next value of larger magnitude, with x's sign
+/// (npy_spacing: spacing(-0.0) is the smallest positive subnormal); nan for inf and nan. float16
+/// follows npy_half_spacing and bfloat16 ml_dtypes' nextafter(x, copysign(inf, x)) - x.
+template <class S = void, class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T spacing(T x) {
+  if constexpr (detail::is_same_t<S, half>::value) {
+    return detail::half_spacing(x);
+  } else {
+    if (detail::isinf(x)) return detail::nan<T>();
+    if constexpr (detail::is_storage<S>) {
+      return nextafter<S>(x, detail::copysign(detail::inf<T>(), x)) - x;
+    } else {
+      if (x == T(0)) return nextafter(T(0), detail::inf<T>());
+      return nextafter(x, detail::copysign(detail::inf<T>(), x)) - x;
+    }
+  }
+}
+
+/// numpy.float_power: power computed in float64 or complex128 (the row's loops; the function
+/// itself takes any inexact type).
+template <class T, detail::enable<detail::is_inexact<T>> = 0>
+__device__ __forceinline__ T float_power(T x, T y) {
+  return power(x, y);
+}
+
+/// The fractional part of numpy.modf: x - trunc(x) with x's sign (modf(-0.5) is -0.5, modf(-2.0)
+/// -0.0), 0 with x's sign for an infinity, nan for nan. The integral part is trunc.
+template <class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T modf_fractional(T x) {
+  if (detail::isinf(x)) return detail::copysign(T(0), x);
+  return detail::copysign(x - detail::trunc(x), x);
+}
+
+/// The mantissa of numpy.frexp: m in [0.5, 1) in magnitude with x = m * 2^e; x itself for 0,
+/// inf and nan.
+template <class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T frexp_mantissa(T x) {
+  if (detail::isinf(x) || detail::isnan(x)) return x;
+  int e = 0;
+  return detail::frexp(x, &e);
+}
+/// The exponent of numpy.frexp, as a value of T (0 for 0, inf and nan); the caller casts it to
+/// int32.
+template <class T, detail::enable<detail::is_float<T>> = 0>
+__device__ __forceinline__ T frexp_exponent(T x) {
+  if (detail::isinf(x) || detail::isnan(x)) return T(0);
+  int e = 0;
+  detail::frexp(x, &e);
+  return static_cast<T>(e);
 }
 
 }  // namespace cupp::ufn

@@ -206,8 +206,10 @@ resolved_types resolve_types(const op_desc& op, const std::vector<operand_type>&
   resolved_types t;
   for (std::size_t i = 0; i < n; ++i)
     t.leaves.push_back(scalar[i] ? promote_weak(arrays, operands[i].kind) : dts[i]);
-  t.promoted = promote_inputs(op.condition, t.leaves.data(), n);
-  if ((kind_bit(t.promoted) & op.kinds) == 0) throw_unsupported(op.name, t.leaves);
+  t.promoted = promote_inputs(op.condition, t.leaves.data(), n, op.type_rule);
+  if ((kind_bit(t.promoted) & op.kinds) == 0 ||
+      (op.type_rule == rule::ldexp && n == 2 && !ldexp_exponent_ok(t.leaves[1], scalar[1])))
+    throw_unsupported(op.name, t.leaves);
   t.loop = loop_dtype(op.type_rule, t.promoted);
   t.result = result_dtype(op.type_rule, t.promoted);
   return t;

@@ -31,8 +31,17 @@ std::string emit_op(const op_desc& op, dtype loop, dtype result, const std::stri
   } else if (op.function[0] == '\0') {
     call = cast(compute, in[0]);
   } else {
-    call = std::string(op.function) + "(";
-    for (std::size_t i = 0; i < n; ++i) call += (i ? ", " : "") + cast(compute, in[i]);
+    // A function written `f<>` is given the loop's storage dtype as its template argument: a
+    // float16 loop computes in float, and f<cupp::half> steps in float16's units (nextafter).
+    std::string function = op.function;
+    if (function.size() > 2 && function.compare(function.size() - 2, 2, "<>") == 0)
+      function.insert(function.size() - 1, detail::device_type_name(loop));
+    call = function + "(";
+    for (std::size_t i = 0; i < n; ++i) {
+      // ldexp's exponent keeps its integer value (rule ldexp).
+      const bool exponent = op.type_rule == rule::ldexp && i == 1;
+      call += (i ? ", " : "") + cast(exponent ? "long long" : compute, in[i]);
+    }
     call += ")";
   }
   return cast(detail::device_type_name(result), call);

@@ -40,6 +40,31 @@ template <class T>
 auto bitwise_not(T x) {
   return invert(x);
 }
+// NumPy 2's second names.
+#define CUPP_SWEEP_ALIAS1(alias, name) \
+  template <class T>                   \
+  auto alias(T x) {                    \
+    return name(x);                    \
+  }
+#define CUPP_SWEEP_ALIAS2(alias, name) \
+  template <class T>                   \
+  auto alias(T x, T y) {               \
+    return name(x, y);                 \
+  }
+CUPP_SWEEP_ALIAS1(acos, arccos)
+CUPP_SWEEP_ALIAS1(acosh, arccosh)
+CUPP_SWEEP_ALIAS1(asin, arcsin)
+CUPP_SWEEP_ALIAS1(asinh, arcsinh)
+CUPP_SWEEP_ALIAS1(atan, arctan)
+CUPP_SWEEP_ALIAS1(atanh, arctanh)
+CUPP_SWEEP_ALIAS2(atan2, arctan2)
+CUPP_SWEEP_ALIAS2(pow, power)
+CUPP_SWEEP_ALIAS1(bitwise_invert, invert)
+CUPP_SWEEP_ALIAS2(bitwise_left_shift, left_shift)
+CUPP_SWEEP_ALIAS2(bitwise_right_shift, right_shift)
+CUPP_SWEEP_ALIAS1(around, round)
+#undef CUPP_SWEEP_ALIAS1
+#undef CUPP_SWEEP_ALIAS2
 }  // namespace cupp::test::ufunc_ref
 
 namespace cupp::test::sweep {
@@ -82,7 +107,36 @@ inline const char* canonical(const char* name) {
   if (n == "bitwise_not") return "invert";
   if (n == "mod") return "remainder";
   if (n == "conjugate") return "conj";
+  if (n == "acos" || n == "acosh" || n == "asin" || n == "asinh" || n == "atan" || n == "atanh" ||
+      n == "atan2") {
+    static const char* const kLong[] = {"arccos", "arccosh", "arcsin", "arcsinh",
+                                        "arctan", "arctanh", "arctan2"};
+    static const char* const kShort[] = {"acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2"};
+    for (int i = 0; i < 7; ++i)
+      if (n == kShort[i]) return kLong[i];
+  }
+  if (n == "pow" || n == "float_power") return "power";
+  if (n == "bitwise_invert") return "invert";
+  if (n == "bitwise_left_shift") return "left_shift";
+  if (n == "bitwise_right_shift") return "right_shift";
+  if (n == "around") return "round";
   return name;
+}
+
+/// The reference of ufunc `name` on loop values `v`: `fn`, except where the loop's storage type
+/// S (float16, bfloat16, computed in float) changes the result (nextafter and spacing step in
+/// S's units).
+template <class S, class Fn, class... V>
+auto reference(const char* name, Fn fn, V... v) {
+  using R = decltype(fn(v...));
+  if constexpr (std::is_same_v<S, float16> || std::is_same_v<S, bfloat16>) {
+    if constexpr (sizeof...(V) == 2) {
+      if (std::string(name) == "nextafter") return static_cast<R>(ref::nextafter_storage<S>(v...));
+    } else {
+      if (std::string(name) == "spacing") return static_cast<R>(ref::spacing_storage<S>(v...));
+    }
+  }
+  return fn(v...);
 }
 
 /// An input value as the op's loop computes with it.
@@ -202,7 +256,8 @@ void unary(const char* name, Make make, Fn fn) {
     const auto n = static_cast<std::int64_t>(hv.size());
     const auto tol = loop_tolerance<L>(ref_name);
     std::vector<R> want;
-    for (const T& x : hv) want.push_back(to_result<R>(fn(to_loop<L>(x))));
+    using S = type_of_t<N::loop>;
+    for (const T& x : hv) want.push_back(to_result<R>(reference<S>(name, fn, to_loop<L>(x))));
     auto a = asarray<T>(hv, {n});
     check(ndarray<R>(make(a)), want, tol, name, "contiguous");
     std::vector<R> rev(want.rbegin(), want.rend());
@@ -244,7 +299,8 @@ void binary(const char* name, Make make, Fn fn) {
       for (const T& y : hv) {
         xs.push_back(x);
         ys.push_back(y);
-        want.push_back(to_result<R>(fn(to_loop<L>(x), to_loop<L>(y))));
+        want.push_back(
+            to_result<R>(reference<type_of_t<N::loop>>(name, fn, to_loop<L>(x), to_loop<L>(y))));
         double c = 1.0;
         if constexpr (ref::is_complex_v<L>) {
           if (std::string(ref_name) == "power")

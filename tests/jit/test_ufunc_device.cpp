@@ -98,8 +98,11 @@ std::vector<ufunc_info> device_functions() {
   };
   const std::string prefix = "cupp::ufn::";
   for (const row& r : kRows) {
-    const std::string function = r.function;
+    std::string function = r.function;
     EXPECT_EQ(function.rfind(prefix, 0), 0u) << function;
+    // f<> takes the loop's storage type, defaulted: f(x) is its call for the computed type.
+    if (function.size() > 2 && function.compare(function.size() - 2, 2, "<>") == 0)
+      function.resize(function.size() - 2);
     ufunc_info& f = entry(function.substr(prefix.size()), r.arity);
     f.kinds |= row_loop_kinds(r.r, r.kinds);
     f.returns_bool = r.r == rule::to_bool;
@@ -107,15 +110,12 @@ std::vector<ufunc_info> device_functions() {
   }
   // NumPy's loops that no row calls: floor, ceil, trunc and fix of bools and integers (the rows
   // compute them in floats), the complex rint, round and clip (the rows take no complex input),
-  // the aliases mod and conjugate (the rows call remainder and conj), and signbit.
+  // the aliases mod and conjugate (the rows call remainder and conj).
   for (const char* name : {"floor", "ceil", "trunc", "fix"}) entry(name, 1).kinds |= kBool | kInt;
   for (const char* name : {"rint", "round"}) entry(name, 1).kinds |= kComplex;
   entry("clip", 3).kinds |= kComplex;
   entry("mod", 2).kinds |= kInt | kFloat;
   entry("conjugate", 1).kinds |= kInt | kFloat | kComplex;
-  ufunc_info& signbit = entry("signbit", 1);
-  signbit.kinds |= kFloat;
-  signbit.returns_bool = true;
   return out;
 }
 
@@ -283,7 +283,10 @@ TEST(UfuncDeviceCompile, TypesNumPyHasNoLoopForDoNotCompile) {
       "cupp::ufn::floor_divide(cupp::complex<float>(1.0f), cupp::complex<float>(2.0f))",
       "cupp::ufn::cbrt(cupp::complex<double>(1.0))",
       "cupp::ufn::arctan2(cupp::complex<float>(1.0f), cupp::complex<float>(2.0f))",
-      "cupp::ufn::signbit(3)",
+      "cupp::ufn::signbit(cupp::complex<float>(1.0f))",
+      "cupp::ufn::gcd(1.0, 2.0)",
+      "cupp::ufn::bitwise_count(1.5f)",
+      "cupp::ufn::ldexp(cupp::complex<double>(1.0), 2)",
       "cupp::ufn::add(1.0f, 2.0)",  // the generated code casts both operands to the loop type
   };
   cupp::jit::compiler c("");

@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <string>
 #include <type_traits>
 
@@ -519,6 +520,102 @@ bool signbit(T x) {
 template <class T>
 T copysign(T x, T y) {
   return std::copysign(x, y);
+}
+
+// ---- number theory, floating-point representation ---------------------------------------------
+
+/// |x| as an unsigned 64-bit value (exact for the most negative integer).
+template <class T>
+std::uint64_t magnitude(T x) {
+  if constexpr (std::is_signed_v<T>) {
+    return x < 0 ? std::uint64_t(0) - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x);
+  } else {
+    return static_cast<std::uint64_t>(x);
+  }
+}
+template <class T>
+T gcd(T x, T y) {
+  return static_cast<T>(std::gcd(magnitude(x), magnitude(y)));
+}
+template <class T>
+T lcm(T x, T y) {
+  const std::uint64_t a = magnitude(x), b = magnitude(y), g = std::gcd(a, b);
+  return static_cast<T>(g == 0 ? 0 : a / g * b);
+}
+template <class T>
+T bitwise_count(T x) {
+  int n = 0;
+  for (std::uint64_t m = magnitude(x); m != 0; m &= m - 1) ++n;
+  return static_cast<T>(n);
+}
+template <class T>
+T fabs(T x) {
+  return std::fabs(x);
+}
+/// The exponent arrives in the loop type; the device receives the same integer.
+template <class T>
+T ldexp(T x, T e) {
+  const double k = std::clamp(static_cast<double>(e), -1048576.0, 1048576.0);
+  return std::ldexp(x, static_cast<int>(k));
+}
+template <class T>
+T nextafter(T x, T y) {
+  return std::nextafter(x, y);
+}
+/// npy_spacing: nan for inf and nan; the smallest subnormal for either zero; else the step to
+/// the next value of larger magnitude, with x's sign.
+template <class T>
+T spacing(T x) {
+  if (std::isinf(x) || std::isnan(x)) return std::numeric_limits<T>::quiet_NaN();
+  if (x == 0) return std::numeric_limits<T>::denorm_min();
+  return std::nextafter(x, std::copysign(std::numeric_limits<T>::infinity(), x)) - x;
+}
+template <class T>
+auto float_power(T x, T y) {
+  return power(x, y);
+}
+
+/// nextafter in 16-bit storage S (float16: npy_half_nextafter; bfloat16: ml_dtypes'), on values
+/// given as float.
+template <class S>
+float nextafter_storage(float xf, float yf) {
+  if (std::isnan(xf) || std::isnan(yf)) return std::numeric_limits<float>::quiet_NaN();
+  const std::uint16_t x = S(xf).bits, y = S(yf).bits;
+  if (xf == yf) return std::is_same_v<S, float16> ? xf : yf;
+  std::uint16_t r;
+  if ((x & 0x7fffu) == 0) {
+    r = static_cast<std::uint16_t>((y & 0x8000u) + 1u);
+  } else if (!(x & 0x8000u)) {
+    r = static_cast<std::uint16_t>(static_cast<std::int16_t>(x) > static_cast<std::int16_t>(y)
+                                       ? x - 1u
+                                       : x + 1u);
+  } else {
+    r = static_cast<std::uint16_t>(
+        (!(y & 0x8000u) || (x & 0x7fffu) > (y & 0x7fffu)) ? x - 1u : x + 1u);
+  }
+  return static_cast<float>(S::from_bits(r));
+}
+/// spacing in 16-bit storage S: npy_half_spacing for float16, ml_dtypes' nextafter(x,
+/// copysign(inf, x)) - x for bfloat16.
+template <class S>
+float spacing_storage(float xf) {
+  if constexpr (std::is_same_v<S, float16>) {
+    const std::uint16_t h = float16(xf).bits;
+    const unsigned e = h & 0x7c00u, sig = h & 0x03ffu;
+    unsigned r;
+    if (e == 0x7c00u) return std::numeric_limits<float>::quiet_NaN();
+    if (h == 0x7bffu) return std::numeric_limits<float>::infinity();
+    if ((h & 0x8000u) && sig == 0) {
+      r = e > 0x2c00u ? e - 0x2c00u : e > 0x0400u ? 1u << ((e >> 10) - 2) : 1u;
+    } else {
+      r = e > 0x2800u ? e - 0x2800u : e > 0x0400u ? 1u << ((e >> 10) - 1) : 1u;
+    }
+    return static_cast<float>(float16::from_bits(static_cast<std::uint16_t>(r)));
+  } else {
+    if (std::isinf(xf) || std::isnan(xf)) return std::numeric_limits<float>::quiet_NaN();
+    return nextafter_storage<S>(xf, std::copysign(std::numeric_limits<float>::infinity(), xf)) -
+           xf;
+  }
 }
 
 // ---- bitwise -----------------------------------------------------------------------------------

@@ -22,7 +22,11 @@ namespace cupp::expr {
 // whose float32 loop is listed first (round, binom, poch, sici, shichi) compute whatever casts
 // safely to float32 (bool, 8- and 16-bit integers, float16) in float32 too (rule special_f32).
 // float16 and bfloat16 loops compute in float32 and round the result back, so a fused expression
-// rounds every intermediate as NumPy does.
+// rounds every intermediate as NumPy does. A few ufuncs have loops of their own shape:
+// float_power has only float64 and complex128 loops (rule to_double), bitwise_count gives uint8
+// whatever integer it counts (rule to_uint8), and ldexp pairs a float with an integer exponent
+// (rule ldexp: the loop follows the first input alone, made inexact; the exponent, a bool or an
+// integer that casts safely to int64, is passed to the device function as long long).
 enum class rule : std::uint8_t {
   same,
   int_same,
@@ -32,7 +36,10 @@ enum class rule : std::uint8_t {
   real_out,
   real_inexact,
   special,
-  special_f32
+  special_f32,
+  to_double,
+  to_uint8,
+  ldexp
 };
 
 /// The kinds of ufuncs.def, as a bit set: b bool, i integers, f floats, c complex.
@@ -54,6 +61,12 @@ constexpr dtype to_inexact(dtype d) noexcept {
   return is_complex(d) ? d : promote_types(d, dtype::float16);
 }
 
+/// Whether an ldexp exponent of dtype `d` casts safely to int64 (NumPy's loops take int32 and
+/// int64 exponents); a C++ scalar exponent (`scalar`) is taken as it is.
+constexpr bool ldexp_exponent_ok(dtype d, bool scalar) noexcept {
+  return scalar || d == dtype::bool_ || (is_integer(d) && d != dtype::uint64);
+}
+
 /// The dtype the op computes in (before float16/bfloat16 widen to float32).
 constexpr dtype loop_dtype(rule r, dtype promoted) noexcept {
   switch (r) {
@@ -61,7 +74,12 @@ constexpr dtype loop_dtype(rule r, dtype promoted) noexcept {
       return promoted == dtype::bool_ ? dtype::int8 : promoted;
     case rule::inexact:
     case rule::real_inexact:
+    case rule::ldexp:
       return to_inexact(promoted);
+    case rule::to_uint8:
+      return promoted == dtype::bool_ ? dtype::int8 : promoted;
+    case rule::to_double:
+      return is_complex(promoted) ? dtype::complex128 : dtype::float64;
     case rule::true_div:
       return (promoted == dtype::bool_ || is_integer(promoted)) ? dtype::float64 : promoted;
     case rule::special:  // SciPy's loops of scipy.special: float32 stays, the rest is float64
@@ -85,6 +103,8 @@ constexpr dtype result_dtype(rule r, dtype promoted) noexcept {
   switch (r) {
     case rule::to_bool:
       return dtype::bool_;
+    case rule::to_uint8:
+      return dtype::uint8;
     case rule::real_out:
     case rule::real_inexact:
       return real_of(loop);

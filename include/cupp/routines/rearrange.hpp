@@ -352,4 +352,55 @@ ndarray<T> trim_zeros(const ndarray<T>& filt, const std::string& trim = "fb") {
                     back ? std::optional<std::int64_t>(first_last[1] + 1) : std::nullopt));
 }
 
+// ---- NumPy 2's array-API names ----------------------------------------------------------------
+
+/// numpy.concat: concatenate under its NumPy 2 name (the same arguments, errors and result).
+template <class T>
+ndarray<T> concat(const std::vector<ndarray<T>>& arrays, std::optional<std::int64_t> axis = 0) {
+  return concatenate(arrays, axis);
+}
+/// numpy.concat of a braced list: cupp::concat({a, b}, 1).
+template <class T>
+ndarray<T> concat(std::initializer_list<ndarray<T>> arrays, std::optional<std::int64_t> axis = 0) {
+  return concatenate(std::vector<ndarray<T>>(arrays), axis);
+}
+
+/// numpy.permute_dims(a, axes): transpose with the axes given, a view. Throws value_error "axes
+/// don't match array" and axis_error as transpose does.
+template <class T>
+ndarray<T> permute_dims(const ndarray<T>& a, const std::vector<std::int64_t>& axes) {
+  return a.transpose(axes);
+}
+/// numpy.permute_dims(a): the axes reversed, as transpose(a).
+template <class T>
+ndarray<T> permute_dims(const ndarray<T>& a) {
+  return a.transpose();
+}
+
+namespace detail {
+/// The check of matrix_transpose: value_error "Input array must be at least 2-dimensional, but
+/// it is 1".
+inline void check_matrix_transpose(std::int64_t ndim) {
+  if (ndim < 2)
+    throw value_error("Input array must be at least 2-dimensional, but it is " +
+                      std::to_string(ndim));
+}
+}  // namespace detail
+
+/// numpy.matrix_transpose(x): the last two axes swapped, a view of a stack of matrices. Throws
+/// value_error "Input array must be at least 2-dimensional, but it is 1" for fewer than two.
+template <class T>
+ndarray<T> matrix_transpose(const ndarray<T>& x) {
+  detail::check_matrix_transpose(x.ndim());
+  return x.swapaxes(-1, -2);
+}
+
+namespace linalg {
+/// numpy.linalg.matrix_transpose: cupp::matrix_transpose.
+template <class T>
+ndarray<T> matrix_transpose(const ndarray<T>& x) {
+  return cupp::matrix_transpose(x);
+}
+}  // namespace linalg
+
 }  // namespace cupp
