@@ -9,7 +9,8 @@ namespace cupp::linalg::detail {
 
 std::pair<std::int64_t, shape_t> tensorinv_shapes(const shape_t& shape, std::int64_t ind) {
   CUPP_EXPECTS(ind > 0, value_error, "Invalid ind argument.");
-  const auto k = static_cast<std::size_t>(std::min<std::int64_t>(ind, static_cast<std::int64_t>(shape.size())));
+  const auto k = static_cast<std::size_t>(
+      std::min<std::int64_t>(ind, static_cast<std::int64_t>(shape.size())));
   const shape_t head(shape.begin(), shape.begin() + static_cast<std::ptrdiff_t>(k));
   const shape_t tail(shape.begin() + static_cast<std::ptrdiff_t>(k), shape.end());
   const std::int64_t rows = shape_size(head), cols = shape_size(tail);

@@ -17,8 +17,7 @@ namespace cupp::detail {
 std::shared_ptr<jit::detail::ew_kernel> fromfunction_kernel(const std::string& expression,
                                                             std::size_t ndim, dtype dt) {
   std::string in_params;
-  for (std::size_t k = 0; k < ndim; ++k)
-    in_params += (k ? ", T i" : "T i") + std::to_string(k);
+  for (std::size_t k = 0; k < ndim; ++k) in_params += (k ? ", T i" : "T i") + std::to_string(k);
   return std::make_shared<jit::detail::ew_kernel>(
       in_params, "T cupp_out", "cupp_out = (" + expression + ");", "cupp_fromfunction", "",
       std::vector<std::string>{}, std::vector<dtype>(ndim + 1, dt));
@@ -59,7 +58,8 @@ std::vector<array_desc> grid(const std::vector<grid_slice>& slices, bool sparse,
       if (n != 1) step = (s.stop - s.start) / static_cast<double>(n - 1);
     } else {
       CUPP_EXPECTS(s.step != 0, value_error, "slice step cannot be zero");
-      n = std::max<std::int64_t>(0, static_cast<std::int64_t>(std::ceil((s.stop - s.start) / s.step)));
+      n = std::max<std::int64_t>(0,
+                                 static_cast<std::int64_t>(std::ceil((s.stop - s.start) / s.step)));
     }
     lengths.push_back(n);
     array_desc r;
@@ -169,8 +169,8 @@ std::vector<double> parse_separated(const std::string& text, const std::string& 
   });
 }
 
-std::vector<std::int64_t> parse_separated_integers(const std::string& text,
-                                                   const std::string& sep, std::int64_t count) {
+std::vector<std::int64_t> parse_separated_integers(const std::string& text, const std::string& sep,
+                                                   std::int64_t count) {
   return parse_tokens<std::int64_t>(text, sep, count, [](const char* s, std::int64_t& v) {
     char* end = nullptr;
     v = std::strtoll(s, &end, 10);

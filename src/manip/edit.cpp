@@ -21,15 +21,16 @@ std::pair<array_desc, std::int64_t> along(const array_desc& arr, std::optional<s
 }
 
 std::string out_of_bounds(const std::string& index, std::int64_t axis, std::int64_t size) {
-  return "index " + index + " is out of bounds for axis " + std::to_string(axis) +
-         " with size " + std::to_string(size);
+  return "index " + index + " is out of bounds for axis " + std::to_string(axis) + " with size " +
+         std::to_string(size);
 }
 
 /// The positions a slice names in an axis of length n, in the slice's order.
 std::vector<std::int64_t> slice_positions(const slice& s, std::int64_t n) {
   const resolved_slice r = resolve_slice(s, n);
   std::vector<std::int64_t> out(static_cast<std::size_t>(r.length));
-  for (std::int64_t k = 0; k < r.length; ++k) out[static_cast<std::size_t>(k)] = r.start + k * r.step;
+  for (std::int64_t k = 0; k < r.length; ++k)
+    out[static_cast<std::size_t>(k)] = r.start + k * r.step;
   return out;
 }
 
@@ -48,12 +49,14 @@ array_desc delete_(const array_desc& arr_in, const index_obj& obj,
   const auto& idx = obj.indices();
   switch (obj.type()) {
     case index_obj::kind::slice:
-      for (const std::int64_t p : slice_positions(obj.as_slice(), n)) keep[static_cast<std::size_t>(p)] = 0;
+      for (const std::int64_t p : slice_positions(obj.as_slice(), n))
+        keep[static_cast<std::size_t>(p)] = 0;
       break;
     case index_obj::kind::mask:
       CUPP_EXPECTS(obj.ndim() == 1 && static_cast<std::int64_t>(idx.size()) == n, value_error,
                    "boolean array argument obj to delete must be one dimensional and match the "
-                   "axis length of " + std::to_string(n));
+                   "axis length of " +
+                       std::to_string(n));
       for (std::size_t k = 0; k < idx.size(); ++k) keep[k] = idx[k] ? 0 : 1;
       break;
     case index_obj::kind::integer:
@@ -106,8 +109,8 @@ array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_de
   if (indices.size() == 1) {
     std::int64_t index = indices[0];
     if (index < -n || index > n) {
-      const std::string shown = obj.ndim() == 0 ? std::to_string(index)
-                                                : "[" + std::to_string(index) + "]";
+      const std::string shown =
+          obj.ndim() == 0 ? std::to_string(index) : "[" + std::to_string(index) + "]";
       throw index_error(out_of_bounds(shown, axis, n));
     }
     if (index < 0) index += n;
@@ -136,7 +139,8 @@ array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_de
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t x, std::size_t y) { return indices[x] < indices[y]; });
-    for (std::size_t r = 0; r < order.size(); ++r) indices[order[r]] += static_cast<std::int64_t>(r);
+    for (std::size_t r = 0; r < order.size(); ++r)
+      indices[order[r]] += static_cast<std::int64_t>(r);
     const std::int64_t total = n + numnew;
     positions.assign(static_cast<std::size_t>(total), -1);
     for (std::size_t j = 0; j < indices.size(); ++j) {
@@ -180,13 +184,20 @@ std::string require_flags(const std::vector<std::string>& requirements) {
     std::string u = r;
     for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     char f = 0;
-    if (u == "C" || u == "C_CONTIGUOUS" || u == "CONTIGUOUS") f = 'C';
-    else if (u == "F" || u == "F_CONTIGUOUS" || u == "FORTRAN") f = 'F';
-    else if (u == "A" || u == "ALIGNED") f = 'A';
-    else if (u == "W" || u == "WRITEABLE") f = 'W';
-    else if (u == "O" || u == "OWNDATA") f = 'O';
-    else if (u == "E" || u == "ENSUREARRAY") f = 'E';
-    else throw value_error("'" + r + "'");  // NumPy raises KeyError('X')
+    if (u == "C" || u == "C_CONTIGUOUS" || u == "CONTIGUOUS")
+      f = 'C';
+    else if (u == "F" || u == "F_CONTIGUOUS" || u == "FORTRAN")
+      f = 'F';
+    else if (u == "A" || u == "ALIGNED")
+      f = 'A';
+    else if (u == "W" || u == "WRITEABLE")
+      f = 'W';
+    else if (u == "O" || u == "OWNDATA")
+      f = 'O';
+    else if (u == "E" || u == "ENSUREARRAY")
+      f = 'E';
+    else
+      throw value_error("'" + r + "'");  // NumPy raises KeyError('X')
     if (flags.find(f) == std::string::npos) flags.push_back(f);
   }
   CUPP_EXPECTS(!(flags.find('C') != std::string::npos && flags.find('F') != std::string::npos),

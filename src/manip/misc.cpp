@@ -129,7 +129,9 @@ std::string binary_repr(std::int64_t num, std::optional<std::int64_t> width) {
                  "Insufficient bit width=" + std::to_string(*width) +
                      " provided for binwidth=" + std::to_string(binwidth));
   };
-  if (num == 0) return std::string(static_cast<std::size_t>(width ? std::max<std::int64_t>(*width, 1) : 1), '0');
+  if (num == 0)
+    return std::string(static_cast<std::size_t>(width ? std::max<std::int64_t>(*width, 1) : 1),
+                       '0');
   if (num > 0) {
     std::string b = bits(static_cast<std::uint64_t>(num));
     const auto binwidth = static_cast<std::int64_t>(b.size());
@@ -144,8 +146,9 @@ std::string binary_repr(std::int64_t num, std::optional<std::int64_t> width) {
   if ((mag & (mag - 1)) == 0) --poswidth;
   // 2**(poswidth + 1) + num, i.e. the low poswidth + 1 bits of num.
   const std::uint64_t twocomp =
-      poswidth + 1 >= 64 ? static_cast<std::uint64_t>(num)
-                         : (static_cast<std::uint64_t>(num) & ((std::uint64_t{1} << (poswidth + 1)) - 1));
+      poswidth + 1 >= 64
+          ? static_cast<std::uint64_t>(num)
+          : (static_cast<std::uint64_t>(num) & ((std::uint64_t{1} << (poswidth + 1)) - 1));
   std::string b = bits(twocomp);
   const auto binwidth = static_cast<std::int64_t>(b.size());
   check(binwidth);
@@ -157,8 +160,8 @@ std::string base_repr(std::int64_t number, int base, int padding) {
   static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   CUPP_EXPECTS(base <= 36, value_error, "Bases greater than 36 not handled in base_repr.");
   CUPP_EXPECTS(base >= 2, value_error, "Bases less than 2 not handled in base_repr.");
-  std::uint64_t num = number < 0 ? 0 - static_cast<std::uint64_t>(number)
-                                 : static_cast<std::uint64_t>(number);
+  std::uint64_t num =
+      number < 0 ? 0 - static_cast<std::uint64_t>(number) : static_cast<std::uint64_t>(number);
   std::string res;
   while (num) {
     res.insert(res.begin(), digits[num % static_cast<std::uint64_t>(base)]);

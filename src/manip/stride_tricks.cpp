@@ -39,8 +39,8 @@ array_desc sliding_window_view(const array_desc& x, const shape_t& window_shape,
     for (std::int64_t k = 0; k < x.ndim(); ++k) axis.push_back(k);
     CUPP_EXPECTS(window_shape.size() == axis.size(), value_error,
                  "Since axis is `None`, must provide window_shape for all dimensions of `x`; got " +
-                     std::to_string(window_shape.size()) + " window_shape elements and `x.ndim` is " +
-                     std::to_string(x.ndim()) + ".");
+                     std::to_string(window_shape.size()) +
+                     " window_shape elements and `x.ndim` is " + std::to_string(x.ndim()) + ".");
   } else {
     for (const std::int64_t a : *axis_in) axis.push_back(normalize_axis(a, x.ndim()));
     CUPP_EXPECTS(window_shape.size() == axis.size(), value_error,

@@ -83,8 +83,8 @@ TEST(MiscRoutines, ShowConfigNamesTheLibraries) {
   std::ostringstream os;
   cupp::show_config(os);
   const std::string s = os.str();
-  for (const char* name : {"cupp ", "CUDA runtime: ", "NVRTC: ", "cuBLAS: ", "cuSOLVER: ",
-                           "cuFFT: ", "Devices"})
+  for (const char* name :
+       {"cupp ", "CUDA runtime: ", "NVRTC: ", "cuBLAS: ", "cuSOLVER: ", "cuFFT: ", "Devices"})
     EXPECT_NE(s.find(name), std::string::npos) << name << " missing from\n" << s;
 }
 

@@ -89,8 +89,8 @@ TYPED_TEST(StrideTricksValues, WindowsOfAReversedView) {
   cupp::test::expect_values(v.copy(), {5, 3}, want);
   // as_strided: overlapping rows of length 2, one element apart.
   const auto y = cupp::asarray(host);
-  const auto o = as_strided(y, shape_t{6, 2},
-                            strides_t{static_cast<std::int64_t>(sizeof(T)), sizeof(T)});
+  const auto o =
+      as_strided(y, shape_t{6, 2}, strides_t{static_cast<std::int64_t>(sizeof(T)), sizeof(T)});
   std::vector<T> want2;
   for (int i = 0; i < 6; ++i)
     for (int j = 0; j < 2; ++j) want2.push_back(host[static_cast<std::size_t>(i + j)]);

@@ -20,7 +20,8 @@ namespace ld = cupp::linalg::detail;
 
 TEST(TensorSolveHost, ShapesAsNumpy) {
   // np.linalg.tensorinv(a of shape (4, 6, 8, 3), ind=2) has shape (8, 3, 4, 6).
-  EXPECT_EQ(ld::tensorinv_shapes({4, 6, 8, 3}, 2), std::make_pair(std::int64_t{24}, shape_t{8, 3, 4, 6}));
+  EXPECT_EQ(ld::tensorinv_shapes({4, 6, 8, 3}, 2),
+            std::make_pair(std::int64_t{24}, shape_t{8, 3, 4, 6}));
   EXPECT_EQ(ld::tensorinv_shapes({6, 2, 3}, 1), std::make_pair(std::int64_t{6}, shape_t{2, 3, 6}));
   CUPP_EXPECT_THROW_MSG(ld::tensorinv_shapes({4}, 0), cupp::value_error, "Invalid ind argument.");
   CUPP_EXPECT_THROW_MSG(ld::tensorinv_shapes({2, 3, 6}, 1), cupp::linalg_error,
@@ -58,7 +59,8 @@ TEST(TensorSolveValues, InverseAndSolution) {
   for (int i = 0; i < 6; ++i)
     for (int j = 0; j < 6; ++j) {
       double s = 0;
-      for (int k = 0; k < 6; ++k) s += inv[static_cast<std::size_t>(i * 6 + k)] * m[static_cast<std::size_t>(k * 6 + j)];
+      for (int k = 0; k < 6; ++k)
+        s += inv[static_cast<std::size_t>(i * 6 + k)] * m[static_cast<std::size_t>(k * 6 + j)];
       EXPECT_NEAR(s, i == j ? 1.0 : 0.0, 1e-12) << i << " " << j;
     }
   // tensorsolve(a, b) with b of shape (2, 3): x of shape (6,) with a.reshape(6, 6) @ x == b.
@@ -68,7 +70,8 @@ TEST(TensorSolveValues, InverseAndSolution) {
   const std::vector<double> xv = x.get();
   for (int i = 0; i < 6; ++i) {
     double s = 0;
-    for (int k = 0; k < 6; ++k) s += m[static_cast<std::size_t>(i * 6 + k)] * xv[static_cast<std::size_t>(k)];
+    for (int k = 0; k < 6; ++k)
+      s += m[static_cast<std::size_t>(i * 6 + k)] * xv[static_cast<std::size_t>(k)];
     EXPECT_NEAR(s, bv[static_cast<std::size_t>(i)], 1e-12);
   }
   // With axes: a (6, 2, 3) array whose first axis goes to the end, b of shape (2, 3), x of
@@ -79,7 +82,8 @@ TEST(TensorSolveValues, InverseAndSolution) {
   static_assert(std::is_same_v<decltype(xf), const cupp::ndarray<float>>);
   ASSERT_EQ(xf.shape(), (shape_t{6}));
   const std::vector<float> xfv = xf.get();
-  for (int i = 0; i < 6; ++i) EXPECT_NEAR(xfv[static_cast<std::size_t>(i)], xv[static_cast<std::size_t>(i)], 1e-5);
+  for (int i = 0; i < 6; ++i)
+    EXPECT_NEAR(xfv[static_cast<std::size_t>(i)], xv[static_cast<std::size_t>(i)], 1e-5);
 }
 
 }  // namespace

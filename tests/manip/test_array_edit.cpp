@@ -134,8 +134,7 @@ TYPED_TEST(ArrayEditValues, Delete) {
   // Empty obj, empty array, 0-d array.
   expect_values(cupp::delete_(a, std::vector<int>{}, 0), {3, 4},
                 as_values<T>({0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
-  expect_values(cupp::delete_(cupp::ndarray<T>(shape_t{0, 3}), std::vector<int>{}, 0), {0, 3},
-                {});
+  expect_values(cupp::delete_(cupp::ndarray<T>(shape_t{0, 3}), std::vector<int>{}, 0), {0, 3}, {});
   cupp::ndarray<T> s(shape_t{});
   s.fill(T(5));
   expect_values(cupp::delete_(s, 0), {0}, {});
@@ -153,18 +152,17 @@ TYPED_TEST(ArrayEditValues, Insert) {
                 as_values<T>({0, 100, 1, 2, 3, 4, 101, 5, 6, 7, 8, 102, 9, 10, 11}));
   // np.insert(a, [1, 1, -1], [100, 101, 102], axis=1): one column before each position.
   expect_values(cupp::insert(a, {1, 1, -1}, v3, 1), {3, 7},
-                as_values<T>({0, 100, 101, 1, 2, 102, 3, 4, 100, 101, 5, 6, 102, 7,
-                              8, 100, 101, 9, 10, 102, 11}));
+                as_values<T>({0, 100, 101, 1, 2,   102, 3, 4,  100, 101, 5,
+                              6, 102, 7,   8, 100, 101, 9, 10, 102, 11}));
   expect_values(cupp::insert(a, 2, T(100)), {13},
                 as_values<T>({0, 1, 100, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}));
   // Transposed input, values of another dtype: np.insert(a.T, 1, [[100], [101]], axis=0).
   const auto v21 = cupp::asarray<std::int32_t>({{100}, {101}});
   expect_values(cupp::insert(a.T(), 1, v21, 0), {6, 3},
-                as_values<T>({0, 4, 8, 100, 100, 100, 101, 101, 101, 1, 5, 9, 2, 6, 10, 3, 7,
-                              11}));
-  expect_values(cupp::insert(a, slice(1, 3), T(100), 0), {5, 4},
-                as_values<T>({0, 1, 2, 3, 100, 100, 100, 100, 4, 5, 6, 7, 100, 100, 100, 100,
-                              8, 9, 10, 11}));
+                as_values<T>({0, 4, 8, 100, 100, 100, 101, 101, 101, 1, 5, 9, 2, 6, 10, 3, 7, 11}));
+  expect_values(
+      cupp::insert(a, slice(1, 3), T(100), 0), {5, 4},
+      as_values<T>({0, 1, 2, 3, 100, 100, 100, 100, 4, 5, 6, 7, 100, 100, 100, 100, 8, 9, 10, 11}));
   // At the end: np.insert(a, [4], [7, 8, 9], axis=1).
   expect_values(cupp::insert(a, {4}, cupp::asarray(as_values<T>({7, 8, 9})), 1), {3, 7},
                 as_values<T>({0, 1, 2, 3, 7, 8, 9, 4, 5, 6, 7, 7, 8, 9, 8, 9, 10, 11, 7, 8, 9}));

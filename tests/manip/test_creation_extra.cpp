@@ -79,8 +79,9 @@ TEST(CreationExtraHost, ArgumentErrors) {
   static_assert(std::is_same_v<decltype(cupp::vander(m(0))), cupp::ndarray<double>>);
   static_assert(std::is_same_v<decltype(cupp::vander(cupp::ndarray<std::int8_t>())),
                                cupp::ndarray<std::int64_t>>);
-  static_assert(std::is_same_v<decltype(cupp::vander(cupp::ndarray<bool>(described({0},
-                                   cupp::dtype::bool_)))), cupp::ndarray<std::int64_t>>);
+  static_assert(std::is_same_v<decltype(cupp::vander(
+                                   cupp::ndarray<bool>(described({0}, cupp::dtype::bool_)))),
+                               cupp::ndarray<std::int64_t>>);
   CUPP_EXPECT_THROW_MSG(cupp::fromiter<int>(std::vector<int>{1, 2}, 5), cupp::value_error,
                         "iterator too short: Expected 5 but iterator had only 2 items.");
   CUPP_EXPECT_THROW_MSG(cupp::fromstring<std::complex<float>>("1 2", " "),
@@ -142,8 +143,8 @@ TYPED_TEST(CreationExtraValues, FromfunctionCallable) {
       [](const cupp::ndarray<T>& i, const cupp::ndarray<T>& j) { return cupp::ndarray<T>(i + j); },
       {2, 3});
   expect_values(sum, {2, 3}, as_values<T>({0, 1, 2, 1, 2, 3}));
-  const auto first = cupp::fromfunction<T>(
-      [](const std::vector<cupp::ndarray<T>>& g) { return g[0]; }, {3, 0});
+  const auto first =
+      cupp::fromfunction<T>([](const std::vector<cupp::ndarray<T>>& g) { return g[0]; }, {3, 0});
   expect_values(first, {3, 0}, {});
 }
 

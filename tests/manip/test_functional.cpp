@@ -91,13 +91,14 @@ TYPED_TEST(FunctionalValues, ApplyAlongAxis) {
   // np.apply_along_axis(lambda v: [v.sum(), v.max()], 0, x): the result's axis replaces axis 0.
   const auto s = cupp::apply_along_axis(
       [](const cupp::ndarray<T>& v) {
-        return cupp::concatenate<T>({cupp::sum(v).template astype<T>().reshape({1}),
-                                     v(slice(2, 3))});
+        return cupp::concatenate<T>(
+            {cupp::sum(v).template astype<T>().reshape({1}), v(slice(2, 3))});
       },
       0, x);
   expect_values(s.copy(), {2, 4}, as_values<T>({12, 15, 18, 21, 8, 9, 10, 11}));
   // A scalar result: np.apply_along_axis(lambda v: v[0], -1, x).
-  const auto f = cupp::apply_along_axis([](const cupp::ndarray<T>& v) { return v.item({0}); }, -1, x);
+  const auto f =
+      cupp::apply_along_axis([](const cupp::ndarray<T>& v) { return v.item({0}); }, -1, x);
   expect_values(f.copy(), {3}, as_values<T>({0, 4, 8}));
 }
 
@@ -139,8 +140,8 @@ TYPED_TEST(FunctionalValues, ApplyOverAxesAndPiecewise) {
 TEST(BitsValues, PackAndUnpack) {
   CUPP_SKIP_WITHOUT_GPU();
   // np.packbits([[1,0,1,1,0,0,1,0,1],[0,0,0,0,0,0,0,1,1]], axis=1)
-  const auto a = cupp::asarray<std::int32_t>(
-      {{1, 0, 1, 1, 0, 0, 1, 0, 1}, {0, 0, 0, 0, 0, 0, 0, 1, 1}});
+  const auto a =
+      cupp::asarray<std::int32_t>({{1, 0, 1, 1, 0, 0, 1, 0, 1}, {0, 0, 0, 0, 0, 0, 0, 1, 1}});
   expect_values(cupp::packbits(a, 1), {2, 2}, std::vector<std::uint8_t>{178, 128, 1, 128});
   // np.packbits([[1,0,1],[0,1,1]], axis=0, bitorder='little'), from a bool array.
   const auto b = cupp::asarray<bool>({{true, false, true}, {false, true, true}});

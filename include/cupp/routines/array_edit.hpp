@@ -106,8 +106,7 @@ ndarray<promote_t<T, U>> append(const ndarray<T>& arr, const ndarray<U>& values,
 }
 /// numpy.append of one value (of arr's dtype; a C++ scalar is weak, as NumPy 2's Python scalars).
 template <class T>
-ndarray<T> append(const ndarray<T>& arr, T value,
-                  std::optional<std::int64_t> axis = std::nullopt) {
+ndarray<T> append(const ndarray<T>& arr, T value, std::optional<std::int64_t> axis = std::nullopt) {
   ndarray<T> v(shape_t{});
   v.fill(value);
   return append(arr, v, axis);
@@ -202,7 +201,8 @@ ndarray<detail::like_t<U, T>> require(const ndarray<T>& a,
   } else if (has('C')) {
     if (!out.is_c_contiguous()) return out.copy();
   }
-  if (!copied && ((has('W') && out.desc().readonly) || (has('O') && !detail::owns_data(out.desc()))))
+  if (!copied &&
+      ((has('W') && out.desc().readonly) || (has('O') && !detail::owns_data(out.desc()))))
     return has('F') ? asfortranarray(out.copy()) : out.copy();
   return out;
 }

@@ -62,7 +62,8 @@ ndarray<std::uint8_t> packbits(const ndarray<T>& a, std::optional<std::int64_t> 
 /// type_error "Expected an input array of unsigned byte data type", value_error "-count larger
 /// than number of elements", "'order' must be either 'little' or 'big'", axis_error.
 template <class T>
-ndarray<std::uint8_t> unpackbits(const ndarray<T>& a, std::optional<std::int64_t> axis = std::nullopt,
+ndarray<std::uint8_t> unpackbits(const ndarray<T>& a,
+                                 std::optional<std::int64_t> axis = std::nullopt,
                                  std::optional<std::int64_t> count = std::nullopt,
                                  const std::string& bitorder = "big") {
   if constexpr (!std::is_same_v<T, std::uint8_t>) {

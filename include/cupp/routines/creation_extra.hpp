@@ -71,14 +71,22 @@ constexpr bool invocable_with_n(std::index_sequence<I...>) {
 /// The number of index arrays (0 to 6) the callable takes, or -1.
 template <class F, class T>
 constexpr int grid_arity() {
-  if constexpr (invocable_with_n<F, T>(std::make_index_sequence<0>{})) return 0;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<1>{})) return 1;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<2>{})) return 2;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<3>{})) return 3;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<4>{})) return 4;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<5>{})) return 5;
-  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<6>{})) return 6;
-  else return -1;
+  if constexpr (invocable_with_n<F, T>(std::make_index_sequence<0>{}))
+    return 0;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<1>{}))
+    return 1;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<2>{}))
+    return 2;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<3>{}))
+    return 3;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<4>{}))
+    return 4;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<5>{}))
+    return 5;
+  else if constexpr (invocable_with_n<F, T>(std::make_index_sequence<6>{}))
+    return 6;
+  else
+    return -1;
 }
 template <class F, class T, std::size_t... I>
 auto call_with_grids(F& f, const std::vector<ndarray<T>>& g, std::index_sequence<I...>) {
@@ -113,7 +121,8 @@ auto fromfunction(F&& f, const shape_t& shape) {
                  "fromfunction: the function takes " + std::to_string(n) +
                      " index arrays but the shape " + shape_str(shape) + " has " +
                      std::to_string(shape.size()) + " dimensions");
-    return detail::call_with_grids(f, grids, std::make_index_sequence<static_cast<std::size_t>(n)>{});
+    return detail::call_with_grids(f, grids,
+                                   std::make_index_sequence<static_cast<std::size_t>(n)>{});
   }
 }
 /// numpy.fromfunction with the function as a CUDA expression of the indices `i0`, `i1`, ...
@@ -157,9 +166,10 @@ struct grid_slice {
         stop(static_cast<double>(checked_stop(s))),
         step(static_cast<double>(s.step)) {}
   /// start:stop:step.
-  template <class A, class B, class S = int,
-            std::enable_if_t<std::is_arithmetic_v<A> && std::is_arithmetic_v<B> &&
-                                 std::is_arithmetic_v<S>, int> = 0>
+  template <
+      class A, class B, class S = int,
+      std::enable_if_t<
+          std::is_arithmetic_v<A> && std::is_arithmetic_v<B> && std::is_arithmetic_v<S>, int> = 0>
   grid_slice(A start_, B stop_, S step_ = 1)
       : start(static_cast<double>(start_)),
         stop(static_cast<double>(stop_)),
@@ -236,8 +246,8 @@ std::int64_t frombuffer_count(std::size_t nbytes, std::size_t itemsize, std::int
 /// end due to unmatched data", "string is smaller than requested size".
 std::vector<double> parse_separated(const std::string& text, const std::string& sep,
                                     std::int64_t count);
-std::vector<std::int64_t> parse_separated_integers(const std::string& text,
-                                                   const std::string& sep, std::int64_t count);
+std::vector<std::int64_t> parse_separated_integers(const std::string& text, const std::string& sep,
+                                                   std::int64_t count);
 [[noreturn]] void throw_iterator_too_short(std::int64_t expected, std::int64_t got);
 }  // namespace detail
 
@@ -286,7 +296,8 @@ ndarray<T> fromstring(const std::string& text, const std::string& sep, std::int6
                        std::is_same_v<T, std::complex<double>>) {
     throw not_implemented_error("fromstring: complex dtypes are not supported");
   } else {
-    for (const double v : detail::parse_separated(text, sep, count)) host.push_back(static_cast<T>(v));
+    for (const double v : detail::parse_separated(text, sep, count))
+      host.push_back(static_cast<T>(v));
   }
   return asarray(host);
 }

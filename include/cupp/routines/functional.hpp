@@ -65,7 +65,8 @@ auto apply_along_axis(F&& func1d, std::int64_t axis, const ndarray<T>& arr) {
   const ndarray<T> in = moveaxis(arr, axis, -1);
   const shape_t outer(in.shape().begin(), in.shape().end() - 1);
   const std::int64_t count = shape_size(outer);
-  CUPP_EXPECTS(count > 0, value_error, "Cannot apply_along_axis when any iteration dimensions are 0");
+  CUPP_EXPECTS(count > 0, value_error,
+               "Cannot apply_along_axis when any iteration dimensions are 0");
   const auto slice_at = [&](std::int64_t k) {
     std::vector<detail::index_item> items;
     std::int64_t rest = k;
@@ -116,9 +117,10 @@ auto apply_over_axes(F&& func, const ndarray<T>& a, const std::vector<std::int64
   if (axes.empty()) return detail::as_dtype<U>(a);
   ndarray<U> val = step(a, axes[0]);
   for (std::size_t k = 1; k < axes.size(); ++k) {
-    static_assert(std::is_same_v<detail::result_array_t<std::invoke_result_t<
-                                     F&, const ndarray<U>&, std::int64_t>>, R>,
-                  "apply_over_axes: the function must return one dtype");
+    static_assert(
+        std::is_same_v<
+            detail::result_array_t<std::invoke_result_t<F&, const ndarray<U>&, std::int64_t>>, R>,
+        "apply_over_axes: the function must return one dtype");
     val = step(val, axes[k]);
   }
   return val;
