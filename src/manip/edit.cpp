@@ -41,10 +41,7 @@ array_desc gather(const array_desc& source, const std::vector<std::int64_t>& pos
 
 }  // namespace
 
-array_desc delete_(const array_desc& arr_in, const index_obj& obj,
-                   std::optional<std::int64_t> axis_in) {
-  const auto [arr, axis] = along(arr_in, axis_in);
-  const std::int64_t n = arr.shape[static_cast<std::size_t>(axis)];
+std::vector<std::int64_t> delete_kept(std::int64_t n, const index_obj& obj, std::int64_t axis) {
   std::vector<char> keep(static_cast<std::size_t>(n), 1);
   const auto& idx = obj.indices();
   switch (obj.type()) {
@@ -76,14 +73,16 @@ array_desc delete_(const array_desc& arr_in, const index_obj& obj,
   std::vector<std::int64_t> kept;
   for (std::int64_t k = 0; k < n; ++k)
     if (keep[static_cast<std::size_t>(k)]) kept.push_back(k);
-  return gather(arr, kept, axis);
+  return kept;
 }
 
-array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_desc& values,
-                  std::optional<std::int64_t> axis_in) {
+array_desc delete_(const array_desc& arr_in, const index_obj& obj,
+                   std::optional<std::int64_t> axis_in) {
   const auto [arr, axis] = along(arr_in, axis_in);
-  const auto ax = static_cast<std::size_t>(axis);
-  const std::int64_t n = arr.shape[ax];
+  return gather(arr, delete_kept(arr.shape[static_cast<std::size_t>(axis)], obj, axis), axis);
+}
+
+std::vector<std::int64_t> insert_indices(std::int64_t n, const index_obj& obj) {
   std::vector<std::int64_t> indices;
   switch (obj.type()) {
     case index_obj::kind::slice:
@@ -102,10 +101,13 @@ array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_de
       indices = obj.indices();
       break;
   }
+  return indices;
+}
 
-  shape_t slot = arr.shape;  // the shape of the inserted block
+std::vector<std::int64_t> insert_order(std::int64_t n, std::vector<std::int64_t> indices,
+                                       const index_obj& obj, std::int64_t axis,
+                                       std::int64_t numnew) {
   std::vector<std::int64_t> positions;
-  array_desc block;
   if (indices.size() == 1) {
     std::int64_t index = indices[0];
     if (index < -n || index > n) {
@@ -114,50 +116,58 @@ array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_de
       throw index_error(out_of_bounds(shown, axis, n));
     }
     if (index < 0) index += n;
+    for (std::int64_t k = 0; k < index; ++k) positions.push_back(k);
+    for (std::int64_t j = 0; j < numnew; ++j) positions.push_back(n + j);
+    for (std::int64_t k = index; k < n; ++k) positions.push_back(k);
+    return positions;
+  }
+  for (auto& p : indices)
+    if (p < 0) p += n;
+  // Each new sub-array goes before its position; ties keep the order given (a stable sort), so
+  // the k-th smallest position moves k places on.
+  std::vector<std::size_t> order(indices.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return indices[x] < indices[y]; });
+  for (std::size_t r = 0; r < order.size(); ++r) indices[order[r]] += static_cast<std::int64_t>(r);
+  const std::int64_t total = n + static_cast<std::int64_t>(indices.size());
+  positions.assign(static_cast<std::size_t>(total), -1);
+  for (std::size_t j = 0; j < indices.size(); ++j) {
+    std::int64_t p = indices[j];
+    CUPP_EXPECTS(p >= -total && p < total, index_error, out_of_bounds(std::to_string(p), 0, total));
+    if (p < 0) p += total;
+    positions[static_cast<std::size_t>(p)] = n + static_cast<std::int64_t>(j);
+  }
+  std::int64_t next = 0;
+  for (auto& p : positions)
+    if (p < 0) p = next++;
+  return positions;
+}
+
+array_desc insert(const array_desc& arr_in, const index_obj& obj, const array_desc& values,
+                  std::optional<std::int64_t> axis_in) {
+  const auto [arr, axis] = along(arr_in, axis_in);
+  const auto ax = static_cast<std::size_t>(axis);
+  const std::int64_t n = arr.shape[ax];
+  const std::vector<std::int64_t> indices = insert_indices(n, obj);
+  array_desc v = values;
+  if (indices.size() == 1) {
     // values = array(values, ndmin=arr.ndim), moved to `axis` for a scalar obj (NumPy's
     // a[:, 0:1] = values rule).
-    array_desc v = values;
     if (v.ndim() < arr.ndim()) {
       std::vector<std::int64_t> lead(static_cast<std::size_t>(arr.ndim() - v.ndim()));
       std::iota(lead.begin(), lead.end(), std::int64_t{0});
       v = expand_dims(v, lead);
     }
     if (obj.ndim() == 0) v = moveaxis(v, {0}, {axis});
-    const std::int64_t numnew = v.shape[ax];
-    slot[ax] = numnew;
-    block = broadcast_to(without_leading_ones(v, arr.ndim()), slot);
-    for (std::int64_t k = 0; k < index; ++k) positions.push_back(k);
-    for (std::int64_t j = 0; j < numnew; ++j) positions.push_back(n + j);
-    for (std::int64_t k = index; k < n; ++k) positions.push_back(k);
-  } else {
-    const auto numnew = static_cast<std::int64_t>(indices.size());
-    for (auto& p : indices)
-      if (p < 0) p += n;
-    // Each new sub-array goes before its position; ties keep the order given (a stable sort),
-    // so the k-th smallest position moves k places on.
-    std::vector<std::size_t> order(indices.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t x, std::size_t y) { return indices[x] < indices[y]; });
-    for (std::size_t r = 0; r < order.size(); ++r)
-      indices[order[r]] += static_cast<std::int64_t>(r);
-    const std::int64_t total = n + numnew;
-    positions.assign(static_cast<std::size_t>(total), -1);
-    for (std::size_t j = 0; j < indices.size(); ++j) {
-      std::int64_t p = indices[j];
-      CUPP_EXPECTS(p >= -total && p < total, index_error,
-                   out_of_bounds(std::to_string(p), 0, total));
-      if (p < 0) p += total;
-      positions[static_cast<std::size_t>(p)] = n + static_cast<std::int64_t>(j);
-    }
-    std::int64_t next = 0;
-    for (auto& p : positions)
-      if (p < 0) p = next++;
-    slot[ax] = numnew;
-    block = broadcast_to(without_leading_ones(values, arr.ndim()), slot);
   }
-  const array_desc source = concatenate({arr, block}, axis);
-  return gather(source, positions, axis);
+  const std::int64_t numnew =
+      indices.size() == 1 ? v.shape[ax] : static_cast<std::int64_t>(indices.size());
+  const std::vector<std::int64_t> positions = insert_order(n, indices, obj, axis, numnew);
+  shape_t slot = arr.shape;  // the shape of the inserted block
+  slot[ax] = numnew;
+  const array_desc block = broadcast_to(without_leading_ones(v, arr.ndim()), slot);
+  return gather(concatenate({arr, block}, axis), positions, axis);
 }
 
 void check_copyto_shape(const shape_t& from_in, const shape_t& to, const char* what) {

@@ -63,6 +63,29 @@ TEST(ArrayEditErrors, InsertAsNumpy) {
   EXPECT_THROW(insert(described({3, 4}), {1, 2}, described({3}), 1), cupp::value_error);
 }
 
+// The gather orders, against NumPy's results for n = 5 (old position k is k, the j-th inserted
+// sub-array n + j): np.delete(np.arange(5), obj) and np.insert(np.arange(5), obj, 100 + j).
+TEST(ArrayEditErrors, PositionsAsNumpy) {
+  using cupp::detail::delete_kept;
+  using V = std::vector<std::int64_t>;
+  EXPECT_EQ(delete_kept(5, {4, -1, 0, 0}, 0), (V{1, 2, 3}));
+  EXPECT_EQ(delete_kept(5, slice(std::nullopt, std::nullopt, -2), 0), (V{1, 3}));
+  EXPECT_EQ(delete_kept(5, slice(1, std::nullopt, 3), 0), (V{0, 2, 3}));
+  EXPECT_EQ(delete_kept(5, std::vector<bool>{true, false, true, false, false}, 0), (V{1, 3, 4}));
+  EXPECT_EQ(delete_kept(5, std::vector<int>{}, 0), (V{0, 1, 2, 3, 4}));
+  EXPECT_EQ(delete_kept(5, -5, 0), (V{1, 2, 3, 4}));
+  const auto order = [](const cupp::index_obj& obj, std::int64_t numnew) {
+    return cupp::detail::insert_order(5, cupp::detail::insert_indices(5, obj), obj, 0, numnew);
+  };
+  EXPECT_EQ(order({3, 0, 3}, 3), (V{6, 0, 1, 2, 5, 7, 3, 4}));
+  EXPECT_EQ(order({-1, 5, -5}, 3), (V{7, 0, 1, 2, 3, 5, 4, 6}));
+  EXPECT_EQ(order(slice(std::nullopt, std::nullopt, 2), 3), (V{5, 0, 1, 6, 2, 3, 7, 4}));
+  EXPECT_EQ(order(2, 1), (V{0, 1, 5, 2, 3, 4}));
+  EXPECT_EQ(order(5, 1), (V{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(order(-2, 2), (V{0, 1, 2, 5, 6, 3, 4}));  // a block of two before position 3
+  EXPECT_EQ(order(std::vector<bool>{false, true, false, false, true}, 2), (V{0, 5, 1, 2, 3, 6, 4}));
+}
+
 TEST(ArrayEditErrors, CopytoAsNumpy) {
   const cupp::ndarray<std::int32_t> dst(described({3}, cupp::dtype::int32));
   const cupp::ndarray<double> src(described({3}, cupp::dtype::float64));

@@ -81,6 +81,18 @@ array_desc delete_(const array_desc& arr, const index_obj& obj, std::optional<st
 /// to insert must be one dimensional", the broadcast errors of assigning values, axis_error.
 array_desc insert(const array_desc& arr, const index_obj& obj, const array_desc& values,
                   std::optional<std::int64_t> axis);
+/// numpy.delete's kept positions along an axis of length n (`axis` names it in errors).
+std::vector<std::int64_t> delete_kept(std::int64_t n, const index_obj& obj, std::int64_t axis);
+/// numpy.insert's positions `indices` for an axis of length n (a slice or mask resolved), after
+/// its checks of obj's dimensions.
+std::vector<std::int64_t> insert_indices(std::int64_t n, const index_obj& obj);
+/// The order in which insert gathers along the axis from concatenate(arr, block): old position
+/// k is k, the j-th inserted sub-array is n + j. With one index, a block of `numnew` sub-arrays
+/// goes before it; with several, one before each (NumPy's stable-sort rule for repeats).
+/// index_error as numpy.insert.
+std::vector<std::int64_t> insert_order(std::int64_t n, std::vector<std::int64_t> indices,
+                                       const index_obj& obj, std::int64_t axis,
+                                       std::int64_t numnew);
 /// copyto's checks: value_error "could not broadcast input array from shape (3,) into shape
 /// (2,2)" (what = "input array") or "... where mask from shape ..." (what = "where mask").
 void check_copyto_shape(const shape_t& from, const shape_t& to, const char* what);
