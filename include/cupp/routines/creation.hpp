@@ -153,6 +153,29 @@ ndarray<T> asarray(std::initializer_list<std::initializer_list<std::initializer_
   return asarray(flat, {static_cast<std::int64_t>(planes.size()),
                         static_cast<std::int64_t>(rows), static_cast<std::int64_t>(cols)});
 }
+// numpy.asanyarray is numpy.asarray here: it differs only in passing ndarray subclasses through,
+// and C++ has none.
+/// numpy.asanyarray of an array: the array itself.
+template <class T>
+ndarray<T> asanyarray(const ndarray<T>& a) {
+  return a;
+}
+/// numpy.asanyarray from host data: asarray(values).
+template <class T>
+ndarray<T> asanyarray(const std::vector<T>& values) {
+  return asarray(values);
+}
+/// numpy.asanyarray from host data and a shape (C order): asarray(values, shape).
+template <class T>
+ndarray<T> asanyarray(const std::vector<T>& values, const shape_t& shape) {
+  return asarray(values, shape);
+}
+/// numpy.asanyarray from a braced list: asarray(values).
+template <class T>
+ndarray<T> asanyarray(std::initializer_list<T> values) {
+  return asarray(std::vector<T>(values));
+}
+
 // ---- ranges and matrices (generated kernels) -----------------------------------------------
 
 namespace detail {
