@@ -14,6 +14,7 @@
 
 #include "../core/throws.hpp"
 #include "cupp/array.hpp"
+#include "cupp/jit/compiler.hpp"
 #include "support/shaped.hpp"
 
 namespace {
@@ -287,6 +288,47 @@ TEST(MathHost, OtherChecks) {
   EXPECT_TRUE(throws_exactly<cupp::axis_error>(
       [] { cupp::unwrap(shaped<double>({3}), std::nullopt, 1); },
       "axis 1 is out of bounds for array of dimension 1"));
+}
+
+}  // namespace
+
+namespace {
+
+// The generated kernels, through NVRTC for sm_90 (no GPU needed): isclose as one elementwise
+// kernel and allclose as one reduction, for several mixes of dtypes, and interp's kernel.
+template <class E>
+void compiles_fused(const E& /*e*/) {
+  using N = std::decay_t<E>;
+  EXPECT_NO_THROW(cupp::expr::family_of<N>().compile(cupp::dtype::bool_, 0, false, 90));
+  using cupp::expr::red_all;
+  const std::string r = cupp::expr::reduce_family_of<N, red_all, cupp::dtype::bool_>().source(
+      cupp::dtype::bool_, 0, 1, cupp::expr::detail::reduce_mode::inner_vector, false);
+  EXPECT_NO_THROW((void)cupp::jit::get_default_compiler().compile(r, {}, {}, 90));
+}
+
+TEST(LogicMathCompile, IscloseAndAllcloseKernelsCompile) {
+  compiles_fused(cupp::isclose(shaped<float>({3}), shaped<float>({3})));
+  compiles_fused(cupp::isclose(shaped<float>({3}), shaped<double>({3})));
+  compiles_fused(cupp::isclose(shaped<c64>({3}), shaped<c64>({3})));
+  compiles_fused(cupp::isclose(shaped<cupp::float16>({3}), 1.0));
+  compiles_fused(cupp::isclose(2, shaped<cupp::bfloat16>({3})));
+}
+
+TEST(LogicMathCompile, InterpKernelsCompile) {
+  auto& compiler = cupp::jit::get_default_compiler();
+  // The points' dtypes differ only in how they are read: float16 and int64 stand for the rest.
+  for (cupp::dtype x : {cupp::dtype::float32, cupp::dtype::float16, cupp::dtype::int64}) {
+    for (cupp::dtype fp : {cupp::dtype::float64, cupp::dtype::complex128}) {
+      const std::string s = cupp::detail::interp_kernel_source(x, fp);
+      std::shared_ptr<const cupp::jit::compiled_module> m;
+      EXPECT_NO_THROW(m = compiler.compile(s, {}, {}, 90)) << s;
+      const std::string name =
+          std::string("cupp_interp_") + cupp::dtype_name(x) + "_" + cupp::dtype_name(fp);
+      if (m) {
+        EXPECT_NE(m->image.find(name), std::string::npos) << name;
+      }
+    }
+  }
 }
 
 }  // namespace
