@@ -340,6 +340,17 @@ struct k_geometric {  // the number of trials to the first success: ceil(log U /
     return static_cast<C>(x < 1.0 ? 1.0 : x);
   }
 };
+struct k_standard_cauchy {  // tan(pi (U - 1/2)), as sinpi / cospi in double
+  template <class C> static __device__ C apply(C, C uo, const params&) {
+    const double x = static_cast<double>(uo) - 0.5;
+    return static_cast<C>(sinpi(x) / cospi(x));
+  }
+};
+struct k_power {  // U^(1/a) on (0, 1): NumPy's (1 - exp(-E))^(1/a); p0 = a
+  template <class C> static __device__ C apply(C, C uo, const params& p) {
+    return pow(uo, C(1) / static_cast<C>(p.p0));
+  }
+};
 
 struct k_normal {  // loc + scale z
   template <class C> static __device__ C apply(C z, const params& p) {
@@ -453,6 +464,81 @@ struct s_negative_binomial {  // poisson(gamma(n, (1 - p) / p)); p0 = n, p1 = p
     return static_cast<T>(poisson(s, y));
   }
 };
+/// NumPy's noncentral chi-square: a central chi-square of df - 1 plus a squared normal of mean
+/// sqrt(nonc) for df > 1, a chi-square of df + 2 Poisson(nonc / 2) otherwise.
+__device__ double noncentral_chisquare(stream& s, double df, double nonc) {
+  if (isnan(nonc)) return nonc;
+  if (nonc == 0.0) return 2.0 * standard_gamma(s, df / 2.0);
+  if (df > 1.0) {
+    const double chi2 = 2.0 * standard_gamma(s, (df - 1.0) / 2.0);
+    const double n = s.normal() + sqrt(nonc);
+    return chi2 + n * n;
+  }
+  const long long i = poisson(s, nonc / 2.0);
+  return 2.0 * standard_gamma(s, (df + 2.0 * static_cast<double>(i)) / 2.0);
+}
+template <class T>
+struct s_noncentral_chisquare {  // p0 = df, p1 = nonc
+  static __device__ T draw(stream& s, const params& p) {
+    return static_cast<T>(noncentral_chisquare(s, p.p0, p.p1));
+  }
+};
+template <class T>
+struct s_noncentral_f {  // (nchisq(dfnum, nonc) / dfnum) / (chisq(dfden) / dfden); p2 = nonc
+  static __device__ T draw(stream& s, const params& p) {
+    const double t = noncentral_chisquare(s, p.p0, p.p2) * p.p1;
+    return static_cast<T>(t / (2.0 * standard_gamma(s, p.p1 / 2.0) * p.p0));
+  }
+};
+template <class T>
+struct s_wald {  // Michael, Schucany and Haas, as NumPy; p0 = mean, p1 = scale
+  static __device__ T draw(stream& s, const params& p) {
+    const double mean = p.p0, scale = p.p1, mu_2l = mean / (2.0 * scale);
+    const double z = s.normal();
+    const double y = mean * z * z;
+    const double x = mean + mu_2l * (y - sqrt(4.0 * scale * y + y * y));
+    const double u = s.uniform();
+    return static_cast<T>(u <= mean / (mean + x) ? x : mean * mean / x);
+  }
+};
+template <class T>
+struct s_zipf {  // Devroye's rejection from a Pareto, as NumPy 2; p0 = a
+  static __device__ T draw(stream& s, const params& p) {
+    const double a = p.p0;
+    if (a >= 1025.0) return T(1);  // P(X > 1) is below 2^-1024
+    const double am1 = a - 1.0, b = pow(2.0, am1);
+    const double top = 9.2233720368547758e18;  // 2^63: larger values do not fit int64
+    const double umin = pow(top, -am1);
+    for (;;) {
+      const double u01 = s.uniform();
+      const double u = u01 * umin + (1.0 - u01);
+      const double v = s.uniform();
+      const double x = floor(pow(u, -1.0 / am1));
+      if (x >= top || x < 1.0) continue;
+      const double t = pow(1.0 + 1.0 / x, am1);
+      if (v * x * (t - 1.0) / (b - 1.0) <= t / b) return static_cast<T>(x);
+    }
+  }
+};
+template <class T>
+struct s_logseries {  // Kemp's second accelerated generator (LK), as NumPy 2; p0 = p
+  static __device__ T draw(stream& s, const params& p) {
+    const double r = log1p(-p.p0);
+    for (;;) {
+      const double v = s.uniform();
+      if (v >= p.p0) return T(1);
+      const double u = s.uniform();
+      const double q = -expm1(r * u);
+      if (v <= q * q) {
+        const double x = floor(1.0 + log(v) / log(q));
+        if (x < 1.0 || v == 0.0) continue;
+        return static_cast<T>(x);
+      }
+      return T(v >= q ? 1 : 2);
+    }
+  }
+};
+
 /// Hypergeometric by Stadlober's ratio of uniforms (HRUA), for samples of 10 or more that leave
 /// 10 or more behind.
 __device__ long long hypergeometric_hrua(stream& s, long long good, long long bad,
@@ -623,6 +709,17 @@ __device__ void bits_body(T* out, long long n, state st) {
     pack<T, 2> v;
     for (int j = 0; j < 2; ++j)
       v.v[j] = static_cast<T>((static_cast<u64>(r.w[2 * j]) << 32) | r.w[2 * j + 1]);
+    store(out, n, b, v);
+  }
+}
+
+/// Raw 32-bit words, four per block (BitGenerator.random_raw): element i is word i % 4 of block
+/// c + i / 4.
+__device__ void words_body(u32* out, long long n, state st) {
+  for (long long b : grid_stride((n + 3) / 4)) {
+    const philox::block r = philox::at(st.k, st.counter + static_cast<u64>(b));
+    pack<u32, 4> v;
+    for (int j = 0; j < 4; ++j) v.v[j] = r.w[j];
     store(out, n, b, v);
   }
 }

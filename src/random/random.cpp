@@ -40,13 +40,6 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-std::uint64_t entropy_seed() {
-  std::random_device rd;
-  const std::uint64_t hi = rd(), lo = rd();
-  return (hi << 32) ^ lo ^
-         static_cast<std::uint64_t>(
-             std::chrono::high_resolution_clock::now().time_since_epoch().count());
-}
 
 // ---- kernels ---------------------------------------------------------------------------------
 
@@ -57,9 +50,12 @@ layout layout_of(kind k, dtype dt) {
   switch (k) {
     case kind::random: case kind::uniform: case kind::exponential: case kind::logistic:
     case kind::gumbel: case kind::laplace: case kind::weibull: case kind::pareto:
-    case kind::rayleigh: case kind::triangular: case kind::normal: case kind::lognormal:
+    case kind::rayleigh: case kind::triangular: case kind::standard_cauchy: case kind::power:
+    case kind::normal: case kind::lognormal:
       return dt == dtype::float32 ? layout::packed4 : layout::packed2;
-    case kind::geometric: case kind::bits:
+    case kind::bits:
+      return dt == dtype::uint32 ? layout::packed4 : layout::packed2;
+    case kind::geometric:
       return layout::packed2;
     case kind::multinomial: case kind::dirichlet:
       return layout::rows;
@@ -80,6 +76,8 @@ const char* sampler_name(kind k) {
     case kind::pareto: return "k_pareto";
     case kind::rayleigh: return "k_rayleigh";
     case kind::triangular: return "k_triangular";
+    case kind::standard_cauchy: return "k_standard_cauchy";
+    case kind::power: return "k_power";
     case kind::geometric: return "k_geometric";
     case kind::bits: return "bits";  // bits_body: no sampler
     case kind::normal: return "k_normal";
@@ -95,6 +93,11 @@ const char* sampler_name(kind k) {
     case kind::poisson: return "s_poisson";
     case kind::negative_binomial: return "s_negative_binomial";
     case kind::hypergeometric: return "s_hypergeometric";
+    case kind::noncentral_chisquare: return "s_noncentral_chisquare";
+    case kind::noncentral_f: return "s_noncentral_f";
+    case kind::wald: return "s_wald";
+    case kind::zipf: return "s_zipf";
+    case kind::logseries: return "s_logseries";
     case kind::choice: return "s_choice";
     case kind::multinomial: return "r_multinomial";
     case kind::dirichlet: return "r_dirichlet";
@@ -102,14 +105,22 @@ const char* sampler_name(kind k) {
   return "";
 }
 
+/// The sampler's name without its layout prefix (k_, s_, r_): the distribution, which is the
+/// Generator's method.
+std::string distribution_name(kind k) {
+  std::string distribution = sampler_name(k);
+  if (distribution.size() > 2 && distribution[1] == '_') distribution.erase(0, 2);
+  return distribution;
+}
+
 bool supports(kind k, dtype dt) {
   switch (k) {
     case kind::geometric: case kind::binomial: case kind::poisson:
     case kind::negative_binomial: case kind::hypergeometric: case kind::choice:
-    case kind::multinomial:
+    case kind::multinomial: case kind::zipf: case kind::logseries:
       return dt == dtype::int64;
     case kind::bits:
-      return dt == dtype::int64 || dt == dtype::uint64;
+      return dt == dtype::int64 || dt == dtype::uint64 || dt == dtype::uint32;
     case kind::integers:
       return is_integer(dt) || dt == dtype::bool_;
     default:
@@ -122,6 +133,7 @@ std::string body_of(kind k, dtype dt) {
   const std::string s = std::string("cupp::rng::") + sampler_name(k);
   switch (layout_of(k, dt)) {
     case layout::packed4:
+      if (k == kind::bits) return "cupp::rng::words_body(out, n, st)";
       if (k == kind::normal || k == kind::lognormal)
         return "cupp::rng::normal_body<" + s + ">(out, n, st, p)";
       return "cupp::rng::packed_body<" + t + ", " + s + ", 4>(out, n, st, p)";
@@ -154,6 +166,8 @@ void non_negative(double x, const char* name) {
   require(std::isnan(x) || !std::signbit(x), std::string(name) + " < 0");
 }
 void positive(double x, const char* name) { require(!(x <= 0), std::string(name) + " <= 0"); }
+
+}  // namespace
 
 void check_args(kind k, const draw_args& a) {
   switch (k) {
@@ -188,8 +202,28 @@ void check_args(kind k, const draw_args& a) {
     case kind::weibull:
       non_negative(a.p0, "a");
       break;
-    case kind::pareto:
+    case kind::pareto: case kind::power:
       positive(a.p0, "a");
+      break;
+    case kind::noncentral_chisquare:
+      positive(a.p0, "df");
+      non_negative(a.p1, "nonc");
+      break;
+    case kind::noncentral_f:
+      positive(a.p0, "dfnum");
+      positive(a.p1, "dfden");
+      non_negative(a.p2, "nonc");
+      break;
+    case kind::wald:
+      positive(a.p0, "mean");
+      positive(a.p1, "scale");
+      break;
+    case kind::zipf:
+      // NaN fails the comparison, as NumPy's CONS_GT_1.
+      require(a.p0 > 1, "a <= 1 or a is NaN");
+      break;
+    case kind::logseries:
+      require(a.p0 >= 0 && a.p0 < 1, "p < 0, p >= 1 or p is NaN");
       break;
     case kind::vonmises:
       non_negative(a.p1, "kappa");
@@ -244,6 +278,23 @@ void check_args(kind k, const draw_args& a) {
   }
 }
 
+void check_draw(const curand_source* src, kind k, const draw_args& a) {
+  check_args(k, a);
+  if (src && !curand_serves(k)) {
+    require_philox(src, distribution_name(k).c_str());
+  }
+}
+
+void require_philox(const curand_source* src, const char* method) {
+  if (src)
+    throw not_implemented_error(std::string("Generator.") + method +
+                                ": XORWOW and MRG32k3a serve random, uniform, standard_normal, "
+                                "normal, lognormal, standard_exponential, exponential and bytes; "
+                                "use Philox4x3210 (default_rng) for the others");
+}
+
+namespace {
+
 /// Blocks of the counter a draw of n elements (rows, for the row kinds) takes.
 std::uint64_t blocks_used(layout l, std::int64_t n) {
   const auto u = static_cast<std::uint64_t>(n);
@@ -271,9 +322,17 @@ const double* ziggurat_on_device() {
 
 struct legacy_state {
   std::mutex m;
-  std::map<int, std::unique_ptr<Generator>> by_device;
+  std::map<int, std::unique_ptr<RandomState>> by_device;
   std::optional<std::uint64_t> seed;
 };
+
+/// The legacy RandomState of the current device, made from the last seed on first use; `st.m`
+/// held by the caller.
+RandomState& current_random_state(legacy_state& st) {
+  std::unique_ptr<RandomState>& rs = st.by_device[cuda::detail::current_device_id()];
+  if (!rs) rs = std::make_unique<RandomState>(st.seed);
+  return *rs;
+}
 
 legacy_state& legacy_generators() {
   static legacy_state s;
@@ -281,6 +340,23 @@ legacy_state& legacy_generators() {
 }
 
 }  // namespace
+
+std::uint64_t entropy_seed() {
+  std::random_device rd;
+  const std::uint64_t hi = rd(), lo = rd();
+  return (hi << 32) ^ lo ^
+         static_cast<std::uint64_t>(
+             std::chrono::high_resolution_clock::now().time_since_epoch().count());
+}
+
+bit_state philox_state(std::optional<std::uint64_t> seed) {
+  const std::uint64_t z = splitmix64(seed ? *seed : entropy_seed());
+  bit_state s;
+  s.key[0] = static_cast<std::uint32_t>(z);
+  s.key[1] = static_cast<std::uint32_t>(z >> 32);
+  s.counter = 0;
+  return s;
+}
 
 std::vector<double> ziggurat_tables() {
   // Marsaglia and Tsang (2000): 256 layers of equal area v under exp(-x^2 / 2), the base layer
@@ -321,10 +397,7 @@ std::string kernel_source(kind k, dtype dt) {
 }
 
 std::string kernel_name(kind k, dtype dt) {
-  // The sampler's name without its layout prefix (k_, s_, r_): the distribution.
-  std::string distribution = sampler_name(k);
-  if (distribution.size() > 2 && distribution[1] == '_') distribution.erase(0, 2);
-  return "cupp_rng_" + distribution + "_" + dtype_name(dt);
+  return "cupp_rng_" + distribution_name(k) + "_" + dtype_name(dt);
 }
 
 std::vector<std::pair<kind, dtype>> all_kernels() {
@@ -393,9 +466,28 @@ std::pair<std::int64_t, std::int64_t> integer_range(std::int64_t low, std::int64
 global_generator legacy() {
   legacy_state& st = legacy_generators();
   std::unique_lock<std::mutex> lock(st.m);
-  std::unique_ptr<Generator>& g = st.by_device[cuda::detail::current_device_id()];
-  if (!g) g = std::make_unique<Generator>(st.seed);
-  return global_generator{std::move(lock), *g};
+  RandomState& rs = current_random_state(st);
+  return global_generator{std::move(lock), rs, rs};
+}
+
+void raw_words(bit_state& s, curand_source* src, const array_desc& out) {
+  CUPP_ASSERT(out.dt == dtype::uint32 && is_c_contiguous(out.shape, out.strides));
+  if (src)
+    curand_draw(*src, kind::bits, {}, out);
+  else
+    draw(s, kind::bits, {}, out);
+}
+
+std::string random_bytes(bit_state& s, curand_source* src, std::int64_t length) {
+  // NumPy slices the bytes of the words to `length`: a negative length gives none.
+  if (length <= 0) return std::string();
+  // Whole words, their bytes in memory order; the tail of the last word is dropped.
+  ndarray<std::uint32_t> words({(length + 3) / 4});
+  raw_words(s, src, words.desc());
+  const std::vector<std::uint32_t> host = words.get();
+  std::string out(static_cast<std::size_t>(length), '\0');
+  std::memcpy(out.data(), host.data(), static_cast<std::size_t>(length));
+  return out;
 }
 
 array_desc permutation_indices(bit_state& s, std::int64_t n) {
@@ -499,17 +591,25 @@ array_desc multivariate_normal(bit_state& s, const array_desc& mean, const array
 
 }  // namespace detail
 
-Generator::Generator(std::optional<std::uint64_t> seed) {
-  const std::uint64_t z = detail::splitmix64(seed ? *seed : detail::entropy_seed());
-  s_.key[0] = static_cast<std::uint32_t>(z);
-  s_.key[1] = static_cast<std::uint32_t>(z >> 32);
-  s_.counter = 0;
+RandomState& get_random_state() {
+  detail::legacy_state& st = detail::legacy_generators();
+  std::lock_guard<std::mutex> lock(st.m);
+  return detail::current_random_state(st);
+}
+
+void set_random_state(const RandomState& rs) {
+  detail::legacy_state& st = detail::legacy_generators();
+  std::lock_guard<std::mutex> lock(st.m);
+  // Assigned in place, so that what get_random_state returned stays valid.
+  detail::current_random_state(st) = rs;
 }
 
 void seed(std::uint64_t s) {
   detail::legacy_state& st = detail::legacy_generators();
   std::lock_guard<std::mutex> lock(st.m);
-  st.by_device.clear();
+  // Every device's RandomState restarts in place (references to them stay valid); the ones made
+  // later start from the same seed.
+  for (auto& [device, rs] : st.by_device) rs->seed(s);
   st.seed = s;
 }
 

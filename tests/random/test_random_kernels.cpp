@@ -20,9 +20,9 @@ using cupp::random::detail::kind;
 
 TEST(RandomKernels, EveryKernelCompilesForSm90) {
   const auto kernels = cupp::random::detail::all_kernels();
-  // 12 real kinds x 2 + geometric + bits x 2 + integers x 9 + 6 real stream kinds x 2 + 5 int64
-  // stream kinds + multinomial + dirichlet x 2.
-  EXPECT_EQ(kernels.size(), 24u + 1 + 2 + 9 + 12 + 5 + 1 + 2);
+  // 14 real packed kinds x 2 + geometric + bits x 3 + integers x 9 + 9 real stream kinds x 2 +
+  // 7 int64 stream kinds + multinomial + dirichlet x 2.
+  EXPECT_EQ(kernels.size(), 28u + 1 + 3 + 9 + 18 + 7 + 1 + 2);
   cupp::jit::compiler c("");
   for (const auto& [k, dt] : kernels) {
     const std::string name = cupp::random::detail::kernel_name(k, dt);
@@ -43,6 +43,10 @@ TEST(RandomKernels, NamesSayDistributionAndDtype) {
   EXPECT_EQ(kernel_name(kind::random, dtype::float32), "cupp_rng_random_float32");
   EXPECT_EQ(kernel_name(kind::integers, dtype::uint8), "cupp_rng_integers_uint8");
   EXPECT_EQ(kernel_name(kind::bits, dtype::uint64), "cupp_rng_bits_uint64");
+  EXPECT_EQ(kernel_name(kind::bits, dtype::uint32), "cupp_rng_bits_uint32");
+  EXPECT_EQ(kernel_name(kind::noncentral_chisquare, dtype::float32),
+            "cupp_rng_noncentral_chisquare_float32");
+  EXPECT_EQ(kernel_name(kind::zipf, dtype::int64), "cupp_rng_zipf_int64");
   EXPECT_EQ(kernel_name(kind::f, dtype::float32), "cupp_rng_f_float32");
   EXPECT_EQ(kernel_name(kind::dirichlet, dtype::float64), "cupp_rng_dirichlet_float64");
   EXPECT_EQ(kernel_name(kind::multinomial, dtype::int64), "cupp_rng_multinomial_int64");
@@ -63,7 +67,9 @@ TEST(RandomKernels, TheTableMatchesTheApi) {
   const auto kernels = cupp::random::detail::all_kernels();
   const std::set<std::pair<kind, dtype>> have(kernels.begin(), kernels.end());
   for (const kind k : {kind::random, kind::uniform, kind::normal, kind::lognormal, kind::gamma,
-                       kind::beta, kind::vonmises, kind::triangular, kind::dirichlet}) {
+                       kind::beta, kind::vonmises, kind::triangular, kind::dirichlet,
+                       kind::standard_cauchy, kind::power, kind::wald, kind::noncentral_chisquare,
+                       kind::noncentral_f}) {
     EXPECT_TRUE(have.count({k, dtype::float32}));
     EXPECT_TRUE(have.count({k, dtype::float64}));
     EXPECT_FALSE(have.count({k, dtype::int64}));
@@ -72,8 +78,14 @@ TEST(RandomKernels, TheTableMatchesTheApi) {
                          dtype::int32, dtype::uint32, dtype::int64, dtype::uint64})
     EXPECT_TRUE(have.count({kind::integers, dt}));
   for (const kind k : {kind::binomial, kind::poisson, kind::geometric, kind::hypergeometric,
-                       kind::negative_binomial, kind::multinomial, kind::choice})
+                       kind::negative_binomial, kind::multinomial, kind::choice, kind::zipf,
+                       kind::logseries}) {
     EXPECT_TRUE(have.count({k, dtype::int64}));
+    EXPECT_FALSE(have.count({k, dtype::float64}));
+  }
+  // Raw words: 32-bit for random_raw and bytes, 64-bit for the keys of permutations.
+  for (const dtype dt : {dtype::uint32, dtype::uint64, dtype::int64})
+    EXPECT_TRUE(have.count({kind::bits, dt}));
   EXPECT_THROW(cupp::random::detail::kernel_source(kind::binomial, dtype::float32),
                cupp::type_error);
 }
