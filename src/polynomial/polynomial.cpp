@@ -179,7 +179,7 @@ std::string fmt_float(double q) {
 
 /// numpy's _raise_power: lifts each "**k" onto a line above, wrapped at 70 columns.
 std::string raise_power(const std::string& astr, std::size_t wrap = 70) {
-  static const std::regex power_re(R"(\*\*([0-9]*))");
+  static const std::regex power_re("\\*\\*([0-9]*)");
   std::size_t n = 0;
   std::string line1, line2, output = " ";
   std::smatch mat;
