@@ -148,6 +148,12 @@ def cupy_cases(cp):
             arrays[name] = cp.random.rand(*shape, dtype=cp.float32)
         return arrays[name]
 
+    def near(name, size):  # arr(name) plus noise of 1e-7, as cupp's bench_logic_math
+        key = name + '_near'
+        if key not in arrays:
+            arrays[key] = arr(name, size) + cp.float32(1e-7) * cp.random.rand(size, dtype=cp.float32)
+        return arrays[key]
+
     def ints(name, size, high):
         if name not in arrays:
             arrays[name] = cp.random.randint(0, high, size=size, dtype=cp.int32)
@@ -635,6 +641,14 @@ def cupy_cases(cp):
             cp.arange(1, 10, dtype=cp.float32) * cp.float32(0.1), arr('a', n))),
         'hist_histogram2d_100x100_f32_2^24': lambda: events(lambda: cp.histogram2d(
             arr('hx', 1 << 24), arr('hy', 1 << 24), bins=100, range=[[0, 1], [0, 1]])),
+        'logic_isclose_f32_2^26': lambda: events(lambda: cp.isclose(arr('a', n), near('a', n))),
+        'logic_allclose_f32_2^26': lambda: events(
+            lambda: bool(cp.allclose(arr('a', n), near('a', n)))),
+        'math_interp_2^26_into_2^20_f32': lambda: events(lambda: cp.interp(
+            arr('a', n), cp.linspace(0, 1, 1 << 20, dtype=cp.float32), arr('fp20', 1 << 20))),
+        'math_gradient_8192_f32': lambda: events(lambda: cp.gradient(arr('m', side, side))),
+        'math_cross_2^24_f32': lambda: events(
+            lambda: cp.cross(arr('v3a', 1 << 24, 3), arr('v3b', 1 << 24, 3))),
         **fft_cases(),
         **transfer_cases(),
         **io_cases(),
@@ -666,7 +680,10 @@ BYTES = {'rng_rand_f32_2^26': 4 * _N, 'rng_randn_f32_2^26': 4 * _N, 'rng_random_
          'ufunc_add_at_f32': 12 * (1 << 24), 'ufunc_add_reduceat_f32': 4 * _N,
          'sort_f32_2^26': 8 * _N, 'argsort_f32_2^26': 12 * _N, 'cumsum_f32_2^26': 8 * _N,
          'unique_i32_2^24': 4 * ((1 << 24) + (1 << 20)),
-         'poly_polyval_deg8_f32_2^26': 8 * _N, 'hist_histogram2d_100x100_f32_2^24': 8 * (1 << 24)}
+         'poly_polyval_deg8_f32_2^26': 8 * _N, 'hist_histogram2d_100x100_f32_2^24': 8 * (1 << 24),
+         'logic_isclose_f32_2^26': 9 * _N, 'logic_allclose_f32_2^26': 8 * _N,
+         'math_interp_2^26_into_2^20_f32': 12 * _N, 'math_gradient_8192_f32': 12 * _S * _S,
+         'math_cross_2^24_f32': 36 * (1 << 24)}
 # The ndimage rank rows: one read of the float32 4096 x 4096 image, one write of the result.
 BYTES.update({name: 2 * 4 * 4096 * 4096 for name in (
     'ndi_median_filter_3_f32_4096', 'ndi_median_filter_7_f32_4096',
