@@ -38,6 +38,7 @@
 #include "cupp/routines/functional.hpp"
 #include "cupp/routines/index_helpers.hpp"
 #include "cupp/routines/indexing.hpp"
+#include "cupp/routines/iteration.hpp"
 #include "cupp/routines/logic.hpp"
 #include "cupp/routines/manipulation.hpp"
 #include "cupp/routines/math.hpp"

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -519,5 +520,29 @@ auto i0(const X& x) {
   else
     return expr::make_node<expr::op_special_i0>(x);
 }
+
+namespace linalg {
+
+/// numpy.linalg.cross(x1, x2, axis=-1): the cross product of 3-element vectors along `axis` of
+/// both (NumPy 2's array-API form of cupp::cross, without 2-vectors). Throws value_error "Both
+/// input arrays must be (arrays of) 3-dimensional vectors, but they are 2 and 3 dimensional
+/// instead." and index_error "tuple index out of range" for an axis beyond either shape.
+template <class A, class B>
+ndarray<cross_t<A, B>> cross(const ndarray<A>& x1, const ndarray<B>& x2, std::int64_t axis = -1) {
+  const auto length = [axis](const shape_t& s) {
+    const auto n = static_cast<std::int64_t>(s.size());
+    const std::int64_t k = axis < 0 ? axis + n : axis;
+    if (k < 0 || k >= n) throw index_error("tuple index out of range");
+    return s[static_cast<std::size_t>(k)];
+  };
+  const std::int64_t n1 = length(x1.shape()), n2 = length(x2.shape());
+  if (n1 != 3 || n2 != 3)
+    throw value_error(
+        "Both input arrays must be (arrays of) 3-dimensional vectors, but they are " +
+        std::to_string(n1) + " and " + std::to_string(n2) + " dimensional instead.");
+  return cupp::cross(x1, x2, axis, axis, axis);
+}
+
+}  // namespace linalg
 
 }  // namespace cupp
