@@ -52,7 +52,7 @@ struct WireType {
 /// The NCCL type, count factor and reduction for `dt` and `op`. int8/uint8/int32/uint32/int64/
 /// uint64/float16/bfloat16/float32/float64 map directly. bool goes as uint8, with sum as max
 /// (logical or), prod as min (logical and), so the result stays 0 or 1; avg of bool is a
-/// type_error. complex64/complex128 go as float32/float64 pairs (count doubled) for sum and avg
+/// type_error (CuPy's backend rejects bool altogether). complex64/complex128 go as float32/float64 pairs (count doubled) for sum and avg
 /// (and for data movement: `op` is ignored when `reduction` is false); prod/min/max of complex are
 /// a type_error. int16/uint16: NCCL has no such type: a type_error, as in CuPy.
 WireType wire_type(dtype dt, ReduceOp op, bool reduction = true);

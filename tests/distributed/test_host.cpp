@@ -213,3 +213,25 @@ TEST(DistributedRendezvous, FileTimesOut) {
     EXPECT_NE(std::string(e.what()).find("did not appear"), std::string::npos) << e.what();
   }
 }
+
+TEST(DistributedChecks, CommunicatorArgumentsBeforeNccl) {
+  // Checked before any CUDA or NCCL call, so these hold without a GPU.
+  EXPECT_THROW(cd::Communicator(0, cd::UniqueId(), 0), cupp::value_error);
+  EXPECT_THROW(cd::Communicator(2, cd::UniqueId(), 2), cupp::value_error);
+  EXPECT_THROW(cd::Communicator::from_tcp("127.0.0.1", 29500, 3, 2), cupp::value_error);
+  EXPECT_THROW(cd::Communicator::from_file("/nonexistent/id", -1, 2), cupp::value_error);
+  EXPECT_THROW(cd::Communicator::local({}), cupp::value_error);
+  EXPECT_THROW(cd::rendezvous::tcp_exchange("127.0.0.1", 0, 0, 2, cd::UniqueId()),
+               cupp::value_error);
+}
+
+TEST(DistributedChecks, FromEnvNeedsRankAndWorldSize) {
+  ::unsetenv("RANK");
+  ::unsetenv("WORLD_SIZE");
+  EXPECT_THROW(cd::Communicator::from_env(), cupp::value_error);
+  ::setenv("RANK", "x", 1);
+  ::setenv("WORLD_SIZE", "2", 1);
+  EXPECT_THROW(cd::Communicator::from_env(), cupp::value_error);
+  ::unsetenv("RANK");
+  ::unsetenv("WORLD_SIZE");
+}
