@@ -152,7 +152,9 @@ class Communicator {
   /// Rank `rank` of `size` through a file rendezvous at `path`.
   static Communicator from_file(const std::string& path, int rank, int size);
   /// One communicator per device of `devices` in this process (ncclCommInitAll); use a Group
-  /// around their collectives.
+  /// around their collectives. Each collective runs on the calling thread's current stream, so
+  /// leave it the default stream here (a stream belongs to one device), or make a stream of the
+  /// communicator's device current (cuda::StreamGuard) around each call.
   static std::vector<Communicator> local(const std::vector<int>& devices);
 
   /// This rank.
