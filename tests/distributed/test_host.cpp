@@ -3,6 +3,7 @@
 // cupp::distributed without a GPU: the dtype mapping, UniqueId's text form, the init-method
 // parser, the argument checks, and the TCP and file rendezvous (threads exchanging a fake id).
 #include <nccl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -234,4 +235,33 @@ TEST(DistributedChecks, FromEnvNeedsRankAndWorldSize) {
   EXPECT_THROW(cd::Communicator::from_env(), cupp::value_error);
   ::unsetenv("RANK");
   ::unsetenv("WORLD_SIZE");
+}
+
+TEST(DistributedRendezvous, TcpProcesses) {
+  // Ranks 1..3 as child processes, as the launcher starts them; each exits 0 if it got the id.
+  const int size = 4, port = free_port() + 3;
+  const cd::UniqueId id = fake_id(23);
+  std::vector<pid_t> kids;
+  for (int r = 1; r < size; ++r) {
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      int rc = 1;
+      try {
+        rc = cd::rendezvous::tcp_exchange("127.0.0.1", port, r, size, cd::UniqueId(),
+                                          std::chrono::seconds(20)) == id ? 0 : 1;
+      } catch (...) {
+        rc = 2;
+      }
+      ::_exit(rc);
+    }
+    kids.push_back(pid);
+  }
+  EXPECT_EQ(cd::rendezvous::tcp_exchange("127.0.0.1", port, 0, size, id, std::chrono::seconds(20)),
+            id);
+  for (pid_t k : kids) {
+    int status = -1;
+    ASSERT_EQ(::waitpid(k, &status, 0), k);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "child status " << status;
+  }
 }
