@@ -3,6 +3,9 @@
 // cupp::distributed without a GPU: the dtype mapping, UniqueId's text form, the init-method
 // parser, the argument checks, and the TCP and file rendezvous (threads exchanging a fake id).
 #include <nccl.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -146,8 +149,18 @@ cd::UniqueId fake_id(int seed) {
   return id;
 }
 int free_port() {
-  // A port from the process id, away from the usual ones; collisions only slow a retry.
-  return 20000 + static_cast<int>(::getpid() % 20000);
+  // A port the system hands out, closed again at once: free unless taken in between.
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+    return 20000 + static_cast<int>(::getpid() % 20000);
+  const int port = ntohs(a.sin_port);
+  ::close(fd);
+  return port;
 }
 }  // namespace
 
@@ -170,7 +183,7 @@ TEST(DistributedRendezvous, TcpThreads) {
 TEST(DistributedRendezvous, TcpJoinTimesOut) {
   const auto t0 = std::chrono::steady_clock::now();
   try {
-    cd::rendezvous::tcp_exchange("127.0.0.1", free_port() + 1, 1, 2, cd::UniqueId(),
+    cd::rendezvous::tcp_exchange("127.0.0.1", free_port(), 1, 2, cd::UniqueId(),
                                  std::chrono::milliseconds(300));
     FAIL() << "no rank 0, yet an id came";
   } catch (const cupp::error& e) {
@@ -181,7 +194,7 @@ TEST(DistributedRendezvous, TcpJoinTimesOut) {
 
 TEST(DistributedRendezvous, TcpServeTimesOut) {
   try {
-    cd::rendezvous::tcp_exchange("127.0.0.1", free_port() + 2, 0, 3, fake_id(1),
+    cd::rendezvous::tcp_exchange("127.0.0.1", free_port(), 0, 3, fake_id(1),
                                  std::chrono::milliseconds(300));
     FAIL();
   } catch (const cupp::error& e) {
@@ -239,7 +252,7 @@ TEST(DistributedChecks, FromEnvNeedsRankAndWorldSize) {
 
 TEST(DistributedRendezvous, TcpProcesses) {
   // Ranks 1..3 as child processes, as the launcher starts them; each exits 0 if it got the id.
-  const int size = 4, port = free_port() + 3;
+  const int size = 4, port = free_port();
   const cd::UniqueId id = fake_id(23);
   std::vector<pid_t> kids;
   for (int r = 1; r < size; ++r) {
