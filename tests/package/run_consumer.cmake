@@ -30,3 +30,12 @@ endif()
 if(NOT out MATCHES "bundle hits: 1")
   message(FATAL_ERROR "the consumer's embedded kernel bundle did not serve its kernel")
 endif()
+# The optional distributed component, where the package has it.
+if(EXISTS ${WORK_DIR}/build/consumer_distributed)
+  execute_process(COMMAND ${WORK_DIR}/build/consumer_distributed RESULT_VARIABLE rc
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message(STATUS "consumer_distributed printed: ${out}${err}")
+  if(rc)
+    message(FATAL_ERROR "the distributed consumer failed: ${rc}")
+  endif()
+endif()
