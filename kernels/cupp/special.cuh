@@ -3052,6 +3052,18 @@ static __device__ __noinline__ double lpmv_series(int order, double v, double x,
   return pre * (finite + logarithmic);
 }
 
+/// P_v^m(x) from P_{n-1}^m(x) = prev and P_n^m(x) = cur by the recurrence upward in degree,
+/// (k - m + 1) P_{k+1} = (2k + 1) x P_k - (k + m) P_{k-1}, for v - n a whole number.
+__device__ __forceinline__ double legendre_upward(double mu, double x, double n, double v,
+                                                  double prev, double cur) {
+  for (; n < v - 0.5; n += 1.0) {
+    const double next = ((2.0 * n + 1.0) * x * cur - (n + mu) * prev) / (n - mu + 1.0);
+    prev = cur;
+    cur = next;
+  }
+  return cur;
+}
+
 /// P_v^m(x) of order m >= 0 and degree v >= -1/2, -1 <= x <= 1.
 static __device__ __noinline__ double lpmv_nonnegative_order(int order, double v, double x) {
   const double mu = order;
@@ -3062,13 +3074,7 @@ static __device__ __noinline__ double lpmv_nonnegative_order(int order, double v
     double prev = 1.0;
     for (int k = 1; k <= order; ++k) prev *= -(2.0 * k - 1.0) * root;
     if (v == mu) return prev;
-    double cur = x * (2.0 * mu + 1.0) * prev;
-    for (double n = mu + 1.0; n < v; n += 1.0) {
-      const double next = ((2.0 * n + 1.0) * x * cur - (n + mu) * prev) / (n - mu + 1.0);
-      prev = cur;
-      cur = next;
-    }
-    return cur;
+    return legendre_upward(mu, x, mu + 1.0, v, prev, x * (2.0 * mu + 1.0) * prev);
   }
   if (x == 1.0) return order == 0 ? 1.0 : 0.0;
   if (x == -1.0) return order == 0 ? -m::inf<double>() : m::inf<double>();  // SciPy's signs
@@ -3078,13 +3084,8 @@ static __device__ __noinline__ double lpmv_nonnegative_order(int order, double v
   const double direct = lpmv_series(order, v, x, &loss);
   if (v < mu + 1.0 || loss < 1e4) return direct;
   const double v0 = v - m::floor(v - mu);
-  double prev = lpmv_series(order, v0, x, &loss), cur = lpmv_series(order, v0 + 1.0, x, &loss);
-  for (double n = v0 + 1.0; n < v - 0.5; n += 1.0) {
-    const double next = ((2.0 * n + 1.0) * x * cur - (n + mu) * prev) / (n - mu + 1.0);
-    prev = cur;
-    cur = next;
-  }
-  return cur;
+  const double p0 = lpmv_series(order, v0, x, &loss), p1 = lpmv_series(order, v0 + 1.0, x, &loss);
+  return legendre_upward(mu, x, v0 + 1.0, v, p0, p1);
 }
 
 }  // namespace detail
