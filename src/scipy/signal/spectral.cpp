@@ -188,7 +188,7 @@ template <class C>
 cupp::array mean_power(const cupp::array& sx, const spectral_plan& p) {
   using R = typename C::value_type;
   const ndarray<C> x = sx.as<C>();
-  const ndarray<R> f = asarray(p.factor).template astype<R>();
+  const ndarray<R> f = factors_like(p, sx).as<R>();
   return cupp::array(
       cupp::mean((cupp::real(x) * cupp::real(x) + cupp::imag(x) * cupp::imag(x)) * f, -2));
 }
@@ -198,7 +198,7 @@ template <class C>
 cupp::array mean_cross(const cupp::array& sx, const cupp::array& sy, const spectral_plan& p) {
   using R = typename C::value_type;
   const ndarray<C> x = sx.as<C>(), y = sy.as<C>();
-  const ndarray<R> f = asarray(p.factor).template astype<R>();
+  const ndarray<R> f = factors_like(p, sx).as<R>();
   return cupp::array(cupp::mean(cupp::conj(x) * y * f, -2));
 }
 
